@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { ServiceCoreModule, loadServiceConfig } from '@capstan/service-kit';
+import { migrations } from '../migrations';
+
+export const config = loadServiceConfig('cost-tracking', 3103);
+
+@Module({
+  imports: [ServiceCoreModule.forService({ config, schema: 'cost_tracking', entities: [], migrations })],
+})
+export class AppModule {}

@@ -1,0 +1,42 @@
+import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { ZodValidationPipe } from 'nestjs-zod';
+import { ServiceCoreModule } from '@capstan/service-kit';
+import { migrations } from '../migrations';
+import { AuthGuard } from './auth/auth.guard';
+import { GATEWAY_CONFIG, loadGatewayConfig } from './config/gateway-config';
+import { correlationId } from './correlation-id.middleware';
+import { EventsController } from './events/events.controller';
+import { HealthController } from './health/health.controller';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyStore } from './idempotency/idempotency.store';
+import { InitiativesController } from './initiatives/initiatives.controller';
+import { InitiativesService } from './initiatives/initiatives.service';
+import { ProblemDetailsFilter } from './problems/problem-details.filter';
+
+export const config = loadGatewayConfig();
+
+@Module({
+  imports: [
+    ServiceCoreModule.forService({ config, schema: 'gateway', entities: [], migrations, healthRoute: false }),
+    ...(config.dashboardDir
+      ? [ServeStaticModule.forRoot({ rootPath: config.dashboardDir, exclude: ['/api/{*path}'] })]
+      : []),
+  ],
+  controllers: [HealthController, InitiativesController, EventsController],
+  providers: [
+    { provide: GATEWAY_CONFIG, useValue: config },
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_PIPE, useClass: ZodValidationPipe },
+    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+    IdempotencyStore,
+    IdempotencyInterceptor,
+    InitiativesService,
+  ],
+})
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(correlationId).forRoutes('*');
+  }
+}

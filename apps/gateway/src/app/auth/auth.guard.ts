@@ -1,0 +1,56 @@
+import {
+  ForbiddenException,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import type { Role } from '@capstan/domain';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config';
+import type { AuthenticatedRequest } from './principal';
+import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
+import { verifyToken } from './tokens';
+
+/**
+ * The one global guard: a route must declare `@Public()` or `@Roles(...)`;
+ * anything else is denied. `admin` passes every role check.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+
+    const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
+    const token = bearerToken(request);
+    if (!token) throw new UnauthorizedException('A bearer token is required');
+    try {
+      request.principal = await verifyToken(token, this.config.jwtSecret);
+    } catch {
+      throw new UnauthorizedException('The bearer token is invalid or expired');
+    }
+    const roles = request.principal.roles;
+    if (!allowed || !(roles.includes('admin') || roles.some((role) => allowed.includes(role)))) {
+      throw new ForbiddenException('Your roles do not allow this operation');
+    }
+    return true;
+  }
+}
+
+function bearerToken(request: Request): string | undefined {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
+  // EventSource cannot send headers: the event stream alone accepts the token as a query parameter.
+  const query = request.query['access_token'];
+  if (request.path.endsWith('/events') && typeof query === 'string') return query;
+  return undefined;
+}

@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { loadServiceConfig, type ServiceConfig } from '@capstan/service-kit';
+
+export interface GatewayConfig extends ServiceConfig {
+  jwtSecret: Uint8Array;
+  /** The built dashboard to serve at `/`, when there is one. */
+  dashboardDir?: string;
+  corsOrigins: string[];
+  bodyLimit: string;
+}
+
+const gatewayEnvSchema = z.object({
+  CAPSTAN_JWT_SECRET: z
+    .string({ error: 'is required (a random string of at least 32 characters)' })
+    .min(32, 'must be at least 32 characters'),
+  CAPSTAN_DASHBOARD_DIR: z.string().default('dist/apps/dashboard/browser'),
+  CAPSTAN_CORS_ORIGINS: z.string().default(''),
+  CAPSTAN_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'a size such as 1mb or 512kb').default('1mb'),
+});
+
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const base = loadServiceConfig('gateway', 3000, env);
+  const parsed = gatewayEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ');
+    throw new Error(`Invalid configuration for gateway: ${problems}`);
+  }
+  const dashboardDir = resolve(parsed.data.CAPSTAN_DASHBOARD_DIR);
+  return {
+    ...base,
+    jwtSecret: new TextEncoder().encode(parsed.data.CAPSTAN_JWT_SECRET),
+    dashboardDir: existsSync(resolve(dashboardDir, 'index.html')) ? dashboardDir : undefined,
+    corsOrigins: parsed.data.CAPSTAN_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    bodyLimit: parsed.data.CAPSTAN_BODY_LIMIT,
+  };
+}
+
+export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');

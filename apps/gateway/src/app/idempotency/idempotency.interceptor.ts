@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import {
+  ConflictException,
+  Injectable,
+  UnprocessableEntityException,
+  BadRequestException,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { Reflector } from '@nestjs/core';
+import type { Request, Response } from 'express';
+import { catchError, from, of, switchMap, throwError, type Observable } from 'rxjs';
+import type { AuthenticatedRequest } from '../auth/principal';
+import { IdempotencyStore } from './idempotency.store';
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+/** Applies `Idempotency-Key` to the POST routes it decorates. */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    private readonly store: IdempotencyStore,
+    private readonly reflector: Reflector,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
+    const response = context.switchToHttp().getResponse<Response>();
+    const key = request.header('idempotency-key');
+    if (key === undefined) return next.handle();
+    if (!KEY_PATTERN.test(key)) throw new BadRequestException('Idempotency-Key must be 1–255 visible ASCII characters');
+
+    // Nest applies the route's status after interceptors run: read it from the route instead.
+    const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? (request.method === 'POST' ? 201 : 200);
+    const scope = `${request.principal?.subject ?? 'anonymous'} ${request.method} ${request.path} ${key}`;
+    const hash = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex');
+    return from(this.store.reserve(scope, hash)).pipe(
+      switchMap((reservation) => {
+        switch (reservation.kind) {
+          case 'mismatch':
+            throw new UnprocessableEntityException('This Idempotency-Key was used with a different request body');
+          case 'in_flight':
+            throw new ConflictException('A request with this Idempotency-Key is still being processed');
+          case 'replay':
+            if (reservation.location) response.setHeader('Location', reservation.location);
+            response.setHeader('Idempotent-Replayed', 'true');
+            return of(reservation.body);
+          case 'reserved':
+            return next.handle().pipe(
+              switchMap((body) => {
+                const location = response.getHeader('Location');
+                return from(this.store.complete(scope, status, body, location ? String(location) : null)).pipe(
+                  switchMap(() => of(body)),
+                );
+              }),
+              catchError((error: unknown) => from(this.store.release(scope)).pipe(switchMap(() => throwError(() => error)))),
+            );
+        }
+      }),
+    );
+  }
+}

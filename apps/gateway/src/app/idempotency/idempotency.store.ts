@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+export type Reservation =
+  | { kind: 'reserved' }
+  | { kind: 'replay'; status: number; body: unknown; location: string | null }
+  | { kind: 'in_flight' }
+  | { kind: 'mismatch' };
+
+const KEEP_HOURS = 24;
+const LOCK_SECONDS = 60;
+
+/**
+ * First-response storage for `Idempotency-Key` (IETF httpapi draft): the first
+ * request with a key reserves it; repeats replay the stored response, a repeat
+ * while the first is running gets 409, and a repeat with another body 422.
+ */
+@Injectable()
+export class IdempotencyStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async reserve(scope: string, requestHash: string): Promise<Reservation> {
+    const inserted: unknown[] = await this.dataSource.query(
+      `INSERT INTO gateway.idempotency_keys (scope, request_hash, state, locked_until, expires_at)
+       VALUES ($1, $2, 'in_flight', now() + make_interval(secs => $3), now() + make_interval(hours => $4))
+       ON CONFLICT (scope) DO UPDATE SET request_hash = EXCLUDED.request_hash, state = 'in_flight',
+         locked_until = EXCLUDED.locked_until, expires_at = EXCLUDED.expires_at,
+         response_status = NULL, response_body = NULL, response_location = NULL
+       WHERE gateway.idempotency_keys.expires_at < now()
+          OR (gateway.idempotency_keys.state = 'in_flight' AND gateway.idempotency_keys.locked_until < now()
+              AND gateway.idempotency_keys.request_hash = EXCLUDED.request_hash)
+       RETURNING scope`,
+      [scope, requestHash, LOCK_SECONDS, KEEP_HOURS],
+    );
+    if (inserted.length) return { kind: 'reserved' };
+    const [row] = (await this.dataSource.query(
+      `SELECT request_hash, state, response_status, response_body, response_location FROM gateway.idempotency_keys WHERE scope = $1`,
+      [scope],
+    )) as { request_hash: string; state: string; response_status: number; response_body: unknown; response_location: string | null }[];
+    if (!row) return this.reserve(scope, requestHash);
+    if (row.request_hash !== requestHash) return { kind: 'mismatch' };
+    if (row.state === 'in_flight') return { kind: 'in_flight' };
+    return { kind: 'replay', status: row.response_status, body: row.response_body, location: row.response_location };
+  }
+
+  async complete(scope: string, status: number, body: unknown, location: string | null): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE gateway.idempotency_keys SET state = 'done', response_status = $2, response_body = $3, response_location = $4
+       WHERE scope = $1`,
+      [scope, status, JSON.stringify(body ?? null), location],
+    );
+  }
+
+  /** A failed first attempt frees the key so the client can retry it. */
+  async release(scope: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM gateway.idempotency_keys WHERE scope = $1 AND state = 'in_flight'`, [scope]);
+  }
+}

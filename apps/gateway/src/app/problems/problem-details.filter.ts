@@ -1,0 +1,71 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ZodValidationException } from 'nestjs-zod';
+import { fieldErrorsOf } from '@capstan/contracts';
+import { RpcError } from '@capstan/messaging';
+import type { AuthenticatedRequest } from '../auth/principal';
+import { PROBLEM_CONTENT_TYPE, problem, statusOfRpcError, type Problem } from './problem';
+import { type ZodError } from 'zod';
+
+/** Every error leaves the gateway as problem+json; nothing leaks a stack trace. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ProblemDetailsFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & AuthenticatedRequest>();
+    const response = http.getResponse<Response>();
+    const body = { ...this.toProblem(exception), instance: request.originalUrl, correlationId: request.correlationId };
+    if (response.headersSent) {
+      response.end();
+      return;
+    }
+    response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+  }
+
+  toProblem(exception: unknown): Problem {
+    if (exception instanceof ZodValidationException) {
+      return problem(400, 'validation-failed', 'The request is not valid', {
+        errors: fieldErrorsOf(exception.getZodError() as ZodError),
+      });
+    }
+    if (exception instanceof RpcError) {
+      const status = statusOfRpcError(exception.code);
+      if (status >= 500) this.logger.warn(`Upstream ${exception.code}: ${exception.message}`);
+      return problem(status, exception.code.replace(/_/g, '-'), exception.message, exception.errors ? { errors: exception.errors } : {});
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const payload = exception.getResponse();
+      if (isProblem(payload)) return payload;
+      const detail = typeof payload === 'string' ? payload : String((payload as { message?: unknown }).message ?? exception.message);
+      return problem(status, slugOf(status), detail);
+    }
+    this.logger.error('Unhandled error', exception instanceof Error ? exception.stack : String(exception));
+    return problem(500, 'internal', 'An unexpected error occurred');
+  }
+}
+
+function isProblem(value: unknown): value is Problem {
+  return typeof value === 'object' && value !== null && 'type' in value && 'status' in value && 'title' in value;
+}
+
+function slugOf(status: number): string {
+  switch (status) {
+    case 401:
+      return 'unauthorized';
+    case 403:
+      return 'forbidden';
+    case 404:
+      return 'not-found';
+    case 413:
+      return 'payload-too-large';
+    case 415:
+      return 'unsupported-media-type';
+    case 429:
+      return 'rate-limited';
+    default:
+      return status >= 500 ? 'internal' : 'bad-request';
+  }
+}

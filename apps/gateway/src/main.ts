@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import express from 'express';
+import helmet from 'helmet';
+import { AppModule, config } from './app/app.module';
+import { serveOpenApi } from './app/openapi';
+import { bodyParserErrors } from './app/problems/body-parser-errors';
+
+async function bootstrap(): Promise<void> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false });
+  app.enableShutdownHooks();
+  if (process.argv.includes('--migrate-only')) {
+    await app.close();
+    return;
+  }
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'connect-src': ["'self'"] },
+      },
+    }),
+  );
+  app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, exposedHeaders: ['ETag', 'Location'] });
+  app.use(express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }));
+  app.use(bodyParserErrors);
+  app.setGlobalPrefix('api');
+  serveOpenApi(app);
+  await app.listen(config.port, config.host);
+  Logger.log(`Capstan gateway on http://${config.host}:${config.port} (API under /api/v1)`, 'Bootstrap');
+}
+
+void bootstrap().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

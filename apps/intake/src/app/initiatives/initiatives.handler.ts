@@ -1,0 +1,19 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { IntakeRpc } from '@capstan/contracts';
+import { RpcServer } from '@capstan/messaging';
+import { InitiativesService } from './initiatives.service';
+
+/** Request/reply entry points of the registry; each delegates to the service. */
+@Injectable()
+export class InitiativesHandler implements OnModuleInit {
+  constructor(
+    private readonly rpc: RpcServer,
+    private readonly initiatives: InitiativesService,
+  ) {}
+
+  onModuleInit(): void {
+    this.rpc.handle(IntakeRpc.register, ({ initiative, actor }, context) => this.initiatives.register(initiative, actor, context));
+    this.rpc.handle(IntakeRpc.get, ({ id }) => this.initiatives.get(id));
+    this.rpc.handle(IntakeRpc.list, (query) => this.initiatives.list(query));
+  }
+}

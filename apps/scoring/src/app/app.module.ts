@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { ServiceCoreModule, loadServiceConfig } from '@capstan/service-kit';
+import { migrations } from '../migrations';
+import { EvaluationEntity } from './postures/evaluation.entity';
+import { PosturesModule } from './postures/postures.module';
+import { ScoringSubjectEntity } from './postures/scoring-subject.entity';
+
+export const config = loadServiceConfig('scoring', 3102);
+
+@Module({
+  imports: [
+    ServiceCoreModule.forService({
+      config,
+      schema: 'scoring',
+      entities: [EvaluationEntity, ScoringSubjectEntity],
+      migrations,
+    }),
+    PosturesModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,29 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { Posture } from '@capstan/domain';
+import type { Evaluation } from '@capstan/scoring-core';
+
+/** One stored evaluation; never updated, so any past posture can be explained. */
+@Entity({ schema: 'scoring', name: 'evaluations' })
+@Index('evaluations_initiative_time_idx', ['initiativeId', 'evaluatedAt'])
+export class EvaluationEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'initiative_id' })
+  initiativeId!: string;
+
+  @Column('text')
+  posture!: Posture;
+
+  @Column('jsonb')
+  result!: Evaluation;
+
+  @Column('text', { name: 'model_version' })
+  modelVersion!: string;
+
+  @Column('text', { name: 'input_hash' })
+  inputHash!: string;
+
+  @Column('timestamptz', { name: 'evaluated_at' })
+  evaluatedAt!: Date;
+}

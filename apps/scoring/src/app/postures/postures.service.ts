@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { PostureEvents, type EventEnvelope, type PostureView } from '@capstan/contracts';
+import { Outbox, RpcError } from '@capstan/messaging';
+import { DEFAULT_MODEL, emptyInputs, evaluate, type Evaluation, type ScoringInputs } from '@capstan/scoring-core';
+import { EvaluationEntity } from './evaluation.entity';
+import { ScoringSubjectEntity } from './scoring-subject.entity';
+
+@Injectable()
+export class PosturesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
+
+  /** Starts tracking a newly registered initiative and records its first posture. */
+  async track(manager: EntityManager, initiativeId: string, cause: EventEnvelope): Promise<void> {
+    const existing = await manager.findOneBy(ScoringSubjectEntity, { initiativeId });
+    const inputs = existing?.inputs ?? emptyInputs(initiativeId);
+    await this.rescore(manager, inputs, existing, cause);
+  }
+
+  async get(initiativeId: string): Promise<PostureView> {
+    const subject = await this.dataSource.manager.findOneBy(ScoringSubjectEntity, { initiativeId });
+    if (!subject?.evaluationId) throw RpcError.notFound(`Posture of initiative ${initiativeId}`);
+    const evaluation = await this.dataSource.manager.findOneByOrFail(EvaluationEntity, { id: subject.evaluationId });
+    return toView(evaluation.result);
+  }
+
+  async many(initiativeIds: string[]): Promise<{ items: PostureView[] }> {
+    if (!initiativeIds.length) return { items: [] };
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(EvaluationEntity, 'e')
+      .innerJoin(ScoringSubjectEntity, 's', 's.evaluation_id = e.id')
+      .where({ initiativeId: In(initiativeIds) })
+      .getMany();
+    return { items: rows.map((row) => toView(row.result)) };
+  }
+
+  private async rescore(
+    manager: EntityManager,
+    inputs: ScoringInputs,
+    subject: ScoringSubjectEntity | null,
+    cause: EventEnvelope,
+  ): Promise<void> {
+    const result = evaluate(inputs, DEFAULT_MODEL, new Date());
+    const evaluationId = randomUUID();
+    await manager.insert(EvaluationEntity, {
+      id: evaluationId,
+      initiativeId: inputs.initiativeId,
+      posture: result.posture,
+      result,
+      modelVersion: result.modelVersion,
+      inputHash: result.inputHash,
+      evaluatedAt: new Date(result.evaluatedAt),
+    });
+    const previous = subject?.posture ?? null;
+    await manager.save(ScoringSubjectEntity, {
+      initiativeId: inputs.initiativeId,
+      inputs,
+      posture: result.posture,
+      evaluationId,
+      version: (subject?.version ?? 0) + 1,
+    });
+    const meta = { correlationId: cause.correlationId };
+    if (previous !== result.posture) {
+      await this.outbox.enqueue(
+        manager,
+        PostureEvents.changed,
+        { initiativeId: inputs.initiativeId, previous, posture: result.posture, modelVersion: result.modelVersion, evaluatedAt: result.evaluatedAt },
+        meta,
+      );
+    } else {
+      await this.outbox.enqueue(
+        manager,
+        PostureEvents.scoreUpdated,
+        { initiativeId: inputs.initiativeId, posture: result.posture, evaluatedAt: result.evaluatedAt },
+        meta,
+      );
+    }
+  }
+}
+
+function toView(result: Evaluation): PostureView {
+  return {
+    initiativeId: result.initiativeId,
+    posture: result.posture,
+    domains: result.domains.map((domain) => ({
+      id: domain.id,
+      score: domain.score,
+      criteria: domain.criteria.map(({ id, state, source }) => ({ id, state, source })),
+    })),
+    signals: result.signals,
+    conditions: result.conditions,
+    patterns: result.patterns,
+    modelVersion: result.modelVersion,
+    evaluatedAt: result.evaluatedAt,
+  };
+}

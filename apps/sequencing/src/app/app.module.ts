@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { ServiceCoreModule, loadServiceConfig } from '@capstan/service-kit';
+import { migrations } from '../migrations';
+
+export const config = loadServiceConfig('sequencing', 3104);
+
+@Module({
+  imports: [ServiceCoreModule.forService({ config, schema: 'sequencing', entities: [], migrations })],
+})
+export class AppModule {}

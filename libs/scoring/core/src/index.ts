@@ -1,0 +1,3 @@
+export * from './lib/inputs';
+export * from './lib/model';
+export * from './lib/evaluate';

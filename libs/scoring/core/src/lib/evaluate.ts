@@ -1,0 +1,187 @@
+import { createHash } from 'node:crypto';
+import {
+  CRITERION_IDS,
+  DOMAIN_IDS,
+  RESPONSIBILITIES,
+  domainOf,
+  type CriterionId,
+  type DomainId,
+  type EvidenceStatus,
+  type Posture,
+} from '@capstan/domain';
+import type { ScoringInputs } from './inputs';
+import type { ScoringModel } from './model';
+
+export type CriterionSource = 'attested' | 'measured' | 'missing';
+
+export interface CriterionResult {
+  id: CriterionId;
+  state: EvidenceStatus;
+  source: CriterionSource;
+  contribution: number;
+  /** Set when attested evidence existed but had lapsed at evaluation time. */
+  expiredAt?: string;
+}
+
+export interface DomainResult {
+  id: DomainId;
+  score: number;
+  criteria: CriterionResult[];
+}
+
+export interface Evaluation {
+  initiativeId: string;
+  posture: Posture;
+  domains: DomainResult[];
+  signals: string[];
+  conditions: string[];
+  patterns: string[];
+  modelVersion: string;
+  inputHash: string;
+  evaluatedAt: string;
+}
+
+/**
+ * Scores one initiative against a model at a moment. Pure and deterministic:
+ * the same inputs, model and `asOf` always give the same result.
+ */
+export function evaluate(inputs: ScoringInputs, model: ScoringModel, asOf: Date): Evaluation {
+  const criteria = new Map(CRITERION_IDS.map((id) => [id, criterionState(inputs, id, model, asOf)]));
+  const domains = DOMAIN_IDS.map((id) => domainResult(id, criteria));
+  const gates = gateFindings(inputs, criteria, model);
+  const allHeld = gates.pause.length === 0 && gates.authorize.length === 0 && domains.every((d) => d.score >= model.domainThreshold);
+  const posture: Posture = gates.pause.length ? 'pause' : allHeld ? 'authorize_deployment' : 'controlled_investment';
+
+  const findings = posture === 'pause' ? gates.pause : gates.authorize;
+  const belowThreshold = domains.filter((d) => d.score < model.domainThreshold);
+  const conditions = unique([
+    ...findings.map((f) => f.condition),
+    ...(posture === 'pause' ? [] : belowThreshold.map((d) => `raise ${d.id} readiness to ${model.domainThreshold}: now ${d.score}`)),
+  ]);
+  const signals = unique([
+    ...findings.map((f) => f.signal),
+    ...(posture === 'controlled_investment' ? ['rollout sequencing forming'] : []),
+  ]);
+
+  return {
+    initiativeId: inputs.initiativeId,
+    posture,
+    domains,
+    signals,
+    conditions,
+    patterns: [],
+    modelVersion: model.version,
+    inputHash: hashInputs(inputs),
+    evaluatedAt: asOf.toISOString(),
+  };
+}
+
+interface Finding {
+  signal: string;
+  condition: string;
+}
+
+function gateFindings(
+  inputs: ScoringInputs,
+  criteria: Map<CriterionId, CriterionResult>,
+  model: ScoringModel,
+): { pause: Finding[]; authorize: Finding[] } {
+  const pause: Finding[] = [];
+  const established = (id: CriterionId) => criteria.get(id)?.state === 'established';
+  const evidenceCondition = (id: CriterionId, verb: string) => {
+    const expiredAt = criteria.get(id)?.expiredAt;
+    return expiredAt
+      ? `${id} evidence expired on ${expiredAt.slice(0, 10)} — renew it`
+      : `${verb} (${id}): attest it as established`;
+  };
+
+  if (!inputs.owners.approval_authority) {
+    pause.push({ signal: 'approval authority unclear', condition: 'assign an approval_authority owner' });
+  }
+  if (!established('governance.approval_pathways')) {
+    pause.push({
+      signal: 'approval authority unclear',
+      condition: evidenceCondition('governance.approval_pathways', 'formalize approval pathways'),
+    });
+  }
+  if (!inputs.owners.accountable_owner) {
+    pause.push({ signal: 'operational ownership unsettled', condition: 'assign an accountable_owner' });
+  }
+  if (!inputs.owners.production_support) {
+    pause.push({ signal: 'support structures incomplete', condition: 'assign a production_support owner' });
+  }
+  if (criteria.get('economics.cost_visibility')?.state === 'absent') {
+    pause.push({
+      signal: 'cost visibility weak',
+      condition: evidenceCondition('economics.cost_visibility', 'establish cost visibility'),
+    });
+  }
+  const share = inputs.attributedSpendShare;
+  if (share !== undefined && Number(share) < Number(model.minAttributedSpendShare)) {
+    pause.push({
+      signal: 'cost visibility weak',
+      condition: `attribute at least ${percent(model.minAttributedSpendShare)} of spend: ${percent(share)} attributed`,
+    });
+  }
+
+  const authorize: Finding[] = [];
+  for (const responsibility of RESPONSIBILITIES) {
+    if (!inputs.owners[responsibility]) {
+      authorize.push({ signal: 'operational ownership unsettled', condition: `assign a ${responsibility} owner` });
+    }
+  }
+  const required: CriterionId[] = [
+    'ownership.long_term_accountability',
+    'ownership.production_support',
+    'ownership.escalation_paths',
+    'governance.approval_pathways',
+    'resilience.rollback',
+    'sequencing.pacing',
+    'economics.cost_visibility',
+  ];
+  for (const id of required) {
+    if (!established(id)) {
+      authorize.push({ signal: 'governance partly formalized', condition: evidenceCondition(id, 'establish it') });
+    }
+  }
+  return { pause, authorize };
+}
+
+function criterionState(inputs: ScoringInputs, id: CriterionId, model: ScoringModel, asOf: Date): CriterionResult {
+  const evidence = inputs.evidence[id];
+  if (!evidence) return { id, state: 'absent', source: 'missing', contribution: model.points.absent };
+  if (evidence.expiresAt && Date.parse(evidence.expiresAt) <= asOf.getTime()) {
+    return { id, state: 'absent', source: 'missing', contribution: model.points.absent, expiredAt: evidence.expiresAt };
+  }
+  return { id, state: evidence.status, source: 'attested', contribution: model.points[evidence.status] };
+}
+
+function domainResult(id: DomainId, criteria: Map<CriterionId, CriterionResult>): DomainResult {
+  const own = [...criteria.values()].filter((c) => domainOf(c.id) === id);
+  const score = Math.round(own.reduce((sum, c) => sum + c.contribution, 0) / own.length);
+  return { id, score, criteria: own };
+}
+
+/** A stable hash of the inputs: keys sorted, so property order never changes it. */
+export function hashInputs(inputs: ScoringInputs): string {
+  return createHash('sha256').update(canonicalJson(inputs)).digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function percent(share: string): string {
+  return `${Math.round(Number(share) * 100)} %`;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

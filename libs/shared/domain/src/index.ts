@@ -1,0 +1,6 @@
+export * from './lib/postures';
+export * from './lib/stabilization';
+export * from './lib/responsibilities';
+export * from './lib/costs';
+export * from './lib/initiatives';
+export * from './lib/roles';

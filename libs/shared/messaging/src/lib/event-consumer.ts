@@ -1,0 +1,161 @@
+import { Logger } from '@nestjs/common';
+import { AckPolicy, DeliverPolicy, nanos, type ConsumerConfig, type JsMsg } from 'nats';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { z } from 'zod';
+import { eventEnvelopeSchema, type EventContract, type EventEnvelope, type Subjects } from '@capstan/contracts';
+import { decodeJson, encodeJson } from './codec';
+import type { NatsClient } from './nats-client';
+
+export interface ConsumerOptions {
+  /** Deliveries before a failing event is moved to the dead-letter stream. */
+  maxDeliver?: number;
+  ackWaitMs?: number;
+  maxAckPending?: number;
+  /** Called after an event's transaction commits, e.g. to wake the outbox relay for what it enqueued. */
+  afterCommit?: () => void;
+}
+
+export type EventHandler<P> = (event: EventEnvelope<P>, manager: EntityManager) => Promise<void>;
+
+interface Registration {
+  durable: string;
+  contract: EventContract<z.ZodType>;
+  handler: EventHandler<unknown>;
+}
+
+/**
+ * Durable JetStream consumers whose effects apply once: each event's id goes
+ * into the service's inbox in the same transaction as the handler's writes, so
+ * a redelivery (crash before ack, relay re-publish) finds it and only acks.
+ * Events that cannot be parsed, or keep failing, go to the dead-letter stream
+ * with the reason instead of blocking the stream.
+ */
+export class EventConsumers {
+  private readonly logger = new Logger(EventConsumers.name);
+  private readonly registrations: Registration[] = [];
+  private running = false;
+  private readonly loops: Promise<void>[] = [];
+  private readonly stops: (() => void)[] = [];
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly nats: NatsClient,
+    private readonly subjects: Subjects,
+    private readonly schema: string,
+    private readonly service: string,
+    private readonly options: ConsumerOptions = {},
+  ) {}
+
+  on<P extends z.ZodType>(contract: EventContract<P>, handler: EventHandler<z.output<P>>): void {
+    const durable = `${this.service}__${contract.type.replace(/\./g, '_')}`;
+    this.registrations.push({ durable, contract, handler: handler as EventHandler<unknown> });
+  }
+
+  async start(): Promise<void> {
+    this.running = true;
+    for (const registration of this.registrations) {
+      await this.ensureConsumer(registration);
+      this.loops.push(this.consume(registration));
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    for (const stop of this.stops.splice(0)) stop();
+    await Promise.allSettled(this.loops.splice(0));
+  }
+
+  private get maxDeliver(): number {
+    return this.options.maxDeliver ?? 8;
+  }
+
+  private async ensureConsumer({ durable, contract }: Registration): Promise<void> {
+    const config: Partial<ConsumerConfig> = {
+      durable_name: durable,
+      filter_subject: this.subjects.event(contract.type),
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      max_deliver: this.maxDeliver,
+      ack_wait: nanos(this.options.ackWaitMs ?? 30_000),
+      max_ack_pending: this.options.maxAckPending ?? 1_000,
+    };
+    const jsm = await this.nats.jsm();
+    try {
+      await jsm.consumers.info(this.subjects.eventStream, durable);
+      await jsm.consumers.update(this.subjects.eventStream, durable, config);
+    } catch (error) {
+      if (!String(error).includes('consumer not found')) throw error;
+      await jsm.consumers.add(this.subjects.eventStream, config);
+    }
+  }
+
+  private async consume(registration: Registration): Promise<void> {
+    let attempt = 0;
+    while (this.running) {
+      try {
+        const consumer = await this.nats.js.consumers.get(this.subjects.eventStream, registration.durable);
+        const messages = await consumer.consume({ max_messages: 64 });
+        this.stops.push(() => void messages.close());
+        attempt = 0;
+        for await (const message of messages) {
+          await this.process(registration, message);
+          if (!this.running) break;
+        }
+      } catch (error) {
+        if (!this.running) break;
+        attempt++;
+        this.logger.warn(`Consumer ${registration.durable} interrupted: ${String(error)}; retrying`);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(250 * 2 ** attempt, 5_000)));
+        await this.ensureConsumer(registration).catch(() => undefined);
+      }
+    }
+  }
+
+  private async process({ durable, contract, handler }: Registration, message: JsMsg): Promise<void> {
+    let event: EventEnvelope<unknown>;
+    try {
+      const envelope = eventEnvelopeSchema.parse(decodeJson(message.data));
+      event = { ...envelope, payload: contract.payload.parse(envelope.payload) };
+    } catch (error) {
+      await this.deadLetter(durable, message, `unreadable event: ${String(error)}`);
+      return;
+    }
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const inserted: unknown[] = await manager.query(
+          `INSERT INTO "${this.schema}".inbox (consumer, event_id, event_type) VALUES ($1, $2, $3)
+           ON CONFLICT DO NOTHING RETURNING event_id`,
+          [durable, event.id, event.type],
+        );
+        if (inserted.length === 0) return;
+        await handler(event, manager);
+      });
+      this.options.afterCommit?.();
+      await message.ackAck();
+    } catch (error) {
+      if (message.info.deliveryCount >= this.maxDeliver) {
+        await this.deadLetter(durable, message, `handler failed ${message.info.deliveryCount}x: ${String(error)}`);
+      } else {
+        this.logger.warn(`${durable} failed on ${event.id} (delivery ${message.info.deliveryCount}): ${String(error)}`);
+        message.nak(Math.min(500 * 2 ** message.info.deliveryCount, 30_000));
+      }
+    }
+  }
+
+  private async deadLetter(consumer: string, message: JsMsg, reason: string): Promise<void> {
+    this.logger.error(`Dead-lettering message ${message.seq} of ${consumer}: ${reason}`);
+    await this.nats.js.publish(
+      this.subjects.deadLetter(consumer),
+      encodeJson({
+        consumer,
+        reason,
+        subject: message.subject,
+        streamSequence: message.seq,
+        deliveries: message.info.deliveryCount,
+        data: new TextDecoder().decode(message.data),
+        deadLetteredAt: new Date().toISOString(),
+      }),
+    );
+    message.term();
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * The outbox and inbox every service keeps in its own schema; its first
+ * migration creates them. The outbox is written in the same transaction as the
+ * change it announces; the inbox in the same transaction as an event's effect.
+ */
+export function messagingTablesUp(schema: string): string[] {
+  return [
+    `CREATE TABLE "${schema}".outbox (
+      id uuid PRIMARY KEY,
+      seq bigserial NOT NULL,
+      type text NOT NULL,
+      envelope jsonb NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      claimed_until timestamptz,
+      published_at timestamptz
+    )`,
+    `CREATE INDEX outbox_unpublished_idx ON "${schema}".outbox (seq) WHERE published_at IS NULL`,
+    `CREATE TABLE "${schema}".inbox (
+      consumer text NOT NULL,
+      event_id uuid NOT NULL,
+      event_type text NOT NULL,
+      processed_at timestamptz NOT NULL DEFAULT now(),
+      CONSTRAINT inbox_pkey PRIMARY KEY (consumer, event_id)
+    )`,
+  ];
+}
+
+export function messagingTablesDown(schema: string): string[] {
+  return [`DROP TABLE "${schema}".inbox`, `DROP TABLE "${schema}".outbox`];
+}

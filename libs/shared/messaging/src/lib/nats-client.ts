@@ -1,0 +1,122 @@
+import { Logger } from '@nestjs/common';
+import {
+  connect,
+  DiscardPolicy,
+  nanos,
+  RetentionPolicy,
+  StorageType,
+  type JetStreamClient,
+  type JetStreamManager,
+  type NatsConnection,
+  type StreamConfig,
+} from 'nats';
+import type { Subjects } from '@capstan/contracts';
+
+export interface NatsClientOptions {
+  url: string;
+  /** Shown in the server's connection list: the service and its process. */
+  name: string;
+  user?: string;
+  pass?: string;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * One connection per process, shared by request/reply and JetStream. It
+ * reconnects forever with backoff; `connected` feeds the health check.
+ */
+export class NatsClient {
+  private readonly logger = new Logger(NatsClient.name);
+  private connection?: NatsConnection;
+  private manager?: JetStreamManager;
+  connected = false;
+
+  constructor(private readonly options: NatsClientOptions) {}
+
+  async connect(): Promise<void> {
+    this.connection = await connect({
+      servers: this.options.url,
+      name: this.options.name,
+      user: this.options.user,
+      pass: this.options.pass,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 1_000,
+      reconnectJitter: 500,
+      waitOnFirstConnect: true,
+      timeout: 5_000,
+    });
+    this.connected = true;
+    void this.watchStatus(this.connection);
+  }
+
+  get nc(): NatsConnection {
+    if (!this.connection) throw new Error('NATS is not connected yet');
+    return this.connection;
+  }
+
+  get js(): JetStreamClient {
+    return this.nc.jetstream();
+  }
+
+  async jsm(): Promise<JetStreamManager> {
+    this.manager ??= await this.nc.jetstreamManager();
+    return this.manager;
+  }
+
+  /** Creates (or updates) the event stream and the dead-letter stream. Safe to call from every replica. */
+  async ensureStreams(subjects: Subjects): Promise<void> {
+    await this.ensureStream({
+      name: subjects.eventStream,
+      subjects: [subjects.allEvents],
+      retention: RetentionPolicy.Limits,
+      storage: StorageType.File,
+      max_age: nanos(30 * DAY_MS),
+      duplicate_window: nanos(2 * 60 * 1000),
+      discard: DiscardPolicy.Old,
+    });
+    await this.ensureStream({
+      name: subjects.deadLetterStream,
+      subjects: [subjects.deadLetter('>')],
+      retention: RetentionPolicy.Limits,
+      storage: StorageType.File,
+      max_age: nanos(90 * DAY_MS),
+    });
+  }
+
+  async close(): Promise<void> {
+    if (!this.connection || this.connection.isClosed()) return;
+    await this.connection.drain().catch(() => this.connection?.close());
+  }
+
+  private async ensureStream(config: Partial<StreamConfig> & { name: string }): Promise<void> {
+    const jsm = await this.jsm();
+    try {
+      await jsm.streams.info(config.name);
+      await jsm.streams.update(config.name, config);
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      await jsm.streams.add(config).catch(async (addError: unknown) => {
+        // Another replica created it between our two calls.
+        if (!String(addError).includes('already in use')) throw addError;
+      });
+    }
+  }
+
+  private async watchStatus(connection: NatsConnection): Promise<void> {
+    for await (const status of connection.status()) {
+      if (status.type === 'disconnect') {
+        this.connected = false;
+        this.logger.warn(`NATS disconnected from ${String(status.data)}`);
+      } else if (status.type === 'reconnect') {
+        this.connected = true;
+        this.logger.log(`NATS reconnected to ${String(status.data)}`);
+      }
+    }
+    this.connected = false;
+  }
+}
+
+function isNotFound(error: unknown): boolean {
+  return String(error).includes('stream not found') || (error as { code?: string }).code === '404';
+}

@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import { headers as natsHeaders } from 'nats';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { z } from 'zod';
+import type { EventContract, EventEnvelope, Subjects } from '@capstan/contracts';
+import { CORRELATION_HEADER, encodeJson } from './codec';
+import type { NatsClient } from './nats-client';
+
+export interface OutboxOptions {
+  schema: string;
+  source: string;
+  batchSize?: number;
+  idlePollMs?: number;
+  /** How long a claimed row stays with one relay before another may take it over. */
+  claimSeconds?: number;
+}
+
+/**
+ * Transactional outbox: `enqueue` writes the event with the change that caused
+ * it; the relay publishes unsent rows to JetStream with `Nats-Msg-Id` = row id
+ * and marks them sent. Rows are claimed with `FOR UPDATE SKIP LOCKED` and a
+ * lease, so several replicas can relay at once and a crashed relay's rows are
+ * picked up again; a row published twice is dropped by the broker's
+ * de-duplication window and, past it, by each consumer's inbox.
+ */
+export class Outbox {
+  private readonly logger = new Logger(Outbox.name);
+  private running = false;
+  private wakeUp?: () => void;
+  private loop?: Promise<void>;
+  lastError?: string;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly nats: NatsClient,
+    private readonly subjects: Subjects,
+    private readonly options: OutboxOptions,
+  ) {}
+
+  async enqueue<P extends z.ZodType>(
+    manager: EntityManager,
+    contract: EventContract<P>,
+    payload: z.input<P>,
+    meta: { correlationId?: string } = {},
+  ): Promise<EventEnvelope<z.output<P>>> {
+    const envelope: EventEnvelope<z.output<P>> = {
+      id: randomUUID(),
+      type: contract.type,
+      version: contract.version,
+      source: this.options.source,
+      occurredAt: new Date().toISOString(),
+      ...(meta.correlationId ? { correlationId: meta.correlationId } : {}),
+      payload: contract.payload.parse(payload),
+    };
+    await manager.query(`INSERT INTO "${this.options.schema}".outbox (id, type, envelope) VALUES ($1, $2, $3)`, [
+      envelope.id,
+      envelope.type,
+      JSON.stringify(envelope),
+    ]);
+    return envelope;
+  }
+
+  /** Tells the relay there is work; call after the enqueuing transaction commits. */
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+  }
+
+  /** Publishes one batch; returns how many rows it sent. */
+  async relayOnce(): Promise<number> {
+    const schema = this.options.schema;
+    const rows: { id: string; seq: string; envelope: EventEnvelope | string }[] = await this.dataSource.query(
+      `UPDATE "${schema}".outbox SET claimed_until = now() + make_interval(secs => $2)
+       WHERE id IN (
+         SELECT id FROM "${schema}".outbox
+         WHERE published_at IS NULL AND (claimed_until IS NULL OR claimed_until < now())
+         ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING id, seq, envelope`,
+      [this.options.batchSize ?? 200, this.options.claimSeconds ?? 30],
+    ).then((result: unknown) => firstResultSet(result));
+    if (!rows.length) return 0;
+    rows.sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));
+    const sent: string[] = [];
+    try {
+      for (const row of rows) {
+        const envelope = typeof row.envelope === 'string' ? (JSON.parse(row.envelope) as EventEnvelope) : row.envelope;
+        const headers = natsHeaders();
+        if (envelope.correlationId) headers.set(CORRELATION_HEADER, envelope.correlationId);
+        await this.nats.js.publish(this.subjects.event(envelope.type), encodeJson(envelope), {
+          msgID: envelope.id,
+          headers,
+          timeout: 5_000,
+        });
+        sent.push(row.id);
+      }
+    } finally {
+      await this.settle(rows.map((row) => row.id), sent);
+    }
+    return sent.length;
+  }
+
+  private async settle(claimed: string[], sent: string[]): Promise<void> {
+    const schema = this.options.schema;
+    if (sent.length) {
+      await this.dataSource.query(
+        `UPDATE "${schema}".outbox SET published_at = now(), claimed_until = NULL WHERE id IN (${placeholders(sent)})`,
+        sent,
+      );
+    }
+    const unsent = claimed.filter((id) => !sent.includes(id));
+    if (unsent.length) {
+      await this.dataSource.query(
+        `UPDATE "${schema}".outbox SET claimed_until = NULL WHERE id IN (${placeholders(unsent)})`,
+        unsent,
+      );
+    }
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      let sent = 0;
+      try {
+        sent = await this.relayOnce();
+        failures = 0;
+        this.lastError = undefined;
+      } catch (error) {
+        failures++;
+        this.lastError = error instanceof Error ? error.message : String(error);
+        if (failures === 1 || failures % 30 === 0) this.logger.warn(`Outbox relay failed (${failures}x): ${this.lastError}`);
+      }
+      if (sent > 0) continue;
+      const backoff = failures ? Math.min(200 * 2 ** failures, 5_000) : (this.options.idlePollMs ?? 500);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, backoff);
+        this.wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  }
+}
+
+/** `UPDATE … RETURNING` through TypeORM comes back as `[rows, count]`; plain queries as rows. */
+function firstResultSet<T>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
+    return result[0] as T[];
+  }
+  return result as T[];
+}
+
+export function placeholders(values: unknown[], offset = 0): string {
+  return values.map((_, index) => `$${index + offset + 1}`).join(', ');
+}

@@ -1,0 +1,134 @@
+import { Logger } from '@nestjs/common';
+import { ErrorCode, headers as natsHeaders, type Msg, type NatsError, type Subscription } from 'nats';
+import type { z } from 'zod';
+import {
+  fieldErrorsOf,
+  rpcReplySchema,
+  type RpcContract,
+  type Subjects,
+} from '@capstan/contracts';
+import { CORRELATION_HEADER, decodeJson, encodeJson } from './codec';
+import type { NatsClient } from './nats-client';
+import { RpcError } from './rpc-error';
+
+export interface RpcContext {
+  correlationId?: string;
+}
+
+type Handler<Req extends z.ZodType, Res extends z.ZodType> = (
+  request: z.output<Req>,
+  context: RpcContext,
+) => Promise<z.input<Res>>;
+
+/**
+ * Serves request/reply operations. Subscriptions join a queue group named after
+ * the service, so replicas share the load and each request is answered once.
+ */
+export class RpcServer {
+  private readonly logger = new Logger(RpcServer.name);
+  private readonly subscriptions: Subscription[] = [];
+
+  constructor(
+    private readonly nats: NatsClient,
+    private readonly subjects: Subjects,
+    private readonly queueGroup: string,
+  ) {}
+
+  handle<Req extends z.ZodType, Res extends z.ZodType>(contract: RpcContract<Req, Res>, handler: Handler<Req, Res>): void {
+    const subscription = this.nats.nc.subscribe(this.subjects.rpc(contract.name), {
+      queue: this.queueGroup,
+      callback: (error, message) => {
+        if (error) {
+          this.logger.error(`Subscription ${contract.name} failed: ${error.message}`);
+          return;
+        }
+        void this.answer(contract, handler, message);
+      },
+    });
+    this.subscriptions.push(subscription);
+  }
+
+  close(): void {
+    for (const subscription of this.subscriptions.splice(0)) subscription.unsubscribe();
+  }
+
+  private async answer<Req extends z.ZodType, Res extends z.ZodType>(
+    contract: RpcContract<Req, Res>,
+    handler: Handler<Req, Res>,
+    message: Msg,
+  ): Promise<void> {
+    const correlationId = message.headers?.get(CORRELATION_HEADER) || undefined;
+    try {
+      const request = contract.request.safeParse(safeDecode(message.data));
+      if (!request.success) {
+        throw new RpcError('validation_failed', `Invalid ${contract.name} request`, fieldErrorsOf(request.error));
+      }
+      const data = await handler(request.data, { correlationId });
+      message.respond(encodeJson({ ok: true, data }));
+    } catch (error) {
+      const rpcError = error instanceof RpcError ? error : this.internal(contract.name, error);
+      message.respond(encodeJson({ ok: false, error: rpcError.toBody() }));
+    }
+  }
+
+  private internal(name: string, error: unknown): RpcError {
+    this.logger.error(`${name} failed`, error instanceof Error ? error.stack : String(error));
+    return new RpcError('internal', 'The service failed to handle the request');
+  }
+}
+
+function safeDecode(data: Uint8Array): unknown {
+  try {
+    return decodeJson(data);
+  } catch {
+    throw new RpcError('validation_failed', 'The request is not valid JSON');
+  }
+}
+
+export interface CallOptions {
+  timeoutMs?: number;
+  correlationId?: string;
+}
+
+/** Calls request/reply operations with a timeout; every failure surfaces as an `RpcError`. */
+export class RpcClient {
+  constructor(
+    private readonly nats: NatsClient,
+    private readonly subjects: Subjects,
+    private readonly defaultTimeoutMs: number,
+  ) {}
+
+  async call<Req extends z.ZodType, Res extends z.ZodType>(
+    contract: RpcContract<Req, Res>,
+    request: z.input<Req>,
+    options: CallOptions = {},
+  ): Promise<z.output<Res>> {
+    const headers = natsHeaders();
+    if (options.correlationId) headers.set(CORRELATION_HEADER, options.correlationId);
+    let reply: Msg;
+    try {
+      reply = await this.nats.nc.request(this.subjects.rpc(contract.name), encodeJson(request), {
+        timeout: options.timeoutMs ?? this.defaultTimeoutMs,
+        headers,
+      });
+    } catch (error) {
+      throw transportError(contract.name, error as NatsError);
+    }
+    const parsed = rpcReplySchema.parse(decodeJson(reply.data));
+    if (!parsed.ok) {
+      throw new RpcError(parsed.error.code, parsed.error.message, parsed.error.errors);
+    }
+    return contract.response.parse(parsed.data);
+  }
+}
+
+function transportError(name: string, error: NatsError): RpcError {
+  switch (error.code) {
+    case ErrorCode.Timeout:
+      return new RpcError('timeout', `${name} did not answer in time`);
+    case ErrorCode.NoResponders:
+      return new RpcError('unavailable', `No service is answering ${name}`);
+    default:
+      return new RpcError('unavailable', `${name} could not be reached: ${error.message}`);
+  }
+}

@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { DataSource, type DataSourceOptions, type EntitySchema, type MixedList } from 'typeorm';
+import { pgliteDriver } from './pglite-pool';
+
+export interface ServiceDatabaseOptions {
+  /** The Postgres schema this service owns; nothing else writes to it. */
+  schema: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+  /** A postgres:// URL; without one the service keeps its data in an embedded PGlite database. */
+  databaseUrl?: string;
+  /** Where embedded databases live; each service gets its own folder below it. */
+  dataDir: string;
+  poolSize?: number;
+}
+
+export function serviceDataSourceOptions(options: ServiceDatabaseOptions): DataSourceOptions {
+  const common = {
+    type: 'postgres' as const,
+    schema: options.schema,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each' as const,
+    synchronize: false,
+    logging: ['error', 'warn'] as ('error' | 'warn')[],
+  };
+  if (options.databaseUrl) {
+    return {
+      ...common,
+      url: options.databaseUrl,
+      poolSize: options.poolSize ?? 10,
+      applicationName: `capstan-${options.schema}`,
+      // Fail fast rather than queue forever when the pool or the server is stuck.
+      connectTimeoutMS: 5_000,
+      extra: { statement_timeout: 30_000, idle_in_transaction_session_timeout: 60_000 },
+    };
+  }
+  const folder = join(options.dataDir, options.schema);
+  mkdirSync(folder, { recursive: true });
+  return { ...common, driver: pgliteDriver(folder) };
+}
+
+/**
+ * Creates the schema and applies pending migrations. An advisory lock keeps two
+ * replicas starting together from migrating at the same time.
+ */
+export async function migrate(dataSource: DataSource, schema: string): Promise<string[]> {
+  const apply = async () => {
+    await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((migration) => migration.name);
+  };
+  // An embedded database belongs to one process and has one connection: no lock needed (or possible).
+  if (isEmbedded(dataSource)) return apply();
+  const lock = dataSource.createQueryRunner();
+  const lockKey = `capstan.migrate.${schema}`;
+  try {
+    await lock.query('SELECT pg_advisory_lock(hashtext($1))', [lockKey]);
+    return await apply();
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey]).catch(() => undefined);
+    await lock.release();
+  }
+}
+
+export function isEmbedded(dataSource: DataSource): boolean {
+  return 'driver' in dataSource.options && dataSource.options.driver !== undefined;
+}
+
+export function openDataSource(options: ServiceDatabaseOptions): DataSource {
+  return new DataSource(serviceDataSourceOptions(options));
+}

@@ -1,0 +1,5 @@
+export * from './lib/config';
+export * from './lib/tokens';
+export * from './lib/service-core.module';
+export * from './lib/service-lifecycle';
+export * from './lib/bootstrap';

@@ -1,0 +1,57 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+const serviceEnvSchema = z.object({
+  NATS_URL: z.string().default('nats://127.0.0.1:4222'),
+  NATS_USER: z.string().optional(),
+  NATS_PASS: z.string().optional(),
+  CAPSTAN_NAMESPACE: z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'lower-case letters, digits, "_" or "-"').default('capstan'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  CAPSTAN_DATA_DIR: z.string().default('.capstan/data'),
+  CAPSTAN_MIGRATE: booleanFlag.default(true),
+  RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+  HOST: z.string().default('127.0.0.1'),
+});
+
+export interface ServiceConfig {
+  service: string;
+  natsUrl: string;
+  natsUser?: string;
+  natsPass?: string;
+  namespace: string;
+  databaseUrl?: string;
+  dataDir: string;
+  migrateOnStart: boolean;
+  rpcTimeoutMs: number;
+  host: string;
+  port: number;
+}
+
+/**
+ * Reads and validates the environment once at boot. A bad value stops start-up
+ * with a message that names the variable.
+ */
+export function loadServiceConfig(service: string, defaultPort: number, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  const portVariable = `${service.toUpperCase().replace(/-/g, '_')}_PORT`;
+  const parsed = serviceEnvSchema.extend({ [portVariable]: z.coerce.number().int().min(0).max(65_535).default(defaultPort) }).safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`Invalid configuration for ${service}: ${problems}`);
+  }
+  const values = parsed.data as z.infer<typeof serviceEnvSchema> & Record<string, number>;
+  return {
+    service,
+    natsUrl: values.NATS_URL,
+    natsUser: values.NATS_USER,
+    natsPass: values.NATS_PASS,
+    namespace: values.CAPSTAN_NAMESPACE,
+    databaseUrl: values.DATABASE_URL,
+    dataDir: resolve(values.CAPSTAN_DATA_DIR),
+    migrateOnStart: values.CAPSTAN_MIGRATE,
+    rpcTimeoutMs: values.RPC_TIMEOUT_MS,
+    host: values.HOST,
+    port: values[portVariable],
+  };
+}

@@ -1,0 +1,91 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { subjectsFor, type Subjects } from '@capstan/contracts';
+import { EventConsumers, NatsClient, Outbox, RpcClient, RpcServer } from '@capstan/messaging';
+import { migrate, openDataSource, type ServiceDatabaseOptions } from '@capstan/persistence';
+import type { ServiceConfig } from './config';
+import { HealthController } from './health.controller';
+import { ServiceLifecycle } from './service-lifecycle';
+import { SERVICE_CONFIG, SUBJECTS } from './tokens';
+
+export interface ServiceCoreOptions {
+  config: ServiceConfig;
+  schema: string;
+  entities: ServiceDatabaseOptions['entities'];
+  migrations: ServiceDatabaseOptions['migrations'];
+  /** Serve `GET /health` on the service's HTTP port (the gateway has its own). */
+  healthRoute?: boolean;
+}
+
+/**
+ * What every back-end service shares: its database (migrated on start unless
+ * told not to), one NATS connection, request/reply, the outbox relay, durable
+ * event consumers and health.
+ */
+@Module({})
+export class ServiceCoreModule {
+  static forService(options: ServiceCoreOptions): DynamicModule {
+    const { config, schema } = options;
+    return {
+      module: ServiceCoreModule,
+      global: true,
+      controllers: options.healthRoute === false ? [] : [HealthController],
+      providers: [
+        { provide: SERVICE_CONFIG, useValue: config },
+        { provide: SUBJECTS, useValue: subjectsFor(config.namespace) },
+        {
+          provide: DataSource,
+          useFactory: async () => {
+            const dataSource = openDataSource({
+              schema,
+              entities: options.entities,
+              migrations: options.migrations,
+              databaseUrl: config.databaseUrl,
+              dataDir: config.dataDir,
+            });
+            await dataSource.initialize();
+            if (config.migrateOnStart) await migrate(dataSource, schema);
+            return dataSource;
+          },
+        },
+        {
+          provide: NatsClient,
+          useFactory: async () => {
+            const client = new NatsClient({
+              url: config.natsUrl,
+              name: `${config.service}:${process.pid}`,
+              user: config.natsUser,
+              pass: config.natsPass,
+            });
+            await client.connect();
+            return client;
+          },
+        },
+        {
+          provide: RpcServer,
+          inject: [NatsClient, SUBJECTS],
+          useFactory: (nats: NatsClient, subjects: Subjects) => new RpcServer(nats, subjects, config.service),
+        },
+        {
+          provide: RpcClient,
+          inject: [NatsClient, SUBJECTS],
+          useFactory: (nats: NatsClient, subjects: Subjects) => new RpcClient(nats, subjects, config.rpcTimeoutMs),
+        },
+        {
+          provide: Outbox,
+          inject: [DataSource, NatsClient, SUBJECTS],
+          useFactory: (dataSource: DataSource, nats: NatsClient, subjects: Subjects) =>
+            new Outbox(dataSource, nats, subjects, { schema, source: config.service }),
+        },
+        {
+          provide: EventConsumers,
+          inject: [DataSource, NatsClient, SUBJECTS, Outbox],
+          useFactory: (dataSource: DataSource, nats: NatsClient, subjects: Subjects, outbox: Outbox) =>
+            new EventConsumers(dataSource, nats, subjects, schema, config.service, { afterCommit: () => outbox.wake() }),
+        },
+        ServiceLifecycle,
+      ],
+      exports: [SERVICE_CONFIG, SUBJECTS, DataSource, NatsClient, RpcServer, RpcClient, Outbox, EventConsumers],
+    };
+  }
+}

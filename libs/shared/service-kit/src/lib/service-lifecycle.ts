@@ -1,0 +1,70 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { healthRpc, type HealthReport, type Subjects } from '@capstan/contracts';
+import { EventConsumers, NatsClient, Outbox, RpcServer } from '@capstan/messaging';
+import type { ServiceConfig } from './config';
+import { SERVICE_CONFIG, SUBJECTS } from './tokens';
+
+/**
+ * Starts the service's messaging once every module has registered its
+ * handlers, and stops it in the reverse order: no new work first, then the
+ * relay, then the connections.
+ */
+@Injectable()
+export class ServiceLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(ServiceLifecycle.name);
+
+  constructor(
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    @Inject(SUBJECTS) private readonly subjects: Subjects,
+    private readonly dataSource: DataSource,
+    private readonly nats: NatsClient,
+    private readonly rpc: RpcServer,
+    private readonly outbox: Outbox,
+    private readonly consumers: EventConsumers,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.nats.ensureStreams(this.subjects);
+    this.rpc.handle(healthRpc(this.config.service), () => this.health());
+    this.outbox.start();
+    await this.consumers.start();
+    this.logger.log(`${this.config.service} ready on NATS namespace "${this.config.namespace}"`);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.rpc.close();
+    await this.consumers.stop();
+    await this.outbox.stop();
+    await this.nats.close();
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+
+  async health(): Promise<HealthReport> {
+    const database = await this.databaseUp();
+    const nats = this.nats.connected;
+    return {
+      service: this.config.service,
+      status: database && nats ? 'up' : 'down',
+      checks: { database: database ? 'up' : 'down', nats: nats ? 'up' : 'down' },
+    };
+  }
+
+  private async databaseUp(): Promise<boolean> {
+    try {
+      await Promise.race([
+        this.dataSource.query('SELECT 1'),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2_000)),
+      ]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,4 @@
+export * from './lib/poll';
+export * from './lib/system';
+export * from './lib/test-system';
+export * from './lib/http';

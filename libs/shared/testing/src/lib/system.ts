@@ -1,0 +1,93 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pollUntil } from './poll';
+
+export const SYSTEM_SERVICES = ['intake', 'scoring', 'cost-tracking', 'sequencing', 'gateway'] as const;
+export type SystemService = (typeof SYSTEM_SERVICES)[number];
+
+export interface SystemOptions {
+  /** The repository root: built apps are read from `dist/apps`. */
+  root: string;
+  databaseUrl: string;
+  natsUrl: string;
+  namespace: string;
+  jwtSecret: string;
+  gatewayPort: number;
+  /** Where each service's output goes, one log file per service. */
+  logDir: string;
+  extraEnv?: Record<string, string>;
+}
+
+/**
+ * Runs the built services as separate processes against the real Postgres and
+ * NATS, the way `npm start` does, so tests can stop and restart one of them.
+ */
+export class RunningSystem {
+  private readonly processes = new Map<SystemService, ChildProcess>();
+
+  constructor(readonly options: SystemOptions) {}
+
+  get gatewayUrl(): string {
+    return `http://127.0.0.1:${this.options.gatewayPort}`;
+  }
+
+  async startAll(): Promise<void> {
+    for (const service of SYSTEM_SERVICES) this.start(service);
+    await this.waitHealthy();
+  }
+
+  start(service: SystemService): void {
+    if (this.processes.has(service)) return;
+    mkdirSync(this.options.logDir, { recursive: true });
+    const log = createWriteStream(join(this.options.logDir, `${service}.log`), { flags: 'a' });
+    const child = spawn(process.execPath, [resolve(this.options.root, 'dist/apps', service, 'main.js')], {
+      cwd: this.options.root,
+      env: { ...process.env, ...this.environment(service) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+    child.once('exit', () => this.processes.delete(service));
+    this.processes.set(service, child);
+  }
+
+  /** Stops a service: SIGTERM for a clean stop, SIGKILL to simulate a crash. */
+  async stop(service: SystemService, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    const child = this.processes.get(service);
+    if (!child) return;
+    const exited = new Promise<void>((done) => child.once('exit', () => done()));
+    child.kill(signal);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.processes.keys()].map((service) => this.stop(service)));
+  }
+
+  async waitHealthy(timeoutMs = 90_000): Promise<void> {
+    await pollUntil(
+      async () => {
+        const response = await fetch(`${this.gatewayUrl}/api/v1/health`);
+        return response.status === 200;
+      },
+      { timeoutMs, intervalMs: 250, what: 'every service to report healthy' },
+    );
+  }
+
+  private environment(service: SystemService): Record<string, string> {
+    return {
+      NODE_ENV: 'production',
+      DATABASE_URL: this.options.databaseUrl,
+      NATS_URL: this.options.natsUrl,
+      CAPSTAN_NAMESPACE: this.options.namespace,
+      CAPSTAN_JWT_SECRET: this.options.jwtSecret,
+      GATEWAY_PORT: String(this.options.gatewayPort),
+      // Back-end services' health ports: 0 lets the OS pick, so parallel runs never collide.
+      ...(service === 'gateway' ? {} : { [`${service.toUpperCase().replace(/-/g, '_')}_PORT`]: '0' }),
+      ...this.options.extraEnv,
+    };
+  }
+}

@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { connect } from 'nats';
+import { Client } from 'pg';
+import { subjectsFor } from '@capstan/contracts';
+import { RunningSystem } from './system';
+
+export interface TestSystem {
+  system: RunningSystem;
+  databaseUrl: string;
+  namespace: string;
+  jwtSecret: string;
+  teardown(): Promise<void>;
+}
+
+/**
+ * A whole Capstan system for one test file: its own database on the real
+ * Postgres, its own NATS namespace (subjects and streams) on the real broker,
+ * and the five built services on free ports.
+ */
+export async function startTestSystem(root: string, extraEnv: Record<string, string> = {}): Promise<TestSystem> {
+  const adminUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const natsUrl = process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222';
+  const suffix = randomBytes(4).toString('hex');
+  const database = `capstan_it_${suffix}`;
+  const namespace = `it${suffix}`;
+  await adminQuery(adminUrl, `CREATE DATABASE ${database}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  const jwtSecret = randomBytes(32).toString('hex');
+  const system = new RunningSystem({
+    root,
+    databaseUrl: url.toString(),
+    natsUrl,
+    namespace,
+    jwtSecret,
+    gatewayPort: await freePort(),
+    logDir: join(root, 'test-artifacts', 'logs', namespace),
+    extraEnv,
+  });
+  try {
+    await system.startAll();
+  } catch (error) {
+    await system.stopAll();
+    throw error;
+  }
+  return {
+    system,
+    databaseUrl: url.toString(),
+    namespace,
+    jwtSecret,
+    async teardown() {
+      await system.stopAll();
+      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await deleteStreams(natsUrl, namespace);
+    },
+  };
+}
+
+async function adminQuery(adminUrl: string, sql: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function deleteStreams(natsUrl: string, namespace: string): Promise<void> {
+  const nc = await connect({ servers: natsUrl });
+  try {
+    const jsm = await nc.jetstreamManager();
+    const subjects = subjectsFor(namespace);
+    for (const stream of [subjects.eventStream, subjects.deadLetterStream]) {
+      await jsm.streams.delete(stream).catch(() => undefined);
+    }
+  } finally {
+    await nc.close();
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}

@@ -1,0 +1,155 @@
+import { resolve } from 'node:path';
+import { ApiClient, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
+
+interface InitiativeBody {
+  id: string;
+  key: string;
+  name: string;
+  posture: { posture: string; signals: string[]; conditions: string[]; domains: unknown[] } | null;
+}
+
+interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: { field: string; message: string }[];
+}
+
+describe('gateway', () => {
+  let context: TestSystem;
+  let anonymous: ApiClient;
+  let pmo: ApiClient;
+  let viewer: ApiClient;
+
+  beforeAll(async () => {
+    context = await startTestSystem(resolve(__dirname, '../../..'));
+    anonymous = new ApiClient(context.system.gatewayUrl);
+    pmo = anonymous.withToken(await tokenFor(context.jwtSecret, ['pmo'], 'alice'));
+    viewer = anonymous.withToken(await tokenFor(context.jwtSecret, ['viewer'], 'victor'));
+  });
+
+  afterAll(async () => {
+    await context?.teardown();
+  });
+
+  describe('the registration slice', () => {
+    it('should register an initiative and give it a first posture of pause with its conditions', async () => {
+      const created = await pmo.post<InitiativeBody>('/api/v1/initiatives', { name: 'Claims triage', businessUnit: 'Insurance' });
+      expect(created.status).toBe(201);
+      expect(created.body.key).toMatch(/^AI-\d{4}$/);
+      expect(created.headers.get('location')).toBe(`/api/v1/initiatives/${created.body.id}`);
+
+      const withPosture = await pollUntil(async () => {
+        const response = await viewer.get<InitiativeBody>(`/api/v1/initiatives/${created.body.id}`);
+        return response.body.posture ? response.body : undefined;
+      }, { what: 'the first posture' });
+      expect(withPosture.name).toBe('Claims triage');
+      expect(withPosture.posture?.posture).toBe('pause');
+      expect(withPosture.posture?.signals).toContain('approval authority unclear');
+      expect(withPosture.posture?.conditions).toContain('assign an accountable_owner');
+      expect(withPosture.posture?.domains).toHaveLength(6);
+
+      const list = await viewer.get<{ items: InitiativeBody[] }>('/api/v1/initiatives');
+      expect(list.body.items.map((item) => item.id)).toContain(created.body.id);
+    });
+
+    it('should answer 404 problem+json for an unknown initiative', async () => {
+      const response = await viewer.get<ProblemBody>('/api/v1/initiatives/00000000-0000-4000-8000-000000000000');
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+    });
+  });
+
+  describe('authentication and roles', () => {
+    it('should answer 401 without a token', async () => {
+      const response = await anonymous.get<ProblemBody>('/api/v1/initiatives');
+      expect(response.status).toBe(401);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+    });
+
+    it('should answer 401 for a token signed with another secret', async () => {
+      const forged = anonymous.withToken(await tokenFor('x'.repeat(64), ['admin']));
+      expect((await forged.get('/api/v1/initiatives')).status).toBe(401);
+    });
+
+    it('should answer 403 when the role may not write', async () => {
+      const response = await viewer.post<ProblemBody>('/api/v1/initiatives', { name: 'Nope', businessUnit: 'Retail' });
+      expect(response.status).toBe(403);
+      expect(response.body.type).toBe('/problems/forbidden');
+    });
+
+    it('should let admin do what any role may', async () => {
+      const admin = anonymous.withToken(await tokenFor(context.jwtSecret, ['admin']));
+      const response = await admin.post('/api/v1/initiatives', { name: 'Admin made', businessUnit: 'Retail' });
+      expect(response.status).toBe(201);
+    });
+  });
+
+  describe('bad input', () => {
+    it('should list each bad field in a 400 problem', async () => {
+      const response = await pmo.post<ProblemBody>('/api/v1/initiatives', { name: '', stage: 'someday', colour: 'red' });
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      expect(response.body.errors?.map((error) => error.field).sort()).toEqual(['businessUnit', 'colour', 'name', 'stage']);
+    });
+
+    it('should answer malformed JSON with 400, not 500', async () => {
+      const response = await pmo.request<ProblemBody>('POST', '/api/v1/initiatives', { rawBody: '{"name": "unterminated' });
+      expect(response.status).toBe(400);
+      expect(response.body.type).toBe('/problems/malformed-body');
+    });
+
+    it('should reject a malformed id with 400', async () => {
+      expect((await viewer.get('/api/v1/initiatives/not-a-uuid')).status).toBe(400);
+    });
+  });
+
+  describe('Idempotency-Key', () => {
+    it('should create one initiative for a repeated POST and return the same response', async () => {
+      const body = { name: 'Fraud scoring', businessUnit: 'Payments' };
+      const headers = { 'idempotency-key': `fraud-${Date.now()}` };
+      const first = await pmo.post<InitiativeBody>('/api/v1/initiatives', body, headers);
+      const second = await pmo.post<InitiativeBody>('/api/v1/initiatives', body, headers);
+      expect(first.status).toBe(201);
+      expect(second.status).toBe(201);
+      expect(second.body).toEqual(first.body);
+      expect(second.headers.get('idempotent-replayed')).toBe('true');
+
+      const list = await viewer.get<{ items: InitiativeBody[] }>('/api/v1/initiatives?limit=500');
+      expect(list.body.items.filter((item) => item.name === 'Fraud scoring')).toHaveLength(1);
+    });
+
+    it('should refuse the same key with a different body with 422', async () => {
+      const headers = { 'idempotency-key': `mismatch-${Date.now()}` };
+      expect((await pmo.post('/api/v1/initiatives', { name: 'A', businessUnit: 'X' }, headers)).status).toBe(201);
+      expect((await pmo.post('/api/v1/initiatives', { name: 'B', businessUnit: 'X' }, headers)).status).toBe(422);
+    });
+  });
+
+  describe('health', () => {
+    it('should answer 200 when every service is up and 503 naming a service that is down', async () => {
+      const healthy = await anonymous.get<{ status: string }>('/api/v1/health');
+      expect(healthy.status).toBe(200);
+
+      await context.system.stop('sequencing');
+      const degraded = await anonymous.get<ProblemBody & { down: string[] }>('/api/v1/health');
+      expect(degraded.status).toBe(503);
+      expect(degraded.body.down).toEqual(['sequencing']);
+
+      context.system.start('sequencing');
+      await context.system.waitHealthy();
+    });
+  });
+
+  describe('OpenAPI', () => {
+    it('should publish the document with the initiative routes', async () => {
+      const response = await anonymous.get<{ openapi: string; paths: Record<string, unknown> }>('/api/openapi.json');
+      expect(response.status).toBe(200);
+      expect(response.body.openapi).toMatch(/^3\./);
+      expect(Object.keys(response.body.paths)).toEqual(
+        expect.arrayContaining(['/api/v1/initiatives', '/api/v1/initiatives/{id}', '/api/v1/health', '/api/v1/events']),
+      );
+    });
+  });
+});

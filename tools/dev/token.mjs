@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// Prints a signed bearer token for the configured secret:
+//   npm run token -- --role pmo [--role finance] [--sub alice] [--ttl 12h]
+// The secret is CAPSTAN_JWT_SECRET, or the development secret `npm start` keeps in .capstan/.
+import { parseArgs } from 'node:util';
+import { SignJWT } from 'jose';
+import { readDevSecret } from './dev-secret.mjs';
+
+const ROLES = ['admin', 'pmo', 'finance', 'engineering', 'viewer'];
+
+const { values } = parseArgs({
+  options: {
+    role: { type: 'string', multiple: true, default: [] },
+    sub: { type: 'string', default: 'dev-user' },
+    ttl: { type: 'string', default: '12h' },
+  },
+});
+const unknown = values.role.filter((role) => !ROLES.includes(role));
+if (!values.role.length || unknown.length) {
+  console.error(`Give one or more --role of: ${ROLES.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}`);
+  process.exit(2);
+}
+const secret = process.env.CAPSTAN_JWT_SECRET ?? readDevSecret();
+if (!secret) {
+  console.error('Set CAPSTAN_JWT_SECRET, or run `npm start` once to create a development secret.');
+  process.exit(2);
+}
+console.log(await signDevToken(secret, values.sub, values.role, values.ttl));
+
+export async function signDevToken(secretText, subject, roles, ttl = '12h') {
+  return new SignJWT({ roles })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(subject)
+    .setIssuer('capstan')
+    .setAudience('capstan-api')
+    .setIssuedAt()
+    .setExpirationTime(ttl)
+    .sign(new TextEncoder().encode(secretText));
+}
