@@ -3,8 +3,7 @@
 //   npm run token -- --role pmo [--role finance] [--sub alice] [--ttl 12h]
 // The secret is CAPSTAN_JWT_SECRET, or the development secret `npm start` keeps in .capstan/.
 import { parseArgs } from 'node:util';
-import { SignJWT } from 'jose';
-import { readDevSecret } from './dev-secret.mjs';
+import { readDevSecret, signDevToken } from './dev-auth.mjs';
 
 const ROLES = ['admin', 'pmo', 'finance', 'engineering', 'viewer'];
 
@@ -27,13 +26,3 @@ if (!secret) {
 }
 console.log(await signDevToken(secret, values.sub, values.role, values.ttl));
 
-export async function signDevToken(secretText, subject, roles, ttl = '12h') {
-  return new SignJWT({ roles })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject(subject)
-    .setIssuer('capstan')
-    .setAudience('capstan-api')
-    .setIssuedAt()
-    .setExpirationTime(ttl)
-    .sign(new TextEncoder().encode(secretText));
-}

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { PGlite, types, type Results } from '@electric-sql/pglite';
 
 type Callback<T> = (error: Error | null, value?: T) => void;
@@ -30,11 +31,10 @@ export function pgliteDriver(dataDir: string): { Pool: new () => PgliteSerialPoo
   };
 }
 
-class PgliteConnection {
-  constructor(private readonly database: PGlite) {}
-
-  on(): this {
-    return this;
+/** TypeORM attaches and removes error listeners on connections: an EventEmitter covers that. */
+class PgliteConnection extends EventEmitter {
+  constructor(private readonly database: PGlite) {
+    super();
   }
 
   query(sql: string, params?: unknown[] | Callback<PgStyleResult>, callback?: Callback<PgStyleResult>): Promise<PgStyleResult> {
@@ -61,14 +61,12 @@ class PgliteConnection {
   }
 }
 
-export class PgliteSerialPool {
+export class PgliteSerialPool extends EventEmitter {
   private connection?: PgliteConnection;
   private tail: Promise<void> = Promise.resolve();
 
-  constructor(private readonly database: Promise<PGlite>) {}
-
-  on(): this {
-    return this;
+  constructor(private readonly database: Promise<PGlite>) {
+    super();
   }
 
   connect(callback: (error: Error | null, connection?: PgliteConnection, release?: () => void) => void): void {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { SignJWT } from 'jose';
 
 // The development signing secret lives beside the embedded databases, never in the repository.
 export const DEV_SECRET_FILE = resolve(process.env.CAPSTAN_DATA_DIR ?? '.capstan/data', '..', 'dev-jwt-secret');
@@ -16,4 +17,15 @@ export function ensureDevSecret() {
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(DEV_SECRET_FILE, secret + '\n', { mode: 0o600 });
   return secret;
+}
+
+export async function signDevToken(secretText, subject, roles, ttl = '12h') {
+  return new SignJWT({ roles })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(subject)
+    .setIssuer('capstan')
+    .setAudience('capstan-api')
+    .setIssuedAt()
+    .setExpirationTime(ttl)
+    .sign(new TextEncoder().encode(secretText));
 }

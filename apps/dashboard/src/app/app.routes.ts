@@ -1,0 +1,12 @@
+import type { Route } from '@angular/router';
+import { signedIn } from './core/signed-in.guard';
+
+export const appRoutes: Route[] = [
+  { path: 'sign-in', loadComponent: () => import('./pages/sign-in/sign-in-page').then((m) => m.SignInPage) },
+  {
+    path: '',
+    canActivate: [signedIn],
+    loadChildren: () => import('./pages/portfolio/portfolio-page.routes').then((m) => m.portfolioRoutes),
+  },
+  { path: '**', redirectTo: '' },
+];

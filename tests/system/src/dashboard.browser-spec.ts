@@ -1,0 +1,83 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ApiClient, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
+import { launchChromium } from './chromium';
+
+const ROOT = resolve(__dirname, '../../..');
+const demo = JSON.parse(readFileSync(join(ROOT, 'tools/dev/demo-portfolio.json'), 'utf8')) as {
+  initiatives: Record<string, unknown>[];
+};
+const SCREENSHOTS = join(ROOT, 'test-artifacts', 'screenshots');
+
+describe('dashboard', () => {
+  let context: TestSystem;
+  let browser: Browser;
+  let page: Page;
+  let pmoToken: string;
+
+  beforeAll(async () => {
+    context = await startTestSystem(ROOT);
+    const admin = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['admin']));
+    for (const initiative of demo.initiatives) {
+      expect((await admin.post('/api/v1/initiatives', initiative)).status).toBe(201);
+    }
+    pmoToken = await tokenFor(context.jwtSecret, ['pmo'], 'pat');
+    browser = await launchChromium(chromium);
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await context?.teardown();
+  });
+
+  it('should sign in and show the demo initiatives with their postures', async () => {
+    await page.goto(context.system.gatewayUrl);
+    await page.waitForURL('**/sign-in');
+    await page.getByLabel('Token').fill(pmoToken);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    await page.getByRole('table', { name: 'Initiatives' }).waitFor();
+    await pollUntil(async () => (await page.locator('tbody tr').count()) === demo.initiatives.length, {
+      what: 'every demo initiative in the table',
+    });
+    await pollUntil(async () => (await page.locator('[data-posture="pause"]').count()) === demo.initiatives.length, {
+      what: 'a posture on every demo initiative',
+    });
+    await expectText(page, '[data-testid="count-pause"] .count', String(demo.initiatives.length));
+    await page.screenshot({ path: join(SCREENSHOTS, 'portfolio.png'), fullPage: false });
+  });
+
+  it('should show an initiative registered through the form without a reload', async () => {
+    await page.getByLabel('Name').fill('Browser-registered assistant');
+    await page.getByLabel('Business unit').fill('Operations');
+    await page.getByRole('button', { name: 'Register' }).click();
+    const row = page.locator('tr', { hasText: 'Browser-registered assistant' });
+    await row.waitFor();
+    await row.locator('[data-posture="pause"]').waitFor({ timeout: 30_000 });
+  });
+
+  it('should show an initiative registered through the API live, over server-sent events', async () => {
+    const pmo = new ApiClient(context.system.gatewayUrl, pmoToken);
+    expect((await pmo.post('/api/v1/initiatives', { name: 'API-registered forecaster', businessUnit: 'Payments' })).status).toBe(201);
+    const row = page.locator('tr', { hasText: 'API-registered forecaster' });
+    await row.locator('[data-posture="pause"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('tbody tr').count()).toBe(demo.initiatives.length + 2);
+  });
+
+  it('should show a viewer no write controls', async () => {
+    const viewerPage = await browser.newPage();
+    await viewerPage.goto(`${context.system.gatewayUrl}/sign-in`);
+    await viewerPage.getByLabel('Token').fill(await tokenFor(context.jwtSecret, ['viewer'], 'vera'));
+    await viewerPage.getByRole('button', { name: 'Sign in' }).click();
+    await viewerPage.getByRole('table', { name: 'Initiatives' }).waitFor();
+    expect(await viewerPage.getByRole('button', { name: 'Register' }).count()).toBe(0);
+    await viewerPage.close();
+  });
+});
+
+async function expectText(page: Page, selector: string, text: string): Promise<void> {
+  await pollUntil(async () => (await page.locator(selector).textContent())?.trim() === text, { what: `${selector} to read ${text}` });
+}
