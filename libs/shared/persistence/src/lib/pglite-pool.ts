@@ -17,11 +17,14 @@ interface PgStyleResult {
  * another caller's statements. It behaves like a `pg` pool of size one.
  */
 export function pgliteDriver(dataDir: string): { Pool: new () => PgliteSerialPool } {
-  const database = PGlite.create({
-    dataDir,
-    // Match node-postgres: int8 and numeric arrive as strings, never as lossy numbers.
-    parsers: { [types.INT8]: (value: string) => value, [types.NUMERIC]: (value: string) => value },
-  });
+  let opened: Promise<PGlite> | undefined;
+  // Opened on first use: building data-source options has no side effects.
+  const database = () =>
+    (opened ??= PGlite.create({
+      dataDir,
+      // Match node-postgres: int8 and numeric arrive as strings, never as lossy numbers.
+      parsers: { [types.INT8]: (value: string) => value, [types.NUMERIC]: (value: string) => value },
+    }));
   return {
     Pool: class extends PgliteSerialPool {
       constructor() {
@@ -65,7 +68,7 @@ export class PgliteSerialPool extends EventEmitter {
   private connection?: PgliteConnection;
   private tail: Promise<void> = Promise.resolve();
 
-  constructor(private readonly database: Promise<PGlite>) {
+  constructor(private readonly database: () => Promise<PGlite>) {
     super();
   }
 
@@ -75,7 +78,7 @@ export class PgliteSerialPool extends EventEmitter {
     const previous = this.tail;
     this.tail = previous.then(() => turn);
     previous
-      .then(() => this.database)
+      .then(() => this.database())
       .then((database) => {
         this.connection ??= new PgliteConnection(database);
         let released = false;
@@ -94,7 +97,7 @@ export class PgliteSerialPool extends EventEmitter {
 
   end(callback: (error: Error | null) => void): void {
     this.tail
-      .then(() => this.database)
+      .then(() => this.database())
       .then((database) => database.close())
       .then(() => callback(null), (error: Error) => callback(error));
   }

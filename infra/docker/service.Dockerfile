@@ -1,0 +1,23 @@
+# One image recipe for every Capstan Node app: `--build-arg APP=intake` (or scoring,
+# cost-tracking, sequencing, gateway — the gateway image also carries the dashboard).
+FROM node:20-bookworm-slim AS build
+WORKDIR /src
+ENV NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+ARG APP
+RUN npx nx build "$APP" && if [ "$APP" = gateway ]; then npx nx build dashboard; fi
+
+FROM node:20-bookworm-slim AS runtime
+WORKDIR /app
+ENV NODE_ENV=production HOST=0.0.0.0
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+ARG APP
+COPY --from=build /src/dist/apps /app/dist/apps
+RUN find dist/apps -mindepth 1 -maxdepth 1 ! -name "$APP" ! -name dashboard -exec rm -rf {} + \
+ && if [ "$APP" != gateway ]; then rm -rf dist/apps/dashboard; fi
+ENV APP=$APP
+USER node
+CMD ["sh", "-c", "exec node dist/apps/$APP/main.js"]
