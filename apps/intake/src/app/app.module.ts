@@ -3,13 +3,23 @@ import { ServiceCoreModule, loadServiceConfig } from '@capstan/service-kit';
 import { migrations } from '../migrations';
 import { InitiativeEntity } from './initiatives/initiative.entity';
 import { InitiativesModule } from './initiatives/initiatives.module';
+import { AuditEntryEntity } from './audit/audit-entry.entity';
+import { EvidenceEntity } from './readiness/evidence.entity';
+import { OwnerEntity } from './readiness/owner.entity';
+import { ReadinessModule } from './readiness/readiness.module';
 
 export const config = loadServiceConfig('intake', 3101);
 
 @Module({
   imports: [
-    ServiceCoreModule.forService({ config, schema: 'intake', entities: [InitiativeEntity], migrations }),
+    ServiceCoreModule.forService({
+      config,
+      schema: 'intake',
+      entities: [InitiativeEntity, OwnerEntity, EvidenceEntity, AuditEntryEntity],
+      migrations,
+    }),
     InitiativesModule,
+    ReadinessModule,
   ],
 })
 export class AppModule {}

@@ -1,6 +1,17 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { initiativeListQuerySchema, initiativeSchema, postureViewSchema, registerInitiativeSchema } from '@capstan/contracts';
+import {
+  auditEntrySchema,
+  evidenceInputSchema,
+  initiativeDetailSchema,
+  initiativeListQuerySchema,
+  initiativeSchema,
+  ownerSchema,
+  postureViewSchema,
+  registerInitiativeSchema,
+  updateInitiativeSchema,
+} from '@capstan/contracts';
+import { CRITERION_IDS, RESPONSIBILITIES } from '@capstan/domain';
 
 export class RegisterInitiativeDto extends createZodDto(registerInitiativeSchema) {}
 export class InitiativeListQueryDto extends createZodDto(initiativeListQuerySchema) {}
@@ -8,6 +19,18 @@ export class InitiativeListQueryDto extends createZodDto(initiativeListQuerySche
 export const initiativeWithPostureSchema = initiativeSchema.extend({
   posture: postureViewSchema.nullable(),
 });
-export class InitiativeResponseDto extends createZodDto(initiativeWithPostureSchema) {}
+export const initiativeDetailWithPostureSchema = initiativeDetailSchema.extend({ posture: postureViewSchema.nullable() });
+export class InitiativeResponseDto extends createZodDto(initiativeDetailWithPostureSchema) {}
+export type InitiativeDetailWithPosture = z.infer<typeof initiativeDetailWithPostureSchema>;
+export class UpdateInitiativeDto extends createZodDto(updateInitiativeSchema) {}
+export class AssignOwnerDto extends createZodDto(ownerSchema) {}
+export class RecordEvidenceDto extends createZodDto(evidenceInputSchema) {}
+export class InitiativeParamsDto extends createZodDto(z.object({ id: z.uuid() })) {}
+export class OwnerParamsDto extends createZodDto(z.object({ id: z.uuid(), responsibility: z.enum(RESPONSIBILITIES) })) {}
+export class CriterionParamsDto extends createZodDto(
+  z.object({ id: z.uuid(), criterionId: z.enum(CRITERION_IDS as [string, ...string[]]) }),
+) {}
+export class VersionResponseDto extends createZodDto(z.object({ version: z.number().int() })) {}
+export class AuditResponseDto extends createZodDto(z.object({ items: z.array(auditEntrySchema) })) {}
 export class InitiativeListResponseDto extends createZodDto(z.object({ items: z.array(initiativeWithPostureSchema) })) {}
 export type InitiativeWithPosture = z.infer<typeof initiativeWithPostureSchema>;

@@ -1,18 +1,30 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param, Patch, Post, Put, Query, Req, Res, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import type { CriterionId } from '@capstan/domain';
 import { ALL_ROLES } from '@capstan/domain';
 import { CurrentPrincipal, type AuthenticatedRequest, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
+import { parseIfMatch, setETag } from './if-match';
 import {
+  AssignOwnerDto,
+  AuditResponseDto,
+  CriterionParamsDto,
   InitiativeListQueryDto,
   InitiativeListResponseDto,
+  InitiativeParamsDto,
   InitiativeResponseDto,
+  OwnerParamsDto,
+  RecordEvidenceDto,
   RegisterInitiativeDto,
+  UpdateInitiativeDto,
+  VersionResponseDto,
   type InitiativeWithPosture,
 } from './initiative.dto';
 import { InitiativesService } from './initiatives.service';
+
+const IF_MATCH = { name: 'If-Match', description: 'The ETag of the version being changed, e.g. "3"' };
 
 @ApiTags('initiatives')
 @ApiBearerAuth()
@@ -31,8 +43,9 @@ export class InitiativesController {
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<InitiativeWithPosture> {
-    const initiative = await this.initiatives.register(body, principal.subject, request.correlationId);
+    const initiative = await this.initiatives.register(body, { actor: principal.subject, correlationId: request.correlationId });
     response.setHeader('Location', `/api/v1/initiatives/${initiative.id}`);
+    setETag(response, initiative.version);
     return initiative;
   }
 
@@ -46,7 +59,74 @@ export class InitiativesController {
   @Get(':id')
   @Roles(...ALL_ROLES)
   @ApiOkResponse({ type: InitiativeResponseDto })
-  get(@Param('id', new ParseUUIDPipe()) id: string, @Req() request: AuthenticatedRequest) {
-    return this.initiatives.get(id, request.correlationId);
+  async get(@Param() { id }: InitiativeParamsDto, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
+    const initiative = await this.initiatives.get(id, request.correlationId);
+    setETag(response, initiative.version);
+    return initiative;
+  }
+
+  @Patch(':id')
+  @Roles('pmo')
+  @ApiHeader({ ...IF_MATCH, required: true })
+  @ApiOkResponse({ type: InitiativeResponseDto })
+  async update(
+    @Param() { id }: InitiativeParamsDto,
+    @Body() body: UpdateInitiativeDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const expected = parseIfMatch(ifMatch, true) ?? (await this.initiatives.get(id, request.correlationId)).version;
+    const initiative = await this.initiatives.update(id, body, expected, { actor: principal.subject, correlationId: request.correlationId });
+    setETag(response, initiative.version);
+    return initiative;
+  }
+
+  @Put(':id/owners/:responsibility')
+  @Roles('pmo')
+  @ApiHeader({ ...IF_MATCH, required: false })
+  @ApiOkResponse({ type: VersionResponseDto })
+  async assignOwner(
+    @Param() { id, responsibility }: OwnerParamsDto,
+    @Body() body: AssignOwnerDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const result = await this.initiatives.assignOwner(id, responsibility, body, parseIfMatch(ifMatch, false), {
+      actor: principal.subject,
+      correlationId: request.correlationId,
+    });
+    setETag(response, result.version);
+    return result;
+  }
+
+  @Put(':id/criteria/:criterionId')
+  @Roles('pmo', 'engineering')
+  @ApiHeader({ ...IF_MATCH, required: false })
+  @ApiOkResponse({ type: VersionResponseDto })
+  async recordEvidence(
+    @Param() { id, criterionId }: CriterionParamsDto,
+    @Body() body: RecordEvidenceDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const result = await this.initiatives.recordEvidence(id, criterionId as CriterionId, body, parseIfMatch(ifMatch, false), {
+      actor: principal.subject,
+      correlationId: request.correlationId,
+    });
+    setETag(response, result.version);
+    return result;
+  }
+
+  @Get(':id/audit')
+  @Roles(...ALL_ROLES)
+  @ApiOkResponse({ type: AuditResponseDto })
+  audit(@Param() { id }: InitiativeParamsDto, @Req() request: AuthenticatedRequest) {
+    return this.initiatives.audit(id, request.correlationId);
   }
 }

@@ -1,23 +1,67 @@
 import { Injectable } from '@nestjs/common';
-import { IntakeRpc, ScoringRpc, type Initiative, type InitiativeListQuery, type PostureView, type RegisterInitiative } from '@capstan/contracts';
+import {
+  IntakeRpc,
+  ReadinessRpc,
+  ScoringRpc,
+  type EvidenceInput,
+  type Initiative,
+  type InitiativeListQuery,
+  type Owner,
+  type PostureView,
+  type RegisterInitiative,
+  type UpdateInitiative,
+} from '@capstan/contracts';
+import type { CriterionId, Responsibility } from '@capstan/domain';
 import { RpcClient, RpcError } from '@capstan/messaging';
-import type { InitiativeWithPosture } from './initiative.dto';
+import type { InitiativeDetailWithPosture, InitiativeWithPosture } from './initiative.dto';
+
+interface Caller {
+  actor: string;
+  correlationId?: string;
+}
 
 /** Composes intake's registry with scoring's postures; each service answers for its own data. */
 @Injectable()
 export class InitiativesService {
   constructor(private readonly rpc: RpcClient) {}
 
-  async register(initiative: RegisterInitiative, actor: string, correlationId?: string): Promise<InitiativeWithPosture> {
+  async register(initiative: RegisterInitiative, { actor, correlationId }: Caller): Promise<InitiativeWithPosture> {
     const registered = await this.rpc.call(IntakeRpc.register, { initiative, actor }, { correlationId });
     // Scoring records the first posture from the event a moment later.
     return { ...registered, posture: null };
   }
 
-  async get(id: string, correlationId?: string): Promise<InitiativeWithPosture> {
-    const initiative = await this.rpc.call(IntakeRpc.get, { id }, { correlationId });
-    const posture = await this.rpc.call(ScoringRpc.get, { initiativeId: id }, { correlationId }).catch(notFoundAsNull);
+  async get(id: string, correlationId?: string): Promise<InitiativeDetailWithPosture> {
+    const [initiative, posture] = await Promise.all([
+      this.rpc.call(IntakeRpc.get, { id }, { correlationId }),
+      this.rpc.call(ScoringRpc.get, { initiativeId: id }, { correlationId }).catch(notFoundAsNull),
+    ]);
     return { ...initiative, posture };
+  }
+
+  async update(id: string, changes: UpdateInitiative, ifMatch: number, { actor, correlationId }: Caller): Promise<InitiativeDetailWithPosture> {
+    await this.rpc.call(IntakeRpc.update, { id, changes, actor, ifMatch }, { correlationId });
+    return this.get(id, correlationId);
+  }
+
+  assignOwner(initiativeId: string, responsibility: Responsibility, owner: Owner, ifMatch: number | undefined, caller: Caller) {
+    return this.rpc.call(
+      ReadinessRpc.assignOwner,
+      { initiativeId, responsibility, owner, actor: caller.actor, ifMatch },
+      { correlationId: caller.correlationId },
+    );
+  }
+
+  recordEvidence(initiativeId: string, criterionId: CriterionId, evidence: EvidenceInput, ifMatch: number | undefined, caller: Caller) {
+    return this.rpc.call(
+      ReadinessRpc.recordEvidence,
+      { initiativeId, criterionId, evidence, actor: caller.actor, ifMatch },
+      { correlationId: caller.correlationId },
+    );
+  }
+
+  audit(id: string, correlationId?: string) {
+    return this.rpc.call(IntakeRpc.audit, { id }, { correlationId });
   }
 
   async list(query: InitiativeListQuery, correlationId?: string): Promise<{ items: InitiativeWithPosture[] }> {

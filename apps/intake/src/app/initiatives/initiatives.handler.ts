@@ -15,5 +15,9 @@ export class InitiativesHandler implements OnModuleInit {
     this.rpc.handle(IntakeRpc.register, ({ initiative, actor }, context) => this.initiatives.register(initiative, actor, context));
     this.rpc.handle(IntakeRpc.get, ({ id }) => this.initiatives.get(id));
     this.rpc.handle(IntakeRpc.list, (query) => this.initiatives.list(query));
+    this.rpc.handle(IntakeRpc.update, ({ id, changes, actor, ifMatch }, context) =>
+      this.initiatives.update(id, changes, actor, ifMatch, context),
+    );
+    this.rpc.handle(IntakeRpc.audit, ({ id }) => this.initiatives.audit(id));
   }
 }

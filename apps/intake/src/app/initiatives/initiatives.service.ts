@@ -1,10 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { InitiativeEvents, type Initiative, type InitiativeListQuery, type RegisterInitiative } from '@capstan/contracts';
-import { formatInitiativeKey } from '@capstan/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  InitiativeEvents,
+  type AuditEntry,
+  type Initiative,
+  type InitiativeDetail,
+  type InitiativeListQuery,
+  type RegisterInitiative,
+  type UpdateInitiative,
+} from '@capstan/contracts';
+import { RESPONSIBILITIES, formatInitiativeKey } from '@capstan/domain';
 import { Outbox, RpcError, type RpcContext } from '@capstan/messaging';
+import { appendAudit, diff, readAudit } from '../audit/audit-trail';
+import { EvidenceEntity } from '../readiness/evidence.entity';
+import { OwnerEntity } from '../readiness/owner.entity';
 import { InitiativeEntity } from './initiative.entity';
+import { nextVersion } from './initiative-version';
 
 @Injectable()
 export class InitiativesService {
@@ -24,6 +36,7 @@ export class InitiativesService {
         version: 1,
       });
       const saved = toInitiative(await manager.save(entity));
+      await appendAudit(manager, { initiativeId: saved.id, actor, action: 'initiative.registered', changes: diff({}, editable(saved)) });
       await this.outbox.enqueue(manager, InitiativeEvents.registered, { initiative: saved, actor }, context);
       return saved;
     });
@@ -31,10 +44,28 @@ export class InitiativesService {
     return initiative;
   }
 
-  async get(id: string): Promise<Initiative> {
-    const entity = await this.dataSource.manager.findOneBy(InitiativeEntity, { id });
-    if (!entity) throw RpcError.notFound(`Initiative ${id}`);
-    return toInitiative(entity);
+  async update(id: string, changes: UpdateInitiative, actor: string, ifMatch: number, context: RpcContext): Promise<InitiativeDetail> {
+    await this.dataSource.transaction(async (manager) => {
+      await nextVersion(manager, id, ifMatch);
+      const entity = await manager.findOneByOrFail(InitiativeEntity, { id });
+      const before = editable(toInitiative(entity));
+      manager.merge(InitiativeEntity, entity, changes);
+      const saved = toInitiative(await manager.save(entity));
+      const fieldChanges = diff(before, editable(saved));
+      await appendAudit(manager, { initiativeId: id, actor, action: 'initiative.updated', changes: fieldChanges });
+      await this.outbox.enqueue(
+        manager,
+        InitiativeEvents.updated,
+        { initiative: saved, changedFields: fieldChanges.map((change) => change.field), actor },
+        context,
+      );
+    });
+    this.outbox.wake();
+    return this.get(id);
+  }
+
+  async get(id: string): Promise<InitiativeDetail> {
+    return this.dataSource.transaction('REPEATABLE READ', (manager) => this.detail(manager, id));
   }
 
   async list(query: InitiativeListQuery): Promise<{ items: Initiative[] }> {
@@ -45,6 +76,43 @@ export class InitiativesService {
     });
     return { items: entities.map(toInitiative) };
   }
+
+  async audit(id: string): Promise<{ items: AuditEntry[] }> {
+    if (!(await this.dataSource.manager.existsBy(InitiativeEntity, { id }))) throw RpcError.notFound(`Initiative ${id}`);
+    return { items: await readAudit(this.dataSource.manager, id) };
+  }
+
+  private async detail(manager: EntityManager, id: string): Promise<InitiativeDetail> {
+    const entity = await manager.findOneBy(InitiativeEntity, { id });
+    if (!entity) throw RpcError.notFound(`Initiative ${id}`);
+    const owners = await manager.find(OwnerEntity, { where: { initiativeId: id } });
+    const evidence = await manager.find(EvidenceEntity, { where: { initiativeId: id }, order: { criterionId: 'ASC' } });
+    return {
+      ...toInitiative(entity),
+      owners: Object.fromEntries(
+        owners.map((owner) => [
+          owner.responsibility,
+          { person: owner.person, team: owner.team, assignedBy: owner.assignedBy, assignedAt: owner.assignedAt.toISOString() },
+        ]),
+      ),
+      evidence: evidence.map((row) => ({
+        criterionId: row.criterionId,
+        status: row.status,
+        evidence: row.evidence,
+        attestedBy: row.attestedBy,
+        attestedAt: row.attestedAt.toISOString(),
+        expiresAt: row.expiresAt?.toISOString() ?? null,
+        recordedBy: row.recordedBy,
+      })),
+      ownershipCoverage: owners.length / RESPONSIBILITIES.length,
+    };
+  }
+}
+
+/** The fields a person edits; what the audit trail compares. */
+function editable(initiative: Initiative): Record<string, unknown> {
+  const { id: _id, key: _key, version: _version, createdAt: _createdAt, updatedAt: _updatedAt, ...fields } = initiative;
+  return fields;
 }
 
 function toInitiative(entity: InitiativeEntity): Initiative {

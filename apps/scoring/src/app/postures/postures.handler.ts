@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InitiativeEvents, ScoringRpc } from '@capstan/contracts';
+import { InitiativeEvents, ReadinessEvents, ScoringRpc } from '@capstan/contracts';
+import type { CriterionId } from '@capstan/domain';
 import { EventConsumers, RpcServer } from '@capstan/messaging';
 import { PosturesService } from './postures.service';
 
@@ -17,5 +18,27 @@ export class PosturesHandler implements OnModuleInit {
     this.consumers.on(InitiativeEvents.registered, (event, manager) =>
       this.postures.track(manager, event.payload.initiative.id, event),
     );
+    this.consumers.on(ReadinessEvents.ownerAssigned, (event, manager) => {
+      const { initiativeId, responsibility, owner, initiativeVersion } = event.payload;
+      return this.postures.applyInput(
+        manager,
+        initiativeId,
+        { key: `owner:${responsibility}`, initiativeVersion, apply: (inputs) => void (inputs.owners[responsibility] = owner) },
+        event,
+      );
+    });
+    this.consumers.on(ReadinessEvents.evidenceRecorded, (event, manager) => {
+      const { initiativeId, criterionId, status, attestedAt, expiresAt, initiativeVersion } = event.payload;
+      return this.postures.applyInput(
+        manager,
+        initiativeId,
+        {
+          key: `criterion:${criterionId}`,
+          initiativeVersion,
+          apply: (inputs) => void (inputs.evidence[criterionId as CriterionId] = { status, attestedAt, expiresAt }),
+        },
+        event,
+      );
+    });
   }
 }

@@ -16,9 +16,31 @@ export class PosturesService {
 
   /** Starts tracking a newly registered initiative and records its first posture. */
   async track(manager: EntityManager, initiativeId: string, cause: EventEnvelope): Promise<void> {
-    const existing = await manager.findOneBy(ScoringSubjectEntity, { initiativeId });
-    const inputs = existing?.inputs ?? emptyInputs(initiativeId);
-    await this.rescore(manager, inputs, existing, cause);
+    const existing = await this.lockSubject(manager, initiativeId);
+    await this.rescore(manager, existing?.inputs ?? emptyInputs(initiativeId), existing, cause);
+  }
+
+  /**
+   * Applies one changed input and re-scores. Events about the same initiative can
+   * arrive out of order (other consumers, replicas): an input set at an older
+   * initiative version than the one already applied is ignored.
+   */
+  async applyInput(
+    manager: EntityManager,
+    initiativeId: string,
+    input: { key: string; initiativeVersion: number; apply: (inputs: ScoringInputs) => void },
+    cause: EventEnvelope,
+  ): Promise<void> {
+    const existing = await this.lockSubject(manager, initiativeId);
+    const applied = existing?.appliedVersions ?? {};
+    if ((applied[input.key] ?? 0) >= input.initiativeVersion) return;
+    const inputs = structuredClone(existing?.inputs ?? emptyInputs(initiativeId));
+    input.apply(inputs);
+    await this.rescore(manager, inputs, existing, cause, { ...applied, [input.key]: input.initiativeVersion });
+  }
+
+  private lockSubject(manager: EntityManager, initiativeId: string): Promise<ScoringSubjectEntity | null> {
+    return manager.findOne(ScoringSubjectEntity, { where: { initiativeId }, lock: { mode: 'pessimistic_write' } });
   }
 
   async get(initiativeId: string): Promise<PostureView> {
@@ -43,6 +65,7 @@ export class PosturesService {
     inputs: ScoringInputs,
     subject: ScoringSubjectEntity | null,
     cause: EventEnvelope,
+    appliedVersions: Record<string, number> = subject?.appliedVersions ?? {},
   ): Promise<void> {
     const result = evaluate(inputs, DEFAULT_MODEL, new Date());
     const evaluationId = randomUUID();
@@ -61,6 +84,7 @@ export class PosturesService {
       inputs,
       posture: result.posture,
       evaluationId,
+      appliedVersions,
       version: (subject?.version ?? 0) + 1,
     });
     const meta = { correlationId: cause.correlationId };

@@ -16,6 +16,9 @@ export class ScoringSubjectEntity {
   @Column('uuid', { name: 'evaluation_id', nullable: true })
   evaluationId!: string | null;
 
+  @Column('jsonb', { name: 'applied_versions' })
+  appliedVersions!: Record<string, number>;
+
   @Column('integer')
   version!: number;
 

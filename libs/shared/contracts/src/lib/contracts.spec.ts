@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fieldErrorsOf } from './rpc';
 import { subjectsFor } from './subjects';
-import { registerInitiativeSchema } from './initiatives';
+import { registerInitiativeSchema, updateInitiativeSchema } from './initiatives';
 
 describe(subjectsFor.name, () => {
   it('should derive every subject and stream from the namespace', () => {
@@ -32,5 +32,12 @@ describe('registerInitiativeSchema', () => {
   it('should fill defaults and trim text', () => {
     const parsed = registerInitiativeSchema.parse({ name: '  Claims triage ', businessUnit: 'Insurance' });
     expect(parsed).toMatchObject({ name: 'Claims triage', stage: 'pilot', riskTier: 'minimal', tags: [] });
+  });
+});
+
+describe('updateInitiativeSchema', () => {
+  it('should keep only the fields given, never filling defaults', () => {
+    expect(updateInitiativeSchema.parse({ name: 'New name' })).toEqual({ name: 'New name' });
+    expect(updateInitiativeSchema.safeParse({}).success).toBe(false);
   });
 });

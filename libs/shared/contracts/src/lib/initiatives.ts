@@ -2,19 +2,31 @@ import { z } from 'zod';
 import { INITIATIVE_STAGES, RISK_TIERS } from '@capstan/domain';
 import { rpcContract } from './rpc';
 import { eventContract } from './events';
+import { evidenceViewSchema, ownerViewSchema } from './readiness';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
+/** The fields a person edits, without defaults: PATCH must never reset what it was not given. */
+const initiativeFields = {
+  name: text(200),
+  summary: z.string().trim().max(4000),
+  businessUnit: text(100),
+  sponsor: z.string().trim().max(200),
+  useCaseCategory: z.string().trim().max(100),
+  stage: z.enum(INITIATIVE_STAGES),
+  riskTier: z.enum(RISK_TIERS),
+  tags: z.array(text(50)).max(50),
+};
+
 export const registerInitiativeSchema = z
   .object({
-    name: text(200),
-    summary: z.string().trim().max(4000).default(''),
-    businessUnit: text(100),
-    sponsor: z.string().trim().max(200).default(''),
-    useCaseCategory: z.string().trim().max(100).default(''),
-    stage: z.enum(INITIATIVE_STAGES).default('pilot'),
-    riskTier: z.enum(RISK_TIERS).default('minimal'),
-    tags: z.array(text(50)).max(50).default([]),
+    ...initiativeFields,
+    summary: initiativeFields.summary.default(''),
+    sponsor: initiativeFields.sponsor.default(''),
+    useCaseCategory: initiativeFields.useCaseCategory.default(''),
+    stage: initiativeFields.stage.default('pilot'),
+    riskTier: initiativeFields.riskTier.default('minimal'),
+    tags: initiativeFields.tags.default([]),
   })
   .strict();
 export type RegisterInitiative = z.infer<typeof registerInitiativeSchema>;
@@ -27,6 +39,32 @@ export const initiativeSchema = registerInitiativeSchema.extend({
   updatedAt: z.string(),
 });
 export type Initiative = z.infer<typeof initiativeSchema>;
+
+/** The fields PATCH may change; at least one. */
+export const updateInitiativeSchema = z
+  .object(initiativeFields)
+  .partial()
+  .strict()
+  .refine((changes) => Object.keys(changes).length > 0, { message: 'Give at least one field to change' });
+export type UpdateInitiative = z.infer<typeof updateInitiativeSchema>;
+
+export const initiativeDetailSchema = initiativeSchema.extend({
+  owners: z.record(z.string(), ownerViewSchema),
+  evidence: z.array(evidenceViewSchema),
+  /** Share of the six responsibilities with a named owner, 0..1. */
+  ownershipCoverage: z.number().min(0).max(1),
+});
+export type InitiativeDetail = z.infer<typeof initiativeDetailSchema>;
+
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  initiativeId: z.uuid(),
+  actor: z.string(),
+  action: z.string(),
+  changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
+  at: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const initiativeListQuerySchema = z
   .object({
@@ -44,7 +82,13 @@ export const IntakeRpc = {
     z.object({ initiative: registerInitiativeSchema, actor: z.string() }),
     initiativeSchema,
   ),
-  get: rpcContract('intake.initiative.get', initiativeIdSchema, initiativeSchema),
+  get: rpcContract('intake.initiative.get', initiativeIdSchema, initiativeDetailSchema),
+  update: rpcContract(
+    'intake.initiative.update',
+    z.object({ id: z.uuid(), changes: updateInitiativeSchema, actor: z.string(), ifMatch: z.number().int().positive() }),
+    initiativeDetailSchema,
+  ),
+  audit: rpcContract('intake.initiative.audit', initiativeIdSchema, z.object({ items: z.array(auditEntrySchema) })),
   list: rpcContract(
     'intake.initiative.list',
     initiativeListQuerySchema,
@@ -54,4 +98,9 @@ export const IntakeRpc = {
 
 export const InitiativeEvents = {
   registered: eventContract('initiative.registered', 1, z.object({ initiative: initiativeSchema, actor: z.string() })),
+  updated: eventContract(
+    'initiative.updated',
+    1,
+    z.object({ initiative: initiativeSchema, changedFields: z.array(z.string()), actor: z.string() }),
+  ),
 };

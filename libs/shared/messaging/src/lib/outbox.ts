@@ -155,7 +155,7 @@ export class Outbox {
 }
 
 /** `UPDATE … RETURNING` through TypeORM comes back as `[rows, count]`; plain queries as rows. */
-function firstResultSet<T>(result: unknown): T[] {
+export function firstResultSet<T>(result: unknown): T[] {
   if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
     return result[0] as T[];
   }

@@ -1,0 +1,26 @@
+import { BadRequestException, HttpException, HttpStatus } from '@nestjs/common';
+import type { Response } from 'express';
+import { problem } from '../problems/problem';
+
+/** ETags are the initiative's version as a strong validator: `"7"`. */
+export function setETag(response: Response, version: number): void {
+  response.setHeader('ETag', `"${version}"`);
+}
+
+/**
+ * Reads `If-Match`. Required ones answer 428 when missing; `*` matches any
+ * version. Returns the version to check, or undefined for none.
+ */
+export function parseIfMatch(header: string | undefined, required: boolean): number | undefined {
+  if (header === undefined || header.trim() === '') {
+    if (!required) return undefined;
+    throw new HttpException(
+      problem(428, 'precondition-required', 'Send If-Match with the ETag of the version you are changing', { status: 428 }),
+      HttpStatus.PRECONDITION_REQUIRED,
+    );
+  }
+  if (header.trim() === '*') return undefined;
+  const match = /^"(\d+)"$/.exec(header.trim());
+  if (!match) throw new BadRequestException('If-Match must be an ETag such as "3" (or *)');
+  return Number(match[1]);
+}

@@ -1,0 +1,22 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { ReadinessRpc } from '@capstan/contracts';
+import type { CriterionId } from '@capstan/domain';
+import { RpcServer } from '@capstan/messaging';
+import { ReadinessService } from './readiness.service';
+
+@Injectable()
+export class ReadinessHandler implements OnModuleInit {
+  constructor(
+    private readonly rpc: RpcServer,
+    private readonly readiness: ReadinessService,
+  ) {}
+
+  onModuleInit(): void {
+    this.rpc.handle(ReadinessRpc.assignOwner, (r, context) =>
+      this.readiness.assignOwner(r.initiativeId, r.responsibility, r.owner, r.actor, r.ifMatch, context),
+    );
+    this.rpc.handle(ReadinessRpc.recordEvidence, (r, context) =>
+      this.readiness.recordEvidence(r.initiativeId, r.criterionId as CriterionId, r.evidence, r.actor, r.ifMatch, context),
+    );
+  }
+}

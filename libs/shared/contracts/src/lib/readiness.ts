@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { CRITERION_IDS, EVIDENCE_STATUSES, RESPONSIBILITIES } from '@capstan/domain';
+import { rpcContract } from './rpc';
+import { eventContract } from './events';
+
+const responsibilitySchema = z.enum(RESPONSIBILITIES);
+const criterionIdSchema = z.enum(CRITERION_IDS as [string, ...string[]]);
+/** An ISO date (`2026-10-01`, midnight UTC) or date-time with offset. */
+const instantSchema = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).transform((value) => new Date(value).toISOString());
+
+export const ownerSchema = z
+  .object({
+    person: z.string().trim().min(1).max(200),
+    team: z.string().trim().min(1).max(200),
+  })
+  .strict();
+export type Owner = z.infer<typeof ownerSchema>;
+
+export const ownerViewSchema = ownerSchema.extend({ assignedBy: z.string(), assignedAt: z.string() });
+
+export const evidenceInputSchema = z
+  .object({
+    status: z.enum(EVIDENCE_STATUSES),
+    evidence: z.string().trim().max(4000).default(''),
+    attestedBy: z.string().trim().min(1).max(200),
+    attestedAt: instantSchema.optional(),
+    expiresAt: instantSchema.nullable().default(null),
+  })
+  .strict();
+export type EvidenceInput = z.infer<typeof evidenceInputSchema>;
+
+export const evidenceViewSchema = z.object({
+  criterionId: criterionIdSchema,
+  status: z.enum(EVIDENCE_STATUSES),
+  evidence: z.string(),
+  attestedBy: z.string(),
+  attestedAt: z.string(),
+  expiresAt: z.string().nullable(),
+  recordedBy: z.string(),
+});
+export type EvidenceView = z.infer<typeof evidenceViewSchema>;
+
+/** Optimistic concurrency: the aggregate version the caller last saw (from the ETag), when given. */
+const ifMatch = z.number().int().positive().optional();
+
+export const ReadinessRpc = {
+  assignOwner: rpcContract(
+    'intake.owner.assign',
+    z.object({ initiativeId: z.uuid(), responsibility: responsibilitySchema, owner: ownerSchema, actor: z.string(), ifMatch }),
+    z.object({ version: z.number().int() }),
+  ),
+  recordEvidence: rpcContract(
+    'intake.evidence.record',
+    z.object({ initiativeId: z.uuid(), criterionId: criterionIdSchema, evidence: evidenceInputSchema, actor: z.string(), ifMatch }),
+    z.object({ version: z.number().int() }),
+  ),
+};
+
+export const ReadinessEvents = {
+  ownerAssigned: eventContract(
+    'owner.assigned',
+    1,
+    z.object({
+      initiativeId: z.uuid(),
+      responsibility: responsibilitySchema,
+      owner: ownerSchema,
+      previous: ownerSchema.nullable(),
+      /** The initiative's version after the change: consumers ignore anything older than what they applied. */
+      initiativeVersion: z.number().int(),
+      actor: z.string(),
+    }),
+  ),
+  evidenceRecorded: eventContract(
+    'evidence.recorded',
+    1,
+    z.object({
+      initiativeId: z.uuid(),
+      criterionId: criterionIdSchema,
+      status: z.enum(EVIDENCE_STATUSES),
+      attestedAt: z.string(),
+      expiresAt: z.string().nullable(),
+      initiativeVersion: z.number().int(),
+      actor: z.string(),
+    }),
+  ),
+};

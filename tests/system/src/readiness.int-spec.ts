@@ -1,0 +1,157 @@
+import { resolve } from 'node:path';
+import { CRITERION_IDS, RESPONSIBILITIES } from '@capstan/domain';
+import { ApiClient, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
+
+interface Detail {
+  id: string;
+  version: number;
+  name: string;
+  owners: Record<string, { person: string; team: string }>;
+  evidence: { criterionId: string; status: string }[];
+  ownershipCoverage: number;
+  posture: { posture: string; conditions: string[]; signals: string[] } | null;
+}
+
+interface AuditBody {
+  items: { action: string; actor: string; changes: { field: string; from: unknown; to: unknown }[] }[];
+}
+
+describe('initiative readiness through the API', () => {
+  let context: TestSystem;
+  let pmo: ApiClient;
+  let engineering: ApiClient;
+  let viewer: ApiClient;
+
+  beforeAll(async () => {
+    context = await startTestSystem(resolve(__dirname, '../../..'));
+    const base = new ApiClient(context.system.gatewayUrl);
+    pmo = base.withToken(await tokenFor(context.jwtSecret, ['pmo'], 'pat'));
+    engineering = base.withToken(await tokenFor(context.jwtSecret, ['engineering'], 'eng'));
+    viewer = base.withToken(await tokenFor(context.jwtSecret, ['viewer'], 'vic'));
+  });
+
+  afterAll(async () => {
+    await context?.teardown();
+  });
+
+  async function register(name: string): Promise<string> {
+    const response = await pmo.post<{ id: string }>('/api/v1/initiatives', { name, businessUnit: 'Insurance' });
+    expect(response.status).toBe(201);
+    return response.body.id;
+  }
+
+  async function postureOf(id: string, expected: string): Promise<Detail> {
+    return pollUntil(
+      async () => {
+        const response = await viewer.get<Detail>(`/api/v1/initiatives/${id}`);
+        return response.body.posture?.posture === expected ? response.body : undefined;
+      },
+      { what: `posture ${expected}` },
+    );
+  }
+
+  describe('optimistic concurrency', () => {
+    it('should require If-Match on PATCH, refuse a stale one and change nothing', async () => {
+      const id = await register('Underwriting assistant');
+      const read = await viewer.get<Detail>(`/api/v1/initiatives/${id}`);
+      expect(read.headers.get('etag')).toBe('"1"');
+
+      expect((await pmo.request('PATCH', `/api/v1/initiatives/${id}`, { body: { name: 'Renamed' } })).status).toBe(428);
+      const stale = await pmo.request('PATCH', `/api/v1/initiatives/${id}`, { body: { name: 'Renamed' }, headers: { 'if-match': '"7"' } });
+      expect(stale.status).toBe(412);
+      expect((await viewer.get<Detail>(`/api/v1/initiatives/${id}`)).body.name).toBe('Underwriting assistant');
+
+      const updated = await pmo.request<Detail>('PATCH', `/api/v1/initiatives/${id}`, {
+        body: { name: 'Underwriting copilot', stage: 'scaling' },
+        headers: { 'if-match': '"1"' },
+      });
+      expect(updated.status).toBe(200);
+      expect(updated.headers.get('etag')).toBe('"2"');
+      expect(updated.body).toMatchObject({ name: 'Underwriting copilot', stage: 'scaling', version: 2 });
+
+      const audit = await viewer.get<AuditBody>(`/api/v1/initiatives/${id}/audit`);
+      const update = audit.body.items.find((entry) => entry.action === 'initiative.updated');
+      expect(update?.actor).toBe('pat');
+      expect(update?.changes).toEqual([
+        { field: 'name', from: 'Underwriting assistant', to: 'Underwriting copilot' },
+        { field: 'stage', from: 'pilot', to: 'scaling' },
+      ]);
+    });
+
+    it('should let exactly one of two concurrent PATCHes with the same ETag through', async () => {
+      const id = await register('Claims triage');
+      const patch = (name: string) =>
+        pmo.request('PATCH', `/api/v1/initiatives/${id}`, { body: { name }, headers: { 'if-match': '"1"' } });
+      const statuses = (await Promise.all([patch('First writer'), patch('Second writer')])).map((r) => r.status).sort();
+      expect(statuses).toEqual([200, 412]);
+      const audit = await viewer.get<AuditBody>(`/api/v1/initiatives/${id}/audit`);
+      expect(audit.body.items.filter((entry) => entry.action === 'initiative.updated')).toHaveLength(1);
+    });
+
+    it('should reject an empty or unknown change with 400', async () => {
+      const id = await register('Empty patch');
+      const empty = await pmo.request('PATCH', `/api/v1/initiatives/${id}`, { body: {}, headers: { 'if-match': '"1"' } });
+      expect(empty.status).toBe(400);
+      const unknown = await pmo.request('PATCH', `/api/v1/initiatives/${id}`, { body: { key: 'AI-9999' }, headers: { 'if-match': '"1"' } });
+      expect(unknown.status).toBe(400);
+    });
+  });
+
+  describe('owners and evidence', () => {
+    it('should validate responsibility, criterion and the initiative', async () => {
+      const id = await register('Validation');
+      expect((await pmo.request('PUT', `/api/v1/initiatives/${id}/owners/chief_vibes`, { body: { person: 'A', team: 'B' } })).status).toBe(400);
+      expect((await pmo.request('PUT', `/api/v1/initiatives/${id}/owners/risk_owner`, { body: { person: '' } })).status).toBe(400);
+      expect((await pmo.request('PUT', `/api/v1/initiatives/${id}/criteria/economics.magic`, { body: { status: 'established', attestedBy: 'x' } })).status).toBe(400);
+      const missing = '00000000-0000-4000-8000-000000000000';
+      expect((await pmo.request('PUT', `/api/v1/initiatives/${missing}/owners/risk_owner`, { body: { person: 'A', team: 'B' } })).status).toBe(404);
+    });
+
+    it('should let engineering attest evidence but not assign owners', async () => {
+      const id = await register('Roles');
+      expect((await engineering.request('PUT', `/api/v1/initiatives/${id}/owners/risk_owner`, { body: { person: 'A', team: 'B' } })).status).toBe(403);
+      const attested = await engineering.request('PUT', `/api/v1/initiatives/${id}/criteria/resilience.rollback`, {
+        body: { status: 'partial', evidence: 'runbook draft', attestedBy: 'eng lead' },
+      });
+      expect(attested.status).toBe(200);
+    });
+
+    it('should move a paused initiative to controlled investment, then authorize, and drop it back when approval evidence expires', async () => {
+      const id = await register('Fraud signal enrichment');
+      const first = await postureOf(id, 'pause');
+      expect(first.posture?.conditions).toContain('assign a production_support owner');
+
+      for (const responsibility of ['accountable_owner', 'production_support', 'approval_authority']) {
+        const response = await pmo.request('PUT', `/api/v1/initiatives/${id}/owners/${responsibility}`, { body: { person: 'Ana Ruiz', team: 'Payments Platform' } });
+        expect(response.status).toBe(200);
+      }
+      for (const criterion of ['governance.approval_pathways', 'economics.cost_visibility']) {
+        const response = await pmo.request('PUT', `/api/v1/initiatives/${id}/criteria/${criterion}`, {
+          body: { status: 'established', evidence: 'https://wiki.example/approvals', attestedBy: 'COO office' },
+        });
+        expect(response.status).toBe(200);
+      }
+      const controlled = await postureOf(id, 'controlled_investment');
+      expect(controlled.ownershipCoverage).toBe(0.5);
+      expect(controlled.posture?.conditions).toContain('assign a risk_owner owner');
+
+      for (const responsibility of RESPONSIBILITIES) {
+        await pmo.request('PUT', `/api/v1/initiatives/${id}/owners/${responsibility}`, { body: { person: 'Ana Ruiz', team: 'Payments Platform' } });
+      }
+      for (const criterion of CRITERION_IDS) {
+        await pmo.request('PUT', `/api/v1/initiatives/${id}/criteria/${criterion}`, { body: { status: 'established', attestedBy: 'COO office' } });
+      }
+      await postureOf(id, 'authorize_deployment');
+
+      const expired = await pmo.request('PUT', `/api/v1/initiatives/${id}/criteria/governance.approval_pathways`, {
+        body: { status: 'established', attestedBy: 'COO office', attestedAt: '2025-10-01', expiresAt: '2026-10-01' },
+      });
+      expect(expired.status).toBe(200);
+      const paused = await postureOf(id, 'pause');
+      expect(paused.posture?.conditions).toContain('governance.approval_pathways evidence expired on 2026-10-01 — renew it');
+
+      const audit = await viewer.get<AuditBody>(`/api/v1/initiatives/${id}/audit`);
+      expect(audit.body.items.filter((entry) => entry.action === 'owner.assigned').length).toBeGreaterThanOrEqual(6);
+    });
+  });
+});
