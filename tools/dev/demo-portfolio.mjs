@@ -1,23 +1,75 @@
 // The demo portfolio `npm start` loads into an empty system: a few dozen AI
-// initiatives across business units that compete for the same rollout capacity.
+// initiatives across business units that compete for the same rollout capacity,
+// at every stage of readiness — owners with gaps, evidence partial or expired.
 import { readFileSync } from 'node:fs';
 
 export const DEMO_PORTFOLIO = JSON.parse(readFileSync(new URL('./demo-portfolio.json', import.meta.url), 'utf8'));
 
+const RESPONSIBILITIES = ['accountable_owner', 'production_support', 'escalation_owner', 'approval_authority', 'budget_owner', 'risk_owner'];
+const CRITERIA = [
+  'ownership.long_term_accountability', 'ownership.production_support', 'ownership.escalation_paths',
+  'governance.approval_pathways', 'governance.escalation_authority', 'governance.coordination',
+  'sequencing.prioritization', 'sequencing.pacing', 'sequencing.dependencies',
+  'economics.cost_visibility', 'economics.monitoring_overhead', 'economics.support_burden',
+  'resilience.support_escalation', 'resilience.rollback', 'resilience.instability',
+  'portfolio.priorities', 'portfolio.dependencies', 'portfolio.conflicts',
+];
+const PEOPLE = ['Ana Ruiz', 'Ben Okafor', 'Chloé Martin', 'Dev Patel', 'Eva Novak', 'Farid Haddad', 'Grace Liu', 'Hugo Berg'];
+const TEAMS = { accountable_owner: 'Business Line', production_support: 'Platform Operations', escalation_owner: 'Service Management', approval_authority: 'AI Governance Board', budget_owner: 'Finance', risk_owner: 'Model Risk' };
+
+/**
+ * How ready a demo initiative is, by its stage, varied by its position so the
+ * portfolio shows every posture and the gaps that hold each one back.
+ */
+function readinessOf(initiative, index) {
+  const every = (n) => index % n === 0;
+  if (initiative.stage === 'production') {
+    const evidence = Object.fromEntries(CRITERIA.map((c) => [c, 'established']));
+    if (every(3)) evidence['resilience.rollback'] = 'partial';
+    return { owners: RESPONSIBILITIES, evidence, expiredApproval: every(5) };
+  }
+  if (initiative.stage === 'scaling') {
+    const owners = ['accountable_owner', 'production_support', 'approval_authority', 'budget_owner'];
+    if (every(2)) owners.push('escalation_owner');
+    const evidence = { 'governance.approval_pathways': 'established', 'economics.cost_visibility': every(4) ? 'absent' : 'established' };
+    for (const [i, criterion] of CRITERIA.entries()) evidence[criterion] ??= (i + index) % 3 === 0 ? 'established' : 'partial';
+    return { owners, evidence, expiredApproval: false };
+  }
+  const owners = every(2) ? ['accountable_owner', 'budget_owner'] : ['accountable_owner'];
+  return { owners, evidence: { 'ownership.long_term_accountability': 'partial', 'economics.cost_visibility': 'partial' }, expiredApproval: false };
+}
+
 /** Registers the demo initiatives the system does not hold yet (by name); returns how many it added. */
 export async function loadDemoPortfolio(baseUrl, token) {
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const call = async (method, path, body) => {
+    const response = await fetch(`${baseUrl}/api/v1${path}`, { method, headers, body: JSON.stringify(body) });
+    if (!response.ok) throw new Error(`Demo data: ${method} ${path} failed: ${response.status} ${await response.text()}`);
+    return response.json();
+  };
   const existing = await fetch(`${baseUrl}/api/v1/initiatives?limit=500`, { headers }).then((r) => r.json());
   const present = new Set((existing.items ?? []).map((item) => item.name));
   let added = 0;
   for (const [index, initiative] of DEMO_PORTFOLIO.initiatives.entries()) {
     if (present.has(initiative.name)) continue;
-    const response = await fetch(`${baseUrl}/api/v1/initiatives`, {
-      method: 'POST',
-      headers: { ...headers, 'idempotency-key': `demo-${index}` },
-      body: JSON.stringify(initiative),
-    });
-    if (response.status !== 201) throw new Error(`Loading demo initiative "${initiative.name}" failed: ${response.status} ${await response.text()}`);
+    const { id } = await call('POST', '/initiatives', initiative);
+    const readiness = readinessOf(initiative, index);
+    for (const [i, responsibility] of readiness.owners.entries()) {
+      await call('PUT', `/initiatives/${id}/owners/${responsibility}`, {
+        person: PEOPLE[(index + i) % PEOPLE.length],
+        team: `${initiative.businessUnit} ${TEAMS[responsibility]}`,
+      });
+    }
+    for (const [criterion, status] of Object.entries(readiness.evidence)) {
+      await call('PUT', `/initiatives/${id}/criteria/${criterion}`, {
+        status,
+        evidence: `Demo evidence for ${criterion}`,
+        attestedBy: `${initiative.businessUnit} COO office`,
+        ...(criterion === 'governance.approval_pathways' && readiness.expiredApproval
+          ? { attestedAt: '2025-09-30', expiresAt: '2026-09-30' }
+          : { expiresAt: null }),
+      });
+    }
     added++;
   }
   return added;

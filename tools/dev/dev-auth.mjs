@@ -19,8 +19,8 @@ export function ensureDevSecret() {
   return secret;
 }
 
-export async function signDevToken(secretText, subject, roles, ttl = '12h') {
-  return new SignJWT({ roles })
+export async function signDevToken(secretText, subject, roles, ttl = '12h', capabilities = []) {
+  return new SignJWT({ roles, capabilities })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(subject)
     .setIssuer('capstan')

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Prints a signed bearer token for the configured secret:
-//   npm run token -- --role pmo [--role finance] [--sub alice] [--ttl 12h]
+//   npm run token -- --role pmo [--role finance] [--capability committee] [--sub alice] [--ttl 12h]
 // The secret is CAPSTAN_JWT_SECRET, or the development secret `npm start` keeps in .capstan/.
 import { parseArgs } from 'node:util';
 import { readDevSecret, signDevToken } from './dev-auth.mjs';
@@ -10,6 +10,7 @@ const ROLES = ['admin', 'pmo', 'finance', 'engineering', 'viewer'];
 const { values } = parseArgs({
   options: {
     role: { type: 'string', multiple: true, default: [] },
+    capability: { type: 'string', multiple: true, default: [] },
     sub: { type: 'string', default: 'dev-user' },
     ttl: { type: 'string', default: '12h' },
   },
@@ -24,5 +25,5 @@ if (!secret) {
   console.error('Set CAPSTAN_JWT_SECRET, or run `npm start` once to create a development secret.');
   process.exit(2);
 }
-console.log(await signDevToken(secret, values.sub, values.role, values.ttl));
+console.log(await signDevToken(secret, values.sub, values.role, values.ttl, values.capability));
 

@@ -151,5 +151,18 @@ describe('gateway', () => {
         expect.arrayContaining(['/api/v1/initiatives', '/api/v1/initiatives/{id}', '/api/v1/health', '/api/v1/events']),
       );
     });
+
+    it('should serve Swagger UI', async () => {
+      const response = await anonymous.get<string>('/api/docs');
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/html');
+      expect(response.body).toContain('swagger-ui');
+    });
+
+    it('should answer an unknown API route with 404 problem+json', async () => {
+      const response = await pmo.get<ProblemBody>('/api/v1/nothing-here');
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+    });
   });
 });

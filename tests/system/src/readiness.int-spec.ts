@@ -154,4 +154,73 @@ describe('initiative readiness through the API', () => {
       expect(audit.body.items.filter((entry) => entry.action === 'owner.assigned').length).toBeGreaterThanOrEqual(6);
     });
   });
+
+  describe('dependencies, decisions and telemetry', () => {
+    it('should add dependencies and refuse one that closes a cycle with 422 naming it', async () => {
+      const [a, b, c] = [await register('Dep A'), await register('Dep B'), await register('Dep C')];
+      const keyOf = async (id: string) => (await viewer.get<{ key: string }>(`/api/v1/initiatives/${id}`)).body.key;
+      expect((await pmo.post(`/api/v1/initiatives/${a}/dependencies`, { dependsOn: b })).status).toBe(201);
+      expect((await pmo.post(`/api/v1/initiatives/${b}/dependencies`, { dependsOn: c, kind: 'soft' })).status).toBe(201);
+
+      const cycle = await pmo.post<{ detail: string }>(`/api/v1/initiatives/${c}/dependencies`, { dependsOn: a });
+      expect(cycle.status).toBe(422);
+      expect(cycle.body.detail).toContain(`${await keyOf(c)} → ${await keyOf(a)} → ${await keyOf(b)} → ${await keyOf(c)}`);
+
+      expect((await pmo.post(`/api/v1/initiatives/${a}/dependencies`, { dependsOn: b })).status).toBe(409);
+      expect((await pmo.post(`/api/v1/initiatives/${a}/dependencies`, { dependsOn: a })).status).toBe(422);
+      expect((await pmo.post(`/api/v1/initiatives/${a}/dependencies`, { dependsOn: '00000000-0000-4000-8000-000000000000' })).status).toBe(422);
+      expect((await engineering.post(`/api/v1/initiatives/${a}/dependencies`, { dependsOn: c })).status).toBe(403);
+
+      const detail = await viewer.get<Detail & { dependencies: { dependsOn: string; kind: string }[] }>(`/api/v1/initiatives/${a}`);
+      expect(detail.body.dependencies.map((d) => d.dependsOn)).toEqual([b]);
+    });
+
+    it('should record committee decisions append-only, with exact money in the scope envelope', async () => {
+      const id = await register('Decided');
+      const committee = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['viewer'], 'chair', ['committee']));
+      const decision = {
+        decision: 'controlled_investment',
+        rationale: 'Proceed in two business units while support staffing is confirmed.',
+        scopeEnvelope: { businessUnits: ['Insurance', 'Payments'], users: 250, monthlySpendCap: '12500.75', currency: 'EUR' },
+      };
+      expect((await pmo.post(`/api/v1/initiatives/${id}/decisions`, decision)).status).toBe(403);
+      const missingScope = await committee.post<{ errors: { field: string }[] }>(`/api/v1/initiatives/${id}/decisions`, {
+        decision: 'controlled_investment',
+        rationale: 'x',
+      });
+      expect(missingScope.status).toBe(400);
+      expect(missingScope.body.errors.map((e) => e.field)).toEqual(['scopeEnvelope']);
+      const floatMoney = await committee.post(`/api/v1/initiatives/${id}/decisions`, {
+        ...decision,
+        scopeEnvelope: { ...decision.scopeEnvelope, monthlySpendCap: 12500.75 },
+      });
+      expect(floatMoney.status).toBe(400);
+
+      const recorded = await committee.post<{ decidedBy: string; scopeEnvelope: { monthlySpendCap: string } }>(
+        `/api/v1/initiatives/${id}/decisions`,
+        decision,
+      );
+      expect(recorded.status).toBe(201);
+      expect(recorded.body.decidedBy).toBe('chair');
+      expect(recorded.body.scopeEnvelope.monthlySpendCap).toBe('12500.75');
+      await committee.post(`/api/v1/initiatives/${id}/decisions`, { decision: 'pause', rationale: 'Support team not staffed.' });
+
+      const detail = await viewer.get<{ decisions: { decision: string }[] }>(`/api/v1/initiatives/${id}`);
+      expect(detail.body.decisions.map((d) => d.decision)).toEqual(['pause', 'controlled_investment']);
+    });
+
+    it('should accept telemetry per aligned period from engineering', async () => {
+      const id = await register('Measured');
+      const week = { period: { kind: 'week', start: '2026-11-16' }, supportTicketsOpened: 14, supportBacklog: 9, rollbacks: 1 };
+      expect((await engineering.post(`/api/v1/initiatives/${id}/telemetry`, week)).status).toBe(201);
+      expect((await engineering.post(`/api/v1/initiatives/${id}/telemetry`, { ...week, supportBacklog: 11 })).status).toBe(201);
+      const misaligned = await engineering.post<{ errors: { field: string }[] }>(`/api/v1/initiatives/${id}/telemetry`, {
+        period: { kind: 'week', start: '2026-11-18' },
+      });
+      expect(misaligned.status).toBe(400);
+      expect(misaligned.body.errors.map((e) => e.field)).toEqual(['period.start']);
+      expect((await viewer.post(`/api/v1/initiatives/${id}/telemetry`, week)).status).toBe(403);
+    });
+  });
 });
+

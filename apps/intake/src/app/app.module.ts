@@ -7,6 +7,7 @@ import { AuditEntryEntity } from './audit/audit-entry.entity';
 import { EvidenceEntity } from './readiness/evidence.entity';
 import { OwnerEntity } from './readiness/owner.entity';
 import { ReadinessModule } from './readiness/readiness.module';
+import { RegistryModule } from './registry/registry.module';
 
 export const config = loadServiceConfig('intake', 3101);
 
@@ -20,6 +21,7 @@ export const config = loadServiceConfig('intake', 3101);
     }),
     InitiativesModule,
     ReadinessModule,
+    RegistryModule,
   ],
 })
 export class AppModule {}

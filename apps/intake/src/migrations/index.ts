@@ -1,4 +1,5 @@
 import { Initial1764000000000 } from './1764000000000-initial';
 import { Readiness1764100000000 } from './1764100000000-readiness';
+import { Registry1764200000000 } from './1764200000000-registry';
 
-export const migrations = [Initial1764000000000, Readiness1764100000000];
+export const migrations = [Initial1764000000000, Readiness1764100000000, Registry1764200000000];

@@ -4,3 +4,4 @@ export * from './lib/responsibilities';
 export * from './lib/costs';
 export * from './lib/initiatives';
 export * from './lib/roles';
+export * from './lib/dependency-graph';

@@ -11,12 +11,13 @@ import type { Request } from 'express';
 import type { Role } from '@capstan/domain';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config';
 import type { AuthenticatedRequest } from './principal';
-import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
+import { CAPABILITIES_KEY, PUBLIC_KEY, ROLES_KEY, type Capability } from './roles.decorator';
 import { verifyToken } from './tokens';
 
 /**
- * The one global guard: a route must declare `@Public()` or `@Roles(...)`;
- * anything else is denied. `admin` passes every role check.
+ * The one global guard: a route must declare `@Public()` or `@Roles(...)`
+ * (optionally widened by `@Capabilities(...)`); anything else is denied.
+ * `admin` passes every role check.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -29,6 +30,7 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    const capabilities = this.reflector.getAllAndOverride<Capability[] | undefined>(CAPABILITIES_KEY, targets) ?? [];
 
     const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
     const token = bearerToken(request);
@@ -38,8 +40,10 @@ export class AuthGuard implements CanActivate {
     } catch {
       throw new UnauthorizedException('The bearer token is invalid or expired');
     }
-    const roles = request.principal.roles;
-    if (!allowed || !(roles.includes('admin') || roles.some((role) => allowed.includes(role)))) {
+    const { roles, capabilities: held } = request.principal;
+    const byRole = allowed !== undefined && (roles.includes('admin') || roles.some((role) => allowed.includes(role)));
+    const byCapability = capabilities.some((capability) => held.includes(capability));
+    if (!byRole && !byCapability) {
       throw new ForbiddenException('Your roles do not allow this operation');
     }
     return true;

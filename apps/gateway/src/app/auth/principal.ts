@@ -4,6 +4,7 @@ import type { Role } from '@capstan/domain';
 export interface Principal {
   subject: string;
   roles: Role[];
+  capabilities: string[];
 }
 
 export interface AuthenticatedRequest {

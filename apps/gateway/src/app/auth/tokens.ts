@@ -1,5 +1,5 @@
-import { jwtVerify, SignJWT } from 'jose';
-import { isRole, type Role } from '@capstan/domain';
+import { jwtVerify } from 'jose';
+import { isRole } from '@capstan/domain';
 import type { Principal } from './principal';
 
 export const TOKEN_ISSUER = 'capstan';
@@ -14,16 +14,6 @@ export async function verifyToken(token: string, secret: Uint8Array): Promise<Pr
     requiredClaims: ['sub', 'exp'],
   });
   const roles = Array.isArray(payload['roles']) ? payload['roles'].filter(isRole) : [];
-  return { subject: String(payload.sub), roles };
-}
-
-export async function signToken(subject: string, roles: Role[], secret: Uint8Array, ttl = '12h'): Promise<string> {
-  return new SignJWT({ roles })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject(subject)
-    .setIssuer(TOKEN_ISSUER)
-    .setAudience(TOKEN_AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(ttl)
-    .sign(secret);
+  const capabilities = Array.isArray(payload['capabilities']) ? payload['capabilities'].map(String) : [];
+  return { subject: String(payload.sub), roles, capabilities };
 }

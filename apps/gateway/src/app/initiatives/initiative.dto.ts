@@ -1,7 +1,12 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import {
+  addDependencySchema,
   auditEntrySchema,
+  decisionSchema,
+  dependencySchema,
+  recordDecisionSchema,
+  telemetrySchema,
   evidenceInputSchema,
   initiativeDetailSchema,
   initiativeListQuerySchema,
@@ -34,3 +39,8 @@ export class VersionResponseDto extends createZodDto(z.object({ version: z.numbe
 export class AuditResponseDto extends createZodDto(z.object({ items: z.array(auditEntrySchema) })) {}
 export class InitiativeListResponseDto extends createZodDto(z.object({ items: z.array(initiativeWithPostureSchema) })) {}
 export type InitiativeWithPosture = z.infer<typeof initiativeWithPostureSchema>;
+export class AddDependencyDto extends createZodDto(addDependencySchema) {}
+export class DependencyResponseDto extends createZodDto(dependencySchema) {}
+export class RecordDecisionDto extends createZodDto(recordDecisionSchema) {}
+export class DecisionResponseDto extends createZodDto(decisionSchema) {}
+export class RecordTelemetryDto extends createZodDto(telemetrySchema) {}

@@ -4,11 +4,16 @@ import type { Response } from 'express';
 import type { CriterionId } from '@capstan/domain';
 import { ALL_ROLES } from '@capstan/domain';
 import { CurrentPrincipal, type AuthenticatedRequest, type Principal } from '../auth/principal';
-import { Roles } from '../auth/roles.decorator';
+import { Capabilities, Roles } from '../auth/roles.decorator';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { parseIfMatch, setETag } from './if-match';
 import {
+  AddDependencyDto,
   AssignOwnerDto,
+  DecisionResponseDto,
+  DependencyResponseDto,
+  RecordDecisionDto,
+  RecordTelemetryDto,
   AuditResponseDto,
   CriterionParamsDto,
   InitiativeListQueryDto,
@@ -121,6 +126,45 @@ export class InitiativesController {
     });
     setETag(response, result.version);
     return result;
+  }
+
+  @Post(':id/dependencies')
+  @Roles('pmo')
+  @ApiCreatedResponse({ type: DependencyResponseDto })
+  addDependency(
+    @Param() { id }: InitiativeParamsDto,
+    @Body() body: AddDependencyDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: AuthenticatedRequest,
+  ) {
+    return this.initiatives.addDependency(id, body, { actor: principal.subject, correlationId: request.correlationId });
+  }
+
+  /** The authorization committee's decisions: admins, or anyone holding the `committee` capability. */
+  @Post(':id/decisions')
+  @Roles('admin')
+  @Capabilities('committee')
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiCreatedResponse({ type: DecisionResponseDto })
+  recordDecision(
+    @Param() { id }: InitiativeParamsDto,
+    @Body() body: RecordDecisionDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: AuthenticatedRequest,
+  ) {
+    return this.initiatives.recordDecision(id, body, { actor: principal.subject, correlationId: request.correlationId });
+  }
+
+  @Post(':id/telemetry')
+  @Roles('engineering', 'pmo')
+  @ApiCreatedResponse({ type: RecordTelemetryDto })
+  recordTelemetry(
+    @Param() { id }: InitiativeParamsDto,
+    @Body() body: RecordTelemetryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: AuthenticatedRequest,
+  ) {
+    return this.initiatives.recordTelemetry(id, body, { actor: principal.subject, correlationId: request.correlationId });
   }
 
   @Get(':id/audit')

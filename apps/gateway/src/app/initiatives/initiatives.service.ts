@@ -2,6 +2,10 @@ import { Injectable } from '@nestjs/common';
 import {
   IntakeRpc,
   ReadinessRpc,
+  RegistryRpc,
+  type AddDependency,
+  type RecordDecision,
+  type Telemetry,
   ScoringRpc,
   type EvidenceInput,
   type Initiative,
@@ -58,6 +62,18 @@ export class InitiativesService {
       { initiativeId, criterionId, evidence, actor: caller.actor, ifMatch },
       { correlationId: caller.correlationId },
     );
+  }
+
+  addDependency(initiativeId: string, dependency: AddDependency, caller: Caller) {
+    return this.rpc.call(RegistryRpc.addDependency, { initiativeId, dependency, actor: caller.actor }, { correlationId: caller.correlationId });
+  }
+
+  recordDecision(initiativeId: string, decision: RecordDecision, caller: Caller) {
+    return this.rpc.call(RegistryRpc.recordDecision, { initiativeId, decision, actor: caller.actor }, { correlationId: caller.correlationId });
+  }
+
+  recordTelemetry(initiativeId: string, telemetry: Telemetry, caller: Caller) {
+    return this.rpc.call(RegistryRpc.recordTelemetry, { initiativeId, telemetry, actor: caller.actor }, { correlationId: caller.correlationId });
   }
 
   audit(id: string, correlationId?: string) {

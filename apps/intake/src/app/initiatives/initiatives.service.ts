@@ -15,6 +15,7 @@ import { Outbox, RpcError, type RpcContext } from '@capstan/messaging';
 import { appendAudit, diff, readAudit } from '../audit/audit-trail';
 import { EvidenceEntity } from '../readiness/evidence.entity';
 import { OwnerEntity } from '../readiness/owner.entity';
+import { decisionsOf, dependenciesOf } from '../registry/registry.queries';
 import { InitiativeEntity } from './initiative.entity';
 import { nextVersion } from './initiative-version';
 
@@ -104,6 +105,8 @@ export class InitiativesService {
         expiresAt: row.expiresAt?.toISOString() ?? null,
         recordedBy: row.recordedBy,
       })),
+      dependencies: await dependenciesOf(manager, id),
+      decisions: await decisionsOf(manager, id),
       ownershipCoverage: owners.length / RESPONSIBILITIES.length,
     };
   }

@@ -3,6 +3,7 @@ import { INITIATIVE_STAGES, RISK_TIERS } from '@capstan/domain';
 import { rpcContract } from './rpc';
 import { eventContract } from './events';
 import { evidenceViewSchema, ownerViewSchema } from './readiness';
+import { decisionSchema, dependencySchema } from './registry';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -51,6 +52,8 @@ export type UpdateInitiative = z.infer<typeof updateInitiativeSchema>;
 export const initiativeDetailSchema = initiativeSchema.extend({
   owners: z.record(z.string(), ownerViewSchema),
   evidence: z.array(evidenceViewSchema),
+  dependencies: z.array(dependencySchema),
+  decisions: z.array(decisionSchema),
   /** Share of the six responsibilities with a named owner, 0..1. */
   ownershipCoverage: z.number().min(0).max(1),
 });

@@ -1,8 +1,8 @@
 import { SignJWT } from 'jose';
 import type { Role } from '@capstan/domain';
 
-export async function tokenFor(secret: string, roles: Role[], subject = 'tester'): Promise<string> {
-  return new SignJWT({ roles })
+export async function tokenFor(secret: string, roles: Role[], subject = 'tester', capabilities: string[] = []): Promise<string> {
+  return new SignJWT({ roles, capabilities })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(subject)
     .setIssuer('capstan')

@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { RegistryHandler } from './registry.handler';
+import { RegistryService } from './registry.service';
+
+@Module({ providers: [RegistryService, RegistryHandler] })
+export class RegistryModule {}

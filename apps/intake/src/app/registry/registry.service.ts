@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  RegistryEvents,
+  type AddDependency,
+  type Decision,
+  type Dependency,
+  type RecordDecision,
+  type Telemetry,
+} from '@capstan/contracts';
+import { cycleIfAdded } from '@capstan/domain';
+import { Outbox, RpcError, type RpcContext } from '@capstan/messaging';
+import { appendAudit, diff } from '../audit/audit-trail';
+import { nextVersion } from '../initiatives/initiative-version';
+import { toDecision, toDependency, type DecisionRow, type DependencyRow } from './registry.queries';
+
+/** Dependencies, the committee's decisions and operational telemetry. */
+@Injectable()
+export class RegistryService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async addDependency(initiativeId: string, input: AddDependency, actor: string, context: RpcContext): Promise<Dependency> {
+    const dependency = await this.dataSource.transaction(async (manager) => {
+      await nextVersion(manager, initiativeId);
+      // One writer of the graph at a time, so two concurrent additions cannot close a cycle together.
+      await manager.query(`LOCK TABLE intake.dependencies IN SHARE ROW EXCLUSIVE MODE`);
+      const keys = await this.keysOf(manager, [initiativeId, input.dependsOn]);
+      if (!keys.has(input.dependsOn)) {
+        throw new RpcError('unprocessable', `The initiative it depends on (${input.dependsOn}) does not exist`, [
+          { field: 'dependsOn', message: 'Unknown initiative' },
+        ]);
+      }
+      const edges: [string, string][] = (
+        (await manager.query(`SELECT initiative_id, depends_on FROM intake.dependencies`)) as { initiative_id: string; depends_on: string }[]
+      ).map((row) => [row.initiative_id, row.depends_on]);
+      if (edges.some(([from, to]) => from === initiativeId && to === input.dependsOn)) {
+        throw new RpcError('conflict', 'This dependency exists already');
+      }
+      const cycle = cycleIfAdded(edges, initiativeId, input.dependsOn);
+      if (cycle) {
+        const named = await this.keysOf(manager, cycle);
+        throw new RpcError('unprocessable', `The dependency would close a cycle: ${cycle.map((id) => named.get(id) ?? id).join(' → ')}`, [
+          { field: 'dependsOn', message: 'Creates a dependency cycle' },
+        ]);
+      }
+      await manager.query(
+        `INSERT INTO intake.dependencies (initiative_id, depends_on, kind, note, added_by) VALUES ($1, $2, $3, $4, $5)`,
+        [initiativeId, input.dependsOn, input.kind, input.note, actor],
+      );
+      const [row] = (await manager.query(
+        `SELECT d.*, i.key AS depends_on_key FROM intake.dependencies d JOIN intake.initiatives i ON i.id = d.depends_on
+         WHERE d.initiative_id = $1 AND d.depends_on = $2`,
+        [initiativeId, input.dependsOn],
+      )) as DependencyRow[];
+      const added = toDependency(row);
+      await appendAudit(manager, {
+        initiativeId,
+        actor,
+        action: 'dependency.added',
+        changes: diff({}, { kind: added.kind, note: added.note }, `dependencies.${added.dependsOnKey}.`),
+      });
+      await this.outbox.enqueue(manager, RegistryEvents.dependencyAdded, { dependency: added }, context);
+      return added;
+    });
+    this.outbox.wake();
+    return dependency;
+  }
+
+  async recordDecision(initiativeId: string, input: RecordDecision, actor: string, context: RpcContext): Promise<Decision> {
+    const decision = await this.dataSource.transaction(async (manager) => {
+      await nextVersion(manager, initiativeId);
+      const scope = input.scopeEnvelope;
+      const [row] = (await manager.query(
+        `INSERT INTO intake.decisions (id, initiative_id, decision, rationale, scope_business_units, scope_users,
+           scope_monthly_spend_cap, scope_currency, decided_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+        [
+          randomUUID(),
+          initiativeId,
+          input.decision,
+          input.rationale,
+          scope?.businessUnits ?? null,
+          scope?.users ?? null,
+          scope?.monthlySpendCap ?? null,
+          scope?.currency ?? null,
+          actor,
+        ],
+      )) as DecisionRow[];
+      const recorded = toDecision(row);
+      await appendAudit(manager, {
+        initiativeId,
+        actor,
+        action: 'decision.recorded',
+        changes: diff({}, { decision: recorded.decision, rationale: recorded.rationale, scopeEnvelope: recorded.scopeEnvelope }, 'decision.'),
+      });
+      await this.outbox.enqueue(manager, RegistryEvents.decisionRecorded, { decision: recorded }, context);
+      return recorded;
+    });
+    this.outbox.wake();
+    return decision;
+  }
+
+  async recordTelemetry(initiativeId: string, telemetry: Telemetry, actor: string, context: RpcContext) {
+    const recordedAt = new Date();
+    await this.dataSource.transaction(async (manager) => {
+      await nextVersion(manager, initiativeId);
+      // One row per initiative and period: sending a period again replaces it.
+      await manager.query(
+        `INSERT INTO intake.telemetry (initiative_id, period_kind, period_start, support_tickets_opened, support_tickets_closed,
+           support_backlog, incidents, cross_team_escalations, rollbacks, approval_cycle_time_days, scope_expansions, recorded_by, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         ON CONFLICT (initiative_id, period_kind, period_start) DO UPDATE SET
+           support_tickets_opened = EXCLUDED.support_tickets_opened, support_tickets_closed = EXCLUDED.support_tickets_closed,
+           support_backlog = EXCLUDED.support_backlog, incidents = EXCLUDED.incidents,
+           cross_team_escalations = EXCLUDED.cross_team_escalations, rollbacks = EXCLUDED.rollbacks,
+           approval_cycle_time_days = EXCLUDED.approval_cycle_time_days, scope_expansions = EXCLUDED.scope_expansions,
+           recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at`,
+        [
+          initiativeId,
+          telemetry.period.kind,
+          telemetry.period.start,
+          telemetry.supportTicketsOpened,
+          telemetry.supportTicketsClosed,
+          telemetry.supportBacklog,
+          telemetry.incidents,
+          telemetry.crossTeamEscalations,
+          telemetry.rollbacks,
+          telemetry.approvalCycleTimeDays,
+          telemetry.scopeExpansions,
+          actor,
+          recordedAt,
+        ],
+      );
+      await appendAudit(manager, {
+        initiativeId,
+        actor,
+        action: 'telemetry.recorded',
+        changes: [{ field: `telemetry.${telemetry.period.kind}.${telemetry.period.start}`, from: null, to: telemetry }],
+      });
+      await this.outbox.enqueue(manager, RegistryEvents.telemetryRecorded, { initiativeId, telemetry, actor }, context);
+    });
+    this.outbox.wake();
+    return { ...telemetry, initiativeId, recordedBy: actor, recordedAt: recordedAt.toISOString() };
+  }
+
+  private async keysOf(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {
+    const rows = (await manager.query(`SELECT id, key FROM intake.initiatives WHERE id = ANY($1::uuid[])`, [ids])) as {
+      id: string;
+      key: string;
+    }[];
+    return new Map(rows.map((row) => [row.id, row.key]));
+  }
+}

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { POSTURES } from '@capstan/domain';
+import { rpcContract } from './rpc';
+import { eventContract } from './events';
+
+/** Exact money on the wire: a decimal string, never a float. */
+export const moneySchema = z.string().regex(/^\d{1,15}(\.\d{1,4})?$/, 'a non-negative decimal string such as "12500.00"');
+export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as "EUR"');
+
+// Dependencies -------------------------------------------------------------
+
+export const addDependencySchema = z
+  .object({
+    dependsOn: z.uuid(),
+    kind: z.enum(['hard', 'soft']).default('hard'),
+    note: z.string().trim().max(1000).default(''),
+  })
+  .strict();
+export type AddDependency = z.infer<typeof addDependencySchema>;
+
+export const dependencySchema = z.object({
+  initiativeId: z.uuid(),
+  dependsOn: z.uuid(),
+  dependsOnKey: z.string(),
+  kind: z.enum(['hard', 'soft']),
+  note: z.string(),
+  addedBy: z.string(),
+  addedAt: z.string(),
+});
+export type Dependency = z.infer<typeof dependencySchema>;
+
+// Decisions ----------------------------------------------------------------
+
+export const scopeEnvelopeSchema = z
+  .object({
+    businessUnits: z.array(z.string().trim().min(1).max(100)).min(1).max(50),
+    users: z.number().int().positive(),
+    monthlySpendCap: moneySchema,
+    currency: currencySchema,
+  })
+  .strict();
+export type ScopeEnvelope = z.infer<typeof scopeEnvelopeSchema>;
+
+export const recordDecisionSchema = z
+  .object({
+    decision: z.enum(POSTURES),
+    rationale: z.string().trim().min(1).max(4000),
+    scopeEnvelope: scopeEnvelopeSchema.optional(),
+  })
+  .strict()
+  .refine((d) => d.decision !== 'controlled_investment' || d.scopeEnvelope !== undefined, {
+    message: 'controlled_investment needs a scope envelope (business units, users, monthly spend cap)',
+    path: ['scopeEnvelope'],
+  });
+export type RecordDecision = z.infer<typeof recordDecisionSchema>;
+
+export const decisionSchema = z.object({
+  id: z.uuid(),
+  initiativeId: z.uuid(),
+  decision: z.enum(POSTURES),
+  rationale: z.string(),
+  scopeEnvelope: scopeEnvelopeSchema.nullable(),
+  decidedBy: z.string(),
+  decidedAt: z.string(),
+});
+export type Decision = z.infer<typeof decisionSchema>;
+
+// Telemetry ----------------------------------------------------------------
+
+const count = z.number().int().min(0).max(10_000_000);
+
+export const telemetrySchema = z
+  .object({
+    period: z
+      .object({ kind: z.enum(['week', 'month']), start: z.iso.date() })
+      .strict()
+      .refine(({ kind, start }) => (kind === 'week' ? new Date(`${start}T00:00:00Z`).getUTCDay() === 1 : start.endsWith('-01')), {
+        message: 'a week starts on a Monday, a month on its first day',
+        path: ['start'],
+      }),
+    supportTicketsOpened: count.default(0),
+    supportTicketsClosed: count.default(0),
+    supportBacklog: count.default(0),
+    incidents: count.default(0),
+    crossTeamEscalations: count.default(0),
+    rollbacks: count.default(0),
+    approvalCycleTimeDays: z.number().min(0).max(3650).nullable().default(null),
+    scopeExpansions: count.default(0),
+  })
+  .strict();
+export type Telemetry = z.infer<typeof telemetrySchema>;
+
+// Operations and events ------------------------------------------------------
+
+export const RegistryRpc = {
+  addDependency: rpcContract(
+    'intake.dependency.add',
+    z.object({ initiativeId: z.uuid(), dependency: addDependencySchema, actor: z.string() }),
+    dependencySchema,
+  ),
+  recordDecision: rpcContract(
+    'intake.decision.record',
+    z.object({ initiativeId: z.uuid(), decision: recordDecisionSchema, actor: z.string() }),
+    decisionSchema,
+  ),
+  recordTelemetry: rpcContract(
+    'intake.telemetry.record',
+    z.object({ initiativeId: z.uuid(), telemetry: telemetrySchema, actor: z.string() }),
+    telemetrySchema.safeExtend({ initiativeId: z.uuid(), recordedBy: z.string(), recordedAt: z.string() }),
+  ),
+};
+
+export const RegistryEvents = {
+  dependencyAdded: eventContract('dependency.added', 1, z.object({ dependency: dependencySchema })),
+  decisionRecorded: eventContract('decision.recorded', 1, z.object({ decision: decisionSchema })),
+  telemetryRecorded: eventContract(
+    'telemetry.recorded',
+    1,
+    z.object({ initiativeId: z.uuid(), telemetry: telemetrySchema, actor: z.string() }),
+  ),
+};
