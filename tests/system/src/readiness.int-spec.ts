@@ -222,5 +222,115 @@ describe('initiative readiness through the API', () => {
       expect((await viewer.post(`/api/v1/initiatives/${id}/telemetry`, week)).status).toBe(403);
     });
   });
+
+  describe('lists', () => {
+    interface Page {
+      items: { id: string; name: string; archivedAt: string | null }[];
+      nextCursor: string | null;
+    }
+    const bu = 'Listing Unit';
+    const ids: string[] = [];
+
+    beforeAll(async () => {
+      for (const n of [3, 1, 7, 5, 2, 6, 4]) {
+        const response = await pmo.post<{ id: string }>('/api/v1/initiatives', {
+          name: `Listed ${n}`,
+          businessUnit: bu,
+          stage: n % 2 ? 'pilot' : 'scaling',
+          summary: n === 5 ? 'Reads supplier contracts' : '',
+        });
+        ids[n] = response.body.id;
+      }
+    });
+
+    it('should page through a filtered, sorted list with cursors', async () => {
+      const names: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const query = `businessUnit=${encodeURIComponent(bu)}&sort=name&limit=3${cursor ? `&cursor=${cursor}` : ''}`;
+        const page: { body: Page } = await viewer.get<Page>(`/api/v1/initiatives?${query}`);
+        names.push(...page.body.items.map((item) => item.name));
+        cursor = page.body.nextCursor;
+        pages++;
+      } while (cursor);
+      expect(pages).toBe(3);
+      expect(names).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => `Listed ${n}`));
+
+      const descending = await viewer.get<Page>(`/api/v1/initiatives?businessUnit=${encodeURIComponent(bu)}&sort=-name&limit=2`);
+      expect(descending.body.items.map((item) => item.name)).toEqual(['Listed 7', 'Listed 6']);
+    });
+
+    it('should filter by stage, text and owner', async () => {
+      const scope = `businessUnit=${encodeURIComponent(bu)}`;
+      const scaling = await viewer.get<Page>(`/api/v1/initiatives?${scope}&stage=scaling&sort=name`);
+      expect(scaling.body.items.map((item) => item.name)).toEqual(['Listed 2', 'Listed 4', 'Listed 6']);
+      const text = await viewer.get<Page>(`/api/v1/initiatives?${scope}&q=supplier`);
+      expect(text.body.items.map((item) => item.name)).toEqual(['Listed 5']);
+      await pmo.request('PUT', `/api/v1/initiatives/${ids[2]}/owners/risk_owner`, { body: { person: 'Zed Quinn', team: 'Model Risk' } });
+      const owned = await viewer.get<Page>(`/api/v1/initiatives?owner=zed%20q`);
+      expect(owned.body.items.map((item) => item.name)).toEqual(['Listed 2']);
+    });
+
+    it('should filter by posture once scoring has spoken', async () => {
+      await pollUntil(async () => {
+        const page = await viewer.get<Page>(`/api/v1/initiatives?businessUnit=${encodeURIComponent(bu)}&posture=pause`);
+        return page.body.items.length === 7;
+      }, { what: 'postures projected into intake' });
+      const authorized = await viewer.get<Page>(`/api/v1/initiatives?businessUnit=${encodeURIComponent(bu)}&posture=authorize_deployment`);
+      expect(authorized.body.items).toEqual([]);
+    });
+
+    it('should archive rather than delete, and list archived ones only when asked', async () => {
+      const archived = await pmo.request<{ archivedAt: string | null }>('POST', `/api/v1/initiatives/${ids[7]}/archive`);
+      expect(archived.status).toBe(200);
+      expect(archived.body.archivedAt).not.toBeNull();
+      expect((await pmo.request('POST', `/api/v1/initiatives/${ids[7]}/archive`)).status).toBe(200);
+      const scope = `businessUnit=${encodeURIComponent(bu)}&limit=100`;
+      expect((await viewer.get<Page>(`/api/v1/initiatives?${scope}`)).body.items).toHaveLength(6);
+      expect((await viewer.get<Page>(`/api/v1/initiatives?${scope}&includeArchived=true`)).body.items).toHaveLength(7);
+      expect((await viewer.get(`/api/v1/initiatives/${ids[7]}`)).status).toBe(200);
+      expect((await viewer.request('POST', `/api/v1/initiatives/${ids[6]}/archive`)).status).toBe(403);
+    });
+
+    it('should refuse a bad cursor, sort or page size with 400', async () => {
+      expect((await viewer.get('/api/v1/initiatives?cursor=not-a-cursor')).status).toBe(400);
+      expect((await viewer.get('/api/v1/initiatives?sort=colour')).status).toBe(400);
+      expect((await viewer.get('/api/v1/initiatives?limit=501')).status).toBe(400);
+    });
+  });
+
+  describe('evidence expiry', () => {
+    it('should announce lapsed evidence once and drop the posture at once, naming the expired evidence', async () => {
+      const admin = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['admin']));
+      const id = await register('Expiring approval');
+      for (const responsibility of ['accountable_owner', 'production_support', 'approval_authority']) {
+        await pmo.request('PUT', `/api/v1/initiatives/${id}/owners/${responsibility}`, { body: { person: 'Ana', team: 'Ops' } });
+      }
+      await pmo.request('PUT', `/api/v1/initiatives/${id}/criteria/economics.cost_visibility`, { body: { status: 'established', attestedBy: 'CFO' } });
+      const expiresAt = new Date(Date.now() + 1_500).toISOString();
+      await pmo.request('PUT', `/api/v1/initiatives/${id}/criteria/governance.approval_pathways`, {
+        body: { status: 'established', attestedBy: 'Board', expiresAt },
+      });
+      await postureOf(id, 'controlled_investment');
+
+      // The sweep's clock is the request's asOf: nothing has lapsed a minute before expiry.
+      const early = await admin.post<{ expired: number }>('/api/v1/admin/evidence-sweeps', { asOf: new Date(Date.now() - 60_000).toISOString() });
+      expect(early.status).toBe(200);
+      await pollUntil(async () => {
+        await admin.post('/api/v1/admin/evidence-sweeps', {});
+        const audit = await viewer.get<AuditBody>(`/api/v1/initiatives/${id}/audit`);
+        return audit.body.items.some((entry) => entry.action === 'evidence.expired');
+      }, { what: 'the sweep to announce the lapse', intervalMs: 250 });
+      await admin.post('/api/v1/admin/evidence-sweeps', {});
+      await admin.post('/api/v1/admin/evidence-sweeps', { asOf: new Date(Date.now() + 86_400_000).toISOString() });
+
+      const paused = await postureOf(id, 'pause');
+      expect(paused.posture?.conditions).toContain(`governance.approval_pathways evidence expired on ${expiresAt.slice(0, 10)} — renew it`);
+      const audit = await viewer.get<AuditBody>(`/api/v1/initiatives/${id}/audit`);
+      expect(audit.body.items.filter((entry) => entry.action === 'evidence.expired')).toHaveLength(1);
+      expect((await pmo.post('/api/v1/admin/evidence-sweeps', {})).status).toBe(403);
+    });
+  });
 });
 

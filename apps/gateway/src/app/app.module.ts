@@ -4,6 +4,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { ZodValidationPipe } from 'nestjs-zod';
 import { ServiceCoreModule } from '@capstan/service-kit';
 import { migrations } from '../migrations';
+import { AdminController } from './admin/admin.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { GATEWAY_CONFIG, loadGatewayConfig } from './config/gateway-config';
 import { correlationId } from './correlation-id.middleware';
@@ -24,7 +25,7 @@ export const config = loadGatewayConfig();
       ? [ServeStaticModule.forRoot({ rootPath: config.dashboardDir, exclude: ['/api/{*path}'] })]
       : []),
   ],
-  controllers: [HealthController, InitiativesController, EventsController],
+  controllers: [HealthController, InitiativesController, EventsController, AdminController],
   providers: [
     { provide: GATEWAY_CONFIG, useValue: config },
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,5 +1,6 @@
-import { Module } from '@nestjs/common';
-import { ServiceCoreModule, loadServiceConfig } from '@capstan/service-kit';
+import { Global, Module } from '@nestjs/common';
+import { ServiceCoreModule } from '@capstan/service-kit';
+import { INTAKE_CONFIG, loadIntakeConfig } from './intake-config';
 import { migrations } from '../migrations';
 import { InitiativeEntity } from './initiatives/initiative.entity';
 import { InitiativesModule } from './initiatives/initiatives.module';
@@ -9,10 +10,15 @@ import { OwnerEntity } from './readiness/owner.entity';
 import { ReadinessModule } from './readiness/readiness.module';
 import { RegistryModule } from './registry/registry.module';
 
-export const config = loadServiceConfig('intake', 3101);
+export const config = loadIntakeConfig();
+
+@Global()
+@Module({ providers: [{ provide: INTAKE_CONFIG, useValue: config }], exports: [INTAKE_CONFIG] })
+class IntakeConfigModule {}
 
 @Module({
   imports: [
+    IntakeConfigModule,
     ServiceCoreModule.forService({
       config,
       schema: 'intake',

@@ -37,7 +37,9 @@ export class CriterionParamsDto extends createZodDto(
 ) {}
 export class VersionResponseDto extends createZodDto(z.object({ version: z.number().int() })) {}
 export class AuditResponseDto extends createZodDto(z.object({ items: z.array(auditEntrySchema) })) {}
-export class InitiativeListResponseDto extends createZodDto(z.object({ items: z.array(initiativeWithPostureSchema) })) {}
+export class InitiativeListResponseDto extends createZodDto(
+  z.object({ items: z.array(initiativeWithPostureSchema), nextCursor: z.string().nullable() }),
+) {}
 export type InitiativeWithPosture = z.infer<typeof initiativeWithPostureSchema>;
 export class AddDependencyDto extends createZodDto(addDependencySchema) {}
 export class DependencyResponseDto extends createZodDto(dependencySchema) {}

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, Patch, Post, Put, Query, Req, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { CriterionId } from '@capstan/domain';
@@ -126,6 +126,23 @@ export class InitiativesController {
     });
     setETag(response, result.version);
     return result;
+  }
+
+  @Post(':id/archive')
+  @Roles('pmo')
+  @HttpCode(200)
+  @ApiHeader({ ...IF_MATCH, required: false })
+  @ApiOkResponse({ type: InitiativeResponseDto })
+  async archive(
+    @Param() { id }: InitiativeParamsDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const archived = await this.initiatives.archive(id, parseIfMatch(ifMatch, false), { actor: principal.subject, correlationId: request.correlationId });
+    setETag(response, archived.version);
+    return archived;
   }
 
   @Post(':id/dependencies')

@@ -80,9 +80,13 @@ export class InitiativesService {
     return this.rpc.call(IntakeRpc.audit, { id }, { correlationId });
   }
 
-  async list(query: InitiativeListQuery, correlationId?: string): Promise<{ items: InitiativeWithPosture[] }> {
-    const { items } = await this.rpc.call(IntakeRpc.list, query, { correlationId });
-    return { items: await this.withPostures(items, correlationId) };
+  async list(query: InitiativeListQuery, correlationId?: string): Promise<{ items: InitiativeWithPosture[]; nextCursor: string | null }> {
+    const { items, nextCursor } = await this.rpc.call(IntakeRpc.list, query, { correlationId });
+    return { items: await this.withPostures(items, correlationId), nextCursor };
+  }
+
+  archive(id: string, ifMatch: number | undefined, caller: Caller) {
+    return this.rpc.call(IntakeRpc.archive, { id, actor: caller.actor, ifMatch }, { correlationId: caller.correlationId });
   }
 
   private async withPostures(items: Initiative[], correlationId?: string): Promise<InitiativeWithPosture[]> {

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { InitiativeStage, RiskTier } from '@capstan/domain';
+import type { InitiativeStage, Posture, RiskTier } from '@capstan/domain';
 
 @Entity({ schema: 'intake', name: 'initiatives' })
 export class InitiativeEntity {
@@ -38,6 +38,16 @@ export class InitiativeEntity {
 
   @Column('integer')
   version!: number;
+
+  @Column('timestamptz', { name: 'archived_at', nullable: true })
+  archivedAt!: Date | null;
+
+  /** Scoring's latest posture, projected from its events so lists can filter by it. */
+  @Column('text', { nullable: true })
+  posture!: Posture | null;
+
+  @Column('timestamptz', { name: 'posture_evaluated_at', nullable: true })
+  postureEvaluatedAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

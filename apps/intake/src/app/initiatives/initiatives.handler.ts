@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { IntakeRpc } from '@capstan/contracts';
-import { RpcServer } from '@capstan/messaging';
+import { IntakeRpc, PostureEvents } from '@capstan/contracts';
+import { EventConsumers, RpcServer } from '@capstan/messaging';
 import { InitiativesService } from './initiatives.service';
 
 /** Request/reply entry points of the registry; each delegates to the service. */
@@ -8,6 +8,7 @@ import { InitiativesService } from './initiatives.service';
 export class InitiativesHandler implements OnModuleInit {
   constructor(
     private readonly rpc: RpcServer,
+    private readonly consumers: EventConsumers,
     private readonly initiatives: InitiativesService,
   ) {}
 
@@ -19,5 +20,9 @@ export class InitiativesHandler implements OnModuleInit {
       this.initiatives.update(id, changes, actor, ifMatch, context),
     );
     this.rpc.handle(IntakeRpc.audit, ({ id }) => this.initiatives.audit(id));
+    this.rpc.handle(IntakeRpc.archive, ({ id, actor, ifMatch }, context) => this.initiatives.archive(id, actor, ifMatch, context));
+    this.consumers.on(PostureEvents.changed, (event, manager) =>
+      this.initiatives.projectPosture(manager, event.payload.initiativeId, event.payload.posture, event.payload.evaluatedAt),
+    );
   }
 }

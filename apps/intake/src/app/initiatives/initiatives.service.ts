@@ -10,13 +10,14 @@ import {
   type RegisterInitiative,
   type UpdateInitiative,
 } from '@capstan/contracts';
-import { RESPONSIBILITIES, formatInitiativeKey } from '@capstan/domain';
+import { RESPONSIBILITIES, formatInitiativeKey, type Posture } from '@capstan/domain';
 import { Outbox, RpcError, type RpcContext } from '@capstan/messaging';
 import { appendAudit, diff, readAudit } from '../audit/audit-trail';
 import { EvidenceEntity } from '../readiness/evidence.entity';
 import { OwnerEntity } from '../readiness/owner.entity';
 import { decisionsOf, dependenciesOf } from '../registry/registry.queries';
 import { InitiativeEntity } from './initiative.entity';
+import { listInitiatives } from './initiative-list';
 import { nextVersion } from './initiative-version';
 
 @Injectable()
@@ -69,13 +70,35 @@ export class InitiativesService {
     return this.dataSource.transaction('REPEATABLE READ', (manager) => this.detail(manager, id));
   }
 
-  async list(query: InitiativeListQuery): Promise<{ items: Initiative[] }> {
-    const entities = await this.dataSource.manager.find(InitiativeEntity, {
-      where: query.businessUnit ? { businessUnit: query.businessUnit } : {},
-      order: { createdAt: 'DESC', id: 'DESC' },
-      take: query.limit,
+  async list(query: InitiativeListQuery): Promise<{ items: Initiative[]; nextCursor: string | null }> {
+    const { entities, nextCursor } = await listInitiatives(this.dataSource.manager, query);
+    return { items: entities.map(toInitiative), nextCursor };
+  }
+
+  /** Archiving hides an initiative from lists; nothing is deleted. Archiving twice changes nothing. */
+  async archive(id: string, actor: string, ifMatch: number | undefined, context: RpcContext): Promise<Initiative> {
+    const initiative = await this.dataSource.transaction(async (manager) => {
+      const current = await manager.findOneBy(InitiativeEntity, { id });
+      if (!current) throw RpcError.notFound(`Initiative ${id}`);
+      if (current.archivedAt) return toInitiative(current);
+      await nextVersion(manager, id, ifMatch);
+      await manager.update(InitiativeEntity, { id }, { archivedAt: new Date() });
+      const archived = toInitiative(await manager.findOneByOrFail(InitiativeEntity, { id }));
+      await appendAudit(manager, { initiativeId: id, actor, action: 'initiative.archived', changes: [{ field: 'archivedAt', from: null, to: archived.archivedAt }] });
+      await this.outbox.enqueue(manager, InitiativeEvents.archived, { initiative: archived, actor }, context);
+      return archived;
     });
-    return { items: entities.map(toInitiative) };
+    this.outbox.wake();
+    return initiative;
+  }
+
+  /** Keeps the posture projection current; an older evaluation never overwrites a newer one. */
+  async projectPosture(manager: EntityManager, initiativeId: string, posture: Posture, evaluatedAt: string): Promise<void> {
+    await manager.query(
+      `UPDATE intake.initiatives SET posture = $2, posture_evaluated_at = $3
+       WHERE id = $1 AND (posture_evaluated_at IS NULL OR posture_evaluated_at < $3)`,
+      [initiativeId, posture, evaluatedAt],
+    );
   }
 
   async audit(id: string): Promise<{ items: AuditEntry[] }> {
@@ -114,7 +137,8 @@ export class InitiativesService {
 
 /** The fields a person edits; what the audit trail compares. */
 function editable(initiative: Initiative): Record<string, unknown> {
-  const { id: _id, key: _key, version: _version, createdAt: _createdAt, updatedAt: _updatedAt, ...fields } = initiative;
+  const { id: _id, key: _key, version: _version, createdAt: _createdAt, updatedAt: _updatedAt, archivedAt: _archivedAt, ...fields } =
+    initiative;
   return fields;
 }
 
@@ -133,5 +157,6 @@ function toInitiative(entity: InitiativeEntity): Initiative {
     version: entity.version,
     createdAt: entity.createdAt.toISOString(),
     updatedAt: entity.updatedAt.toISOString(),
+    archivedAt: entity.archivedAt?.toISOString() ?? null,
   };
 }

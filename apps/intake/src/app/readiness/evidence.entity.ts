@@ -24,6 +24,10 @@ export class EvidenceEntity {
   @Column('timestamptz', { name: 'expires_at', nullable: true })
   expiresAt!: Date | null;
 
+  /** When `evidence.expired` went out for the current attestation; cleared when it is renewed. */
+  @Column('timestamptz', { name: 'expiry_announced_at', nullable: true })
+  expiryAnnouncedAt!: Date | null;
+
   @Column('text', { name: 'recorded_by' })
   recordedBy!: string;
 

@@ -76,6 +76,7 @@ export class ReadinessService {
           expiresAt,
           recordedBy: actor,
           recordedAt: new Date(),
+          expiryAnnouncedAt: null,
         },
         ['initiativeId', 'criterionId'],
       );

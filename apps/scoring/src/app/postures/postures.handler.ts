@@ -27,6 +27,9 @@ export class PosturesHandler implements OnModuleInit {
         event,
       );
     });
+    this.consumers.on(ReadinessEvents.evidenceExpired, (event, manager) =>
+      this.postures.reevaluate(manager, event.payload.initiativeId, event),
+    );
     this.consumers.on(ReadinessEvents.evidenceRecorded, (event, manager) => {
       const { initiativeId, criterionId, status, attestedAt, expiresAt, initiativeVersion } = event.payload;
       return this.postures.applyInput(

@@ -39,6 +39,12 @@ export class PosturesService {
     await this.rescore(manager, inputs, existing, cause, { ...applied, [input.key]: input.initiativeVersion });
   }
 
+  /** Re-evaluates with unchanged inputs: time has moved (evidence lapsed, a hold period passed). */
+  async reevaluate(manager: EntityManager, initiativeId: string, cause: EventEnvelope): Promise<void> {
+    const existing = await this.lockSubject(manager, initiativeId);
+    if (existing) await this.rescore(manager, existing.inputs, existing, cause);
+  }
+
   private lockSubject(manager: EntityManager, initiativeId: string): Promise<ScoringSubjectEntity | null> {
     return manager.findOne(ScoringSubjectEntity, { where: { initiativeId }, lock: { mode: 'pessimistic_write' } });
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INITIATIVE_STAGES, RISK_TIERS } from '@capstan/domain';
+import { INITIATIVE_STAGES, POSTURES, RISK_TIERS } from '@capstan/domain';
 import { rpcContract } from './rpc';
 import { eventContract } from './events';
 import { evidenceViewSchema, ownerViewSchema } from './readiness';
@@ -38,6 +38,7 @@ export const initiativeSchema = registerInitiativeSchema.extend({
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  archivedAt: z.string().nullable(),
 });
 export type Initiative = z.infer<typeof initiativeSchema>;
 
@@ -69,10 +70,30 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
+export const INITIATIVE_SORTS = ['key', 'name', 'createdAt', 'updatedAt'] as const;
+export type InitiativeSortField = (typeof INITIATIVE_SORTS)[number];
+
+/** A boolean from a query string ("true"/"false") or from JSON. */
+const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')]);
+
 export const initiativeListQuerySchema = z
   .object({
     limit: z.coerce.number().int().min(1).max(500).default(100),
-    businessUnit: z.string().optional(),
+    /** Opaque: the `nextCursor` of the previous page. */
+    cursor: z.string().max(500).optional(),
+    sort: z
+      .string()
+      .regex(new RegExp(`^-?(${INITIATIVE_SORTS.join('|')})$`), `one of ${INITIATIVE_SORTS.join(', ')}, with - for descending`)
+      .default('-createdAt'),
+    businessUnit: z.string().max(100).optional(),
+    stage: z.enum(INITIATIVE_STAGES).optional(),
+    riskTier: z.enum(RISK_TIERS).optional(),
+    posture: z.enum(POSTURES).optional(),
+    /** A person or team named as an owner of any responsibility (case-insensitive, part of the name). */
+    owner: z.string().trim().min(1).max(200).optional(),
+    /** Text search in key, name and summary. */
+    q: z.string().trim().min(1).max(200).optional(),
+    includeArchived: flag.default(false),
   })
   .strict();
 export type InitiativeListQuery = z.infer<typeof initiativeListQuerySchema>;
@@ -95,12 +116,18 @@ export const IntakeRpc = {
   list: rpcContract(
     'intake.initiative.list',
     initiativeListQuerySchema,
-    z.object({ items: z.array(initiativeSchema) }),
+    z.object({ items: z.array(initiativeSchema), nextCursor: z.string().nullable() }),
+  ),
+  archive: rpcContract(
+    'intake.initiative.archive',
+    z.object({ id: z.uuid(), actor: z.string(), ifMatch: z.number().int().positive().optional() }),
+    initiativeSchema,
   ),
 };
 
 export const InitiativeEvents = {
   registered: eventContract('initiative.registered', 1, z.object({ initiative: initiativeSchema, actor: z.string() })),
+  archived: eventContract('initiative.archived', 1, z.object({ initiative: initiativeSchema, actor: z.string() })),
   updated: eventContract(
     'initiative.updated',
     1,

@@ -49,6 +49,12 @@ export const ReadinessRpc = {
     z.object({ initiativeId: z.uuid(), responsibility: responsibilitySchema, owner: ownerSchema, actor: z.string(), ifMatch }),
     z.object({ version: z.number().int() }),
   ),
+  /** Announces evidence that has lapsed by `asOf` (default now); each lapse is announced once. */
+  sweepExpiredEvidence: rpcContract(
+    'intake.evidence.sweep',
+    z.object({ asOf: instantSchema.optional() }).strict(),
+    z.object({ expired: z.number().int() }),
+  ),
   recordEvidence: rpcContract(
     'intake.evidence.record',
     z.object({ initiativeId: z.uuid(), criterionId: criterionIdSchema, evidence: evidenceInputSchema, actor: z.string(), ifMatch }),
@@ -69,6 +75,11 @@ export const ReadinessEvents = {
       initiativeVersion: z.number().int(),
       actor: z.string(),
     }),
+  ),
+  evidenceExpired: eventContract(
+    'evidence.expired',
+    1,
+    z.object({ initiativeId: z.uuid(), criterionId: criterionIdSchema, expiredAt: z.string() }),
   ),
   evidenceRecorded: eventContract(
     'evidence.recorded',

@@ -1,0 +1,88 @@
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { InitiativeListQuery, InitiativeSortField } from '@capstan/contracts';
+import { RpcError } from '@capstan/messaging';
+import { InitiativeEntity } from './initiative.entity';
+
+const SORT_COLUMNS: Record<InitiativeSortField, string> = {
+  key: 'i.created_at',
+  name: 'i.name',
+  createdAt: 'i.created_at',
+  updatedAt: 'i.updated_at',
+};
+
+interface Cursor {
+  /** The sort column's value as Postgres printed it (full timestamp precision). */
+  v: string;
+  id: string;
+}
+
+/**
+ * One page of initiatives: filters, a sort, and keyset pagination on (sort
+ * column, id), so pages stay fast and stable however deep the caller goes.
+ * (Keys are issued in registration order, so sorting by key is sorting by creation.)
+ */
+export async function listInitiatives(
+  manager: EntityManager,
+  query: InitiativeListQuery,
+): Promise<{ entities: InitiativeEntity[]; nextCursor: string | null }> {
+  const descending = query.sort.startsWith('-');
+  const column = SORT_COLUMNS[query.sort.replace(/^-/, '') as InitiativeSortField];
+  const builder = manager
+    .createQueryBuilder(InitiativeEntity, 'i')
+    .addSelect(`${column}::text`, 'sort_value')
+    .orderBy(column, descending ? 'DESC' : 'ASC')
+    .addOrderBy('i.id', descending ? 'DESC' : 'ASC')
+    .limit(query.limit + 1);
+  applyFilters(builder, query);
+  if (query.cursor) {
+    const cursor = decodeCursor(query.cursor);
+    const cast = column === 'i.name' ? 'text' : 'timestamptz';
+    builder.andWhere(`(${column}, i.id) ${descending ? '<' : '>'} (CAST(:cursorValue AS ${cast}), CAST(:cursorId AS uuid))`, {
+      cursorValue: cursor.v,
+      cursorId: cursor.id,
+    });
+  }
+  const { entities, raw } = await builder.getRawAndEntities<{ sort_value: string }>();
+  if (entities.length <= query.limit) return { entities, nextCursor: null };
+  const page = entities.slice(0, query.limit);
+  const last = page[page.length - 1];
+  const lastRaw = raw[query.limit - 1];
+  return { entities: page, nextCursor: encodeCursor({ v: lastRaw.sort_value, id: last.id }) };
+}
+
+function applyFilters(builder: SelectQueryBuilder<InitiativeEntity>, query: InitiativeListQuery): void {
+  if (!query.includeArchived) builder.andWhere('i.archived_at IS NULL');
+  if (query.businessUnit) builder.andWhere('i.business_unit = :businessUnit', { businessUnit: query.businessUnit });
+  if (query.stage) builder.andWhere('i.stage = :stage', { stage: query.stage });
+  if (query.riskTier) builder.andWhere('i.risk_tier = :riskTier', { riskTier: query.riskTier });
+  if (query.posture) builder.andWhere('i.posture = :posture', { posture: query.posture });
+  if (query.owner) {
+    builder.andWhere(
+      `EXISTS (SELECT 1 FROM intake.owners o WHERE o.initiative_id = i.id AND (o.person ILIKE :owner OR o.team ILIKE :owner))`,
+      { owner: `%${escapeLike(query.owner)}%` },
+    );
+  }
+  if (query.q) {
+    builder.andWhere('(i.key ILIKE :q OR i.name ILIKE :q OR i.summary ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+function decodeCursor(text: string): Cursor {
+  try {
+    const cursor = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Partial<Cursor>;
+    if (typeof cursor.v === 'string' && typeof cursor.id === 'string' && /^[0-9a-f-]{36}$/.test(cursor.id)) {
+      return { v: cursor.v, id: cursor.id };
+    }
+  } catch {
+    // Falls through to the error below.
+  }
+  throw new RpcError('validation_failed', 'The cursor is not one this list issued', [{ field: 'cursor', message: 'Invalid cursor' }]);
+}
