@@ -12,6 +12,7 @@ import { EventsController } from './events/events.controller';
 import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
+import { InitiativeImportsController } from './imports/initiative-imports.controller';
 import { InitiativesController } from './initiatives/initiatives.controller';
 import { InitiativesService } from './initiatives/initiatives.service';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
@@ -25,7 +26,7 @@ export const config = loadGatewayConfig();
       ? [ServeStaticModule.forRoot({ rootPath: config.dashboardDir, exclude: ['/api/{*path}'] })]
       : []),
   ],
-  controllers: [HealthController, InitiativesController, EventsController, AdminController],
+  controllers: [HealthController, InitiativesController, InitiativeImportsController, EventsController, AdminController],
   providers: [
     { provide: GATEWAY_CONFIG, useValue: config },
     { provide: APP_GUARD, useClass: AuthGuard },

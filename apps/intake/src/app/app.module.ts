@@ -9,6 +9,7 @@ import { EvidenceEntity } from './readiness/evidence.entity';
 import { OwnerEntity } from './readiness/owner.entity';
 import { ReadinessModule } from './readiness/readiness.module';
 import { RegistryModule } from './registry/registry.module';
+import { ImportsModule } from './imports/imports.module';
 
 export const config = loadIntakeConfig();
 
@@ -28,6 +29,7 @@ class IntakeConfigModule {}
     InitiativesModule,
     ReadinessModule,
     RegistryModule,
+    ImportsModule,
   ],
 })
 export class AppModule {}

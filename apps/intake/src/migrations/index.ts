@@ -2,5 +2,12 @@ import { Initial1764000000000 } from './1764000000000-initial';
 import { Readiness1764100000000 } from './1764100000000-readiness';
 import { Registry1764200000000 } from './1764200000000-registry';
 import { ListsAndExpiry1764300000000 } from './1764300000000-lists-and-expiry';
+import { Imports1764400000000 } from './1764400000000-imports';
 
-export const migrations = [Initial1764000000000, Readiness1764100000000, Registry1764200000000, ListsAndExpiry1764300000000];
+export const migrations = [
+  Initial1764000000000,
+  Readiness1764100000000,
+  Registry1764200000000,
+  ListsAndExpiry1764300000000,
+  Imports1764400000000,
+];

@@ -6,3 +6,4 @@ export * from './lib/readiness';
 export * from './lib/registry';
 export * from './lib/initiatives';
 export * from './lib/postures';
+export * from './lib/imports';

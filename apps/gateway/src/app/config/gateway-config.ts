@@ -9,6 +9,7 @@ export interface GatewayConfig extends ServiceConfig {
   dashboardDir?: string;
   corsOrigins: string[];
   bodyLimit: string;
+  importLimit: string;
 }
 
 const gatewayEnvSchema = z.object({
@@ -18,6 +19,7 @@ const gatewayEnvSchema = z.object({
   CAPSTAN_DASHBOARD_DIR: z.string().default('dist/apps/dashboard/browser'),
   CAPSTAN_CORS_ORIGINS: z.string().default(''),
   CAPSTAN_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'a size such as 1mb or 512kb').default('1mb'),
+  CAPSTAN_IMPORT_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'a size such as 50mb').default('50mb'),
 });
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -34,6 +36,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     dashboardDir: existsSync(resolve(dashboardDir, 'index.html')) ? dashboardDir : undefined,
     corsOrigins: parsed.data.CAPSTAN_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     bodyLimit: parsed.data.CAPSTAN_BODY_LIMIT,
+    importLimit: parsed.data.CAPSTAN_IMPORT_LIMIT,
   };
 }
 

@@ -20,6 +20,7 @@ import { CRITERION_IDS, RESPONSIBILITIES } from '@capstan/domain';
 
 export class RegisterInitiativeDto extends createZodDto(registerInitiativeSchema) {}
 export class InitiativeListQueryDto extends createZodDto(initiativeListQuerySchema) {}
+export class InitiativeExportQueryDto extends createZodDto(initiativeListQuerySchema.omit({ cursor: true, limit: true })) {}
 
 export const initiativeWithPostureSchema = initiativeSchema.extend({
   posture: postureViewSchema.nullable(),

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Req, Res, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { CriterionId } from '@capstan/domain';
 import { ALL_ROLES } from '@capstan/domain';
@@ -16,6 +16,7 @@ import {
   RecordTelemetryDto,
   AuditResponseDto,
   CriterionParamsDto,
+  InitiativeExportQueryDto,
   InitiativeListQueryDto,
   InitiativeListResponseDto,
   InitiativeParamsDto,
@@ -59,6 +60,21 @@ export class InitiativesController {
   @ApiOkResponse({ type: InitiativeListResponseDto })
   list(@Query() query: InitiativeListQueryDto, @Req() request: AuthenticatedRequest) {
     return this.initiatives.list(query, request.correlationId);
+  }
+
+  /** The list as CSV (same filters, every page), in the format imports read. */
+  @Get('export')
+  @Roles(...ALL_ROLES)
+  @ApiProduces('text/csv')
+  async export(@Query() query: InitiativeExportQueryDto, @Req() request: AuthenticatedRequest, @Res() response: Response) {
+    let page = await this.initiatives.exportPage({ ...query, limit: 500 }, request.correlationId);
+    response.status(200).type('text/csv').setHeader('Content-Disposition', 'attachment; filename="initiatives.csv"');
+    response.write(page.csv);
+    while (page.nextCursor) {
+      page = await this.initiatives.exportPage({ ...query, limit: 500, cursor: page.nextCursor }, request.correlationId);
+      response.write(page.csv);
+    }
+    response.end();
   }
 
   @Get(':id')

@@ -85,6 +85,10 @@ export class InitiativesService {
     return { items: await this.withPostures(items, correlationId), nextCursor };
   }
 
+  exportPage(query: InitiativeListQuery, correlationId?: string) {
+    return this.rpc.call(IntakeRpc.exportPage, query, { correlationId });
+  }
+
   archive(id: string, ifMatch: number | undefined, caller: Caller) {
     return this.rpc.call(IntakeRpc.archive, { id, actor: caller.actor, ifMatch }, { correlationId: caller.correlationId });
   }

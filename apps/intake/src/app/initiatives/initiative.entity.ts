@@ -39,6 +39,10 @@ export class InitiativeEntity {
   @Column('integer')
   version!: number;
 
+  /** The CSV import that created it, if one did. */
+  @Column('uuid', { name: 'source_import_id', nullable: true })
+  sourceImportId!: string | null;
+
   @Column('timestamptz', { name: 'archived_at', nullable: true })
   archivedAt!: Date | null;
 

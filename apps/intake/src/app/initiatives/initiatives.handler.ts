@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { IntakeRpc, PostureEvents } from '@capstan/contracts';
 import { EventConsumers, RpcServer } from '@capstan/messaging';
+import { initiativesToCsv } from '../imports/initiative-csv';
 import { InitiativesService } from './initiatives.service';
 
 /** Request/reply entry points of the registry; each delegates to the service. */
@@ -19,6 +20,10 @@ export class InitiativesHandler implements OnModuleInit {
     this.rpc.handle(IntakeRpc.update, ({ id, changes, actor, ifMatch }, context) =>
       this.initiatives.update(id, changes, actor, ifMatch, context),
     );
+    this.rpc.handle(IntakeRpc.exportPage, async (query) => {
+      const { items, nextCursor } = await this.initiatives.list(query);
+      return { csv: initiativesToCsv(items, !query.cursor), nextCursor };
+    });
     this.rpc.handle(IntakeRpc.audit, ({ id }) => this.initiatives.audit(id));
     this.rpc.handle(IntakeRpc.archive, ({ id, actor, ifMatch }, context) => this.initiatives.archive(id, actor, ifMatch, context));
     this.consumers.on(PostureEvents.changed, (event, manager) =>

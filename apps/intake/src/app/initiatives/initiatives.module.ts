@@ -2,5 +2,5 @@ import { Module } from '@nestjs/common';
 import { InitiativesHandler } from './initiatives.handler';
 import { InitiativesService } from './initiatives.service';
 
-@Module({ providers: [InitiativesService, InitiativesHandler] })
+@Module({ providers: [InitiativesService, InitiativesHandler], exports: [InitiativesService] })
 export class InitiativesModule {}

@@ -28,22 +28,32 @@ export class InitiativesService {
   ) {}
 
   async register(input: RegisterInitiative, actor: string, context: RpcContext): Promise<Initiative> {
-    const initiative = await this.dataSource.transaction(async (manager) => {
-      const [{ next }] = (await manager.query(`SELECT nextval('intake.initiative_key_seq')::text AS next`)) as { next: string }[];
-      const entity = manager.create(InitiativeEntity, {
-        ...input,
-        id: randomUUID(),
-        key: formatInitiativeKey(Number(next)),
-        createdBy: actor,
-        version: 1,
-      });
-      const saved = toInitiative(await manager.save(entity));
-      await appendAudit(manager, { initiativeId: saved.id, actor, action: 'initiative.registered', changes: diff({}, editable(saved)) });
-      await this.outbox.enqueue(manager, InitiativeEvents.registered, { initiative: saved, actor }, context);
-      return saved;
-    });
+    const initiative = await this.dataSource.transaction((manager) => this.registerIn(manager, input, actor, context));
     this.outbox.wake();
     return initiative;
+  }
+
+  /** Registers within the caller's transaction (imports write many at once); the caller wakes the outbox. */
+  async registerIn(
+    manager: EntityManager,
+    input: RegisterInitiative,
+    actor: string,
+    context: RpcContext,
+    sourceImportId: string | null = null,
+  ): Promise<Initiative> {
+    const [{ next }] = (await manager.query(`SELECT nextval('intake.initiative_key_seq')::text AS next`)) as { next: string }[];
+    const entity = manager.create(InitiativeEntity, {
+      ...input,
+      id: randomUUID(),
+      key: formatInitiativeKey(Number(next)),
+      createdBy: actor,
+      sourceImportId,
+      version: 1,
+    });
+    const saved = toInitiative(await manager.save(entity));
+    await appendAudit(manager, { initiativeId: saved.id, actor, action: 'initiative.registered', changes: diff({}, editable(saved)) });
+    await this.outbox.enqueue(manager, InitiativeEvents.registered, { initiative: saved, actor }, context);
+    return saved;
   }
 
   async update(id: string, changes: UpdateInitiative, actor: string, ifMatch: number, context: RpcContext): Promise<InitiativeDetail> {

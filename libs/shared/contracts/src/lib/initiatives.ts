@@ -118,6 +118,12 @@ export const IntakeRpc = {
     initiativeListQuerySchema,
     z.object({ items: z.array(initiativeSchema), nextCursor: z.string().nullable() }),
   ),
+  /** One page of the list as CSV (with the header on the first page), for exports. */
+  exportPage: rpcContract(
+    'intake.initiative.export',
+    initiativeListQuerySchema,
+    z.object({ csv: z.string(), nextCursor: z.string().nullable() }),
+  ),
   archive: rpcContract(
     'intake.initiative.archive',
     z.object({ id: z.uuid(), actor: z.string(), ifMatch: z.number().int().positive().optional() }),

@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { ImportMode, ImportRowError, InitiativeImport } from '@capstan/contracts';
+import { Outbox, RpcError, firstResultSet } from '@capstan/messaging';
+import { InitiativesService } from '../initiatives/initiatives.service';
+import { CsvFileError, naturalKey, parseInitiativeCsv, type ParsedRow } from './initiative-csv';
+
+const BATCH = 250;
+const LEASE_SECONDS = 60;
+/** The report lists at most this many bad rows; the counts stay exact. */
+const MAX_REPORTED_ERRORS = 10_000;
+
+interface ImportRow {
+  id: string;
+  status: InitiativeImport['status'];
+  mode: ImportMode;
+  rows_total: number;
+  rows_processed: number;
+  rows_imported: number;
+  rows_skipped: number;
+  rows_invalid: number;
+  errors: ImportRowError[];
+  failure: string | null;
+  requested_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/**
+ * CSV imports of an existing inventory. The file arrives in chunks and is kept
+ * until processed; rows are validated first, then written in batches whose
+ * progress commits with them. A file with errors writes nothing unless the
+ * caller chose `valid-rows`. Rows whose initiative (business unit + name)
+ * exists are skipped, so re-importing a file — or resuming one after a crash —
+ * creates no duplicates.
+ */
+@Injectable()
+export class ImportsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ImportsService.name);
+  private resumer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly initiatives: InitiativesService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // Imports whose process stopped (crash, deploy) carry on once their lease lapses.
+    const resume = () =>
+      this.dataSource
+        .query(`SELECT id FROM intake.imports WHERE status = 'processing' AND (locked_until IS NULL OR locked_until < now())`)
+        .then((rows: { id: string }[]) => rows.forEach((row) => this.processInBackground(row.id)))
+        .catch((error: unknown) => this.logger.warn(`Could not resume imports: ${String(error)}`));
+    void resume();
+    this.resumer = setInterval(() => void resume(), 15_000);
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.resumer);
+  }
+
+  async start(mode: ImportMode, actor: string): Promise<{ id: string }> {
+    const id = randomUUID();
+    await this.dataSource.query(`INSERT INTO intake.imports (id, status, mode, requested_by) VALUES ($1, 'receiving', $2, $3)`, [id, mode, actor]);
+    return { id };
+  }
+
+  async appendChunk(id: string, seq: number, data: string): Promise<{ received: number }> {
+    const current = await this.row(id);
+    if (current.status !== 'receiving') throw new RpcError('conflict', `Import ${id} is ${current.status}; it takes no more data`);
+    await this.dataSource.query(
+      `INSERT INTO intake.import_chunks (import_id, seq, data) VALUES ($1, $2, $3) ON CONFLICT (import_id, seq) DO UPDATE SET data = EXCLUDED.data`,
+      [id, seq, data],
+    );
+    return { received: seq + 1 };
+  }
+
+  async finish(id: string): Promise<InitiativeImport> {
+    const claimed = firstResultSet(
+      await this.dataSource.query(`UPDATE intake.imports SET status = 'processing', updated_at = now() WHERE id = $1 AND status = 'receiving' RETURNING id`, [id]),
+    );
+    if (!claimed.length) await this.row(id);
+    else this.processInBackground(id);
+    return this.get(id);
+  }
+
+  async get(id: string): Promise<InitiativeImport> {
+    return toView(await this.row(id));
+  }
+
+  private processInBackground(id: string): void {
+    this.process(id).catch(async (error: unknown) => {
+      this.logger.error(`Import ${id} failed`, error instanceof Error ? error.stack : String(error));
+      await this.dataSource
+        .query(`UPDATE intake.imports SET status = 'failed', failure = $2, locked_until = NULL, updated_at = now() WHERE id = $1`, [id, String(error)])
+        .catch(() => undefined);
+    });
+  }
+
+  private async process(id: string): Promise<void> {
+    if (!(await this.claim(id))) return;
+    const chunks: { data: string }[] = await this.dataSource.query(`SELECT data FROM intake.import_chunks WHERE import_id = $1 ORDER BY seq`, [id]);
+    const current = await this.row(id);
+    let parsed;
+    try {
+      parsed = parseInitiativeCsv(chunks.map((chunk) => chunk.data).join(''));
+    } catch (error) {
+      if (!(error instanceof CsvFileError)) throw error;
+      await this.settle(id, 'rejected', { errors: error.errors, failure: error.message });
+      return;
+    }
+    const counts = { rows_total: parsed.total, rows_invalid: parsed.invalid.length, errors: parsed.invalid.slice(0, MAX_REPORTED_ERRORS) };
+    if (current.mode === 'all-or-nothing' && parsed.invalid.length) {
+      await this.settle(id, 'rejected', { ...counts, rows_processed: parsed.total, failure: `${parsed.invalid.length} row(s) are invalid: nothing was imported` });
+      return;
+    }
+
+    const existing = await this.existingKeys(id);
+    const toWrite: ParsedRow[] = [];
+    let skipped = 0;
+    let alreadyImported = 0;
+    for (const row of parsed.valid) {
+      const owner = existing.get(row.naturalKey);
+      if (owner === undefined) toWrite.push(row);
+      else if (owner === id) alreadyImported++;
+      else skipped++;
+    }
+    let imported = alreadyImported;
+    await this.update(id, { ...counts, rows_skipped: skipped, rows_imported: imported, rows_processed: parsed.invalid.length + skipped + imported });
+    for (let start = 0; start < toWrite.length; start += BATCH) {
+      const batch = toWrite.slice(start, start + BATCH);
+      await this.dataSource.transaction(async (manager) => {
+        for (const row of batch) await this.initiatives.registerIn(manager, row.input, current.requested_by, {}, id);
+        imported += batch.length;
+        await manager.query(
+          `UPDATE intake.imports SET rows_imported = $2, rows_processed = $3, locked_until = now() + make_interval(secs => $4), updated_at = now()
+           WHERE id = $1`,
+          [id, imported, parsed.invalid.length + skipped + imported, LEASE_SECONDS],
+        );
+      });
+      this.outbox.wake();
+    }
+    await this.settle(id, 'completed', {});
+    this.logger.log(`Import ${id}: ${imported} imported, ${skipped} skipped, ${parsed.invalid.length} invalid of ${parsed.total}`);
+  }
+
+  /** One process works on an import at a time: it holds a lease it renews with every batch. */
+  private async claim(id: string): Promise<boolean> {
+    const rows = firstResultSet(
+      await this.dataSource.query(
+        `UPDATE intake.imports SET locked_until = now() + make_interval(secs => $2)
+         WHERE id = $1 AND status = 'processing' AND (locked_until IS NULL OR locked_until < now()) RETURNING id`,
+        [id, LEASE_SECONDS],
+      ),
+    );
+    return rows.length > 0;
+  }
+
+  private async existingKeys(importId: string): Promise<Map<string, string | null>> {
+    const rows: { business_unit: string; name: string; source_import_id: string | null }[] = await this.dataSource.query(
+      `SELECT business_unit, name, source_import_id FROM intake.initiatives`,
+    );
+    const keys = new Map<string, string | null>();
+    for (const row of rows) {
+      const key = naturalKey(row.business_unit, row.name);
+      if (keys.get(key) !== importId) keys.set(key, row.source_import_id);
+    }
+    return keys;
+  }
+
+  private async settle(id: string, status: 'completed' | 'rejected', fields: Partial<Record<keyof ImportRow, unknown>>): Promise<void> {
+    await this.update(id, { ...fields, status, locked_until: null });
+  }
+
+  private async update(id: string, fields: Partial<Record<keyof ImportRow | 'locked_until', unknown>>): Promise<void> {
+    const entries = Object.entries(fields);
+    const assignments = entries.map(([column], i) => `${column} = $${i + 2}`).join(', ');
+    const values = entries.map(([column, value]) => (column === 'errors' ? JSON.stringify(value) : value));
+    await this.dataSource.query(`UPDATE intake.imports SET ${assignments}, updated_at = now() WHERE id = $1`, [id, ...values]);
+  }
+
+  private async row(id: string): Promise<ImportRow> {
+    const [row] = (await this.dataSource.query(`SELECT * FROM intake.imports WHERE id = $1`, [id])) as ImportRow[];
+    if (!row) throw RpcError.notFound(`Import ${id}`);
+    return row;
+  }
+}
+
+function toView(row: ImportRow): InitiativeImport {
+  const done = row.rows_invalid + row.rows_skipped + row.rows_imported;
+  return {
+    id: row.id,
+    status: row.status,
+    mode: row.mode,
+    rowsTotal: row.rows_total,
+    rowsProcessed: row.rows_processed,
+    rowsImported: row.rows_imported,
+    rowsSkipped: row.rows_skipped,
+    rowsInvalid: row.rows_invalid,
+    progress: row.status === 'completed' || row.status === 'rejected' ? 1 : row.rows_total ? Math.min(done / row.rows_total, 1) : 0,
+    errors: row.errors,
+    failure: row.failure,
+    requestedBy: row.requested_by,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}

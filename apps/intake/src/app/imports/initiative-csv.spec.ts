@@ -1,0 +1,59 @@
+import { CsvFileError, initiativesToCsv, parseInitiativeCsv } from './initiative-csv';
+
+describe(parseInitiativeCsv.name, () => {
+  it('should number rows as a spreadsheet does and give each bad row its reasons', () => {
+    const file = [
+      'name,businessUnit,stage,tags',
+      'Claims triage,Insurance,pilot,ops;claims',
+      ',Insurance,pilot,',
+      'Fraud,Payments,someday,',
+      'claims triage,insurance,scaling,',
+    ].join('\n');
+    const parsed = parseInitiativeCsv(file);
+    expect(parsed.total).toBe(4);
+    expect(parsed.valid.map((row) => row.row)).toEqual([2]);
+    expect(parsed.valid[0].input).toMatchObject({ name: 'Claims triage', tags: ['ops', 'claims'], riskTier: 'minimal' });
+    expect(parsed.invalid.map((row) => [row.row, row.errors.map((e) => e.field)])).toEqual([
+      [3, ['name']],
+      [4, ['stage']],
+      [5, ['name']],
+    ]);
+    expect(parsed.invalid[2].errors[0].message).toBe('Repeats row 2 (same business unit and name)');
+  });
+
+  it('should refuse a header with unknown or missing columns as a whole', () => {
+    expect(() => parseInitiativeCsv('name,colour\nA,red\n')).toThrow(CsvFileError);
+    try {
+      parseInitiativeCsv('name,colour\nA,red\n');
+    } catch (error) {
+      expect((error as CsvFileError).errors[0].errors.map((e) => e.field)).toEqual(['colour', 'businessUnit']);
+    }
+  });
+
+  it('should read back what it exports', () => {
+    const csv = initiativesToCsv(
+      [
+        {
+          id: '7d9f3c1e-0000-4000-8000-000000000001',
+          key: 'AI-0001',
+          name: 'Quoted, "tricky" name',
+          summary: 'Line one\nline two',
+          businessUnit: 'Insurance',
+          sponsor: '',
+          useCaseCategory: 'triage',
+          stage: 'scaling',
+          riskTier: 'high',
+          tags: ['a', 'b'],
+          version: 1,
+          createdAt: '2026-01-01T00:00:00.000Z',
+          updatedAt: '2026-01-01T00:00:00.000Z',
+          archivedAt: null,
+        },
+      ],
+      true,
+    );
+    const parsed = parseInitiativeCsv(csv);
+    expect(parsed.invalid).toEqual([]);
+    expect(parsed.valid[0].input).toMatchObject({ name: 'Quoted, "tricky" name', summary: 'Line one\nline two', tags: ['a', 'b'], riskTier: 'high' });
+  });
+});

@@ -1,0 +1,137 @@
+import { resolve } from 'node:path';
+import { Client } from 'pg';
+import { ApiClient, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
+
+interface ImportView {
+  id: string;
+  status: string;
+  rowsTotal: number;
+  rowsImported: number;
+  rowsSkipped: number;
+  rowsInvalid: number;
+  progress: number;
+  errors: { row: number; errors: { field: string; message: string }[] }[];
+  failure: string | null;
+}
+
+const BUSINESS_UNIT = 'Imported Unit';
+const ROWS = 5_000;
+
+/** 5,000 rows, every hundredth (from the 8th) broken in one of five ways. */
+function inventory(): { csv: string; badRows: number[] } {
+  const lines = ['key,name,summary,businessUnit,sponsor,useCaseCategory,stage,riskTier,tags'];
+  const badRows: number[] = [];
+  for (let i = 0; i < ROWS; i++) {
+    let name = `Imported initiative ${i}`;
+    let stage = i % 3 === 0 ? 'scaling' : 'pilot';
+    let risk = 'limited';
+    if (i % 100 === 7) {
+      badRows.push(i + 2);
+      switch ((i / 100) % 5 | 0) {
+        case 0: name = ''; break;
+        case 1: stage = 'someday'; break;
+        case 2: risk = 'extreme'; break;
+        case 3: name = 'x'.repeat(201); break;
+        default: name = `Imported initiative ${i - 1}`; // repeats the row before
+      }
+    }
+    lines.push(`,"${name}","Row ${i}, with a comma",${BUSINESS_UNIT},Ops COO,triage,${stage},${risk},import;bulk`);
+  }
+  return { csv: lines.join('\n') + '\n', badRows };
+}
+
+describe('initiative CSV imports', () => {
+  let context: TestSystem;
+  let pmo: ApiClient;
+  let database: Client;
+
+  beforeAll(async () => {
+    context = await startTestSystem(resolve(__dirname, '../../..'));
+    pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
+    database = new Client({ connectionString: context.databaseUrl });
+    await database.connect();
+  });
+
+  afterAll(async () => {
+    await database?.end();
+    await context?.teardown();
+  });
+
+  async function importFile(csv: string, mode: string): Promise<ImportView> {
+    const started = await pmo.request<ImportView>('POST', `/api/v1/initiative-imports?mode=${mode}`, {
+      rawBody: csv,
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(started.status).toBe(202);
+    expect(started.headers.get('location')).toBe(`/api/v1/initiative-imports/${started.body.id}`);
+    return pollUntil(
+      async () => {
+        const view = await pmo.get<ImportView>(`/api/v1/initiative-imports/${started.body.id}`);
+        return ['completed', 'rejected', 'failed'].includes(view.body.status) ? view.body : undefined;
+      },
+      { timeoutMs: 240_000, intervalMs: 500, what: 'the import to finish' },
+    );
+  }
+
+  async function importedCount(): Promise<number> {
+    const { rows } = await database.query<{ n: string }>('SELECT count(*)::text AS n FROM intake.initiatives WHERE business_unit = $1', [BUSINESS_UNIT]);
+    return Number(rows[0].n);
+  }
+
+  const { csv, badRows } = inventory();
+
+  it('should list exactly the bad rows with reasons and write nothing in all-or-nothing mode', async () => {
+    const result = await importFile(csv, 'all-or-nothing');
+    expect(result.status).toBe('rejected');
+    expect(result.rowsTotal).toBe(ROWS);
+    expect(result.rowsInvalid).toBe(50);
+    expect(result.errors.map((error) => error.row)).toEqual(badRows);
+    expect(result.errors.every((error) => error.errors.length > 0 && error.errors.every((e) => e.message))).toBe(true);
+    expect(result.errors.find((error) => error.row === 9)?.errors.map((e) => e.field)).toEqual(['name']);
+    expect(await importedCount()).toBe(0);
+  });
+
+  it('should import the 4,950 valid rows when asked to, and nothing twice on a second import', async () => {
+    const first = await importFile(csv, 'valid-rows');
+    expect(first).toMatchObject({ status: 'completed', rowsImported: 4_950, rowsInvalid: 50, rowsSkipped: 0, progress: 1 });
+    expect(await importedCount()).toBe(4_950);
+
+    const again = await importFile(csv, 'valid-rows');
+    expect(again).toMatchObject({ status: 'completed', rowsImported: 0, rowsSkipped: 4_950, rowsInvalid: 50 });
+    expect(await importedCount()).toBe(4_950);
+  });
+
+  it('should export what it imported in the format it reads', async () => {
+    const response = await fetch(`${context.system.gatewayUrl}/api/v1/initiatives/export?businessUnit=${encodeURIComponent(BUSINESS_UNIT)}&sort=name`, {
+      headers: { authorization: `Bearer ${await tokenFor(context.jwtSecret, ['viewer'])}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    const exported = await response.text();
+    const lines = exported.trimEnd().split('\n');
+    expect(lines[0]).toBe('key,name,summary,businessUnit,sponsor,useCaseCategory,stage,riskTier,tags');
+    expect(lines).toHaveLength(4_951);
+    expect(exported).toContain('"Row 0, with a comma"');
+
+    const reimport = await importFile(exported, 'all-or-nothing');
+    expect(reimport).toMatchObject({ status: 'completed', rowsSkipped: 4_950, rowsImported: 0, rowsInvalid: 0 });
+  });
+
+  it('should refuse what is not a CSV import', async () => {
+    const json = await pmo.post('/api/v1/initiative-imports', { name: 'x' });
+    expect(json.status).toBe(415);
+    const badMode = await pmo.request('POST', '/api/v1/initiative-imports?mode=some', { rawBody: csv, headers: { 'content-type': 'text/csv' } });
+    expect(badMode.status).toBe(400);
+    const header = await importFile('name,colour\nA,red\n', 'valid-rows');
+    expect(header.status).toBe('rejected');
+    expect(header.errors[0]).toEqual({
+      row: 1,
+      errors: [
+        { field: 'colour', message: expect.stringContaining('Unknown column') },
+        { field: 'businessUnit', message: 'Required column is missing' },
+      ],
+    });
+    const viewer = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['viewer']));
+    expect((await viewer.request('POST', '/api/v1/initiative-imports', { rawBody: csv, headers: { 'content-type': 'text/csv' } })).status).toBe(403);
+  });
+});
