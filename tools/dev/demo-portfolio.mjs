@@ -39,6 +39,26 @@ function readinessOf(initiative, index) {
   return { owners, evidence: { 'ownership.long_term_accountability': 'partial', 'economics.cost_visibility': 'partial' }, expiredApproval: false };
 }
 
+const WEEKS = ['2026-10-05', '2026-10-12', '2026-10-19', '2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16'];
+/** Dependencies between demo initiatives, by position: [dependent, dependency]. */
+const DEPENDENCIES = [[1, 0], [25, 0], [4, 2], [28, 2], [6, 8], [23, 8], [24, 5], [13, 14]];
+
+/** Weekly operational telemetry: some initiatives settle, some show friction building. */
+function telemetryOf(index, week) {
+  const strained = index % 4 === 1;
+  return {
+    period: { kind: 'week', start: WEEKS[week] },
+    supportTicketsOpened: 8 + ((index * 3 + week * (strained ? 4 : 1)) % 17),
+    supportTicketsClosed: 8 + ((index * 3 + week) % 15),
+    supportBacklog: strained ? 10 + week * 6 : Math.max(2, 14 - week * 2),
+    incidents: strained && week > 3 ? 2 : index % 5 === 0 ? 1 : 0,
+    crossTeamEscalations: strained ? Math.floor(week / 2) + 1 : 0,
+    rollbacks: strained && week === 5 ? 1 : 0,
+    approvalCycleTimeDays: strained ? 9 + week : 6 - (week % 3),
+    scopeExpansions: week === 6 && index % 3 === 0 ? 1 : 0,
+  };
+}
+
 /** Registers the demo initiatives the system does not hold yet (by name); returns how many it added. */
 export async function loadDemoPortfolio(baseUrl, token) {
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
@@ -50,9 +70,11 @@ export async function loadDemoPortfolio(baseUrl, token) {
   const existing = await fetch(`${baseUrl}/api/v1/initiatives?limit=500`, { headers }).then((r) => r.json());
   const present = new Set((existing.items ?? []).map((item) => item.name));
   let added = 0;
+  const ids = [];
   for (const [index, initiative] of DEMO_PORTFOLIO.initiatives.entries()) {
     if (present.has(initiative.name)) continue;
     const { id } = await call('POST', '/initiatives', initiative);
+    ids[index] = id;
     const readiness = readinessOf(initiative, index);
     for (const [i, responsibility] of readiness.owners.entries()) {
       await call('PUT', `/initiatives/${id}/owners/${responsibility}`, {
@@ -70,7 +92,29 @@ export async function loadDemoPortfolio(baseUrl, token) {
           : { expiresAt: null }),
       });
     }
+    if (initiative.stage !== 'pilot') {
+      for (let week = 0; week < WEEKS.length; week++) await call('POST', `/initiatives/${id}/telemetry`, telemetryOf(index, week));
+    }
     added++;
+  }
+  for (const [dependent, dependency] of DEPENDENCIES) {
+    if (ids[dependent] && ids[dependency]) {
+      await call('POST', `/initiatives/${ids[dependent]}/dependencies`, { dependsOn: ids[dependency], note: 'Shares the platform it builds' });
+    }
+  }
+  for (const [index, initiative] of DEMO_PORTFOLIO.initiatives.entries()) {
+    if (!ids[index]) continue;
+    if (initiative.stage === 'production' && index % 2 === 0) {
+      await call('POST', `/initiatives/${ids[index]}/decisions`, { decision: 'authorize_deployment', rationale: 'Production accountability and cost tracking are established.' });
+    } else if (initiative.stage === 'scaling' && index % 3 === 0) {
+      await call('POST', `/initiatives/${ids[index]}/decisions`, {
+        decision: 'controlled_investment',
+        rationale: 'Continue in a bounded scope while support staffing stabilizes.',
+        scopeEnvelope: { businessUnits: [initiative.businessUnit], users: 250 + index * 10, monthlySpendCap: `${(12 + index) * 1000}.00`, currency: 'EUR' },
+      });
+    } else if (initiative.stage === 'pilot' && index % 7 === 0) {
+      await call('POST', `/initiatives/${ids[index]}/decisions`, { decision: 'pause', rationale: 'No approval authority named yet.' });
+    }
   }
   return added;
 }

@@ -24,7 +24,7 @@ async function bootstrap(): Promise<void> {
   );
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, exposedHeaders: ['ETag', 'Location'] });
   app.use(express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }));
-  app.use('/api/v1/initiative-imports', express.text({ limit: config.importLimit, type: ['text/csv', 'application/csv'] }));
+  app.use(['/api/v1/initiative-imports', '/api/v1/telemetry-imports'], express.text({ limit: config.importLimit, type: ['text/csv', 'application/csv'] }));
   app.use(bodyParserErrors);
   app.setGlobalPrefix('api');
   serveOpenApi(app);

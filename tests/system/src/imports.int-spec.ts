@@ -109,7 +109,7 @@ describe('initiative CSV imports', () => {
     expect(response.headers.get('content-type')).toContain('text/csv');
     const exported = await response.text();
     const lines = exported.trimEnd().split('\n');
-    expect(lines[0]).toBe('key,name,summary,businessUnit,sponsor,useCaseCategory,stage,riskTier,tags');
+    expect(lines[0]).toBe('key,name,summary,businessUnit,sponsor,useCaseCategory,stage,riskTier,operatorRole,dataSensitivity,tags');
     expect(lines).toHaveLength(4_951);
     expect(exported).toContain('"Row 0, with a comma"');
 
@@ -134,4 +134,49 @@ describe('initiative CSV imports', () => {
     const viewer = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['viewer']));
     expect((await viewer.request('POST', '/api/v1/initiative-imports', { rawBody: csv, headers: { 'content-type': 'text/csv' } })).status).toBe(403);
   });
+
+  it('should import telemetry by initiative key, reporting unknown keys and bad figures by row', async () => {
+    const engineering = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['engineering'], 'ci-bot'));
+    const { rows } = await database.query<{ key: string; id: string }>(
+      'SELECT key, id FROM intake.initiatives WHERE business_unit = $1 ORDER BY key LIMIT 2',
+      [BUSINESS_UNIT],
+    );
+    const file = [
+      'initiative,periodKind,periodStart,supportTicketsOpened,supportBacklog,incidents,rollbacks,approvalCycleTimeDays',
+      `${rows[0].key},week,2026-11-02,12,30,1,0,4.5`,
+      `${rows[0].key},week,2026-11-09,15,34,2,1,`,
+      `${rows[1].key},month,2026-11-01,40,12,0,0,9`,
+      `AI-999999,week,2026-11-02,1,1,0,0,`,
+      `${rows[1].key},week,2026-11-03,1,1,0,0,`,
+      `${rows[1].key},week,2026-11-09,-4,1,0,0,`,
+    ].join('\n');
+    const upload = async (mode: string) => {
+      const started = await engineering.request<ImportView>('POST', `/api/v1/telemetry-imports?mode=${mode}`, { rawBody: file, headers: { 'content-type': 'text/csv' } });
+      expect(started.status).toBe(202);
+      return pollUntil(async () => {
+        const view = await engineering.get<ImportView>(`/api/v1/telemetry-imports/${started.body.id}`);
+        return ['completed', 'rejected', 'failed'].includes(view.body.status) ? view.body : undefined;
+      }, { what: 'the telemetry import' });
+    };
+    const strict = await upload('all-or-nothing');
+    expect(strict.status).toBe('rejected');
+    expect(strict.errors.map((error) => [error.row, error.errors.map((e) => e.field)])).toEqual([
+      [5, ['initiative']],
+      [6, ['period.start']],
+      [7, ['supportTicketsOpened']],
+    ]);
+    const lenient = await upload('valid-rows');
+    expect(lenient).toMatchObject({ status: 'completed', rowsImported: 3, rowsInvalid: 3 });
+    const { rows: stored } = await database.query<{ n: string }>('SELECT count(*)::text AS n FROM intake.telemetry WHERE initiative_id = ANY($1)', [
+      rows.map((row) => row.id),
+    ]);
+    expect(Number(stored[0].n)).toBe(3);
+    // The same periods again replace the figures: still three rows.
+    expect(await upload('valid-rows')).toMatchObject({ status: 'completed', rowsImported: 3 });
+    const { rows: again } = await database.query<{ n: string }>('SELECT count(*)::text AS n FROM intake.telemetry WHERE initiative_id = ANY($1)', [
+      rows.map((row) => row.id),
+    ]);
+    expect(Number(again[0].n)).toBe(3);
+  });
 });
+

@@ -114,6 +114,10 @@ describe('initiative readiness through the API', () => {
         body: { status: 'partial', evidence: 'runbook draft', attestedBy: 'eng lead' },
       });
       expect(attested.status).toBe(200);
+      const governance = await engineering.request('PUT', `/api/v1/initiatives/${id}/criteria/governance.approval_pathways`, {
+        body: { status: 'established', attestedBy: 'eng lead' },
+      });
+      expect(governance.status).toBe(403);
     });
 
     it('should move a paused initiative to controlled investment, then authorize, and drop it back when approval evidence expires', async () => {
@@ -330,6 +334,54 @@ describe('initiative readiness through the API', () => {
       const audit = await viewer.get<AuditBody>(`/api/v1/initiatives/${id}/audit`);
       expect(audit.body.items.filter((entry) => entry.action === 'evidence.expired')).toHaveLength(1);
       expect((await pmo.post('/api/v1/admin/evidence-sweeps', {})).status).toBe(403);
+    });
+  });
+
+  describe('profile and audit log', () => {
+    it('should keep the full profile: operator role, data sensitivity, scope, pilot results with exact values, dates, custom fields', async () => {
+      const created = await pmo.post<{ id: string }>('/api/v1/initiatives', {
+        name: 'Profiled',
+        businessUnit: 'Insurance',
+        operatorRole: 'provider',
+        dataSensitivity: 'restricted',
+        requestedScope: { businessUnits: ['Insurance', 'Payments'], users: 1200, workflows: ['claims intake'] },
+        pilotResults: [{ metric: 'handling time saved', value: '0.275', unit: 'ratio' }],
+        targetDates: { productionStart: '2027-03-01' },
+        customFields: { costCentre: 'CC-104', vendorManaged: true, seats: 40 },
+      });
+      expect(created.status).toBe(201);
+      const detail = await viewer.get<Record<string, unknown>>(`/api/v1/initiatives/${created.body.id}`);
+      expect(detail.body).toMatchObject({
+        operatorRole: 'provider',
+        dataSensitivity: 'restricted',
+        requestedScope: { businessUnits: ['Insurance', 'Payments'], users: 1200, workflows: ['claims intake'] },
+        pilotResults: [{ metric: 'handling time saved', value: '0.275', unit: 'ratio' }],
+        targetDates: { productionStart: '2027-03-01' },
+        customFields: { costCentre: 'CC-104', vendorManaged: true, seats: 40 },
+      });
+      const bad = await pmo.post<{ errors: { field: string }[] }>('/api/v1/initiatives', {
+        name: 'Bad profile',
+        businessUnit: 'Insurance',
+        pilotResults: [{ metric: 'saved', value: 0.275 }],
+        customFields: { 'Bad Key': 1 },
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors.map((e) => e.field).sort()).toEqual(['customFields.Bad Key', 'pilotResults.0.value']);
+    });
+
+    it('should page through the portfolio-wide audit log, newest first', async () => {
+      const first = await viewer.get<AuditBody & { nextCursor: string | null }>('/api/v1/audit?limit=5');
+      expect(first.status).toBe(200);
+      expect(first.body.items).toHaveLength(5);
+      const second = await viewer.get<AuditBody & { nextCursor: string | null; items: { id: string }[] }>(
+        `/api/v1/audit?limit=5&cursor=${first.body.nextCursor}`,
+      );
+      const ids = [...first.body.items, ...second.body.items].map((entry) => Number((entry as unknown as { id: string }).id));
+      expect(ids).toEqual([...ids].sort((a, b) => b - a));
+      const decisions = await viewer.get<AuditBody>('/api/v1/audit?action=decision.recorded');
+      expect(decisions.body.items.length).toBeGreaterThan(0);
+      expect(decisions.body.items.every((entry) => entry.action === 'decision.recorded')).toBe(true);
+      expect((await viewer.get('/api/v1/audit?cursor=abc')).status).toBe(400);
     });
   });
 });

@@ -5,6 +5,7 @@ import { ZodValidationPipe } from 'nestjs-zod';
 import { ServiceCoreModule } from '@capstan/service-kit';
 import { migrations } from '../migrations';
 import { AdminController } from './admin/admin.controller';
+import { AuditController } from './audit/audit.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { GATEWAY_CONFIG, loadGatewayConfig } from './config/gateway-config';
 import { correlationId } from './correlation-id.middleware';
@@ -12,7 +13,8 @@ import { EventsController } from './events/events.controller';
 import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
-import { InitiativeImportsController } from './imports/initiative-imports.controller';
+import { CsvUploadService } from './imports/csv-upload.service';
+import { InitiativeImportsController, TelemetryImportsController } from './imports/imports.controllers';
 import { InitiativesController } from './initiatives/initiatives.controller';
 import { InitiativesService } from './initiatives/initiatives.service';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
@@ -26,7 +28,15 @@ export const config = loadGatewayConfig();
       ? [ServeStaticModule.forRoot({ rootPath: config.dashboardDir, exclude: ['/api/{*path}'] })]
       : []),
   ],
-  controllers: [HealthController, InitiativesController, InitiativeImportsController, EventsController, AdminController],
+  controllers: [
+    HealthController,
+    InitiativesController,
+    InitiativeImportsController,
+    TelemetryImportsController,
+    EventsController,
+    AdminController,
+    AuditController,
+  ],
   providers: [
     { provide: GATEWAY_CONFIG, useValue: config },
     { provide: APP_GUARD, useClass: AuthGuard },
@@ -35,6 +45,7 @@ export const config = loadGatewayConfig();
     IdempotencyStore,
     IdempotencyInterceptor,
     InitiativesService,
+    CsvUploadService,
   ],
 })
 export class AppModule implements NestModule {

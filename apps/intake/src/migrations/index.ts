@@ -3,6 +3,8 @@ import { Readiness1764100000000 } from './1764100000000-readiness';
 import { Registry1764200000000 } from './1764200000000-registry';
 import { ListsAndExpiry1764300000000 } from './1764300000000-lists-and-expiry';
 import { Imports1764400000000 } from './1764400000000-imports';
+import { InitiativeProfile1764500000000 } from './1764500000000-initiative-profile';
+import { ImportKinds1764600000000 } from './1764600000000-import-kinds';
 
 export const migrations = [
   Initial1764000000000,
@@ -10,4 +12,6 @@ export const migrations = [
   Registry1764200000000,
   ListsAndExpiry1764300000000,
   Imports1764400000000,
+  InitiativeProfile1764500000000,
+  ImportKinds1764600000000,
 ];

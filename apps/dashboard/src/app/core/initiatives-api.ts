@@ -1,9 +1,9 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
-import type { Initiative, PostureView, RegisterInitiative } from '@capstan/contracts';
+import type { Initiative, PostureSummary, RegisterInitiative } from '@capstan/contracts';
 
-export type InitiativeWithPosture = Initiative & { posture: PostureView | null };
+export type InitiativeWithPosture = Initiative & { posture: PostureSummary | null };
 
 export interface Problem {
   title: string;

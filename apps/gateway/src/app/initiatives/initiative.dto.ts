@@ -12,6 +12,7 @@ import {
   initiativeListQuerySchema,
   initiativeSchema,
   ownerSchema,
+  postureSummarySchema,
   postureViewSchema,
   registerInitiativeSchema,
   updateInitiativeSchema,
@@ -23,7 +24,7 @@ export class InitiativeListQueryDto extends createZodDto(initiativeListQuerySche
 export class InitiativeExportQueryDto extends createZodDto(initiativeListQuerySchema.omit({ cursor: true, limit: true })) {}
 
 export const initiativeWithPostureSchema = initiativeSchema.extend({
-  posture: postureViewSchema.nullable(),
+  posture: postureSummarySchema.nullable(),
 });
 export const initiativeDetailWithPostureSchema = initiativeDetailSchema.extend({ posture: postureViewSchema.nullable() });
 export class InitiativeResponseDto extends createZodDto(initiativeDetailWithPostureSchema) {}

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Req, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { CriterionId } from '@capstan/domain';
-import { ALL_ROLES } from '@capstan/domain';
+import { ALL_ROLES, ENGINEERING_ATTESTABLE_CRITERIA } from '@capstan/domain';
 import { CurrentPrincipal, type AuthenticatedRequest, type Principal } from '../auth/principal';
 import { Capabilities, Roles } from '../auth/roles.decorator';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
@@ -136,6 +136,9 @@ export class InitiativesController {
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
+    if (!principal.roles.some((role) => role === 'pmo' || role === 'admin') && !ENGINEERING_ATTESTABLE_CRITERIA.includes(criterionId as CriterionId)) {
+      throw new ForbiddenException(`Engineering may attest only ${ENGINEERING_ATTESTABLE_CRITERIA.join(', ')}; ${criterionId} needs PMO`);
+    }
     const result = await this.initiatives.recordEvidence(id, criterionId as CriterionId, body, parseIfMatch(ifMatch, false), {
       actor: principal.subject,
       correlationId: request.correlationId,

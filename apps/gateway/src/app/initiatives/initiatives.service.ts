@@ -11,7 +11,7 @@ import {
   type Initiative,
   type InitiativeListQuery,
   type Owner,
-  type PostureView,
+  type PostureSummary,
   type RegisterInitiative,
   type UpdateInitiative,
 } from '@capstan/contracts';
@@ -94,7 +94,7 @@ export class InitiativesService {
   }
 
   private async withPostures(items: Initiative[], correlationId?: string): Promise<InitiativeWithPosture[]> {
-    const postures = new Map<string, PostureView>();
+    const postures = new Map<string, PostureSummary>();
     for (let start = 0; start < items.length; start += 500) {
       const initiativeIds = items.slice(start, start + 500).map((item) => item.id);
       const { items: found } = await this.rpc.call(ScoringRpc.many, { initiativeIds }, { correlationId });

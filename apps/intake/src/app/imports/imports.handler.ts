@@ -11,7 +11,7 @@ export class ImportsHandler implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.rpc.handle(ImportRpc.start, ({ mode, actor }) => this.imports.start(mode, actor));
+    this.rpc.handle(ImportRpc.start, ({ kind, mode, actor }) => this.imports.start(kind, mode, actor));
     this.rpc.handle(ImportRpc.chunk, ({ id, seq, data }) => this.imports.appendChunk(id, seq, data));
     this.rpc.handle(ImportRpc.finish, ({ id }) => this.imports.finish(id));
     this.rpc.handle(ImportRpc.get, ({ id }) => this.imports.get(id));

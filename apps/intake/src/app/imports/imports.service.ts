@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { ImportMode, ImportRowError, InitiativeImport } from '@capstan/contracts';
+import type { ImportKind, ImportMode, ImportRowError, InitiativeImport } from '@capstan/contracts';
 import { Outbox, RpcError, firstResultSet } from '@capstan/messaging';
-import { InitiativesService } from '../initiatives/initiatives.service';
-import { CsvFileError, naturalKey, parseInitiativeCsv, type ParsedRow } from './initiative-csv';
+import type { ImportPipeline } from './import-pipeline';
+import { CsvFileError } from './initiative-csv';
+import { InitiativeImportPipeline } from './initiative-import.pipeline';
+import { TelemetryImportPipeline } from './telemetry-import.pipeline';
 
 const BATCH = 250;
 const LEASE_SECONDS = 60;
@@ -13,6 +15,7 @@ const MAX_REPORTED_ERRORS = 10_000;
 
 interface ImportRow {
   id: string;
+  kind: ImportKind;
   status: InitiativeImport['status'];
   mode: ImportMode;
   rows_total: number;
@@ -28,7 +31,7 @@ interface ImportRow {
 }
 
 /**
- * CSV imports of an existing inventory. The file arrives in chunks and is kept
+ * CSV imports (an existing inventory of initiatives, or telemetry). The file arrives in chunks and is kept
  * until processed; rows are validated first, then written in batches whose
  * progress commits with them. A file with errors writes nothing unless the
  * caller chose `valid-rows`. Rows whose initiative (business unit + name)
@@ -43,8 +46,13 @@ export class ImportsService implements OnApplicationBootstrap, OnApplicationShut
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
-    private readonly initiatives: InitiativesService,
-  ) {}
+    initiatives: InitiativeImportPipeline,
+    telemetry: TelemetryImportPipeline,
+  ) {
+    this.pipelines = { initiatives, telemetry };
+  }
+
+  private readonly pipelines: Record<ImportKind, ImportPipeline<unknown>>;
 
   onApplicationBootstrap(): void {
     // Imports whose process stopped (crash, deploy) carry on once their lease lapses.
@@ -61,9 +69,14 @@ export class ImportsService implements OnApplicationBootstrap, OnApplicationShut
     clearInterval(this.resumer);
   }
 
-  async start(mode: ImportMode, actor: string): Promise<{ id: string }> {
+  async start(kind: ImportKind, mode: ImportMode, actor: string): Promise<{ id: string }> {
     const id = randomUUID();
-    await this.dataSource.query(`INSERT INTO intake.imports (id, status, mode, requested_by) VALUES ($1, 'receiving', $2, $3)`, [id, mode, actor]);
+    await this.dataSource.query(`INSERT INTO intake.imports (id, kind, status, mode, requested_by) VALUES ($1, $2, 'receiving', $3, $4)`, [
+      id,
+      kind,
+      mode,
+      actor,
+    ]);
     return { id };
   }
 
@@ -103,47 +116,40 @@ export class ImportsService implements OnApplicationBootstrap, OnApplicationShut
     if (!(await this.claim(id))) return;
     const chunks: { data: string }[] = await this.dataSource.query(`SELECT data FROM intake.import_chunks WHERE import_id = $1 ORDER BY seq`, [id]);
     const current = await this.row(id);
+    const pipeline = this.pipelines[current.kind];
     let parsed;
     try {
-      parsed = parseInitiativeCsv(chunks.map((chunk) => chunk.data).join(''));
+      parsed = pipeline.parse(chunks.map((chunk) => chunk.data).join(''));
     } catch (error) {
       if (!(error instanceof CsvFileError)) throw error;
       await this.settle(id, 'rejected', { errors: error.errors, failure: error.message });
       return;
     }
-    const counts = { rows_total: parsed.total, rows_invalid: parsed.invalid.length, errors: parsed.invalid.slice(0, MAX_REPORTED_ERRORS) };
-    if (current.mode === 'all-or-nothing' && parsed.invalid.length) {
-      await this.settle(id, 'rejected', { ...counts, rows_processed: parsed.total, failure: `${parsed.invalid.length} row(s) are invalid: nothing was imported` });
+    const plan = await pipeline.plan(this.dataSource.manager, parsed.valid, id);
+    const invalid = [...parsed.invalid, ...plan.invalid].sort((a, b) => a.row - b.row);
+    const counts = { rows_total: parsed.total, rows_invalid: invalid.length, errors: invalid.slice(0, MAX_REPORTED_ERRORS) };
+    if (current.mode === 'all-or-nothing' && invalid.length) {
+      await this.settle(id, 'rejected', { ...counts, rows_processed: parsed.total, failure: `${invalid.length} row(s) are invalid: nothing was imported` });
       return;
     }
-
-    const existing = await this.existingKeys(id);
-    const toWrite: ParsedRow[] = [];
-    let skipped = 0;
-    let alreadyImported = 0;
-    for (const row of parsed.valid) {
-      const owner = existing.get(row.naturalKey);
-      if (owner === undefined) toWrite.push(row);
-      else if (owner === id) alreadyImported++;
-      else skipped++;
-    }
-    let imported = alreadyImported;
-    await this.update(id, { ...counts, rows_skipped: skipped, rows_imported: imported, rows_processed: parsed.invalid.length + skipped + imported });
-    for (let start = 0; start < toWrite.length; start += BATCH) {
-      const batch = toWrite.slice(start, start + BATCH);
+    let imported = plan.alreadyImported;
+    const settled = () => invalid.length + plan.skipped + imported;
+    await this.update(id, { ...counts, rows_skipped: plan.skipped, rows_imported: imported, rows_processed: settled() });
+    for (let start = 0; start < plan.write.length; start += BATCH) {
+      const batch = plan.write.slice(start, start + BATCH);
       await this.dataSource.transaction(async (manager) => {
-        for (const row of batch) await this.initiatives.registerIn(manager, row.input, current.requested_by, {}, id);
+        for (const row of batch) await pipeline.write(manager, row, current.requested_by, id);
         imported += batch.length;
         await manager.query(
           `UPDATE intake.imports SET rows_imported = $2, rows_processed = $3, locked_until = now() + make_interval(secs => $4), updated_at = now()
            WHERE id = $1`,
-          [id, imported, parsed.invalid.length + skipped + imported, LEASE_SECONDS],
+          [id, imported, settled(), LEASE_SECONDS],
         );
       });
       this.outbox.wake();
     }
     await this.settle(id, 'completed', {});
-    this.logger.log(`Import ${id}: ${imported} imported, ${skipped} skipped, ${parsed.invalid.length} invalid of ${parsed.total}`);
+    this.logger.log(`Import ${id} (${current.kind}): ${imported} imported, ${plan.skipped} skipped, ${invalid.length} invalid of ${parsed.total}`);
   }
 
   /** One process works on an import at a time: it holds a lease it renews with every batch. */
@@ -156,18 +162,6 @@ export class ImportsService implements OnApplicationBootstrap, OnApplicationShut
       ),
     );
     return rows.length > 0;
-  }
-
-  private async existingKeys(importId: string): Promise<Map<string, string | null>> {
-    const rows: { business_unit: string; name: string; source_import_id: string | null }[] = await this.dataSource.query(
-      `SELECT business_unit, name, source_import_id FROM intake.initiatives`,
-    );
-    const keys = new Map<string, string | null>();
-    for (const row of rows) {
-      const key = naturalKey(row.business_unit, row.name);
-      if (keys.get(key) !== importId) keys.set(key, row.source_import_id);
-    }
-    return keys;
   }
 
   private async settle(id: string, status: 'completed' | 'rejected', fields: Partial<Record<keyof ImportRow, unknown>>): Promise<void> {
@@ -192,6 +186,7 @@ function toView(row: ImportRow): InitiativeImport {
   const done = row.rows_invalid + row.rows_skipped + row.rows_imported;
   return {
     id: row.id,
+    kind: row.kind,
     status: row.status,
     mode: row.mode,
     rowsTotal: row.rows_total,

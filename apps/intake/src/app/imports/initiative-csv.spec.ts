@@ -44,6 +44,12 @@ describe(parseInitiativeCsv.name, () => {
           stage: 'scaling',
           riskTier: 'high',
           tags: ['a', 'b'],
+          operatorRole: 'provider',
+          dataSensitivity: 'restricted',
+          requestedScope: { businessUnits: [], users: null, workflows: [] },
+          pilotResults: [],
+          targetDates: {},
+          customFields: {},
           version: 1,
           createdAt: '2026-01-01T00:00:00.000Z',
           updatedAt: '2026-01-01T00:00:00.000Z',
@@ -54,6 +60,6 @@ describe(parseInitiativeCsv.name, () => {
     );
     const parsed = parseInitiativeCsv(csv);
     expect(parsed.invalid).toEqual([]);
-    expect(parsed.valid[0].input).toMatchObject({ name: 'Quoted, "tricky" name', summary: 'Line one\nline two', tags: ['a', 'b'], riskTier: 'high' });
+    expect(parsed.valid[0].input).toMatchObject({ name: 'Quoted, "tricky" name', summary: 'Line one\nline two', tags: ['a', 'b'], riskTier: 'high', operatorRole: 'provider', dataSensitivity: 'restricted' });
   });
 });

@@ -2,8 +2,23 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { fieldErrorsOf, registerInitiativeSchema, type Initiative, type ImportRowError, type RegisterInitiative } from '@capstan/contracts';
 
-/** The columns of an initiative CSV, as exported; `key` is informative on import. */
-export const CSV_COLUMNS = ['key', 'name', 'summary', 'businessUnit', 'sponsor', 'useCaseCategory', 'stage', 'riskTier', 'tags'] as const;
+/**
+ * The columns of an initiative CSV, as exported; `key` is informative on import.
+ * Structured fields (scope, pilot results, dates, custom fields) go through the API.
+ */
+export const CSV_COLUMNS = [
+  'key',
+  'name',
+  'summary',
+  'businessUnit',
+  'sponsor',
+  'useCaseCategory',
+  'stage',
+  'riskTier',
+  'operatorRole',
+  'dataSensitivity',
+  'tags',
+] as const;
 const REQUIRED_COLUMNS = ['name', 'businessUnit'];
 const TAG_SEPARATOR = ';';
 
@@ -97,6 +112,8 @@ export function initiativesToCsv(initiatives: Initiative[], withHeader: boolean)
       initiative.useCaseCategory,
       initiative.stage,
       initiative.riskTier,
+      initiative.operatorRole,
+      initiative.dataSensitivity,
       initiative.tags.join(TAG_SEPARATOR),
     ]),
     { header: withHeader, columns: [...CSV_COLUMNS] },

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { InitiativeStage, Posture, RiskTier } from '@capstan/domain';
+import type { Initiative } from '@capstan/contracts';
+import type { DataSensitivity, InitiativeStage, OperatorRole, Posture, RiskTier } from '@capstan/domain';
 
 @Entity({ schema: 'intake', name: 'initiatives' })
 export class InitiativeEntity {
@@ -32,6 +33,24 @@ export class InitiativeEntity {
 
   @Column('text', { array: true })
   tags!: string[];
+
+  @Column('text', { name: 'operator_role' })
+  operatorRole!: OperatorRole;
+
+  @Column('text', { name: 'data_sensitivity' })
+  dataSensitivity!: DataSensitivity;
+
+  @Column('jsonb', { name: 'requested_scope' })
+  requestedScope!: Initiative['requestedScope'];
+
+  @Column('jsonb', { name: 'pilot_results' })
+  pilotResults!: Initiative['pilotResults'];
+
+  @Column('jsonb', { name: 'target_dates' })
+  targetDates!: Initiative['targetDates'];
+
+  @Column('jsonb', { name: 'custom_fields' })
+  customFields!: Initiative['customFields'];
 
   @Column('text', { name: 'created_by' })
   createdBy!: string;

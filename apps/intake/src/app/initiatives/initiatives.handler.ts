@@ -1,6 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { IntakeRpc, PostureEvents } from '@capstan/contracts';
 import { EventConsumers, RpcServer } from '@capstan/messaging';
+import { DataSource } from 'typeorm';
+import { readAuditLog } from '../audit/audit-trail';
 import { initiativesToCsv } from '../imports/initiative-csv';
 import { InitiativesService } from './initiatives.service';
 
@@ -11,6 +13,7 @@ export class InitiativesHandler implements OnModuleInit {
     private readonly rpc: RpcServer,
     private readonly consumers: EventConsumers,
     private readonly initiatives: InitiativesService,
+    private readonly dataSource: DataSource,
   ) {}
 
   onModuleInit(): void {
@@ -25,6 +28,7 @@ export class InitiativesHandler implements OnModuleInit {
       return { csv: initiativesToCsv(items, !query.cursor), nextCursor };
     });
     this.rpc.handle(IntakeRpc.audit, ({ id }) => this.initiatives.audit(id));
+    this.rpc.handle(IntakeRpc.auditLog, (query) => readAuditLog(this.dataSource.manager, query));
     this.rpc.handle(IntakeRpc.archive, ({ id, actor, ifMatch }, context) => this.initiatives.archive(id, actor, ifMatch, context));
     this.consumers.on(PostureEvents.changed, (event, manager) =>
       this.initiatives.projectPosture(manager, event.payload.initiativeId, event.payload.posture, event.payload.evaluatedAt),

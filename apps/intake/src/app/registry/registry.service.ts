@@ -106,45 +106,55 @@ export class RegistryService {
 
   async recordTelemetry(initiativeId: string, telemetry: Telemetry, actor: string, context: RpcContext) {
     const recordedAt = new Date();
-    await this.dataSource.transaction(async (manager) => {
-      await nextVersion(manager, initiativeId);
-      // One row per initiative and period: sending a period again replaces it.
-      await manager.query(
-        `INSERT INTO intake.telemetry (initiative_id, period_kind, period_start, support_tickets_opened, support_tickets_closed,
-           support_backlog, incidents, cross_team_escalations, rollbacks, approval_cycle_time_days, scope_expansions, recorded_by, recorded_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-         ON CONFLICT (initiative_id, period_kind, period_start) DO UPDATE SET
-           support_tickets_opened = EXCLUDED.support_tickets_opened, support_tickets_closed = EXCLUDED.support_tickets_closed,
-           support_backlog = EXCLUDED.support_backlog, incidents = EXCLUDED.incidents,
-           cross_team_escalations = EXCLUDED.cross_team_escalations, rollbacks = EXCLUDED.rollbacks,
-           approval_cycle_time_days = EXCLUDED.approval_cycle_time_days, scope_expansions = EXCLUDED.scope_expansions,
-           recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at`,
-        [
-          initiativeId,
-          telemetry.period.kind,
-          telemetry.period.start,
-          telemetry.supportTicketsOpened,
-          telemetry.supportTicketsClosed,
-          telemetry.supportBacklog,
-          telemetry.incidents,
-          telemetry.crossTeamEscalations,
-          telemetry.rollbacks,
-          telemetry.approvalCycleTimeDays,
-          telemetry.scopeExpansions,
-          actor,
-          recordedAt,
-        ],
-      );
-      await appendAudit(manager, {
-        initiativeId,
-        actor,
-        action: 'telemetry.recorded',
-        changes: [{ field: `telemetry.${telemetry.period.kind}.${telemetry.period.start}`, from: null, to: telemetry }],
-      });
-      await this.outbox.enqueue(manager, RegistryEvents.telemetryRecorded, { initiativeId, telemetry, actor }, context);
-    });
+    await this.dataSource.transaction((manager) => this.recordTelemetryIn(manager, initiativeId, telemetry, actor, context, recordedAt));
     this.outbox.wake();
     return { ...telemetry, initiativeId, recordedBy: actor, recordedAt: recordedAt.toISOString() };
+  }
+
+  /** Within the caller's transaction (imports write many); the caller wakes the outbox. */
+  async recordTelemetryIn(
+    manager: EntityManager,
+    initiativeId: string,
+    telemetry: Telemetry,
+    actor: string,
+    context: RpcContext,
+    recordedAt = new Date(),
+  ): Promise<void> {
+    await nextVersion(manager, initiativeId);
+    // One row per initiative and period: sending a period again replaces it.
+    await manager.query(
+      `INSERT INTO intake.telemetry (initiative_id, period_kind, period_start, support_tickets_opened, support_tickets_closed,
+         support_backlog, incidents, cross_team_escalations, rollbacks, approval_cycle_time_days, scope_expansions, recorded_by, recorded_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       ON CONFLICT (initiative_id, period_kind, period_start) DO UPDATE SET
+         support_tickets_opened = EXCLUDED.support_tickets_opened, support_tickets_closed = EXCLUDED.support_tickets_closed,
+         support_backlog = EXCLUDED.support_backlog, incidents = EXCLUDED.incidents,
+         cross_team_escalations = EXCLUDED.cross_team_escalations, rollbacks = EXCLUDED.rollbacks,
+         approval_cycle_time_days = EXCLUDED.approval_cycle_time_days, scope_expansions = EXCLUDED.scope_expansions,
+         recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at`,
+      [
+        initiativeId,
+        telemetry.period.kind,
+        telemetry.period.start,
+        telemetry.supportTicketsOpened,
+        telemetry.supportTicketsClosed,
+        telemetry.supportBacklog,
+        telemetry.incidents,
+        telemetry.crossTeamEscalations,
+        telemetry.rollbacks,
+        telemetry.approvalCycleTimeDays,
+        telemetry.scopeExpansions,
+        actor,
+        recordedAt,
+      ],
+    );
+    await appendAudit(manager, {
+      initiativeId,
+      actor,
+      action: 'telemetry.recorded',
+      changes: [{ field: `telemetry.${telemetry.period.kind}.${telemetry.period.start}`, from: null, to: telemetry }],
+    });
+    await this.outbox.enqueue(manager, RegistryEvents.telemetryRecorded, { initiativeId, telemetry, actor }, context);
   }
 
   private async keysOf(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {

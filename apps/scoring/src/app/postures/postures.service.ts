@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { PostureEvents, type EventEnvelope, type PostureView } from '@capstan/contracts';
+import { PostureEvents, type EventEnvelope, type PostureSummary, type PostureView } from '@capstan/contracts';
 import { Outbox, RpcError } from '@capstan/messaging';
 import { DEFAULT_MODEL, emptyInputs, evaluate, type Evaluation, type ScoringInputs } from '@capstan/scoring-core';
 import { EvaluationEntity } from './evaluation.entity';
@@ -56,14 +56,14 @@ export class PosturesService {
     return toView(evaluation.result);
   }
 
-  async many(initiativeIds: string[]): Promise<{ items: PostureView[] }> {
+  async many(initiativeIds: string[]): Promise<{ items: PostureSummary[] }> {
     if (!initiativeIds.length) return { items: [] };
     const rows = await this.dataSource.manager
       .createQueryBuilder(EvaluationEntity, 'e')
       .innerJoin(ScoringSubjectEntity, 's', 's.evaluation_id = e.id')
       .where({ initiativeId: In(initiativeIds) })
       .getMany();
-    return { items: rows.map((row) => toView(row.result)) };
+    return { items: rows.map((row) => toSummary(row.result)) };
   }
 
   private async rescore(
@@ -110,6 +110,18 @@ export class PosturesService {
       );
     }
   }
+}
+
+function toSummary(result: Evaluation): PostureSummary {
+  return {
+    initiativeId: result.initiativeId,
+    posture: result.posture,
+    domainScores: Object.fromEntries(result.domains.map((domain) => [domain.id, domain.score])),
+    signals: result.signals,
+    conditions: result.conditions,
+    modelVersion: result.modelVersion,
+    evaluatedAt: result.evaluatedAt,
+  };
 }
 
 function toView(result: Evaluation): PostureView {

@@ -127,7 +127,7 @@ function gateFindings(
   const authorize: Finding[] = [];
   for (const responsibility of RESPONSIBILITIES) {
     if (!inputs.owners[responsibility]) {
-      authorize.push({ signal: 'operational ownership unsettled', condition: `assign a ${responsibility} owner` });
+      authorize.push({ signal: 'operational ownership unsettled', condition: `assign ${/^[aeiou]/.test(responsibility) ? 'an' : 'a'} ${responsibility} owner` });
     }
   }
   const required: CriterionId[] = [

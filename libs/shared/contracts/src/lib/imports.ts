@@ -5,6 +5,9 @@ import { fieldErrorSchema } from './rpc';
 export const IMPORT_MODES = ['all-or-nothing', 'valid-rows'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
 
+export const IMPORT_KINDS = ['initiatives', 'telemetry'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
 export const IMPORT_STATUSES = ['receiving', 'processing', 'completed', 'rejected', 'failed'] as const;
 
 export const importRowErrorSchema = z.object({
@@ -16,12 +19,13 @@ export type ImportRowError = z.infer<typeof importRowErrorSchema>;
 
 export const initiativeImportSchema = z.object({
   id: z.uuid(),
+  kind: z.enum(IMPORT_KINDS),
   status: z.enum(IMPORT_STATUSES),
   mode: z.enum(IMPORT_MODES),
   rowsTotal: z.number().int(),
   rowsProcessed: z.number().int(),
   rowsImported: z.number().int(),
-  /** Rows whose initiative (business unit + name) exists already: re-importing a file creates no duplicates. */
+  /** Rows that needed no write (for initiatives: business unit + name exist already), so re-importing a file creates no duplicates. */
   rowsSkipped: z.number().int(),
   rowsInvalid: z.number().int(),
   /** 0..1 */
@@ -40,7 +44,7 @@ export const IMPORT_CHUNK_CHARS = 256 * 1024;
 export const ImportRpc = {
   start: rpcContract(
     'intake.import.start',
-    z.object({ mode: z.enum(IMPORT_MODES), actor: z.string() }).strict(),
+    z.object({ kind: z.enum(IMPORT_KINDS).default('initiatives'), mode: z.enum(IMPORT_MODES), actor: z.string() }).strict(),
     z.object({ id: z.uuid() }),
   ),
   chunk: rpcContract(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INITIATIVE_STAGES, POSTURES, RISK_TIERS } from '@capstan/domain';
+import { DATA_SENSITIVITIES, INITIATIVE_STAGES, OPERATOR_ROLES, POSTURES, RISK_TIERS } from '@capstan/domain';
 import { rpcContract } from './rpc';
 import { eventContract } from './events';
 import { evidenceViewSchema, ownerViewSchema } from './readiness';
@@ -7,8 +7,39 @@ import { decisionSchema, dependencySchema } from './registry';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
+const requestedScopeSchema = z
+  .object({
+    businessUnits: z.array(text(100)).max(50).default([]),
+    users: z.number().int().min(0).nullable().default(null),
+    workflows: z.array(text(200)).max(50).default([]),
+  })
+  .strict();
+
+const pilotResultSchema = z
+  .object({
+    metric: text(100),
+    /** Exact, as a decimal string: "12.5". */
+    value: z.string().regex(/^-?\d{1,15}(\.\d{1,6})?$/, 'a decimal string such as "12.5"'),
+    unit: z.string().trim().max(30).default(''),
+  })
+  .strict();
+
+const targetDatesSchema = z
+  .object({ pilotEnd: z.iso.date().optional(), productionStart: z.iso.date().optional(), fullRollout: z.iso.date().optional() })
+  .strict();
+
+const customFieldsSchema = z
+  .record(z.string().regex(/^[a-z][a-zA-Z0-9_]{0,49}$/, 'a key such as costCentre or vendor_name'), z.union([z.string().max(1000), z.number(), z.boolean()]))
+  .refine((fields) => Object.keys(fields).length <= 50, { message: 'At most 50 custom fields' });
+
 /** The fields a person edits, without defaults: PATCH must never reset what it was not given. */
 const initiativeFields = {
+  operatorRole: z.enum(OPERATOR_ROLES),
+  dataSensitivity: z.enum(DATA_SENSITIVITIES),
+  requestedScope: requestedScopeSchema,
+  pilotResults: z.array(pilotResultSchema).max(50),
+  targetDates: targetDatesSchema,
+  customFields: customFieldsSchema,
   name: text(200),
   summary: z.string().trim().max(4000),
   businessUnit: text(100),
@@ -28,6 +59,12 @@ export const registerInitiativeSchema = z
     stage: initiativeFields.stage.default('pilot'),
     riskTier: initiativeFields.riskTier.default('minimal'),
     tags: initiativeFields.tags.default([]),
+    operatorRole: initiativeFields.operatorRole.default('deployer'),
+    dataSensitivity: initiativeFields.dataSensitivity.default('internal'),
+    requestedScope: initiativeFields.requestedScope.default({ businessUnits: [], users: null, workflows: [] }),
+    pilotResults: initiativeFields.pilotResults.default([]),
+    targetDates: initiativeFields.targetDates.default({}),
+    customFields: initiativeFields.customFields.default({}),
   })
   .strict();
 export type RegisterInitiative = z.infer<typeof registerInitiativeSchema>;
@@ -98,6 +135,18 @@ export const initiativeListQuerySchema = z
   .strict();
 export type InitiativeListQuery = z.infer<typeof initiativeListQuerySchema>;
 
+export const auditQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    /** Opaque: the `nextCursor` of the previous page (newest first). */
+    cursor: z.string().regex(/^\d+$/, 'a cursor this list issued').optional(),
+    initiativeId: z.uuid().optional(),
+    actor: z.string().max(200).optional(),
+    action: z.string().max(100).optional(),
+  })
+  .strict();
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
 export const initiativeIdSchema = z.object({ id: z.uuid() }).strict();
 
 export const IntakeRpc = {
@@ -113,6 +162,8 @@ export const IntakeRpc = {
     initiativeDetailSchema,
   ),
   audit: rpcContract('intake.initiative.audit', initiativeIdSchema, z.object({ items: z.array(auditEntrySchema) })),
+  /** The portfolio-wide audit trail, newest first. */
+  auditLog: rpcContract('intake.audit.list', auditQuerySchema, z.object({ items: z.array(auditEntrySchema), nextCursor: z.string().nullable() })),
   list: rpcContract(
     'intake.initiative.list',
     initiativeListQuerySchema,

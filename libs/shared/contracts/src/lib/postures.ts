@@ -29,12 +29,18 @@ export const postureViewSchema = z.object({
 });
 export type PostureView = z.infer<typeof postureViewSchema>;
 
+/** What a list shows of a posture: no per-criterion breakdown (that is on the initiative itself). */
+export const postureSummarySchema = postureViewSchema
+  .pick({ initiativeId: true, posture: true, signals: true, conditions: true, modelVersion: true, evaluatedAt: true })
+  .extend({ domainScores: z.record(z.string(), z.number().int()) });
+export type PostureSummary = z.infer<typeof postureSummarySchema>;
+
 export const ScoringRpc = {
   get: rpcContract('scoring.posture.get', z.object({ initiativeId: z.uuid() }).strict(), postureViewSchema),
   many: rpcContract(
     'scoring.posture.many',
     z.object({ initiativeIds: z.array(z.uuid()).max(500) }).strict(),
-    z.object({ items: z.array(postureViewSchema) }),
+    z.object({ items: z.array(postureSummarySchema) }),
   ),
 };
 

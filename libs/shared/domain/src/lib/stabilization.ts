@@ -75,3 +75,18 @@ export function criterionTitle(criterion: CriterionId): string {
 
 export const EVIDENCE_STATUSES = ['absent', 'partial', 'established'] as const;
 export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
+
+/**
+ * Criteria engineering teams may attest from their own systems; the rest need
+ * PMO (governance, ownership, portfolio and cost judgements).
+ */
+export const ENGINEERING_ATTESTABLE_CRITERIA: readonly CriterionId[] = [
+  'sequencing.pacing',
+  'sequencing.dependencies',
+  'economics.monitoring_overhead',
+  'economics.support_burden',
+  'resilience.support_escalation',
+  'resilience.rollback',
+  'resilience.instability',
+  'portfolio.dependencies',
+];

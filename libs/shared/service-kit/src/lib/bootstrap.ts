@@ -17,5 +17,5 @@ export async function bootstrapService(module: Type | DynamicModule, config: Ser
     return;
   }
   await app.listen(config.port, config.host);
-  logger.log(`${config.service} health on http://${config.host}:${config.port}/health`);
+  logger.log(`${config.service} health on ${await app.getUrl()}/health`);
 }

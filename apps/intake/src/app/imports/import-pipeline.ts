@@ -1,0 +1,27 @@
+import type { EntityManager } from 'typeorm';
+import type { ImportRowError } from '@capstan/contracts';
+
+export interface ParsedImport<R> {
+  total: number;
+  valid: R[];
+  invalid: ImportRowError[];
+}
+
+export interface ImportPlan<R> {
+  /** Rows to write now. */
+  write: R[];
+  /** Rows that need no write: already present from elsewhere. */
+  skipped: number;
+  /** Rows this import wrote before it was interrupted. */
+  alreadyImported: number;
+  /** Rows only the database could find wrong (an unknown initiative, say). */
+  invalid: ImportRowError[];
+}
+
+/** What one kind of CSV import does; `ImportsService` runs any of them the same way. */
+export interface ImportPipeline<R> {
+  /** Pure: parses and validates the file. Throws `CsvFileError` for a file-level problem. */
+  parse(text: string): ParsedImport<R>;
+  plan(manager: EntityManager, valid: R[], importId: string): Promise<ImportPlan<R>>;
+  write(manager: EntityManager, row: R, actor: string, importId: string): Promise<void>;
+}

@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { InitiativesService } from '../initiatives/initiatives.service';
+import type { ImportPipeline, ImportPlan } from './import-pipeline';
+import { naturalKey, parseInitiativeCsv, type ParsedRow } from './initiative-csv';
+
+/** Initiatives from an inventory CSV; one whose business unit and name exist already is skipped. */
+@Injectable()
+export class InitiativeImportPipeline implements ImportPipeline<ParsedRow> {
+  constructor(private readonly initiatives: InitiativesService) {}
+
+  parse(text: string) {
+    return parseInitiativeCsv(text);
+  }
+
+  async plan(manager: EntityManager, valid: ParsedRow[], importId: string): Promise<ImportPlan<ParsedRow>> {
+    const rows: { business_unit: string; name: string; source_import_id: string | null }[] = await manager.query(
+      `SELECT business_unit, name, source_import_id FROM intake.initiatives`,
+    );
+    const existing = new Map<string, string | null>();
+    for (const row of rows) {
+      const key = naturalKey(row.business_unit, row.name);
+      if (existing.get(key) !== importId) existing.set(key, row.source_import_id);
+    }
+    const plan: ImportPlan<ParsedRow> = { write: [], skipped: 0, alreadyImported: 0, invalid: [] };
+    for (const row of valid) {
+      const source = existing.get(row.naturalKey);
+      if (source === undefined) plan.write.push(row);
+      else if (source === importId) plan.alreadyImported++;
+      else plan.skipped++;
+    }
+    return plan;
+  }
+
+  async write(manager: EntityManager, row: ParsedRow, actor: string, importId: string): Promise<void> {
+    await this.initiatives.registerIn(manager, row.input, actor, {}, importId);
+  }
+}
