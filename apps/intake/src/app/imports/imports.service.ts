@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { ImportKind, ImportMode, ImportRowError, InitiativeImport } from '@capstan/contracts';
 import { Outbox, RpcError, firstResultSet } from '@capstan/messaging';
 import type { ImportPipeline } from './import-pipeline';
-import { CsvFileError } from './initiative-csv';
+import { CsvFileError } from './csv-table';
 import { InitiativeImportPipeline } from './initiative-import.pipeline';
 import { TelemetryImportPipeline } from './telemetry-import.pipeline';
 

@@ -1,4 +1,5 @@
-import { CsvFileError, initiativesToCsv, parseInitiativeCsv } from './initiative-csv';
+import { CsvFileError } from './csv-table';
+import { initiativesToCsv, parseInitiativeCsv } from './initiative-csv';
 
 describe(parseInitiativeCsv.name, () => {
   it('should number rows as a spreadsheet does and give each bad row its reasons', () => {

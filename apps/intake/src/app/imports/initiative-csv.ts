@@ -1,6 +1,7 @@
-import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { fieldErrorsOf, registerInitiativeSchema, type Initiative, type ImportRowError, type RegisterInitiative } from '@capstan/contracts';
+import { readCsvTable } from './csv-table';
+
 
 /**
  * The columns of an initiative CSV, as exported; `key` is informative on import.
@@ -35,16 +36,6 @@ export interface ParsedFile {
   invalid: ImportRowError[];
 }
 
-/** A file-level problem (not CSV, unknown or missing columns): nothing in it can be imported. */
-export class CsvFileError extends Error {
-  constructor(
-    message: string,
-    readonly errors: ImportRowError[] = [],
-  ) {
-    super(message);
-  }
-}
-
 /** An initiative's identity in a business unit, for de-duplicating imports. */
 export function naturalKey(businessUnit: string, name: string): string {
   return `${businessUnit.trim().toLowerCase()}|${name.trim().toLowerCase()}`;
@@ -52,53 +43,32 @@ export function naturalKey(businessUnit: string, name: string): string {
 
 /** Parses and validates every row; rows that repeat an earlier row's initiative are invalid. */
 export function parseInitiativeCsv(text: string): ParsedFile {
-  let records: string[][];
-  try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
-  } catch (error) {
-    throw new CsvFileError(`The file is not valid CSV: ${(error as Error).message}`);
-  }
-  const [header, ...rows] = records;
-  if (!header) throw new CsvFileError('The file is empty: it needs a header row and at least one initiative');
-  const unknown = header.filter((column) => !(CSV_COLUMNS as readonly string[]).includes(column));
-  const missing = REQUIRED_COLUMNS.filter((column) => !header.includes(column));
-  if (unknown.length || missing.length) {
-    const errors = [
-      ...unknown.map((column) => ({ field: column, message: `Unknown column (expected: ${CSV_COLUMNS.join(', ')})` })),
-      ...missing.map((column) => ({ field: column, message: 'Required column is missing' })),
-    ];
-    throw new CsvFileError('The header row does not match the initiative columns', [{ row: 1, errors }]);
-  }
-
+  const table = readCsvTable(text, CSV_COLUMNS, REQUIRED_COLUMNS, 'initiative');
   const valid: ParsedRow[] = [];
-  const invalid: ImportRowError[] = [];
+  const invalid: ImportRowError[] = [...table.ragged];
   const seen = new Map<string, number>();
-  rows.forEach((cells, index) => {
-    const row = index + 2;
-    if (cells.length !== header.length) {
-      invalid.push({ row, errors: [{ field: '(row)', message: `Has ${cells.length} cells; the header has ${header.length}` }] });
-      return;
-    }
+  for (const { row, cells } of table.rows) {
     const record: Record<string, unknown> = {};
-    header.forEach((column, i) => {
-      if (column === 'key' || cells[i] === '') return;
-      record[column] = column === 'tags' ? cells[i].split(TAG_SEPARATOR).map((tag) => tag.trim()).filter(Boolean) : cells[i];
-    });
+    for (const [column, value] of Object.entries(cells)) {
+      if (column === 'key' || value === '') continue;
+      record[column] = column === 'tags' ? value.split(TAG_SEPARATOR).map((tag) => tag.trim()).filter(Boolean) : value;
+    }
     const parsed = registerInitiativeSchema.safeParse(record);
     if (!parsed.success) {
       invalid.push({ row, errors: fieldErrorsOf(parsed.error) });
-      return;
+      continue;
     }
     const key = naturalKey(parsed.data.businessUnit, parsed.data.name);
     const earlier = seen.get(key);
     if (earlier !== undefined) {
       invalid.push({ row, errors: [{ field: 'name', message: `Repeats row ${earlier} (same business unit and name)` }] });
-      return;
+      continue;
     }
     seen.set(key, row);
     valid.push({ row, input: parsed.data, naturalKey: key });
-  });
-  return { total: rows.length, valid, invalid };
+  }
+  invalid.sort((a, b) => a.row - b.row);
+  return { total: table.rows.length + table.ragged.length, valid, invalid };
 }
 
 export function initiativesToCsv(initiatives: Initiative[], withHeader: boolean): string {

@@ -1,0 +1,54 @@
+import { parse } from 'csv-parse/sync';
+import type { ImportRowError } from '@capstan/contracts';
+
+/** A file-level problem (not CSV, unknown or missing columns): nothing in it can be imported. */
+export class CsvFileError extends Error {
+  constructor(
+    message: string,
+    readonly errors: ImportRowError[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export interface CsvTable {
+  /** Data rows with their cells by column; `row` numbers as a spreadsheet does (the header is row 1). */
+  rows: { row: number; cells: Record<string, string> }[];
+  /** Rows whose cell count does not match the header. */
+  ragged: ImportRowError[];
+}
+
+/** Reads a CSV whose header must use only `columns` and include every one of `required`. */
+export function readCsvTable(text: string, columns: readonly string[], required: readonly string[], what: string): CsvTable {
+  let records: string[][];
+  try {
+    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
+  } catch (error) {
+    throw new CsvFileError(`The file is not valid CSV: ${(error as Error).message}`);
+  }
+  const [header, ...data] = records;
+  if (!header) throw new CsvFileError(`The file is empty: it needs a header row and at least one ${what}`);
+  const unknown = header.filter((column) => !columns.includes(column));
+  const missing = required.filter((column) => !header.includes(column));
+  if (unknown.length || missing.length) {
+    throw new CsvFileError(`The header row does not match the ${what} columns`, [
+      {
+        row: 1,
+        errors: [
+          ...unknown.map((column) => ({ field: column, message: `Unknown column (expected: ${columns.join(', ')})` })),
+          ...missing.map((column) => ({ field: column, message: 'Required column is missing' })),
+        ],
+      },
+    ]);
+  }
+  const table: CsvTable = { rows: [], ragged: [] };
+  data.forEach((cells, index) => {
+    const row = index + 2;
+    if (cells.length !== header.length) {
+      table.ragged.push({ row, errors: [{ field: '(row)', message: `Has ${cells.length} cells; the header has ${header.length}` }] });
+    } else {
+      table.rows.push({ row, cells: Object.fromEntries(header.map((column, i) => [column, cells[i]])) });
+    }
+  });
+  return table;
+}
