@@ -59,6 +59,19 @@ function telemetryOf(index, week) {
   };
 }
 
+/**
+ * A fresh demo system scores with the shipped model's gates but a one-minute
+ * hold period (instead of 14 days), so postures can be seen moving up once the
+ * gates have held.
+ */
+async function activateDemoModel(call, headers, baseUrl) {
+  const { items } = await fetch(`${baseUrl}/api/v1/scoring-models`, { headers }).then((r) => r.json());
+  if (items.some((model) => model.version === 'demo-1')) return;
+  const active = items.find((model) => model.status === 'active');
+  await call('POST', '/scoring-models', { ...active.definition, version: 'demo-1', holdPeriodSeconds: 60 });
+  await call('POST', '/scoring-models/demo-1/activate');
+}
+
 /** Registers the demo initiatives the system does not hold yet (by name); returns how many it added. */
 export async function loadDemoPortfolio(baseUrl, token) {
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
@@ -69,6 +82,7 @@ export async function loadDemoPortfolio(baseUrl, token) {
   };
   const existing = await fetch(`${baseUrl}/api/v1/initiatives?limit=500`, { headers }).then((r) => r.json());
   const present = new Set((existing.items ?? []).map((item) => item.name));
+  if (present.size === 0) await activateDemoModel(call, headers, baseUrl);
   let added = 0;
   const ids = [];
   for (const [index, initiative] of DEMO_PORTFOLIO.initiatives.entries()) {

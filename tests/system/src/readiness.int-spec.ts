@@ -23,7 +23,8 @@ describe('initiative readiness through the API', () => {
   let viewer: ApiClient;
 
   beforeAll(async () => {
-    context = await startTestSystem(resolve(__dirname, '../../..'));
+    // Reviews every 300 ms, so a short hold period in a test model ends promptly.
+    context = await startTestSystem(resolve(__dirname, '../../..'), { SCORING_REVIEW_INTERVAL_MS: '300' });
     const base = new ApiClient(context.system.gatewayUrl);
     pmo = base.withToken(await tokenFor(context.jwtSecret, ['pmo'], 'pat'));
     engineering = base.withToken(await tokenFor(context.jwtSecret, ['engineering'], 'eng'));
@@ -120,7 +121,26 @@ describe('initiative readiness through the API', () => {
       expect(governance.status).toBe(403);
     });
 
-    it('should move a paused initiative to controlled investment, then authorize, and drop it back when approval evidence expires', async () => {
+    it('should move a paused initiative to controlled investment, then authorize after the hold period, and drop it back when approval evidence expires', async () => {
+      const admin = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['admin']));
+      const models = await viewer.get<{ items: { version: string; status: string; definition: Record<string, unknown> }[] }>('/api/v1/scoring-models');
+      const shipped = models.body.items.find((model) => model.status === 'active');
+      expect(shipped?.version).toBe('default-1');
+      const shortHold = { ...shipped?.definition, version: 'test-short-hold', holdPeriodSeconds: 2 };
+      expect((await admin.post('/api/v1/scoring-models', shortHold)).status).toBe(201);
+      expect((await admin.post('/api/v1/scoring-models', shortHold)).status).toBe(409);
+      expect((await pmo.post('/api/v1/scoring-models', { ...shortHold, version: 'by-pmo' })).status).toBe(403);
+      const decreasing = await admin.post<{ errors: { field: string }[] }>('/api/v1/scoring-models', {
+        ...shortHold,
+        version: 'bad-points',
+        points: { absent: 50, partial: 10, established: 100 },
+      });
+      expect(decreasing.status).toBe(400);
+      expect(decreasing.body.errors.map((e) => e.field)).toEqual(['points']);
+      const activated = await admin.request<{ status: string }>('POST', '/api/v1/scoring-models/test-short-hold/activate');
+      expect(activated.status).toBe(200);
+      expect(activated.body.status).toBe('active');
+
       const id = await register('Fraud signal enrichment');
       const first = await postureOf(id, 'pause');
       expect(first.posture?.conditions).toContain('assign a production_support owner');
@@ -145,6 +165,13 @@ describe('initiative readiness through the API', () => {
       for (const criterion of CRITERION_IDS) {
         await pmo.request('PUT', `/api/v1/initiatives/${id}/criteria/${criterion}`, { body: { status: 'established', attestedBy: 'COO office' } });
       }
+      // Every gate holds: the posture waits out the hold period before it moves up.
+      const holding = await pollUntil(async () => {
+        const response = await viewer.get<Detail>(`/api/v1/initiatives/${id}`);
+        return response.body.posture?.conditions.some((c) => c.startsWith('keep every deployment gate holding until')) ? response.body : undefined;
+      }, { what: 'the hold period to start' });
+      expect(holding.posture?.posture).toBe('controlled_investment');
+      expect(holding.posture?.signals).toContain('deployment controls stabilizing');
       await postureOf(id, 'authorize_deployment');
 
       const expired = await pmo.request('PUT', `/api/v1/initiatives/${id}/criteria/governance.approval_pathways`, {

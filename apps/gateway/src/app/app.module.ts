@@ -6,6 +6,7 @@ import { ServiceCoreModule } from '@capstan/service-kit';
 import { migrations } from '../migrations';
 import { AdminController } from './admin/admin.controller';
 import { AuditController } from './audit/audit.controller';
+import { ScoringModelsController } from './scoring-models/scoring-models.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { GATEWAY_CONFIG, loadGatewayConfig } from './config/gateway-config';
 import { correlationId } from './correlation-id.middleware';
@@ -36,6 +37,7 @@ export const config = loadGatewayConfig();
     EventsController,
     AdminController,
     AuditController,
+    ScoringModelsController,
   ],
   providers: [
     { provide: GATEWAY_CONFIG, useValue: config },

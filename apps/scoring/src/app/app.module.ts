@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ServiceCoreModule, loadServiceConfig } from '@capstan/service-kit';
 import { migrations } from '../migrations';
 import { EvaluationEntity } from './postures/evaluation.entity';
+import { ScoringModelsModule } from './models/scoring-models.module';
 import { PosturesModule } from './postures/postures.module';
 import { ScoringSubjectEntity } from './postures/scoring-subject.entity';
 
@@ -16,6 +17,7 @@ export const config = loadServiceConfig('scoring', 3102);
       migrations,
     }),
     PosturesModule,
+    ScoringModelsModule,
   ],
 })
 export class AppModule {}

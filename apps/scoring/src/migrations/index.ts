@@ -1,4 +1,5 @@
 import { Initial1764000000000 } from './1764000000000-initial';
 import { AppliedVersions1764100000000 } from './1764100000000-applied-versions';
+import { ModelsAndReviews1764200000000 } from './1764200000000-models-and-reviews';
 
-export const migrations = [Initial1764000000000, AppliedVersions1764100000000];
+export const migrations = [Initial1764000000000, AppliedVersions1764100000000, ModelsAndReviews1764200000000];

@@ -7,3 +7,4 @@ export * from './lib/registry';
 export * from './lib/initiatives';
 export * from './lib/postures';
 export * from './lib/imports';
+export * from './lib/scoring-models';

@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { PostureEvents, type EventEnvelope, type PostureSummary, type PostureView } from '@capstan/contracts';
 import { Outbox, RpcError } from '@capstan/messaging';
-import { DEFAULT_MODEL, emptyInputs, evaluate, type Evaluation, type ScoringInputs } from '@capstan/scoring-core';
+import { emptyInputs, evaluate, type Evaluation, type ScoringInputs } from '@capstan/scoring-core';
+import { ActiveModel } from '../models/active-model';
 import { EvaluationEntity } from './evaluation.entity';
 import { ScoringSubjectEntity } from './scoring-subject.entity';
 
@@ -12,10 +13,11 @@ export class PosturesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly activeModel: ActiveModel,
   ) {}
 
   /** Starts tracking a newly registered initiative and records its first posture. */
-  async track(manager: EntityManager, initiativeId: string, cause: EventEnvelope): Promise<void> {
+  async track(manager: EntityManager, initiativeId: string, cause: Cause): Promise<void> {
     const existing = await this.lockSubject(manager, initiativeId);
     await this.rescore(manager, existing?.inputs ?? emptyInputs(initiativeId), existing, cause);
   }
@@ -29,7 +31,7 @@ export class PosturesService {
     manager: EntityManager,
     initiativeId: string,
     input: { key: string; initiativeVersion: number; apply: (inputs: ScoringInputs) => void },
-    cause: EventEnvelope,
+    cause: Cause,
   ): Promise<void> {
     const existing = await this.lockSubject(manager, initiativeId);
     const applied = existing?.appliedVersions ?? {};
@@ -40,9 +42,48 @@ export class PosturesService {
   }
 
   /** Re-evaluates with unchanged inputs: time has moved (evidence lapsed, a hold period passed). */
-  async reevaluate(manager: EntityManager, initiativeId: string, cause: EventEnvelope): Promise<void> {
+  async reevaluate(manager: EntityManager, initiativeId: string, cause: Cause = {}): Promise<void> {
     const existing = await this.lockSubject(manager, initiativeId);
     if (existing) await this.rescore(manager, existing.inputs, existing, cause);
+  }
+
+  /** Re-evaluates initiatives whose review time has come; replicas take different ones. Returns how many. */
+  async reviewDue(batch = 100): Promise<number> {
+    const reviewed = await this.dataSource.transaction(async (manager) => {
+      const due = await manager
+        .createQueryBuilder(ScoringSubjectEntity, 's')
+        .where('s.review_at <= now()')
+        .orderBy('s.review_at')
+        .limit(batch)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      for (const subject of due) await this.rescore(manager, subject.inputs, subject, {});
+      return due.length;
+    });
+    if (reviewed) this.outbox.wake();
+    return reviewed;
+  }
+
+  async count(): Promise<number> {
+    return this.dataSource.manager.count(ScoringSubjectEntity);
+  }
+
+  /** Re-scores every initiative (after a model change), in batches. */
+  async rescoreAll(batch = 200): Promise<void> {
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const ids = (await this.dataSource.query(
+        `SELECT initiative_id FROM scoring.subjects WHERE initiative_id > $1 ORDER BY initiative_id LIMIT $2`,
+        [after, batch],
+      )) as { initiative_id: string }[];
+      if (!ids.length) return;
+      await this.dataSource.transaction(async (manager) => {
+        for (const { initiative_id } of ids) await this.reevaluate(manager, initiative_id);
+      });
+      this.outbox.wake();
+      after = ids[ids.length - 1].initiative_id;
+    }
   }
 
   private lockSubject(manager: EntityManager, initiativeId: string): Promise<ScoringSubjectEntity | null> {
@@ -70,10 +111,11 @@ export class PosturesService {
     manager: EntityManager,
     inputs: ScoringInputs,
     subject: ScoringSubjectEntity | null,
-    cause: EventEnvelope,
+    cause: Cause,
     appliedVersions: Record<string, number> = subject?.appliedVersions ?? {},
   ): Promise<void> {
-    const result = evaluate(inputs, DEFAULT_MODEL, new Date());
+    const model = await this.activeModel.get(manager);
+    const result = evaluate(inputs, model, new Date(), { gatesHeldSince: subject?.gatesHeldSince?.toISOString() ?? null });
     const evaluationId = randomUUID();
     await manager.insert(EvaluationEntity, {
       id: evaluationId,
@@ -91,6 +133,8 @@ export class PosturesService {
       posture: result.posture,
       evaluationId,
       appliedVersions,
+      gatesHeldSince: result.gatesHeldSince ? new Date(result.gatesHeldSince) : null,
+      reviewAt: result.reviewAt ? new Date(result.reviewAt) : null,
       version: (subject?.version ?? 0) + 1,
     });
     const meta = { correlationId: cause.correlationId };
@@ -111,6 +155,9 @@ export class PosturesService {
     }
   }
 }
+
+/** What caused an evaluation: an event (its correlation id travels on) or the passing of time. */
+type Cause = Pick<EventEnvelope, 'correlationId'>;
 
 function toSummary(result: Evaluation): PostureSummary {
   return {

@@ -19,6 +19,14 @@ export class ScoringSubjectEntity {
   @Column('jsonb', { name: 'applied_versions' })
   appliedVersions!: Record<string, number>;
 
+  /** Hysteresis: since when every authorization gate has held without a break. */
+  @Column('timestamptz', { name: 'gates_held_since', nullable: true })
+  gatesHeldSince!: Date | null;
+
+  /** When time alone could change the posture; the review sweep re-evaluates then. */
+  @Column('timestamptz', { name: 'review_at', nullable: true })
+  reviewAt!: Date | null;
+
   @Column('integer')
   version!: number;
 

@@ -1,7 +1,10 @@
 import { CRITERION_IDS, RESPONSIBILITIES, type CriterionId } from '@capstan/domain';
 import { evaluate } from './evaluate';
 import { emptyInputs, type ScoringInputs } from './inputs';
-import { DEFAULT_MODEL } from './model';
+import { DEFAULT_MODEL, type ScoringModel } from './model';
+
+/** The default gates without the hold period, for tests of the gates alone. */
+const NO_HOLD: ScoringModel = { ...DEFAULT_MODEL, version: 'test-no-hold', holdPeriodSeconds: 0 };
 
 const asOf = new Date('2026-11-01T00:00:00Z');
 
@@ -26,15 +29,55 @@ describe(evaluate.name, () => {
   });
 
   it('should authorize deployment when every gate holds', () => {
-    const result = evaluate(fullyReady(), DEFAULT_MODEL, asOf);
+    const result = evaluate(fullyReady(), NO_HOLD, asOf);
     expect(result.posture).toBe('authorize_deployment');
     expect(result.conditions).toEqual([]);
+  });
+
+  describe('hysteresis', () => {
+    const day = 24 * 60 * 60 * 1000;
+
+    it('should hold in controlled investment until the gates have held for the hold period', () => {
+      const first = evaluate(fullyReady(), DEFAULT_MODEL, asOf);
+      expect(first.posture).toBe('controlled_investment');
+      expect(first.gatesHeldSince).toBe(asOf.toISOString());
+      expect(first.reviewAt).toBe(new Date(asOf.getTime() + 14 * day).toISOString());
+      expect(first.signals).toContain('deployment controls stabilizing');
+      expect(first.conditions).toEqual([
+        `keep every deployment gate holding until 2026-11-15T00:00:00.000Z (held since ${asOf.toISOString()})`,
+      ]);
+
+      const beforeEnd = evaluate(fullyReady(), DEFAULT_MODEL, new Date(asOf.getTime() + 13 * day), first);
+      expect(beforeEnd.posture).toBe('controlled_investment');
+      const atEnd = evaluate(fullyReady(), DEFAULT_MODEL, new Date(asOf.getTime() + 14 * day), first);
+      expect(atEnd.posture).toBe('authorize_deployment');
+      expect(atEnd.gatesHeldSince).toBe(asOf.toISOString());
+      expect(atEnd.reviewAt).toBeNull();
+    });
+
+    it('should move down at once when a gate fails, and restart the hold from scratch', () => {
+      const authorized = { gatesHeldSince: new Date(asOf.getTime() - 30 * day).toISOString() };
+      const inputs = fullyReady();
+      delete inputs.owners.risk_owner;
+      const dropped = evaluate(inputs, DEFAULT_MODEL, asOf, authorized);
+      expect(dropped.posture).toBe('controlled_investment');
+      expect(dropped.gatesHeldSince).toBeNull();
+      const back = evaluate(fullyReady(), DEFAULT_MODEL, new Date(asOf.getTime() + day), dropped);
+      expect(back.posture).toBe('controlled_investment');
+      expect(back.gatesHeldSince).toBe(new Date(asOf.getTime() + day).toISOString());
+    });
+
+    it('should ask to be reviewed when evidence is about to lapse', () => {
+      const inputs = fullyReady();
+      inputs.evidence['resilience.rollback'] = { status: 'established', attestedAt: '2026-10-01T00:00:00Z', expiresAt: '2026-11-03T00:00:00Z' };
+      expect(evaluate(inputs, NO_HOLD, asOf).reviewAt).toBe('2026-11-03T00:00:00.000Z');
+    });
   });
 
   it('should hold an initiative in controlled investment while one required criterion is partial', () => {
     const inputs = fullyReady();
     inputs.evidence['resilience.rollback'] = { status: 'partial', attestedAt: '2026-10-01T00:00:00Z', expiresAt: null };
-    const result = evaluate(inputs, DEFAULT_MODEL, asOf);
+    const result = evaluate(inputs, NO_HOLD, asOf);
     expect(result.posture).toBe('controlled_investment');
     expect(result.conditions).toContain('establish it (resilience.rollback): attest it as established');
   });

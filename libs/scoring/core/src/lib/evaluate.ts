@@ -29,9 +29,18 @@ export interface DomainResult {
   criteria: CriterionResult[];
 }
 
+/** What an evaluation carries forward to the next one. */
+export interface PriorState {
+  /** Since when every gate of `authorize_deployment` has held, without a break; null when one fails. */
+  gatesHeldSince: string | null;
+}
+
 export interface Evaluation {
   initiativeId: string;
   posture: Posture;
+  gatesHeldSince: string | null;
+  /** When time alone could change the posture (a hold period ends, evidence lapses): re-evaluate then. */
+  reviewAt: string | null;
   domains: DomainResult[];
   signals: string[];
   conditions: string[];
@@ -45,14 +54,27 @@ export interface Evaluation {
  * Scores one initiative against a model at a moment. Pure and deterministic:
  * the same inputs, model and `asOf` always give the same result.
  */
-export function evaluate(inputs: ScoringInputs, model: ScoringModel, asOf: Date): Evaluation {
+export function evaluate(inputs: ScoringInputs, model: ScoringModel, asOf: Date, prior: PriorState = { gatesHeldSince: null }): Evaluation {
   const criteria = new Map(CRITERION_IDS.map((id) => [id, criterionState(inputs, id, model, asOf)]));
   const domains = DOMAIN_IDS.map((id) => domainResult(id, criteria));
   const gates = gateFindings(inputs, criteria, model);
   const allHeld = gates.pause.length === 0 && gates.authorize.length === 0 && domains.every((d) => d.score >= model.domainThreshold);
-  const posture: Posture = gates.pause.length ? 'pause' : allHeld ? 'authorize_deployment' : 'controlled_investment';
+  // Hysteresis: up only after the gates held for the whole hold period, down at once.
+  const gatesHeldSince = allHeld ? (prior.gatesHeldSince ?? asOf.toISOString()) : null;
+  const holdEndsAt = gatesHeldSince ? new Date(Date.parse(gatesHeldSince) + model.holdPeriodSeconds * 1000) : null;
+  const held = holdEndsAt !== null && holdEndsAt.getTime() <= asOf.getTime();
+  const posture: Posture = gates.pause.length ? 'pause' : held ? 'authorize_deployment' : 'controlled_investment';
+  const holding: Finding[] =
+    holdEndsAt && !held
+      ? [
+          {
+            signal: 'deployment controls stabilizing',
+            condition: `keep every deployment gate holding until ${holdEndsAt.toISOString()} (held since ${gatesHeldSince})`,
+          },
+        ]
+      : [];
 
-  const findings = posture === 'pause' ? gates.pause : gates.authorize;
+  const findings = posture === 'pause' ? gates.pause : [...gates.authorize, ...holding];
   const belowThreshold = domains.filter((d) => d.score < model.domainThreshold);
   const conditions = unique([
     ...findings.map((f) => f.condition),
@@ -66,6 +88,8 @@ export function evaluate(inputs: ScoringInputs, model: ScoringModel, asOf: Date)
   return {
     initiativeId: inputs.initiativeId,
     posture,
+    gatesHeldSince,
+    reviewAt: earliest([held ? null : holdEndsAt, nextExpiry(inputs, asOf)]),
     domains,
     signals,
     conditions,
@@ -145,6 +169,19 @@ function gateFindings(
     }
   }
   return { pause, authorize };
+}
+
+/** The soonest moment an attested criterion lapses after `asOf`. */
+function nextExpiry(inputs: ScoringInputs, asOf: Date): Date | null {
+  const upcoming = Object.values(inputs.evidence)
+    .map((evidence) => (evidence?.expiresAt ? new Date(evidence.expiresAt) : null))
+    .filter((date): date is Date => date !== null && date.getTime() > asOf.getTime());
+  return earliest(upcoming) ? new Date(earliest(upcoming) as string) : null;
+}
+
+function earliest(dates: (Date | null)[]): string | null {
+  const times = dates.filter((date): date is Date => date !== null).map((date) => date.getTime());
+  return times.length ? new Date(Math.min(...times)).toISOString() : null;
 }
 
 function criterionState(inputs: ScoringInputs, id: CriterionId, model: ScoringModel, asOf: Date): CriterionResult {

@@ -7,6 +7,11 @@ export interface ScoringModel {
   points: { absent: number; partial: number; established: number };
   /** Minimum share of spend attributed from reliable sources before cost visibility counts. */
   minAttributedSpendShare: string;
+  /**
+   * How long every gate of `authorize_deployment` must hold before the posture
+   * moves up (hysteresis); a failing gate moves it down at once.
+   */
+  holdPeriodSeconds: number;
 }
 
 export const DEFAULT_MODEL: ScoringModel = {
@@ -14,4 +19,5 @@ export const DEFAULT_MODEL: ScoringModel = {
   domainThreshold: 70,
   points: { absent: 0, partial: 50, established: 100 },
   minAttributedSpendShare: '0.5',
+  holdPeriodSeconds: 14 * 24 * 60 * 60,
 };

@@ -1,0 +1,83 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { ScoringModelDefinition, ScoringModelView } from '@capstan/contracts';
+import { RpcError, firstResultSet } from '@capstan/messaging';
+import { DEFAULT_MODEL } from '@capstan/scoring-core';
+import { PosturesService } from '../postures/postures.service';
+
+interface ModelRow {
+  version: string;
+  definition: ScoringModelDefinition;
+  status: ScoringModelView['status'];
+  created_by: string;
+  created_at: Date;
+  activated_at: Date | null;
+}
+
+/**
+ * Scoring models as versioned data: the shipped default is stored and active
+ * until another is activated; drafts can be added; an active or retired
+ * version never changes. Activating one re-scores the whole portfolio.
+ */
+@Injectable()
+export class ScoringModelsService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ScoringModelsService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly postures: PosturesService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO scoring.models (version, definition, status, created_by, activated_at)
+       SELECT $1, $2, 'active', 'system', now() WHERE NOT EXISTS (SELECT 1 FROM scoring.models)
+       ON CONFLICT DO NOTHING`,
+      [DEFAULT_MODEL.version, JSON.stringify(DEFAULT_MODEL)],
+    );
+  }
+
+  async create(definition: ScoringModelDefinition, actor: string): Promise<ScoringModelView> {
+    const rows = (await this.dataSource.query(
+      `INSERT INTO scoring.models (version, definition, status, created_by) VALUES ($1, $2, 'draft', $3)
+       ON CONFLICT (version) DO NOTHING RETURNING *`,
+      [definition.version, JSON.stringify(definition), actor],
+    )) as ModelRow[];
+    if (!rows.length) throw new RpcError('conflict', `Model version ${definition.version} exists already: versions never change, add a new one`);
+    return toView(rows[0]);
+  }
+
+  async activate(version: string, actor: string): Promise<ScoringModelView & { rescoring: number }> {
+    const activated = await this.dataSource.transaction(async (manager) => {
+      const [model] = (await manager.query(`SELECT * FROM scoring.models WHERE version = $1 FOR UPDATE`, [version])) as ModelRow[];
+      if (!model) throw RpcError.notFound(`Model version ${version}`);
+      if (model.status === 'active') return model;
+      await manager.query(`UPDATE scoring.models SET status = 'retired' WHERE status = 'active'`);
+      const [row] = firstResultSet<ModelRow>(
+        await manager.query(`UPDATE scoring.models SET status = 'active', activated_at = now() WHERE version = $1 RETURNING *`, [version]),
+      );
+      this.logger.log(`Model ${version} activated by ${actor}`);
+      return row;
+    });
+    const rescoring = await this.postures.count();
+    // Re-scoring a large portfolio takes a while: it runs on, in batches, after the answer.
+    void this.postures.rescoreAll().catch((error: unknown) => this.logger.error(`Re-scoring after activating ${version} failed: ${String(error)}`));
+    return { ...toView(activated), rescoring };
+  }
+
+  async list(): Promise<{ items: ScoringModelView[] }> {
+    const rows = (await this.dataSource.query(`SELECT * FROM scoring.models ORDER BY created_at, version`)) as ModelRow[];
+    return { items: rows.map(toView) };
+  }
+}
+
+function toView(row: ModelRow): ScoringModelView {
+  return {
+    version: row.version,
+    status: row.status,
+    definition: row.definition,
+    createdBy: row.created_by,
+    createdAt: new Date(row.created_at).toISOString(),
+    activatedAt: row.activated_at ? new Date(row.activated_at).toISOString() : null,
+  };
+}

@@ -1,0 +1,38 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { PosturesService } from './postures.service';
+
+/**
+ * Time alone changes postures: a hold period ends, evidence lapses. Every
+ * `SCORING_REVIEW_INTERVAL_MS` the initiatives whose review time has come are
+ * evaluated again.
+ */
+@Injectable()
+export class ReviewSweep implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ReviewSweep.name);
+  private timer?: NodeJS.Timeout;
+  private readonly intervalMs = Number(process.env['SCORING_REVIEW_INTERVAL_MS'] ?? 60_000);
+
+  constructor(private readonly postures: PosturesService) {
+    if (!Number.isInteger(this.intervalMs) || this.intervalMs < 100) {
+      throw new Error('Invalid configuration for scoring: SCORING_REVIEW_INTERVAL_MS must be a whole number of milliseconds, at least 100');
+    }
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.tick(), this.intervalMs);
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      while ((await this.postures.reviewDue()) > 0) {
+        // Keep going while whole batches come back.
+      }
+    } catch (error) {
+      this.logger.warn(`Review sweep failed: ${String(error)}`);
+    }
+  }
+}

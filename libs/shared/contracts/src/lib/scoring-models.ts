@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { rpcContract } from './rpc';
+
+/** A scoring model as data. Versions are immutable: a change is a new version. */
+export const scoringModelSchema = z
+  .object({
+    version: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,49}$/, 'lower-case letters, digits, ".", "_" or "-"'),
+    domainThreshold: z.number().int().min(0).max(100),
+    points: z.object({ absent: z.number().int().min(0).max(100), partial: z.number().int().min(0).max(100), established: z.number().int().min(0).max(100) }).strict(),
+    minAttributedSpendShare: z.string().regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/, 'a share from "0" to "1"'),
+    holdPeriodSeconds: z.number().int().min(0).max(365 * 24 * 60 * 60),
+  })
+  .strict()
+  .refine((model) => model.points.absent <= model.points.partial && model.points.partial <= model.points.established, {
+    message: 'points must not fall as evidence strengthens (absent ≤ partial ≤ established)',
+    path: ['points'],
+  });
+export type ScoringModelDefinition = z.infer<typeof scoringModelSchema>;
+
+export const scoringModelViewSchema = z.object({
+  version: z.string(),
+  status: z.enum(['draft', 'active', 'retired']),
+  definition: scoringModelSchema,
+  createdBy: z.string(),
+  createdAt: z.string(),
+  activatedAt: z.string().nullable(),
+});
+export type ScoringModelView = z.infer<typeof scoringModelViewSchema>;
+
+export const ScoringModelRpc = {
+  create: rpcContract('scoring.model.create', z.object({ definition: scoringModelSchema, actor: z.string() }).strict(), scoringModelViewSchema),
+  activate: rpcContract(
+    'scoring.model.activate',
+    z.object({ version: z.string().max(50), actor: z.string() }).strict(),
+    scoringModelViewSchema.extend({ rescoring: z.number().int() }),
+  ),
+  list: rpcContract('scoring.model.list', z.object({}).strict(), z.object({ items: z.array(scoringModelViewSchema) })),
+};
