@@ -125,7 +125,7 @@ describe('initiative readiness through the API', () => {
       const admin = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['admin']));
       const models = await viewer.get<{ items: { version: string; status: string; definition: Record<string, unknown> }[] }>('/api/v1/scoring-models');
       const shipped = models.body.items.find((model) => model.status === 'active');
-      expect(shipped?.version).toBe('default-1');
+      expect(shipped?.version).toBe('default-2');
       const shortHold = { ...shipped?.definition, version: 'test-short-hold', holdPeriodSeconds: 2 };
       expect((await admin.post('/api/v1/scoring-models', shortHold)).status).toBe(201);
       expect((await admin.post('/api/v1/scoring-models', shortHold)).status).toBe(409);
@@ -157,7 +157,7 @@ describe('initiative readiness through the API', () => {
       }
       const controlled = await postureOf(id, 'controlled_investment');
       expect(controlled.ownershipCoverage).toBe(0.5);
-      expect(controlled.posture?.conditions).toContain('assign a risk_owner owner');
+      expect(controlled.posture?.conditions).toContain('assign a risk_owner');
 
       for (const responsibility of RESPONSIBILITIES) {
         await pmo.request('PUT', `/api/v1/initiatives/${id}/owners/${responsibility}`, { body: { person: 'Ana Ruiz', team: 'Payments Platform' } });

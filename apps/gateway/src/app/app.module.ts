@@ -6,6 +6,7 @@ import { ServiceCoreModule } from '@capstan/service-kit';
 import { migrations } from '../migrations';
 import { AdminController } from './admin/admin.controller';
 import { AuditController } from './audit/audit.controller';
+import { PosturesController } from './postures/postures.controller';
 import { ScoringModelsController } from './scoring-models/scoring-models.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { GATEWAY_CONFIG, loadGatewayConfig } from './config/gateway-config';
@@ -38,6 +39,7 @@ export const config = loadGatewayConfig();
     AdminController,
     AuditController,
     ScoringModelsController,
+    PosturesController,
   ],
   providers: [
     { provide: GATEWAY_CONFIG, useValue: config },

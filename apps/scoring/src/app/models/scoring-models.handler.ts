@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { ScoringModelRpc } from '@capstan/contracts';
+import { ScoringModelRpc, ScoringRpc } from '@capstan/contracts';
 import { RpcServer } from '@capstan/messaging';
 import { ScoringModelsService } from './scoring-models.service';
 
@@ -14,5 +14,6 @@ export class ScoringModelsHandler implements OnModuleInit {
     this.rpc.handle(ScoringModelRpc.create, ({ definition, actor }) => this.models.create(definition, actor));
     this.rpc.handle(ScoringModelRpc.activate, ({ version, actor }) => this.models.activate(version, actor));
     this.rpc.handle(ScoringModelRpc.list, () => this.models.list());
+    this.rpc.handle(ScoringRpc.dryRun, ({ version }) => this.models.dryRun(version));
   }
 }

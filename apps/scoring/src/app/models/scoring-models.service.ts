@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { ScoringModelDefinition, ScoringModelView } from '@capstan/contracts';
+import { scoringModelSchema, type DryRun, type ScoringModelDefinition, type ScoringModelView } from '@capstan/contracts';
 import { RpcError, firstResultSet } from '@capstan/messaging';
 import { DEFAULT_MODEL } from '@capstan/scoring-core';
 import { PosturesService } from '../postures/postures.service';
@@ -63,6 +63,13 @@ export class ScoringModelsService implements OnApplicationBootstrap {
     // Re-scoring a large portfolio takes a while: it runs on, in batches, after the answer.
     void this.postures.rescoreAll().catch((error: unknown) => this.logger.error(`Re-scoring after activating ${version} failed: ${String(error)}`));
     return { ...toView(activated), rescoring };
+  }
+
+  /** Which initiatives a model would move, and where, before it is activated. */
+  async dryRun(version: string): Promise<DryRun> {
+    const [model] = (await this.dataSource.query(`SELECT * FROM scoring.models WHERE version = $1`, [version])) as ModelRow[];
+    if (!model) throw RpcError.notFound(`Model version ${version}`);
+    return this.postures.dryRun(scoringModelSchema.parse(model.definition));
   }
 
   async list(): Promise<{ items: ScoringModelView[] }> {

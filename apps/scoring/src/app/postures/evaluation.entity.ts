@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { Posture } from '@capstan/domain';
-import type { Evaluation } from '@capstan/scoring-core';
+import type { Evaluation, ScoringInputs } from '@capstan/scoring-core';
 
 /** One stored evaluation; never updated, so any past posture can be explained. */
 @Entity({ schema: 'scoring', name: 'evaluations' })
@@ -17,6 +17,10 @@ export class EvaluationEntity {
 
   @Column('jsonb')
   result!: Evaluation;
+
+  /** The inputs as scoring knew them at `evaluatedAt`. */
+  @Column('jsonb', { nullable: true })
+  inputs!: ScoringInputs | null;
 
   @Column('text', { name: 'model_version' })
   modelVersion!: string;

@@ -15,6 +15,8 @@ export class PosturesHandler implements OnModuleInit {
   onModuleInit(): void {
     this.rpc.handle(ScoringRpc.get, ({ initiativeId }) => this.postures.get(initiativeId));
     this.rpc.handle(ScoringRpc.many, ({ initiativeIds }) => this.postures.many(initiativeIds));
+    this.rpc.handle(ScoringRpc.asOf, ({ initiativeId, asOf }) => this.postures.asOf(initiativeId, new Date(asOf)));
+    this.rpc.handle(ScoringRpc.portfolio, () => this.postures.portfolio());
     this.consumers.on(InitiativeEvents.registered, (event, manager) =>
       this.postures.track(manager, event.payload.initiative.id, event),
     );

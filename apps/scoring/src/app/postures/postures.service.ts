@@ -1,9 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { PostureEvents, type EventEnvelope, type PostureSummary, type PostureView } from '@capstan/contracts';
+import {
+  PostureEvents,
+  type DryRun,
+  type EventEnvelope,
+  type PortfolioReadiness,
+  type PostureSummary,
+  type PostureView,
+} from '@capstan/contracts';
+import type { Posture } from '@capstan/domain';
 import { Outbox, RpcError } from '@capstan/messaging';
-import { emptyInputs, evaluate, type Evaluation, type ScoringInputs } from '@capstan/scoring-core';
+import { emptyInputs, evaluate, type Evaluation, type ScoringInputs, type ScoringModel } from '@capstan/scoring-core';
 import { ActiveModel } from '../models/active-model';
 import { EvaluationEntity } from './evaluation.entity';
 import { ScoringSubjectEntity } from './scoring-subject.entity';
@@ -97,6 +105,56 @@ export class PosturesService {
     return toView(evaluation.result);
   }
 
+  /** The posture as it stood at `asOf`: the last evaluation made by then, with the inputs known then. */
+  async asOf(initiativeId: string, asOf: Date): Promise<HistoricalPosture> {
+    const evaluation = await this.dataSource.manager
+      .createQueryBuilder(EvaluationEntity, 'e')
+      .where('e.initiative_id = :initiativeId AND e.evaluated_at <= :asOf', { initiativeId, asOf })
+      .orderBy('e.evaluated_at', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .getOne();
+    if (!evaluation) throw RpcError.notFound(`A posture of initiative ${initiativeId} as of ${asOf.toISOString()}`);
+    return { ...toView(evaluation.result), inputs: evaluation.inputs };
+  }
+
+  async portfolio(): Promise<PortfolioReadiness> {
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(EvaluationEntity, 'e')
+      .innerJoin(ScoringSubjectEntity, 's', 's.evaluation_id = e.id')
+      .getMany();
+    const counts: Record<Posture, number> = { pause: 0, controlled_investment: 0, authorize_deployment: 0 };
+    const conditions = new Map<string, number>();
+    for (const { result } of rows) {
+      counts[result.posture]++;
+      for (const condition of new Set(result.conditions.map(conditionKind))) conditions.set(condition, (conditions.get(condition) ?? 0) + 1);
+    }
+    return {
+      counts,
+      heatmap: rows.map(({ result }) => ({ initiativeId: result.initiativeId, posture: result.posture, domainScores: toSummary(result).domainScores })),
+      topConditions: [...conditions]
+        .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+        .slice(0, 10)
+        .map(([condition, initiatives]) => ({ condition, initiatives })),
+      modelVersion: (await this.activeModel.get(this.dataSource.manager)).version,
+    };
+  }
+
+  /** What a model would change: every tracked initiative evaluated with it, nothing stored. */
+  async dryRun(model: ScoringModel): Promise<DryRun> {
+    const subjects = await this.dataSource.manager.find(ScoringSubjectEntity);
+    const now = new Date();
+    const changes: DryRun['changes'] = [];
+    for (const subject of subjects) {
+      if (!subject.posture) continue;
+      const result = evaluate(subject.inputs, model, now, { gatesHeldSince: subject.gatesHeldSince?.toISOString() ?? null });
+      if (result.posture !== subject.posture) {
+        changes.push({ initiativeId: subject.initiativeId, from: subject.posture, to: result.posture, conditions: result.conditions });
+      }
+    }
+    changes.sort((a, b) => (a.initiativeId < b.initiativeId ? -1 : 1));
+    return { modelVersion: model.version, evaluated: subjects.length, changes };
+  }
+
   async many(initiativeIds: string[]): Promise<{ items: PostureSummary[] }> {
     if (!initiativeIds.length) return { items: [] };
     const rows = await this.dataSource.manager
@@ -122,6 +180,7 @@ export class PosturesService {
       initiativeId: inputs.initiativeId,
       posture: result.posture,
       result,
+      inputs,
       modelVersion: result.modelVersion,
       inputHash: result.inputHash,
       evaluatedAt: new Date(result.evaluatedAt),
@@ -154,6 +213,13 @@ export class PosturesService {
       );
     }
   }
+}
+
+type HistoricalPosture = PostureView & { inputs: ScoringInputs | null };
+
+/** Conditions name dates and shares; grouping by their kind counts alike ones together. */
+function conditionKind(condition: string): string {
+  return condition.replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z/g, '…').replace(/ \(held since …\)/, '');
 }
 
 /** What caused an evaluation: an event (its correlation id travels on) or the passing of time. */

@@ -91,6 +91,16 @@ describe(evaluate.name, () => {
     expect(result.conditions).toContain('governance.approval_pathways evidence expired on 2026-10-01 — renew it');
   });
 
+  it('should pause for every responsibility the model requires and nobody owns', () => {
+    const inputs = fullyReady();
+    delete inputs.owners.risk_owner;
+    expect(evaluate(inputs, NO_HOLD, asOf).posture).toBe('controlled_investment');
+    const strict = { ...NO_HOLD, pauseUnlessOwned: [...NO_HOLD.pauseUnlessOwned, 'risk_owner' as const] };
+    const result = evaluate(inputs, strict, asOf);
+    expect(result.posture).toBe('pause');
+    expect(result.conditions).toEqual(['assign a risk_owner']);
+  });
+
   it('should pause when under half of spend is attributed', () => {
     const inputs = { ...fullyReady(), attributedSpendShare: '0.31' };
     const result = evaluate(inputs, DEFAULT_MODEL, asOf);

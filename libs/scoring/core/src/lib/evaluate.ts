@@ -8,6 +8,7 @@ import {
   type DomainId,
   type EvidenceStatus,
   type Posture,
+  type Responsibility,
 } from '@capstan/domain';
 import type { ScoringInputs } from './inputs';
 import type { ScoringModel } from './model';
@@ -100,6 +101,21 @@ export function evaluate(inputs: ScoringInputs, model: ScoringModel, asOf: Date,
   };
 }
 
+const PAUSE_SIGNALS: Record<Responsibility, string> = {
+  approval_authority: 'approval authority unclear',
+  accountable_owner: 'operational ownership unsettled',
+  production_support: 'support structures incomplete',
+  escalation_owner: 'support structures incomplete',
+  budget_owner: 'cost visibility weak',
+  risk_owner: 'operational ownership unsettled',
+};
+
+/** "assign an accountable_owner", "assign a production_support owner". */
+function ownerCondition(responsibility: Responsibility): string {
+  const article = /^[aeiou]/.test(responsibility) ? 'an' : 'a';
+  return `assign ${article} ${responsibility}${responsibility.endsWith('_owner') ? '' : ' owner'}`;
+}
+
 interface Finding {
   signal: string;
   condition: string;
@@ -119,20 +135,14 @@ function gateFindings(
       : `${verb} (${id}): attest it as established`;
   };
 
-  if (!inputs.owners.approval_authority) {
-    pause.push({ signal: 'approval authority unclear', condition: 'assign an approval_authority owner' });
+  for (const responsibility of model.pauseUnlessOwned) {
+    if (!inputs.owners[responsibility]) pause.push({ signal: PAUSE_SIGNALS[responsibility], condition: ownerCondition(responsibility) });
   }
   if (!established('governance.approval_pathways')) {
     pause.push({
       signal: 'approval authority unclear',
       condition: evidenceCondition('governance.approval_pathways', 'formalize approval pathways'),
     });
-  }
-  if (!inputs.owners.accountable_owner) {
-    pause.push({ signal: 'operational ownership unsettled', condition: 'assign an accountable_owner' });
-  }
-  if (!inputs.owners.production_support) {
-    pause.push({ signal: 'support structures incomplete', condition: 'assign a production_support owner' });
   }
   if (criteria.get('economics.cost_visibility')?.state === 'absent') {
     pause.push({
@@ -151,7 +161,7 @@ function gateFindings(
   const authorize: Finding[] = [];
   for (const responsibility of RESPONSIBILITIES) {
     if (!inputs.owners[responsibility]) {
-      authorize.push({ signal: 'operational ownership unsettled', condition: `assign ${/^[aeiou]/.test(responsibility) ? 'an' : 'a'} ${responsibility} owner` });
+      authorize.push({ signal: 'operational ownership unsettled', condition: ownerCondition(responsibility) });
     }
   }
   const required: CriterionId[] = [

@@ -1,3 +1,5 @@
+import type { Responsibility } from '@capstan/domain';
+
 /** A scoring model is data; a version never changes once active. */
 export interface ScoringModel {
   version: string;
@@ -12,12 +14,15 @@ export interface ScoringModel {
    * moves up (hysteresis); a failing gate moves it down at once.
    */
   holdPeriodSeconds: number;
+  /** Responsibilities without which an initiative is paused. */
+  pauseUnlessOwned: Responsibility[];
 }
 
 export const DEFAULT_MODEL: ScoringModel = {
-  version: 'default-1',
+  version: 'default-2',
   domainThreshold: 70,
   points: { absent: 0, partial: 50, established: 100 },
   minAttributedSpendShare: '0.5',
   holdPeriodSeconds: 14 * 24 * 60 * 60,
+  pauseUnlessOwned: ['approval_authority', 'accountable_owner', 'production_support'],
 };

@@ -35,8 +35,42 @@ export const postureSummarySchema = postureViewSchema
   .extend({ domainScores: z.record(z.string(), z.number().int()) });
 export type PostureSummary = z.infer<typeof postureSummarySchema>;
 
+/** A posture as it was at a moment, with the inputs scoring knew then. */
+export const historicalPostureSchema = postureViewSchema.extend({ inputs: z.unknown().nullable() });
+
+export const portfolioReadinessSchema = z.object({
+  counts: z.record(z.enum(POSTURES), z.number().int()),
+  /** Initiative × domain scores. */
+  heatmap: z.array(z.object({ initiativeId: z.uuid(), posture: z.enum(POSTURES), domainScores: z.record(z.string(), z.number().int()) })),
+  /** The conditions holding back the most initiatives. */
+  topConditions: z.array(z.object({ condition: z.string(), initiatives: z.number().int() })),
+  modelVersion: z.string(),
+});
+export type PortfolioReadiness = z.infer<typeof portfolioReadinessSchema>;
+
+export const dryRunSchema = z.object({
+  modelVersion: z.string(),
+  evaluated: z.number().int(),
+  changes: z.array(
+    z.object({
+      initiativeId: z.uuid(),
+      from: z.enum(POSTURES),
+      to: z.enum(POSTURES),
+      conditions: z.array(z.string()),
+    }),
+  ),
+});
+export type DryRun = z.infer<typeof dryRunSchema>;
+
 export const ScoringRpc = {
   get: rpcContract('scoring.posture.get', z.object({ initiativeId: z.uuid() }).strict(), postureViewSchema),
+  asOf: rpcContract(
+    'scoring.posture.as-of',
+    z.object({ initiativeId: z.uuid(), asOf: z.iso.datetime({ offset: true }) }).strict(),
+    historicalPostureSchema,
+  ),
+  portfolio: rpcContract('scoring.portfolio.readiness', z.object({}).strict(), portfolioReadinessSchema),
+  dryRun: rpcContract('scoring.model.dry-run', z.object({ version: z.string().max(50) }).strict(), dryRunSchema),
   many: rpcContract(
     'scoring.posture.many',
     z.object({ initiativeIds: z.array(z.uuid()).max(500) }).strict(),

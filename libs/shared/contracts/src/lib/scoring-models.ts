@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RESPONSIBILITIES } from '@capstan/domain';
 import { rpcContract } from './rpc';
 
 /** A scoring model as data. Versions are immutable: a change is a new version. */
@@ -9,6 +10,8 @@ export const scoringModelSchema = z
     points: z.object({ absent: z.number().int().min(0).max(100), partial: z.number().int().min(0).max(100), established: z.number().int().min(0).max(100) }).strict(),
     minAttributedSpendShare: z.string().regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/, 'a share from "0" to "1"'),
     holdPeriodSeconds: z.number().int().min(0).max(365 * 24 * 60 * 60),
+    /** Responsibilities without which an initiative is paused (stored models from before it get the brief's three). */
+    pauseUnlessOwned: z.array(z.enum(RESPONSIBILITIES)).default(['approval_authority', 'accountable_owner', 'production_support']),
   })
   .strict()
   .refine((model) => model.points.absent <= model.points.partial && model.points.partial <= model.points.established, {

@@ -1,0 +1,118 @@
+import { resolve } from 'node:path';
+import { CRITERION_IDS, RESPONSIBILITIES } from '@capstan/domain';
+import { ApiClient, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
+
+interface PostureBody {
+  posture: string;
+  conditions: string[];
+  evaluatedAt: string;
+  inputs?: { owners: Record<string, unknown> } | null;
+}
+
+describe('scoring through the API', () => {
+  let context: TestSystem;
+  let pmo: ApiClient;
+  let admin: ApiClient;
+  let viewer: ApiClient;
+  const ids: Record<'bare' | 'owned' | 'ready', string> = { bare: '', owned: '', ready: '' };
+  let beforeOwners = '';
+
+  async function postureOf(id: string, expected: string): Promise<PostureBody> {
+    return pollUntil(async () => {
+      const response = await viewer.get<PostureBody>(`/api/v1/initiatives/${id}/posture`);
+      return response.body.posture === expected ? response.body : undefined;
+    }, { what: `posture ${expected}` });
+  }
+
+  beforeAll(async () => {
+    context = await startTestSystem(resolve(__dirname, '../../..'));
+    const base = new ApiClient(context.system.gatewayUrl);
+    pmo = base.withToken(await tokenFor(context.jwtSecret, ['pmo']));
+    admin = base.withToken(await tokenFor(context.jwtSecret, ['admin']));
+    viewer = base.withToken(await tokenFor(context.jwtSecret, ['viewer']));
+    for (const name of Object.keys(ids) as (keyof typeof ids)[]) {
+      ids[name] = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name, businessUnit: 'Scoring' })).body.id;
+      await postureOf(ids[name], 'pause');
+    }
+    beforeOwners = new Date().toISOString();
+    const own = async (id: string, responsibilities: readonly string[]) => {
+      for (const responsibility of responsibilities) {
+        await pmo.request('PUT', `/api/v1/initiatives/${id}/owners/${responsibility}`, { body: { person: 'Ana', team: 'Ops' } });
+      }
+    };
+    const attest = async (id: string, criteria: readonly string[]) => {
+      for (const criterion of criteria) {
+        await pmo.request('PUT', `/api/v1/initiatives/${id}/criteria/${criterion}`, { body: { status: 'established', attestedBy: 'PMO' } });
+      }
+    };
+    await own(ids.owned, ['accountable_owner', 'production_support', 'approval_authority']);
+    await attest(ids.owned, ['governance.approval_pathways', 'economics.cost_visibility']);
+    await own(ids.ready, RESPONSIBILITIES);
+    await attest(ids.ready, CRITERION_IDS);
+    await postureOf(ids.owned, 'controlled_investment');
+    await postureOf(ids.ready, 'controlled_investment');
+  });
+
+  afterAll(async () => {
+    await context?.teardown();
+  });
+
+  it('should answer what the posture was as of a moment, with the inputs known then', async () => {
+    const then = await viewer.get<PostureBody>(`/api/v1/initiatives/${ids.owned}/posture?asOf=${encodeURIComponent(beforeOwners)}`);
+    expect(then.status).toBe(200);
+    expect(then.body.posture).toBe('pause');
+    expect(then.body.conditions).toContain('assign a production_support owner');
+    expect(then.body.inputs?.owners).toEqual({});
+    const now = await viewer.get<PostureBody>(`/api/v1/initiatives/${ids.owned}/posture`);
+    expect(now.body.posture).toBe('controlled_investment');
+    expect((await viewer.get(`/api/v1/initiatives/${ids.owned}/posture?asOf=2020-01-01`)).status).toBe(404);
+    expect((await viewer.get(`/api/v1/initiatives/${ids.owned}/posture?asOf=yesterday`)).status).toBe(400);
+  });
+
+  it('should hold a ready initiative for the shipped model\'s hold period', async () => {
+    const ready = await viewer.get<PostureBody>(`/api/v1/initiatives/${ids.ready}/posture`);
+    expect(ready.body.posture).toBe('controlled_investment');
+    expect(ready.body.conditions[0]).toMatch(/^keep every deployment gate holding until /);
+  });
+
+  it('should summarize the portfolio: counts, heatmap and the conditions holding most back', async () => {
+    const readiness = await viewer.get<{
+      counts: Record<string, number>;
+      heatmap: { initiativeId: string; domainScores: Record<string, number> }[];
+      topConditions: { condition: string; initiatives: number }[];
+      modelVersion: string;
+    }>('/api/v1/portfolio/readiness');
+    expect(readiness.status).toBe(200);
+    expect(readiness.body.counts).toEqual({ pause: 1, controlled_investment: 2, authorize_deployment: 0 });
+    expect(readiness.body.heatmap).toHaveLength(3);
+    expect(readiness.body.heatmap.find((row) => row.initiativeId === ids.ready)?.domainScores['ownership']).toBe(100);
+    const counts = readiness.body.topConditions.map((row) => row.initiatives);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(readiness.body.topConditions).toContainEqual({ condition: 'assign a production_support owner', initiatives: 1 });
+    expect(readiness.body.modelVersion).toBe('default-2');
+  });
+
+  it('should list exactly the initiatives a stricter model would move, before it is activated', async () => {
+    const models = await viewer.get<{ items: { status: string; definition: Record<string, unknown> }[] }>('/api/v1/scoring-models');
+    const active = models.body.items.find((model) => model.status === 'active')?.definition ?? {};
+    const strict = { ...active, version: 'strict-risk', pauseUnlessOwned: ['approval_authority', 'accountable_owner', 'production_support', 'risk_owner'] };
+    expect((await admin.post('/api/v1/scoring-models', strict)).status).toBe(201);
+    const dryRun = await pmo.request<{ evaluated: number; changes: { initiativeId: string; from: string; to: string; conditions: string[] }[] }>(
+      'POST',
+      '/api/v1/scoring-models/strict-risk/dry-run',
+    );
+    expect(dryRun.status).toBe(200);
+    expect(dryRun.body.evaluated).toBe(3);
+    expect(dryRun.body.changes).toEqual([
+      { initiativeId: ids.owned, from: 'controlled_investment', to: 'pause', conditions: expect.arrayContaining(['assign a risk_owner']) },
+    ]);
+    // Nothing changed for real.
+    expect((await viewer.get<PostureBody>(`/api/v1/initiatives/${ids.owned}/posture`)).body.posture).toBe('controlled_investment');
+    expect((await viewer.request('POST', '/api/v1/scoring-models/strict-risk/dry-run')).status).toBe(403);
+    expect((await pmo.request('POST', '/api/v1/scoring-models/unknown/dry-run')).status).toBe(404);
+
+    expect((await admin.request('POST', '/api/v1/scoring-models/strict-risk/activate')).status).toBe(200);
+    await postureOf(ids.owned, 'pause');
+    expect((await viewer.get<PostureBody>(`/api/v1/initiatives/${ids.bare}/posture`)).body.posture).toBe('pause');
+  });
+});
