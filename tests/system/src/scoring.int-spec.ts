@@ -92,6 +92,37 @@ describe('scoring through the API', () => {
     expect(readiness.body.modelVersion).toBe('default-2');
   });
 
+  it('should measure criteria from telemetry, name the patterns it shows, and flag a diverging committee decision', async () => {
+    const engineering = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['engineering']));
+    const weeks: [string, number, number][] = [['2026-10-19', 10, 0], ['2026-10-26', 15, 1], ['2026-11-02', 21, 2], ['2026-11-09', 30, 4]];
+    for (const [start, backlog, escalations] of weeks) {
+      const response = await engineering.post(`/api/v1/initiatives/${ids.owned}/telemetry`, {
+        period: { kind: 'week', start },
+        supportBacklog: backlog,
+        crossTeamEscalations: escalations,
+      });
+      expect(response.status).toBe(201);
+    }
+    const committee = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['viewer'], 'chair', ['committee']));
+    expect((await committee.post(`/api/v1/initiatives/${ids.owned}/decisions`, { decision: 'authorize_deployment', rationale: 'Board wants it live.' })).status).toBe(201);
+
+    type Full = PostureBody & {
+      signals: string[];
+      patterns: { id: string; detail: string }[];
+      domains: { criteria: { id: string; state: string; source: string }[] }[];
+    };
+    const view = await pollUntil(async () => {
+      const response = await viewer.get<Full>(`/api/v1/initiatives/${ids.owned}/posture`);
+      const diverges = response.body.signals.some((signal) => signal.startsWith('committee decision (authorize_deployment) diverges'));
+      return diverges && response.body.patterns.some((p) => p.id === 'production_exposes_weakness') ? response.body : undefined;
+    }, { what: 'telemetry and the decision to reach scoring' });
+    expect(view.patterns.find((p) => p.id === 'production_exposes_weakness')?.detail).toContain('support backlog grew 3 periods running (10 → 15 → 21 → 30)');
+    expect(view.patterns.map((p) => p.id)).toContain('governance_lags_deployment');
+    const escalation = view.domains.flatMap((d) => d.criteria).find((c) => c.id === 'resilience.support_escalation');
+    expect(escalation).toEqual({ id: 'resilience.support_escalation', state: 'absent', source: 'measured' });
+    expect(view.posture).toBe('controlled_investment');
+  });
+
   it('should list exactly the initiatives a stricter model would move, before it is activated', async () => {
     const models = await viewer.get<{ items: { status: string; definition: Record<string, unknown> }[] }>('/api/v1/scoring-models');
     const active = models.body.items.find((model) => model.status === 'active')?.definition ?? {};

@@ -72,7 +72,7 @@ export class RegistryService {
 
   async recordDecision(initiativeId: string, input: RecordDecision, actor: string, context: RpcContext): Promise<Decision> {
     const decision = await this.dataSource.transaction(async (manager) => {
-      await nextVersion(manager, initiativeId);
+      const initiativeVersion = await nextVersion(manager, initiativeId);
       const scope = input.scopeEnvelope;
       const [row] = (await manager.query(
         `INSERT INTO intake.decisions (id, initiative_id, decision, rationale, scope_business_units, scope_users,
@@ -97,7 +97,7 @@ export class RegistryService {
         action: 'decision.recorded',
         changes: diff({}, { decision: recorded.decision, rationale: recorded.rationale, scopeEnvelope: recorded.scopeEnvelope }, 'decision.'),
       });
-      await this.outbox.enqueue(manager, RegistryEvents.decisionRecorded, { decision: recorded }, context);
+      await this.outbox.enqueue(manager, RegistryEvents.decisionRecorded, { decision: recorded, initiativeVersion }, context);
       return recorded;
     });
     this.outbox.wake();
@@ -120,7 +120,7 @@ export class RegistryService {
     context: RpcContext,
     recordedAt = new Date(),
   ): Promise<void> {
-    await nextVersion(manager, initiativeId);
+    const initiativeVersion = await nextVersion(manager, initiativeId);
     // One row per initiative and period: sending a period again replaces it.
     await manager.query(
       `INSERT INTO intake.telemetry (initiative_id, period_kind, period_start, support_tickets_opened, support_tickets_closed,
@@ -154,7 +154,7 @@ export class RegistryService {
       action: 'telemetry.recorded',
       changes: [{ field: `telemetry.${telemetry.period.kind}.${telemetry.period.start}`, from: null, to: telemetry }],
     });
-    await this.outbox.enqueue(manager, RegistryEvents.telemetryRecorded, { initiativeId, telemetry, actor }, context);
+    await this.outbox.enqueue(manager, RegistryEvents.telemetryRecorded, { initiativeId, telemetry, actor, initiativeVersion }, context);
   }
 
   private async keysOf(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {

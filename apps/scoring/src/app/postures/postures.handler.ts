@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InitiativeEvents, ReadinessEvents, ScoringRpc } from '@capstan/contracts';
+import { InitiativeEvents, ReadinessEvents, RegistryEvents, ScoringRpc } from '@capstan/contracts';
+import { withTelemetry } from '@capstan/scoring-core';
 import type { CriterionId } from '@capstan/domain';
 import { EventConsumers, RpcServer } from '@capstan/messaging';
 import { PosturesService } from './postures.service';
@@ -18,8 +19,47 @@ export class PosturesHandler implements OnModuleInit {
     this.rpc.handle(ScoringRpc.asOf, ({ initiativeId, asOf }) => this.postures.asOf(initiativeId, new Date(asOf)));
     this.rpc.handle(ScoringRpc.portfolio, () => this.postures.portfolio());
     this.consumers.on(InitiativeEvents.registered, (event, manager) =>
-      this.postures.track(manager, event.payload.initiative.id, event),
+      this.postures.track(manager, event.payload.initiative.id, event.payload.initiative.stage, event),
     );
+    this.consumers.on(InitiativeEvents.updated, (event, manager) => {
+      const { initiative } = event.payload;
+      return this.postures.applyInput(
+        manager,
+        initiative.id,
+        { key: 'stage', initiativeVersion: initiative.version, apply: (inputs) => void (inputs.stage = initiative.stage) },
+        event,
+      );
+    });
+    this.consumers.on(RegistryEvents.telemetryRecorded, (event, manager) => {
+      const { initiativeId, telemetry, initiativeVersion } = event.payload;
+      const period = {
+        periodKind: telemetry.period.kind,
+        periodStart: telemetry.period.start,
+        supportBacklog: telemetry.supportBacklog,
+        incidents: telemetry.incidents,
+        crossTeamEscalations: telemetry.crossTeamEscalations,
+        rollbacks: telemetry.rollbacks,
+      };
+      return this.postures.applyInput(
+        manager,
+        initiativeId,
+        {
+          key: `telemetry:${period.periodKind}:${period.periodStart}`,
+          initiativeVersion,
+          apply: (inputs) => void (inputs.telemetry = withTelemetry(inputs.telemetry, period)),
+        },
+        event,
+      );
+    });
+    this.consumers.on(RegistryEvents.decisionRecorded, (event, manager) => {
+      const { decision, initiativeVersion } = event.payload;
+      return this.postures.applyInput(
+        manager,
+        decision.initiativeId,
+        { key: 'decision', initiativeVersion, apply: (inputs) => void (inputs.decision = { decision: decision.decision, decidedAt: decision.decidedAt }) },
+        event,
+      );
+    });
     this.consumers.on(ReadinessEvents.ownerAssigned, (event, manager) => {
       const { initiativeId, responsibility, owner, initiativeVersion } = event.payload;
       return this.postures.applyInput(

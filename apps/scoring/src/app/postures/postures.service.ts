@@ -9,9 +9,17 @@ import {
   type PostureSummary,
   type PostureView,
 } from '@capstan/contracts';
-import type { Posture } from '@capstan/domain';
+import type { InitiativeStage, Posture } from '@capstan/domain';
 import { Outbox, RpcError } from '@capstan/messaging';
-import { emptyInputs, evaluate, type Evaluation, type ScoringInputs, type ScoringModel } from '@capstan/scoring-core';
+import {
+  domainTrends,
+  emptyInputs,
+  evaluate,
+  type Evaluation,
+  type ScoredMoment,
+  type ScoringInputs,
+  type ScoringModel,
+} from '@capstan/scoring-core';
 import { ActiveModel } from '../models/active-model';
 import { EvaluationEntity } from './evaluation.entity';
 import { ScoringSubjectEntity } from './scoring-subject.entity';
@@ -25,9 +33,12 @@ export class PosturesService {
   ) {}
 
   /** Starts tracking a newly registered initiative and records its first posture. */
-  async track(manager: EntityManager, initiativeId: string, cause: Cause): Promise<void> {
+  async track(manager: EntityManager, initiativeId: string, stage: InitiativeStage, cause: Cause): Promise<void> {
     const existing = await this.lockSubject(manager, initiativeId);
-    await this.rescore(manager, existing?.inputs ?? emptyInputs(initiativeId), existing, cause);
+    const inputs = structuredClone(existing?.inputs ?? emptyInputs(initiativeId));
+    // An update may have arrived first: the registration's stage never overrides it.
+    inputs.stage ??= stage;
+    await this.rescore(manager, inputs, existing, cause);
   }
 
   /**
@@ -92,6 +103,21 @@ export class PosturesService {
       this.outbox.wake();
       after = ids[ids.length - 1].initiative_id;
     }
+  }
+
+  /** Directions over the last few evaluations; two domains sliding together is an early warning. */
+  private async withTrends(manager: EntityManager, result: Evaluation): Promise<Evaluation> {
+    const recent = (await manager.query(
+      `SELECT evaluated_at, result->'domains' AS domains FROM scoring.evaluations
+       WHERE initiative_id = $1 ORDER BY evaluated_at DESC LIMIT $2`,
+      [result.initiativeId, TREND_WINDOW - 1],
+    )) as { evaluated_at: Date; domains: Evaluation['domains'] }[];
+    const moments: ScoredMoment[] = [...recent.reverse(), { evaluated_at: new Date(result.evaluatedAt), domains: result.domains }].map((row) => ({
+      evaluatedAt: new Date(row.evaluated_at).toISOString(),
+      domainScores: Object.fromEntries(row.domains.map((domain) => [domain.id, domain.score])),
+    }));
+    const { trends, earlyWarning } = domainTrends(moments);
+    return { ...result, trends, signals: earlyWarning ? [...result.signals, earlyWarning] : result.signals };
   }
 
   private lockSubject(manager: EntityManager, initiativeId: string): Promise<ScoringSubjectEntity | null> {
@@ -173,7 +199,8 @@ export class PosturesService {
     appliedVersions: Record<string, number> = subject?.appliedVersions ?? {},
   ): Promise<void> {
     const model = await this.activeModel.get(manager);
-    const result = evaluate(inputs, model, new Date(), { gatesHeldSince: subject?.gatesHeldSince?.toISOString() ?? null });
+    const evaluated = evaluate(inputs, model, new Date(), { gatesHeldSince: subject?.gatesHeldSince?.toISOString() ?? null });
+    const result = await this.withTrends(manager, evaluated);
     const evaluationId = randomUUID();
     await manager.insert(EvaluationEntity, {
       id: evaluationId,
@@ -217,6 +244,9 @@ export class PosturesService {
 
 type HistoricalPosture = PostureView & { inputs: ScoringInputs | null };
 
+/** Evaluations a trend looks across, the current one included. */
+const TREND_WINDOW = 6;
+
 /** Conditions name dates and shares; grouping by their kind counts alike ones together. */
 function conditionKind(condition: string): string {
   return condition.replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z/g, '…').replace(/ \(held since …\)/, '');
@@ -249,6 +279,7 @@ function toView(result: Evaluation): PostureView {
     signals: result.signals,
     conditions: result.conditions,
     patterns: result.patterns,
+    trends: result.trends ?? {},
     modelVersion: result.modelVersion,
     evaluatedAt: result.evaluatedAt,
   };

@@ -11,7 +11,10 @@ import {
   type Responsibility,
 } from '@capstan/domain';
 import type { ScoringInputs } from './inputs';
+import { measuredCriteria, type Measurement } from './measured';
 import type { ScoringModel } from './model';
+import { detectPatterns, type DetectedPattern } from './patterns';
+import type { Trend } from './trends';
 
 export type CriterionSource = 'attested' | 'measured' | 'missing';
 
@@ -22,6 +25,8 @@ export interface CriterionResult {
   contribution: number;
   /** Set when attested evidence existed but had lapsed at evaluation time. */
   expiredAt?: string;
+  /** The measured figures, when telemetry measured this criterion. */
+  basis?: string;
 }
 
 export interface DomainResult {
@@ -45,7 +50,9 @@ export interface Evaluation {
   domains: DomainResult[];
   signals: string[];
   conditions: string[];
-  patterns: string[];
+  patterns: DetectedPattern[];
+  /** Each domain's direction over recent evaluations; set by the service, which keeps the history. */
+  trends?: Partial<Record<DomainId, Trend>>;
   modelVersion: string;
   inputHash: string;
   evaluatedAt: string;
@@ -56,7 +63,8 @@ export interface Evaluation {
  * the same inputs, model and `asOf` always give the same result.
  */
 export function evaluate(inputs: ScoringInputs, model: ScoringModel, asOf: Date, prior: PriorState = { gatesHeldSince: null }): Evaluation {
-  const criteria = new Map(CRITERION_IDS.map((id) => [id, criterionState(inputs, id, model, asOf)]));
+  const measured = measuredCriteria(inputs.telemetry);
+  const criteria = new Map(CRITERION_IDS.map((id) => [id, criterionState(inputs, id, model, asOf, measured[id])]));
   const domains = DOMAIN_IDS.map((id) => domainResult(id, criteria));
   const gates = gateFindings(inputs, criteria, model);
   const allHeld = gates.pause.length === 0 && gates.authorize.length === 0 && domains.every((d) => d.score >= model.domainThreshold);
@@ -81,9 +89,14 @@ export function evaluate(inputs: ScoringInputs, model: ScoringModel, asOf: Date,
     ...findings.map((f) => f.condition),
     ...(posture === 'pause' ? [] : belowThreshold.map((d) => `raise ${d.id} readiness to ${model.domainThreshold}: now ${d.score}`)),
   ]);
+  const patterns = detectPatterns(inputs, model.patterns, posture, asOf);
   const signals = unique([
     ...findings.map((f) => f.signal),
     ...(posture === 'controlled_investment' ? ['rollout sequencing forming'] : []),
+    ...patterns.map((pattern) => pattern.title),
+    ...(inputs.decision && inputs.decision.decision !== posture
+      ? [`committee decision (${inputs.decision.decision}) diverges from the recommendation (${posture})`]
+      : []),
   ]);
 
   return {
@@ -94,7 +107,7 @@ export function evaluate(inputs: ScoringInputs, model: ScoringModel, asOf: Date,
     domains,
     signals,
     conditions,
-    patterns: [],
+    patterns,
     modelVersion: model.version,
     inputHash: hashInputs(inputs),
     evaluatedAt: asOf.toISOString(),
@@ -194,7 +207,28 @@ function earliest(dates: (Date | null)[]): string | null {
   return times.length ? new Date(Math.min(...times)).toISOString() : null;
 }
 
-function criterionState(inputs: ScoringInputs, id: CriterionId, model: ScoringModel, asOf: Date): CriterionResult {
+/**
+ * A criterion's state from attested evidence and, where telemetry measures it,
+ * from the measurement: when both exist the lower one counts (figures can
+ * contradict an attestation, never inflate it), and the source says which.
+ */
+function criterionState(inputs: ScoringInputs, id: CriterionId, model: ScoringModel, asOf: Date, measurement?: Measurement): CriterionResult {
+  const attested = attestedState(inputs, id, model, asOf);
+  if (!measurement) return attested;
+  const fromMeasurement: CriterionResult = {
+    id,
+    state: measurement.state,
+    source: 'measured',
+    contribution: model.points[measurement.state],
+    basis: measurement.basis,
+  };
+  if (attested.source === 'missing') return { ...fromMeasurement, ...(attested.expiredAt ? { expiredAt: attested.expiredAt } : {}) };
+  return STATE_RANK[measurement.state] < STATE_RANK[attested.state] ? fromMeasurement : { ...attested, basis: measurement.basis };
+}
+
+const STATE_RANK: Record<EvidenceStatus, number> = { absent: 0, partial: 1, established: 2 };
+
+function attestedState(inputs: ScoringInputs, id: CriterionId, model: ScoringModel, asOf: Date): CriterionResult {
   const evidence = inputs.evidence[id];
   if (!evidence) return { id, state: 'absent', source: 'missing', contribution: model.points.absent };
   if (evidence.expiresAt && Date.parse(evidence.expiresAt) <= asOf.getTime()) {

@@ -1,4 +1,4 @@
-import type { CriterionId, EvidenceStatus, Responsibility } from '@capstan/domain';
+import type { CriterionId, EvidenceStatus, InitiativeStage, Posture, Responsibility } from '@capstan/domain';
 
 export interface OwnerInput {
   person: string;
@@ -12,6 +12,16 @@ export interface EvidenceInput {
   expiresAt: string | null;
 }
 
+/** One period of operational telemetry from intake. */
+export interface TelemetryInput {
+  periodKind: 'week' | 'month';
+  periodStart: string;
+  supportBacklog: number;
+  incidents: number;
+  crossTeamEscalations: number;
+  rollbacks: number;
+}
+
 /** Everything scoring knows about one initiative at a moment. */
 export interface ScoringInputs {
   initiativeId: string;
@@ -19,6 +29,22 @@ export interface ScoringInputs {
   evidence: Partial<Record<CriterionId, EvidenceInput>>;
   /** Measured by cost-tracking: share of recorded spend attributed from reliable sources, "0".."1". */
   attributedSpendShare?: string;
+  stage?: InitiativeStage;
+  /** Recent periods, oldest first. */
+  telemetry?: TelemetryInput[];
+  /** The authorization committee's latest decision. */
+  decision?: { decision: Posture; decidedAt: string };
+}
+
+/** How many periods of telemetry scoring keeps per initiative. */
+export const TELEMETRY_PERIODS_KEPT = 12;
+
+/** Adds (or replaces) one period and keeps the most recent ones, oldest first. */
+export function withTelemetry(series: TelemetryInput[] | undefined, period: TelemetryInput): TelemetryInput[] {
+  const others = (series ?? []).filter((p) => !(p.periodKind === period.periodKind && p.periodStart === period.periodStart));
+  return [...others, period]
+    .sort((a, b) => (a.periodStart < b.periodStart ? -1 : a.periodStart > b.periodStart ? 1 : 0))
+    .slice(-TELEMETRY_PERIODS_KEPT);
 }
 
 export function emptyInputs(initiativeId: string): ScoringInputs {

@@ -1,4 +1,5 @@
 import type { Responsibility } from '@capstan/domain';
+import { DEFAULT_PATTERN_PARAMETERS, type PatternParameters } from './patterns';
 
 /** A scoring model is data; a version never changes once active. */
 export interface ScoringModel {
@@ -16,6 +17,7 @@ export interface ScoringModel {
   holdPeriodSeconds: number;
   /** Responsibilities without which an initiative is paused. */
   pauseUnlessOwned: Responsibility[];
+  patterns: PatternParameters;
 }
 
 export const DEFAULT_MODEL: ScoringModel = {
@@ -25,4 +27,5 @@ export const DEFAULT_MODEL: ScoringModel = {
   minAttributedSpendShare: '0.5',
   holdPeriodSeconds: 14 * 24 * 60 * 60,
   pauseUnlessOwned: ['approval_authority', 'accountable_owner', 'production_support'],
+  patterns: DEFAULT_PATTERN_PARAMETERS,
 };

@@ -23,7 +23,10 @@ export const postureViewSchema = z.object({
   ),
   signals: z.array(z.string()),
   conditions: z.array(z.string()),
-  patterns: z.array(z.string()),
+  /** Scaling-risk patterns detected, each with the data that triggered it. */
+  patterns: z.array(z.object({ id: z.string(), title: z.string(), detail: z.string() })),
+  /** Each domain's direction over recent evaluations. */
+  trends: z.record(z.string(), z.enum(['improving', 'stable', 'deteriorating'])).optional(),
   modelVersion: z.string(),
   evaluatedAt: z.string(),
 });

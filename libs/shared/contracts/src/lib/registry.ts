@@ -112,10 +112,10 @@ export const RegistryRpc = {
 
 export const RegistryEvents = {
   dependencyAdded: eventContract('dependency.added', 1, z.object({ dependency: dependencySchema })),
-  decisionRecorded: eventContract('decision.recorded', 1, z.object({ decision: decisionSchema })),
+  decisionRecorded: eventContract('decision.recorded', 1, z.object({ decision: decisionSchema, initiativeVersion: z.number().int() })),
   telemetryRecorded: eventContract(
     'telemetry.recorded',
     1,
-    z.object({ initiativeId: z.uuid(), telemetry: telemetrySchema, actor: z.string() }),
+    z.object({ initiativeId: z.uuid(), telemetry: telemetrySchema, actor: z.string(), initiativeVersion: z.number().int() }),
   ),
 };

@@ -12,6 +12,15 @@ export const scoringModelSchema = z
     holdPeriodSeconds: z.number().int().min(0).max(365 * 24 * 60 * 60),
     /** Responsibilities without which an initiative is paused (stored models from before it get the brief's three). */
     pauseUnlessOwned: z.array(z.enum(RESPONSIBILITIES)).default(['approval_authority', 'accountable_owner', 'production_support']),
+    /** Thresholds of the scaling-risk pattern detectors. */
+    patterns: z
+      .object({
+        fragmentedTeams: z.number().int().min(2).max(20),
+        backlogGrowthPeriods: z.number().int().min(2).max(12),
+        escalationsPerPeriod: z.number().int().min(1).max(100),
+      })
+      .strict()
+      .default({ fragmentedTeams: 3, backlogGrowthPeriods: 3, escalationsPerPeriod: 3 }),
   })
   .strict()
   .refine((model) => model.points.absent <= model.points.partial && model.points.partial <= model.points.established, {

@@ -1,0 +1,48 @@
+import type { CriterionId, EvidenceStatus } from '@capstan/domain';
+import type { TelemetryInput } from './inputs';
+
+export interface Measurement {
+  state: EvidenceStatus;
+  /** The figures behind it, in words. */
+  basis: string;
+}
+
+/**
+ * Criteria that operational telemetry measures. Uses the weekly series when
+ * there is one, the monthly otherwise; needs at least one period.
+ */
+export function measuredCriteria(telemetry: TelemetryInput[] | undefined): Partial<Record<CriterionId, Measurement>> {
+  const series = seriesOf(telemetry);
+  if (!series.length) return {};
+  const recent = series.slice(-3);
+  const last = series[series.length - 1];
+  const escalations = last.crossTeamEscalations;
+  const instability = recent.reduce((sum, p) => sum + p.incidents + p.rollbacks, 0);
+  const growth = backlogGrowth(recent);
+  return {
+    'resilience.support_escalation': {
+      state: escalations === 0 ? 'established' : escalations <= 2 ? 'partial' : 'absent',
+      basis: `${escalations} cross-team escalation(s) in the period from ${last.periodStart}`,
+    },
+    'resilience.instability': {
+      state: instability === 0 ? 'established' : instability <= 2 ? 'partial' : 'absent',
+      basis: `${instability} incident(s) and rollback(s) over the last ${recent.length} period(s)`,
+    },
+    'economics.support_burden': {
+      state: growth.periodsGrowing === 0 ? 'established' : growth.periodsGrowing < recent.length - 1 || recent.length < 3 ? 'partial' : 'absent',
+      basis: `support backlog ${recent.map((p) => p.supportBacklog).join(' → ')}`,
+    },
+  };
+}
+
+export function seriesOf(telemetry: TelemetryInput[] | undefined): TelemetryInput[] {
+  const all = telemetry ?? [];
+  const weekly = all.filter((p) => p.periodKind === 'week');
+  return weekly.length ? weekly : all.filter((p) => p.periodKind === 'month');
+}
+
+export function backlogGrowth(periods: TelemetryInput[]): { periodsGrowing: number } {
+  let periodsGrowing = 0;
+  for (let i = 1; i < periods.length; i++) if (periods[i].supportBacklog > periods[i - 1].supportBacklog) periodsGrowing++;
+  return { periodsGrowing };
+}

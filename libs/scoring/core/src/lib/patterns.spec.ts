@@ -1,0 +1,80 @@
+import { evaluate } from './evaluate';
+import { emptyInputs, withTelemetry, type ScoringInputs, type TelemetryInput } from './inputs';
+import { DEFAULT_MODEL } from './model';
+import { detectPatterns, DEFAULT_PATTERN_PARAMETERS } from './patterns';
+import { domainTrends } from './trends';
+
+const asOf = new Date('2026-11-20T00:00:00Z');
+
+function week(start: string, figures: Partial<TelemetryInput> = {}): TelemetryInput {
+  return { periodKind: 'week', periodStart: start, supportBacklog: 10, incidents: 0, crossTeamEscalations: 0, rollbacks: 0, ...figures };
+}
+
+describe(detectPatterns.name, () => {
+  it('should see fragmented ownership: many teams, no accountable owner', () => {
+    const inputs = emptyInputs('7d9f3c1e-0000-4000-8000-000000000011');
+    inputs.owners = { production_support: { person: 'A', team: 'Ops' }, risk_owner: { person: 'B', team: 'Risk' }, budget_owner: { person: 'C', team: 'Finance' } };
+    expect(detectPatterns(inputs, DEFAULT_PATTERN_PARAMETERS, 'pause', asOf).map((p) => [p.id, p.detail])).toEqual([
+      ['ownership_fragmented', 'owners span 3 teams and no long-term accountable owner is named'],
+    ]);
+    inputs.owners.accountable_owner = { person: 'D', team: 'Business' };
+    expect(detectPatterns(inputs, DEFAULT_PATTERN_PARAMETERS, 'pause', asOf)).toEqual([]);
+  });
+
+  it('should see governance lagging a deployment whose approval evidence lapsed', () => {
+    const inputs: ScoringInputs = {
+      ...emptyInputs('7d9f3c1e-0000-4000-8000-000000000012'),
+      stage: 'production',
+      evidence: { 'governance.approval_pathways': { status: 'established', attestedAt: '2025-11-01T00:00:00Z', expiresAt: '2026-11-01T00:00:00Z' } },
+    };
+    const [pattern] = detectPatterns(inputs, DEFAULT_PATTERN_PARAMETERS, 'pause', asOf);
+    expect(pattern).toEqual({ id: 'governance_lags_deployment', title: 'governance lags deployment', detail: 'the initiative is in production while approval evidence is expired (2026-11-01)' });
+    expect(detectPatterns({ ...inputs, stage: 'pilot' }, DEFAULT_PATTERN_PARAMETERS, 'pause', asOf)).toEqual([]);
+  });
+
+  it('should see production exposing weakness in growing backlog, escalations and rollbacks', () => {
+    let telemetry: TelemetryInput[] = [];
+    for (const [start, backlog] of [['2026-10-19', 10], ['2026-10-26', 14], ['2026-11-02', 19], ['2026-11-09', 25]] as const) {
+      telemetry = withTelemetry(telemetry, week(start, { supportBacklog: backlog }));
+    }
+    telemetry = withTelemetry(telemetry, week('2026-11-09', { supportBacklog: 25, crossTeamEscalations: 4, rollbacks: 1 }));
+    const inputs = { ...emptyInputs('7d9f3c1e-0000-4000-8000-000000000013'), telemetry };
+    const [pattern] = detectPatterns(inputs, DEFAULT_PATTERN_PARAMETERS, 'pause', asOf);
+    expect(pattern.id).toBe('production_exposes_weakness');
+    expect(pattern.detail).toBe(
+      'support backlog grew 3 periods running (10 → 14 → 19 → 25); 4 escalations crossed team lines in the period from 2026-11-09; 1 rollback(s) in the last 3 period(s)',
+    );
+    const result = evaluate(inputs, DEFAULT_MODEL, asOf);
+    const support = result.domains.flatMap((d) => d.criteria).find((c) => c.id === 'economics.support_burden');
+    expect(support).toMatchObject({ state: 'absent', source: 'measured', basis: 'support backlog 14 → 19 → 25' });
+    expect(result.signals).toContain('production exposes weakness');
+  });
+
+  it('should let measured figures lower an attestation, never raise it', () => {
+    const inputs: ScoringInputs = {
+      ...emptyInputs('7d9f3c1e-0000-4000-8000-000000000014'),
+      evidence: { 'resilience.instability': { status: 'established', attestedAt: '2026-10-01T00:00:00Z', expiresAt: null } },
+      telemetry: [week('2026-11-09', { incidents: 3 })],
+    };
+    const criterion = (i: ScoringInputs) => evaluate(i, DEFAULT_MODEL, asOf).domains.flatMap((d) => d.criteria).find((c) => c.id === 'resilience.instability');
+    expect(criterion(inputs)).toMatchObject({ state: 'absent', source: 'measured' });
+    inputs.telemetry = [week('2026-11-09')];
+    inputs.evidence['resilience.instability'] = { status: 'partial', attestedAt: '2026-10-01T00:00:00Z', expiresAt: null };
+    expect(criterion(inputs)).toMatchObject({ state: 'partial', source: 'attested' });
+  });
+});
+
+describe(domainTrends.name, () => {
+  it('should name each direction and warn when two domains slide together', () => {
+    const moments = [
+      { evaluatedAt: '2026-11-01T00:00:00Z', domainScores: { ownership: 80, governance: 70, economics: 50 } },
+      { evaluatedAt: '2026-11-08T00:00:00Z', domainScores: { ownership: 80, governance: 70, economics: 52 } },
+      { evaluatedAt: '2026-11-15T00:00:00Z', domainScores: { ownership: 60, governance: 50, economics: 70 } },
+    ];
+    expect(domainTrends(moments)).toEqual({
+      trends: { ownership: 'deteriorating', governance: 'deteriorating', economics: 'improving' },
+      earlyWarning: 'friction building: ownership, governance deteriorating together',
+    });
+    expect(domainTrends(moments.slice(0, 1))).toEqual({ trends: {}, earlyWarning: null });
+  });
+});

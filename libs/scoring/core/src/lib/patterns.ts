@@ -1,0 +1,74 @@
+import type { Posture } from '@capstan/domain';
+import type { ScoringInputs } from './inputs';
+import { backlogGrowth, seriesOf } from './measured';
+
+/** A scaling-risk pattern from the brief, with the data that triggered it. */
+export interface DetectedPattern {
+  id: 'ownership_fragmented' | 'prioritization_unclear' | 'pilot_economics_diverge' | 'governance_lags_deployment' | 'production_exposes_weakness';
+  title: string;
+  detail: string;
+}
+
+export interface PatternParameters {
+  /** Owners spread over at least this many teams, with no accountable owner, is fragmentation. */
+  fragmentedTeams: number;
+  /** Backlog growing in each of this many consecutive periods is a weakness exposed. */
+  backlogGrowthPeriods: number;
+  /** Cross-team escalations in one period at or above this are a weakness exposed. */
+  escalationsPerPeriod: number;
+}
+
+export const DEFAULT_PATTERN_PARAMETERS: PatternParameters = { fragmentedTeams: 3, backlogGrowthPeriods: 3, escalationsPerPeriod: 3 };
+
+/**
+ * The brief's scaling-risk patterns that scoring's inputs can show today.
+ * "Prioritization unclear" needs the rollout plan and "pilot economics"
+ * the cost ledger; they join when those services publish their figures.
+ */
+export function detectPatterns(inputs: ScoringInputs, parameters: PatternParameters, posture: Posture, asOf: Date): DetectedPattern[] {
+  const patterns: DetectedPattern[] = [];
+
+  const teams = new Set(Object.values(inputs.owners).map((owner) => owner?.team.trim().toLowerCase()));
+  if (!inputs.owners.accountable_owner && teams.size >= parameters.fragmentedTeams) {
+    patterns.push({
+      id: 'ownership_fragmented',
+      title: 'ownership fragmented',
+      detail: `owners span ${teams.size} teams and no long-term accountable owner is named`,
+    });
+  }
+
+  const deployed = inputs.stage === 'scaling' || inputs.stage === 'production';
+  const approval = inputs.evidence['governance.approval_pathways'];
+  const approvalLapsed = approval?.expiresAt ? Date.parse(approval.expiresAt) <= asOf.getTime() : false;
+  if (deployed && (!approval || approval.status !== 'established' || approvalLapsed)) {
+    patterns.push({
+      id: 'governance_lags_deployment',
+      title: 'governance lags deployment',
+      detail: `the initiative is in ${inputs.stage} while approval evidence is ${approvalLapsed ? `expired (${approval?.expiresAt?.slice(0, 10)})` : approval ? approval.status : 'missing'}`,
+    });
+  }
+  if (inputs.decision?.decision === 'authorize_deployment' && posture !== 'authorize_deployment') {
+    patterns.push({
+      id: 'governance_lags_deployment',
+      title: 'governance lags deployment',
+      detail: `the committee authorized deployment on ${inputs.decision.decidedAt.slice(0, 10)} but the gates give ${posture}`,
+    });
+  }
+
+  const series = seriesOf(inputs.telemetry);
+  const window = series.slice(-(parameters.backlogGrowthPeriods + 1));
+  const weaknesses: string[] = [];
+  if (window.length === parameters.backlogGrowthPeriods + 1 && backlogGrowth(window).periodsGrowing === parameters.backlogGrowthPeriods) {
+    weaknesses.push(`support backlog grew ${parameters.backlogGrowthPeriods} periods running (${window.map((p) => p.supportBacklog).join(' → ')})`);
+  }
+  const last = series[series.length - 1];
+  if (last && last.crossTeamEscalations >= parameters.escalationsPerPeriod) {
+    weaknesses.push(`${last.crossTeamEscalations} escalations crossed team lines in the period from ${last.periodStart}`);
+  }
+  const rollbacks = series.slice(-3).reduce((sum, p) => sum + p.rollbacks, 0);
+  if (rollbacks > 0) weaknesses.push(`${rollbacks} rollback(s) in the last ${Math.min(3, series.length)} period(s)`);
+  if (weaknesses.length) {
+    patterns.push({ id: 'production_exposes_weakness', title: 'production exposes weakness', detail: weaknesses.join('; ') });
+  }
+  return patterns;
+}
