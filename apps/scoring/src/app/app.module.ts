@@ -15,6 +15,8 @@ export const config = loadServiceConfig('scoring', 3102);
       schema: 'scoring',
       entities: [EvaluationEntity, ScoringSubjectEntity],
       migrations,
+      // Events about different initiatives are scored side by side; one initiative's stay in order.
+      consumerConcurrency: 8,
     }),
     PosturesModule,
     ScoringModelsModule,

@@ -5,3 +5,4 @@ export * from './lib/rpc';
 export * from './lib/outbox';
 export * from './lib/event-consumer';
 export * from './lib/messaging-tables';
+export * from './lib/keyed-concurrency';

@@ -5,6 +5,9 @@ import type { CriterionId } from '@capstan/domain';
 import { EventConsumers, RpcServer } from '@capstan/messaging';
 import { PosturesService } from './postures.service';
 
+/** Events about one initiative are scored one after another; different initiatives side by side. */
+const byInitiative = (payload: { initiativeId?: string }) => payload.initiativeId;
+
 @Injectable()
 export class PosturesHandler implements OnModuleInit {
   constructor(
@@ -18,8 +21,10 @@ export class PosturesHandler implements OnModuleInit {
     this.rpc.handle(ScoringRpc.many, ({ initiativeIds }) => this.postures.many(initiativeIds));
     this.rpc.handle(ScoringRpc.asOf, ({ initiativeId, asOf }) => this.postures.asOf(initiativeId, new Date(asOf)));
     this.rpc.handle(ScoringRpc.portfolio, () => this.postures.portfolio());
-    this.consumers.on(InitiativeEvents.registered, (event, manager) =>
-      this.postures.track(manager, event.payload.initiative.id, event.payload.initiative.stage, event),
+    this.consumers.on(
+      InitiativeEvents.registered,
+      (event, manager) => this.postures.track(manager, event.payload.initiative.id, event.payload.initiative.stage, event),
+      (payload) => payload.initiative?.id,
     );
     this.consumers.on(InitiativeEvents.updated, (event, manager) => {
       const { initiative } = event.payload;
@@ -29,7 +34,7 @@ export class PosturesHandler implements OnModuleInit {
         { key: 'stage', initiativeVersion: initiative.version, apply: (inputs) => void (inputs.stage = initiative.stage) },
         event,
       );
-    });
+    }, (payload) => payload.initiative?.id);
     this.consumers.on(RegistryEvents.telemetryRecorded, (event, manager) => {
       const { initiativeId, telemetry, initiativeVersion } = event.payload;
       const period = {
@@ -50,7 +55,7 @@ export class PosturesHandler implements OnModuleInit {
         },
         event,
       );
-    });
+    }, byInitiative);
     this.consumers.on(RegistryEvents.decisionRecorded, (event, manager) => {
       const { decision, initiativeVersion } = event.payload;
       return this.postures.applyInput(
@@ -59,7 +64,7 @@ export class PosturesHandler implements OnModuleInit {
         { key: 'decision', initiativeVersion, apply: (inputs) => void (inputs.decision = { decision: decision.decision, decidedAt: decision.decidedAt }) },
         event,
       );
-    });
+    }, (payload) => payload.decision?.initiativeId);
     this.consumers.on(ReadinessEvents.ownerAssigned, (event, manager) => {
       const { initiativeId, responsibility, owner, initiativeVersion } = event.payload;
       return this.postures.applyInput(
@@ -68,9 +73,11 @@ export class PosturesHandler implements OnModuleInit {
         { key: `owner:${responsibility}`, initiativeVersion, apply: (inputs) => void (inputs.owners[responsibility] = owner) },
         event,
       );
-    });
-    this.consumers.on(ReadinessEvents.evidenceExpired, (event, manager) =>
-      this.postures.reevaluate(manager, event.payload.initiativeId, event),
+    }, byInitiative);
+    this.consumers.on(
+      ReadinessEvents.evidenceExpired,
+      (event, manager) => this.postures.reevaluate(manager, event.payload.initiativeId, event),
+      byInitiative,
     );
     this.consumers.on(ReadinessEvents.evidenceRecorded, (event, manager) => {
       const { initiativeId, criterionId, status, attestedAt, expiresAt, initiativeVersion } = event.payload;
@@ -84,6 +91,6 @@ export class PosturesHandler implements OnModuleInit {
         },
         event,
       );
-    });
+    }, byInitiative);
   }
 }

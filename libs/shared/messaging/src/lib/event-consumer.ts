@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { eventEnvelopeSchema, type EventContract, type EventEnvelope, type Subjects } from '@capstan/contracts';
 import { decodeJson, encodeJson } from './codec';
+import { KeyedConcurrency } from './keyed-concurrency';
 import type { NatsClient } from './nats-client';
 
 export interface ConsumerOptions {
@@ -13,7 +14,12 @@ export interface ConsumerOptions {
   maxAckPending?: number;
   /** Called after an event's transaction commits, e.g. to wake the outbox relay for what it enqueued. */
   afterCommit?: () => void;
+  /** Events handled at once per consumer (default 1). Events with the same key never overlap. */
+  concurrency?: number;
 }
+
+/** What orders events: those with the same key are handled one after another. */
+export type EventKey<P> = (payload: P) => string | undefined;
 
 export type EventHandler<P> = (event: EventEnvelope<P>, manager: EntityManager) => Promise<void>;
 
@@ -21,6 +27,7 @@ interface Registration {
   durable: string;
   contract: EventContract<z.ZodType>;
   handler: EventHandler<unknown>;
+  key?: EventKey<unknown>;
 }
 
 /**
@@ -46,9 +53,9 @@ export class EventConsumers {
     private readonly options: ConsumerOptions = {},
   ) {}
 
-  on<P extends z.ZodType>(contract: EventContract<P>, handler: EventHandler<z.output<P>>): void {
+  on<P extends z.ZodType>(contract: EventContract<P>, handler: EventHandler<z.output<P>>, key?: EventKey<z.output<P>>): void {
     const durable = `${this.service}__${contract.type.replace(/\./g, '_')}`;
-    this.registrations.push({ durable, contract, handler: handler as EventHandler<unknown> });
+    this.registrations.push({ durable, contract, handler: handler as EventHandler<unknown>, key: key as EventKey<unknown> | undefined });
   }
 
   async start(): Promise<void> {
@@ -97,9 +104,16 @@ export class EventConsumers {
         const messages = await consumer.consume({ max_messages: 64 });
         this.stops.push(() => void messages.close());
         attempt = 0;
-        for await (const message of messages) {
-          await this.process(registration, message);
-          if (!this.running) break;
+        const limiter = new KeyedConcurrency(this.options.concurrency ?? 1, (error) =>
+          this.logger.error(`${registration.durable} could not settle a message: ${String(error)}`),
+        );
+        try {
+          for await (const message of messages) {
+            await limiter.schedule(this.keyOf(registration, message), () => this.process(registration, message));
+            if (!this.running) break;
+          }
+        } finally {
+          await limiter.drain();
         }
       } catch (error) {
         if (!this.running) break;
@@ -108,6 +122,16 @@ export class EventConsumers {
         await new Promise((resolve) => setTimeout(resolve, Math.min(250 * 2 ** attempt, 5_000)));
         await this.ensureConsumer(registration).catch(() => undefined);
       }
+    }
+  }
+
+  private keyOf(registration: Registration, message: JsMsg): string | undefined {
+    if (!registration.key) return undefined;
+    try {
+      return registration.key((decodeJson(message.data) as { payload: unknown }).payload);
+    } catch {
+      // Unreadable: `process` dead-letters it; no key needed.
+      return undefined;
     }
   }
 

@@ -15,6 +15,8 @@ export interface ServiceCoreOptions {
   migrations: ServiceDatabaseOptions['migrations'];
   /** Serve `GET /health` on the service's HTTP port (the gateway has its own). */
   healthRoute?: boolean;
+  /** Events each durable consumer handles at once (those with the same key stay in order); default 1. */
+  consumerConcurrency?: number;
 }
 
 /**
@@ -81,7 +83,10 @@ export class ServiceCoreModule {
           provide: EventConsumers,
           inject: [DataSource, NatsClient, SUBJECTS, Outbox],
           useFactory: (dataSource: DataSource, nats: NatsClient, subjects: Subjects, outbox: Outbox) =>
-            new EventConsumers(dataSource, nats, subjects, schema, config.service, { afterCommit: () => outbox.wake() }),
+            new EventConsumers(dataSource, nats, subjects, schema, config.service, {
+              afterCommit: () => outbox.wake(),
+              concurrency: options.consumerConcurrency ?? 1,
+            }),
         },
         ServiceLifecycle,
       ],
