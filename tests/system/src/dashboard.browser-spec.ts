@@ -64,7 +64,30 @@ describe('dashboard', () => {
     expect((await pmo.post('/api/v1/initiatives', { name: 'API-registered forecaster', businessUnit: 'Payments' })).status).toBe(201);
     const row = page.locator('tr', { hasText: 'API-registered forecaster' });
     await row.locator('[data-posture="pause"]').waitFor({ timeout: 30_000 });
-    expect(await page.locator('tbody tr').count()).toBe(demo.initiatives.length + 2);
+    await pollUntil(async () => (await page.locator('tbody tr').count()) === demo.initiatives.length + 2, { what: 'both new rows' });
+  });
+
+  it('should open an initiative and show its posture, conditions, domains and owner gaps', async () => {
+    const pmo = new ApiClient(context.system.gatewayUrl, pmoToken);
+    const created = await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Detail subject', businessUnit: 'Insurance', stage: 'scaling' });
+    await pmo.request('PUT', `/api/v1/initiatives/${created.body.id}/owners/accountable_owner`, { body: { person: 'Ana Ruiz', team: 'Claims' } });
+    await pmo.request('PUT', `/api/v1/initiatives/${created.body.id}/criteria/resilience.rollback`, {
+      body: { status: 'partial', attestedBy: 'Ops lead', expiresAt: '2030-01-01' },
+    });
+    const row = page.locator('tr', { hasText: 'Detail subject' });
+    await row.waitFor();
+    await row.getByRole('link', { name: 'Detail subject' }).click();
+    await page.waitForURL(`**/initiatives/${created.body.id}`);
+    await page.getByRole('heading', { name: /Detail subject/ }).waitFor();
+    await page.locator('[data-posture="pause"]').first().waitFor();
+    await pollUntil(async () => (await page.getByText('Ana Ruiz · Claims').count()) === 1, { what: 'the owner' });
+    expect(await page.getByText('Gap — no owner').count()).toBe(5);
+    expect(await page.getByRole('meter').count()).toBe(6);
+    expect(await page.locator('.conditions li').first().textContent()).toContain('assign an approval_authority owner');
+    expect(await page.getByText('rollback conditions understood').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'initiative.png'), fullPage: true });
+    await page.getByRole('link', { name: '← Portfolio' }).click();
+    await page.getByRole('table', { name: 'Initiatives' }).waitFor();
   });
 
   it('should show a viewer no write controls', async () => {

@@ -4,6 +4,11 @@ import { signedIn } from './core/signed-in.guard';
 export const appRoutes: Route[] = [
   { path: 'sign-in', loadComponent: () => import('./pages/sign-in/sign-in-page').then((m) => m.SignInPage) },
   {
+    path: 'initiatives/:id',
+    canActivate: [signedIn],
+    loadChildren: () => import('./pages/initiative/initiative-page.routes').then((m) => m.initiativeRoutes),
+  },
+  {
     path: '',
     canActivate: [signedIn],
     loadChildren: () => import('./pages/portfolio/portfolio-page.routes').then((m) => m.portfolioRoutes),

@@ -1,9 +1,10 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
-import type { Initiative, PostureSummary, RegisterInitiative } from '@capstan/contracts';
+import type { Initiative, InitiativeDetail, PostureSummary, PostureView, RegisterInitiative } from '@capstan/contracts';
 
 export type InitiativeWithPosture = Initiative & { posture: PostureSummary | null };
+export type InitiativeDetailWithPosture = InitiativeDetail & { posture: PostureView | null };
 
 export interface Problem {
   title: string;
@@ -18,6 +19,10 @@ export class InitiativesApi {
 
   list(limit = 500): Observable<{ items: InitiativeWithPosture[] }> {
     return this.http.get<{ items: InitiativeWithPosture[] }>('/api/v1/initiatives', { params: { limit } });
+  }
+
+  get(id: string): Observable<InitiativeDetailWithPosture> {
+    return this.http.get<InitiativeDetailWithPosture>(`/api/v1/initiatives/${encodeURIComponent(id)}`);
   }
 
   register(initiative: Partial<RegisterInitiative>, idempotencyKey: string): Observable<InitiativeWithPosture> {

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal, type OnInit } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { POSTURES, type Posture } from '@capstan/domain';
 import { InitiativesApi, problemOf, type InitiativeWithPosture } from '../../core/initiatives-api';
 import { LiveEvents } from '../../core/live-events';
@@ -14,7 +15,7 @@ const POSTURE_TITLES: Record<Posture, string> = {
 
 @Component({
   selector: 'cap-portfolio-page',
-  imports: [PostureBadge, RegisterInitiativeForm],
+  imports: [PostureBadge, RegisterInitiativeForm, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>Portfolio</h1>
@@ -49,7 +50,7 @@ const POSTURE_TITLES: Record<Posture, string> = {
           @for (initiative of initiatives(); track initiative.id) {
             <tr [attr.data-initiative]="initiative.key">
               <td>{{ initiative.key }}</td>
-              <td class="name">{{ initiative.name }}</td>
+              <td class="name"><a [routerLink]="['/initiatives', initiative.id]">{{ initiative.name }}</a></td>
               <td>{{ initiative.businessUnit }}</td>
               <td>{{ initiative.stage }}</td>
               <td>{{ initiative.riskTier }}</td>
@@ -72,6 +73,7 @@ const POSTURE_TITLES: Record<Posture, string> = {
     th, td { text-align: left; padding: 0.5rem 0.75rem; border-bottom: 1px solid #eee; font-size: 0.9rem; vertical-align: top; }
     th { background: #f4f5f7; font-weight: 600; }
     .name { font-weight: 600; }
+    .name a { color: inherit; }
     .conditions { color: #444; max-width: 28rem; }
     .more { color: #666; font-size: 0.8rem; margin-left: 0.4rem; }
     .state { padding: 1rem; background: #fff; border-radius: 8px; }

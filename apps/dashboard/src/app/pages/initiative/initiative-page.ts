@@ -1,0 +1,208 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal, type OnInit } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { RESPONSIBILITIES, STABILIZATION_DOMAINS, criterionTitle, type CriterionId, type DomainId } from '@capstan/domain';
+import { InitiativesApi, problemOf, type InitiativeDetailWithPosture } from '../../core/initiatives-api';
+import { LiveEvents } from '../../core/live-events';
+import { PostureBadge } from '../portfolio/posture-badge';
+
+/** One initiative: its posture and why, domain scores by source, owners and gaps, evidence, dependencies, decisions. */
+@Component({
+  selector: 'cap-initiative-page',
+  imports: [PostureBadge, RouterLink],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <a routerLink="/" class="back">← Portfolio</a>
+    @if (error(); as message) {
+      <p class="state error" role="alert">{{ message }}</p>
+    } @else if (initiative(); as item) {
+      <header class="head">
+        <h1><span class="key">{{ item.key }}</span> {{ item.name }}</h1>
+        <cap-posture-badge [posture]="item.posture?.posture ?? null" />
+      </header>
+      <p class="meta">{{ item.businessUnit }} · {{ item.stage }} · risk tier {{ item.riskTier }} · {{ item.operatorRole }} · data {{ item.dataSensitivity }}</p>
+      @if (item.summary) { <p>{{ item.summary }}</p> }
+
+      <div class="grid">
+        <section class="card" aria-labelledby="progress-title">
+          <h2 id="progress-title">To progress</h2>
+          @if (item.posture?.conditions?.length) {
+            <ol class="conditions">
+              @for (condition of item.posture?.conditions; track condition) { <li>{{ condition }}</li> }
+            </ol>
+          } @else {
+            <p>Nothing: every gate holds.</p>
+          }
+          @if (item.posture?.signals?.length) {
+            <h3>Signals</h3>
+            <ul class="chips">
+              @for (signal of item.posture?.signals; track signal) { <li>{{ signal }}</li> }
+            </ul>
+          }
+          @if (item.posture?.patterns?.length) {
+            <h3>Scaling-risk patterns</h3>
+            <ul>
+              @for (pattern of item.posture?.patterns; track pattern.id + pattern.detail) {
+                <li><strong>{{ pattern.title }}</strong>: {{ pattern.detail }}</li>
+              }
+            </ul>
+          }
+        </section>
+
+        <section class="card" aria-labelledby="domains-title">
+          <h2 id="domains-title">Readiness by domain</h2>
+          @for (domain of item.posture?.domains ?? []; track domain.id) {
+            <div class="domain" [attr.data-domain]="domain.id">
+              <div class="domain-head">
+                <span>{{ domainTitle(domain.id) }}</span>
+                <span class="score">{{ domain.score }}<span class="out-of">/100</span></span>
+              </div>
+              <div class="bar" role="meter" [attr.aria-label]="domainTitle(domain.id) + ' readiness'" aria-valuemin="0" aria-valuemax="100" [attr.aria-valuenow]="domain.score">
+                <span [style.width.%]="domain.score"></span>
+              </div>
+              <ul class="criteria">
+                @for (criterion of domain.criteria; track criterion.id) {
+                  <li><span class="state" [attr.data-state]="criterion.state">{{ criterion.state }}</span> {{ title(criterion.id) }} <span class="source">({{ criterion.source }})</span></li>
+                }
+              </ul>
+            </div>
+          }
+        </section>
+
+        <section class="card" aria-labelledby="owners-title">
+          <h2 id="owners-title">Owners <span class="coverage">{{ coverage() }} covered</span></h2>
+          <table aria-label="Owners">
+            <tbody>
+              @for (responsibility of responsibilities; track responsibility) {
+                <tr>
+                  <th scope="row">{{ responsibility }}</th>
+                  @if (item.owners[responsibility]; as owner) {
+                    <td>{{ owner.person }} · {{ owner.team }}</td>
+                  } @else {
+                    <td class="gap">Gap — no owner</td>
+                  }
+                </tr>
+              }
+            </tbody>
+          </table>
+        </section>
+
+        <section class="card" aria-labelledby="evidence-title">
+          <h2 id="evidence-title">Evidence</h2>
+          @if (item.evidence.length) {
+            <table aria-label="Evidence">
+              <thead><tr><th scope="col">Criterion</th><th scope="col">Status</th><th scope="col">Attested by</th><th scope="col">Expires</th></tr></thead>
+              <tbody>
+                @for (evidence of item.evidence; track evidence.criterionId) {
+                  <tr>
+                    <td>{{ title(evidence.criterionId) }}</td>
+                    <td>{{ evidence.status }}</td>
+                    <td>{{ evidence.attestedBy }}</td>
+                    <td [class.gap]="expired(evidence.expiresAt)">{{ evidence.expiresAt ? evidence.expiresAt.slice(0, 10) : '—' }}{{ expired(evidence.expiresAt) ? ' (expired)' : '' }}</td>
+                  </tr>
+                }
+              </tbody>
+            </table>
+          } @else {
+            <p>No evidence attested yet.</p>
+          }
+        </section>
+
+        <section class="card" aria-labelledby="relations-title">
+          <h2 id="relations-title">Dependencies and decisions</h2>
+          @if (item.dependencies.length) {
+            <ul>
+              @for (dependency of item.dependencies; track dependency.dependsOn) {
+                <li>Depends on <a [routerLink]="['/initiatives', dependency.dependsOn]">{{ dependency.dependsOnKey }}</a> ({{ dependency.kind }})</li>
+              }
+            </ul>
+          } @else {
+            <p>No dependencies.</p>
+          }
+          @for (decision of item.decisions; track decision.id) {
+            <p class="decision"><strong>{{ decision.decision }}</strong> by {{ decision.decidedBy }} on {{ decision.decidedAt.slice(0, 10) }}: {{ decision.rationale }}
+              @if (decision.scopeEnvelope; as scope) { — scope {{ scope.businessUnits.join(', ') }}, {{ scope.users }} users, {{ scope.monthlySpendCap }} {{ scope.currency }}/month }
+            </p>
+          } @empty {
+            <p>No committee decision yet.</p>
+          }
+        </section>
+      </div>
+    } @else {
+      <p class="state" role="status">Loading…</p>
+    }
+  `,
+  styles: `
+    .back { display: inline-block; margin-bottom: 0.75rem; color: #14213d; }
+    .head { display: flex; align-items: center; gap: 1rem; flex-wrap: wrap; }
+    h1 { margin: 0; font-size: 1.6rem; }
+    .key { color: #555; font-weight: 500; }
+    .meta { color: #444; }
+    .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(26rem, 1fr)); gap: 1rem; }
+    .card { background: #fff; border-radius: 8px; box-shadow: 0 1px 4px #0002; padding: 1rem 1.25rem; }
+    h2 { font-size: 1.05rem; margin: 0 0 0.75rem; }
+    h3 { font-size: 0.95rem; margin: 1rem 0 0.4rem; }
+    .conditions li { margin-bottom: 0.3rem; }
+    .chips { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.4rem; }
+    .chips li { background: #eef1f6; border-radius: 999px; padding: 0.15rem 0.6rem; font-size: 0.85rem; }
+    .domain { margin-bottom: 0.9rem; }
+    .domain-head { display: flex; justify-content: space-between; font-weight: 600; font-size: 0.9rem; }
+    .out-of { color: #666; font-weight: 400; }
+    .bar { height: 8px; background: #e6e8ec; border-radius: 4px; overflow: hidden; margin: 0.25rem 0; }
+    .bar span { display: block; height: 100%; background: #2f5d8a; }
+    .criteria { list-style: none; padding: 0; margin: 0; font-size: 0.82rem; color: #333; }
+    .state { display: inline-block; min-width: 5.5rem; font-weight: 600; }
+    .state[data-state='absent'] { color: #8a1c1c; }
+    .state[data-state='partial'] { color: #6b4e00; }
+    .state[data-state='established'] { color: #1c5e33; }
+    .source { color: #666; }
+    table { width: 100%; border-collapse: collapse; font-size: 0.88rem; }
+    th, td { text-align: left; padding: 0.35rem 0.5rem; border-bottom: 1px solid #eee; }
+    .gap { color: #8a1c1c; font-weight: 600; }
+    .coverage { font-weight: 400; color: #555; font-size: 0.85rem; margin-left: 0.5rem; }
+    .decision { font-size: 0.9rem; }
+    .state.error, .error { color: #a4161a; }
+  `,
+})
+export class InitiativePage implements OnInit {
+  readonly id = input.required<string>();
+  private readonly api = inject(InitiativesApi);
+  private readonly live = inject(LiveEvents);
+  private readonly destroyRef = inject(DestroyRef);
+  protected readonly initiative = signal<InitiativeDetailWithPosture | null>(null);
+  protected readonly error = signal<string | null>(null);
+  protected readonly responsibilities = RESPONSIBILITIES;
+  protected readonly coverage = computed(() => `${Math.round((this.initiative()?.ownershipCoverage ?? 0) * 100)} %`);
+
+  ngOnInit(): void {
+    this.load();
+    this.live.subscribe(
+      ['posture.changed', 'score.updated', 'owner.assigned', 'evidence.recorded', 'evidence.expired', 'decision.recorded', 'dependency.added', 'initiative.updated'],
+      (event) => {
+        if (JSON.stringify(event.payload).includes(this.id())) this.load();
+      },
+      this.destroyRef,
+    );
+  }
+
+  protected domainTitle(id: string): string {
+    return STABILIZATION_DOMAINS[id as DomainId]?.title ?? id;
+  }
+
+  protected title(id: string): string {
+    return criterionTitle(id as CriterionId);
+  }
+
+  protected expired(expiresAt: string | null): boolean {
+    return expiresAt !== null && Date.parse(expiresAt) <= Date.now();
+  }
+
+  private load(): void {
+    this.api.get(this.id()).subscribe({
+      next: (initiative) => {
+        this.initiative.set(initiative);
+        this.error.set(null);
+      },
+      error: (error: unknown) => this.error.set(problemOf(error).detail ?? 'This initiative could not be loaded.'),
+    });
+  }
+}
