@@ -6,12 +6,11 @@
  * waits until every initiative is scored, then measures list and filter
  * latency through the gateway. Prints a JSON report.
  */
-import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { ApiClient, pollUntil, startTestSystem, tokenFor } from '@capstan/testing';
-import { measureLatency, round } from './measure';
+import { measureLatency, report, round } from './measure';
 
 const { values } = parseArgs({
   options: {
@@ -38,7 +37,7 @@ function inventory(): string {
   return lines.join('\n') + '\n';
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<Record<string, unknown>> {
   const root = resolve(__dirname, '../..');
   const context = await startTestSystem(root);
   const database = new Client({ connectionString: context.databaseUrl });
@@ -99,30 +98,20 @@ async function main(): Promise<void> {
       );
     }
 
-    console.log(
-      JSON.stringify(
-        {
-          machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: round(totalmem() / 2 ** 30), node: process.version },
-          initiatives: INITIATIVES,
-          import: {
-            rows: finished.rowsImported,
-            seconds: round(importSeconds),
-            rowsPerSecond: round(finished.rowsImported / importSeconds),
-            everyPostureProjectedSecondsAfter: round(scoredAfterImportSeconds),
-          },
-          listLatencyMs: { requests: REQUESTS, concurrency: CONCURRENCY, ...latency },
-        },
-        null,
-        2,
-      ),
-    );
+    return {
+      initiatives: INITIATIVES,
+      import: {
+        rows: finished.rowsImported,
+        seconds: round(importSeconds),
+        rowsPerSecond: round(finished.rowsImported / importSeconds),
+        everyPostureProjectedSecondsAfter: round(scoredAfterImportSeconds),
+      },
+      listLatencyMs: { requests: REQUESTS, concurrency: CONCURRENCY, ...latency },
+    };
   } finally {
     await database.end();
     await context.teardown();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+report(main);

@@ -1,3 +1,5 @@
+import { cpus, totalmem } from 'node:os';
+
 /** Latency percentiles of a request run `count` times by `concurrency` workers. */
 export async function measureLatency(
   request: () => Promise<void>,
@@ -24,4 +26,19 @@ export async function measureLatency(
 
 export function round(value: number): number {
   return Math.round(value * 10) / 10;
+}
+
+/** The machine a figure was measured on, for the report. */
+export function machine(): Record<string, unknown> {
+  return { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: round(totalmem() / 2 ** 30), node: process.version };
+}
+
+/** Prints a benchmark's report as JSON, or its error, and sets the exit code. */
+export function report(run: () => Promise<Record<string, unknown>>): void {
+  run()
+    .then((figures) => console.log(JSON.stringify({ machine: machine(), ...figures }, null, 2)))
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    });
 }

@@ -8,7 +8,6 @@
  * Starts the built system against the local Postgres and NATS; prints JSON.
  */
 import { randomUUID } from 'node:crypto';
-import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { connect, headers } from 'nats';
@@ -17,7 +16,7 @@ import { subjectsFor } from '@capstan/contracts';
 import { CRITERION_IDS, EVIDENCE_STATUSES, RESPONSIBILITIES } from '@capstan/domain';
 import { DEFAULT_MODEL, evaluate, type ScoringInputs } from '@capstan/scoring-core';
 import { ApiClient, pollUntil, startTestSystem, tokenFor } from '@capstan/testing';
-import { round } from './measure';
+import { report, round } from './measure';
 
 const { values } = parseArgs({
   options: {
@@ -62,7 +61,7 @@ function coreBenchmark(): Record<string, number> {
   return { initiatives: INITIATIVES, medianMs: round(timings[1]), perSecond: round((INITIATIVES / timings[1]) * 1000) };
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<Record<string, unknown>> {
   const core = coreBenchmark();
   const context = await startTestSystem(resolve(__dirname, '../..'), { SCORING_REVIEW_INTERVAL_MS: '3600000' });
   const database = new Client({ connectionString: context.databaseUrl });
@@ -150,32 +149,22 @@ async function main(): Promise<void> {
     const latencies = evaluations.map((row) => new Date(row.at).getTime() - (published.get(row.initiative_id) ?? 0)).sort((a, b) => a - b);
     const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
 
-    console.log(
-      JSON.stringify(
-        {
-          machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: round(totalmem() / 2 ** 30), node: process.version },
-          core,
-          fullRescore: { initiatives: INITIATIVES, seconds: round(rescoreSeconds), perSecond: round(INITIATIVES / rescoreSeconds) },
-          eventToPosture: {
-            events: rows.length,
-            targetRate: RATE,
-            achievedPublishRate: round(rows.length / publishSeconds),
-            allAppliedAfterSeconds: round(drainSeconds),
-            sustainedPerSecond: round(rows.length / drainSeconds),
-            latencyMs: { measured: latencies.length, p50: at(0.5), p99: at(0.99), max: latencies[latencies.length - 1] },
-          },
-        },
-        null,
-        2,
-      ),
-    );
+    return {
+      core,
+      fullRescore: { initiatives: INITIATIVES, seconds: round(rescoreSeconds), perSecond: round(INITIATIVES / rescoreSeconds) },
+      eventToPosture: {
+        events: rows.length,
+        targetRate: RATE,
+        achievedPublishRate: round(rows.length / publishSeconds),
+        allAppliedAfterSeconds: round(drainSeconds),
+        sustainedPerSecond: round(rows.length / drainSeconds),
+        latencyMs: { measured: latencies.length, p50: at(0.5), p99: at(0.99), max: latencies[latencies.length - 1] },
+      },
+    };
   } finally {
     await database.end();
     await context.teardown();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+report(main);
