@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ServiceCoreModule, loadServiceConfig } from '@capstan/service-kit';
 import { migrations } from '../migrations';
+import { LedgerModule } from './ledger/ledger.module';
 
 export const config = loadServiceConfig('cost-tracking', 3103);
 
 @Module({
-  imports: [ServiceCoreModule.forService({ config, schema: 'cost_tracking', entities: [], migrations })],
+  imports: [ServiceCoreModule.forService({ config, schema: 'cost_tracking', entities: [], migrations }), LedgerModule],
 })
 export class AppModule {}

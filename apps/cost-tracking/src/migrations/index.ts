@@ -1,3 +1,4 @@
 import { Initial1764000000000 } from './1764000000000-initial';
+import { Ledger1764100000000 } from './1764100000000-ledger';
 
-export const migrations = [Initial1764000000000];
+export const migrations = [Initial1764000000000, Ledger1764100000000];

@@ -6,6 +6,7 @@ import { ServiceCoreModule } from '@capstan/service-kit';
 import { migrations } from '../migrations';
 import { AdminController } from './admin/admin.controller';
 import { AuditController } from './audit/audit.controller';
+import { CostsController } from './costs/costs.controller';
 import { PosturesController } from './postures/postures.controller';
 import { ScoringModelsController } from './scoring-models/scoring-models.controller';
 import { AuthGuard } from './auth/auth.guard';
@@ -40,6 +41,7 @@ export const config = loadGatewayConfig();
     AuditController,
     ScoringModelsController,
     PosturesController,
+    CostsController,
   ],
   providers: [
     { provide: GATEWAY_CONFIG, useValue: config },

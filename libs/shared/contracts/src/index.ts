@@ -8,3 +8,4 @@ export * from './lib/initiatives';
 export * from './lib/postures';
 export * from './lib/imports';
 export * from './lib/scoring-models';
+export * from './lib/costs';

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InitiativeEvents, ReadinessEvents, RegistryEvents, ScoringRpc } from '@capstan/contracts';
+import { CostEvents, InitiativeEvents, ReadinessEvents, RegistryEvents, ScoringRpc } from '@capstan/contracts';
 import { withTelemetry } from '@capstan/scoring-core';
 import type { CriterionId } from '@capstan/domain';
 import { EventConsumers, RpcServer } from '@capstan/messaging';
@@ -53,6 +53,15 @@ export class PosturesHandler implements OnModuleInit {
           initiativeVersion,
           apply: (inputs) => void (inputs.telemetry = withTelemetry(inputs.telemetry, period)),
         },
+        event,
+      );
+    }, byInitiative);
+    this.consumers.on(CostEvents.visibilityChanged, (event, manager) => {
+      const { initiativeId, attributedShare, entries } = event.payload;
+      return this.postures.applyInput(
+        manager,
+        initiativeId,
+        { key: 'costVisibility', initiativeVersion: entries, apply: (inputs) => void (inputs.attributedSpendShare = attributedShare) },
         event,
       );
     }, byInitiative);

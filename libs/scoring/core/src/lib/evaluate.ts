@@ -63,7 +63,7 @@ export interface Evaluation {
  * the same inputs, model and `asOf` always give the same result.
  */
 export function evaluate(inputs: ScoringInputs, model: ScoringModel, asOf: Date, prior: PriorState = { gatesHeldSince: null }): Evaluation {
-  const measured = measuredCriteria(inputs.telemetry);
+  const measured = measuredCriteria(inputs.telemetry, inputs.attributedSpendShare);
   const criteria = new Map(CRITERION_IDS.map((id) => [id, criterionState(inputs, id, model, asOf, measured[id])]));
   const domains = DOMAIN_IDS.map((id) => domainResult(id, criteria));
   const gates = gateFindings(inputs, criteria, model);
@@ -208,25 +208,15 @@ function earliest(dates: (Date | null)[]): string | null {
 }
 
 /**
- * A criterion's state from attested evidence and, where telemetry measures it,
- * from the measurement: when both exist the lower one counts (figures can
- * contradict an attestation, never inflate it), and the source says which.
+ * A criterion's state: where data measures it (telemetry, the cost ledger),
+ * the measurement decides — figures outrank an attestation either way;
+ * elsewhere the attested evidence does. So adding evidence can never lower a
+ * score, and the source always says which kind of input counted.
  */
 function criterionState(inputs: ScoringInputs, id: CriterionId, model: ScoringModel, asOf: Date, measurement?: Measurement): CriterionResult {
-  const attested = attestedState(inputs, id, model, asOf);
-  if (!measurement) return attested;
-  const fromMeasurement: CriterionResult = {
-    id,
-    state: measurement.state,
-    source: 'measured',
-    contribution: model.points[measurement.state],
-    basis: measurement.basis,
-  };
-  if (attested.source === 'missing') return { ...fromMeasurement, ...(attested.expiredAt ? { expiredAt: attested.expiredAt } : {}) };
-  return STATE_RANK[measurement.state] < STATE_RANK[attested.state] ? fromMeasurement : { ...attested, basis: measurement.basis };
+  if (!measurement) return attestedState(inputs, id, model, asOf);
+  return { id, state: measurement.state, source: 'measured', contribution: model.points[measurement.state], basis: measurement.basis };
 }
-
-const STATE_RANK: Record<EvidenceStatus, number> = { absent: 0, partial: 1, established: 2 };
 
 function attestedState(inputs: ScoringInputs, id: CriterionId, model: ScoringModel, asOf: Date): CriterionResult {
   const evidence = inputs.evidence[id];

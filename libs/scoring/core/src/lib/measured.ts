@@ -11,15 +11,27 @@ export interface Measurement {
  * Criteria that operational telemetry measures. Uses the weekly series when
  * there is one, the monthly otherwise; needs at least one period.
  */
-export function measuredCriteria(telemetry: TelemetryInput[] | undefined): Partial<Record<CriterionId, Measurement>> {
+export function measuredCriteria(
+  telemetry: TelemetryInput[] | undefined,
+  attributedSpendShare?: string,
+): Partial<Record<CriterionId, Measurement>> {
+  const costs: Partial<Record<CriterionId, Measurement>> = {};
+  if (attributedSpendShare !== undefined) {
+    const share = Number(attributedSpendShare);
+    costs['economics.cost_visibility'] = {
+      state: share >= 0.8 ? 'established' : share >= 0.5 ? 'partial' : 'absent',
+      basis: `${Math.round(share * 100)} % of recorded spend attributed from reliable sources`,
+    };
+  }
   const series = seriesOf(telemetry);
-  if (!series.length) return {};
+  if (!series.length) return costs;
   const recent = series.slice(-3);
   const last = series[series.length - 1];
   const escalations = last.crossTeamEscalations;
   const instability = recent.reduce((sum, p) => sum + p.incidents + p.rollbacks, 0);
   const growth = backlogGrowth(recent);
   return {
+    ...costs,
     'resilience.support_escalation': {
       state: escalations === 0 ? 'established' : escalations <= 2 ? 'partial' : 'absent',
       basis: `${escalations} cross-team escalation(s) in the period from ${last.periodStart}`,

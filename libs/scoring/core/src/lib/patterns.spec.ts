@@ -50,7 +50,7 @@ describe(detectPatterns.name, () => {
     expect(result.signals).toContain('production exposes weakness');
   });
 
-  it('should let measured figures lower an attestation, never raise it', () => {
+  it('should let measured figures decide a criterion they measure, whatever was attested', () => {
     const inputs: ScoringInputs = {
       ...emptyInputs('7d9f3c1e-0000-4000-8000-000000000014'),
       evidence: { 'resilience.instability': { status: 'established', attestedAt: '2026-10-01T00:00:00Z', expiresAt: null } },
@@ -60,6 +60,8 @@ describe(detectPatterns.name, () => {
     expect(criterion(inputs)).toMatchObject({ state: 'absent', source: 'measured' });
     inputs.telemetry = [week('2026-11-09')];
     inputs.evidence['resilience.instability'] = { status: 'partial', attestedAt: '2026-10-01T00:00:00Z', expiresAt: null };
+    expect(criterion(inputs)).toMatchObject({ state: 'established', source: 'measured' });
+    delete inputs.telemetry;
     expect(criterion(inputs)).toMatchObject({ state: 'partial', source: 'attested' });
   });
 });

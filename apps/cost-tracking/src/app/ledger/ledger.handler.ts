@@ -1,0 +1,20 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { CostRpc, InitiativeEvents } from '@capstan/contracts';
+import { EventConsumers, RpcServer } from '@capstan/messaging';
+import { LedgerService } from './ledger.service';
+
+@Injectable()
+export class LedgerHandler implements OnModuleInit {
+  constructor(
+    private readonly rpc: RpcServer,
+    private readonly consumers: EventConsumers,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  onModuleInit(): void {
+    this.rpc.handle(CostRpc.record, ({ entry, actor }, context) => this.ledger.record(entry, actor, context));
+    this.rpc.handle(CostRpc.reverse, ({ id, reason, actor }, context) => this.ledger.reverse(id, reason, actor, context));
+    this.rpc.handle(CostRpc.summary, (query) => this.ledger.summary(query));
+    this.consumers.on(InitiativeEvents.registered, (event, manager) => this.ledger.trackInitiative(manager, event.payload.initiative));
+  }
+}

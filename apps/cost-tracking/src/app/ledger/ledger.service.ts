@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import Decimal from 'decimal.js';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  CostEvents,
+  RELIABLE_COST_SOURCES,
+  type CostEntry,
+  type CostSummary,
+  type CostSummaryQuery,
+  type RecordCostEntry,
+} from '@capstan/contracts';
+import { Outbox, RpcError, type RpcContext } from '@capstan/messaging';
+
+interface EntryRow {
+  id: string;
+  initiative_id: string | null;
+  charge_date: string | Date;
+  period: string;
+  category: CostEntry['category'];
+  phase: CostEntry['phase'];
+  amount: string;
+  currency: string;
+  source: CostEntry['source'];
+  reference: string;
+  reverses_id: string | null;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
+const GROUP_COLUMNS: Record<CostSummaryQuery['groupBy'], string> = {
+  serviceCategory: `coalesce(service_category, '(none)')`,
+  category: 'category',
+  initiative: `coalesce(initiative_id::text, 'unallocated')`,
+  month: 'period',
+  currency: 'currency',
+  phase: 'phase',
+};
+
+/**
+ * The append-only cost ledger. Amounts are Postgres `numeric` and decimal
+ * strings end to end; sums are done by Postgres, exactly. A correction is a
+ * reversing entry. After each entry the initiative's cost visibility (the
+ * share of its spend from reliable sources) is published for scoring.
+ */
+@Injectable()
+export class LedgerService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async record(input: RecordCostEntry, actor: string, context: RpcContext): Promise<CostEntry> {
+    const entry = await this.dataSource.transaction(async (manager) => {
+      if (input.initiativeId && !(await this.knows(manager, input.initiativeId))) {
+        throw new RpcError('unprocessable', `No initiative ${input.initiativeId} is known to cost tracking`, [
+          { field: 'initiativeId', message: 'Unknown initiative' },
+        ]);
+      }
+      return this.insert(manager, { ...input, reversesId: null }, actor, context);
+    });
+    this.outbox.wake();
+    return entry;
+  }
+
+  async reverse(id: string, reason: string, actor: string, context: RpcContext): Promise<CostEntry> {
+    const entry = await this.dataSource.transaction(async (manager) => {
+      const [original] = (await manager.query(`SELECT * FROM cost_tracking.cost_entries WHERE id = $1 FOR UPDATE`, [id])) as EntryRow[];
+      if (!original) throw RpcError.notFound(`Cost entry ${id}`);
+      if (original.reverses_id) throw new RpcError('unprocessable', 'A reversing entry cannot itself be reversed');
+      const [already] = (await manager.query(`SELECT id FROM cost_tracking.cost_entries WHERE reverses_id = $1`, [id])) as { id: string }[];
+      if (already) throw new RpcError('conflict', `Cost entry ${id} was reversed already by ${already.id}`);
+      return this.insert(
+        manager,
+        {
+          initiativeId: original.initiative_id,
+          chargeDate: isoDate(original.charge_date),
+          category: original.category,
+          phase: original.phase,
+          amount: new Decimal(original.amount).negated().toFixed(),
+          currency: original.currency.trim(),
+          source: original.source,
+          reference: reason ? `reversal: ${reason}` : 'reversal',
+          reversesId: id,
+        },
+        actor,
+        context,
+      );
+    });
+    this.outbox.wake();
+    return entry;
+  }
+
+  async summary(query: CostSummaryQuery): Promise<CostSummary> {
+    const column = GROUP_COLUMNS[query.groupBy];
+    const filters: string[] = [];
+    const params: unknown[] = [];
+    if (query.initiativeId) filters.push(`initiative_id = $${params.push(query.initiativeId)}`);
+    if (query.importId) filters.push(`import_id = $${params.push(query.importId)}`);
+    const rows = (await this.dataSource.query(
+      `SELECT ${column} AS key, currency, sum(amount)::text AS billed, sum(coalesce(effective_amount, amount))::text AS effective
+       FROM cost_tracking.cost_entries ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}
+       GROUP BY 1, currency ORDER BY 1, currency`,
+      params,
+    )) as { key: string; currency: string; billed: string; effective: string }[];
+    return {
+      groups: rows.map((row) => ({
+        key: String(row.key).trim(),
+        billedCost: new Decimal(row.billed).toFixed(),
+        effectiveCost: new Decimal(row.effective).toFixed(),
+        currency: row.currency.trim(),
+      })),
+    };
+  }
+
+  async trackInitiative(manager: EntityManager, initiative: { id: string; key: string; name: string }): Promise<void> {
+    await manager.query(
+      `INSERT INTO cost_tracking.initiatives (id, key, name) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET key = EXCLUDED.key, name = EXCLUDED.name`,
+      [initiative.id, initiative.key, initiative.name],
+    );
+  }
+
+  private async insert(
+    manager: EntityManager,
+    entry: Omit<RecordCostEntry, 'source'> & { source: CostEntry['source']; reversesId: string | null },
+    actor: string,
+    context: RpcContext,
+  ): Promise<CostEntry> {
+    const [row] = (await manager.query(
+      `INSERT INTO cost_tracking.cost_entries (id, initiative_id, charge_date, period, category, phase, amount, currency, source, reference, reverses_id, recorded_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
+      [
+        randomUUID(),
+        entry.initiativeId,
+        entry.chargeDate,
+        entry.chargeDate.slice(0, 7),
+        entry.category,
+        entry.phase,
+        entry.amount,
+        entry.currency,
+        entry.source,
+        entry.reference,
+        entry.reversesId,
+        actor,
+      ],
+    )) as EntryRow[];
+    const recorded = toEntry(row);
+    await this.outbox.enqueue(manager, CostEvents.recorded, { entry: recorded }, context);
+    if (recorded.initiativeId) await this.publishVisibility(manager, recorded.initiativeId, context);
+    return recorded;
+  }
+
+  private async publishVisibility(manager: EntityManager, initiativeId: string, context: RpcContext): Promise<void> {
+    const rows = (await manager.query(
+      `SELECT currency, sum(amount)::text AS total, coalesce(sum(amount) FILTER (WHERE source = ANY($2::text[])), 0)::text AS reliable, count(*)::int AS n
+       FROM cost_tracking.cost_entries WHERE initiative_id = $1 GROUP BY currency`,
+      [initiativeId, [...RELIABLE_COST_SOURCES]],
+    )) as { currency: string; total: string; reliable: string; n: number }[];
+    const shares = rows
+      .filter((row) => new Decimal(row.total).gt(0))
+      .map((row) => Decimal.max(0, Decimal.min(1, new Decimal(row.reliable).div(row.total))));
+    // Nothing spent means nothing unattributed; otherwise the weakest currency decides.
+    const share = shares.length ? Decimal.min(...shares).toDecimalPlaces(4, Decimal.ROUND_DOWN).toFixed() : '1';
+    const entries = rows.reduce((sum, row) => sum + Number(row.n), 0);
+    await this.outbox.enqueue(manager, CostEvents.visibilityChanged, { initiativeId, attributedShare: share, entries }, context);
+  }
+
+  private async knows(manager: EntityManager, initiativeId: string): Promise<boolean> {
+    return ((await manager.query(`SELECT 1 FROM cost_tracking.initiatives WHERE id = $1`, [initiativeId])) as unknown[]).length > 0;
+  }
+}
+
+function toEntry(row: EntryRow): CostEntry {
+  return {
+    id: row.id,
+    initiativeId: row.initiative_id,
+    chargeDate: isoDate(row.charge_date),
+    period: row.period.trim(),
+    category: row.category,
+    phase: row.phase,
+    amount: new Decimal(row.amount).toFixed(),
+    currency: row.currency.trim(),
+    source: row.source,
+    reference: row.reference,
+    reversesId: row.reverses_id,
+    recordedBy: row.recorded_by,
+    recordedAt: new Date(row.recorded_at).toISOString(),
+  };
+}
+
+/** `date` columns come back as a Date at local midnight (pg) or a string (PGlite): keep the calendar date. */
+function isoDate(value: string | Date): string {
+  if (typeof value === 'string') return value.slice(0, 10);
+  const local = new Date(value.getTime() - value.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 10);
+}

@@ -1,0 +1,119 @@
+import { resolve } from 'node:path';
+import { Client } from 'pg';
+import { ApiClient, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
+
+interface Summary {
+  groups: { key: string; billedCost: string; effectiveCost: string; currency: string }[];
+}
+
+describe('the cost ledger', () => {
+  let context: TestSystem;
+  let finance: ApiClient;
+  let engineering: ApiClient;
+  let viewer: ApiClient;
+  let initiativeId: string;
+
+  beforeAll(async () => {
+    context = await startTestSystem(resolve(__dirname, '../../..'));
+    const base = new ApiClient(context.system.gatewayUrl);
+    finance = base.withToken(await tokenFor(context.jwtSecret, ['finance']));
+    engineering = base.withToken(await tokenFor(context.jwtSecret, ['engineering']));
+    viewer = base.withToken(await tokenFor(context.jwtSecret, ['viewer']));
+    const pmo = base.withToken(await tokenFor(context.jwtSecret, ['pmo']));
+    initiativeId = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Costed', businessUnit: 'Payments', stage: 'production' })).body.id;
+  });
+
+  afterAll(async () => {
+    await context?.teardown();
+  });
+
+  const entry = (amount: string, extra: Record<string, unknown> = {}) => ({
+    initiativeId,
+    chargeDate: '2026-10-15',
+    category: 'inference',
+    phase: 'production',
+    amount,
+    currency: 'EUR',
+    ...extra,
+  });
+
+  it('should keep amounts exact to the last digit and sum them exactly', async () => {
+    // Cost tracking learns of the initiative from intake's event: until then the entry is refused.
+    const first = await pollUntil(async () => {
+      const response = await finance.post<{ id: string; amount: string; source: string }>('/api/v1/cost-entries', entry('1000.10'));
+      return response.status === 201 ? response.body : undefined;
+    }, { what: 'cost tracking to know the initiative' });
+    expect(first).toMatchObject({ amount: '1000.1', source: 'manual' });
+    expect((await engineering.post('/api/v1/cost-entries', entry('3000.0000000001', { source: 'metered' }))).status).toBe(201);
+    expect((await finance.post('/api/v1/cost-entries', entry('-0.0000000001', { reference: 'credit note 17' }))).status).toBe(201);
+    expect((await finance.post('/api/v1/cost-entries', entry('250.25', { category: 'monitoring', phase: 'pilot', chargeDate: '2026-09-30' }))).status).toBe(201);
+    expect((await finance.post('/api/v1/cost-entries', { ...entry('99.99'), initiativeId: null, currency: 'USD' })).status).toBe(201);
+
+    const byCategory = await viewer.get<Summary>(`/api/v1/costs/summary?groupBy=category&initiativeId=${initiativeId}`);
+    expect(byCategory.body.groups).toEqual([
+      { key: 'inference', billedCost: '4000.1', effectiveCost: '4000.1', currency: 'EUR' },
+      { key: 'monitoring', billedCost: '250.25', effectiveCost: '250.25', currency: 'EUR' },
+    ]);
+    const byInitiative = await viewer.get<Summary>('/api/v1/costs/summary?groupBy=initiative');
+    expect(byInitiative.body.groups).toEqual([
+      { key: initiativeId, billedCost: '4250.35', effectiveCost: '4250.35', currency: 'EUR' },
+      { key: 'unallocated', billedCost: '99.99', effectiveCost: '99.99', currency: 'USD' },
+    ]);
+    const byMonth = await viewer.get<Summary>(`/api/v1/costs/summary?groupBy=month&initiativeId=${initiativeId}`);
+    expect(byMonth.body.groups.map((g) => [g.key, g.billedCost])).toEqual([
+      ['2026-09', '250.25'],
+      ['2026-10', '4000.1'],
+    ]);
+    const byPhase = await viewer.get<Summary>(`/api/v1/costs/summary?groupBy=phase&initiativeId=${initiativeId}`);
+    expect(byPhase.body.groups.map((g) => [g.key, g.billedCost])).toEqual([
+      ['pilot', '250.25'],
+      ['production', '4000.1'],
+    ]);
+  });
+
+  it('should refuse floats, bad currencies, unknown initiatives and the wrong roles, and change nothing', async () => {
+    const before = await viewer.get<Summary>('/api/v1/costs/summary?groupBy=currency');
+    const float = await finance.post<{ errors: { field: string }[] }>('/api/v1/cost-entries', { ...entry('1'), amount: 12.5 });
+    expect(float.status).toBe(400);
+    expect(float.body.errors.map((e) => e.field)).toEqual(['amount']);
+    expect((await finance.post('/api/v1/cost-entries', entry('1', { currency: 'euro' }))).status).toBe(400);
+    expect((await finance.post('/api/v1/cost-entries', entry('1', { initiativeId: '00000000-0000-4000-8000-000000000000' }))).status).toBe(422);
+    expect((await viewer.post('/api/v1/cost-entries', entry('1'))).status).toBe(403);
+    expect((await viewer.get<Summary>('/api/v1/costs/summary?groupBy=currency')).body).toEqual(before.body);
+    expect((await viewer.get('/api/v1/costs/summary?groupBy=colour')).status).toBe(400);
+  });
+
+  it('should correct by reversing entries only, and publish cost visibility that scoring measures', async () => {
+    type Posture = { domains: { criteria: { id: string; state: string; source: string }[] }[] };
+    const costVisibility = async () => {
+      const response = await viewer.get<Posture>(`/api/v1/initiatives/${initiativeId}/posture`);
+      return response.body.domains?.flatMap((d) => d.criteria).find((c) => c.id === 'economics.cost_visibility');
+    };
+    // 3,000 of 4,250.35 from a meter: 70 % attributed — partial.
+    await pollUntil(async () => (await costVisibility())?.state === 'partial', { what: 'a partial cost visibility' });
+    expect(await costVisibility()).toEqual({ id: 'economics.cost_visibility', state: 'partial', source: 'measured' });
+
+    const database = new Client({ connectionString: context.databaseUrl });
+    await database.connect();
+    try {
+      const { rows } = await database.query<{ id: string }>(`SELECT id FROM cost_tracking.cost_entries WHERE source = 'manual' AND initiative_id = $1`, [initiativeId]);
+      await expect(database.query(`UPDATE cost_tracking.cost_entries SET amount = 0 WHERE id = $1`, [rows[0].id])).rejects.toThrow(/append-only/);
+      await expect(database.query(`DELETE FROM cost_tracking.cost_entries WHERE id = $1`, [rows[0].id])).rejects.toThrow(/append-only/);
+      for (const { id } of rows) {
+        const reversal = await finance.post<{ amount: string; reversesId: string }>(`/api/v1/cost-entries/${id}/reversal`, { reason: 'estimate replaced' });
+        expect(reversal.status).toBe(201);
+        expect(reversal.body.reversesId).toBe(id);
+      }
+      expect((await finance.post(`/api/v1/cost-entries/${rows[0].id}/reversal`, {})).status).toBe(409);
+    } finally {
+      await database.end();
+    }
+    // Only metered spend is left: fully attributed.
+    await pollUntil(async () => (await costVisibility())?.state === 'established', { what: 'cost visibility established' });
+    const byCategory = await viewer.get<Summary>(`/api/v1/costs/summary?groupBy=category&initiativeId=${initiativeId}`);
+    expect(byCategory.body.groups).toEqual([
+      { key: 'inference', billedCost: '3000.0000000001', effectiveCost: '3000.0000000001', currency: 'EUR' },
+      { key: 'monitoring', billedCost: '0', effectiveCost: '0', currency: 'EUR' },
+    ]);
+  });
+});
