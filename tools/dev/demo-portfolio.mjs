@@ -72,6 +72,32 @@ async function activateDemoModel(call, headers, baseUrl) {
   await call('POST', '/scoring-models/demo-1/activate');
 }
 
+/** Three months of costs: metered inference and infrastructure; support staffing metered in production, estimated while scaling. */
+async function recordCosts(call, initiativeId, initiative, index) {
+  const now = new Date();
+  for (let back = 3; back >= 1; back--) {
+    const chargeDate = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 28)).toISOString().slice(0, 10);
+    const grow = 4 - back;
+    const entries = [
+      ['inference', 'metered', `${1200 + index * 37 + grow * 180}.${String(index % 100).padStart(2, '0')}`],
+      ['infrastructure', 'metered', `${800 + index * 11}.50`],
+      ['support_staffing', initiative.stage === 'production' ? 'metered' : 'manual', `${index % 4 === 1 ? 2600 + grow * 400 : 900}.00`],
+    ];
+    for (const [category, source, amount] of entries) {
+      // Cost tracking learns of a new initiative from intake's event: wait for it briefly.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await call('POST', '/cost-entries', { initiativeId, chargeDate, category, phase: initiative.stage === 'pilot' ? 'pilot' : 'production', amount, currency: 'EUR', source });
+          break;
+        } catch (error) {
+          if (attempt > 50 || !String(error).includes('422')) throw error;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+    }
+  }
+}
+
 /** Registers the demo initiatives the system does not hold yet (by name); returns how many it added. */
 export async function loadDemoPortfolio(baseUrl, token) {
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
@@ -108,6 +134,7 @@ export async function loadDemoPortfolio(baseUrl, token) {
     }
     if (initiative.stage !== 'pilot') {
       for (let week = 0; week < WEEKS.length; week++) await call('POST', `/initiatives/${id}/telemetry`, telemetryOf(index, week));
+      await recordCosts(call, id, initiative, index);
     }
     added++;
   }

@@ -165,6 +165,22 @@ describe('initiative readiness through the API', () => {
       for (const criterion of CRITERION_IDS) {
         await pmo.request('PUT', `/api/v1/initiatives/${id}/criteria/${criterion}`, { body: { status: 'established', attestedBy: 'COO office' } });
       }
+      // Authorization also needs actual costs for the latest closed month.
+      const finance = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['finance']));
+      const now = new Date();
+      const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15)).toISOString().slice(0, 10);
+      await pollUntil(async () => {
+        const response = await finance.post('/api/v1/cost-entries', {
+          initiativeId: id,
+          chargeDate: lastMonth,
+          category: 'inference',
+          phase: 'production',
+          amount: '1840.55',
+          currency: 'EUR',
+          source: 'metered',
+        });
+        return response.status === 201;
+      }, { what: 'the cost entry' });
       // Every gate holds: the posture waits out the hold period before it moves up.
       const holding = await pollUntil(async () => {
         const response = await viewer.get<Detail>(`/api/v1/initiatives/${id}`);

@@ -49,6 +49,21 @@ describe('scoring through the API', () => {
     await attest(ids.owned, ['governance.approval_pathways', 'economics.cost_visibility']);
     await own(ids.ready, RESPONSIBILITIES);
     await attest(ids.ready, CRITERION_IDS);
+    const finance = base.withToken(await tokenFor(context.jwtSecret, ['finance']));
+    const now = new Date();
+    const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 10)).toISOString().slice(0, 10);
+    await pollUntil(async () => {
+      const response = await finance.post('/api/v1/cost-entries', {
+        initiativeId: ids.ready,
+        chargeDate: lastMonth,
+        category: 'infrastructure',
+        phase: 'production',
+        amount: '420.00',
+        currency: 'EUR',
+        source: 'metered',
+      });
+      return response.status === 201;
+    }, { what: 'the cost entry' });
     await postureOf(ids.owned, 'controlled_investment');
     await postureOf(ids.ready, 'controlled_investment');
   });

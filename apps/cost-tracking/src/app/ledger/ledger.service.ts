@@ -162,7 +162,17 @@ export class LedgerService {
     // Nothing spent means nothing unattributed; otherwise the weakest currency decides.
     const share = shares.length ? Decimal.min(...shares).toDecimalPlaces(4, Decimal.ROUND_DOWN).toFixed() : '1';
     const entries = rows.reduce((sum, row) => sum + Number(row.n), 0);
-    await this.outbox.enqueue(manager, CostEvents.visibilityChanged, { initiativeId, attributedShare: share, entries }, context);
+    const [latest] = (await manager.query(
+      `SELECT max(period) AS period FROM (
+         SELECT period FROM cost_tracking.cost_entries WHERE initiative_id = $1 GROUP BY period, currency HAVING sum(amount) <> 0) AS months`,
+      [initiativeId],
+    )) as { period: string | null }[];
+    await this.outbox.enqueue(
+      manager,
+      CostEvents.visibilityChanged,
+      { initiativeId, attributedShare: share, entries, latestCostPeriod: latest?.period?.trim() ?? null },
+      context,
+    );
   }
 
   private async knows(manager: EntityManager, initiativeId: string): Promise<boolean> {

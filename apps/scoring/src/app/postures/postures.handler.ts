@@ -57,11 +57,18 @@ export class PosturesHandler implements OnModuleInit {
       );
     }, byInitiative);
     this.consumers.on(CostEvents.visibilityChanged, (event, manager) => {
-      const { initiativeId, attributedShare, entries } = event.payload;
+      const { initiativeId, attributedShare, entries, latestCostPeriod } = event.payload;
       return this.postures.applyInput(
         manager,
         initiativeId,
-        { key: 'costVisibility', initiativeVersion: entries, apply: (inputs) => void (inputs.attributedSpendShare = attributedShare) },
+        {
+          key: 'costVisibility',
+          initiativeVersion: entries,
+          apply: (inputs) => {
+            inputs.attributedSpendShare = attributedShare;
+            inputs.latestCostPeriod = latestCostPeriod;
+          },
+        },
         event,
       );
     }, byInitiative);

@@ -14,6 +14,7 @@ function fullyReady(): ScoringInputs {
   for (const id of CRITERION_IDS) {
     inputs.evidence[id] = { status: 'established', attestedAt: '2026-10-01T00:00:00Z', expiresAt: null };
   }
+  inputs.latestCostPeriod = '2026-10';
   return inputs;
 }
 
@@ -52,7 +53,8 @@ describe(evaluate.name, () => {
       const atEnd = evaluate(fullyReady(), DEFAULT_MODEL, new Date(asOf.getTime() + 14 * day), first);
       expect(atEnd.posture).toBe('authorize_deployment');
       expect(atEnd.gatesHeldSince).toBe(asOf.toISOString());
-      expect(atEnd.reviewAt).toBeNull();
+      // Next review when October is no longer the latest closed month.
+      expect(atEnd.reviewAt).toBe('2026-12-01T00:00:00.000Z');
     });
 
     it('should move down at once when a gate fails, and restart the hold from scratch', () => {
@@ -91,6 +93,17 @@ describe(evaluate.name, () => {
     expect(result.conditions).toContain('governance.approval_pathways evidence expired on 2026-10-01 — renew it');
   });
 
+  it('should authorize only with actual costs recorded for the latest closed month', () => {
+    const inputs = { ...fullyReady(), latestCostPeriod: '2026-09' };
+    const result = evaluate(inputs, NO_HOLD, asOf);
+    expect(result.posture).toBe('controlled_investment');
+    expect(result.conditions).toEqual(['record actual costs for 2026-10 (latest recorded: 2026-09)']);
+    expect(evaluate({ ...inputs, latestCostPeriod: undefined }, NO_HOLD, asOf).conditions).toEqual([
+      'record actual costs for 2026-10 (latest recorded: none)',
+    ]);
+    expect(evaluate(inputs, { ...NO_HOLD, requireLatestClosedMonthCosts: false }, asOf).posture).toBe('authorize_deployment');
+  });
+
   it('should pause for every responsibility the model requires and nobody owns', () => {
     const inputs = fullyReady();
     delete inputs.owners.risk_owner;
@@ -110,7 +123,7 @@ describe(evaluate.name, () => {
 
   it('should give the same hash whatever the order of the inputs', () => {
     const a = fullyReady();
-    const b: ScoringInputs = { evidence: a.evidence, owners: a.owners, initiativeId: a.initiativeId };
+    const b: ScoringInputs = { latestCostPeriod: a.latestCostPeriod, evidence: a.evidence, owners: a.owners, initiativeId: a.initiativeId };
     expect(evaluate(a, DEFAULT_MODEL, asOf).inputHash).toBe(evaluate(b, DEFAULT_MODEL, asOf).inputHash);
   });
 });

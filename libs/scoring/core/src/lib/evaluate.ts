@@ -66,7 +66,7 @@ export function evaluate(inputs: ScoringInputs, model: ScoringModel, asOf: Date,
   const measured = measuredCriteria(inputs.telemetry, inputs.attributedSpendShare);
   const criteria = new Map(CRITERION_IDS.map((id) => [id, criterionState(inputs, id, model, asOf, measured[id])]));
   const domains = DOMAIN_IDS.map((id) => domainResult(id, criteria));
-  const gates = gateFindings(inputs, criteria, model);
+  const gates = gateFindings(inputs, criteria, model, asOf);
   const allHeld = gates.pause.length === 0 && gates.authorize.length === 0 && domains.every((d) => d.score >= model.domainThreshold);
   // Hysteresis: up only after the gates held for the whole hold period, down at once.
   const gatesHeldSince = allHeld ? (prior.gatesHeldSince ?? asOf.toISOString()) : null;
@@ -103,7 +103,7 @@ export function evaluate(inputs: ScoringInputs, model: ScoringModel, asOf: Date,
     initiativeId: inputs.initiativeId,
     posture,
     gatesHeldSince,
-    reviewAt: earliest([held ? null : holdEndsAt, nextExpiry(inputs, asOf)]),
+    reviewAt: earliest([held ? null : holdEndsAt, nextExpiry(inputs, asOf), model.requireLatestClosedMonthCosts && allHeld ? nextMonthStart(asOf) : null]),
     domains,
     signals,
     conditions,
@@ -138,6 +138,7 @@ function gateFindings(
   inputs: ScoringInputs,
   criteria: Map<CriterionId, CriterionResult>,
   model: ScoringModel,
+  asOf: Date,
 ): { pause: Finding[]; authorize: Finding[] } {
   const pause: Finding[] = [];
   const established = (id: CriterionId) => criteria.get(id)?.state === 'established';
@@ -191,7 +192,25 @@ function gateFindings(
       authorize.push({ signal: 'governance partly formalized', condition: evidenceCondition(id, 'establish it') });
     }
   }
+  const closedMonth = latestClosedMonth(asOf);
+  if (model.requireLatestClosedMonthCosts && !(inputs.latestCostPeriod && inputs.latestCostPeriod >= closedMonth)) {
+    authorize.push({
+      signal: 'production economics unproven',
+      condition: `record actual costs for ${closedMonth} (latest recorded: ${inputs.latestCostPeriod ?? 'none'})`,
+    });
+  }
   return { pause, authorize };
+}
+
+/** The month before `asOf`'s, as YYYY-MM (UTC). */
+export function latestClosedMonth(asOf: Date): string {
+  const month = new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth() - 1, 1));
+  return month.toISOString().slice(0, 7);
+}
+
+/** When this month closes, the latest closed month moves on: a gate that holds now may not then. */
+function nextMonthStart(asOf: Date): Date {
+  return new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth() + 1, 1));
 }
 
 /** The soonest moment an attested criterion lapses after `asOf`. */

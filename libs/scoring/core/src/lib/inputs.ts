@@ -29,6 +29,8 @@ export interface ScoringInputs {
   evidence: Partial<Record<CriterionId, EvidenceInput>>;
   /** Measured by cost-tracking: share of recorded spend attributed from reliable sources, "0".."1". */
   attributedSpendShare?: string;
+  /** Measured by cost-tracking: the latest month (YYYY-MM) with cost recorded. */
+  latestCostPeriod?: string | null;
   stage?: InitiativeStage;
   /** Recent periods, oldest first. */
   telemetry?: TelemetryInput[];

@@ -17,6 +17,8 @@ export interface ScoringModel {
   holdPeriodSeconds: number;
   /** Responsibilities without which an initiative is paused. */
   pauseUnlessOwned: Responsibility[];
+  /** `authorize_deployment` needs actual cost data recorded for the latest closed month. */
+  requireLatestClosedMonthCosts: boolean;
   patterns: PatternParameters;
 }
 
@@ -27,5 +29,6 @@ export const DEFAULT_MODEL: ScoringModel = {
   minAttributedSpendShare: '0.5',
   holdPeriodSeconds: 14 * 24 * 60 * 60,
   pauseUnlessOwned: ['approval_authority', 'accountable_owner', 'production_support'],
+  requireLatestClosedMonthCosts: true,
   patterns: DEFAULT_PATTERN_PARAMETERS,
 };

@@ -75,6 +75,12 @@ export const CostEvents = {
   visibilityChanged: eventContract(
     'cost.visibility_changed',
     1,
-    z.object({ initiativeId: z.uuid(), attributedShare: z.string(), entries: z.number().int() }),
+    z.object({
+      initiativeId: z.uuid(),
+      attributedShare: z.string(),
+      entries: z.number().int(),
+      /** The latest month (YYYY-MM) with cost recorded, net of reversals; null when none. */
+      latestCostPeriod: z.string().nullable().default(null),
+    }),
   ),
 };

@@ -12,6 +12,8 @@ export const scoringModelSchema = z
     holdPeriodSeconds: z.number().int().min(0).max(365 * 24 * 60 * 60),
     /** Responsibilities without which an initiative is paused (stored models from before it get the brief's three). */
     pauseUnlessOwned: z.array(z.enum(RESPONSIBILITIES)).default(['approval_authority', 'accountable_owner', 'production_support']),
+    /** `authorize_deployment` needs actual cost data for the latest closed month. */
+    requireLatestClosedMonthCosts: z.boolean().default(true),
     /** Thresholds of the scaling-risk pattern detectors. */
     patterns: z
       .object({
