@@ -116,4 +116,35 @@ describe('the cost ledger', () => {
       { key: 'monitoring', billedCost: '0', effectiveCost: '0', currency: 'EUR' },
     ]);
   });
+
+  it('should track budget against actual and raise each threshold once', async () => {
+    interface Status { budget: string; actual: string; burn: string; crossed: string[] }
+    const budget = { initiativeId, period: '2026-10', category: 'inference', amount: '5000', currency: 'EUR' };
+    expect((await viewer.request('PUT', '/api/v1/budgets', { body: budget })).status).toBe(403);
+    expect((await finance.request('PUT', '/api/v1/budgets', { body: { ...budget, period: '2026-13' } })).status).toBe(400);
+    expect((await finance.request('PUT', '/api/v1/budgets', { body: { ...budget, initiativeId: '00000000-0000-4000-8000-000000000000' } })).status).toBe(422);
+
+    const set = await finance.request<Status>('PUT', '/api/v1/budgets', { body: budget });
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ budget: '5000', actual: '3000.0000000001', burn: '0.6', crossed: ['0.5'] });
+
+    await finance.post('/api/v1/cost-entries', entry('1500', { source: 'metered' }));
+    await finance.post('/api/v1/cost-entries', entry('10', { source: 'metered' }));
+    const listed = await viewer.get<{ items: Status[] }>(`/api/v1/budgets?initiativeId=${initiativeId}`);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ budget: '5000', actual: '4510.0000000001', burn: '0.902', crossed: ['0.5', '0.8'] }),
+    ]);
+
+    const database = new Client({ connectionString: context.databaseUrl });
+    await database.connect();
+    try {
+      const { rows } = await database.query<{ threshold: string }>(
+        `SELECT envelope->'payload'->>'threshold' AS threshold FROM cost_tracking.outbox WHERE type = 'budget.threshold_crossed' ORDER BY seq`,
+      );
+      expect(rows.map((row) => row.threshold)).toEqual(['0.5', '0.8']);
+    } finally {
+      await database.end();
+    }
+  });
 });
+

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { CostRpc, InitiativeEvents } from '@capstan/contracts';
 import { EventConsumers, RpcServer } from '@capstan/messaging';
+import { BudgetsService } from '../budgets/budgets.service';
 import { LedgerService } from './ledger.service';
 
 @Injectable()
@@ -9,12 +10,15 @@ export class LedgerHandler implements OnModuleInit {
     private readonly rpc: RpcServer,
     private readonly consumers: EventConsumers,
     private readonly ledger: LedgerService,
+    private readonly budgets: BudgetsService,
   ) {}
 
   onModuleInit(): void {
     this.rpc.handle(CostRpc.record, ({ entry, actor }, context) => this.ledger.record(entry, actor, context));
     this.rpc.handle(CostRpc.reverse, ({ id, reason, actor }, context) => this.ledger.reverse(id, reason, actor, context));
     this.rpc.handle(CostRpc.summary, (query) => this.ledger.summary(query));
+    this.rpc.handle(CostRpc.setBudget, ({ budget, actor }, context) => this.budgets.set(budget, actor, context));
+    this.rpc.handle(CostRpc.budgets, (filter) => this.budgets.list(filter));
     this.consumers.on(InitiativeEvents.registered, (event, manager) => this.ledger.trackInitiative(manager, event.payload.initiative));
   }
 }

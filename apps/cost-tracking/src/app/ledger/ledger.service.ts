@@ -11,6 +11,7 @@ import {
   type RecordCostEntry,
 } from '@capstan/contracts';
 import { Outbox, RpcError, type RpcContext } from '@capstan/messaging';
+import { BudgetsService } from '../budgets/budgets.service';
 
 interface EntryRow {
   id: string;
@@ -48,6 +49,7 @@ export class LedgerService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly budgets: BudgetsService,
   ) {}
 
   async record(input: RecordCostEntry, actor: string, context: RpcContext): Promise<CostEntry> {
@@ -146,7 +148,10 @@ export class LedgerService {
     )) as EntryRow[];
     const recorded = toEntry(row);
     await this.outbox.enqueue(manager, CostEvents.recorded, { entry: recorded }, context);
-    if (recorded.initiativeId) await this.publishVisibility(manager, recorded.initiativeId, context);
+    if (recorded.initiativeId) {
+      await this.publishVisibility(manager, recorded.initiativeId, context);
+      await this.budgets.check(manager, { ...recorded, initiativeId: recorded.initiativeId }, context);
+    }
     return recorded;
   }
 

@@ -1,8 +1,16 @@
-import { Body, Controller, Get, Param, Post, Query, Req, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query, Req, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { CostRpc, costEntrySchema, costSummaryQuerySchema, costSummarySchema, recordCostEntrySchema } from '@capstan/contracts';
+import {
+  CostRpc,
+  budgetStatusSchema,
+  costEntrySchema,
+  costSummaryQuerySchema,
+  costSummarySchema,
+  recordCostEntrySchema,
+  setBudgetSchema,
+} from '@capstan/contracts';
 import { ALL_ROLES } from '@capstan/domain';
 import { RpcClient } from '@capstan/messaging';
 import { CurrentPrincipal, type AuthenticatedRequest, type Principal } from '../auth/principal';
@@ -15,6 +23,12 @@ class ReversalDto extends createZodDto(z.object({ reason: z.string().trim().max(
 class EntryParamsDto extends createZodDto(z.object({ id: z.uuid() })) {}
 class CostSummaryQueryDto extends createZodDto(costSummaryQuerySchema) {}
 class CostSummaryDto extends createZodDto(costSummarySchema) {}
+class SetBudgetDto extends createZodDto(setBudgetSchema) {}
+class BudgetStatusDto extends createZodDto(budgetStatusSchema) {}
+class BudgetListDto extends createZodDto(z.object({ items: z.array(budgetStatusSchema) })) {}
+class BudgetQueryDto extends createZodDto(
+  z.object({ initiativeId: z.uuid().optional(), period: z.string().regex(/^\d{4}-\d{2}$/).optional() }).strict(),
+) {}
 
 /** The production-economics ledger: exact amounts as decimal strings, corrections as reversing entries. */
 @ApiTags('costs')
@@ -36,6 +50,22 @@ export class CostsController {
   @ApiCreatedResponse({ type: CostEntryDto })
   reverse(@Param() { id }: EntryParamsDto, @Body() { reason }: ReversalDto, @CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest) {
     return this.rpc.call(CostRpc.reverse, { id, reason, actor: principal.subject }, { correlationId: request.correlationId });
+  }
+
+  /** Sets (or replaces) the budget of an initiative for a month and category. */
+  @Put('budgets')
+  @Roles('finance')
+  @ApiOkResponse({ type: BudgetStatusDto })
+  setBudget(@Body() budget: SetBudgetDto, @CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest) {
+    return this.rpc.call(CostRpc.setBudget, { budget, actor: principal.subject }, { correlationId: request.correlationId });
+  }
+
+  /** Budget vs actual and burn, with the thresholds crossed. */
+  @Get('budgets')
+  @Roles(...ALL_ROLES)
+  @ApiOkResponse({ type: BudgetListDto })
+  budgets(@Query() query: BudgetQueryDto, @Req() request: AuthenticatedRequest) {
+    return this.rpc.call(CostRpc.budgets, query, { correlationId: request.correlationId });
   }
 
   @Get('costs/summary')

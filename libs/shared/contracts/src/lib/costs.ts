@@ -59,13 +59,52 @@ export const costSummarySchema = z.object({
 });
 export type CostSummary = z.infer<typeof costSummarySchema>;
 
+/** Budget per initiative × month × category; alerts fire once per threshold crossed. */
+export const setBudgetSchema = z
+  .object({
+    initiativeId: z.uuid(),
+    period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month such as 2026-11'),
+    category: z.enum(COST_CATEGORIES),
+    amount: z.string().regex(/^\d{1,20}(\.\d{1,10})?$/, 'a non-negative decimal string such as "25000.00"'),
+    currency: currencySchema,
+    /** Shares of the budget that raise an alert when actual spend reaches them. */
+    thresholds: z.array(z.string().regex(/^(0(\.\d{1,4})?|1(\.\d{1,4})?|[2-9](\.\d{1,4})?)$/, 'a share such as "0.8"')).min(1).max(10).default(['0.5', '0.8', '1']),
+  })
+  .strict();
+export type SetBudget = z.infer<typeof setBudgetSchema>;
+
+export const budgetStatusSchema = z.object({
+  initiativeId: z.uuid(),
+  period: z.string(),
+  category: z.enum(COST_CATEGORIES),
+  currency: z.string(),
+  budget: amountSchema,
+  actual: amountSchema,
+  /** actual ÷ budget, exact to 4 places, as a decimal string. */
+  burn: z.string(),
+  thresholds: z.array(z.string()),
+  crossed: z.array(z.string()),
+});
+export type BudgetStatus = z.infer<typeof budgetStatusSchema>;
+
 export const CostRpc = {
   record: rpcContract('cost.entry.record', z.object({ entry: recordCostEntrySchema, actor: z.string() }).strict(), costEntrySchema),
   reverse: rpcContract('cost.entry.reverse', z.object({ id: z.uuid(), reason: z.string().max(500), actor: z.string() }).strict(), costEntrySchema),
   summary: rpcContract('cost.summary', costSummaryQuerySchema, costSummarySchema),
+  setBudget: rpcContract('cost.budget.set', z.object({ budget: setBudgetSchema, actor: z.string() }).strict(), budgetStatusSchema),
+  budgets: rpcContract(
+    'cost.budget.list',
+    z.object({ initiativeId: z.uuid().optional(), period: z.string().optional() }).strict(),
+    z.object({ items: z.array(budgetStatusSchema) }),
+  ),
 };
 
 export const CostEvents = {
+  budgetThresholdCrossed: eventContract(
+    'budget.threshold_crossed',
+    1,
+    z.object({ status: budgetStatusSchema, threshold: z.string() }),
+  ),
   recorded: eventContract('cost.recorded', 1, z.object({ entry: costEntrySchema })),
   /**
    * How much of an initiative's spend is attributed from reliable sources. The

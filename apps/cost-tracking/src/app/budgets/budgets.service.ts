@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import Decimal from 'decimal.js';
+import { DataSource, type EntityManager } from 'typeorm';
+import { CostEvents, type BudgetStatus, type SetBudget } from '@capstan/contracts';
+import { Outbox, RpcError, type RpcContext } from '@capstan/messaging';
+
+interface StatusRow {
+  initiative_id: string;
+  period: string;
+  category: BudgetStatus['category'];
+  currency: string;
+  amount: string;
+  thresholds: string[];
+  actual: string;
+}
+
+/**
+ * Budgets per initiative × month × category and their burn. Each threshold
+ * raises `budget.threshold_crossed` once, when actual spend first reaches it —
+ * checked in the transaction of the cost entry (or budget change) that did it.
+ */
+@Injectable()
+export class BudgetsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async set(budget: SetBudget, actor: string, context: RpcContext): Promise<BudgetStatus> {
+    const status = await this.dataSource.transaction(async (manager) => {
+      const known = (await manager.query(`SELECT 1 FROM cost_tracking.initiatives WHERE id = $1`, [budget.initiativeId])) as unknown[];
+      if (!known.length) {
+        throw new RpcError('unprocessable', `No initiative ${budget.initiativeId} is known to cost tracking`, [
+          { field: 'initiativeId', message: 'Unknown initiative' },
+        ]);
+      }
+      const thresholds = [...new Set(budget.thresholds.map((t) => new Decimal(t).toFixed()))].sort((a, b) => new Decimal(a).cmp(b));
+      await manager.query(
+        `INSERT INTO cost_tracking.budgets (initiative_id, period, category, currency, amount, thresholds, set_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (initiative_id, period, category, currency) DO UPDATE SET amount = EXCLUDED.amount, thresholds = EXCLUDED.thresholds,
+           set_by = EXCLUDED.set_by, set_at = now()`,
+        [budget.initiativeId, budget.period, budget.category, budget.currency, budget.amount, thresholds, actor],
+      );
+      await this.check(manager, budget, context);
+      const [row] = await this.statuses(manager, budget);
+      return row;
+    });
+    this.outbox.wake();
+    return status;
+  }
+
+  async list(filter: { initiativeId?: string; period?: string }): Promise<{ items: BudgetStatus[] }> {
+    return { items: await this.statuses(this.dataSource.manager, filter) };
+  }
+
+  /** Raises the alerts a cost entry (or a budget change) made due; each threshold once. */
+  async check(
+    manager: EntityManager,
+    scope: { initiativeId: string; period: string; category: string; currency: string },
+    context: RpcContext,
+  ): Promise<void> {
+    for (const status of await this.statuses(manager, scope)) {
+      for (const threshold of status.thresholds) {
+        if (new Decimal(status.burn).lt(threshold)) continue;
+        const inserted = (await manager.query(
+          `INSERT INTO cost_tracking.budget_alerts (initiative_id, period, category, currency, threshold) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT DO NOTHING RETURNING threshold`,
+          [status.initiativeId, status.period, status.category, status.currency, threshold],
+        )) as unknown[];
+        if (inserted.length) await this.outbox.enqueue(manager, CostEvents.budgetThresholdCrossed, { status, threshold }, context);
+      }
+    }
+  }
+
+  private async statuses(
+    manager: EntityManager,
+    filter: { initiativeId?: string; period?: string; category?: string; currency?: string },
+  ): Promise<BudgetStatus[]> {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    for (const [column, value] of [
+      ['b.initiative_id', filter.initiativeId],
+      ['b.period', filter.period],
+      ['b.category', filter.category],
+      ['b.currency', filter.currency],
+    ] as const) {
+      if (value !== undefined) conditions.push(`${column} = $${params.push(value)}`);
+    }
+    const rows = (await manager.query(
+      `SELECT b.initiative_id, b.period, b.category, b.currency, b.amount::text AS amount, b.thresholds,
+              coalesce((SELECT sum(e.amount) FROM cost_tracking.cost_entries e
+                        WHERE e.initiative_id = b.initiative_id AND e.period = b.period AND e.category = b.category AND e.currency = b.currency), 0)::text AS actual
+       FROM cost_tracking.budgets b ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+       ORDER BY b.period, b.initiative_id, b.category, b.currency`,
+      params,
+    )) as StatusRow[];
+    return rows.map((row) => {
+      const budget = new Decimal(row.amount);
+      const actual = new Decimal(row.actual);
+      const burn = budget.isZero() ? (actual.gt(0) ? new Decimal(Infinity) : new Decimal(0)) : actual.div(budget);
+      const burnText = burn.isFinite() ? burn.toDecimalPlaces(4, Decimal.ROUND_DOWN).toFixed() : 'Infinity';
+      return {
+        initiativeId: row.initiative_id,
+        period: row.period.trim(),
+        category: row.category,
+        currency: row.currency.trim(),
+        budget: budget.toFixed(),
+        actual: actual.toFixed(),
+        burn: burnText,
+        thresholds: row.thresholds,
+        crossed: row.thresholds.filter((threshold) => !burn.lt(threshold)),
+      };
+    });
+  }
+}
