@@ -27,7 +27,7 @@ export class BudgetsService {
   ) {}
 
   async set(budget: SetBudget, actor: string, context: RpcContext): Promise<BudgetStatus> {
-    const status = await this.dataSource.transaction(async (manager) => {
+    return this.outbox.transaction(async (manager) => {
       const known = (await manager.query(`SELECT 1 FROM cost_tracking.initiatives WHERE id = $1`, [budget.initiativeId])) as unknown[];
       if (!known.length) {
         throw new RpcError('unprocessable', `No initiative ${budget.initiativeId} is known to cost tracking`, [
@@ -46,8 +46,6 @@ export class BudgetsService {
       const [row] = await this.statuses(manager, budget);
       return row;
     });
-    this.outbox.wake();
-    return status;
   }
 
   async list(filter: { initiativeId?: string; period?: string }): Promise<{ items: BudgetStatus[] }> {

@@ -53,7 +53,7 @@ export class LedgerService {
   ) {}
 
   async record(input: RecordCostEntry, actor: string, context: RpcContext): Promise<CostEntry> {
-    const entry = await this.dataSource.transaction(async (manager) => {
+    return this.outbox.transaction(async (manager) => {
       if (input.initiativeId && !(await this.knows(manager, input.initiativeId))) {
         throw new RpcError('unprocessable', `No initiative ${input.initiativeId} is known to cost tracking`, [
           { field: 'initiativeId', message: 'Unknown initiative' },
@@ -61,12 +61,10 @@ export class LedgerService {
       }
       return this.insert(manager, { ...input, reversesId: null }, actor, context);
     });
-    this.outbox.wake();
-    return entry;
   }
 
   async reverse(id: string, reason: string, actor: string, context: RpcContext): Promise<CostEntry> {
-    const entry = await this.dataSource.transaction(async (manager) => {
+    return this.outbox.transaction(async (manager) => {
       const [original] = (await manager.query(`SELECT * FROM cost_tracking.cost_entries WHERE id = $1 FOR UPDATE`, [id])) as EntryRow[];
       if (!original) throw RpcError.notFound(`Cost entry ${id}`);
       if (original.reverses_id) throw new RpcError('unprocessable', 'A reversing entry cannot itself be reversed');
@@ -89,8 +87,6 @@ export class LedgerService {
         context,
       );
     });
-    this.outbox.wake();
-    return entry;
   }
 
   async summary(query: CostSummaryQuery): Promise<CostSummary> {

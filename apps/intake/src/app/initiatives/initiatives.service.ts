@@ -28,9 +28,7 @@ export class InitiativesService {
   ) {}
 
   async register(input: RegisterInitiative, actor: string, context: RpcContext): Promise<Initiative> {
-    const initiative = await this.dataSource.transaction((manager) => this.registerIn(manager, input, actor, context));
-    this.outbox.wake();
-    return initiative;
+    return this.outbox.transaction((manager) => this.registerIn(manager, input, actor, context));
   }
 
   /** Registers within the caller's transaction (imports write many at once); the caller wakes the outbox. */
@@ -57,7 +55,7 @@ export class InitiativesService {
   }
 
   async update(id: string, changes: UpdateInitiative, actor: string, ifMatch: number, context: RpcContext): Promise<InitiativeDetail> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.outbox.transaction(async (manager) => {
       await nextVersion(manager, id, ifMatch);
       const entity = await manager.findOneByOrFail(InitiativeEntity, { id });
       const before = editable(toInitiative(entity));
@@ -72,7 +70,6 @@ export class InitiativesService {
         context,
       );
     });
-    this.outbox.wake();
     return this.get(id);
   }
 
@@ -87,7 +84,7 @@ export class InitiativesService {
 
   /** Archiving hides an initiative from lists; nothing is deleted. Archiving twice changes nothing. */
   async archive(id: string, actor: string, ifMatch: number | undefined, context: RpcContext): Promise<Initiative> {
-    const initiative = await this.dataSource.transaction(async (manager) => {
+    return this.outbox.transaction(async (manager) => {
       const current = await manager.findOneBy(InitiativeEntity, { id });
       if (!current) throw RpcError.notFound(`Initiative ${id}`);
       if (current.archivedAt) return toInitiative(current);
@@ -98,8 +95,6 @@ export class InitiativesService {
       await this.outbox.enqueue(manager, InitiativeEvents.archived, { initiative: archived, actor }, context);
       return archived;
     });
-    this.outbox.wake();
-    return initiative;
   }
 
   /** Keeps the posture projection current; an older evaluation never overwrites a newer one. */

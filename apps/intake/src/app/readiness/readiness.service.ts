@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { ReadinessEvents, type EvidenceInput, type Owner } from '@capstan/contracts';
 import type { CriterionId, Responsibility } from '@capstan/domain';
 import { Outbox, type RpcContext } from '@capstan/messaging';
@@ -11,10 +10,7 @@ import { OwnerEntity } from './owner.entity';
 /** Owners per responsibility and evidence per criterion: what scoring reads readiness from. */
 @Injectable()
 export class ReadinessService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly outbox: Outbox,
-  ) {}
+  constructor(private readonly outbox: Outbox) {}
 
   async assignOwner(
     initiativeId: string,
@@ -24,7 +20,7 @@ export class ReadinessService {
     ifMatch: number | undefined,
     context: RpcContext,
   ): Promise<{ version: number }> {
-    const version = await this.dataSource.transaction(async (manager) => {
+    const version = await this.outbox.transaction(async (manager) => {
       const initiativeVersion = await nextVersion(manager, initiativeId, ifMatch);
       const previous = await manager.findOneBy(OwnerEntity, { initiativeId, responsibility });
       await manager.upsert(
@@ -47,7 +43,6 @@ export class ReadinessService {
       );
       return initiativeVersion;
     });
-    this.outbox.wake();
     return { version };
   }
 
@@ -59,7 +54,7 @@ export class ReadinessService {
     ifMatch: number | undefined,
     context: RpcContext,
   ): Promise<{ version: number }> {
-    const version = await this.dataSource.transaction(async (manager) => {
+    const version = await this.outbox.transaction(async (manager) => {
       const initiativeVersion = await nextVersion(manager, initiativeId, ifMatch);
       const previous = await manager.findOneBy(EvidenceEntity, { initiativeId, criterionId });
       const attestedAt = input.attestedAt ? new Date(input.attestedAt) : new Date();
@@ -106,7 +101,6 @@ export class ReadinessService {
       );
       return initiativeVersion;
     });
-    this.outbox.wake();
     return { version };
   }
 }

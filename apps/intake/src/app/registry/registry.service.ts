@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   RegistryEvents,
   type AddDependency,
@@ -18,13 +18,10 @@ import { toDecision, toDependency, type DecisionRow, type DependencyRow } from '
 /** Dependencies, the committee's decisions and operational telemetry. */
 @Injectable()
 export class RegistryService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly outbox: Outbox,
-  ) {}
+  constructor(private readonly outbox: Outbox) {}
 
   async addDependency(initiativeId: string, input: AddDependency, actor: string, context: RpcContext): Promise<Dependency> {
-    const dependency = await this.dataSource.transaction(async (manager) => {
+    return this.outbox.transaction(async (manager) => {
       await nextVersion(manager, initiativeId);
       // One writer of the graph at a time, so two concurrent additions cannot close a cycle together.
       await manager.query(`LOCK TABLE intake.dependencies IN SHARE ROW EXCLUSIVE MODE`);
@@ -66,12 +63,10 @@ export class RegistryService {
       await this.outbox.enqueue(manager, RegistryEvents.dependencyAdded, { dependency: added }, context);
       return added;
     });
-    this.outbox.wake();
-    return dependency;
   }
 
   async recordDecision(initiativeId: string, input: RecordDecision, actor: string, context: RpcContext): Promise<Decision> {
-    const decision = await this.dataSource.transaction(async (manager) => {
+    return this.outbox.transaction(async (manager) => {
       const initiativeVersion = await nextVersion(manager, initiativeId);
       const scope = input.scopeEnvelope;
       const [row] = (await manager.query(
@@ -100,14 +95,11 @@ export class RegistryService {
       await this.outbox.enqueue(manager, RegistryEvents.decisionRecorded, { decision: recorded, initiativeVersion }, context);
       return recorded;
     });
-    this.outbox.wake();
-    return decision;
   }
 
   async recordTelemetry(initiativeId: string, telemetry: Telemetry, actor: string, context: RpcContext) {
     const recordedAt = new Date();
-    await this.dataSource.transaction((manager) => this.recordTelemetryIn(manager, initiativeId, telemetry, actor, context, recordedAt));
-    this.outbox.wake();
+    await this.outbox.transaction((manager) => this.recordTelemetryIn(manager, initiativeId, telemetry, actor, context, recordedAt));
     return { ...telemetry, initiativeId, recordedBy: actor, recordedAt: recordedAt.toISOString() };
   }
 

@@ -61,6 +61,16 @@ export class Outbox {
     return envelope;
   }
 
+  /**
+   * Runs `work` in a transaction and, once it commits, wakes the relay for the
+   * events it enqueued. The way a service writes a change with its events.
+   */
+  async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const result = await this.dataSource.transaction(work);
+    this.wake();
+    return result;
+  }
+
   /** Tells the relay there is work; call after the enqueuing transaction commits. */
   wake(): void {
     this.wakeUp?.();
