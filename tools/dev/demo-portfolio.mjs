@@ -2,6 +2,7 @@
 // initiatives across business units that compete for the same rollout capacity,
 // at every stage of readiness — owners with gaps, evidence partial or expired.
 import { readFileSync } from 'node:fs';
+import { loadDemoRollouts } from './demo-rollouts.mjs';
 
 export const DEMO_PORTFOLIO = JSON.parse(readFileSync(new URL('./demo-portfolio.json', import.meta.url), 'utf8'));
 
@@ -157,5 +158,6 @@ export async function loadDemoPortfolio(baseUrl, token) {
       await call('POST', `/initiatives/${ids[index]}/decisions`, { decision: 'pause', rationale: 'No approval authority named yet.' });
     }
   }
+  if (added > 0) await loadDemoRollouts(call, ids, DEMO_PORTFOLIO.initiatives);
   return added;
 }

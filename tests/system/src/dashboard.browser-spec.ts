@@ -90,6 +90,46 @@ describe('dashboard', () => {
     await page.getByRole('table', { name: 'Initiatives' }).waitFor();
   });
 
+  it('should compute a rollout plan, show who contests which pool and why, and publish it', async () => {
+    const pmo = new ApiClient(context.system.gatewayUrl, pmoToken);
+    const ids: string[] = [];
+    for (const [name, businessUnit, value] of [['Teller copilot', 'Retail Banking', '900000'], ['Claims summarizer', 'Insurance', '100000']]) {
+      const { body } = await pmo.post<{ id: string }>('/api/v1/initiatives', { name, businessUnit });
+      ids.push(body.id);
+      for (const responsibility of ['accountable_owner', 'production_support', 'approval_authority']) {
+        await pmo.request('PUT', `/api/v1/initiatives/${body.id}/owners/${responsibility}`, { body: { person: 'Ana', team: 'Ops' } });
+      }
+      for (const criterion of ['governance.approval_pathways', 'economics.cost_visibility']) {
+        await pmo.request('PUT', `/api/v1/initiatives/${body.id}/criteria/${criterion}`, { body: { status: 'established', attestedBy: 'PMO' } });
+      }
+      await pollUntil(async () => ((await pmo.get<{ posture: string }>(`/api/v1/initiatives/${body.id}/posture`)).body.posture === 'controlled_investment' ? true : undefined), {
+        what: `${name} in controlled investment`,
+      });
+      await pmo.request('PUT', '/api/v1/capacity-pools/platform', { body: { name: 'AI platform team', capacityPerWeek: 3 } });
+      await pollUntil(async () => {
+        const rollout = { value, waves: [{ key: 'w1', name: `${businessUnit} pilot teams`, durationWeeks: 4, demand: { platform: 2 }, withinControlledScope: true }] };
+        return (await pmo.request('PUT', `/api/v1/initiatives/${body.id}/rollout`, { body: rollout })).status === 200 ? true : undefined;
+      }, { what: `the rollout of ${name}` });
+    }
+
+    await page.getByRole('link', { name: 'Rollout plan' }).click();
+    await page.getByText('No published plan yet.').waitFor();
+    await page.getByRole('button', { name: 'Compute a draft' }).click();
+    await page.getByRole('table', { name: 'Scheduled waves' }).waitFor();
+    const late = page.locator('tr[data-wave]', { hasText: 'Claims summarizer' });
+    await late.getByText('4 week(s) later:').waitFor();
+    expect(await late.textContent()).toContain('platform is fully used');
+    const contest = page.locator('[data-testid="contest"]');
+    await contest.waitFor();
+    expect(await contest.textContent()).toMatch(/Won .*Retail Banking.*higher priority/s);
+    expect(await contest.textContent()).toMatch(/Lost .*Insurance/s);
+    await page.screenshot({ path: join(SCREENSHOTS, 'rollout-plan.png'), fullPage: true });
+
+    await page.getByTestId('publish').click();
+    await expectText(page, '[data-testid="plan-kind"]', 'v1');
+    expect(ids).toHaveLength(2);
+  });
+
   it('should show a viewer no write controls', async () => {
     const viewerPage = await browser.newPage();
     await viewerPage.goto(`${context.system.gatewayUrl}/sign-in`);
@@ -97,6 +137,9 @@ describe('dashboard', () => {
     await viewerPage.getByRole('button', { name: 'Sign in' }).click();
     await viewerPage.getByRole('table', { name: 'Initiatives' }).waitFor();
     expect(await viewerPage.getByRole('button', { name: 'Register' }).count()).toBe(0);
+    await viewerPage.getByRole('link', { name: 'Rollout plan' }).click();
+    await viewerPage.getByTestId('plan-kind').waitFor();
+    expect(await viewerPage.getByRole('button', { name: 'Compute a draft' }).count()).toBe(0);
     await viewerPage.close();
   });
 });

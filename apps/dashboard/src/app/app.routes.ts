@@ -9,6 +9,11 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./pages/initiative/initiative-page.routes').then((m) => m.initiativeRoutes),
   },
   {
+    path: 'rollout',
+    canActivate: [signedIn],
+    loadChildren: () => import('./pages/rollout/rollout-page.routes').then((m) => m.rolloutRoutes),
+  },
+  {
     path: '',
     canActivate: [signedIn],
     loadChildren: () => import('./pages/portfolio/portfolio-page.routes').then((m) => m.portfolioRoutes),

@@ -1,16 +1,20 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { Router, RouterLink, RouterOutlet } from '@angular/router';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { Session } from './core/session';
 
 @Component({
   selector: 'cap-root',
-  imports: [RouterOutlet, RouterLink],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <header class="bar">
       <a class="brand" routerLink="/">Capstan</a>
       <span class="tagline">AI initiative readiness &amp; rollout</span>
       @if (session.principal(); as principal) {
+        <nav aria-label="Main">
+          <a routerLink="/" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: true }">Portfolio</a>
+          <a routerLink="/rollout" routerLinkActive="active">Rollout plan</a>
+        </nav>
         <span class="who" data-testid="principal">{{ principal.subject }} · {{ principal.roles.join(', ') }}</span>
         <button type="button" class="link" (click)="signOut()">Sign out</button>
       }
@@ -21,6 +25,9 @@ import { Session } from './core/session';
     .bar { display: flex; align-items: center; gap: 1rem; padding: 0.75rem 1.5rem; background: #14213d; color: #fff; }
     .brand { color: #fff; font-weight: 700; font-size: 1.2rem; text-decoration: none; }
     .tagline { opacity: 0.75; font-size: 0.9rem; }
+    nav { display: flex; gap: 0.75rem; margin-left: 1rem; }
+    nav a { color: #fffc; text-decoration: none; padding: 0.25rem 0.5rem; border-radius: 4px; }
+    nav a.active { background: #fff2; color: #fff; }
     .who { margin-left: auto; font-size: 0.9rem; }
     .link { background: none; border: 1px solid #fff6; color: #fff; border-radius: 4px; padding: 0.25rem 0.75rem; cursor: pointer; }
     main { padding: 1.5rem; max-width: 1400px; margin: 0 auto; }

@@ -20,6 +20,8 @@ import { CsvUploadService } from './imports/csv-upload.service';
 import { InitiativeImportsController, TelemetryImportsController } from './imports/imports.controllers';
 import { InitiativesController } from './initiatives/initiatives.controller';
 import { InitiativesService } from './initiatives/initiatives.service';
+import { PlansController } from './sequencing/plans.controller';
+import { RolloutInputsController } from './sequencing/rollout-inputs.controller';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 
 export const config = loadGatewayConfig();
@@ -42,6 +44,8 @@ export const config = loadGatewayConfig();
     ScoringModelsController,
     PosturesController,
     CostsController,
+    PlansController,
+    RolloutInputsController,
   ],
   providers: [
     { provide: GATEWAY_CONFIG, useValue: config },

@@ -9,3 +9,4 @@ export * from './lib/postures';
 export * from './lib/imports';
 export * from './lib/scoring-models';
 export * from './lib/costs';
+export * from './lib/sequencing';

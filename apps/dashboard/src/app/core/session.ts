@@ -18,6 +18,7 @@ export class Session {
   readonly token = signal<string | null>(sessionStorage.getItem(STORAGE_KEY));
   readonly principal = computed(() => decode(this.token()));
   readonly canWriteInitiatives = computed(() => this.hasAnyRole('admin', 'pmo'));
+  readonly canPlan = computed(() => this.hasAnyRole('admin', 'pmo'));
 
   signIn(token: string): SessionPrincipal | null {
     const principal = decode(token);

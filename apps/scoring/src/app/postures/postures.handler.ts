@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { CostEvents, InitiativeEvents, ReadinessEvents, RegistryEvents, ScoringRpc } from '@capstan/contracts';
+import { CostEvents, InitiativeEvents, ReadinessEvents, RegistryEvents, ScoringRpc, SequencingEvents } from '@capstan/contracts';
 import { withTelemetry } from '@capstan/scoring-core';
 import type { CriterionId } from '@capstan/domain';
 import { EventConsumers, RpcServer } from '@capstan/messaging';
@@ -69,6 +69,15 @@ export class PosturesHandler implements OnModuleInit {
             inputs.latestCostPeriod = latestCostPeriod;
           },
         },
+        event,
+      );
+    }, byInitiative);
+    this.consumers.on(SequencingEvents.contentionMeasured, (event, manager) => {
+      const { initiativeId, planVersion, contests, contestsLost, weeksLost, rivals } = event.payload;
+      return this.postures.applyInput(
+        manager,
+        initiativeId,
+        { key: 'rollout', initiativeVersion: planVersion, apply: (inputs) => void (inputs.rollout = { planVersion, contests, contestsLost, weeksLost, rivals }) },
         event,
       );
     }, byInitiative);

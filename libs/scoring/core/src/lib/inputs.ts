@@ -22,6 +22,16 @@ export interface TelemetryInput {
   rollbacks: number;
 }
 
+/** How an initiative fares in the published plan's contests for shared capacity. */
+export interface RolloutContention {
+  planVersion: number;
+  contests: number;
+  contestsLost: number;
+  weeksLost: number;
+  /** Other initiatives (keys) contesting the same capacity; all cleared pilot, or the plan would hold them. */
+  rivals: string[];
+}
+
 /** Everything scoring knows about one initiative at a moment. */
 export interface ScoringInputs {
   initiativeId: string;
@@ -34,6 +44,8 @@ export interface ScoringInputs {
   stage?: InitiativeStage;
   /** Recent periods, oldest first. */
   telemetry?: TelemetryInput[];
+  /** Measured by sequencing in the published rollout plan: the contests this initiative is in. */
+  rollout?: RolloutContention;
   /** The authorization committee's latest decision. */
   decision?: { decision: Posture; decidedAt: string };
 }

@@ -1,5 +1,5 @@
 import type { CriterionId, EvidenceStatus } from '@capstan/domain';
-import type { TelemetryInput } from './inputs';
+import type { RolloutContention, TelemetryInput } from './inputs';
 
 export interface Measurement {
   state: EvidenceStatus;
@@ -14,8 +14,16 @@ export interface Measurement {
 export function measuredCriteria(
   telemetry: TelemetryInput[] | undefined,
   attributedSpendShare?: string,
+  rollout?: RolloutContention,
 ): Partial<Record<CriterionId, Measurement>> {
   const costs: Partial<Record<CriterionId, Measurement>> = {};
+  if (rollout) {
+    // Conflicts are reduced when the initiative loses no contest; a short delay is partial.
+    costs['portfolio.conflicts'] = {
+      state: rollout.contestsLost === 0 ? 'established' : rollout.weeksLost <= 4 ? 'partial' : 'absent',
+      basis: `${rollout.contestsLost} of ${rollout.contests} capacity contest(s) lost, ${rollout.weeksLost} week(s) later, in rollout plan v${rollout.planVersion}`,
+    };
+  }
   if (attributedSpendShare !== undefined) {
     const share = Number(attributedSpendShare);
     costs['economics.cost_visibility'] = {

@@ -21,6 +21,25 @@ describe(detectPatterns.name, () => {
     expect(detectPatterns(inputs, DEFAULT_PATTERN_PARAMETERS, 'pause', asOf)).toEqual([]);
   });
 
+  it('should see prioritization unclear when initiatives past pilot contest the same rollout capacity, and measure the conflicts', () => {
+    const inputs: ScoringInputs = {
+      ...emptyInputs('7d9f3c1e-0000-4000-8000-000000000013'),
+      rollout: { planVersion: 3, contests: 2, contestsLost: 1, weeksLost: 6, rivals: ['AI-0002', 'AI-0009'] },
+    };
+    expect(detectPatterns(inputs, DEFAULT_PATTERN_PARAMETERS, 'controlled_investment', asOf)).toEqual([
+      {
+        id: 'prioritization_unclear',
+        title: 'prioritization unclear',
+        detail: 'contests rollout capacity with 2 other initiative(s) past pilot (AI-0002, AI-0009) in plan v3: lost 1 of 2 contest(s), 6 week(s) later',
+      },
+    ]);
+    const conflicts = evaluate(inputs, DEFAULT_MODEL, asOf).domains.find((d) => d.id === 'portfolio')?.criteria.find((c) => c.id === 'portfolio.conflicts');
+    expect(conflicts).toMatchObject({ state: 'absent', source: 'measured', basis: '1 of 2 capacity contest(s) lost, 6 week(s) later, in rollout plan v3' });
+    const uncontested = { ...inputs, rollout: { planVersion: 4, contests: 0, contestsLost: 0, weeksLost: 0, rivals: [] } };
+    expect(detectPatterns(uncontested, DEFAULT_PATTERN_PARAMETERS, 'controlled_investment', asOf)).toEqual([]);
+    expect(evaluate(uncontested, DEFAULT_MODEL, asOf).domains.find((d) => d.id === 'portfolio')?.criteria.find((c) => c.id === 'portfolio.conflicts')?.state).toBe('established');
+  });
+
   it('should see governance lagging a deployment whose approval evidence lapsed', () => {
     const inputs: ScoringInputs = {
       ...emptyInputs('7d9f3c1e-0000-4000-8000-000000000012'),

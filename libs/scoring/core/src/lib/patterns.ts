@@ -22,8 +22,8 @@ export const DEFAULT_PATTERN_PARAMETERS: PatternParameters = { fragmentedTeams: 
 
 /**
  * The brief's scaling-risk patterns that scoring's inputs can show today.
- * "Prioritization unclear" needs the rollout plan and "pilot economics"
- * the cost ledger; they join when those services publish their figures.
+ * "Pilot economics" needs unit costs from the cost ledger; it joins when cost
+ * tracking publishes them.
  */
 export function detectPatterns(inputs: ScoringInputs, parameters: PatternParameters, posture: Posture, asOf: Date): DetectedPattern[] {
   const patterns: DetectedPattern[] = [];
@@ -34,6 +34,18 @@ export function detectPatterns(inputs: ScoringInputs, parameters: PatternParamet
       id: 'ownership_fragmented',
       title: 'ownership fragmented',
       detail: `owners span ${teams.size} teams and no long-term accountable owner is named`,
+    });
+  }
+
+  const rollout = inputs.rollout;
+  if (rollout && rollout.rivals.length > 0 && rollout.contests > 0) {
+    const shown = rollout.rivals.slice(0, 5).join(', ') + (rollout.rivals.length > 5 ? ` and ${rollout.rivals.length - 5} more` : '');
+    patterns.push({
+      id: 'prioritization_unclear',
+      title: 'prioritization unclear',
+      detail:
+        `contests rollout capacity with ${rollout.rivals.length} other initiative(s) past pilot (${shown}) in plan v${rollout.planVersion}: ` +
+        `lost ${rollout.contestsLost} of ${rollout.contests} contest(s), ${rollout.weeksLost} week(s) later`,
     });
   }
 

@@ -1,0 +1,51 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { map, type Observable } from 'rxjs';
+import type { PlanView } from '@capstan/contracts';
+
+export type Plan = PlanView;
+
+export interface PlanContests {
+  planId: string;
+  contests: {
+    pool: string;
+    from: string;
+    to: string;
+    capacity: number;
+    demand: number;
+    competitors: { initiativeId: string; initiativeKey: string; wave: string; businessUnit: string; priority: number; outcome: 'won' | 'lost'; delayWeeks: number; why: string }[];
+  }[];
+  fairness: { businessUnit: string; demandShare: number; capacityShare: number }[];
+}
+
+/** Rollout plans from sequencing, through the gateway. */
+@Injectable({ providedIn: 'root' })
+export class PlansApi {
+  private readonly http = inject(HttpClient);
+
+  current(): Observable<Plan> {
+    return this.http.get<Plan>('/api/v1/plans/current');
+  }
+
+  latestDraftId(): Observable<string | null> {
+    return this.http
+      .get<{ items: { id: string }[] }>('/api/v1/plans', { params: { kind: 'draft', limit: 1 } })
+      .pipe(map(({ items }) => items[0]?.id ?? null));
+  }
+
+  get(id: string): Observable<Plan> {
+    return this.http.get<Plan>(`/api/v1/plans/${encodeURIComponent(id)}`);
+  }
+
+  contests(id: string): Observable<PlanContests> {
+    return this.http.get<PlanContests>(`/api/v1/plans/${encodeURIComponent(id)}/contests`);
+  }
+
+  compute(): Observable<Plan> {
+    return this.http.post<Plan>('/api/v1/plans', {});
+  }
+
+  publish(id: string): Observable<Plan> {
+    return this.http.post<Plan>(`/api/v1/plans/${encodeURIComponent(id)}/publish`, {});
+  }
+}

@@ -1,0 +1,258 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal, type OnInit } from '@angular/core';
+import { PercentPipe } from '@angular/common';
+import { RouterLink } from '@angular/router';
+import { HttpErrorResponse } from '@angular/common/http';
+import { firstValueFrom } from 'rxjs';
+import { problemOf } from '../../core/initiatives-api';
+import { LiveEvents } from '../../core/live-events';
+import { PlansApi, type Plan, type PlanContests } from '../../core/plans-api';
+import { Session } from '../../core/session';
+
+type Showing = 'published' | 'draft';
+
+/**
+ * The rollout plan PMO opens first: which waves go when, what holds the late
+ * ones back, who contests which pool and why, and what is held by posture.
+ */
+@Component({
+  selector: 'cap-rollout-page',
+  imports: [RouterLink, PercentPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h1>Rollout plan</h1>
+    <div class="toolbar" role="toolbar" aria-label="Plan">
+      <div class="tabs" role="tablist">
+        <button type="button" role="tab" [attr.aria-selected]="showing() === 'published'" (click)="show('published')">Published</button>
+        <button type="button" role="tab" [attr.aria-selected]="showing() === 'draft'" (click)="show('draft')">Latest draft</button>
+      </div>
+      @if (session.canPlan()) {
+        <button type="button" (click)="compute()" [disabled]="busy()">Compute a draft</button>
+        @if (plan()?.kind === 'draft') {
+          <button type="button" class="primary" (click)="publish()" [disabled]="busy()" data-testid="publish">Publish this draft</button>
+        }
+      }
+    </div>
+
+    @if (error(); as message) {
+      <p class="state error" role="alert">{{ message }}</p>
+    } @else if (loading()) {
+      <p class="state" role="status">Loading the plan…</p>
+    } @else if (!plan()) {
+      <p class="state">No {{ showing() === 'published' ? 'published plan' : 'draft' }} yet.@if (session.canPlan()) { Compute a draft to see one.}</p>
+    } @else {
+      @let p = plan()!;
+      <section class="summary" aria-label="Plan summary">
+        <div class="tile"><span class="count" data-testid="plan-kind">{{ p.kind === 'published' ? 'v' + p.version : 'Draft' }}</span><span class="label">from {{ p.startDate }}</span></div>
+        <div class="tile"><span class="count">{{ p.waves.length }}</span><span class="label">waves scheduled</span></div>
+        <div class="tile"><span class="count">{{ late().length }}</span><span class="label">waves delayed</span></div>
+        <div class="tile"><span class="count" data-testid="contest-count">{{ p.contestCount }}</span><span class="label">contested slots</span></div>
+        <div class="tile"><span class="count">{{ p.held.length }}</span><span class="label">initiatives held</span></div>
+      </section>
+      @if (p.trigger !== 'requested') {
+        <p class="note">Computed because: {{ p.trigger }}</p>
+      }
+      @for (warning of p.warnings; track warning) {
+        <p class="note warning">{{ warning }}</p>
+      }
+
+      <h2>Waves</h2>
+      <table class="waves" aria-label="Scheduled waves">
+        <thead>
+          <tr><th scope="col">Initiative</th><th scope="col">Wave</th><th scope="col">Business unit</th><th scope="col">Priority</th><th scope="col">Weeks</th><th scope="col" class="timeline-head">Timeline</th><th scope="col">Why not earlier</th></tr>
+        </thead>
+        <tbody>
+          @for (wave of waves(); track wave.initiativeId + wave.wave) {
+            <tr [attr.data-wave]="wave.initiativeKey + ' ' + wave.wave">
+              <td><a [routerLink]="['/initiatives', wave.initiativeId]">{{ wave.initiativeKey }}</a> {{ wave.initiativeName }}</td>
+              <td>{{ wave.name }}</td>
+              <td>{{ wave.businessUnit }}</td>
+              <td>{{ wave.priority }}@if (wave.prioritySource === 'override') { <span class="tag">override</span>}</td>
+              <td class="dates">{{ wave.start }} → {{ wave.end }}</td>
+              <td class="timeline">
+                <span class="bar" [class.late]="wave.delayWeeks > 0" [style.left.%]="(100 * wave.startWeek) / span()" [style.width.%]="(100 * (wave.endWeek - wave.startWeek)) / span()"
+                  [attr.title]="wave.start + ' → ' + wave.end"></span>
+              </td>
+              <td class="reasons">
+                @if (wave.delayWeeks > 0) {
+                  <strong>{{ wave.delayWeeks }} week(s) later:</strong>
+                  @for (reason of wave.reasons; track reason.text) { <span class="reason">{{ reason.text }}</span> }
+                }
+              </td>
+            </tr>
+          }
+        </tbody>
+      </table>
+
+      <h2>Contested capacity</h2>
+      @if (contests(); as c) {
+        @if (c.contests.length === 0) {
+          <p class="state">No pool is contested between business units.</p>
+        } @else {
+          <table aria-label="Contests">
+            <thead><tr><th scope="col">Pool</th><th scope="col">Weeks</th><th scope="col">Wanted / capacity</th><th scope="col">Who got it, and why</th></tr></thead>
+            <tbody>
+              @for (contest of c.contests; track contest.pool + contest.from) {
+                <tr data-testid="contest">
+                  <td>{{ contest.pool }}</td>
+                  <td class="dates">{{ contest.from }} → {{ contest.to }}</td>
+                  <td>{{ contest.demand }} / {{ contest.capacity }}</td>
+                  <td>
+                    <ul class="competitors">
+                      @for (who of contest.competitors; track who.initiativeId + who.wave) {
+                        <li [class.lost]="who.outcome === 'lost'">
+                          <strong>{{ who.outcome === 'won' ? 'Won' : 'Lost' }}</strong> {{ who.initiativeKey }} {{ who.wave }} ({{ who.businessUnit }}) — {{ who.why }}
+                        </li>
+                      }
+                    </ul>
+                  </td>
+                </tr>
+              }
+            </tbody>
+          </table>
+          <h3>Fairness by business unit</h3>
+          <table aria-label="Fairness">
+            <thead><tr><th scope="col">Business unit</th><th scope="col">Share of contested demand</th><th scope="col">Share of contested capacity it got</th></tr></thead>
+            <tbody>
+              @for (unit of c.fairness; track unit.businessUnit) {
+                <tr><td>{{ unit.businessUnit }}</td><td>{{ unit.demandShare | percent: '1.0-0' }}</td><td>{{ unit.capacityShare | percent: '1.0-0' }}</td></tr>
+              }
+            </tbody>
+          </table>
+        }
+      }
+
+      <h2>Held</h2>
+      @if (p.held.length === 0) {
+        <p class="state">Nothing is held.</p>
+      } @else {
+        <table aria-label="Held initiatives">
+          <thead><tr><th scope="col">Initiative</th><th scope="col">Posture</th><th scope="col">Waves held</th><th scope="col">To progress</th></tr></thead>
+          <tbody>
+            @for (held of p.held; track held.initiativeId) {
+              <tr>
+                <td><a [routerLink]="['/initiatives', held.initiativeId]">{{ held.initiativeKey }}</a> {{ held.name }}</td>
+                <td>{{ held.posture ?? 'not scored' }}</td>
+                <td>@for (w of held.waves; track w.wave) { <span class="reason">{{ w.wave }}: {{ w.reason }}</span> }</td>
+                <td>@for (condition of held.conditions.slice(0, 3); track condition) { <span class="reason">{{ condition }}</span> }</td>
+              </tr>
+            }
+          </tbody>
+        </table>
+      }
+    }
+  `,
+  styles: `
+    h1 { margin-top: 0; }
+    .toolbar { display: flex; gap: 0.75rem; align-items: center; margin-bottom: 1rem; }
+    .tabs { display: flex; gap: 0.25rem; margin-right: auto; }
+    .tabs button[aria-selected='true'] { background: #14213d; color: #fff; }
+    button { border: 1px solid #14213d; background: #fff; color: #14213d; border-radius: 4px; padding: 0.35rem 0.9rem; cursor: pointer; }
+    button.primary { background: #2a9d8f; border-color: #2a9d8f; color: #fff; }
+    button:disabled { opacity: 0.6; cursor: wait; }
+    .summary { display: flex; gap: 1rem; margin-bottom: 1rem; flex-wrap: wrap; }
+    .tile { background: #fff; border-radius: 8px; box-shadow: 0 1px 4px #0002; padding: 0.75rem 1.25rem; display: flex; flex-direction: column; min-width: 9rem; }
+    .count { font-size: 1.6rem; font-weight: 700; }
+    .label { font-size: 0.85rem; color: #444; }
+    table { width: 100%; border-collapse: collapse; background: #fff; box-shadow: 0 1px 4px #0002; border-radius: 8px; overflow: hidden; margin-bottom: 1.5rem; }
+    th, td { text-align: left; padding: 0.45rem 0.7rem; border-bottom: 1px solid #eee; font-size: 0.85rem; vertical-align: top; }
+    th { background: #f4f5f7; font-weight: 600; }
+    .dates { white-space: nowrap; }
+    .timeline-head { width: 30%; }
+    .timeline { position: relative; min-width: 12rem; }
+    .bar { position: absolute; top: 30%; height: 40%; background: #2a9d8f; border-radius: 3px; min-width: 2px; }
+    .bar.late { background: #e76f51; }
+    .reasons, .reason { color: #333; }
+    .reason { display: block; }
+    .tag { font-size: 0.7rem; background: #ffe8a3; border-radius: 3px; padding: 0 0.3rem; margin-left: 0.3rem; }
+    .competitors { margin: 0; padding-left: 1rem; }
+    .competitors li.lost { color: #a4161a; }
+    .note { margin: 0.25rem 0; color: #444; }
+    .note.warning { color: #9a5b00; }
+    .state { padding: 1rem; background: #fff; border-radius: 8px; }
+    .error { color: #a4161a; }
+  `,
+})
+export class RolloutPage implements OnInit {
+  protected readonly session = inject(Session);
+  private readonly api = inject(PlansApi);
+  private readonly live = inject(LiveEvents);
+  private readonly destroyRef = inject(DestroyRef);
+
+  protected readonly showing = signal<Showing>('published');
+  protected readonly plan = signal<Plan | null>(null);
+  protected readonly contests = signal<PlanContests | null>(null);
+  protected readonly loading = signal(true);
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly waves = computed(() => [...(this.plan()?.waves ?? [])].sort((a, b) => a.startWeek - b.startWeek || a.initiativeKey.localeCompare(b.initiativeKey)));
+  protected readonly late = computed(() => this.waves().filter((w) => w.delayWeeks > 0));
+  /** Weeks the timeline spans: to the last wave's end. */
+  protected readonly span = computed(() => Math.max(1, ...this.waves().map((w) => w.endWeek)));
+
+  ngOnInit(): void {
+    void this.load();
+    this.live.subscribe(['plan.published', 'plan.draft_recomputed'], () => void this.load(), this.destroyRef);
+  }
+
+  protected show(which: Showing): void {
+    this.showing.set(which);
+    void this.load();
+  }
+
+  protected async compute(): Promise<void> {
+    await this.act(async () => {
+      await firstValueFrom(this.api.compute());
+      this.showing.set('draft');
+    });
+  }
+
+  protected async publish(): Promise<void> {
+    const plan = this.plan();
+    if (!plan) return;
+    await this.act(async () => {
+      await firstValueFrom(this.api.publish(plan.id));
+      this.showing.set('published');
+    });
+  }
+
+  private async act(work: () => Promise<void>): Promise<void> {
+    this.busy.set(true);
+    try {
+      await work();
+      await this.load();
+    } catch (error) {
+      const problem = problemOf(error);
+      this.error.set(problem.detail ?? problem.title);
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  private async load(): Promise<void> {
+    this.error.set(null);
+    try {
+      const plan = this.showing() === 'published' ? await this.published() : await this.latestDraft();
+      this.plan.set(plan);
+      this.contests.set(plan ? await firstValueFrom(this.api.contests(plan.id)) : null);
+    } catch (error) {
+      const problem = problemOf(error);
+      this.error.set(problem.detail ?? problem.title);
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  private async published(): Promise<Plan | null> {
+    try {
+      return await firstValueFrom(this.api.current());
+    } catch (error) {
+      if (error instanceof HttpErrorResponse && error.status === 404) return null;
+      throw error;
+    }
+  }
+
+  private async latestDraft(): Promise<Plan | null> {
+    const id = await firstValueFrom(this.api.latestDraftId());
+    return id ? firstValueFrom(this.api.get(id)) : null;
+  }
+}

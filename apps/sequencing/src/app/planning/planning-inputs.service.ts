@@ -1,0 +1,300 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type {
+  CapacityPoolInput,
+  CapacityPoolView,
+  Initiative,
+  PlanOverrideInput,
+  PlanOverrideView,
+  RolloutInput,
+  RolloutView,
+} from '@capstan/contracts';
+import { firstResultSet, Outbox, RpcError } from '@capstan/messaging';
+import type { PortfolioSnapshot, Posture, SnapshotWave } from '@capstan/sequencing-engine';
+
+/**
+ * What plans are computed from: the initiatives sequencing has heard of (from
+ * intake and scoring events), and what PMO and finance set here — rollouts,
+ * pools, freeze windows, budgets, overrides. Every change marks the draft
+ * stale in the same transaction, so the refresher recomputes it.
+ */
+@Injectable()
+export class PlanningInputsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
+
+  // Projection of other services' events -------------------------------------
+
+  async trackInitiative(manager: EntityManager, initiative: Initiative): Promise<void> {
+    await manager.query(
+      `INSERT INTO sequencing.initiatives (id, key, name, business_unit, archived_at)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (id) DO UPDATE SET key = $2, name = $3, business_unit = $4, archived_at = $5, updated_at = now()`,
+      [initiative.id, initiative.key, initiative.name, initiative.businessUnit, initiative.archivedAt],
+    );
+    await markStale(manager, `initiative ${initiative.key} changed`);
+  }
+
+  async recordPosture(manager: EntityManager, initiativeId: string, posture: Posture): Promise<void> {
+    // Events of different streams may arrive out of order: the posture can come before the registration.
+    const [row] = (await manager.query(
+      `INSERT INTO sequencing.initiatives (id, key, name, business_unit, posture) VALUES ($1, '', '', '', $2)
+       ON CONFLICT (id) DO UPDATE SET posture = $2, updated_at = now()
+       RETURNING key`,
+      [initiativeId, posture],
+    )) as { key: string }[];
+    await markStale(manager, `posture of ${row.key || initiativeId} changed to ${posture}`);
+  }
+
+  /** The committee's latest controlled-investment decision bounds which business units a rollout may reach. */
+  async recordScopeEnvelope(manager: EntityManager, initiativeId: string, businessUnits: string[] | null): Promise<void> {
+    const [row] = (await manager.query(
+      `INSERT INTO sequencing.initiatives (id, key, name, business_unit, scope_units) VALUES ($1, '', '', '', $2)
+       ON CONFLICT (id) DO UPDATE SET scope_units = $2, updated_at = now()
+       RETURNING key`,
+      [initiativeId, businessUnits],
+    )) as { key: string }[];
+    await markStale(manager, `scope envelope of ${row.key || initiativeId} changed`);
+  }
+
+  async recordDependency(manager: EntityManager, initiativeId: string, dependsOn: string, kind: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO sequencing.dependencies (initiative_id, depends_on, kind) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+      [initiativeId, dependsOn, kind],
+    );
+    await markStale(manager, 'dependency added');
+  }
+
+  // Inputs set here --------------------------------------------------------------
+
+  async putPool(id: string, pool: CapacityPoolInput, actor: string): Promise<CapacityPoolView> {
+    return this.outbox.transaction(async (manager) => {
+      const [row] = (await manager.query(
+        `INSERT INTO sequencing.capacity_pools (id, name, capacity_per_week, adjustments, updated_by) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (id) DO UPDATE SET name = $2, capacity_per_week = $3, adjustments = $4, updated_by = $5, updated_at = now()
+         RETURNING *`,
+        [id, pool.name, pool.capacityPerWeek, JSON.stringify(pool.adjustments), actor],
+      )) as PoolRow[];
+      await markStale(manager, `capacity pool ${id} changed`);
+      return poolView(row);
+    });
+  }
+
+  async pools(): Promise<{ items: CapacityPoolView[] }> {
+    const rows = (await this.dataSource.query(`SELECT * FROM sequencing.capacity_pools ORDER BY id`)) as PoolRow[];
+    return { items: rows.map(poolView) };
+  }
+
+  async putRollout(initiativeId: string, rollout: RolloutInput, actor: string): Promise<RolloutView> {
+    return this.outbox.transaction(async (manager) => {
+      const [initiative] = (await manager.query(`SELECT key FROM sequencing.initiatives WHERE id = $1 AND key <> ''`, [initiativeId])) as { key: string }[];
+      if (!initiative) throw new RpcError('unprocessable', `No initiative ${initiativeId} is known to sequencing`, [{ field: 'initiativeId', message: 'Unknown initiative' }]);
+      await this.checkLinks(manager, initiativeId, rollout);
+      const [row] = (await manager.query(
+        `INSERT INTO sequencing.rollouts (initiative_id, value, waves, updated_by) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (initiative_id) DO UPDATE SET value = $2, waves = $3, updated_by = $4, updated_at = now()
+         RETURNING initiative_id, value::text AS value, waves, updated_by, updated_at`,
+        [initiativeId, rollout.value, JSON.stringify(rollout.waves), actor],
+      )) as RolloutRow[];
+      await markStale(manager, `rollout of ${initiative.key} changed`);
+      return rolloutView(row);
+    });
+  }
+
+  async rollout(initiativeId: string): Promise<RolloutView> {
+    const [row] = (await this.dataSource.query(
+      `SELECT initiative_id, value::text AS value, waves, updated_by, updated_at FROM sequencing.rollouts WHERE initiative_id = $1`,
+      [initiativeId],
+    )) as RolloutRow[];
+    if (!row) throw RpcError.notFound(`The rollout of initiative ${initiativeId}`);
+    return rolloutView(row);
+  }
+
+  async putFreezeWindows(businessUnit: string, windows: { from: string; to: string; reason: string }[], actor: string) {
+    return this.outbox.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO sequencing.freeze_windows (business_unit, windows, updated_by) VALUES ($1, $2, $3)
+         ON CONFLICT (business_unit) DO UPDATE SET windows = $2, updated_by = $3, updated_at = now()`,
+        [businessUnit, JSON.stringify(windows), actor],
+      );
+      await markStale(manager, `freeze windows of ${businessUnit} changed`);
+      return { businessUnit, windows };
+    });
+  }
+
+  async putBudget(quarter: string, amount: string, actor: string): Promise<{ quarter: string; amount: string }> {
+    return this.outbox.transaction(async (manager) => {
+      const [row] = (await manager.query(
+        `INSERT INTO sequencing.rollout_budgets (quarter, amount, updated_by) VALUES ($1, $2, $3)
+         ON CONFLICT (quarter) DO UPDATE SET amount = $2, updated_by = $3, updated_at = now()
+         RETURNING quarter, amount::text AS amount`,
+        [quarter, amount, actor],
+      )) as { quarter: string; amount: string }[];
+      await markStale(manager, `rollout budget of ${quarter} changed`);
+      return row;
+    });
+  }
+
+  async budgets(): Promise<{ items: { quarter: string; amount: string }[] }> {
+    return { items: (await this.dataSource.query(`SELECT quarter, amount::text AS amount FROM sequencing.rollout_budgets ORDER BY quarter`)) as { quarter: string; amount: string }[] };
+  }
+
+  async addOverride(override: PlanOverrideInput, actor: string): Promise<PlanOverrideView> {
+    return this.outbox.transaction(async (manager) => {
+      const ids = override.kind === 'order' ? [override.first, override.then] : [override.initiativeId];
+      const known = (await manager.query(`SELECT id FROM sequencing.initiatives WHERE id = ANY($1::uuid[]) AND key <> ''`, [ids])) as { id: string }[];
+      const unknown = ids.filter((id) => !known.some((k) => k.id === id));
+      if (unknown.length) throw new RpcError('unprocessable', `No initiative ${unknown.join(', ')} is known to sequencing`);
+      const [row] = (await manager.query(`INSERT INTO sequencing.overrides (id, override, created_by) VALUES ($1, $2, $3) RETURNING *`, [
+        randomUUID(),
+        JSON.stringify(override),
+        actor,
+      ])) as OverrideRow[];
+      await markStale(manager, `${override.kind} override added`);
+      return overrideView(row);
+    });
+  }
+
+  async revokeOverride(id: string, reason: string, actor: string): Promise<PlanOverrideView> {
+    return this.outbox.transaction(async (manager) => {
+      const [row] = firstResultSet<OverrideRow>(
+        await manager.query(`UPDATE sequencing.overrides SET revoked_by = $2, revoked_at = now(), revoke_reason = $3 WHERE id = $1 AND revoked_at IS NULL RETURNING *`, [
+          id,
+          actor,
+          reason,
+        ]),
+      );
+      if (!row) {
+        const [exists] = (await manager.query(`SELECT 1 FROM sequencing.overrides WHERE id = $1`, [id])) as unknown[];
+        throw exists ? new RpcError('conflict', `Override ${id} was revoked already`) : RpcError.notFound(`Override ${id}`);
+      }
+      await markStale(manager, `${row.override.kind} override revoked`);
+      return overrideView(row);
+    });
+  }
+
+  async overrides(): Promise<{ items: PlanOverrideView[] }> {
+    const rows = (await this.dataSource.query(`SELECT * FROM sequencing.overrides ORDER BY created_at, id`)) as OverrideRow[];
+    return { items: rows.map(overrideView) };
+  }
+
+  /** Everything a plan starting `startDate` is computed from, in a stable order. */
+  async snapshot(startDate: string, horizonWeeks: number, manager: EntityManager = this.dataSource.manager): Promise<PortfolioSnapshot> {
+    const initiatives = (await manager.query(
+      `SELECT i.id, i.key, i.name, i.business_unit, i.posture, i.scope_units, r.value::text AS value, r.waves
+         FROM sequencing.initiatives i JOIN sequencing.rollouts r ON r.initiative_id = i.id
+        WHERE i.archived_at IS NULL AND i.key <> ''
+        ORDER BY i.key`,
+    )) as { id: string; key: string; name: string; business_unit: string; posture: Posture | null; scope_units: string[] | null; value: string; waves: StoredWave[] }[];
+    const pools = (await manager.query(`SELECT * FROM sequencing.capacity_pools ORDER BY id`)) as PoolRow[];
+    const freezes = (await manager.query(`SELECT business_unit, windows FROM sequencing.freeze_windows ORDER BY business_unit`)) as {
+      business_unit: string;
+      windows: { from: string; to: string; reason: string }[];
+    }[];
+    const dependencies = (await manager.query(
+      `SELECT initiative_id, depends_on FROM sequencing.dependencies WHERE kind = 'hard' ORDER BY initiative_id, depends_on`,
+    )) as { initiative_id: string; depends_on: string }[];
+    const overrides = (await manager.query(`SELECT * FROM sequencing.overrides WHERE revoked_at IS NULL ORDER BY created_at, id`)) as OverrideRow[];
+    return {
+      startDate,
+      horizonWeeks,
+      initiatives: initiatives.map((i) => ({
+        id: i.id,
+        key: i.key,
+        name: i.name,
+        businessUnit: i.business_unit,
+        posture: i.posture,
+        scopeUnits: i.scope_units,
+        value: i.value,
+        waves: i.waves.map((w): SnapshotWave => ({ ...w, businessUnit: w.businessUnit ?? i.business_unit })),
+      })),
+      pools: pools.map((p) => ({ id: p.id, name: p.name, capacityPerWeek: p.capacity_per_week, adjustments: p.adjustments })),
+      freezeWindows: freezes.flatMap((f) => f.windows.map((w) => ({ businessUnit: f.business_unit, ...w }))),
+      budgetLimits: (await this.budgets()).items,
+      dependencies: dependencies.map((d) => ({ initiativeId: d.initiative_id, dependsOn: d.depends_on })),
+      overrides: overrides.map((o) => ({ id: o.id, ...o.override }) as PortfolioSnapshot['overrides'][number]),
+    };
+  }
+
+  /** Wave links must name waves that exist (of this rollout, or of another initiative's). */
+  private async checkLinks(manager: EntityManager, initiativeId: string, rollout: RolloutInput): Promise<void> {
+    const own = new Set(rollout.waves.map((w) => w.key));
+    const errors: { field: string; message: string }[] = [];
+    for (const [n, wave] of rollout.waves.entries()) {
+      for (const [k, link] of wave.after.entries()) {
+        const field = `waves.${n}.after.${k}`;
+        if (!link.initiativeId || link.initiativeId === initiativeId) {
+          if (!own.has(link.wave)) errors.push({ field, message: `No wave ${link.wave} in this rollout` });
+          else if (link.wave === wave.key) errors.push({ field, message: 'A wave cannot follow itself' });
+          continue;
+        }
+        const [other] = (await manager.query(`SELECT waves FROM sequencing.rollouts WHERE initiative_id = $1`, [link.initiativeId])) as { waves: StoredWave[] }[];
+        if (!other?.waves.some((w) => w.key === link.wave)) errors.push({ field, message: `Initiative ${link.initiativeId} has no rollout wave ${link.wave}` });
+      }
+    }
+    if (errors.length) throw new RpcError('unprocessable', 'The rollout links to waves that do not exist', errors);
+  }
+}
+
+/** Marks the draft plan out of date; the refresher recomputes it. */
+export async function markStale(manager: EntityManager, reason: string): Promise<void> {
+  // Reasons pile up until the refresher takes them, so the new draft says everything that changed.
+  await manager.query(
+    `UPDATE sequencing.draft_state
+        SET stale_reason = left(CASE WHEN stale_seq = done_seq OR stale_reason IS NULL THEN $1 ELSE stale_reason || '; ' || $1 END, 2000),
+            stale_seq = stale_seq + 1`,
+    [reason],
+  );
+}
+
+type StoredWave = Omit<SnapshotWave, 'businessUnit'> & { businessUnit?: string };
+
+interface PoolRow {
+  id: string;
+  name: string;
+  capacity_per_week: number;
+  adjustments: { from: string; to: string; capacity: number; reason: string }[];
+  updated_by: string;
+  updated_at: Date;
+}
+
+interface RolloutRow {
+  initiative_id: string;
+  value: string;
+  waves: RolloutInput['waves'];
+  updated_by: string;
+  updated_at: Date;
+}
+
+interface OverrideRow {
+  id: string;
+  override: PlanOverrideInput;
+  created_by: string;
+  created_at: Date;
+  revoked_by: string | null;
+  revoked_at: Date | null;
+  revoke_reason: string | null;
+}
+
+function poolView(row: PoolRow): CapacityPoolView {
+  return { id: row.id, name: row.name, capacityPerWeek: row.capacity_per_week, adjustments: row.adjustments, updatedAt: row.updated_at.toISOString(), updatedBy: row.updated_by };
+}
+
+function rolloutView(row: RolloutRow): RolloutView {
+  return { initiativeId: row.initiative_id, value: row.value, waves: row.waves, updatedAt: new Date(row.updated_at).toISOString(), updatedBy: row.updated_by };
+}
+
+function overrideView(row: OverrideRow): PlanOverrideView {
+  return {
+    id: row.id,
+    override: row.override,
+    createdBy: row.created_by,
+    createdAt: new Date(row.created_at).toISOString(),
+    revokedBy: row.revoked_by,
+    revokedAt: row.revoked_at ? new Date(row.revoked_at).toISOString() : null,
+    revokeReason: row.revoke_reason,
+  };
+}

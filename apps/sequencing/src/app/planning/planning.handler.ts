@@ -1,0 +1,57 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InitiativeEvents, PostureEvents, RegistryEvents, SequencingRpc } from '@capstan/contracts';
+import { EventConsumers, RpcServer } from '@capstan/messaging';
+import { PlanningInputsService } from './planning-inputs.service';
+import { PlansService } from './plans.service';
+import { ScenariosService } from './scenarios.service';
+
+@Injectable()
+export class PlanningHandler implements OnModuleInit {
+  constructor(
+    private readonly rpc: RpcServer,
+    private readonly consumers: EventConsumers,
+    private readonly inputs: PlanningInputsService,
+    private readonly plans: PlansService,
+    private readonly scenarios: ScenariosService,
+  ) {}
+
+  onModuleInit(): void {
+    this.rpc.handle(SequencingRpc.putPool, ({ id, pool, actor }) => this.inputs.putPool(id, pool, actor));
+    this.rpc.handle(SequencingRpc.pools, () => this.inputs.pools());
+    this.rpc.handle(SequencingRpc.putRollout, ({ initiativeId, rollout, actor }) => this.inputs.putRollout(initiativeId, rollout, actor));
+    this.rpc.handle(SequencingRpc.rollout, ({ initiativeId }) => this.inputs.rollout(initiativeId));
+    this.rpc.handle(SequencingRpc.putFreezeWindows, ({ businessUnit, windows, actor }) => this.inputs.putFreezeWindows(businessUnit, windows, actor));
+    this.rpc.handle(SequencingRpc.putBudget, ({ quarter, amount, actor }) => this.inputs.putBudget(quarter, amount, actor));
+    this.rpc.handle(SequencingRpc.budgets, () => this.inputs.budgets());
+    this.rpc.handle(SequencingRpc.addOverride, ({ override, actor }) => this.inputs.addOverride(override, actor));
+    this.rpc.handle(SequencingRpc.revokeOverride, ({ id, reason, actor }) => this.inputs.revokeOverride(id, reason, actor));
+    this.rpc.handle(SequencingRpc.overrides, () => this.inputs.overrides());
+
+    this.rpc.handle(SequencingRpc.compute, ({ options, actor }) => this.plans.compute(options, actor));
+    this.rpc.handle(SequencingRpc.plan, ({ id }) => this.plans.get(id));
+    this.rpc.handle(SequencingRpc.current, () => this.plans.current());
+    this.rpc.handle(SequencingRpc.plans, ({ kind, limit }) => this.plans.list(kind, limit));
+    this.rpc.handle(SequencingRpc.contests, ({ id }) => this.plans.contests(id));
+    this.rpc.handle(SequencingRpc.publish, ({ id, actor }) => this.plans.publish(id, actor));
+
+    this.rpc.handle(SequencingRpc.createScenario, ({ scenario, actor }) => this.scenarios.create(scenario, actor));
+    this.rpc.handle(SequencingRpc.scenario, ({ id }) => this.scenarios.get(id));
+    this.rpc.handle(SequencingRpc.scenarioDiff, ({ id }) => this.scenarios.diff(id));
+    this.rpc.handle(SequencingRpc.promoteScenario, ({ id, actor }) => this.scenarios.promote(id, actor));
+
+    const byInitiative = (payload: { initiative?: { id: string } }) => payload.initiative?.id;
+    this.consumers.on(InitiativeEvents.registered, (event, manager) => this.inputs.trackInitiative(manager, event.payload.initiative), byInitiative);
+    this.consumers.on(InitiativeEvents.updated, (event, manager) => this.inputs.trackInitiative(manager, event.payload.initiative), byInitiative);
+    this.consumers.on(InitiativeEvents.archived, (event, manager) => this.inputs.trackInitiative(manager, event.payload.initiative), byInitiative);
+    this.consumers.on(PostureEvents.changed, (event, manager) => this.inputs.recordPosture(manager, event.payload.initiativeId, event.payload.posture));
+    this.consumers.on(RegistryEvents.decisionRecorded, (event, manager) => {
+      const { initiativeId, decision, scopeEnvelope } = event.payload.decision;
+      // A pause or an authorization lifts the envelope; the posture from scoring gates the rest.
+      return this.inputs.recordScopeEnvelope(manager, initiativeId, decision === 'controlled_investment' ? (scopeEnvelope?.businessUnits ?? null) : null);
+    });
+    this.consumers.on(RegistryEvents.dependencyAdded, (event, manager) => {
+      const { initiativeId, dependsOn, kind } = event.payload.dependency;
+      return this.inputs.recordDependency(manager, initiativeId, dependsOn, kind);
+    });
+  }
+}

@@ -1,0 +1,248 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ScoringRpc, SequencingEvents, type ComputePlan, type PlanView } from '@capstan/contracts';
+import { firstResultSet, Outbox, RpcClient, RpcError } from '@capstan/messaging';
+import {
+  contentionByInitiative,
+  diffPlans,
+  InvalidProblemError,
+  isMonday,
+  planPortfolio,
+  type PlanDiff,
+  type PortfolioPlan,
+  type PortfolioSnapshot,
+} from '@capstan/sequencing-engine';
+import { PlanningInputsService } from './planning-inputs.service';
+
+export type PlanKind = PlanView['kind'];
+type PlanOptions = Omit<ComputePlan, 'startDate'> & { startDate: string };
+
+/** A plan as stored: the engine's result, plus the held initiatives' conditions from scoring. */
+type StoredResult = Omit<PortfolioPlan, 'held'> & { held: (PortfolioPlan['held'][number] & { conditions: string[] })[] };
+
+interface PlanRow {
+  id: string;
+  kind: PlanKind;
+  version: number | null;
+  trigger: string;
+  previous_plan_id: string | null;
+  options: PlanOptions;
+  inputs: PortfolioSnapshot;
+  result: StoredResult;
+  changes: PlanDiff | null;
+  created_by: string;
+  created_at: Date;
+  published_by: string | null;
+  published_at: Date | null;
+}
+
+/**
+ * Plans: drafts computed on request or re-computed when inputs change,
+ * published versions (changed only by an explicit publish) and scenario plans.
+ * Each keeps the snapshot it was computed from.
+ */
+@Injectable()
+export class PlansService {
+  private readonly logger = new Logger(PlansService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly rpc: RpcClient,
+    private readonly inputs: PlanningInputsService,
+  ) {}
+
+  async compute(request: ComputePlan, actor: string): Promise<PlanView> {
+    const options = withStartDate(request);
+    // Changes up to here are in this draft: the refresher need not recompute for them.
+    const [{ stale_seq: seen }] = (await this.dataSource.query(`SELECT stale_seq FROM sequencing.draft_state`)) as { stale_seq: string }[];
+    const snapshot = await this.inputs.snapshot(options.startDate, options.horizonWeeks);
+    const [previous] = await this.latest(this.dataSource.manager, ['draft']);
+    const row = await this.outbox.transaction(async (manager) => {
+      const stored = await this.store(manager, 'draft', 'requested', snapshot, options, actor, previous);
+      await manager.query(`UPDATE sequencing.draft_state SET done_seq = greatest(done_seq, $1)`, [seen]);
+      return stored;
+    });
+    return this.view(row);
+  }
+
+  /** Computes a plan from a snapshot and stores it; `previous` (a draft) is what its `changes` compare with. */
+  async store(manager: EntityManager, kind: PlanKind, trigger: string, snapshot: PortfolioSnapshot, options: PlanOptions, actor: string, previous?: PlanRow): Promise<PlanRow> {
+    const plan = await this.solve(snapshot, options);
+    const changes = previous ? diffPlans(previous.result, plan) : null;
+    const [row] = (await manager.query(
+      `INSERT INTO sequencing.plans (id, kind, trigger, previous_plan_id, options, inputs, result, changes, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+      [randomUUID(), kind, trigger, previous?.id ?? null, JSON.stringify(options), JSON.stringify(snapshot), JSON.stringify(plan), changes && JSON.stringify(changes), actor],
+    )) as PlanRow[];
+    return row;
+  }
+
+  async get(id: string): Promise<PlanView> {
+    return this.view(await this.row(id));
+  }
+
+  async current(): Promise<PlanView> {
+    const [row] = await this.latest(this.dataSource.manager, ['published']);
+    if (!row) throw RpcError.notFound('A published plan');
+    return this.view(row);
+  }
+
+  async list(kind: PlanKind | undefined, limit: number) {
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM sequencing.plans WHERE ($1::text IS NULL OR kind = $1) ORDER BY created_at DESC, id LIMIT $2`,
+      [kind ?? null, limit],
+    )) as PlanRow[];
+    return { items: rows.map((row) => summary(row)) };
+  }
+
+  async contests(id: string) {
+    const row = await this.row(id);
+    return { planId: row.id, contests: row.result.contests, fairness: row.result.fairness };
+  }
+
+  async publish(id: string, actor: string): Promise<PlanView> {
+    const row = await this.outbox.transaction(async (manager) => {
+      const [plan] = (await manager.query(`SELECT * FROM sequencing.plans WHERE id = $1 FOR UPDATE`, [id])) as PlanRow[];
+      if (!plan) throw RpcError.notFound(`Plan ${id}`);
+      if (plan.kind !== 'draft') throw new RpcError('conflict', `Plan ${id} is ${plan.kind === 'published' ? `published already (version ${plan.version})` : 'a scenario plan; promote the scenario to a draft first'}`);
+      // Versions are numbered under a lock so two publishes cannot take the same number.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('sequencing.plan-version'))`);
+      const [published] = firstResultSet<PlanRow>(
+        await manager.query(
+          `UPDATE sequencing.plans SET kind = 'published', published_by = $2, published_at = now(),
+                  version = (SELECT coalesce(max(version), 0) + 1 FROM sequencing.plans)
+            WHERE id = $1 RETURNING *`,
+          [id, actor],
+        ),
+      );
+      await this.outbox.enqueue(manager, SequencingEvents.planPublished, {
+        planId: id,
+        version: published.version!,
+        publishedBy: actor,
+        waves: published.result.waves.length,
+        held: published.result.held.length,
+        contests: published.result.contests.length,
+      });
+      // Initiatives held by their posture are not in a published plan, and a plan holding them no contests.
+      for (const contention of contentionByInitiative(published.result)) {
+        const { initiativeKey: _key, rivals, ...figures } = contention;
+        await this.outbox.enqueue(manager, SequencingEvents.contentionMeasured, { ...figures, rivals: rivals.slice(0, 50), planId: id, planVersion: published.version! });
+      }
+      return published;
+    });
+    return this.view(row);
+  }
+
+  /**
+   * Re-computes the draft when inputs changed since the last one, with the
+   * options of the newest plan. One replica at a time (an advisory lock);
+   * `done_seq` records which changes the new draft includes.
+   */
+  async refreshDraft(): Promise<boolean> {
+    return this.outbox.transaction(async (manager) => {
+      const [{ locked }] = (await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext('sequencing.draft-refresh')) AS locked`)) as { locked: boolean }[];
+      if (!locked) return false;
+      const [state] = (await manager.query(`SELECT stale_seq, done_seq, stale_reason FROM sequencing.draft_state`)) as { stale_seq: string; done_seq: string; stale_reason: string | null }[];
+      if (BigInt(state.stale_seq) <= BigInt(state.done_seq)) return false;
+      const [latest] = await this.latest(manager, ['draft', 'published']);
+      if (latest) {
+        const [previousDraft] = await this.latest(manager, ['draft']);
+        const snapshot = await this.inputs.snapshot(latest.options.startDate, latest.options.horizonWeeks, manager);
+        const row = await this.store(manager, 'draft', state.stale_reason ?? 'inputs changed', snapshot, latest.options, 'sequencing', previousDraft ?? latest);
+        await this.outbox.enqueue(manager, SequencingEvents.draftRecomputed, { planId: row.id, previousPlanId: row.previous_plan_id, trigger: row.trigger });
+        this.logger.log(`Draft ${row.id} recomputed: ${row.trigger}`);
+      }
+      await manager.query(`UPDATE sequencing.draft_state SET done_seq = $1`, [state.stale_seq]);
+      return true;
+    });
+  }
+
+  async row(id: string, manager: EntityManager = this.dataSource.manager): Promise<PlanRow> {
+    const [row] = (await manager.query(`SELECT * FROM sequencing.plans WHERE id = $1`, [id])) as PlanRow[];
+    if (!row) throw RpcError.notFound(`Plan ${id}`);
+    return row;
+  }
+
+  async latest(manager: EntityManager, kinds: PlanKind[]): Promise<PlanRow[]> {
+    const order = kinds.includes('published') && kinds.length === 1 ? 'version DESC' : 'created_at DESC, id';
+    return (await manager.query(`SELECT * FROM sequencing.plans WHERE kind = ANY($1::text[]) ORDER BY ${order} LIMIT 1`, [kinds])) as PlanRow[];
+  }
+
+  view(row: PlanRow): PlanView {
+    const { result } = row;
+    return {
+      ...summary(row),
+      previousPlanId: row.previous_plan_id,
+      publishedBy: row.published_by,
+      seed: row.options.seed,
+      horizonWeeks: result.horizonWeeks,
+      waves: [...result.waves],
+      held: result.held.map((h) => ({ ...h, waves: [...h.waves], conditions: h.conditions })),
+      warnings: [...result.warnings],
+      changes: row.changes,
+      stats: result.stats,
+    };
+  }
+
+  private async solve(snapshot: PortfolioSnapshot, options: PlanOptions): Promise<StoredResult> {
+    let plan: PortfolioPlan;
+    try {
+      plan = planPortfolio(snapshot, { seed: options.seed, maxSchedules: options.maxSchedules, timeLimitMs: options.timeLimitMs });
+    } catch (error) {
+      if (error instanceof InvalidProblemError) {
+        throw new RpcError('unprocessable', `The rollout inputs cannot be planned: ${error.issues.join('; ')}`);
+      }
+      throw error;
+    }
+    const conditions = await this.conditionsOf(plan.held.map((h) => h.initiativeId));
+    const warnings = [...plan.warnings];
+    if (!conditions) warnings.push('Scoring did not answer: the conditions of held initiatives are not shown');
+    return { ...plan, warnings, held: plan.held.map((h) => ({ ...h, conditions: conditions?.get(h.initiativeId) ?? [] })) };
+  }
+
+  /** The conditions to progress of held initiatives, from scoring; undefined when it does not answer. */
+  private async conditionsOf(initiativeIds: string[]): Promise<Map<string, string[]> | undefined> {
+    const conditions = new Map<string, string[]>();
+    try {
+      for (let k = 0; k < initiativeIds.length; k += 500) {
+        const { items } = await this.rpc.call(ScoringRpc.many, { initiativeIds: initiativeIds.slice(k, k + 500) });
+        for (const item of items) conditions.set(item.initiativeId, item.conditions);
+      }
+      return conditions;
+    } catch (error) {
+      this.logger.warn(`Conditions of held initiatives unavailable: ${String(error)}`);
+      return undefined;
+    }
+  }
+}
+
+function withStartDate(request: ComputePlan): PlanOptions {
+  const startDate = request.startDate ?? mondayOfThisWeek();
+  if (!isMonday(startDate)) {
+    throw new RpcError('validation_failed', 'The plan must start on a Monday', [{ field: 'startDate', message: `${startDate} is not a Monday` }]);
+  }
+  return { ...request, startDate };
+}
+
+function mondayOfThisWeek(): string {
+  const today = new Date();
+  const back = (today.getUTCDay() + 6) % 7;
+  return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - back)).toISOString().slice(0, 10);
+}
+
+function summary(row: PlanRow) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    version: row.version,
+    trigger: row.trigger,
+    createdAt: new Date(row.created_at).toISOString(),
+    createdBy: row.created_by,
+    publishedAt: row.published_at ? new Date(row.published_at).toISOString() : null,
+    startDate: row.result.startDate,
+    objective: row.result.objective,
+    contestCount: row.result.contests.length,
+  };
+}

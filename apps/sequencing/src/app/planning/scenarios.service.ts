@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { CreateScenario, PlanView } from '@capstan/contracts';
+import { firstResultSet, Outbox, RpcError } from '@capstan/messaging';
+import { applyScenario, diffPlans, ScenarioError, type PlanDiff, type ScenarioChange } from '@capstan/sequencing-engine';
+import { PlansService } from './plans.service';
+
+interface ScenarioRow {
+  id: string;
+  name: string;
+  base_plan_id: string;
+  plan_id: string;
+  changes: ScenarioChange[];
+  diff: PlanDiff;
+  promoted_plan_id: string | null;
+  created_by: string;
+  created_at: Date;
+}
+
+/**
+ * What-if scenarios: the base plan's snapshot with changes applied, planned
+ * with the base plan's options (same seed and budget), so the diff is exactly
+ * what promoting the scenario to a draft gives. The published plan is never touched.
+ */
+@Injectable()
+export class ScenariosService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly plans: PlansService,
+  ) {}
+
+  async create(input: CreateScenario, actor: string) {
+    const base = input.basePlanId ? await this.plans.row(input.basePlanId) : await this.defaultBase();
+    if (base.kind === 'scenario') throw new RpcError('unprocessable', 'A scenario is based on a draft or published plan, not on another scenario');
+    const changes: ScenarioChange[] = input.changes.map((change) =>
+      change.kind === 'add'
+        ? { kind: 'add', initiative: { ...change.initiative, id: randomUUID(), waves: change.initiative.waves.map((w) => ({ ...w, businessUnit: w.businessUnit ?? change.initiative.businessUnit })) } }
+        : change,
+    );
+    let snapshot;
+    try {
+      snapshot = applyScenario(base.inputs, changes);
+    } catch (error) {
+      if (error instanceof ScenarioError) throw new RpcError('unprocessable', error.message, error.issues.map((message) => ({ field: 'changes', message })));
+      throw error;
+    }
+    const row = await this.outbox.transaction(async (manager) => {
+      const plan = await this.plans.store(manager, 'scenario', `scenario: ${input.name}`, snapshot, base.options, actor);
+      const diff = diffPlans(base.result, plan.result);
+      const [scenario] = (await manager.query(
+        `INSERT INTO sequencing.scenarios (id, name, base_plan_id, plan_id, changes, diff, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+        [randomUUID(), input.name, base.id, plan.id, JSON.stringify(changes), JSON.stringify(diff), actor],
+      )) as ScenarioRow[];
+      return scenario;
+    });
+    return view(row);
+  }
+
+  async get(id: string) {
+    return view(await this.row(id));
+  }
+
+  async diff(id: string) {
+    const row = await this.row(id);
+    return { scenarioId: row.id, basePlanId: row.base_plan_id, planId: row.plan_id, diff: row.diff };
+  }
+
+  /** Makes the scenario's inputs a draft, computed afresh with the same options: the plan its diff described. */
+  async promote(id: string, actor: string): Promise<PlanView> {
+    const scenario = await this.row(id);
+    if (scenario.promoted_plan_id) throw new RpcError('conflict', `Scenario ${id} was promoted already to draft ${scenario.promoted_plan_id}`);
+    const scenarioPlan = await this.plans.row(scenario.plan_id);
+    const base = await this.plans.row(scenario.base_plan_id);
+    const draft = await this.outbox.transaction(async (manager) => {
+      const row = await this.plans.store(manager, 'draft', `promoted scenario: ${scenario.name}`, scenarioPlan.inputs, scenarioPlan.options, actor, base);
+      const promoted = firstResultSet(
+        await manager.query(`UPDATE sequencing.scenarios SET promoted_plan_id = $2 WHERE id = $1 AND promoted_plan_id IS NULL RETURNING id`, [id, row.id]),
+      );
+      if (!promoted.length) throw new RpcError('conflict', `Scenario ${id} was promoted already`);
+      return row;
+    });
+    return this.plans.view(draft);
+  }
+
+  private async defaultBase() {
+    const [published] = await this.plans.latest(this.dataSource.manager, ['published']);
+    const [draft] = published ? [published] : await this.plans.latest(this.dataSource.manager, ['draft']);
+    if (!draft) throw new RpcError('unprocessable', 'There is no plan to base a scenario on: compute a draft first (POST /api/v1/plans)');
+    return draft;
+  }
+
+  private async row(id: string): Promise<ScenarioRow> {
+    const [row] = (await this.dataSource.query(`SELECT * FROM sequencing.scenarios WHERE id = $1`, [id])) as ScenarioRow[];
+    if (!row) throw RpcError.notFound(`Scenario ${id}`);
+    return row;
+  }
+}
+
+function view(row: ScenarioRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    basePlanId: row.base_plan_id,
+    planId: row.plan_id,
+    changes: row.changes,
+    createdBy: row.created_by,
+    createdAt: new Date(row.created_at).toISOString(),
+    promotedPlanId: row.promoted_plan_id,
+  };
+}

@@ -1,0 +1,2 @@
+export * from './lib/focus-row';
+export * from './lib/allocation';

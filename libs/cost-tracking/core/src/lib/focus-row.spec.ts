@@ -1,0 +1,37 @@
+import { FocusRowError, readFocusHeader, readFocusRow } from './focus-row';
+
+describe(readFocusRow.name, () => {
+  const header = readFocusHeader(['BillingCurrency', 'BilledCost', 'EffectiveCost', 'ListCost', 'ChargePeriodStart', 'ServiceCategory', 'ServiceName', 'Tags']);
+
+  it('should keep amounts exact, read nulls and dates without T or Z as UTC, and parse JSON tags', () => {
+    const charge = readFocusRow(['usd', '0.000000123456789012', 'NULL', '', '2024-03-31 23:00:00', 'AI and Machine Learning', 'Bedrock', '{"app":"triage","cost-center":42}'], header, null);
+    expect(charge).toMatchObject({
+      currency: 'USD',
+      billedCost: '0.000000123456789012',
+      effectiveCost: null,
+      listCost: null,
+      chargeDate: '2024-03-31',
+      category: 'inference',
+      tags: { app: 'triage', 'cost-center': '42' },
+    });
+    expect(readFocusRow(['EUR', '-12.50', '-12.50', '0', '2024-04-01T00:30:00+02:00', 'Management and Governance', 'CloudWatch', ''], header, null)).toMatchObject({
+      billedCost: '-12.5',
+      chargeDate: '2024-03-31',
+      category: 'monitoring',
+    });
+  });
+
+  it('should refuse what it cannot read exactly, saying why', () => {
+    const row = (billed: string, start = '2024-01-01', currency = 'USD') => readFocusRow([currency, billed, billed, '', start, '', '', ''], header, null);
+    expect(() => row('abc')).toThrow('BilledCost "abc" is not a number');
+    expect(() => row('1.0000000000000000001')).toThrow('more than 18 decimals');
+    expect(() => row('1', '2024-02-30')).toThrow('is not a date');
+    expect(() => row('1', '2024-01-01', '')).toThrow(FocusRowError);
+    expect(() => readFocusHeader(['Cost', 'Date'])).toThrow('no BilledCost or ChargePeriodStart');
+  });
+
+  it('should take the import default currency when the export has no BillingCurrency', () => {
+    const bare = readFocusHeader(['BilledCost', 'ChargePeriodStart']);
+    expect(readFocusRow(['8760.00', '2023-01-01T00:00:00Z'], bare, 'USD').currency).toBe('USD');
+  });
+});

@@ -1,0 +1,160 @@
+import Decimal from 'decimal.js';
+import type { CostCategory } from '@capstan/domain';
+
+/** The FOCUS columns the ledger keeps (1.0 – 1.2 share them). */
+export const FOCUS_COLUMNS = [
+  'BilledCost',
+  'EffectiveCost',
+  'ListCost',
+  'ContractedCost',
+  'BillingCurrency',
+  'ChargePeriodStart',
+  'ChargeCategory',
+  'ServiceCategory',
+  'ServiceName',
+  'ResourceId',
+  'BillingAccountId',
+  'SubAccountId',
+  'Tags',
+] as const;
+export type FocusColumn = (typeof FOCUS_COLUMNS)[number];
+
+/** Positions of the kept columns in a file's header; absent columns are undefined. */
+export type FocusHeader = Partial<Record<FocusColumn, number>>;
+
+/** A billing row as the ledger keeps it: amounts exact, as decimal strings. */
+export interface FocusCharge {
+  chargeDate: string;
+  billedCost: string;
+  effectiveCost: string | null;
+  listCost: string | null;
+  contractedCost: string | null;
+  currency: string;
+  chargeCategory: string | null;
+  serviceCategory: string | null;
+  category: CostCategory;
+  resourceId: string | null;
+  billingAccountId: string | null;
+  subAccountId: string | null;
+  tags: Record<string, string>;
+}
+
+export class FocusRowError extends Error {}
+
+/** The most decimals the ledger stores exactly; billing exports carry sub-cent line items. */
+export const LEDGER_SCALE = 18;
+
+/** Reads the header row: which kept columns are where. BilledCost and ChargePeriodStart are required. */
+export function readFocusHeader(header: readonly string[]): FocusHeader {
+  const positions: FocusHeader = {};
+  header.forEach((name, index) => {
+    const column = name.trim().replace(/^\uFEFF/, '') as FocusColumn;
+    if ((FOCUS_COLUMNS as readonly string[]).includes(column)) positions[column] = index;
+  });
+  const missing = (['BilledCost', 'ChargePeriodStart'] as const).filter((c) => positions[c] === undefined);
+  if (missing.length) throw new FocusRowError(`The header has no ${missing.join(' or ')} column: is this a FOCUS export?`);
+  return positions;
+}
+
+/**
+ * One row of a FOCUS export as a charge. Tolerant of real exports: `NULL`,
+ * `null` and empty cells are nulls, dates may come without `T`/`Z` (UTC),
+ * credits are negative, `Tags` is a JSON object. A missing BillingCurrency takes
+ * `defaultCurrency` when the import named one.
+ */
+export function readFocusRow(record: readonly string[], header: FocusHeader, defaultCurrency: string | null): FocusCharge {
+  const cell = (column: FocusColumn): string | null => {
+    const index = header[column];
+    if (index === undefined) return null;
+    const value = record[index]?.trim() ?? '';
+    return value === '' || value.toLowerCase() === 'null' ? null : value;
+  };
+  const billedCost = decimal(cell('BilledCost'), 'BilledCost');
+  if (billedCost === null) throw new FocusRowError('BilledCost is empty');
+  const currency = (cell('BillingCurrency') ?? defaultCurrency)?.toUpperCase() ?? null;
+  if (!currency) throw new FocusRowError('BillingCurrency is empty and the import names no default currency');
+  if (!/^[A-Z]{3}$/.test(currency)) throw new FocusRowError(`BillingCurrency "${currency}" is not an ISO 4217 code`);
+  const serviceCategory = cell('ServiceCategory');
+  return {
+    chargeDate: dateOf(cell('ChargePeriodStart')),
+    billedCost,
+    effectiveCost: decimal(cell('EffectiveCost'), 'EffectiveCost'),
+    listCost: decimal(cell('ListCost'), 'ListCost'),
+    contractedCost: decimal(cell('ContractedCost'), 'ContractedCost'),
+    currency,
+    chargeCategory: cell('ChargeCategory'),
+    serviceCategory,
+    category: categoryOf(serviceCategory, cell('ServiceName')),
+    resourceId: cell('ResourceId'),
+    billingAccountId: cell('BillingAccountId'),
+    subAccountId: cell('SubAccountId'),
+    tags: tagsOf(cell('Tags')),
+  };
+}
+
+function decimal(value: string | null, column: string): string | null {
+  if (value === null) return null;
+  let parsed: Decimal;
+  try {
+    parsed = new Decimal(value);
+  } catch {
+    throw new FocusRowError(`${column} "${value}" is not a number`);
+  }
+  if (!parsed.isFinite()) throw new FocusRowError(`${column} "${value}" is not a finite number`);
+  if (parsed.decimalPlaces() > LEDGER_SCALE) throw new FocusRowError(`${column} "${value}" has more than ${LEDGER_SCALE} decimals`);
+  if (parsed.abs().greaterThanOrEqualTo(new Decimal(10).pow(20))) throw new FocusRowError(`${column} "${value}" is too large`);
+  return parsed.toFixed();
+}
+
+/** The UTC calendar date of a FOCUS datetime (`2024-01-01T00:00:00Z`, `2024-01-01 00:00:00`, `2024-01-01`). */
+function dateOf(value: string | null): string {
+  if (value === null) throw new FocusRowError('ChargePeriodStart is empty');
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(value);
+  if (!match) throw new FocusRowError(`ChargePeriodStart "${value}" is not a date`);
+  const [, y, m, d, hh = '00', mm = '00', ss = '00', zone] = match;
+  const local = Date.UTC(Number(y), Number(m) - 1, Number(d), Number(hh), Number(mm), Number(ss));
+  const check = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  if (check.getUTCMonth() !== Number(m) - 1 || check.getUTCDate() !== Number(d)) throw new FocusRowError(`ChargePeriodStart "${value}" is not a date`);
+  const offsetMinutes = zone && zone !== 'Z' ? (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2))) : 0;
+  return new Date(local - offsetMinutes * 60_000).toISOString().slice(0, 10);
+}
+
+function tagsOf(value: string | null): Record<string, string> {
+  if (value === null) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    throw new FocusRowError('Tags is not a JSON object');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new FocusRowError('Tags is not a JSON object');
+  return Object.fromEntries(Object.entries(parsed as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
+}
+
+/** FOCUS ServiceCategory (1.2 values) to the ledger's categories; AI services are inference. */
+function categoryOf(serviceCategory: string | null, serviceName: string | null): CostCategory {
+  switch (serviceCategory) {
+    case 'AI and Machine Learning':
+      return 'inference';
+    case 'Compute':
+    case 'Storage':
+    case 'Networking':
+    case 'Databases':
+    case 'Web':
+    case 'Mobile':
+    case 'Developer Tools':
+    case 'Multicloud':
+    case 'Internet of Things':
+      return 'infrastructure';
+    case 'Analytics':
+    case 'Integration':
+      return 'data';
+    case 'Management and Governance':
+      return /monitor|observ|log|trac|watch|metric|insight/i.test(serviceName ?? '') ? 'monitoring' : 'operating_controls';
+    case 'Security':
+    case 'Identity':
+      return 'operating_controls';
+    default:
+      return 'other';
+  }
+}

@@ -1,0 +1,7 @@
+export * from './lib/problem';
+export * from './lib/feasibility';
+export * from './lib/explain';
+export * from './lib/contests';
+export * from './lib/portfolio';
+export * from './lib/solve';
+export * from './lib/psplib';

@@ -1,0 +1,141 @@
+import { capacityAt, type Problem, type Starts } from './problem';
+
+/**
+ * Why an activity starts where it does rather than at its earliest possible
+ * start (release and precedence only, unlimited capacity). Each reason names
+ * what blocked some of the periods in between.
+ */
+export type DelayReason =
+  | { readonly kind: 'dependency'; readonly before: number; readonly readyAt: number }
+  | { readonly kind: 'capacity'; readonly resource: number; readonly periods: readonly number[]; readonly holders: readonly number[] }
+  | { readonly kind: 'budget'; readonly budgetPeriods: readonly number[]; readonly holders: readonly number[] }
+  | { readonly kind: 'blackout'; readonly from: number; readonly to: number };
+
+export interface Delay {
+  readonly activity: number;
+  readonly earliest: number;
+  readonly start: number;
+  readonly reasons: readonly DelayReason[];
+}
+
+/** Earliest start of every activity from releases and precedences alone (a forward pass; precedences must be acyclic). */
+export function earliestStarts(problem: Problem): number[] {
+  const n = problem.activities.length;
+  const earliest = problem.activities.map((a) => a.release);
+  const successors: { to: number; lag: number }[][] = Array.from({ length: n }, () => []);
+  const indegree = new Array<number>(n).fill(0);
+  for (const { before, after, lag = 0 } of problem.precedences) {
+    successors[before].push({ to: after, lag });
+    indegree[after]++;
+  }
+  const queue: number[] = [];
+  indegree.forEach((d, i) => d === 0 && queue.push(i));
+  for (let head = 0; head < queue.length; head++) {
+    const i = queue[head];
+    const finish = earliest[i] + problem.activities[i].duration;
+    for (const { to, lag } of successors[i]) {
+      earliest[to] = Math.max(earliest[to], finish + lag);
+      if (--indegree[to] === 0) queue.push(to);
+    }
+  }
+  return earliest;
+}
+
+/** The delayed activities of a schedule and, for each, what held it back. */
+export function explainDelays(problem: Problem, starts: Starts): Delay[] {
+  const earliest = earliestStarts(problem);
+  const active = activeByPeriod(problem, starts);
+  const predecessors: { before: number; lag: number }[][] = problem.activities.map(() => []);
+  for (const { before, after, lag = 0 } of problem.precedences) predecessors[after].push({ before, lag });
+
+  const delays: Delay[] = [];
+  problem.activities.forEach((activity, i) => {
+    if (starts[i] <= earliest[i]) return;
+    const reasons: DelayReason[] = [];
+    for (const { before, lag } of predecessors[i]) {
+      const readyAt = starts[before] + problem.activities[before].duration + lag;
+      if (readyAt > earliest[i]) reasons.push({ kind: 'dependency', before, readyAt });
+    }
+    for (const [from, to] of activity.blackouts ?? []) {
+      // A blackout matters when a start before ours would have overlapped it.
+      if (from < starts[i] && to > earliest[i]) reasons.push({ kind: 'blackout', from, to });
+    }
+    reasons.push(...capacityReasons(problem, starts, active, i, earliest[i]));
+    const budget = budgetReason(problem, starts, i, earliest[i]);
+    if (budget) reasons.push(budget);
+    delays.push({ activity: i, earliest: earliest[i], start: starts[i], reasons });
+  });
+  return delays;
+}
+
+/** Activities active in each period, indexed by period. */
+export function activeByPeriod(problem: Problem, starts: Starts): number[][] {
+  let end = 0;
+  problem.activities.forEach((a, i) => (end = Math.max(end, starts[i] + a.duration)));
+  const active: number[][] = Array.from({ length: end }, () => []);
+  problem.activities.forEach((a, i) => {
+    for (let t = starts[i]; t < starts[i] + a.duration; t++) active[t].push(i);
+  });
+  return active;
+}
+
+/**
+ * Periods, within reach of an earlier start, where the others left too little
+ * of a resource for this activity — and who held it then.
+ */
+function capacityReasons(problem: Problem, starts: Starts, active: number[][], i: number, earliest: number): DelayReason[] {
+  const { activities, resources } = problem;
+  const demand = activities[i].demand;
+  const reasons: DelayReason[] = [];
+  resources.forEach((resource, r) => {
+    if (!demand[r]) return;
+    const periods: number[] = [];
+    const holders = new Set<number>();
+    // An earlier start t ∈ [earliest, start) would occupy periods up to t + duration − 1.
+    // (In the periods the activity does hold, the schedule is feasible, so none is flagged there.)
+    const last = Math.min(starts[i] - 1 + activities[i].duration, active.length);
+    for (let t = earliest; t < last; t++) {
+      const others = active[t].filter((j) => j !== i && activities[j].demand[r]);
+      const used = others.reduce((sum, j) => sum + activities[j].demand[r], 0);
+      if (used + demand[r] > capacityAt(resource, t)) {
+        periods.push(t);
+        others.forEach((j) => holders.add(j));
+      }
+    }
+    if (periods.length) reasons.push({ kind: 'capacity', resource: r, periods, holders: [...holders].sort((a, b) => a - b) });
+  });
+  return reasons;
+}
+
+function budgetReason(problem: Problem, starts: Starts, i: number, earliest: number): DelayReason | undefined {
+  const budget = problem.budget;
+  const cost = problem.activities[i].costPerPeriod ?? 0;
+  if (!budget || cost === 0) return undefined;
+  const { periodLength, limits } = budget;
+  const blocked: number[] = [];
+  const holders = new Set<number>();
+  const firstQuarter = Math.floor(earliest / periodLength);
+  const lastQuarter = Math.floor((starts[i] - 1 + problem.activities[i].duration) / periodLength);
+  const duration = problem.activities[i].duration;
+  for (let q = firstQuarter; q <= lastQuarter && q < limits.length; q++) {
+    let spent = 0;
+    const inQuarter: number[] = [];
+    problem.activities.forEach((a, j) => {
+      const overlap = Math.min(starts[j] + a.duration, (q + 1) * periodLength) - Math.max(starts[j], q * periodLength);
+      if (j !== i && overlap > 0 && a.costPerPeriod) {
+        spent += a.costPerPeriod * overlap;
+        inQuarter.push(j);
+      }
+    });
+    // The most of this budget period an earlier start would have used.
+    let most = 0;
+    for (let t = earliest; t < starts[i]; t++) {
+      most = Math.max(most, Math.min(t + duration, (q + 1) * periodLength) - Math.max(t, q * periodLength));
+    }
+    if (most > 0 && spent + cost * most > limits[q]) {
+      blocked.push(q);
+      inQuarter.forEach((j) => holders.add(j));
+    }
+  }
+  return blocked.length ? { kind: 'budget', budgetPeriods: blocked, holders: [...holders].sort((a, b) => a - b) } : undefined;
+}

@@ -1,0 +1,266 @@
+import Decimal from 'decimal.js';
+import type { Activity, Precedence, Problem, Resource } from '../problem';
+import type { PortfolioSnapshot, Posture, SnapshotInitiative, SnapshotWave } from './snapshot';
+import { deadlineWeek, mondayOf, quarterOf, weekOf } from './weeks';
+
+/** Weeks per budget period: a plan quarter. */
+export const QUARTER_WEEKS = 13;
+/** Cost of one week past a deadline, in priority-weighted weeks: a deadline outweighs any priority. */
+export const TARDINESS_PENALTY = 1_000;
+/** Weight of a pinned wave: above any priority, so the plan starts it at its pin when it can. */
+const PIN_WEIGHT = 10_000;
+const UNLIMITED = Number.MAX_SAFE_INTEGER;
+
+/** A scheduled wave behind an activity index. */
+export interface WaveRef {
+  readonly initiative: SnapshotInitiative;
+  readonly wave: SnapshotWave;
+  readonly priority: number;
+  readonly pinnedWeek: number | null;
+}
+
+export interface HeldInitiative {
+  initiativeId: string;
+  initiativeKey: string;
+  name: string;
+  businessUnit: string;
+  posture: Posture | null;
+  /** Waves not scheduled, each with why. */
+  waves: { wave: string; reason: string }[];
+}
+
+export interface PortfolioProblem {
+  readonly problem: Problem;
+  readonly refs: readonly WaveRef[];
+  readonly held: HeldInitiative[];
+  readonly priorities: ReadonlyMap<string, { readonly priority: number; readonly source: 'derived' | 'override'; readonly reason: string }>;
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Turns a snapshot into the engine's problem. Posture gates what is scheduled:
+ * `pause` (or not yet scored) holds the initiative, `controlled_investment`
+ * schedules only the waves within its controlled scope, `authorize_deployment`
+ * everything. A wave that must follow a held wave is held too.
+ */
+export function buildProblem(snapshot: PortfolioSnapshot): PortfolioProblem {
+  const warnings: string[] = [];
+  const byId = new Map(snapshot.initiatives.map((i) => [i.id, i]));
+  const poolIndex = new Map(snapshot.pools.map((p, r) => [p.id, r]));
+  const priorities = prioritiesOf(snapshot);
+
+  // Why each wave is not scheduled, keyed `initiativeId/wave`.
+  const holds = new Map<string, string>();
+  const hold = (initiative: SnapshotInitiative, wave: SnapshotWave, reason: string) => {
+    if (!holds.has(waveId(initiative.id, wave.key))) holds.set(waveId(initiative.id, wave.key), reason);
+  };
+  for (const initiative of snapshot.initiatives) {
+    for (const wave of initiative.waves) {
+      const gate = postureGate(initiative, wave);
+      if (gate) hold(initiative, wave, gate);
+      for (const [pool, units] of Object.entries(wave.demand)) {
+        const r = poolIndex.get(pool);
+        if (r === undefined) hold(initiative, wave, `needs pool "${pool}", which is not defined`);
+        else if (units > snapshot.pools[r].capacityPerWeek) {
+          hold(initiative, wave, `needs ${units} units/week of ${pool}, more than its capacity of ${snapshot.pools[r].capacityPerWeek}`);
+        }
+      }
+    }
+  }
+
+  const links = waveLinks(snapshot, byId, warnings);
+  // Holding spreads along links until nothing changes: a successor of a held wave cannot start.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const link of links) {
+      const before = waveId(link.before.initiative.id, link.before.wave.key);
+      const after = waveId(link.after.initiative.id, link.after.wave.key);
+      if (holds.has(before) && !holds.has(after)) {
+        holds.set(after, `waits for ${link.before.initiative.key} ${link.before.wave.key}, which is not scheduled`);
+        changed = true;
+      }
+    }
+  }
+
+  const pins = new Map<string, number>();
+  for (const override of snapshot.overrides) {
+    if (override.kind === 'pin') pins.set(waveId(override.initiativeId, override.wave), Math.max(0, weekOf(snapshot.startDate, override.start)));
+  }
+
+  const refs: WaveRef[] = [];
+  const index = new Map<string, number>();
+  const held: HeldInitiative[] = [];
+  for (const initiative of snapshot.initiatives) {
+    const heldWaves = initiative.waves.filter((w) => holds.has(waveId(initiative.id, w.key)));
+    if (heldWaves.length) {
+      held.push({
+        initiativeId: initiative.id,
+        initiativeKey: initiative.key,
+        name: initiative.name,
+        businessUnit: initiative.businessUnit,
+        posture: initiative.posture,
+        waves: heldWaves.map((w) => ({ wave: w.key, reason: holds.get(waveId(initiative.id, w.key))! })),
+      });
+    }
+    for (const wave of initiative.waves) {
+      const id = waveId(initiative.id, wave.key);
+      if (holds.has(id)) continue;
+      index.set(id, refs.length);
+      refs.push({ initiative, wave, priority: priorities.get(initiative.id)!.priority, pinnedWeek: pins.get(id) ?? null });
+    }
+  }
+
+  const resources: Resource[] = snapshot.pools.map((pool) => ({ id: pool.id, capacity: capacityProfile(snapshot, pool) }));
+  const activities: Activity[] = refs.map((ref) => activityOf(snapshot, ref, poolIndex));
+  const precedences: Precedence[] = [];
+  for (const link of links) {
+    const before = index.get(waveId(link.before.initiative.id, link.before.wave.key));
+    const after = index.get(waveId(link.after.initiative.id, link.after.wave.key));
+    if (before === undefined || after === undefined) continue;
+    // A start-to-start link (the fixed order) is a finish-to-start link with the predecessor's duration taken back.
+    const lag = link.startToStart ? -activities[before].duration : link.lagWeeks;
+    precedences.push({ before, after, lag });
+  }
+
+  return {
+    problem: { horizon: snapshot.horizonWeeks, resources, activities, precedences, budget: budgetOf(snapshot), objective: 'weighted', tardinessPenalty: TARDINESS_PENALTY },
+    refs,
+    held,
+    priorities,
+    warnings,
+  };
+}
+
+export function waveId(initiativeId: string, wave: string): string {
+  return `${initiativeId}/${wave}`;
+}
+
+function postureGate(initiative: SnapshotInitiative, wave: SnapshotWave): string | undefined {
+  switch (initiative.posture) {
+    case null:
+      return 'not yet scored';
+    case 'pause':
+      return 'posture is pause';
+    case 'controlled_investment': {
+      const units = initiative.scopeUnits;
+      if (units?.length) {
+        return units.includes(wave.businessUnit) ? undefined : `${wave.businessUnit} is outside the scope envelope (${units.join(', ')}); needs authorize_deployment`;
+      }
+      return wave.withinControlledScope ? undefined : 'outside the controlled-investment scope; needs authorize_deployment';
+    }
+    case 'authorize_deployment':
+      return undefined;
+  }
+}
+
+/**
+ * Priority 1–100: the posture (authorized first) plus the initiative's value
+ * relative to the most valuable one; a PMO override replaces it.
+ */
+type Priority = { priority: number; source: 'derived' | 'override'; reason: string };
+
+function prioritiesOf(snapshot: PortfolioSnapshot): Map<string, Priority> {
+  const maxValue = Decimal.max(0, ...snapshot.initiatives.map((i) => new Decimal(i.value)));
+  const overrides = new Map<string, { priority: number; reason: string }>();
+  for (const o of snapshot.overrides) if (o.kind === 'priority') overrides.set(o.initiativeId, o);
+  return new Map(
+    snapshot.initiatives.map((initiative): [string, Priority] => {
+      const override = overrides.get(initiative.id);
+      if (override) return [initiative.id, { priority: override.priority, source: 'override' as const, reason: `PMO override: ${override.reason}` }];
+      const base = initiative.posture === 'authorize_deployment' ? 50 : 25;
+      const valueScore = maxValue.isZero() ? 0 : new Decimal(initiative.value).div(maxValue).times(50).round().toNumber();
+      return [
+        initiative.id,
+        { priority: Math.max(1, base + valueScore), source: 'derived' as const, reason: `${initiative.posture ?? 'unscored'} (${base}) + value ${initiative.value} (${valueScore} of 50)` },
+      ];
+    }),
+  );
+}
+
+interface WaveLink {
+  readonly before: { initiative: SnapshotInitiative; wave: SnapshotWave };
+  readonly after: { initiative: SnapshotInitiative; wave: SnapshotWave };
+  readonly lagWeeks: number;
+  readonly startToStart?: boolean;
+}
+
+/** Wave-level links, intake's hard dependencies (first wave after the other's first wave) and PMO's fixed orders. */
+function waveLinks(snapshot: PortfolioSnapshot, byId: Map<string, SnapshotInitiative>, warnings: string[]): WaveLink[] {
+  const links: WaveLink[] = [];
+  for (const initiative of snapshot.initiatives) {
+    for (const wave of initiative.waves) {
+      for (const link of wave.after) {
+        const other = link.initiativeId ? byId.get(link.initiativeId) : initiative;
+        const before = other?.waves.find((w) => w.key === link.wave);
+        if (!other || !before) {
+          warnings.push(`${initiative.key} ${wave.key} follows ${link.wave}${link.initiativeId ? ` of ${link.initiativeId}` : ''}, which has no rollout wave; the link is ignored`);
+          continue;
+        }
+        links.push({ before: { initiative: other, wave: before }, after: { initiative, wave }, lagWeeks: link.lagWeeks });
+      }
+    }
+  }
+  for (const { initiativeId, dependsOn } of snapshot.dependencies) {
+    const initiative = byId.get(initiativeId);
+    const other = byId.get(dependsOn);
+    if (!initiative?.waves.length || !other?.waves.length) continue;
+    links.push({ before: { initiative: other, wave: other.waves[0] }, after: { initiative, wave: initiative.waves[0] }, lagWeeks: 0 });
+  }
+  for (const o of snapshot.overrides) {
+    if (o.kind !== 'order') continue;
+    const first = byId.get(o.first);
+    const then = byId.get(o.then);
+    if (!first?.waves.length || !then?.waves.length) continue;
+    links.push({ before: { initiative: first, wave: first.waves[0] }, after: { initiative: then, wave: then.waves[0] }, lagWeeks: 0, startToStart: true });
+  }
+  return links;
+}
+
+function capacityProfile(snapshot: PortfolioSnapshot, pool: PortfolioSnapshot['pools'][number]): number[] {
+  // One entry past the horizon carries the base capacity on beyond it.
+  const capacity = new Array<number>(snapshot.horizonWeeks + 1).fill(pool.capacityPerWeek);
+  for (const adjustment of pool.adjustments) {
+    const from = Math.max(0, weekOf(snapshot.startDate, adjustment.from));
+    const to = Math.min(snapshot.horizonWeeks - 1, weekOf(snapshot.startDate, adjustment.to));
+    // Later adjustments win, so a scenario can raise what an earlier one lowered.
+    for (let t = from; t <= to; t++) capacity[t] = adjustment.capacity;
+  }
+  return capacity;
+}
+
+function activityOf(snapshot: PortfolioSnapshot, ref: WaveRef, poolIndex: Map<string, number>): Activity {
+  const { wave } = ref;
+  const demand = new Array<number>(snapshot.pools.length).fill(0);
+  for (const [pool, units] of Object.entries(wave.demand)) demand[poolIndex.get(pool)!] = units;
+  const release = Math.max(0, wave.earliestStart ? weekOf(snapshot.startDate, wave.earliestStart) : 0, ref.pinnedWeek ?? 0);
+  const blackouts = snapshot.freezeWindows
+    .filter((f) => f.businessUnit === wave.businessUnit)
+    .map((f) => [Math.max(0, weekOf(snapshot.startDate, f.from)), weekOf(snapshot.startDate, f.to) + 1] as const)
+    .filter(([from, to]) => to > from);
+  return {
+    id: waveId(ref.initiative.id, wave.key),
+    duration: wave.durationWeeks,
+    demand,
+    release,
+    deadline: wave.deadline ? deadlineWeek(snapshot.startDate, wave.deadline) : undefined,
+    weight: ref.pinnedWeek === null ? ref.priority : PIN_WEIGHT,
+    costPerPeriod: minorUnits(wave.costPerWeek),
+    blackouts,
+  };
+}
+
+/** Plan quarters of 13 weeks; each takes the limit of the calendar quarter its first Monday falls in. */
+function budgetOf(snapshot: PortfolioSnapshot): Problem['budget'] {
+  if (!snapshot.budgetLimits.length) return undefined;
+  const byQuarter = new Map(snapshot.budgetLimits.map((b) => [b.quarter, minorUnits(b.amount)]));
+  const quarters = Math.ceil(snapshot.horizonWeeks / QUARTER_WEEKS);
+  const limits = Array.from({ length: quarters }, (_, q) => byQuarter.get(quarterOf(mondayOf(snapshot.startDate, q * QUARTER_WEEKS))) ?? UNLIMITED);
+  return { periodLength: QUARTER_WEEKS, limits };
+}
+
+/** Money in whole cents; the engine's budget arithmetic is integer and exact. */
+export function minorUnits(amount: string): number {
+  const cents = new Decimal(amount).times(100);
+  if (!cents.isInteger() || cents.abs().greaterThan(Number.MAX_SAFE_INTEGER)) throw new RangeError(`${amount} is not an amount with at most two decimal places`);
+  return cents.toNumber();
+}

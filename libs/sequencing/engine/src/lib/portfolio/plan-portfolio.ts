@@ -1,0 +1,209 @@
+import { fairnessOf, findContests, type Contest } from '../contests';
+import { earliestStarts, explainDelays, type DelayReason } from '../explain';
+import { objectiveOf } from '../problem';
+import { solve, type SolveOptions } from '../solve';
+import { buildProblem, QUARTER_WEEKS, type HeldInitiative, type PortfolioProblem, type WaveRef } from './build-problem';
+import type { PortfolioSnapshot, Posture } from './snapshot';
+import { mondayOf, quarterOf, sundayOf, weekRanges } from './weeks';
+
+export interface WaveHandle {
+  initiativeId: string;
+  initiativeKey: string;
+  wave: string;
+  businessUnit: string;
+  priority: number;
+}
+
+export interface PlanReason {
+  kind: 'capacity' | 'dependency' | 'budget' | 'freeze';
+  text: string;
+  pool?: string;
+  weeks?: { from: string; to: string }[];
+  heldBy?: WaveHandle[];
+}
+
+export interface PlannedWave extends WaveHandle {
+  initiativeName: string;
+  name: string;
+  posture: Posture | null;
+  prioritySource: 'derived' | 'override';
+  startWeek: number;
+  endWeek: number;
+  start: string;
+  /** Last day (a Sunday). */
+  end: string;
+  earliestWeek: number;
+  delayWeeks: number;
+  deadline: string | null;
+  lateWeeks: number;
+  costPerWeek: string;
+  demand: Readonly<Record<string, number>>;
+  /** Why it starts after its earliest possible week; empty when it does not. */
+  reasons: PlanReason[];
+}
+
+export interface PlanContest {
+  pool: string;
+  from: string;
+  to: string;
+  capacity: number;
+  demand: number;
+  competitors: (WaveHandle & { outcome: 'won' | 'lost'; delayWeeks: number; why: string })[];
+  /** Waves holding the pool here that did not want these weeks at first (pushed in by earlier delays). */
+  otherHolders: WaveHandle[];
+}
+
+export interface BusinessUnitFairness {
+  businessUnit: string;
+  demandShare: number;
+  capacityShare: number;
+  byQuarter: { quarter: string; demandShare: number; capacityShare: number }[];
+}
+
+export interface PortfolioPlan {
+  startDate: string;
+  horizonWeeks: number;
+  objective: number;
+  waves: PlannedWave[];
+  held: HeldInitiative[];
+  contests: PlanContest[];
+  fairness: BusinessUnitFairness[];
+  warnings: string[];
+  stats: { schedules: number; firstFeasibleMs: number; elapsedMs: number; stoppedBy: string };
+}
+
+/** Computes a plan for a snapshot: schedule, explanations, contests and fairness. Deterministic for a given seed and schedule budget. */
+export function planPortfolio(snapshot: PortfolioSnapshot, options: SolveOptions = {}): PortfolioPlan {
+  const built = buildProblem(snapshot);
+  const { problem, refs } = built;
+  const solution = refs.length
+    ? solve(problem, options)
+    : { starts: [] as number[], stats: { schedules: 0, firstFeasibleMs: 0, elapsedMs: 0, stoppedBy: 'lower-bound' } };
+  const starts = solution.starts;
+  const handles = refs.map(handleOf);
+  const earliest = earliestStarts(problem);
+  const delays = new Map(explainDelays(problem, starts).map((d) => [d.activity, d]));
+  const warnings = [...built.warnings];
+
+  const waves: PlannedWave[] = refs.map((ref, i) => {
+    const activity = problem.activities[i];
+    const startWeek = starts[i];
+    const endWeek = startWeek + activity.duration;
+    const lateWeeks = activity.deadline === undefined ? 0 : Math.max(0, endWeek - activity.deadline);
+    if (ref.pinnedWeek !== null && startWeek !== ref.pinnedWeek) {
+      warnings.push(`${ref.initiative.key} ${ref.wave.key} is pinned to ${mondayOf(snapshot.startDate, ref.pinnedWeek)} but can only start ${mondayOf(snapshot.startDate, startWeek)}`);
+    }
+    if (lateWeeks > 0) warnings.push(`${ref.initiative.key} ${ref.wave.key} misses its deadline ${ref.wave.deadline} by ${lateWeeks} week(s)`);
+    const priority = built.priorities.get(ref.initiative.id)!;
+    return {
+      ...handles[i],
+      initiativeName: ref.initiative.name,
+      name: ref.wave.name,
+      posture: ref.initiative.posture,
+      prioritySource: priority.source,
+      startWeek,
+      endWeek,
+      start: mondayOf(snapshot.startDate, startWeek),
+      end: sundayOf(snapshot.startDate, endWeek - 1),
+      earliestWeek: earliest[i],
+      delayWeeks: startWeek - earliest[i],
+      deadline: ref.wave.deadline,
+      lateWeeks,
+      costPerWeek: ref.wave.costPerWeek,
+      demand: ref.wave.demand,
+      reasons: (delays.get(i)?.reasons ?? []).map((reason) => describeReason(snapshot, built, handles, reason)),
+    };
+  });
+  const groups = refs.map((r) => r.wave.businessUnit);
+  const contests = findContests(problem, starts, groups).map((c) => describeContest(snapshot, handles, waves, c));
+  const fairness = fairnessOf(problem, starts, groups, QUARTER_WEEKS).map((f) => ({
+    businessUnit: f.group,
+    demandShare: f.demandShare,
+    capacityShare: f.capacityShare,
+    byQuarter: f.series.map((s) => ({ quarter: quarterOf(mondayOf(snapshot.startDate, s.bucket * QUARTER_WEEKS)), demandShare: s.demandShare, capacityShare: s.capacityShare })),
+  }));
+  return {
+    startDate: snapshot.startDate,
+    horizonWeeks: snapshot.horizonWeeks,
+    objective: refs.length ? objectiveOf(problem, starts) : 0,
+    waves,
+    held: built.held,
+    contests,
+    fairness,
+    warnings,
+    stats: solution.stats,
+  };
+}
+
+function handleOf(ref: WaveRef): WaveHandle {
+  return { initiativeId: ref.initiative.id, initiativeKey: ref.initiative.key, wave: ref.wave.key, businessUnit: ref.wave.businessUnit, priority: ref.priority };
+}
+
+function describeHolders(handles: readonly WaveHandle[], holders: readonly number[]): string {
+  const shown = holders.slice(0, 5).map((j) => `${handles[j].initiativeKey} ${handles[j].wave} (${handles[j].businessUnit}, priority ${handles[j].priority})`);
+  return shown.join(', ') + (holders.length > 5 ? ` and ${holders.length - 5} more` : '');
+}
+
+function describeReason(snapshot: PortfolioSnapshot, built: PortfolioProblem, handles: WaveHandle[], reason: DelayReason): PlanReason {
+  const { startDate } = snapshot;
+  switch (reason.kind) {
+    case 'capacity': {
+      const pool = built.problem.resources[reason.resource].id;
+      const weeks = weekRanges(startDate, reason.periods);
+      return {
+        kind: 'capacity',
+        pool,
+        weeks,
+        heldBy: reason.holders.map((j) => handles[j]),
+        text: `${pool} is fully used ${weeks.map((w) => `${w.from}–${w.to}`).join(', ')} by ${describeHolders(handles, reason.holders)}`,
+      };
+    }
+    case 'dependency': {
+      const before = handles[reason.before];
+      return { kind: 'dependency', heldBy: [before], text: `waits for ${before.initiativeKey} ${before.wave}, ready ${mondayOf(startDate, reason.readyAt)}` };
+    }
+    case 'budget': {
+      const quarters = reason.budgetPeriods.map((q) => quarterOf(mondayOf(startDate, q * QUARTER_WEEKS)));
+      return {
+        kind: 'budget',
+        heldBy: reason.holders.map((j) => handles[j]),
+        text: `the rollout budget of ${quarters.join(', ')} is taken by ${describeHolders(handles, reason.holders)}`,
+      };
+    }
+    case 'blackout':
+      return { kind: 'freeze', weeks: weekRanges(startDate, range(reason.from, reason.to)), text: `change freeze ${mondayOf(startDate, reason.from)}–${sundayOf(startDate, reason.to - 1)}` };
+  }
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
+}
+
+function describeContest(snapshot: PortfolioSnapshot, handles: WaveHandle[], waves: PlannedWave[], contest: Contest): PlanContest {
+  const pool = snapshot.pools[contest.resource].id;
+  const loserPriority = Math.max(0, ...contest.losers.map((i) => handles[i].priority));
+  const winnerPriority = Math.max(0, ...contest.winners.map((i) => handles[i].priority));
+  const why = (i: number, won: boolean): string => {
+    const wave = waves[i];
+    if (won) {
+      if (wave.priority > loserPriority) return `higher priority (${wave.priority} vs at most ${loserPriority} among those delayed)`;
+      if (wave.priority === loserPriority) return `equal priority (${wave.priority}); the plan delivers more weighted value this way`;
+      return `lower priority (${wave.priority}), but fits alongside the others or protects a deadline or dependent waves`;
+    }
+    const blocked = wave.reasons.find((r) => r.kind !== 'capacity' || r.pool !== pool);
+    if (blocked) return `delayed ${wave.delayWeeks} week(s); ${blocked.text}`;
+    return `delayed ${wave.delayWeeks} week(s): lower priority (${wave.priority}) than the waves holding ${pool} (up to ${winnerPriority})`;
+  };
+  return {
+    pool,
+    from: mondayOf(snapshot.startDate, contest.from),
+    to: sundayOf(snapshot.startDate, contest.to - 1),
+    capacity: contest.capacity,
+    demand: contest.demand,
+    competitors: contest.contenders.map((i) => {
+      const won = contest.winners.includes(i);
+      return { ...handles[i], outcome: won ? ('won' as const) : ('lost' as const), delayWeeks: waves[i].delayWeeks, why: why(i, won) };
+    }),
+    otherHolders: contest.otherHolders.map((i) => handles[i]),
+  };
+}

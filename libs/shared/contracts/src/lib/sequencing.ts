@@ -1,0 +1,316 @@
+import { z } from 'zod';
+import { POSTURES } from '@capstan/domain';
+import { rpcContract } from './rpc';
+import { eventContract } from './events';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const isoDate = z.iso.date();
+/** Rollout money: exact, at most two decimal places (the engine works in cents). */
+const money = z.string().regex(/^\d{1,13}(\.\d{1,2})?$/, 'a non-negative decimal string with at most 2 decimals, such as "12500.00"');
+const slug = z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'a lowercase id such as deployment-engineering');
+const waveKey = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, 'a wave key such as w1 or retail-eu');
+const units = z.number().int().min(0).max(1_000_000);
+
+// Capacity pools ------------------------------------------------------------
+
+export const capacityPoolSchema = z
+  .object({
+    name: text(200),
+    capacityPerWeek: units,
+    /** Weeks with a different capacity (holidays, hiring); later entries win. */
+    adjustments: z
+      .array(z.object({ from: isoDate, to: isoDate, capacity: units, reason: z.string().trim().max(200).default('') }).strict())
+      .max(200)
+      .default([])
+      .refine((list) => list.every((a) => a.from <= a.to), { message: 'Each adjustment needs from ≤ to' }),
+  })
+  .strict();
+export type CapacityPoolInput = z.infer<typeof capacityPoolSchema>;
+export const capacityPoolViewSchema = capacityPoolSchema.extend({ id: slug, updatedAt: z.string(), updatedBy: z.string() });
+export type CapacityPoolView = z.infer<typeof capacityPoolViewSchema>;
+
+// Rollouts --------------------------------------------------------------------
+
+export const waveSchema = z
+  .object({
+    key: waveKey,
+    name: text(200),
+    /** Defaults to the initiative's business unit. */
+    businessUnit: text(100).optional(),
+    durationWeeks: z.number().int().min(1).max(520),
+    earliestStart: isoDate.nullable().default(null),
+    deadline: isoDate.nullable().default(null),
+    costPerWeek: money.default('0'),
+    /** Units per week by pool id. */
+    demand: z.record(slug, units).default({}),
+    withinControlledScope: z.boolean().default(false),
+    after: z
+      .array(z.object({ initiativeId: z.uuid().nullable().default(null), wave: waveKey, lagWeeks: z.number().int().min(0).max(520).default(0) }).strict())
+      .max(50)
+      .default([]),
+  })
+  .strict();
+
+export const rolloutSchema = z
+  .object({
+    /** Expected value of the initiative, ranking its priority. */
+    value: money.default('0'),
+    waves: z
+      .array(waveSchema)
+      .max(52)
+      .refine((waves) => new Set(waves.map((w) => w.key)).size === waves.length, { message: 'Wave keys must be unique' }),
+  })
+  .strict();
+export type RolloutInput = z.infer<typeof rolloutSchema>;
+export const rolloutViewSchema = rolloutSchema.extend({ initiativeId: z.uuid(), updatedAt: z.string(), updatedBy: z.string() });
+export type RolloutView = z.infer<typeof rolloutViewSchema>;
+
+export const freezeWindowsSchema = z
+  .object({
+    windows: z
+      .array(z.object({ from: isoDate, to: isoDate, reason: z.string().trim().max(200).default('') }).strict())
+      .max(100)
+      .refine((list) => list.every((w) => w.from <= w.to), { message: 'Each window needs from ≤ to' }),
+  })
+  .strict();
+
+export const quarterSchema = z.string().regex(/^\d{4}-Q[1-4]$/, 'a quarter such as 2027-Q1');
+export const rolloutBudgetSchema = z.object({ amount: money }).strict();
+
+// Overrides -----------------------------------------------------------------
+
+const reason = z.string().trim().min(3, 'Say why (at least 3 characters)').max(500);
+export const planOverrideInputSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('priority'), initiativeId: z.uuid(), priority: z.number().int().min(1).max(100), reason }).strict(),
+  z.object({ kind: z.literal('pin'), initiativeId: z.uuid(), wave: waveKey, start: isoDate, reason }).strict(),
+  z.object({ kind: z.literal('order'), first: z.uuid(), then: z.uuid(), reason }).strict().refine((o) => o.first !== o.then, { message: 'An initiative cannot come before itself' }),
+]);
+export type PlanOverrideInput = z.infer<typeof planOverrideInputSchema>;
+export const planOverrideViewSchema = z.object({
+  id: z.uuid(),
+  override: planOverrideInputSchema,
+  createdBy: z.string(),
+  createdAt: z.string(),
+  revokedBy: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  revokeReason: z.string().nullable(),
+});
+export type PlanOverrideView = z.infer<typeof planOverrideViewSchema>;
+
+// Plans ---------------------------------------------------------------------
+
+export const computePlanSchema = z
+  .object({
+    /** Monday of the plan's first week; defaults to the Monday of the current week. */
+    startDate: isoDate.optional(),
+    horizonWeeks: z.number().int().min(4).max(520).default(156),
+    seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+    /** Improvement budget; the result is repeatable for a seed unless the time cap is reached first. */
+    maxSchedules: z.number().int().min(1).max(1_000_000).default(3000),
+    timeLimitMs: z.number().int().min(10).max(60_000).default(5000),
+  })
+  .strict();
+export type ComputePlan = z.infer<typeof computePlanSchema>;
+
+const waveHandleSchema = z.object({ initiativeId: z.string(), initiativeKey: z.string(), wave: z.string(), businessUnit: z.string(), priority: z.number() });
+const weekRangeSchema = z.object({ from: z.string(), to: z.string() });
+
+export const plannedWaveSchema = waveHandleSchema.extend({
+  initiativeName: z.string(),
+  name: z.string(),
+  posture: z.enum(POSTURES).nullable(),
+  prioritySource: z.enum(['derived', 'override']),
+  startWeek: z.number().int(),
+  endWeek: z.number().int(),
+  start: z.string(),
+  end: z.string(),
+  earliestWeek: z.number().int(),
+  delayWeeks: z.number().int(),
+  deadline: z.string().nullable(),
+  lateWeeks: z.number().int(),
+  costPerWeek: z.string(),
+  demand: z.record(z.string(), z.number()),
+  reasons: z.array(
+    z.object({
+      kind: z.enum(['capacity', 'dependency', 'budget', 'freeze']),
+      text: z.string(),
+      pool: z.string().optional(),
+      weeks: z.array(weekRangeSchema).optional(),
+      heldBy: z.array(waveHandleSchema).optional(),
+    }),
+  ),
+});
+
+export const planContestSchema = z.object({
+  pool: z.string(),
+  from: z.string(),
+  to: z.string(),
+  capacity: z.number(),
+  demand: z.number(),
+  competitors: z.array(waveHandleSchema.extend({ outcome: z.enum(['won', 'lost']), delayWeeks: z.number().int(), why: z.string() })),
+  otherHolders: z.array(waveHandleSchema),
+});
+
+export const fairnessSchema = z.object({
+  businessUnit: z.string(),
+  demandShare: z.number(),
+  capacityShare: z.number(),
+  byQuarter: z.array(z.object({ quarter: z.string(), demandShare: z.number(), capacityShare: z.number() })),
+});
+
+export const waveMoveSchema = waveHandleSchema.extend({ from: z.string(), to: z.string(), weeks: z.number().int(), because: z.array(z.string()) });
+export const planDiffSchema = z.object({
+  moved: z.array(waveMoveSchema),
+  added: z.array(waveHandleSchema.extend({ start: z.string() })),
+  removed: z.array(waveHandleSchema.extend({ start: z.string() })),
+  weeksGained: z.number().int(),
+  weeksLost: z.number().int(),
+  valueDelta: z.number(),
+  contestsCreated: z.array(z.string()),
+  contestsResolved: z.array(z.string()),
+});
+export type PlanDiffView = z.infer<typeof planDiffSchema>;
+
+export const PLAN_KINDS = ['draft', 'published', 'scenario'] as const;
+
+export const planSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(PLAN_KINDS),
+  /** Published plans are numbered 1, 2, …; null otherwise. */
+  version: z.number().int().nullable(),
+  /** What made it: a request, an event that re-computed the draft, a scenario's promotion. */
+  trigger: z.string(),
+  previousPlanId: z.uuid().nullable(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  publishedAt: z.string().nullable(),
+  publishedBy: z.string().nullable(),
+  seed: z.number().int(),
+  startDate: z.string(),
+  horizonWeeks: z.number().int(),
+  objective: z.number(),
+  waves: z.array(plannedWaveSchema),
+  held: z.array(
+    z.object({
+      initiativeId: z.string(),
+      initiativeKey: z.string(),
+      name: z.string(),
+      businessUnit: z.string(),
+      posture: z.enum(POSTURES).nullable(),
+      waves: z.array(z.object({ wave: z.string(), reason: z.string() })),
+      /** The posture's conditions to progress, from scoring, when it answered. */
+      conditions: z.array(z.string()),
+    }),
+  ),
+  contestCount: z.number().int(),
+  warnings: z.array(z.string()),
+  /** Changes from the previous draft, with reasons, when this draft re-computed one. */
+  changes: planDiffSchema.nullable(),
+  stats: z.object({ schedules: z.number().int(), firstFeasibleMs: z.number(), elapsedMs: z.number(), stoppedBy: z.string() }),
+});
+export type PlanView = z.infer<typeof planSchema>;
+
+export const planContestsSchema = z.object({ planId: z.uuid(), contests: z.array(planContestSchema), fairness: z.array(fairnessSchema) });
+export const planSummarySchema = planSchema.pick({
+  id: true,
+  kind: true,
+  version: true,
+  trigger: true,
+  createdAt: true,
+  createdBy: true,
+  publishedAt: true,
+  startDate: true,
+  objective: true,
+  contestCount: true,
+});
+
+// Scenarios -------------------------------------------------------------------
+
+export const scenarioChangeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('capacity'), pool: slug, capacityPerWeek: units, from: isoDate.optional(), to: isoDate.optional() }).strict(),
+  z.object({ kind: z.literal('priority'), initiativeId: z.uuid(), priority: z.number().int().min(1).max(100) }).strict(),
+  z.object({ kind: z.literal('pause'), initiativeId: z.uuid() }).strict(),
+  z.object({ kind: z.literal('authorize'), initiativeId: z.uuid() }).strict(),
+  z.object({ kind: z.literal('deadline'), initiativeId: z.uuid(), wave: waveKey, deadline: isoDate.nullable() }).strict(),
+  z
+    .object({
+      kind: z.literal('add'),
+      initiative: z.object({ key: text(40), name: text(200), businessUnit: text(100), value: money.default('0'), waves: z.array(waveSchema).min(1).max(52) }).strict(),
+    })
+    .strict(),
+]);
+
+export const createScenarioSchema = z
+  .object({
+    name: text(200),
+    /** Defaults to the published plan, else the latest draft. */
+    basePlanId: z.uuid().optional(),
+    changes: z.array(scenarioChangeSchema).min(1).max(100),
+  })
+  .strict();
+export type CreateScenario = z.infer<typeof createScenarioSchema>;
+
+export const scenarioSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  basePlanId: z.uuid(),
+  planId: z.uuid(),
+  changes: z.array(z.unknown()),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  promotedPlanId: z.uuid().nullable(),
+});
+export const scenarioDiffSchema = z.object({ scenarioId: z.uuid(), basePlanId: z.uuid(), planId: z.uuid(), diff: planDiffSchema });
+
+const actor = z.string();
+const id = z.object({ id: z.uuid() }).strict();
+
+export const SequencingRpc = {
+  putPool: rpcContract('sequencing.pool.put', z.object({ id: slug, pool: capacityPoolSchema, actor }).strict(), capacityPoolViewSchema),
+  pools: rpcContract('sequencing.pool.list', z.object({}).strict(), z.object({ items: z.array(capacityPoolViewSchema) })),
+  putRollout: rpcContract('sequencing.rollout.put', z.object({ initiativeId: z.uuid(), rollout: rolloutSchema, actor }).strict(), rolloutViewSchema),
+  rollout: rpcContract('sequencing.rollout.get', z.object({ initiativeId: z.uuid() }).strict(), rolloutViewSchema),
+  putFreezeWindows: rpcContract(
+    'sequencing.freeze.put',
+    z.object({ businessUnit: text(100), windows: freezeWindowsSchema.shape.windows, actor }).strict(),
+    z.object({ businessUnit: z.string(), windows: freezeWindowsSchema.shape.windows }),
+  ),
+  putBudget: rpcContract('sequencing.budget.put', z.object({ quarter: quarterSchema, amount: money, actor }).strict(), z.object({ quarter: z.string(), amount: z.string() })),
+  budgets: rpcContract('sequencing.budget.list', z.object({}).strict(), z.object({ items: z.array(z.object({ quarter: z.string(), amount: z.string() })) })),
+  addOverride: rpcContract('sequencing.override.add', z.object({ override: planOverrideInputSchema, actor }).strict(), planOverrideViewSchema),
+  revokeOverride: rpcContract('sequencing.override.revoke', z.object({ id: z.uuid(), reason, actor }).strict(), planOverrideViewSchema),
+  overrides: rpcContract('sequencing.override.list', z.object({}).strict(), z.object({ items: z.array(planOverrideViewSchema) })),
+  compute: rpcContract('sequencing.plan.compute', z.object({ options: computePlanSchema, actor }).strict(), planSchema),
+  plan: rpcContract('sequencing.plan.get', id, planSchema),
+  current: rpcContract('sequencing.plan.current', z.object({}).strict(), planSchema),
+  plans: rpcContract('sequencing.plan.list', z.object({ kind: z.enum(PLAN_KINDS).optional(), limit: z.number().int().min(1).max(100).default(20) }).strict(), z.object({ items: z.array(planSummarySchema) })),
+  contests: rpcContract('sequencing.plan.contests', id, planContestsSchema),
+  publish: rpcContract('sequencing.plan.publish', z.object({ id: z.uuid(), actor }).strict(), planSchema),
+  createScenario: rpcContract('sequencing.scenario.create', z.object({ scenario: createScenarioSchema, actor }).strict(), scenarioSchema),
+  scenario: rpcContract('sequencing.scenario.get', id, scenarioSchema),
+  scenarioDiff: rpcContract('sequencing.scenario.diff', id, scenarioDiffSchema),
+  promoteScenario: rpcContract('sequencing.scenario.promote', z.object({ id: z.uuid(), actor }).strict(), planSchema),
+};
+
+export const SequencingEvents = {
+  planPublished: eventContract(
+    'plan.published',
+    1,
+    z.object({ planId: z.uuid(), version: z.number().int(), publishedBy: z.string(), waves: z.number().int(), held: z.number().int(), contests: z.number().int() }),
+  ),
+  /** Per initiative in a newly published plan: the contests it is in, which scoring measures as rollout conflicts. */
+  contentionMeasured: eventContract(
+    'rollout.contention_measured',
+    1,
+    z.object({
+      initiativeId: z.uuid(),
+      planId: z.uuid(),
+      planVersion: z.number().int(),
+      contests: z.number().int(),
+      contestsLost: z.number().int(),
+      weeksLost: z.number().int(),
+      rivals: z.array(z.string()).max(50),
+    }),
+  ),
+  draftRecomputed: eventContract('plan.draft_recomputed', 1, z.object({ planId: z.uuid(), previousPlanId: z.uuid().nullable(), trigger: z.string() })),
+};

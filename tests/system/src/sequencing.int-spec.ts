@@ -1,0 +1,221 @@
+import { resolve } from 'node:path';
+import type { PlanDiffView, PlanView } from '@capstan/contracts';
+import { ApiClient, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
+
+interface PostureBody {
+  posture: string;
+}
+
+interface ContestsBody {
+  contests: { pool: string; from: string; competitors: { initiativeKey: string; outcome: string; delayWeeks: number; why: string }[] }[];
+  fairness: { businessUnit: string; demandShare: number; capacityShare: number }[];
+}
+
+const START = '2027-01-04';
+const POOL = 'deployment-engineering';
+
+describe('sequencing through the API', () => {
+  let context: TestSystem;
+  let pmo: ApiClient;
+  let finance: ApiClient;
+  let viewer: ApiClient;
+  const ids = { retail: '', claims: '' };
+  const keys = { retail: '', claims: '' };
+  let first: PlanView;
+  let afterPause: PlanView;
+
+  const waveOf = (plan: PlanView, id: string) => plan.waves.find((w) => w.initiativeId === id && w.wave === 'w1');
+
+  beforeAll(async () => {
+    context = await startTestSystem(resolve(__dirname, '../../..'));
+    const base = new ApiClient(context.system.gatewayUrl);
+    pmo = base.withToken(await tokenFor(context.jwtSecret, ['pmo']));
+    finance = base.withToken(await tokenFor(context.jwtSecret, ['finance']));
+    viewer = base.withToken(await tokenFor(context.jwtSecret, ['viewer']));
+
+    // Two initiatives in controlled investment, in different business units.
+    for (const [name, businessUnit] of [['retail', 'Retail'], ['claims', 'Claims']] as const) {
+      const created = await pmo.post<{ id: string; key: string }>('/api/v1/initiatives', { name: `${name} assistant`, businessUnit });
+      ids[name] = created.body.id;
+      keys[name] = created.body.key;
+      for (const responsibility of ['accountable_owner', 'production_support', 'approval_authority']) {
+        await pmo.request('PUT', `/api/v1/initiatives/${created.body.id}/owners/${responsibility}`, { body: { person: 'Ana', team: 'Ops' } });
+      }
+      for (const criterion of ['governance.approval_pathways', 'economics.cost_visibility']) {
+        await pmo.request('PUT', `/api/v1/initiatives/${created.body.id}/criteria/${criterion}`, { body: { status: 'established', attestedBy: 'PMO' } });
+      }
+    }
+    for (const id of Object.values(ids)) {
+      await pollUntil(async () => ((await viewer.get<PostureBody>(`/api/v1/initiatives/${id}/posture`)).body.posture === 'controlled_investment' ? true : undefined), {
+        what: 'controlled investment',
+      });
+    }
+
+    expect((await pmo.request('PUT', `/api/v1/capacity-pools/${POOL}`, { body: { name: 'Deployment engineering', capacityPerWeek: 2 } })).status).toBe(200);
+    // Both want the whole pool from the first week: the more valuable retail rollout should win it.
+    const rollout = (value: string, durationWeeks: number) => ({
+      value,
+      waves: [
+        { key: 'w1', name: 'First business unit', durationWeeks, demand: { [POOL]: 2 }, costPerWeek: '1000.00', withinControlledScope: true },
+        // The business units roll out the second wave themselves: no pool.
+        { key: 'w2', name: 'Everyone else', durationWeeks: 2, after: [{ wave: 'w1' }] },
+      ],
+    });
+    await pollUntil(async () => ((await pmo.request('PUT', `/api/v1/initiatives/${ids.retail}/rollout`, { body: rollout('1000000', 4) })).status === 200 ? true : undefined), {
+      what: 'sequencing to know the retail initiative',
+    });
+    await pollUntil(async () => ((await pmo.request('PUT', `/api/v1/initiatives/${ids.claims}/rollout`, { body: rollout('200000', 3) })).status === 200 ? true : undefined), {
+      what: 'sequencing to know the claims initiative',
+    });
+  });
+
+  afterAll(async () => {
+    await context?.teardown();
+  });
+
+  it('should refuse bad input with problem details and leave writes to their roles', async () => {
+    const notMonday = await pmo.post<{ errors: { field: string }[] }>('/api/v1/plans', { startDate: '2027-01-05' });
+    expect(notMonday.status).toBe(400);
+    expect(notMonday.headers.get('content-type')).toContain('application/problem+json');
+    expect(notMonday.body.errors[0].field).toBe('startDate');
+    expect((await pmo.request('PUT', `/api/v1/initiatives/${ids.retail}/rollout`, { body: { value: '1.234', waves: [] } })).status).toBe(400);
+    const badLink = await pmo.request('PUT', `/api/v1/initiatives/${ids.retail}/rollout`, {
+      body: { waves: [{ key: 'w1', name: 'x', durationWeeks: 1, after: [{ wave: 'nope' }] }] },
+    });
+    expect(badLink.status).toBe(422);
+    expect((await pmo.get<{ waves: unknown[] }>(`/api/v1/initiatives/${ids.retail}/rollout`)).body.waves).toHaveLength(2);
+    expect((await viewer.post('/api/v1/plans', { startDate: START })).status).toBe(403);
+    expect((await pmo.request('PUT', '/api/v1/rollout-budgets/2027-Q1', { body: { amount: '50000.00' } })).status).toBe(403);
+    expect((await finance.request('PUT', '/api/v1/rollout-budgets/2027-Q1', { body: { amount: '5000000.00' } })).status).toBe(200);
+    expect((await pmo.get('/api/v1/plans/current')).status).toBe(404);
+  });
+
+  it('should hold out-of-scope waves, give the contested pool to the higher priority and say who holds it', async () => {
+    const computed = await pmo.post<PlanView>('/api/v1/plans', { startDate: START });
+    expect(computed.status).toBe(201);
+    first = computed.body;
+    expect(first.kind).toBe('draft');
+    const retail = waveOf(first, ids.retail)!;
+    const claims = waveOf(first, ids.claims)!;
+    expect(retail.priority).toBeGreaterThan(claims.priority);
+    expect(retail).toMatchObject({ start: START, delayWeeks: 0 });
+    expect(claims).toMatchObject({ start: '2027-02-01', delayWeeks: 4 });
+    expect(claims.reasons).toEqual([
+      expect.objectContaining({ kind: 'capacity', pool: POOL, heldBy: [expect.objectContaining({ initiativeKey: keys.retail, wave: 'w1', businessUnit: 'Retail' })] }),
+    ]);
+    expect(claims.reasons[0].text).toContain(`${POOL} is fully used 2027-01-04–2027-01-31 by ${keys.retail} w1 (Retail, priority ${retail.priority})`);
+    // w2 is beyond what controlled investment allows.
+    expect(first.held.map((h) => h.waves)).toEqual([
+      [{ wave: 'w2', reason: 'outside the controlled-investment scope; needs authorize_deployment' }],
+      [{ wave: 'w2', reason: 'outside the controlled-investment scope; needs authorize_deployment' }],
+    ]);
+
+    const contests = await viewer.get<ContestsBody>(`/api/v1/plans/${first.id}/contests`);
+    expect(contests.status).toBe(200);
+    expect(contests.body.contests).toHaveLength(1);
+    const [contest] = contests.body.contests;
+    expect(contest).toMatchObject({ pool: POOL, from: START });
+    expect(contest.competitors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ initiativeKey: keys.retail, outcome: 'won', delayWeeks: 0, why: expect.stringContaining('higher priority') }),
+        expect.objectContaining({ initiativeKey: keys.claims, outcome: 'lost', delayWeeks: 4 }),
+      ]),
+    );
+    const retailShare = contests.body.fairness.find((f) => f.businessUnit === 'Retail')!;
+    expect(retailShare).toMatchObject({ demandShare: 0.5, capacityShare: 1 });
+  });
+
+  it('should take a paused initiative out of the draft, and the freed capacity pulls the contested wave earlier', async () => {
+    const expired = await pmo.request('PUT', `/api/v1/initiatives/${ids.retail}/criteria/governance.approval_pathways`, {
+      body: { status: 'established', attestedBy: 'COO office', attestedAt: '2025-10-01', expiresAt: '2026-10-01' },
+    });
+    expect(expired.status).toBe(200);
+    afterPause = await pollUntil(async () => {
+      const { body } = await viewer.get<{ items: { id: string }[] }>('/api/v1/plans?kind=draft&limit=1');
+      const latest = (await viewer.get<PlanView>(`/api/v1/plans/${body.items[0].id}`)).body;
+      return latest.held.some((h) => h.initiativeId === ids.retail && h.posture === 'pause') ? latest : undefined;
+    }, { what: 'the draft recomputed after the pause' });
+    expect(afterPause.trigger).toContain(`posture of ${keys.retail} changed to pause`);
+
+    expect(waveOf(afterPause, ids.retail)).toBeUndefined();
+    const held = afterPause.held.find((h) => h.initiativeId === ids.retail)!;
+    expect(held.posture).toBe('pause');
+    expect(held.waves).toEqual([
+      { wave: 'w1', reason: 'posture is pause' },
+      { wave: 'w2', reason: 'posture is pause' },
+    ]);
+    expect(held.conditions).toContain('governance.approval_pathways evidence expired on 2026-10-01 — renew it');
+    expect(waveOf(afterPause, ids.claims)).toMatchObject({ start: START, delayWeeks: 0, reasons: [] });
+    const moved = afterPause.changes?.moved.find((m) => m.initiativeId === ids.claims);
+    expect(moved).toMatchObject({ from: '2027-02-01', to: START, weeks: -4 });
+    expect(moved?.because).toEqual([`capacity on ${POOL} freed: ${keys.retail} w1 is now held (posture is pause)`]);
+    expect(afterPause.changes?.contestsResolved).toHaveLength(1);
+  });
+
+  it('should publish a draft as a numbered version that later drafts do not change', async () => {
+    const published = await pmo.post<PlanView>(`/api/v1/plans/${afterPause.id}/publish`, {});
+    expect(published.status).toBe(200);
+    expect(published.body).toMatchObject({ kind: 'published', version: 1, publishedBy: 'tester' });
+    expect((await pmo.post(`/api/v1/plans/${afterPause.id}/publish`, {})).status).toBe(409);
+    const current = await viewer.get<PlanView>('/api/v1/plans/current');
+    expect(current.body.id).toBe(afterPause.id);
+    expect(current.body.waves).toEqual(afterPause.waves);
+  });
+
+  it('should diff a scenario exactly: promoting it gives the plan the diff described, and the published plan stays', async () => {
+    const scenario = await pmo.post<{ id: string; basePlanId: string; planId: string }>('/api/v1/scenarios', {
+      name: 'What if retail were authorized',
+      changes: [{ kind: 'authorize', initiativeId: ids.retail }],
+    });
+    expect(scenario.status).toBe(201);
+    expect(scenario.body.basePlanId).toBe(afterPause.id);
+    const { body } = await viewer.get<{ diff: PlanDiffView }>(`/api/v1/scenarios/${scenario.body.id}/diff`);
+    expect(body.diff.added.map((w) => `${w.initiativeKey} ${w.wave}`).sort()).toEqual([`${keys.retail} w1`, `${keys.retail} w2`]);
+    expect(body.diff.moved).toEqual([expect.objectContaining({ initiativeId: ids.claims, wave: 'w1', from: START, weeks: 4 })]);
+    expect(body.diff.weeksLost).toBe(4);
+    expect(body.diff.contestsCreated).toHaveLength(1);
+
+    const promoted = await pmo.post<PlanView>(`/api/v1/scenarios/${scenario.body.id}/promotion`, {});
+    expect(promoted.status).toBe(201);
+    const draft = promoted.body;
+    expect(draft.kind).toBe('draft');
+    // Applying the diff to the base plan gives the draft, wave by wave.
+    const expected = new Map(afterPause.waves.map((w) => [`${w.initiativeId}/${w.wave}`, w.start]));
+    for (const move of body.diff.moved) expected.set(`${move.initiativeId}/${move.wave}`, move.to);
+    for (const added of body.diff.added) expected.set(`${added.initiativeId}/${added.wave}`, added.start);
+    for (const removed of body.diff.removed) expected.delete(`${removed.initiativeId}/${removed.wave}`);
+    expect(new Map(draft.waves.map((w) => [`${w.initiativeId}/${w.wave}`, w.start]))).toEqual(expected);
+    expect(draft.changes).toEqual(body.diff);
+
+    expect((await pmo.post(`/api/v1/scenarios/${scenario.body.id}/promotion`, {})).status).toBe(409);
+    expect((await viewer.get<PlanView>('/api/v1/plans/current')).body.id).toBe(afterPause.id);
+  });
+
+  it('should tell scoring, on publish, who contests capacity: prioritization unclear and conflicts measured', async () => {
+    const renewed = await pmo.request('PUT', `/api/v1/initiatives/${ids.retail}/criteria/governance.approval_pathways`, {
+      body: { status: 'established', attestedBy: 'COO office', expiresAt: null },
+    });
+    expect(renewed.status).toBe(200);
+    const contested = await pollUntil(async () => {
+      const { body } = await viewer.get<{ items: { id: string }[] }>('/api/v1/plans?kind=draft&limit=1');
+      const latest = (await viewer.get<PlanView>(`/api/v1/plans/${body.items[0].id}`)).body;
+      return waveOf(latest, ids.retail) && latest.trigger.includes('controlled_investment') ? latest : undefined;
+    }, { what: 'a draft with the retail rollout back' });
+    expect(waveOf(contested, ids.claims)).toMatchObject({ delayWeeks: 4 });
+    expect((await pmo.post<PlanView>(`/api/v1/plans/${contested.id}/publish`, {})).body.version).toBe(2);
+
+    interface Posture {
+      patterns: { id: string; detail: string }[];
+      domains: { id: string; criteria: { id: string; state: string; source: string }[] }[];
+    }
+    const claims = await pollUntil(async () => {
+      const { body } = await viewer.get<Posture>(`/api/v1/initiatives/${ids.claims}/posture`);
+      return body.patterns.some((p) => p.id === 'prioritization_unclear') ? body : undefined;
+    }, { what: 'scoring to see the contest' });
+    expect(claims.patterns.find((p) => p.id === 'prioritization_unclear')?.detail).toBe(
+      `contests rollout capacity with 1 other initiative(s) past pilot (${keys.retail}) in plan v2: lost 1 of 1 contest(s), 4 week(s) later`,
+    );
+    const conflicts = claims.domains.find((d) => d.id === 'portfolio')?.criteria.find((c) => c.id === 'portfolio.conflicts');
+    expect(conflicts).toMatchObject({ state: 'partial', source: 'measured' });
+  });
+});
