@@ -203,6 +203,9 @@ describe('sequencing through the API', () => {
     }, { what: 'a draft with the retail rollout back' });
     expect(waveOf(contested, ids.claims)).toMatchObject({ delayWeeks: 4 });
     expect((await pmo.post<PlanView>(`/api/v1/plans/${contested.id}/publish`, {})).body.version).toBe(2);
+    // Published versions stay, for comparison: v1 → v2 moves the claims rollout back 4 weeks.
+    const versions = await viewer.get<{ diff: PlanDiffView }>(`/api/v1/plans/${contested.id}/diff?against=${afterPause.id}`);
+    expect(versions.body.diff.moved).toEqual([expect.objectContaining({ initiativeId: ids.claims, from: START, to: '2027-02-01', weeks: 4 })]);
 
     interface Posture {
       patterns: { id: string; detail: string }[];

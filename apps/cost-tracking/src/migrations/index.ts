@@ -1,5 +1,6 @@
 import { Initial1764000000000 } from './1764000000000-initial';
 import { Ledger1764100000000 } from './1764100000000-ledger';
 import { Budgets1764200000000 } from './1764200000000-budgets';
+import { FocusImports1764300000000 } from './1764300000000-focus-imports';
 
-export const migrations = [Initial1764000000000, Ledger1764100000000, Budgets1764200000000];
+export const migrations = [Initial1764000000000, Ledger1764100000000, Budgets1764200000000, FocusImports1764300000000];

@@ -6,6 +6,7 @@ import { ServiceCoreModule } from '@capstan/service-kit';
 import { migrations } from '../migrations';
 import { AdminController } from './admin/admin.controller';
 import { AuditController } from './audit/audit.controller';
+import { CostImportsController } from './costs/cost-imports.controller';
 import { CostsController } from './costs/costs.controller';
 import { PosturesController } from './postures/postures.controller';
 import { ScoringModelsController } from './scoring-models/scoring-models.controller';
@@ -44,6 +45,7 @@ export const config = loadGatewayConfig();
     ScoringModelsController,
     PosturesController,
     CostsController,
+    CostImportsController,
     PlansController,
     RolloutInputsController,
   ],

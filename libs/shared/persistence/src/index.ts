@@ -1,2 +1,3 @@
 export * from './lib/data-source';
 export * from './lib/pglite-pool';
+export * from './lib/copy-from';

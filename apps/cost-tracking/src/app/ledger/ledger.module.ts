@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { BudgetsService } from '../budgets/budgets.service';
+import { AllocationRulesService } from '../imports/allocation-rules.service';
+import { CostImportsService } from '../imports/cost-imports.service';
+import { ImportsHandler } from '../imports/imports.handler';
 import { LedgerHandler } from './ledger.handler';
 import { LedgerService } from './ledger.service';
 
-@Module({ providers: [LedgerService, LedgerHandler, BudgetsService] })
+@Module({ providers: [LedgerService, LedgerHandler, BudgetsService, AllocationRulesService, CostImportsService, ImportsHandler] })
 export class LedgerModule {}

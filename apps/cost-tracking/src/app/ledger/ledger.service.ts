@@ -151,7 +151,8 @@ export class LedgerService {
     return recorded;
   }
 
-  private async publishVisibility(manager: EntityManager, initiativeId: string, context: RpcContext): Promise<void> {
+  /** Publishes the share of an initiative's spend attributed from reliable sources, for scoring. */
+  async publishVisibility(manager: EntityManager, initiativeId: string, context: RpcContext): Promise<void> {
     const rows = (await manager.query(
       `SELECT currency, sum(amount)::text AS total, coalesce(sum(amount) FILTER (WHERE source = ANY($2::text[])), 0)::text AS reliable, count(*)::int AS n
        FROM cost_tracking.cost_entries WHERE initiative_id = $1 GROUP BY currency`,

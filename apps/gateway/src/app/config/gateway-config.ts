@@ -10,6 +10,8 @@ export interface GatewayConfig extends ServiceConfig {
   corsOrigins: string[];
   bodyLimit: string;
   importLimit: string;
+  /** Largest billing export streamed to cost tracking, in bytes. */
+  costImportLimitBytes: number;
 }
 
 const gatewayEnvSchema = z.object({
@@ -20,6 +22,7 @@ const gatewayEnvSchema = z.object({
   CAPSTAN_CORS_ORIGINS: z.string().default(''),
   CAPSTAN_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'a size such as 1mb or 512kb').default('1mb'),
   CAPSTAN_IMPORT_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'a size such as 50mb').default('50mb'),
+  CAPSTAN_COST_IMPORT_LIMIT: z.string().regex(/^\d+(mb|gb)$/, 'a size such as 500mb or 4gb').default('4gb'),
 });
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -37,6 +40,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     corsOrigins: parsed.data.CAPSTAN_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     bodyLimit: parsed.data.CAPSTAN_BODY_LIMIT,
     importLimit: parsed.data.CAPSTAN_IMPORT_LIMIT,
+    costImportLimitBytes: Number.parseInt(parsed.data.CAPSTAN_COST_IMPORT_LIMIT, 10) * (parsed.data.CAPSTAN_COST_IMPORT_LIMIT.endsWith('gb') ? 2 ** 30 : 2 ** 20),
   };
 }
 

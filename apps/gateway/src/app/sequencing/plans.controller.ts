@@ -8,6 +8,7 @@ import {
   computePlanSchema,
   createScenarioSchema,
   planContestsSchema,
+  planDiffSchema,
   planSchema,
   planSummarySchema,
   scenarioDiffSchema,
@@ -27,6 +28,8 @@ class PlanListQueryDto extends createZodDto(
 ) {}
 class PlanContestsDto extends createZodDto(planContestsSchema) {}
 class IdParamsDto extends createZodDto(z.object({ id: z.uuid() })) {}
+class CompareQueryDto extends createZodDto(z.object({ against: z.uuid() }).strict()) {}
+class PlanComparisonDto extends createZodDto(z.object({ planId: z.uuid(), againstPlanId: z.uuid(), diff: planDiffSchema })) {}
 class CreateScenarioDto extends createZodDto(createScenarioSchema) {}
 class ScenarioDto extends createZodDto(scenarioSchema) {}
 class ScenarioDiffDto extends createZodDto(scenarioDiffSchema) {}
@@ -78,6 +81,14 @@ export class PlansController {
   @ApiOkResponse({ type: PlanContestsDto })
   contests(@Param() { id }: IdParamsDto, @Req() request: AuthenticatedRequest) {
     return this.rpc.call(SequencingRpc.contests, { id }, { correlationId: request.correlationId });
+  }
+
+  /** What changes from another plan (`?against=`) to this one: waves moved, added, removed, weeks and value, contests. */
+  @Get('plans/:id/diff')
+  @Roles(...ALL_ROLES)
+  @ApiOkResponse({ type: PlanComparisonDto })
+  compare(@Param() { id }: IdParamsDto, @Query() { against }: CompareQueryDto, @Req() request: AuthenticatedRequest) {
+    return this.rpc.call(SequencingRpc.compare, { id, against }, { correlationId: request.correlationId });
   }
 
   /** Publishes a draft as the next plan version (`plan.published`). */

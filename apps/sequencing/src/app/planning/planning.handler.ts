@@ -32,6 +32,7 @@ export class PlanningHandler implements OnModuleInit {
     this.rpc.handle(SequencingRpc.current, () => this.plans.current());
     this.rpc.handle(SequencingRpc.plans, ({ kind, limit }) => this.plans.list(kind, limit));
     this.rpc.handle(SequencingRpc.contests, ({ id }) => this.plans.contests(id));
+    this.rpc.handle(SequencingRpc.compare, ({ id, against }) => this.plans.compare(id, against));
     this.rpc.handle(SequencingRpc.publish, ({ id, actor }) => this.plans.publish(id, actor));
 
     this.rpc.handle(SequencingRpc.createScenario, ({ scenario, actor }) => this.scenarios.create(scenario, actor));

@@ -102,6 +102,12 @@ export class PlansService {
     return { planId: row.id, contests: row.result.contests, fairness: row.result.fairness };
   }
 
+  /** What changes from plan `against` to plan `id`: any two plans, e.g. two published versions. */
+  async compare(id: string, against: string) {
+    const [plan, base] = [await this.row(id), await this.row(against)];
+    return { planId: plan.id, againstPlanId: base.id, diff: diffPlans(base.result, plan.result) };
+  }
+
   async publish(id: string, actor: string): Promise<PlanView> {
     const row = await this.outbox.transaction(async (manager) => {
       const [plan] = (await manager.query(`SELECT * FROM sequencing.plans WHERE id = $1 FOR UPDATE`, [id])) as PlanRow[];

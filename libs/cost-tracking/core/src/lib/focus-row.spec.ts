@@ -15,7 +15,7 @@ describe(readFocusRow.name, () => {
       tags: { app: 'triage', 'cost-center': '42' },
     });
     expect(readFocusRow(['EUR', '-12.50', '-12.50', '0', '2024-04-01T00:30:00+02:00', 'Management and Governance', 'CloudWatch', ''], header, null)).toMatchObject({
-      billedCost: '-12.5',
+      billedCost: '-12.50',
       chargeDate: '2024-03-31',
       category: 'monitoring',
     });

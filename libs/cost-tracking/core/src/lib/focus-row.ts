@@ -92,8 +92,13 @@ export function readFocusRow(record: readonly string[], header: FocusHeader, def
   };
 }
 
+/** A plain decimal the ledger stores as written: the common case, checked without building a Decimal. */
+const PLAIN_DECIMAL = /^-?\d{1,20}(\.\d{1,18})?$/;
+const LIMIT = new Decimal(10).pow(20);
+
 function decimal(value: string | null, column: string): string | null {
   if (value === null) return null;
+  if (PLAIN_DECIMAL.test(value)) return value;
   let parsed: Decimal;
   try {
     parsed = new Decimal(value);
@@ -102,13 +107,26 @@ function decimal(value: string | null, column: string): string | null {
   }
   if (!parsed.isFinite()) throw new FocusRowError(`${column} "${value}" is not a finite number`);
   if (parsed.decimalPlaces() > LEDGER_SCALE) throw new FocusRowError(`${column} "${value}" has more than ${LEDGER_SCALE} decimals`);
-  if (parsed.abs().greaterThanOrEqualTo(new Decimal(10).pow(20))) throw new FocusRowError(`${column} "${value}" is too large`);
+  if (parsed.abs().greaterThanOrEqualTo(LIMIT)) throw new FocusRowError(`${column} "${value}" is too large`);
   return parsed.toFixed();
 }
+
+/** Dates already seen valid: an export repeats a handful of them millions of times. */
+const validDates = new Set<string>();
+/** A datetime in UTC (with `Z` or none): its date is its first ten characters. */
+const UTC_DATETIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/;
 
 /** The UTC calendar date of a FOCUS datetime (`2024-01-01T00:00:00Z`, `2024-01-01 00:00:00`, `2024-01-01`). */
 function dateOf(value: string | null): string {
   if (value === null) throw new FocusRowError('ChargePeriodStart is empty');
+  if (UTC_DATETIME.test(value)) {
+    const date = value.slice(0, 10);
+    if (validDates.has(date)) return date;
+    const check = new Date(`${date}T00:00:00Z`);
+    if (Number.isNaN(check.getTime()) || check.toISOString().slice(0, 10) !== date) throw new FocusRowError(`ChargePeriodStart "${value}" is not a date`);
+    if (validDates.size < 100_000) validDates.add(date);
+    return date;
+  }
   const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(value);
   if (!match) throw new FocusRowError(`ChargePeriodStart "${value}" is not a date`);
   const [, y, m, d, hh = '00', mm = '00', ss = '00', zone] = match;

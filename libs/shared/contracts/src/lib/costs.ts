@@ -4,8 +4,8 @@ import { rpcContract } from './rpc';
 import { eventContract } from './events';
 import { currencySchema } from './registry';
 
-/** An exact amount as a decimal string; negative for credits and corrections. Billing exports carry up to 10 decimals. */
-export const amountSchema = z.string().regex(/^-?\d{1,20}(\.\d{1,10})?$/, 'a decimal string such as "1250.00" or "-3.5"');
+/** An exact amount as a decimal string; negative for credits and corrections. Billing exports carry sub-cent line items: up to 18 decimals. */
+export const amountSchema = z.string().regex(/^-?\d{1,20}(\.\d{1,18})?$/, 'a decimal string such as "1250.00" or "-3.5"');
 
 export const COST_SOURCES = ['manual', 'import', 'metered', 'allocation'] as const;
 /** Spend from these sources is attributed from reliable data; manual entries are estimates. */
@@ -106,6 +106,12 @@ export const CostEvents = {
     z.object({ status: budgetStatusSchema, threshold: z.string() }),
   ),
   recorded: eventContract('cost.recorded', 1, z.object({ entry: costEntrySchema })),
+  /** A billing import finished: how many rows, how many allocated, to which initiatives. */
+  imported: eventContract(
+    'cost.imported',
+    1,
+    z.object({ importId: z.uuid(), rowsImported: z.number().int(), rowsRejected: z.number().int(), rowsUnallocated: z.number().int(), initiatives: z.array(z.uuid()) }),
+  ),
   /**
    * How much of an initiative's spend is attributed from reliable sources. The
    * share is the lowest across its currencies; `entries` only grows, so a
@@ -122,4 +128,114 @@ export const CostEvents = {
       latestCostPeriod: z.string().nullable().default(null),
     }),
   ),
+};
+
+// FOCUS imports -------------------------------------------------------------
+
+export const COST_IMPORT_FORMATS = ['focus'] as const;
+/** Characters per chunk the gateway forwards: well under NATS's default 1 MB message. */
+export const COST_IMPORT_CHUNK_CHARS = 256 * 1024;
+
+export const startCostImportSchema = z
+  .object({
+    format: z.enum(COST_IMPORT_FORMATS),
+    /** For exports without a BillingCurrency column (or empty cells). */
+    currency: currencySchema.optional(),
+    phase: z.enum(COST_PHASES).default('production'),
+  })
+  .strict();
+export type StartCostImport = z.infer<typeof startCostImportSchema>;
+
+export const costImportSchema = z.object({
+  id: z.uuid(),
+  format: z.enum(COST_IMPORT_FORMATS),
+  status: z.enum(['receiving', 'processing', 'completed', 'failed']),
+  phase: z.enum(COST_PHASES),
+  defaultCurrency: z.string().nullable(),
+  bytesReceived: z.number().int(),
+  /** Share of the received file processed, 0..1. */
+  progress: z.number(),
+  rowsRead: z.number().int(),
+  rowsImported: z.number().int(),
+  rowsRejected: z.number().int(),
+  /** Imported rows no allocation rule mapped: visible as unallocated spend. */
+  rowsUnallocated: z.number().int(),
+  /** The first rejected rows (numbered as a spreadsheet does, header = row 1) with the reason. */
+  errors: z.array(z.object({ row: z.number().int(), message: z.string() })),
+  failure: z.string().nullable(),
+  requestedBy: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  completedAt: z.string().nullable(),
+});
+export type CostImport = z.infer<typeof costImportSchema>;
+
+export const CostImportRpc = {
+  start: rpcContract('cost.import.start', z.object({ options: startCostImportSchema, actor: z.string() }).strict(), z.object({ id: z.uuid() })),
+  chunk: rpcContract(
+    'cost.import.chunk',
+    z.object({ id: z.uuid(), seq: z.number().int().min(0), data: z.string().max(COST_IMPORT_CHUNK_CHARS) }).strict(),
+    z.object({ received: z.number().int() }),
+  ),
+  finish: rpcContract('cost.import.finish', z.object({ id: z.uuid() }).strict(), costImportSchema),
+  abandon: rpcContract('cost.import.abandon', z.object({ id: z.uuid(), reason: z.string().max(500) }).strict(), costImportSchema),
+  get: rpcContract('cost.import.get', z.object({ id: z.uuid() }).strict(), costImportSchema),
+};
+
+// Allocation rules ------------------------------------------------------------
+
+const share = z.string().regex(/^\d{1,6}(\.\d{1,6})?$/, 'a non-negative decimal such as "60" or "12.5"');
+export const allocationRuleInputSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    /** Lower runs first; the first rule that matches a row allocates it. */
+    priority: z.number().int().min(0).max(1_000_000).default(100),
+    match: z
+      .object({
+        tag: z.object({ key: z.string().min(1).max(200), value: z.string().max(500).optional() }).strict().optional(),
+        billingAccountId: z.string().min(1).max(500).optional(),
+        subAccountId: z.string().min(1).max(500).optional(),
+        /** `*` matches any run of characters. */
+        resourceIdPattern: z.string().min(1).max(1000).optional(),
+      })
+      .strict()
+      .refine((m) => Object.keys(m).length > 0, { message: 'Give at least one condition: tag, billingAccountId, subAccountId or resourceIdPattern' }),
+    target: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('initiative'), initiativeId: z.uuid() }).strict(),
+      z
+        .object({
+          kind: z.literal('split'),
+          method: z.enum(['even', 'fixed', 'proportional']),
+          parts: z.array(z.object({ initiativeId: z.uuid(), share: share.optional() }).strict()).min(2).max(100),
+        })
+        .strict()
+        .superRefine((split, ctx) => {
+          if (new Set(split.parts.map((p) => p.initiativeId)).size !== split.parts.length) {
+            ctx.addIssue({ code: 'custom', message: 'Each initiative appears once in a split', path: ['parts'] });
+          }
+          if (split.method !== 'even' && split.parts.some((p) => p.share === undefined)) {
+            ctx.addIssue({ code: 'custom', message: `A ${split.method} split gives every part a share`, path: ['parts'] });
+          }
+          if (split.method === 'fixed') {
+            const hundredths = split.parts.reduce((sum, p) => sum + Math.round(Number(p.share ?? 0) * 1_000_000), 0);
+            if (hundredths !== 100_000_000) ctx.addIssue({ code: 'custom', message: 'Fixed shares add up to 100', path: ['parts'] });
+          }
+        }),
+    ]),
+  })
+  .strict();
+export type AllocationRuleInput = z.infer<typeof allocationRuleInputSchema>;
+
+export const allocationRuleSchema = allocationRuleInputSchema.safeExtend({
+  id: z.uuid(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  retiredAt: z.string().nullable(),
+});
+export type AllocationRuleView = z.infer<typeof allocationRuleSchema>;
+
+export const AllocationRpc = {
+  create: rpcContract('cost.allocation-rule.create', z.object({ rule: allocationRuleInputSchema, actor: z.string() }).strict(), allocationRuleSchema),
+  list: rpcContract('cost.allocation-rule.list', z.object({}).strict(), z.object({ items: z.array(allocationRuleSchema) })),
+  retire: rpcContract('cost.allocation-rule.retire', z.object({ id: z.uuid(), actor: z.string() }).strict(), allocationRuleSchema),
 };

@@ -285,6 +285,11 @@ export const SequencingRpc = {
   current: rpcContract('sequencing.plan.current', z.object({}).strict(), planSchema),
   plans: rpcContract('sequencing.plan.list', z.object({ kind: z.enum(PLAN_KINDS).optional(), limit: z.number().int().min(1).max(100).default(20) }).strict(), z.object({ items: z.array(planSummarySchema) })),
   contests: rpcContract('sequencing.plan.contests', id, planContestsSchema),
+  compare: rpcContract(
+    'sequencing.plan.compare',
+    z.object({ id: z.uuid(), against: z.uuid() }).strict(),
+    z.object({ planId: z.uuid(), againstPlanId: z.uuid(), diff: planDiffSchema }),
+  ),
   publish: rpcContract('sequencing.plan.publish', z.object({ id: z.uuid(), actor }).strict(), planSchema),
   createScenario: rpcContract('sequencing.scenario.create', z.object({ scenario: createScenarioSchema, actor }).strict(), scenarioSchema),
   scenario: rpcContract('sequencing.scenario.get', id, scenarioSchema),

@@ -52,6 +52,11 @@ export class RunningSystem {
     this.processes.set(service, child);
   }
 
+  /** The process id of a running service (for measuring it). */
+  pidOf(service: SystemService): number | undefined {
+    return this.processes.get(service)?.pid;
+  }
+
   /** Stops a service: SIGTERM for a clean stop, SIGKILL to simulate a crash. */
   async stop(service: SystemService, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     const child = this.processes.get(service);

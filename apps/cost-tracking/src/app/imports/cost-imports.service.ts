@@ -1,0 +1,302 @@
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import Papa from 'papaparse';
+import { DataSource } from 'typeorm';
+import { CostEvents, type CostImport, type StartCostImport } from '@capstan/contracts';
+import { FocusRowError, readFocusHeader, readFocusRow, ruleFor, type FocusHeader } from '@capstan/cost-tracking-core';
+import { Outbox, RpcError, firstResultSet } from '@capstan/messaging';
+import { isEmbedded } from '@capstan/persistence';
+import { BudgetsService } from '../budgets/budgets.service';
+import { LedgerService } from '../ledger/ledger.service';
+import { AllocationRulesService } from './allocation-rules.service';
+import { ImportBatch } from './import-batch';
+
+/** Rows written per transaction; the import's progress commits with them. */
+const BATCH_ROWS = 5_000;
+/** The report keeps this many rejected rows; the counts stay exact. */
+const MAX_REPORTED_ERRORS = 1_000;
+
+interface ImportRow {
+  id: string;
+  format: 'focus';
+  status: CostImport['status'];
+  default_currency: string | null;
+  phase: CostImport['phase'];
+  bytes_received: string;
+  chunks_received: number;
+  bytes_processed: string;
+  rows_read: number;
+  rows_imported: number;
+  rows_rejected: number;
+  rows_unallocated: number;
+  errors: CostImport['errors'];
+  failure: string | null;
+  requested_by: string;
+  created_at: Date;
+  updated_at: Date;
+  completed_at: Date | null;
+}
+
+/**
+ * FOCUS billing imports. The file arrives in chunks and is kept until
+ * processed; processing streams it through a CSV parser and writes the ledger
+ * in batches, each in one transaction with the import's progress — so a crash
+ * costs at most the batch in flight, and the restart (any replica, once the
+ * lease lapses) skips the rows already written. A unique index on
+ * (import, row, part) backs that up. Bad rows are rejected with the reason and
+ * the rest imported; rows no allocation rule maps stay unallocated, visible.
+ */
+@Injectable()
+export class CostImportsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(CostImportsService.name);
+  private readonly running = new Map<string, Promise<void>>();
+  private resumer?: NodeJS.Timeout;
+  private stopping = false;
+  /** How long a process owns an import it works on; a crashed one's import is resumed after this. */
+  private readonly leaseSeconds = Number(process.env['COST_IMPORT_LEASE_SECONDS'] ?? 60);
+  private readonly resumeIntervalMs = Number(process.env['COST_IMPORT_RESUME_INTERVAL_MS'] ?? 15_000);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly rules: AllocationRulesService,
+    private readonly ledger: LedgerService,
+    private readonly budgets: BudgetsService,
+  ) {
+    if (!Number.isInteger(this.leaseSeconds) || this.leaseSeconds < 1) {
+      throw new Error('Invalid configuration for cost-tracking: COST_IMPORT_LEASE_SECONDS must be a whole number of seconds, at least 1');
+    }
+    if (!Number.isInteger(this.resumeIntervalMs) || this.resumeIntervalMs < 100) {
+      throw new Error('Invalid configuration for cost-tracking: COST_IMPORT_RESUME_INTERVAL_MS must be a whole number of milliseconds, at least 100');
+    }
+  }
+
+  onApplicationBootstrap(): void {
+    const resume = () =>
+      this.dataSource
+        .query(`SELECT id FROM cost_tracking.cost_imports WHERE status = 'processing' AND (locked_until IS NULL OR locked_until < now())`)
+        .then((rows: { id: string }[]) => rows.forEach((row) => this.processInBackground(row.id)))
+        .catch((error: unknown) => this.logger.warn(`Could not resume imports: ${String(error)}`));
+    void resume();
+    this.resumer = setInterval(() => void resume(), this.resumeIntervalMs);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.resumer);
+    await Promise.allSettled(this.running.values());
+  }
+
+  async start(options: StartCostImport, actor: string): Promise<{ id: string }> {
+    const id = randomUUID();
+    await this.dataSource.query(
+      `INSERT INTO cost_tracking.cost_imports (id, format, status, default_currency, phase, requested_by) VALUES ($1, $2, 'receiving', $3, $4, $5)`,
+      [id, options.format, options.currency ?? null, options.phase, actor],
+    );
+    return { id };
+  }
+
+  /** Keeps a piece of the file; a piece sent twice (a retry) is kept once. Pieces must come in order. */
+  async appendChunk(id: string, seq: number, data: string): Promise<{ received: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      const [row] = (await manager.query(`SELECT status, chunks_received FROM cost_tracking.cost_imports WHERE id = $1 FOR UPDATE`, [id])) as ImportRow[];
+      if (!row) throw RpcError.notFound(`Import ${id}`);
+      if (row.status !== 'receiving') throw new RpcError('conflict', `Import ${id} is ${row.status}; it takes no more data`);
+      if (seq < row.chunks_received) return { received: row.chunks_received };
+      if (seq > row.chunks_received) throw new RpcError('unprocessable', `Import ${id} expects piece ${row.chunks_received}, not ${seq}`);
+      await manager.query(`INSERT INTO cost_tracking.cost_import_chunks (import_id, seq, data) VALUES ($1, $2, $3)`, [id, seq, data]);
+      await manager.query(
+        `UPDATE cost_tracking.cost_imports SET chunks_received = chunks_received + 1, bytes_received = bytes_received + $2, updated_at = now() WHERE id = $1`,
+        [id, data.length],
+      );
+      return { received: seq + 1 };
+    });
+  }
+
+  async finish(id: string): Promise<CostImport> {
+    const claimed = firstResultSet(
+      await this.dataSource.query(`UPDATE cost_tracking.cost_imports SET status = 'processing', updated_at = now() WHERE id = $1 AND status = 'receiving' RETURNING id`, [id]),
+    );
+    if (claimed.length) this.processInBackground(id);
+    return this.get(id);
+  }
+
+  /** The upload broke off: the import fails with the reason and its data is dropped. */
+  async abandon(id: string, reason: string): Promise<CostImport> {
+    await this.dataSource.transaction(async (manager) => {
+      const changed = firstResultSet(
+        await manager.query(
+          `UPDATE cost_tracking.cost_imports SET status = 'failed', failure = $2, updated_at = now() WHERE id = $1 AND status = 'receiving' RETURNING id`,
+          [id, reason],
+        ),
+      );
+      if (changed.length) await manager.query(`DELETE FROM cost_tracking.cost_import_chunks WHERE import_id = $1`, [id]);
+    });
+    return this.get(id);
+  }
+
+  async get(id: string): Promise<CostImport> {
+    const [row] = (await this.dataSource.query(`SELECT * FROM cost_tracking.cost_imports WHERE id = $1`, [id])) as ImportRow[];
+    if (!row) throw RpcError.notFound(`Import ${id}`);
+    return view(row);
+  }
+
+  private processInBackground(id: string): void {
+    if (this.running.has(id) || this.stopping) return;
+    const run = this.process(id)
+      .catch(async (error: unknown) => {
+        if (this.stopping) return;
+        if (error instanceof LeaseLost) return void this.logger.warn(error.message);
+        this.logger.error(`Import ${id} failed: ${String(error)}`);
+        await this.fail(id, error instanceof FocusRowError ? error.message : 'The import stopped on an internal error; see the service log');
+      })
+      .finally(() => this.running.delete(id));
+    this.running.set(id, run);
+  }
+
+  private async process(id: string): Promise<void> {
+    const lease = randomUUID();
+    const [job] = firstResultSet<ImportRow>(
+      await this.dataSource.query(
+        `UPDATE cost_tracking.cost_imports SET locked_until = now() + make_interval(secs => $2), locked_by = $3, updated_at = now()
+          WHERE id = $1 AND status = 'processing' AND (locked_until IS NULL OR locked_until < now()) RETURNING *`,
+        [id, this.leaseSeconds, lease],
+      ),
+    );
+    if (!job) return;
+    const copy = !isEmbedded(this.dataSource);
+    const rules = await this.rules.active();
+    const alreadyRead = job.rows_read;
+    let charsRead = 0;
+    const chunks = this.chunksOf(id, job.chunks_received, (chars) => (charsRead += chars));
+    const parser = Readable.from(chunks).pipe(Papa.parse(Papa.NODE_STREAM_INPUT, { skipEmptyLines: true }));
+
+    let header: FocusHeader | undefined;
+    let rowNumber = 1;
+    let batch = new ImportBatch(id, job, alreadyRead);
+    // One batch is written while the next is parsed: the database and this process work side by side.
+    let writing: Promise<void> = Promise.resolve();
+    for await (const record of parser as AsyncIterable<string[]>) {
+      if (this.stopping) return void (await writing);
+      if (!header) {
+        header = readFocusHeader(record);
+        continue;
+      }
+      rowNumber++;
+      // Rows written by an earlier run of this import are skipped, not written again.
+      if (rowNumber - 1 <= alreadyRead) continue;
+      try {
+        const charge = readFocusRow(record, header, job.default_currency);
+        batch.add(rowNumber, charge, ruleFor(rules, charge));
+      } catch (error) {
+        if (!(error instanceof FocusRowError)) throw error;
+        batch.reject(rowNumber, error.message);
+      }
+      if (batch.size >= BATCH_ROWS) {
+        await writing;
+        writing = this.write(batch, charsRead, lease, copy);
+        batch = batch.next();
+      }
+    }
+    await writing;
+    if (!header) throw new FocusRowError('The file is empty: it needs a FOCUS header row');
+    await this.write(batch, charsRead, lease, copy);
+    await this.complete(id);
+  }
+
+  private async *chunksOf(id: string, count: number, onRead: (chars: number) => void): AsyncGenerator<string> {
+    for (let seq = 0; seq < count; seq++) {
+      const [chunk] = (await this.dataSource.query(`SELECT data FROM cost_tracking.cost_import_chunks WHERE import_id = $1 AND seq = $2`, [id, seq])) as { data: string }[];
+      if (!chunk) throw new Error(`Import ${id} lost piece ${seq}`);
+      onRead(chunk.data.length);
+      yield chunk.data;
+    }
+  }
+
+  /** One batch: its entries and the import's progress, together; the lease is renewed, or the work stops if another process took it. */
+  private async write(batch: ImportBatch, charsRead: number, lease: string, copy: boolean): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const held = (await manager.query(`SELECT 1 FROM cost_tracking.cost_imports WHERE id = $1 AND locked_by = $2 FOR UPDATE`, [batch.importId, lease])) as unknown[];
+      if (!held.length) throw new LeaseLost(batch.importId);
+      await batch.insert(manager, copy);
+      await manager.query(
+        `UPDATE cost_tracking.cost_imports
+            SET rows_read = $2, rows_imported = rows_imported + $3, rows_rejected = rows_rejected + $4, rows_unallocated = rows_unallocated + $5,
+                errors = CASE WHEN jsonb_array_length(errors) < $7 THEN errors || $6::jsonb ELSE errors END,
+                bytes_processed = greatest(bytes_processed, $8), locked_until = now() + make_interval(secs => $9), updated_at = now()
+          WHERE id = $1`,
+        [batch.importId, batch.rowsRead, batch.imported, batch.rejected.length, batch.unallocated, JSON.stringify(batch.rejected.slice(0, MAX_REPORTED_ERRORS)), MAX_REPORTED_ERRORS, charsRead, this.leaseSeconds],
+      );
+    });
+  }
+
+  /** Done: the file is dropped, and what changed is announced — cost visibility per initiative, budget alerts, the import. */
+  private async complete(id: string): Promise<void> {
+    await this.outbox.transaction(async (manager) => {
+      const [row] = firstResultSet<ImportRow>(
+        await manager.query(
+          `UPDATE cost_tracking.cost_imports SET status = 'completed', completed_at = now(), locked_until = NULL, bytes_processed = bytes_received, updated_at = now()
+            WHERE id = $1 AND status = 'processing' RETURNING *`,
+          [id],
+        ),
+      );
+      if (!row) return;
+      await manager.query(`DELETE FROM cost_tracking.cost_import_chunks WHERE import_id = $1`, [id]);
+      const touched = (await manager.query(
+        `SELECT DISTINCT initiative_id, period, category, currency FROM cost_tracking.cost_entries WHERE import_id = $1 AND initiative_id IS NOT NULL`,
+        [id],
+      )) as { initiative_id: string; period: string; category: string; currency: string }[];
+      const initiatives = [...new Set(touched.map((t) => t.initiative_id))].sort();
+      for (const initiativeId of initiatives) await this.ledger.publishVisibility(manager, initiativeId, {});
+      for (const t of touched) {
+        await this.budgets.check(manager, { initiativeId: t.initiative_id, period: t.period.trim(), category: t.category, currency: t.currency.trim() }, {});
+      }
+      await this.outbox.enqueue(manager, CostEvents.imported, {
+        importId: id,
+        rowsImported: row.rows_imported,
+        rowsRejected: row.rows_rejected,
+        rowsUnallocated: row.rows_unallocated,
+        initiatives,
+      });
+    });
+    this.logger.log(`Import ${id} completed`);
+  }
+
+  private async fail(id: string, failure: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE cost_tracking.cost_imports SET status = 'failed', failure = $2, locked_until = NULL, updated_at = now() WHERE id = $1 AND status = 'processing'`,
+      [id, failure],
+    );
+  }
+}
+
+/** Another process took over the import (this one held its lease too long): this one stops, quietly. */
+class LeaseLost extends Error {
+  constructor(id: string) {
+    super(`Import ${id} is being processed elsewhere now; this process stops working on it`);
+  }
+}
+
+export function view(row: ImportRow): CostImport {
+  const received = Number(row.bytes_received);
+  return {
+    id: row.id,
+    format: row.format,
+    status: row.status,
+    phase: row.phase,
+    defaultCurrency: row.default_currency?.trim() ?? null,
+    bytesReceived: received,
+    progress: row.status === 'completed' ? 1 : received ? Math.min(1, Math.round((Number(row.bytes_processed) / received) * 1000) / 1000) : 0,
+    rowsRead: row.rows_read,
+    rowsImported: row.rows_imported,
+    rowsRejected: row.rows_rejected,
+    rowsUnallocated: row.rows_unallocated,
+    errors: row.errors,
+    failure: row.failure,
+    requestedBy: row.requested_by,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+    completedAt: row.completed_at ? new Date(row.completed_at).toISOString() : null,
+  };
+}

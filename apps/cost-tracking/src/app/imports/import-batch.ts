@@ -1,0 +1,173 @@
+import type { EntityManager } from 'typeorm';
+import { LEDGER_SCALE, splitExactly, weightsOf, type AllocationRule, type FocusCharge } from '@capstan/cost-tracking-core';
+import { copyRows } from '@capstan/persistence';
+
+const COPY_COLUMNS =
+  'initiative_id, charge_date, period, category, phase, amount, effective_amount, list_cost, contracted_cost, service_category, charge_category, resource_id, import_id, import_row, split_part, allocation_rule_id, currency, source, recorded_by';
+
+/**
+ * The ledger entries of a run of import rows, held column by column so one
+ * `INSERT … SELECT FROM unnest(…)` writes them all. A row an allocation rule
+ * splits becomes one entry per part, each amount split exactly.
+ */
+export class ImportBatch {
+  readonly rejected: { row: number; message: string }[] = [];
+  imported = 0;
+  unallocated = 0;
+  /** Data rows read up to the end of this batch (the import's checkpoint). */
+  rowsRead: number;
+  private readonly columns = {
+    initiative: [] as (string | null)[],
+    chargeDate: [] as string[],
+    category: [] as string[],
+    amount: [] as string[],
+    effective: [] as (string | null)[],
+    list: [] as (string | null)[],
+    contracted: [] as (string | null)[],
+    serviceCategory: [] as (string | null)[],
+    chargeCategory: [] as (string | null)[],
+    resource: [] as (string | null)[],
+    row: [] as number[],
+    part: [] as number[],
+    rule: [] as (string | null)[],
+    currency: [] as string[],
+    source: [] as string[],
+  };
+
+  constructor(
+    readonly importId: string,
+    private readonly job: { phase: string; requested_by: string },
+    rowsReadBefore: number,
+  ) {
+    this.rowsRead = rowsReadBefore;
+  }
+
+  /** Rows in the batch, accepted or not. */
+  get size(): number {
+    return this.imported + this.rejected.length;
+  }
+
+  next(): ImportBatch {
+    return new ImportBatch(this.importId, this.job, this.rowsRead);
+  }
+
+  add(row: number, charge: FocusCharge, rule: AllocationRule | undefined): void {
+    this.rowsRead++;
+    this.imported++;
+    if (!rule) {
+      this.unallocated++;
+      this.push(row, 0, charge, null, charge, null, 'import');
+      return;
+    }
+    const weights = weightsOf(rule.target);
+    if (weights.length === 1) {
+      this.push(row, 0, charge, weights[0].initiativeId, charge, rule.id, 'import');
+      return;
+    }
+    const parts = weights.map((w) => w.weight);
+    const split = (amount: string | null) => (amount === null ? weights.map(() => null) : splitExactly(amount, parts, LEDGER_SCALE));
+    const billed = split(charge.billedCost);
+    const effective = split(charge.effectiveCost);
+    const list = split(charge.listCost);
+    const contracted = split(charge.contractedCost);
+    weights.forEach((w, k) =>
+      this.push(row, k, charge, w.initiativeId, { billedCost: billed[k] as string, effectiveCost: effective[k], listCost: list[k], contractedCost: contracted[k] }, rule.id, 'allocation'),
+    );
+  }
+
+  reject(row: number, message: string): void {
+    this.rowsRead++;
+    this.rejected.push({ row, message });
+  }
+
+  /** Writes the entries: COPY on Postgres; one INSERT from arrays on embedded PGlite, which has no COPY FROM STDIN. */
+  async insert(manager: EntityManager, copy: boolean): Promise<void> {
+    const c = this.columns;
+    if (!c.row.length) return;
+    if (copy) {
+      const rows = c.row.map((row, k) => [
+        c.initiative[k],
+        c.chargeDate[k],
+        c.chargeDate[k].slice(0, 7),
+        c.category[k],
+        this.job.phase,
+        c.amount[k],
+        c.effective[k],
+        c.list[k],
+        c.contracted[k],
+        c.serviceCategory[k],
+        c.chargeCategory[k],
+        c.resource[k],
+        this.importId,
+        row,
+        c.part[k],
+        c.rule[k],
+        c.currency[k],
+        c.source[k],
+        this.job.requested_by,
+      ]);
+      await copyRows(manager, `COPY cost_tracking.cost_entries (${COPY_COLUMNS}) FROM STDIN`, rows);
+      return;
+    }
+    await manager.query(
+      `INSERT INTO cost_tracking.cost_entries
+         (id, initiative_id, charge_date, period, category, phase, amount, effective_amount, list_cost, contracted_cost,
+          service_category, charge_category, resource_id, import_id, import_row, split_part, allocation_rule_id, currency, source, reference, recorded_by)
+       SELECT gen_random_uuid(), u.initiative_id, u.charge_date, to_char(u.charge_date, 'YYYY-MM'), u.category, $15, u.amount, u.effective, u.list, u.contracted,
+              u.service_category, u.charge_category, u.resource_id, $16, u.import_row, u.split_part, u.rule_id, u.currency, u.source, '', $17
+         FROM unnest($1::uuid[], $2::date[], $3::text[], $4::numeric[], $5::numeric[], $6::numeric[], $7::numeric[], $8::text[], $9::text[], $10::text[],
+                     $11::int[], $12::smallint[], $13::uuid[], $14::text[], $18::text[])
+           AS u(initiative_id, charge_date, category, amount, effective, list, contracted, service_category, charge_category, resource_id,
+                import_row, split_part, rule_id, currency, source)
+       ON CONFLICT (import_id, import_row, split_part) WHERE import_id IS NOT NULL DO NOTHING`,
+      [
+        c.initiative,
+        c.chargeDate,
+        c.category,
+        c.amount,
+        c.effective,
+        c.list,
+        c.contracted,
+        c.serviceCategory,
+        c.chargeCategory,
+        c.resource,
+        c.row,
+        c.part,
+        c.rule,
+        c.currency,
+        this.job.phase,
+        this.importId,
+        this.job.requested_by,
+        c.source,
+      ],
+    );
+  }
+
+  private push(
+    row: number,
+    part: number,
+    charge: FocusCharge,
+    initiativeId: string | null,
+    amounts: Pick<FocusCharge, 'billedCost' | 'effectiveCost' | 'listCost' | 'contractedCost'>,
+    ruleId: string | null,
+    source: 'import' | 'allocation',
+  ): void {
+    const c = this.columns;
+    c.initiative.push(initiativeId);
+    c.chargeDate.push(charge.chargeDate);
+    c.category.push(charge.category);
+    c.amount.push(amounts.billedCost);
+    c.effective.push(amounts.effectiveCost);
+    c.list.push(amounts.listCost);
+    c.contracted.push(amounts.contractedCost);
+    c.serviceCategory.push(charge.serviceCategory);
+    c.chargeCategory.push(charge.chargeCategory);
+    c.resource.push(charge.resourceId);
+    c.row.push(row);
+    c.part.push(part);
+    c.rule.push(ruleId);
+    c.currency.push(charge.currency);
+    c.source.push(source);
+  }
+}
+

@@ -1,0 +1,25 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { AllocationRpc, CostImportRpc } from '@capstan/contracts';
+import { RpcServer } from '@capstan/messaging';
+import { AllocationRulesService } from './allocation-rules.service';
+import { CostImportsService } from './cost-imports.service';
+
+@Injectable()
+export class ImportsHandler implements OnModuleInit {
+  constructor(
+    private readonly rpc: RpcServer,
+    private readonly imports: CostImportsService,
+    private readonly rules: AllocationRulesService,
+  ) {}
+
+  onModuleInit(): void {
+    this.rpc.handle(CostImportRpc.start, ({ options, actor }) => this.imports.start(options, actor));
+    this.rpc.handle(CostImportRpc.chunk, ({ id, seq, data }) => this.imports.appendChunk(id, seq, data));
+    this.rpc.handle(CostImportRpc.finish, ({ id }) => this.imports.finish(id));
+    this.rpc.handle(CostImportRpc.abandon, ({ id, reason }) => this.imports.abandon(id, reason));
+    this.rpc.handle(CostImportRpc.get, ({ id }) => this.imports.get(id));
+    this.rpc.handle(AllocationRpc.create, ({ rule, actor }) => this.rules.create(rule, actor));
+    this.rpc.handle(AllocationRpc.list, () => this.rules.list());
+    this.rpc.handle(AllocationRpc.retire, ({ id, actor }) => this.rules.retire(id, actor));
+  }
+}

@@ -1,0 +1,136 @@
+import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Param, PayloadTooLargeException, Post, Query, Req, Res, UnsupportedMediaTypeException } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import {
+  AllocationRpc,
+  COST_IMPORT_CHUNK_CHARS,
+  CostImportRpc,
+  allocationRuleInputSchema,
+  allocationRuleSchema,
+  costImportSchema,
+  startCostImportSchema,
+} from '@capstan/contracts';
+import { ALL_ROLES } from '@capstan/domain';
+import { RpcClient } from '@capstan/messaging';
+import { CurrentPrincipal, type AuthenticatedRequest, type Principal } from '../auth/principal';
+import { Roles } from '../auth/roles.decorator';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config';
+
+class CostImportQueryDto extends createZodDto(startCostImportSchema) {}
+class CostImportDto extends createZodDto(costImportSchema) {}
+class IdParamsDto extends createZodDto(z.object({ id: z.uuid() })) {}
+class AllocationRuleInputDto extends createZodDto(allocationRuleInputSchema) {}
+class AllocationRuleDto extends createZodDto(allocationRuleSchema) {}
+class AllocationRuleListDto extends createZodDto(z.object({ items: z.array(allocationRuleSchema) })) {}
+
+const CSV_TYPES = ['text/csv', 'application/csv'];
+
+/**
+ * Billing imports. The request body is streamed, never held whole: it is
+ * decoded as UTF-8 and forwarded to cost tracking in pieces as it arrives, so
+ * a multi-gigabyte export costs the gateway one piece of memory.
+ */
+@ApiTags('costs')
+@ApiBearerAuth()
+@Controller('v1')
+export class CostImportsController {
+  constructor(
+    private readonly rpc: RpcClient,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  @Post('cost-imports')
+  @Roles('finance')
+  @HttpCode(202)
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string', description: 'A FinOps FOCUS (1.0–1.2) billing export, with its header row' } })
+  @ApiAcceptedResponse({ type: CostImportDto })
+  async start(
+    @Query() options: CostImportQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request & AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (!CSV_TYPES.includes(type)) throw new UnsupportedMediaTypeException('Send the export as text/csv');
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (declared > this.config.costImportLimitBytes) throw new PayloadTooLargeException(`The export is larger than ${this.config.costImportLimitBytes} bytes`);
+    const call = { correlationId: request.correlationId };
+    const { id } = await this.rpc.call(CostImportRpc.start, { options, actor: principal.subject }, call);
+    try {
+      await this.forward(id, request, call);
+    } catch (error) {
+      await this.rpc.call(CostImportRpc.abandon, { id, reason: `The upload broke off: ${error instanceof Error ? error.message : String(error)}` }, call).catch(() => undefined);
+      throw error;
+    }
+    response.setHeader('Location', `/api/v1/cost-imports/${id}`);
+    return this.rpc.call(CostImportRpc.finish, { id }, call);
+  }
+
+  @Get('cost-imports/:id')
+  @Roles(...ALL_ROLES)
+  @ApiOkResponse({ type: CostImportDto })
+  get(@Param() { id }: IdParamsDto, @Req() request: AuthenticatedRequest) {
+    return this.rpc.call(CostImportRpc.get, { id }, { correlationId: request.correlationId });
+  }
+
+  /** A rule mapping billing rows (by tag, account or resource pattern) to an initiative, or splitting them among several. */
+  @Post('allocation-rules')
+  @Roles('finance')
+  @ApiCreatedResponse({ type: AllocationRuleDto })
+  createRule(@Body() rule: AllocationRuleInputDto, @CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest) {
+    return this.rpc.call(AllocationRpc.create, { rule, actor: principal.subject }, { correlationId: request.correlationId });
+  }
+
+  @Get('allocation-rules')
+  @Roles(...ALL_ROLES)
+  @ApiOkResponse({ type: AllocationRuleListDto })
+  rules(@Req() request: AuthenticatedRequest) {
+    return this.rpc.call(AllocationRpc.list, {}, { correlationId: request.correlationId });
+  }
+
+  @Post('allocation-rules/:id/retirement')
+  @Roles('finance')
+  @ApiCreatedResponse({ type: AllocationRuleDto })
+  retireRule(@Param() { id }: IdParamsDto, @CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest) {
+    return this.rpc.call(AllocationRpc.retire, { id, actor: principal.subject }, { correlationId: request.correlationId });
+  }
+
+  /** Sends the body on in pieces of at most COST_IMPORT_CHUNK_CHARS characters, one at a time (the next read waits for the reply). */
+  private async forward(id: string, body: AsyncIterable<Buffer>, call: { correlationId?: string }): Promise<void> {
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    let pending = '';
+    let seq = 0;
+    let bytes = 0;
+    const send = async (data: string) => {
+      await this.rpc.call(CostImportRpc.chunk, { id, seq: seq++, data }, call);
+    };
+    for await (const buffer of body) {
+      bytes += buffer.length;
+      if (bytes > this.config.costImportLimitBytes) throw new PayloadTooLargeException(`The export is larger than ${this.config.costImportLimitBytes} bytes`);
+      pending += decode(decoder, buffer);
+      while (pending.length >= COST_IMPORT_CHUNK_CHARS) {
+        // Never cut between the two halves of a surrogate pair.
+        const cut = isHighSurrogate(pending.charCodeAt(COST_IMPORT_CHUNK_CHARS - 1)) ? COST_IMPORT_CHUNK_CHARS - 1 : COST_IMPORT_CHUNK_CHARS;
+        await send(pending.slice(0, cut));
+        pending = pending.slice(cut);
+      }
+    }
+    pending += decode(decoder);
+    if (pending.length || seq === 0) await send(pending);
+  }
+}
+
+function decode(decoder: TextDecoder, buffer?: Buffer): string {
+  try {
+    return buffer ? decoder.decode(buffer, { stream: true }) : decoder.decode();
+  } catch {
+    throw new BadRequestException('The export is not UTF-8 text');
+  }
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}

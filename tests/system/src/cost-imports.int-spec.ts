@@ -1,0 +1,180 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Decimal from 'decimal.js';
+import { ApiClient, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
+
+// Sums of 18-decimal amounts need more than Decimal's default 20 significant digits.
+Decimal.set({ precision: 60 });
+
+const ROOT = resolve(__dirname, '../../..');
+const FIXTURES = join(ROOT, 'tests/system/fixtures/focus');
+
+interface ImportBody {
+  id: string;
+  status: string;
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: number;
+  rowsUnallocated: number;
+  progress: number;
+  errors: { row: number; message: string }[];
+}
+
+interface SummaryBody {
+  groups: { key: string; billedCost: string; effectiveCost: string; currency: string }[];
+}
+
+/** Totals of the specification's tables for each example. */
+const SPEC_TOTALS: Record<string, { billed: string; effective: string }> = {
+  commitment_discount_purchase_scenario_1: { billed: '8760.00', effective: '0.00' },
+  commitment_discount_purchase_scenario_2: { billed: '3.00', effective: '0.00' },
+  commitment_discount_purchase_scenario_3: { billed: '4381.50', effective: '0.00' },
+  commitment_discount_usage_scenario_1: { billed: '0.00', effective: '1.00' },
+  commitment_discount_usage_scenario_2: { billed: '0.00', effective: '1.00' },
+  commitment_discount_usage_scenario_3: { billed: '0.00', effective: '1.00' },
+  commitment_discount_usage_scenario_4: { billed: '0.50', effective: '1.50' },
+};
+
+/** Sums a column of a simple CSV (no quoted commas), independently of the importer. */
+function columnSum(csv: string, column: string): Decimal {
+  const [header, ...rows] = csv.trim().split('\n');
+  const index = header.split(',').indexOf(column);
+  return rows.reduce((sum, line) => sum.plus(line.split(',')[index]), new Decimal(0));
+}
+
+describe('FOCUS billing imports', () => {
+  let context: TestSystem;
+  let finance: ApiClient;
+  let viewer: ApiClient;
+  let pmo: ApiClient;
+
+  async function importFile(csv: string, query: string): Promise<ImportBody> {
+    const started = await finance.request<ImportBody>('POST', `/api/v1/cost-imports?${query}`, { rawBody: csv, headers: { 'content-type': 'text/csv' } });
+    expect(started.status).toBe(202);
+    expect(started.headers.get('location')).toBe(`/api/v1/cost-imports/${started.body.id}`);
+    return finished(started.body.id);
+  }
+
+  async function finished(id: string): Promise<ImportBody> {
+    return pollUntil(async () => {
+      const { body } = await viewer.get<ImportBody>(`/api/v1/cost-imports/${id}`);
+      return body.status === 'completed' || body.status === 'failed' ? body : undefined;
+    }, { timeoutMs: 120_000, what: `import ${id} to finish` });
+  }
+
+  async function summary(groupBy: string, importId: string): Promise<SummaryBody['groups']> {
+    return (await viewer.get<SummaryBody>(`/api/v1/costs/summary?groupBy=${groupBy}&importId=${importId}`)).body.groups;
+  }
+
+  beforeAll(async () => {
+    // A crashed import is picked up again once its lease lapses: short here, a minute by default.
+    context = await startTestSystem(ROOT, { COST_IMPORT_LEASE_SECONDS: '2', COST_IMPORT_RESUME_INTERVAL_MS: '500' });
+    const base = new ApiClient(context.system.gatewayUrl);
+    finance = base.withToken(await tokenFor(context.jwtSecret, ['finance']));
+    viewer = base.withToken(await tokenFor(context.jwtSecret, ['viewer']));
+    pmo = base.withToken(await tokenFor(context.jwtSecret, ['pmo']));
+  });
+
+  afterAll(async () => {
+    await context?.teardown();
+  });
+
+  it.each(readdirSync(FIXTURES).filter((f) => f.endsWith('.csv')))('should import the specification example %s to the last digit', async (file) => {
+    const csv = readFileSync(join(FIXTURES, file), 'utf8');
+    const result = await importFile(csv, 'format=focus&currency=USD');
+    expect(result).toMatchObject({ status: 'completed', rowsRejected: 0, rowsImported: csv.trim().split('\n').length - 1, progress: 1 });
+    const [usd] = await summary('currency', result.id);
+    const expected = SPEC_TOTALS[file.replace('.csv', '')];
+    expect(usd.currency).toBe('USD');
+    expect(new Decimal(usd.billedCost).equals(expected.billed)).toBe(true);
+    expect(new Decimal(usd.effectiveCost).equals(expected.effective)).toBe(true);
+    expect(new Decimal(usd.billedCost).equals(columnSum(csv, 'BilledCost'))).toBe(true);
+  });
+
+  it('should read real exports, allocate by rules with exact splits, keep the rest unallocated, and report bad rows', async () => {
+    const ids: string[] = [];
+    for (const name of ['Claims triage', 'Fraud scoring']) {
+      const { body } = await pmo.post<{ id: string }>('/api/v1/initiatives', { name, businessUnit: 'Insurance' });
+      ids.push(body.id);
+    }
+    const [claims, fraud] = ids;
+    const rule = (body: unknown) => pollUntil(async () => ((await finance.post('/api/v1/allocation-rules', body)).status === 201 ? true : undefined), { what: 'the rule' });
+    await rule({ name: 'Claims by tag', priority: 10, match: { tag: { key: 'app', value: 'claims-triage' } }, target: { kind: 'initiative', initiativeId: claims } });
+    await rule({
+      name: 'Shared ML platform',
+      priority: 20,
+      match: { subAccountId: 'ml-platform' },
+      target: { kind: 'split', method: 'fixed', parts: [{ initiativeId: claims, share: '33.333333' }, { initiativeId: fraud, share: '66.666667' }] },
+    });
+    const badRule = await finance.post<{ errors: { field: string }[] }>('/api/v1/allocation-rules', {
+      name: 'Broken',
+      match: { subAccountId: 'x' },
+      target: { kind: 'split', method: 'fixed', parts: [{ initiativeId: claims, share: '50' }, { initiativeId: fraud, share: '40' }] },
+    });
+    expect(badRule.status).toBe(400);
+
+    const csv = [
+      'BillingAccountId,SubAccountId,ResourceId,ServiceCategory,ServiceName,ChargeCategory,ChargePeriodStart,ChargePeriodEnd,BilledCost,EffectiveCost,ListCost,ContractedCost,BillingCurrency,Tags',
+      `111,claims,arn:bedrock:claims,AI and Machine Learning,Bedrock,Usage,2026-10-01T00:00:00Z,2026-10-02T00:00:00Z,120.123456789012345678,118.5,130,NULL,USD,"{""app"":""claims-triage""}"`,
+      '111,ml-platform,gpu-pool-1,Compute,EC2,Usage,2026-10-01 00:00:00,2026-10-02 00:00:00,100.00,90.00,,,USD,',
+      '111,ml-platform,gpu-pool-1,Compute,EC2,Credit,2026-10-03,2026-10-04,-0.01,-0.01,null,null,USD,{}',
+      '111,retail,vm-7,Compute,EC2,Usage,2026-10-05T00:00:00Z,2026-10-06T00:00:00Z,55.55,55.55,,,USD,',
+      '111,retail,vm-8,Compute,EC2,Usage,2026-10-05T00:00:00Z,2026-10-06T00:00:00Z,abc,1,,,USD,',
+    ].join('\n');
+    const result = await importFile(csv, 'format=focus');
+    expect(result).toMatchObject({ status: 'completed', rowsRead: 5, rowsImported: 4, rowsRejected: 1, rowsUnallocated: 1 });
+    expect(result.errors).toEqual([{ row: 6, message: 'BilledCost "abc" is not a number' }]);
+
+    const byInitiative = Object.fromEntries((await summary('initiative', result.id)).map((g) => [g.key, g]));
+    // 100.00 split 33.333333 / 66.666667 and the -0.01 credit likewise, to the 18th decimal.
+    expect(byInitiative[claims].billedCost).toBe('153.453456455712345678');
+    expect(byInitiative[fraud].billedCost).toBe('66.6600003333');
+    expect(byInitiative['unallocated'].billedCost).toBe('55.55');
+    const total = Object.values(byInitiative).reduce((sum, g) => sum.plus(g.billedCost), new Decimal(0));
+    expect(total.equals('275.663456789012345678')).toBe(true);
+
+    // Spend mapped by rules is attributed from reliable data: scoring measures the visibility.
+    const posture = await pollUntil(async () => {
+      const { body } = await viewer.get<{ domains: { criteria: { id: string; source: string; state: string }[] }[] }>(`/api/v1/initiatives/${claims}/posture`);
+      const visibility = body.domains.flatMap((d) => d.criteria).find((c) => c.id === 'economics.cost_visibility');
+      return visibility?.source === 'measured' ? visibility : undefined;
+    }, { what: 'cost visibility measured from the import' });
+    expect(posture.state).toBe('established');
+  });
+
+  it('should refuse what is not a FOCUS export, and writes nothing for it', async () => {
+    expect((await finance.request('POST', '/api/v1/cost-imports?format=focus', { rawBody: '{}', headers: { 'content-type': 'application/json' } })).status).toBe(415);
+    expect((await finance.request('POST', '/api/v1/cost-imports?format=xls', { rawBody: 'a,b', headers: { 'content-type': 'text/csv' } })).status).toBe(400);
+    expect((await viewer.request('POST', '/api/v1/cost-imports?format=focus', { rawBody: 'a,b', headers: { 'content-type': 'text/csv' } })).status).toBe(403);
+    const notFocus = await importFile('Date,Cost\n2026-10-01,12.00\n', 'format=focus');
+    expect(notFocus.status).toBe('failed');
+    expect(notFocus.rowsImported).toBe(0);
+    expect(await summary('currency', notFocus.id)).toEqual([]);
+  });
+
+  it('should lose no row and import none twice when the service is killed mid-import', async () => {
+    const rows = 200_000;
+    const lines = ['ChargePeriodStart,BilledCost,EffectiveCost,BillingCurrency,ServiceCategory'];
+    let expected = new Decimal(0);
+    for (let i = 0; i < rows; i++) {
+      const amount = `${i % 997}.${String(i % 1_000_003).padStart(7, '0')}`;
+      expected = expected.plus(amount);
+      lines.push(`2026-09-${String(1 + (i % 28)).padStart(2, '0')}T00:00:00Z,${amount},${amount},EUR,Compute`);
+    }
+    const started = await finance.request<ImportBody>('POST', '/api/v1/cost-imports?format=focus', { rawBody: lines.join('\n'), headers: { 'content-type': 'text/csv' } });
+    expect(started.status).toBe(202);
+    const midway = await pollUntil(async () => {
+      const { body } = await viewer.get<ImportBody>(`/api/v1/cost-imports/${started.body.id}`);
+      return body.rowsRead > 0 ? body : undefined;
+    }, { intervalMs: 20, what: 'the first batch' });
+    await context.system.stop('cost-tracking', 'SIGKILL');
+    expect(midway.status).toBe('processing');
+    expect(midway.rowsRead).toBeLessThan(rows);
+
+    context.system.start('cost-tracking');
+    const result = await finished(started.body.id);
+    expect(result).toMatchObject({ status: 'completed', rowsRead: rows, rowsImported: rows, rowsRejected: 0 });
+    const [eur] = await summary('currency', started.body.id);
+    expect(new Decimal(eur.billedCost).equals(expected)).toBe(true);
+  });
+});
