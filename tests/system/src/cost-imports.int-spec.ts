@@ -132,6 +132,11 @@ describe('FOCUS billing imports', () => {
     expect(byInitiative['unallocated'].billedCost).toBe('55.55');
     const total = Object.values(byInitiative).reduce((sum, g) => sum.plus(g.billedCost), new Decimal(0));
     expect(total.equals('275.663456789012345678')).toBe(true);
+    // Any table comes as CSV for the asking.
+    const exported = await viewer.request<string>('GET', `/api/v1/costs/summary?groupBy=initiative&importId=${result.id}`, { headers: { accept: 'text/csv' } });
+    expect(exported.headers.get('content-type')).toContain('text/csv');
+    expect(exported.body.split('\n')[0]).toBe('key,billedCost,effectiveCost,currency');
+    expect(exported.body).toContain('unallocated,55.55,55.55,USD');
 
     // Spend mapped by rules is attributed from reliable data: scoring measures the visibility.
     const posture = await pollUntil(async () => {

@@ -130,6 +130,32 @@ describe('dashboard', () => {
     expect(ids).toHaveLength(2);
   });
 
+  it('should let finance import a FOCUS export and see the spend, unallocated included, exactly', async () => {
+    const financePage = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await financePage.goto(`${context.system.gatewayUrl}/sign-in`);
+    await financePage.getByLabel('Token').fill(await tokenFor(context.jwtSecret, ['finance'], 'fran'));
+    await financePage.getByRole('button', { name: 'Sign in' }).click();
+    await financePage.getByRole('link', { name: 'Economics' }).click();
+    await financePage.getByRole('heading', { name: 'Production economics' }).waitFor();
+    const csv = [
+      'BilledCost,EffectiveCost,ChargePeriodStart,BillingCurrency,ServiceCategory',
+      '1200.123456789,1100.5,2026-10-01T00:00:00Z,USD,AI and Machine Learning',
+      '-0.123456789,-0.5,2026-10-02,USD,AI and Machine Learning',
+      'oops,1,2026-10-03,USD,Compute',
+    ].join('\n');
+    await financePage.locator('input[type="file"]').setInputFiles({ name: 'october.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await financePage.getByRole('button', { name: 'Import' }).click();
+    await pollUntil(async () => ((await financePage.getByTestId('import-status').textContent()) ?? '').trim().startsWith('completed'), { what: 'the import to complete' });
+    expect(await financePage.getByTestId('import-status').textContent()).toContain('2 rows imported, 1 rejected, 2 unallocated');
+    expect(await financePage.getByText('Row 4: BilledCost "oops" is not a number').count()).toBe(1);
+    const unallocated = financePage.locator('tr[data-initiative="unallocated"]');
+    await unallocated.waitFor();
+    expect(await unallocated.textContent()).toContain('1200');
+    expect(await unallocated.textContent()).toContain('1100');
+    await financePage.screenshot({ path: join(SCREENSHOTS, 'economics.png'), fullPage: true });
+    await financePage.close();
+  });
+
   it('should show a viewer no write controls', async () => {
     const viewerPage = await browser.newPage();
     await viewerPage.goto(`${context.system.gatewayUrl}/sign-in`);

@@ -110,6 +110,12 @@ describe('sequencing through the API', () => {
       [{ wave: 'w2', reason: 'outside the controlled-investment scope; needs authorize_deployment' }],
     ]);
 
+    const waves = await viewer.request<string>('GET', `/api/v1/plans/${first.id}`, { headers: { accept: 'text/csv' } });
+    expect(waves.headers.get('content-type')).toContain('text/csv');
+    const [header, ...lines] = waves.body.trim().split('\n');
+    expect(header.split(',').slice(0, 3)).toEqual(['initiativeId', 'initiativeKey', 'wave']);
+    expect(lines).toHaveLength(first.waves.length);
+
     const contests = await viewer.get<ContestsBody>(`/api/v1/plans/${first.id}/contests`);
     expect(contests.status).toBe(200);
     expect(contests.body.contests).toHaveLength(1);

@@ -9,6 +9,11 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./pages/initiative/initiative-page.routes').then((m) => m.initiativeRoutes),
   },
   {
+    path: 'economics',
+    canActivate: [signedIn],
+    loadChildren: () => import('./pages/economics/economics-page.routes').then((m) => m.economicsRoutes),
+  },
+  {
     path: 'rollout',
     canActivate: [signedIn],
     loadChildren: () => import('./pages/rollout/rollout-page.routes').then((m) => m.rolloutRoutes),

@@ -14,6 +14,7 @@ import { Session } from './core/session';
         <nav aria-label="Main">
           <a routerLink="/" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: true }">Portfolio</a>
           <a routerLink="/rollout" routerLinkActive="active">Rollout plan</a>
+          <a routerLink="/economics" routerLinkActive="active">Economics</a>
         </nav>
         <span class="who" data-testid="principal">{{ principal.subject }} · {{ principal.roles.join(', ') }}</span>
         <button type="button" class="link" (click)="signOut()">Sign out</button>

@@ -19,6 +19,7 @@ export class Session {
   readonly principal = computed(() => decode(this.token()));
   readonly canWriteInitiatives = computed(() => this.hasAnyRole('admin', 'pmo'));
   readonly canPlan = computed(() => this.hasAnyRole('admin', 'pmo'));
+  readonly canImportCosts = computed(() => this.hasAnyRole('admin', 'finance'));
 
   signIn(token: string): SessionPrincipal | null {
     const principal = decode(token);

@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Param, PayloadTooLargeException, Post, Query, Req, Res, UnsupportedMediaTypeException } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Param, PayloadTooLargeException, Post, Query, Req, Res, UnsupportedMediaTypeException, UseInterceptors } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
@@ -17,6 +17,7 @@ import { RpcClient } from '@capstan/messaging';
 import { CurrentPrincipal, type AuthenticatedRequest, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config';
+import { csvExport } from '../csv-export/csv-export.interceptor';
 
 class CostImportQueryDto extends createZodDto(startCostImportSchema) {}
 class CostImportDto extends createZodDto(costImportSchema) {}
@@ -86,6 +87,7 @@ export class CostImportsController {
 
   @Get('allocation-rules')
   @Roles(...ALL_ROLES)
+  @UseInterceptors(csvExport('items'))
   @ApiOkResponse({ type: AllocationRuleListDto })
   rules(@Req() request: AuthenticatedRequest) {
     return this.rpc.call(AllocationRpc.list, {}, { correlationId: request.correlationId });

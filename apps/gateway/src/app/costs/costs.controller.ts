@@ -15,6 +15,7 @@ import { ALL_ROLES } from '@capstan/domain';
 import { RpcClient } from '@capstan/messaging';
 import { CurrentPrincipal, type AuthenticatedRequest, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
+import { csvExport } from '../csv-export/csv-export.interceptor';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 
 class RecordCostEntryDto extends createZodDto(recordCostEntrySchema) {}
@@ -63,6 +64,7 @@ export class CostsController {
   /** Budget vs actual and burn, with the thresholds crossed. */
   @Get('budgets')
   @Roles(...ALL_ROLES)
+  @UseInterceptors(csvExport('items'))
   @ApiOkResponse({ type: BudgetListDto })
   budgets(@Query() query: BudgetQueryDto, @Req() request: AuthenticatedRequest) {
     return this.rpc.call(CostRpc.budgets, query, { correlationId: request.correlationId });
@@ -70,6 +72,7 @@ export class CostsController {
 
   @Get('costs/summary')
   @Roles(...ALL_ROLES)
+  @UseInterceptors(csvExport('groups'))
   @ApiOkResponse({ type: CostSummaryDto })
   summary(@Query() query: CostSummaryQueryDto, @Req() request: AuthenticatedRequest) {
     return this.rpc.call(CostRpc.summary, query, { correlationId: request.correlationId });

@@ -18,6 +18,7 @@ import { ALL_ROLES } from '@capstan/domain';
 import { RpcClient } from '@capstan/messaging';
 import { CurrentPrincipal, type AuthenticatedRequest, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
+import { csvExport } from '../csv-export/csv-export.interceptor';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 
 class ComputePlanDto extends createZodDto(computePlanSchema) {}
@@ -55,6 +56,7 @@ export class PlansController {
 
   @Get('plans')
   @Roles(...ALL_ROLES)
+  @UseInterceptors(csvExport('items'))
   @ApiOkResponse({ type: PlanListDto })
   list(@Query() query: PlanListQueryDto, @Req() request: AuthenticatedRequest) {
     return this.rpc.call(SequencingRpc.plans, query, { correlationId: request.correlationId });
@@ -63,6 +65,7 @@ export class PlansController {
   /** The published plan (the newest version). */
   @Get('plans/current')
   @Roles(...ALL_ROLES)
+  @UseInterceptors(csvExport('waves'))
   @ApiOkResponse({ type: PlanDto })
   current(@Req() request: AuthenticatedRequest) {
     return this.rpc.call(SequencingRpc.current, {}, { correlationId: request.correlationId });
@@ -70,6 +73,7 @@ export class PlansController {
 
   @Get('plans/:id')
   @Roles(...ALL_ROLES)
+  @UseInterceptors(csvExport('waves'))
   @ApiOkResponse({ type: PlanDto })
   plan(@Param() { id }: IdParamsDto, @Req() request: AuthenticatedRequest) {
     return this.rpc.call(SequencingRpc.plan, { id }, { correlationId: request.correlationId });
@@ -78,6 +82,7 @@ export class PlansController {
   /** Where business units compete for a pool beyond its capacity, who got it and why; fairness per business unit. */
   @Get('plans/:id/contests')
   @Roles(...ALL_ROLES)
+  @UseInterceptors(csvExport('contests'))
   @ApiOkResponse({ type: PlanContestsDto })
   contests(@Param() { id }: IdParamsDto, @Req() request: AuthenticatedRequest) {
     return this.rpc.call(SequencingRpc.contests, { id }, { correlationId: request.correlationId });

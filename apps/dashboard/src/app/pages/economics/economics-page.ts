@@ -1,0 +1,180 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal, type OnInit } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { firstValueFrom } from 'rxjs';
+import type { BudgetStatus, CostImport, CostSummary } from '@capstan/contracts';
+import { CostsApi } from '../../core/costs-api';
+import { InitiativesApi, problemOf } from '../../core/initiatives-api';
+import { LiveEvents } from '../../core/live-events';
+import { Session } from '../../core/session';
+
+/**
+ * Finance's view: spend by initiative (unallocated kept visible) and by
+ * category, billed and effective; budgets against actuals with burn; and the
+ * FOCUS billing import. Amounts are shown as the exact decimal strings the
+ * API returns, never through floating point.
+ */
+@Component({
+  selector: 'cap-economics-page',
+  imports: [RouterLink],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h1>Production economics</h1>
+
+    @if (session.canImportCosts()) {
+      <section class="card" aria-label="Import a billing export">
+        <h2>Import a FOCUS billing export</h2>
+        <form (submit)="$event.preventDefault(); upload(file.files?.[0] ?? null, currency.value)">
+          <label>Export (CSV) <input #file type="file" accept=".csv,text/csv" required /></label>
+          <label>Currency, when the export has none <input #currency maxlength="3" placeholder="USD" pattern="[A-Z]{3}" /></label>
+          <button type="submit" [disabled]="uploading()">Import</button>
+        </form>
+        @if (importing(); as job) {
+          <p class="status" role="status" data-testid="import-status">
+            {{ job.status }} — {{ job.rowsImported }} rows imported, {{ job.rowsRejected }} rejected, {{ job.rowsUnallocated }} unallocated ({{ percent(job.progress) }})
+          </p>
+          @for (error of job.errors.slice(0, 5); track error.row) {
+            <p class="error">Row {{ error.row }}: {{ error.message }}</p>
+          }
+        }
+      </section>
+    }
+
+    @if (error(); as message) {
+      <p class="state error" role="alert">{{ message }}</p>
+    }
+
+    <h2>Spend by initiative</h2>
+    <table aria-label="Spend by initiative">
+      <thead><tr><th scope="col">Initiative</th><th scope="col">Currency</th><th scope="col" class="num">Billed</th><th scope="col" class="num">Effective</th></tr></thead>
+      <tbody>
+        @for (group of byInitiative(); track group.key + group.currency) {
+          <tr [attr.data-initiative]="group.key">
+            <td>
+              @if (group.key === 'unallocated') { <em>Unallocated</em> } @else {
+                <a [routerLink]="['/initiatives', group.key]">{{ names().get(group.key) ?? group.key }}</a>
+              }
+            </td>
+            <td>{{ group.currency }}</td>
+            <td class="num">{{ group.billedCost }}</td>
+            <td class="num">{{ group.effectiveCost }}</td>
+          </tr>
+        } @empty {
+          <tr><td colspan="4">No costs recorded yet.</td></tr>
+        }
+      </tbody>
+    </table>
+
+    <h2>Spend by category</h2>
+    <table aria-label="Spend by category">
+      <thead><tr><th scope="col">Category</th><th scope="col">Currency</th><th scope="col" class="num">Billed</th><th scope="col" class="num">Effective</th></tr></thead>
+      <tbody>
+        @for (group of byCategory(); track group.key + group.currency) {
+          <tr><td>{{ group.key }}</td><td>{{ group.currency }}</td><td class="num">{{ group.billedCost }}</td><td class="num">{{ group.effectiveCost }}</td></tr>
+        } @empty {
+          <tr><td colspan="4">No costs recorded yet.</td></tr>
+        }
+      </tbody>
+    </table>
+
+    <h2>Budgets</h2>
+    <table aria-label="Budgets">
+      <thead><tr><th scope="col">Initiative</th><th scope="col">Month</th><th scope="col">Category</th><th scope="col" class="num">Budget</th><th scope="col" class="num">Actual</th><th scope="col" class="num">Burn</th><th scope="col">Alerts</th></tr></thead>
+      <tbody>
+        @for (budget of budgets(); track budget.initiativeId + budget.period + budget.category + budget.currency) {
+          <tr [class.over]="budget.crossed.includes('1')">
+            <td><a [routerLink]="['/initiatives', budget.initiativeId]">{{ names().get(budget.initiativeId) ?? budget.initiativeId }}</a></td>
+            <td>{{ budget.period }}</td>
+            <td>{{ budget.category }}</td>
+            <td class="num">{{ budget.budget }} {{ budget.currency }}</td>
+            <td class="num">{{ budget.actual }} {{ budget.currency }}</td>
+            <td class="num">{{ percent(budget.burn) }}</td>
+            <td>{{ budget.crossed.length ? 'crossed ' + budget.crossed.join(', ') : '' }}</td>
+          </tr>
+        } @empty {
+          <tr><td colspan="7">No budgets set.</td></tr>
+        }
+      </tbody>
+    </table>
+  `,
+  styles: `
+    h1 { margin-top: 0; }
+    .card { background: #fff; border-radius: 8px; box-shadow: 0 1px 4px #0002; padding: 1rem 1.25rem; margin-bottom: 1.5rem; }
+    .card h2 { margin-top: 0; font-size: 1.1rem; }
+    form { display: flex; gap: 1rem; align-items: end; flex-wrap: wrap; }
+    label { display: flex; flex-direction: column; font-size: 0.85rem; gap: 0.25rem; }
+    button { border: 1px solid #14213d; background: #14213d; color: #fff; border-radius: 4px; padding: 0.35rem 0.9rem; cursor: pointer; }
+    table { width: 100%; border-collapse: collapse; background: #fff; box-shadow: 0 1px 4px #0002; border-radius: 8px; overflow: hidden; margin-bottom: 1.5rem; }
+    th, td { text-align: left; padding: 0.45rem 0.7rem; border-bottom: 1px solid #eee; font-size: 0.85rem; }
+    th { background: #f4f5f7; font-weight: 600; }
+    .num { text-align: right; font-variant-numeric: tabular-nums; }
+    tr.over td { background: #fff1ee; }
+    .status { margin: 0.75rem 0 0; }
+    .error { color: #a4161a; margin: 0.25rem 0; }
+    .state { padding: 1rem; background: #fff; border-radius: 8px; }
+  `,
+})
+export class EconomicsPage implements OnInit {
+  protected readonly session = inject(Session);
+  private readonly costs = inject(CostsApi);
+  private readonly initiatives = inject(InitiativesApi);
+  private readonly live = inject(LiveEvents);
+  private readonly destroyRef = inject(DestroyRef);
+
+  protected readonly byInitiative = signal<CostSummary['groups']>([]);
+  protected readonly byCategory = signal<CostSummary['groups']>([]);
+  protected readonly budgets = signal<BudgetStatus[]>([]);
+  protected readonly importing = signal<CostImport | null>(null);
+  protected readonly uploading = signal(false);
+  protected readonly error = signal<string | null>(null);
+  private readonly initiativeNames = signal<[string, string][]>([]);
+  protected readonly names = computed(() => new Map(this.initiativeNames()));
+
+  ngOnInit(): void {
+    void this.load();
+    this.live.subscribe(['cost.recorded', 'cost.imported', 'budget.threshold_crossed'], () => void this.load(), this.destroyRef);
+  }
+
+  protected percent(share: string | number): string {
+    // Display only: the figure itself stays exact in the data.
+    return `${Math.round(Number(share) * 100)} %`;
+  }
+
+  protected async upload(file: File | null, currency: string): Promise<void> {
+    if (!file) return;
+    this.uploading.set(true);
+    this.error.set(null);
+    try {
+      let job = await firstValueFrom(this.costs.importFocus(file, currency.trim().toUpperCase() || null));
+      this.importing.set(job);
+      while (job.status === 'receiving' || job.status === 'processing') {
+        await new Promise((done) => setTimeout(done, 500));
+        job = await firstValueFrom(this.costs.importStatus(job.id));
+        this.importing.set(job);
+      }
+      await this.load();
+    } catch (error) {
+      const problem = problemOf(error);
+      this.error.set(problem.detail ?? problem.title);
+    } finally {
+      this.uploading.set(false);
+    }
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const [initiatives, byInitiative, byCategory, budgets] = await Promise.all([
+        firstValueFrom(this.initiatives.list()),
+        firstValueFrom(this.costs.summary('initiative')),
+        firstValueFrom(this.costs.summary('category')),
+        firstValueFrom(this.costs.budgets()),
+      ]);
+      this.initiativeNames.set(initiatives.items.map((i) => [i.id, `${i.key} ${i.name}`]));
+      this.byInitiative.set(byInitiative.groups);
+      this.byCategory.set(byCategory.groups);
+      this.budgets.set(budgets.items);
+    } catch (error) {
+      const problem = problemOf(error);
+      this.error.set(problem.detail ?? problem.title);
+    }
+  }
+}

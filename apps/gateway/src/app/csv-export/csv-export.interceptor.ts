@@ -1,0 +1,43 @@
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { stringify } from 'csv-stringify/sync';
+import type { Request, Response } from 'express';
+import { map, type Observable } from 'rxjs';
+
+/**
+ * Any table the API lists comes as CSV when the client asks for it
+ * (`Accept: text/csv`): the rows of the response's table (`items`, `groups`,
+ * `waves`, `contests`…), one column per field, nested values as JSON.
+ */
+@Injectable()
+export class CsvExportInterceptor implements NestInterceptor {
+  constructor(private readonly table: string) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<Request>();
+    if (!wantsCsv(request.header('accept'))) return next.handle();
+    const response = context.switchToHttp().getResponse<Response>();
+    return next.handle().pipe(
+      map((body: unknown) => {
+        const rows = ((body as Record<string, unknown> | null)?.[this.table] ?? []) as Record<string, unknown>[];
+        response.setHeader('content-type', 'text/csv; charset=utf-8');
+        response.setHeader('content-disposition', `attachment; filename="${request.path.split('/').filter(Boolean).slice(2).join('-') || 'export'}.csv"`);
+        return toCsv(rows);
+      }),
+    );
+  }
+}
+
+/** Rows as CSV: the union of their fields as the header, in first-seen order. */
+export function toCsv(rows: readonly Record<string, unknown>[]): string {
+  const columns: string[] = [];
+  for (const row of rows) for (const key of Object.keys(row)) if (!columns.includes(key)) columns.push(key);
+  const cell = (value: unknown) => (value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+  return stringify([columns, ...rows.map((row) => columns.map((column) => cell(row[column])))]);
+}
+
+function wantsCsv(accept: string | undefined): boolean {
+  return (accept ?? '').split(',').some((type) => ['text/csv', 'application/csv'].includes(type.split(';')[0].trim().toLowerCase()));
+}
+
+/** The interceptor for a route whose table is the response's `table` field. */
+export const csvExport = (table: string) => new CsvExportInterceptor(table);
