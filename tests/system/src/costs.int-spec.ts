@@ -146,5 +146,46 @@ describe('the cost ledger', () => {
       await database.end();
     }
   });
-});
 
+  it('should give pilot against production cost per unit over the months with both, null without a denominator, and tell scoring', async () => {
+    const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
+    const id = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Unit costed', businessUnit: 'Insurance', stage: 'production' })).body.id;
+    const cost = (chargeDate: string, phase: string, amount: string) => ({ initiativeId: id, chargeDate, category: 'inference', phase, amount, currency: 'EUR', source: 'metered' });
+    await pollUntil(async () => ((await engineering.post('/api/v1/cost-entries', cost('2026-08-10', 'pilot', '600.00'))).status === 201 ? true : undefined), {
+      what: 'cost tracking to know the initiative',
+    });
+    expect((await engineering.post('/api/v1/cost-entries', cost('2026-10-10', 'production', '3500.00'))).status).toBe(201);
+    // A month with cost but no volume does not count: no denominator.
+    expect((await engineering.post('/api/v1/cost-entries', cost('2026-09-10', 'production', '999.00'))).status).toBe(201);
+
+    const none = await viewer.get<{ items: unknown[] }>(`/api/v1/initiatives/${id}/unit-costs`);
+    expect(none.body.items).toEqual([]);
+
+    const volume = (period: string, phase: string, value: string) => ({ initiativeId: id, period, phase, metric: 'claims', volume: value });
+    expect((await finance.request('PUT', '/api/v1/business-volumes', { body: volume('2026-08', 'pilot', '3000') })).status).toBe(200);
+    expect((await finance.request('PUT', '/api/v1/business-volumes', { body: volume('2026-10', 'production', '10000') })).status).toBe(200);
+    expect((await finance.request('PUT', '/api/v1/business-volumes', { body: volume('2026-10', 'production', '0') })).status).toBe(400);
+    expect((await viewer.request('PUT', '/api/v1/business-volumes', { body: volume('2026-10', 'production', '5') })).status).toBe(403);
+
+    const { body } = await viewer.get<{ items: Record<string, unknown>[] }>(`/api/v1/initiatives/${id}/unit-costs`);
+    expect(body.items).toEqual([
+      {
+        initiativeId: id,
+        metric: 'claims',
+        currency: 'EUR',
+        pilot: { cost: '600', volume: '3000', unitCost: '0.2', months: ['2026-08'] },
+        production: { cost: '3500', volume: '10000', unitCost: '0.35', months: ['2026-10'] },
+        productionToPilot: '1.75',
+        categoriesWithoutData: ['monitoring', 'support_staffing', 'operating_controls'],
+      },
+    ]);
+
+    const posture = await pollUntil(async () => {
+      const { body: view } = await viewer.get<{ patterns: { id: string; detail: string }[] }>(`/api/v1/initiatives/${id}/posture`);
+      return view.patterns.find((p) => p.id === 'pilot_economics_diverge');
+    }, { what: 'scoring to see the unit economics' });
+    expect(posture.detail).toBe(
+      'production costs 0.35 EUR per claims against 0.2 in the pilot (×1.75); no production cost recorded for monitoring, support_staffing, operating_controls: production economics unknown there',
+    );
+  });
+});

@@ -9,6 +9,7 @@ import { Outbox, RpcError, firstResultSet } from '@capstan/messaging';
 import { isEmbedded } from '@capstan/persistence';
 import { BudgetsService } from '../budgets/budgets.service';
 import { LedgerService } from '../ledger/ledger.service';
+import { UnitEconomicsService } from '../ledger/unit-economics.service';
 import { AllocationRulesService } from './allocation-rules.service';
 import { ImportBatch } from './import-batch';
 
@@ -63,6 +64,7 @@ export class CostImportsService implements OnApplicationBootstrap, OnApplication
     private readonly rules: AllocationRulesService,
     private readonly ledger: LedgerService,
     private readonly budgets: BudgetsService,
+    private readonly unitEconomics: UnitEconomicsService,
   ) {
     if (!Number.isInteger(this.leaseSeconds) || this.leaseSeconds < 1) {
       throw new Error('Invalid configuration for cost-tracking: COST_IMPORT_LEASE_SECONDS must be a whole number of seconds, at least 1');
@@ -248,7 +250,10 @@ export class CostImportsService implements OnApplicationBootstrap, OnApplication
         [id],
       )) as { initiative_id: string; period: string; category: string; currency: string }[];
       const initiatives = [...new Set(touched.map((t) => t.initiative_id))].sort();
-      for (const initiativeId of initiatives) await this.ledger.publishVisibility(manager, initiativeId, {});
+      for (const initiativeId of initiatives) {
+        await this.ledger.publishVisibility(manager, initiativeId, {});
+        await this.unitEconomics.publish(manager, initiativeId, {});
+      }
       for (const t of touched) {
         await this.budgets.check(manager, { initiativeId: t.initiative_id, period: t.period.trim(), category: t.category, currency: t.currency.trim() }, {});
       }

@@ -1,8 +1,9 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { CostRpc, InitiativeEvents } from '@capstan/contracts';
+import { CostRpc, InitiativeEvents, UnitEconomicsRpc } from '@capstan/contracts';
 import { EventConsumers, RpcServer } from '@capstan/messaging';
 import { BudgetsService } from '../budgets/budgets.service';
 import { LedgerService } from './ledger.service';
+import { UnitEconomicsService } from './unit-economics.service';
 
 @Injectable()
 export class LedgerHandler implements OnModuleInit {
@@ -11,6 +12,7 @@ export class LedgerHandler implements OnModuleInit {
     private readonly consumers: EventConsumers,
     private readonly ledger: LedgerService,
     private readonly budgets: BudgetsService,
+    private readonly unitEconomics: UnitEconomicsService,
   ) {}
 
   onModuleInit(): void {
@@ -19,6 +21,8 @@ export class LedgerHandler implements OnModuleInit {
     this.rpc.handle(CostRpc.summary, (query) => this.ledger.summary(query));
     this.rpc.handle(CostRpc.setBudget, ({ budget, actor }, context) => this.budgets.set(budget, actor, context));
     this.rpc.handle(CostRpc.budgets, (filter) => this.budgets.list(filter));
+    this.rpc.handle(UnitEconomicsRpc.recordVolume, ({ volume, actor }, context) => this.unitEconomics.recordVolume(volume, actor, context));
+    this.rpc.handle(UnitEconomicsRpc.get, ({ initiativeId, metric, currency }) => this.unitEconomics.get(initiativeId, { metric, currency }));
     this.consumers.on(InitiativeEvents.registered, (event, manager) => this.ledger.trackInitiative(manager, event.payload.initiative));
   }
 }

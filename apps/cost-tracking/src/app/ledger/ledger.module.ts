@@ -5,6 +5,7 @@ import { CostImportsService } from '../imports/cost-imports.service';
 import { ImportsHandler } from '../imports/imports.handler';
 import { LedgerHandler } from './ledger.handler';
 import { LedgerService } from './ledger.service';
+import { UnitEconomicsService } from './unit-economics.service';
 
-@Module({ providers: [LedgerService, LedgerHandler, BudgetsService, AllocationRulesService, CostImportsService, ImportsHandler] })
+@Module({ providers: [LedgerService, LedgerHandler, BudgetsService, AllocationRulesService, CostImportsService, ImportsHandler, UnitEconomicsService] })
 export class LedgerModule {}

@@ -12,6 +12,7 @@ import {
 } from '@capstan/contracts';
 import { Outbox, RpcError, type RpcContext } from '@capstan/messaging';
 import { BudgetsService } from '../budgets/budgets.service';
+import { UnitEconomicsService } from './unit-economics.service';
 
 interface EntryRow {
   id: string;
@@ -50,6 +51,7 @@ export class LedgerService {
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly budgets: BudgetsService,
+    private readonly unitEconomics: UnitEconomicsService,
   ) {}
 
   async record(input: RecordCostEntry, actor: string, context: RpcContext): Promise<CostEntry> {
@@ -146,6 +148,7 @@ export class LedgerService {
     await this.outbox.enqueue(manager, CostEvents.recorded, { entry: recorded }, context);
     if (recorded.initiativeId) {
       await this.publishVisibility(manager, recorded.initiativeId, context);
+      await this.unitEconomics.publish(manager, recorded.initiativeId, context);
       await this.budgets.check(manager, { ...recorded, initiativeId: recorded.initiativeId }, context);
     }
     return recorded;

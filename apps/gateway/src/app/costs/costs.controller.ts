@@ -10,6 +10,9 @@ import {
   costSummarySchema,
   recordCostEntrySchema,
   setBudgetSchema,
+  UnitEconomicsRpc,
+  recordVolumeSchema,
+  unitEconomicsSchema,
 } from '@capstan/contracts';
 import { ALL_ROLES } from '@capstan/domain';
 import { RpcClient } from '@capstan/messaging';
@@ -30,6 +33,14 @@ class BudgetListDto extends createZodDto(z.object({ items: z.array(budgetStatusS
 class BudgetQueryDto extends createZodDto(
   z.object({ initiativeId: z.uuid().optional(), period: z.string().regex(/^\d{4}-\d{2}$/).optional() }).strict(),
 ) {}
+
+class RecordVolumeDto extends createZodDto(recordVolumeSchema) {}
+class VolumeDto extends createZodDto(recordVolumeSchema.safeExtend({ recordedBy: z.string() })) {}
+class UnitEconomicsListDto extends createZodDto(z.object({ items: z.array(unitEconomicsSchema) })) {}
+class UnitCostQueryDto extends createZodDto(
+  z.object({ metric: z.string().max(50).optional(), currency: z.string().regex(/^[A-Z]{3}$/).optional() }).strict(),
+) {}
+class InitiativeParamsDto extends createZodDto(z.object({ id: z.uuid() })) {}
 
 /** The production-economics ledger: exact amounts as decimal strings, corrections as reversing entries. */
 @ApiTags('costs')
@@ -76,5 +87,22 @@ export class CostsController {
   @ApiOkResponse({ type: CostSummaryDto })
   summary(@Query() query: CostSummaryQueryDto, @Req() request: AuthenticatedRequest) {
     return this.rpc.call(CostRpc.summary, query, { correlationId: request.correlationId });
+  }
+
+  /** Business volume of a month and phase (transactions, users …): the denominator of unit cost. Replaces what was there. */
+  @Put('business-volumes')
+  @Roles('finance', 'engineering')
+  @ApiOkResponse({ type: VolumeDto })
+  recordVolume(@Body() volume: RecordVolumeDto, @CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest) {
+    return this.rpc.call(UnitEconomicsRpc.recordVolume, { volume, actor: principal.subject }, { correlationId: request.correlationId });
+  }
+
+  /** Pilot against production cost per unit of business volume, per metric and currency; null where there is no denominator. */
+  @Get('initiatives/:id/unit-costs')
+  @Roles(...ALL_ROLES)
+  @UseInterceptors(csvExport('items'))
+  @ApiOkResponse({ type: UnitEconomicsListDto })
+  unitCosts(@Param() { id }: InitiativeParamsDto, @Query() query: UnitCostQueryDto, @Req() request: AuthenticatedRequest) {
+    return this.rpc.call(UnitEconomicsRpc.get, { initiativeId: id, ...query }, { correlationId: request.correlationId });
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { CostEvents, InitiativeEvents, ReadinessEvents, RegistryEvents, ScoringRpc, SequencingEvents } from '@capstan/contracts';
+import { CostEvents, InitiativeEvents, ReadinessEvents, RegistryEvents, ScoringRpc, SequencingEvents, UnitEconomicsEvents } from '@capstan/contracts';
 import { withTelemetry } from '@capstan/scoring-core';
 import type { CriterionId } from '@capstan/domain';
 import { EventConsumers, RpcServer } from '@capstan/messaging';
@@ -71,6 +71,15 @@ export class PosturesHandler implements OnModuleInit {
         },
         event,
       );
+    }, byInitiative);
+    this.consumers.on(UnitEconomicsEvents.changed, (event, manager) => {
+      const { initiativeId, version, items, hasProductionCosts, categoriesWithoutData } = event.payload;
+      const unitEconomics = {
+        items: items.map((i) => ({ metric: i.metric, currency: i.currency, pilotUnitCost: i.pilot.unitCost, productionUnitCost: i.production.unitCost, productionToPilot: i.productionToPilot })),
+        hasProductionCosts,
+        categoriesWithoutData,
+      };
+      return this.postures.applyInput(manager, initiativeId, { key: 'unitEconomics', initiativeVersion: version, apply: (inputs) => void (inputs.unitEconomics = unitEconomics) }, event);
     }, byInitiative);
     this.consumers.on(SequencingEvents.contentionMeasured, (event, manager) => {
       const { initiativeId, planVersion, contests, contestsLost, weeksLost, rivals } = event.payload;

@@ -22,6 +22,14 @@ export interface TelemetryInput {
   rollbacks: number;
 }
 
+/** Pilot and production cost per unit (decimal strings; null without a denominator). */
+export interface UnitEconomicsInput {
+  items: { metric: string; currency: string; pilotUnitCost: string | null; productionUnitCost: string | null; productionToPilot: string | null }[];
+  hasProductionCosts: boolean;
+  /** Production-only categories (monitoring, support staffing, operating controls) with no production cost. */
+  categoriesWithoutData: string[];
+}
+
 /** How an initiative fares in the published plan's contests for shared capacity. */
 export interface RolloutContention {
   planVersion: number;
@@ -44,6 +52,8 @@ export interface ScoringInputs {
   stage?: InitiativeStage;
   /** Recent periods, oldest first. */
   telemetry?: TelemetryInput[];
+  /** Measured by cost-tracking: cost per unit of business volume, pilot against production. */
+  unitEconomics?: UnitEconomicsInput;
   /** Measured by sequencing in the published rollout plan: the contests this initiative is in. */
   rollout?: RolloutContention;
   /** The authorization committee's latest decision. */

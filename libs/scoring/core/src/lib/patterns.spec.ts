@@ -40,6 +40,29 @@ describe(detectPatterns.name, () => {
     expect(evaluate(uncontested, DEFAULT_MODEL, asOf).domains.find((d) => d.id === 'portfolio')?.criteria.find((c) => c.id === 'portfolio.conflicts')?.state).toBe('established');
   });
 
+  it('should see pilot economics diverge from production: unit cost multiplied, production categories without data', () => {
+    const inputs: ScoringInputs = {
+      ...emptyInputs('7d9f3c1e-0000-4000-8000-000000000014'),
+      unitEconomics: {
+        items: [{ metric: 'claims', currency: 'EUR', pilotUnitCost: '0.2', productionUnitCost: '0.35', productionToPilot: '1.75' }],
+        hasProductionCosts: true,
+        categoriesWithoutData: ['monitoring', 'operating_controls'],
+      },
+    };
+    expect(detectPatterns(inputs, DEFAULT_PATTERN_PARAMETERS, 'controlled_investment', asOf)).toEqual([
+      {
+        id: 'pilot_economics_diverge',
+        title: 'pilot economics ≠ production economics',
+        detail:
+          'production costs 0.35 EUR per claims against 0.2 in the pilot (×1.75); no production cost recorded for monitoring, operating_controls: production economics unknown there',
+      },
+    ]);
+    const steady = { ...inputs, unitEconomics: { items: [{ ...inputs.unitEconomics!.items[0], productionUnitCost: '0.25', productionToPilot: '1.25' }], hasProductionCosts: true, categoriesWithoutData: [] } };
+    expect(detectPatterns(steady, DEFAULT_PATTERN_PARAMETERS, 'controlled_investment', asOf)).toEqual([]);
+    const unknownDenominator = { ...inputs, unitEconomics: { items: [{ ...inputs.unitEconomics!.items[0], pilotUnitCost: null, productionToPilot: null }], hasProductionCosts: false, categoriesWithoutData: ['monitoring'] } };
+    expect(detectPatterns(unknownDenominator, DEFAULT_PATTERN_PARAMETERS, 'controlled_investment', asOf)).toEqual([]);
+  });
+
   it('should see governance lagging a deployment whose approval evidence lapsed', () => {
     const inputs: ScoringInputs = {
       ...emptyInputs('7d9f3c1e-0000-4000-8000-000000000012'),

@@ -16,15 +16,13 @@ export interface PatternParameters {
   backlogGrowthPeriods: number;
   /** Cross-team escalations in one period at or above this are a weakness exposed. */
   escalationsPerPeriod: number;
+  /** Production cost per unit at or above this multiple of the pilot's is pilot economics diverging (a decimal string). */
+  unitCostRatio: string;
 }
 
-export const DEFAULT_PATTERN_PARAMETERS: PatternParameters = { fragmentedTeams: 3, backlogGrowthPeriods: 3, escalationsPerPeriod: 3 };
+export const DEFAULT_PATTERN_PARAMETERS: PatternParameters = { fragmentedTeams: 3, backlogGrowthPeriods: 3, escalationsPerPeriod: 3, unitCostRatio: '1.5' };
 
-/**
- * The brief's scaling-risk patterns that scoring's inputs can show today.
- * "Pilot economics" needs unit costs from the cost ledger; it joins when cost
- * tracking publishes them.
- */
+/** The brief's five scaling-risk patterns, each with the data that triggered it. */
 export function detectPatterns(inputs: ScoringInputs, parameters: PatternParameters, posture: Posture, asOf: Date): DetectedPattern[] {
   const patterns: DetectedPattern[] = [];
 
@@ -47,6 +45,18 @@ export function detectPatterns(inputs: ScoringInputs, parameters: PatternParamet
         `contests rollout capacity with ${rollout.rivals.length} other initiative(s) past pilot (${shown}) in plan v${rollout.planVersion}: ` +
         `lost ${rollout.contestsLost} of ${rollout.contests} contest(s), ${rollout.weeksLost} week(s) later`,
     });
+  }
+
+  const economics = inputs.unitEconomics;
+  if (economics) {
+    const diverging = economics.items.filter((item) => item.productionToPilot !== null && Number(item.productionToPilot) >= Number(parameters.unitCostRatio));
+    const details = diverging.map(
+      (item) => `production costs ${item.productionUnitCost} ${item.currency} per ${item.metric} against ${item.pilotUnitCost} in the pilot (×${item.productionToPilot})`,
+    );
+    if (economics.hasProductionCosts && economics.categoriesWithoutData.length) {
+      details.push(`no production cost recorded for ${economics.categoriesWithoutData.join(', ')}: production economics unknown there`);
+    }
+    if (details.length) patterns.push({ id: 'pilot_economics_diverge', title: 'pilot economics ≠ production economics', detail: details.join('; ') });
   }
 
   const deployed = inputs.stage === 'scaling' || inputs.stage === 'production';

@@ -239,3 +239,65 @@ export const AllocationRpc = {
   list: rpcContract('cost.allocation-rule.list', z.object({}).strict(), z.object({ items: z.array(allocationRuleSchema) })),
   retire: rpcContract('cost.allocation-rule.retire', z.object({ id: z.uuid(), actor: z.string() }).strict(), allocationRuleSchema),
 };
+
+// Unit economics ----------------------------------------------------------------
+
+/** The categories production brings that pilots rarely carry: without data for them, production economics are unknown. */
+export const PRODUCTION_ONLY_CATEGORIES = ['monitoring', 'support_staffing', 'operating_controls'] as const;
+
+export const recordVolumeSchema = z
+  .object({
+    initiativeId: z.uuid(),
+    period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month such as 2026-11'),
+    phase: z.enum(COST_PHASES),
+    metric: z.string().regex(/^[a-z][a-z0-9_]{0,49}$/, 'a lowercase name such as transactions or active_users'),
+    /** Exact, positive: "125000". */
+    volume: z.string().regex(/^\d{1,20}(\.\d{1,6})?$/, 'a positive decimal string such as "125000"').refine((v) => Number(v) > 0, 'must be more than zero'),
+  })
+  .strict();
+export type RecordVolume = z.infer<typeof recordVolumeSchema>;
+
+const phaseEconomicsSchema = z.object({
+  cost: amountSchema,
+  volume: z.string(),
+  /** cost ÷ volume over the months with both, rounded half-even to 10 decimals; null without a denominator (never zero). */
+  unitCost: z.string().nullable(),
+  months: z.array(z.string()),
+});
+
+export const unitEconomicsSchema = z.object({
+  initiativeId: z.uuid(),
+  metric: z.string(),
+  currency: z.string(),
+  pilot: phaseEconomicsSchema,
+  production: phaseEconomicsSchema,
+  /** production unit cost ÷ pilot unit cost, 4 decimals; null when either is unknown. */
+  productionToPilot: z.string().nullable(),
+  /** Production-only categories with no production cost recorded: economics unknown, not zero. */
+  categoriesWithoutData: z.array(z.string()),
+});
+export type UnitEconomics = z.infer<typeof unitEconomicsSchema>;
+
+export const UnitEconomicsRpc = {
+  recordVolume: rpcContract('cost.volume.record', z.object({ volume: recordVolumeSchema, actor: z.string() }).strict(), recordVolumeSchema.safeExtend({ recordedBy: z.string() })),
+  get: rpcContract(
+    'cost.unit-economics.get',
+    z.object({ initiativeId: z.uuid(), metric: z.string().max(50).optional(), currency: currencySchema.optional() }).strict(),
+    z.object({ items: z.array(unitEconomicsSchema) }),
+  ),
+};
+
+export const UnitEconomicsEvents = {
+  /** An initiative's pilot and production cost per unit, for scoring's "pilot economics ≠ production economics". */
+  changed: eventContract(
+    'cost.unit_economics_changed',
+    1,
+    z.object({
+      initiativeId: z.uuid(),
+      version: z.number().int(),
+      items: z.array(unitEconomicsSchema),
+      hasProductionCosts: z.boolean(),
+      categoriesWithoutData: z.array(z.string()),
+    }),
+  ),
+};

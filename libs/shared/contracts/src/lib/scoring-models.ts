@@ -20,9 +20,11 @@ export const scoringModelSchema = z
         fragmentedTeams: z.number().int().min(2).max(20),
         backlogGrowthPeriods: z.number().int().min(2).max(12),
         escalationsPerPeriod: z.number().int().min(1).max(100),
+        /** Production cost per unit at or above this multiple of the pilot's is a pattern (stored models from before it get 1.5). */
+        unitCostRatio: z.string().regex(/^\d{1,3}(\.\d{1,4})?$/, 'a multiple such as "1.5"').default('1.5'),
       })
       .strict()
-      .default({ fragmentedTeams: 3, backlogGrowthPeriods: 3, escalationsPerPeriod: 3 }),
+      .default({ fragmentedTeams: 3, backlogGrowthPeriods: 3, escalationsPerPeriod: 3, unitCostRatio: '1.5' }),
   })
   .strict()
   .refine((model) => model.points.absent <= model.points.partial && model.points.partial <= model.points.established, {
