@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import Decimal from 'decimal.js';
 import { Client } from 'pg';
 import { ApiClient, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
 
@@ -182,10 +183,34 @@ describe('the cost ledger', () => {
 
     const posture = await pollUntil(async () => {
       const { body: view } = await viewer.get<{ patterns: { id: string; detail: string }[] }>(`/api/v1/initiatives/${id}/posture`);
-      return view.patterns.find((p) => p.id === 'pilot_economics_diverge');
+      // Costs arrive before volumes: wait for the figures with both.
+      return view.patterns.find((p) => p.id === 'pilot_economics_diverge' && p.detail.includes('per claims'));
     }, { what: 'scoring to see the unit economics' });
     expect(posture.detail).toBe(
       'production costs 0.35 EUR per claims against 0.2 in the pilot (×1.75); no production cost recorded for monitoring, support_staffing, operating_controls: production economics unknown there',
     );
+  });
+
+  it('should show capital committed ahead of readiness, and the conditions holding back the most of it', async () => {
+    interface Readiness {
+      capitalAheadOfReadiness: { currency: string; amount: string; initiatives: number }[];
+      conditionsByCapital: { condition: string; currency: string; amount: string; initiatives: number }[];
+    }
+    const eurAhead = async () => (await viewer.get<Readiness>('/api/v1/portfolio/readiness')).body.capitalAheadOfReadiness.find((c) => c.currency === 'EUR')?.amount ?? '0';
+    const before = await eurAhead();
+    const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
+    const id = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Budgeted ahead', businessUnit: 'Retail Banking' })).body.id;
+    const budget = (period: string, amount: string) => ({ initiativeId: id, period, category: 'inference', amount, currency: 'EUR' });
+    await pollUntil(async () => ((await finance.request('PUT', '/api/v1/budgets', { body: budget('2026-11', '12000.50') })).status === 200 ? true : undefined), {
+      what: 'cost tracking to know the initiative',
+    });
+    expect((await finance.request('PUT', '/api/v1/budgets', { body: budget('2026-12', '7999.50') })).status).toBe(200);
+
+    // The paused initiative's 20,000.00 is capital committed ahead of readiness.
+    const expected = new Decimal(before).plus('20000.00');
+    await pollUntil(async () => (new Decimal(await eurAhead()).equals(expected) ? true : undefined), { what: 'the commitment in readiness' });
+    const { body } = await viewer.get<Readiness>('/api/v1/portfolio/readiness');
+    const approval = body.conditionsByCapital.find((c) => c.currency === 'EUR' && c.condition.startsWith('assign an approval_authority owner'));
+    expect(new Decimal(approval?.amount ?? '0').greaterThanOrEqualTo('20000')).toBe(true);
   });
 });

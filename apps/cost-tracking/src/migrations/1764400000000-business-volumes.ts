@@ -16,9 +16,12 @@ export class BusinessVolumes1764400000000 implements MigrationInterface {
         recorded_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT business_volumes_pkey PRIMARY KEY (initiative_id, period, phase, metric)
       )`);
+    // Versions of the figures published about an initiative (unit economics, commitments): strictly increasing, never tied.
+    await runner.query(`CREATE SEQUENCE cost_tracking.published_figure_versions`);
   }
 
   async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP SEQUENCE cost_tracking.published_figure_versions`);
     await runner.query(`DROP TABLE cost_tracking.business_volumes`);
   }
 }

@@ -2,5 +2,6 @@ import { Initial1764000000000 } from './1764000000000-initial';
 import { AppliedVersions1764100000000 } from './1764100000000-applied-versions';
 import { ModelsAndReviews1764200000000 } from './1764200000000-models-and-reviews';
 import { EvaluationInputs1764300000000 } from './1764300000000-evaluation-inputs';
+import { Commitments1764400000000 } from './1764400000000-commitments';
 
-export const migrations = [Initial1764000000000, AppliedVersions1764100000000, ModelsAndReviews1764200000000, EvaluationInputs1764300000000];
+export const migrations = [Initial1764000000000, AppliedVersions1764100000000, ModelsAndReviews1764200000000, EvaluationInputs1764300000000, Commitments1764400000000];

@@ -3,6 +3,7 @@ import Decimal from 'decimal.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CostEvents, type BudgetStatus, type SetBudget } from '@capstan/contracts';
 import { Outbox, RpcError, type RpcContext } from '@capstan/messaging';
+import { nextFigureVersion } from '../ledger/unit-economics.service';
 
 interface StatusRow {
   initiative_id: string;
@@ -43,6 +44,16 @@ export class BudgetsService {
         [budget.initiativeId, budget.period, budget.category, budget.currency, budget.amount, thresholds, actor],
       );
       await this.check(manager, budget, context);
+      const committed = (await manager.query(
+        `SELECT currency, sum(amount)::text AS amount FROM cost_tracking.budgets WHERE initiative_id = $1 GROUP BY currency ORDER BY currency`,
+        [budget.initiativeId],
+      )) as { currency: string; amount: string }[];
+      await this.outbox.enqueue(
+        manager,
+        CostEvents.commitmentChanged,
+        { initiativeId: budget.initiativeId, version: await nextFigureVersion(manager), committed: committed.map((c) => ({ currency: c.currency.trim(), amount: new Decimal(c.amount).toFixed() })) },
+        context,
+      );
       const [row] = await this.statuses(manager, budget);
       return row;
     });

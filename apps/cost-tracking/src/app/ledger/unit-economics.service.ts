@@ -42,7 +42,7 @@ export class UnitEconomicsService {
   /** Tells scoring the initiative's unit economics; called after anything that changes them. */
   async publish(manager: EntityManager, initiativeId: string, context: RpcContext): Promise<void> {
     const computed = await this.compute(manager, initiativeId);
-    await this.outbox.enqueue(manager, UnitEconomicsEvents.changed, { initiativeId, version: Date.now(), ...computed }, context);
+    await this.outbox.enqueue(manager, UnitEconomicsEvents.changed, { initiativeId, version: await nextFigureVersion(manager), ...computed }, context);
   }
 
   private async compute(manager: EntityManager, initiativeId: string) {
@@ -92,4 +92,10 @@ export class UnitEconomicsService {
     }
     return { items, hasProductionCosts: productionCategories.size > 0, categoriesWithoutData: [...categoriesWithoutData] };
   }
+}
+
+/** A version for a published figure: strictly increasing across the service, so a consumer keeps the newest. */
+export async function nextFigureVersion(manager: EntityManager): Promise<number> {
+  const [{ version }] = (await manager.query(`SELECT nextval('cost_tracking.published_figure_versions')::int AS version`)) as { version: number }[];
+  return version;
 }

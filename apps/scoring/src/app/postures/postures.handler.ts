@@ -72,6 +72,10 @@ export class PosturesHandler implements OnModuleInit {
         event,
       );
     }, byInitiative);
+    this.consumers.on(CostEvents.commitmentChanged, (event, manager) => {
+      const { initiativeId, version, committed } = event.payload;
+      return this.postures.recordCommitment(manager, initiativeId, version, committed);
+    }, byInitiative);
     this.consumers.on(UnitEconomicsEvents.changed, (event, manager) => {
       const { initiativeId, version, items, hasProductionCosts, categoriesWithoutData } = event.payload;
       const unitEconomics = {

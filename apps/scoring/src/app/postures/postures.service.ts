@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import Decimal from 'decimal.js';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import {
   PostureEvents,
@@ -161,7 +162,52 @@ export class PosturesService {
         .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
         .slice(0, 10)
         .map(([condition, initiatives]) => ({ condition, initiatives })),
+      ...(await this.capitalAheadOfReadiness(rows.map((row) => row.result))),
       modelVersion: (await this.activeModel.get(this.dataSource.manager)).version,
+    };
+  }
+
+  /** Keeps the capital committed to an initiative, per currency; an older figure never replaces a newer one. */
+  async recordCommitment(manager: EntityManager, initiativeId: string, version: number, committed: { currency: string; amount: string }[]): Promise<void> {
+    const [latest] = (await manager.query(`SELECT max(version)::text AS version FROM scoring.commitments WHERE initiative_id = $1`, [initiativeId])) as { version: string | null }[];
+    if (latest?.version && Number(latest.version) >= version) return;
+    await manager.query(`DELETE FROM scoring.commitments WHERE initiative_id = $1`, [initiativeId]);
+    for (const { currency, amount } of committed) {
+      await manager.query(`INSERT INTO scoring.commitments (initiative_id, currency, amount, version) VALUES ($1, $2, $3, $4)`, [initiativeId, currency, amount, version]);
+    }
+  }
+
+  /** Committed capital of initiatives not authorized for deployment, and the conditions holding back the most of it. */
+  private async capitalAheadOfReadiness(results: { initiativeId: string; posture: Posture; conditions: string[] }[]) {
+    const commitments = (await this.dataSource.query(`SELECT initiative_id, currency, amount::text AS amount FROM scoring.commitments`)) as {
+      initiative_id: string;
+      currency: string;
+      amount: string;
+    }[];
+    const byInitiative = new Map<string, { currency: string; amount: string }[]>();
+    for (const c of commitments) byInitiative.set(c.initiative_id, [...(byInitiative.get(c.initiative_id) ?? []), { currency: c.currency.trim(), amount: c.amount }]);
+    const ahead = new Map<string, { amount: Decimal; initiatives: number }>();
+    const byCondition = new Map<string, { condition: string; currency: string; amount: Decimal; initiatives: number }>();
+    for (const result of results) {
+      if (result.posture === 'authorize_deployment') continue;
+      for (const { currency, amount } of byInitiative.get(result.initiativeId) ?? []) {
+        const total = ahead.get(currency) ?? { amount: new Exact(0), initiatives: 0 };
+        ahead.set(currency, { amount: total.amount.plus(amount), initiatives: total.initiatives + 1 });
+        for (const condition of new Set(result.conditions.map(conditionKind))) {
+          const key = `${condition}\u0000${currency}`;
+          const entry = byCondition.get(key) ?? { condition, currency, amount: new Exact(0), initiatives: 0 };
+          byCondition.set(key, { ...entry, amount: entry.amount.plus(amount), initiatives: entry.initiatives + 1 });
+        }
+      }
+    }
+    return {
+      capitalAheadOfReadiness: [...ahead]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([currency, { amount, initiatives }]) => ({ currency, amount: amount.toFixed(), initiatives })),
+      conditionsByCapital: [...byCondition.values()]
+        .sort((a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : b.amount.comparedTo(a.amount) || (a.condition < b.condition ? -1 : 1)))
+        .filter((entry, index, all) => all.slice(0, index).filter((e) => e.currency === entry.currency).length < 10)
+        .map((entry) => ({ ...entry, amount: entry.amount.toFixed() })),
     };
   }
 
@@ -248,6 +294,9 @@ type HistoricalPosture = PostureView & { inputs: ScoringInputs | null };
 const TREND_WINDOW = 6;
 
 /** Conditions name dates and shares; grouping by their kind counts alike ones together. */
+/** Sums of committed capital need more than Decimal's default 20 significant digits. */
+const Exact = Decimal.clone({ precision: 60 });
+
 function conditionKind(condition: string): string {
   return condition.replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z/g, '…').replace(/ \(held since …\)/, '');
 }

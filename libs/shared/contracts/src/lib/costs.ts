@@ -106,6 +106,12 @@ export const CostEvents = {
     z.object({ status: budgetStatusSchema, threshold: z.string() }),
   ),
   recorded: eventContract('cost.recorded', 1, z.object({ entry: costEntrySchema })),
+  /** The spend budgeted for an initiative, all months and categories, per currency: the capital committed to it. */
+  commitmentChanged: eventContract(
+    'budget.commitment_changed',
+    1,
+    z.object({ initiativeId: z.uuid(), version: z.number().int(), committed: z.array(z.object({ currency: z.string(), amount: amountSchema })) }),
+  ),
   /** A billing import finished: how many rows, how many allocated, to which initiatives. */
   imported: eventContract(
     'cost.imported',

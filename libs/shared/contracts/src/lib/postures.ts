@@ -47,6 +47,10 @@ export const portfolioReadinessSchema = z.object({
   heatmap: z.array(z.object({ initiativeId: z.uuid(), posture: z.enum(POSTURES), domainScores: z.record(z.string(), z.number().int()) })),
   /** The conditions holding back the most initiatives. */
   topConditions: z.array(z.object({ condition: z.string(), initiatives: z.number().int() })),
+  /** Budgeted spend committed to initiatives not authorized for deployment, per currency (exact decimal strings). */
+  capitalAheadOfReadiness: z.array(z.object({ currency: z.string(), amount: z.string(), initiatives: z.number().int() })),
+  /** The conditions holding back the most committed capital, per currency, largest first. */
+  conditionsByCapital: z.array(z.object({ condition: z.string(), currency: z.string(), amount: z.string(), initiatives: z.number().int() })),
   modelVersion: z.string(),
 });
 export type PortfolioReadiness = z.infer<typeof portfolioReadinessSchema>;
