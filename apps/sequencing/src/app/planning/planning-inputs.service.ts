@@ -138,8 +138,8 @@ export class PlanningInputsService {
     });
   }
 
-  async budgets(): Promise<{ items: { quarter: string; amount: string }[] }> {
-    return { items: (await this.dataSource.query(`SELECT quarter, amount::text AS amount FROM sequencing.rollout_budgets ORDER BY quarter`)) as { quarter: string; amount: string }[] };
+  async budgets(manager: EntityManager = this.dataSource.manager): Promise<{ items: { quarter: string; amount: string }[] }> {
+    return { items: (await manager.query(`SELECT quarter, amount::text AS amount FROM sequencing.rollout_budgets ORDER BY quarter`)) as { quarter: string; amount: string }[] };
   }
 
   async addOverride(override: PlanOverrideInput, actor: string): Promise<PlanOverrideView> {
@@ -213,7 +213,8 @@ export class PlanningInputsService {
       })),
       pools: pools.map((p) => ({ id: p.id, name: p.name, capacityPerWeek: p.capacity_per_week, adjustments: p.adjustments })),
       freezeWindows: freezes.flatMap((f) => f.windows.map((w) => ({ businessUnit: f.business_unit, ...w }))),
-      budgetLimits: (await this.budgets()).items,
+      // Everything through `manager`: inside a transaction on embedded PGlite (one connection) another query would wait forever.
+      budgetLimits: (await this.budgets(manager)).items,
       dependencies: dependencies.map((d) => ({ initiativeId: d.initiative_id, dependsOn: d.depends_on })),
       overrides: overrides.map((o) => ({ id: o.id, ...o.override }) as PortfolioSnapshot['overrides'][number]),
     };
