@@ -78,6 +78,12 @@ export async function loadDemoRollouts(call, ids, initiatives) {
       }
     }
   }
+  // Finance's budgets for this month: capital committed — ahead of readiness where the posture is not authorized.
+  const month = isoDay(monday).slice(0, 7);
+  for (const [index, initiative] of initiatives.entries()) {
+    if (!ids[index] || initiative.stage === 'pilot') continue;
+    await call('PUT', '/budgets', { initiativeId: ids[index], period: month, category: 'inference', amount: `${(20 + index) * 1500}.00`, currency: 'EUR' });
+  }
   const draft = await call('POST', '/plans', { startDate: isoDay(monday), timeLimitMs: 3000 });
   await call('POST', `/plans/${draft.id}/publish`);
 }
