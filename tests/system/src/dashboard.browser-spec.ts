@@ -125,6 +125,19 @@ describe('dashboard', () => {
     expect(await contest.textContent()).toMatch(/Lost .*Insurance/s);
     await page.screenshot({ path: join(SCREENSHOTS, 'rollout-plan.png'), fullPage: true });
 
+    // What if the claims rollout came first? The diff shows it before anything changes.
+    await page.getByLabel('Kind of change', { exact: true }).selectOption('priority');
+    await page.getByLabel('Initiative', { exact: true }).selectOption(ids[1]);
+    await page.getByLabel('Priority', { exact: true }).fill('100');
+    await page.getByRole('button', { name: 'See the difference' }).click();
+    const diff = page.getByTestId('scenario-diff');
+    await diff.waitFor();
+    expect(await diff.textContent()).toContain('2 wave(s) move: 4 week(s) gained, 4 lost');
+    await page.screenshot({ path: join(SCREENSHOTS, 'rollout-scenario.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Make this the draft' }).click();
+    await page.locator('tr[data-wave]', { hasText: 'Teller copilot' }).getByText('4 week(s) later:').waitFor();
+    expect(await page.locator('tr[data-wave]', { hasText: 'Claims summarizer' }).textContent()).toContain('override');
+
     await page.getByTestId('publish').click();
     await expectText(page, '[data-testid="plan-kind"]', 'v1');
     expect(ids).toHaveLength(2);

@@ -1,7 +1,13 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { map, type Observable } from 'rxjs';
-import type { PlanView } from '@capstan/contracts';
+import type { PlanDiffView, PlanView } from '@capstan/contracts';
+
+export type ScenarioChange =
+  | { kind: 'priority'; initiativeId: string; priority: number }
+  | { kind: 'capacity'; pool: string; capacityPerWeek: number }
+  | { kind: 'pause'; initiativeId: string };
+export type { PlanDiffView };
 
 export type Plan = PlanView;
 
@@ -43,6 +49,22 @@ export class PlansApi {
 
   compute(): Observable<Plan> {
     return this.http.post<Plan>('/api/v1/plans', {});
+  }
+
+  pools(): Observable<{ items: { id: string; name: string; capacityPerWeek: number }[] }> {
+    return this.http.get<{ items: { id: string; name: string; capacityPerWeek: number }[] }>('/api/v1/capacity-pools');
+  }
+
+  createScenario(name: string, changes: ScenarioChange[], basePlanId: string): Observable<{ id: string }> {
+    return this.http.post<{ id: string }>('/api/v1/scenarios', { name, changes, basePlanId });
+  }
+
+  scenarioDiff(id: string): Observable<{ scenarioId: string; diff: PlanDiffView }> {
+    return this.http.get<{ scenarioId: string; diff: PlanDiffView }>(`/api/v1/scenarios/${encodeURIComponent(id)}/diff`);
+  }
+
+  promote(id: string): Observable<Plan> {
+    return this.http.post<Plan>(`/api/v1/scenarios/${encodeURIComponent(id)}/promotion`, {});
   }
 
   publish(id: string): Observable<Plan> {

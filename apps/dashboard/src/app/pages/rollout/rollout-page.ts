@@ -7,6 +7,7 @@ import { problemOf } from '../../core/initiatives-api';
 import { LiveEvents } from '../../core/live-events';
 import { PlansApi, type Plan, type PlanContests } from '../../core/plans-api';
 import { Session } from '../../core/session';
+import { ScenarioPanel } from './scenario-panel';
 
 type Showing = 'published' | 'draft';
 
@@ -16,7 +17,7 @@ type Showing = 'published' | 'draft';
  */
 @Component({
   selector: 'cap-rollout-page',
-  imports: [RouterLink, PercentPipe],
+  imports: [RouterLink, PercentPipe, ScenarioPanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>Rollout plan</h1>
@@ -53,6 +54,10 @@ type Showing = 'published' | 'draft';
       }
       @for (warning of p.warnings; track warning) {
         <p class="note warning">{{ warning }}</p>
+      }
+
+      @if (session.canPlan()) {
+        <cap-scenario-panel [plan]="p" (promoted)="showDraft()" />
       }
 
       <h2>Waves</h2>
@@ -192,6 +197,10 @@ export class RolloutPage implements OnInit {
   ngOnInit(): void {
     void this.load();
     this.live.subscribe(['plan.published', 'plan.draft_recomputed'], () => void this.load(), this.destroyRef);
+  }
+
+  protected showDraft(): void {
+    this.show('draft');
   }
 
   protected show(which: Showing): void {

@@ -1,0 +1,138 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal, type OnInit } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+import { problemOf } from '../../core/initiatives-api';
+import { PlansApi, type Plan, type PlanDiffView, type ScenarioChange } from '../../core/plans-api';
+
+/**
+ * What-if on the plan shown: override an initiative's priority, change a
+ * pool's capacity or pause an initiative; see the diff (waves moved and why,
+ * weeks gained and lost, value, contests) before anything changes, then make
+ * it the draft — exactly the plan the diff described.
+ */
+@Component({
+  selector: 'cap-scenario-panel',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section class="card" aria-label="What-if scenario">
+      <h2>What if…</h2>
+      <form (submit)="$event.preventDefault(); run()">
+        <label>Change
+          <select [value]="kind()" (change)="kind.set($any($event.target).value)" aria-label="Kind of change">
+            <option value="priority">an initiative's priority</option>
+            <option value="capacity">a pool's weekly capacity</option>
+            <option value="pause">pause an initiative</option>
+          </select>
+        </label>
+        @if (kind() === 'capacity') {
+          <label>Pool
+            <select [value]="pool()" (change)="pool.set($any($event.target).value)" aria-label="Pool">
+              @for (p of pools(); track p.id) { <option [value]="p.id">{{ p.name }} ({{ p.capacityPerWeek }}/week)</option> }
+            </select>
+          </label>
+          <label>Capacity per week <input type="number" min="0" [value]="amount()" (input)="amount.set(+$any($event.target).value)" aria-label="Capacity per week" /></label>
+        } @else {
+          <label>Initiative
+            <select [value]="initiative()" (change)="initiative.set($any($event.target).value)" aria-label="Initiative">
+              @for (i of initiatives(); track i.id) { <option [value]="i.id">{{ i.label }}</option> }
+            </select>
+          </label>
+          @if (kind() === 'priority') {
+            <label>Priority (1–100) <input type="number" min="1" max="100" [value]="amount()" (input)="amount.set(+$any($event.target).value)" aria-label="Priority" /></label>
+          }
+        }
+        <button type="submit" [disabled]="busy()">See the difference</button>
+      </form>
+
+      @if (error(); as message) { <p class="error" role="alert">{{ message }}</p> }
+      @if (diff(); as d) {
+        <div class="diff" data-testid="scenario-diff" aria-live="polite">
+          <p><strong>{{ d.moved.length }}</strong> wave(s) move: {{ d.weeksGained }} week(s) gained, {{ d.weeksLost }} lost; value {{ d.valueDelta >= 0 ? '+' : '' }}{{ d.valueDelta }} priority-weeks.
+            {{ d.added.length }} added, {{ d.removed.length }} removed; contests {{ d.contestsCreated.length }} created, {{ d.contestsResolved.length }} resolved.</p>
+          <ul>
+            @for (m of d.moved; track m.initiativeId + m.wave) {
+              <li>{{ m.initiativeKey }} {{ m.wave }} ({{ m.businessUnit }}): {{ m.from }} → {{ m.to }} ({{ m.weeks > 0 ? '+' : '' }}{{ m.weeks }} weeks)@if (m.because.length) { — {{ m.because[0] }}}</li>
+            }
+          </ul>
+          <button type="button" class="primary" (click)="promote()" [disabled]="busy()">Make this the draft</button>
+        </div>
+      }
+    </section>
+  `,
+  styles: `
+    .card { background: #fff; border-radius: 8px; box-shadow: 0 1px 4px #0002; padding: 1rem 1.25rem; margin-bottom: 1.5rem; }
+    .card h2 { margin-top: 0; font-size: 1.1rem; }
+    form { display: flex; gap: 1rem; align-items: end; flex-wrap: wrap; }
+    label { display: flex; flex-direction: column; font-size: 0.85rem; gap: 0.25rem; }
+    input { width: 7rem; }
+    button { border: 1px solid #14213d; background: #fff; color: #14213d; border-radius: 4px; padding: 0.35rem 0.9rem; cursor: pointer; }
+    button.primary { background: #2a9d8f; border-color: #2a9d8f; color: #fff; }
+    .diff { margin-top: 1rem; border-top: 1px solid #eee; padding-top: 0.75rem; }
+    .diff ul { margin: 0.5rem 0; padding-left: 1.25rem; font-size: 0.85rem; }
+    .error { color: #a4161a; }
+  `,
+})
+export class ScenarioPanel implements OnInit {
+  readonly plan = input.required<Plan>();
+  /** A draft was made from the scenario. */
+  readonly promoted = output<Plan>();
+
+  private readonly api = inject(PlansApi);
+  protected readonly kind = signal<ScenarioChange['kind']>('priority');
+  protected readonly pools = signal<{ id: string; name: string; capacityPerWeek: number }[]>([]);
+  protected readonly pool = signal('');
+  protected readonly initiative = signal('');
+  protected readonly amount = signal(100);
+  protected readonly diff = signal<PlanDiffView | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
+  private scenarioId: string | null = null;
+  protected readonly initiatives = computed(() => {
+    const seen = new Map<string, string>();
+    for (const w of this.plan().waves) if (!seen.has(w.initiativeId)) seen.set(w.initiativeId, `${w.initiativeKey} ${w.initiativeName} (priority ${w.priority})`);
+    return [...seen].map(([id, label]) => ({ id, label }));
+  });
+
+  async ngOnInit(): Promise<void> {
+    const { items } = await firstValueFrom(this.api.pools());
+    this.pools.set(items);
+    this.pool.set(items[0]?.id ?? '');
+    this.initiative.set(this.initiatives()[0]?.id ?? '');
+  }
+
+  protected async run(): Promise<void> {
+    const change: ScenarioChange =
+      this.kind() === 'capacity'
+        ? { kind: 'capacity', pool: this.pool(), capacityPerWeek: this.amount() }
+        : this.kind() === 'pause'
+          ? { kind: 'pause', initiativeId: this.initiative() }
+          : { kind: 'priority', initiativeId: this.initiative(), priority: this.amount() };
+    await this.act(async () => {
+      const scenario = await firstValueFrom(this.api.createScenario(`What if: ${change.kind}`, [change], this.plan().id));
+      this.scenarioId = scenario.id;
+      this.diff.set((await firstValueFrom(this.api.scenarioDiff(scenario.id))).diff);
+    });
+  }
+
+  protected async promote(): Promise<void> {
+    const id = this.scenarioId;
+    if (!id) return;
+    await this.act(async () => {
+      const draft = await firstValueFrom(this.api.promote(id));
+      this.diff.set(null);
+      this.promoted.emit(draft);
+    });
+  }
+
+  private async act(work: () => Promise<void>): Promise<void> {
+    this.busy.set(true);
+    this.error.set(null);
+    try {
+      await work();
+    } catch (error) {
+      const problem = problemOf(error);
+      this.error.set(problem.detail ?? problem.title);
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}
