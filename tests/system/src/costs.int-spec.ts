@@ -181,6 +181,22 @@ describe('the cost ledger', () => {
       },
     ]);
 
+    // Ahead: inference along its trend (600 → 999 → 3,500) with a range; no data is "unknown", not zero.
+    interface ForecastBody {
+      byCurrency: { currency: string; categories: { category: string; status: string; runRate?: string; trendPerMonth?: string; months?: { expected: string; low: string; high: string }[] }[] }[];
+      production: { unitCost: string; expected: string; low: string; high: string } | null;
+    }
+    const forecast = await viewer.get<ForecastBody>(`/api/v1/initiatives/${id}/forecast?months=2&metric=claims&productionVolume=100000`);
+    expect(forecast.status).toBe(200);
+    const [eur] = forecast.body.byCurrency;
+    const inference = eur.categories.find((c) => c.category === 'inference');
+    expect(inference).toMatchObject({ status: 'forecast', runRate: '1699.67', trendPerMonth: '1450.00' });
+    expect(inference?.months?.[0].expected).toBe('4599.67');
+    expect(new Decimal(inference?.months?.[0].low ?? 0).lt('4599.67') && new Decimal(inference?.months?.[0].high ?? 0).gt('4599.67')).toBe(true);
+    expect(eur.categories.find((c) => c.category === 'monitoring')).toEqual({ category: 'monitoring', status: 'unknown', reason: 'no cost recorded: economics unknown' });
+    expect(forecast.body.production).toMatchObject({ unitCost: '0.2', expected: '20000.00', low: '20000.00', high: '20000.00' });
+    expect((await viewer.get(`/api/v1/initiatives/${id}/forecast?metric=claims`)).status).toBe(400);
+
     const posture = await pollUntil(async () => {
       const { body: view } = await viewer.get<{ patterns: { id: string; detail: string }[] }>(`/api/v1/initiatives/${id}/posture`);
       // Costs arrive before volumes: wait for the figures with both.

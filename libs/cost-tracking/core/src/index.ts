@@ -1,2 +1,3 @@
 export * from './lib/focus-row';
 export * from './lib/allocation';
+export * from './lib/forecast';

@@ -22,6 +22,7 @@ export class LedgerHandler implements OnModuleInit {
     this.rpc.handle(CostRpc.setBudget, ({ budget, actor }, context) => this.budgets.set(budget, actor, context));
     this.rpc.handle(CostRpc.budgets, (filter) => this.budgets.list(filter));
     this.rpc.handle(UnitEconomicsRpc.recordVolume, ({ volume, actor }, context) => this.unitEconomics.recordVolume(volume, actor, context));
+    this.rpc.handle(UnitEconomicsRpc.forecast, ({ initiativeId, months, metric, productionVolume }) => this.unitEconomics.forecast(initiativeId, months, metric, productionVolume));
     this.rpc.handle(UnitEconomicsRpc.get, ({ initiativeId, metric, currency }) => this.unitEconomics.get(initiativeId, { metric, currency }));
     this.consumers.on(InitiativeEvents.registered, (event, manager) => this.ledger.trackInitiative(manager, event.payload.initiative));
   }

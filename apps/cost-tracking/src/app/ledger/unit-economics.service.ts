@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import { DataSource, type EntityManager } from 'typeorm';
-import { PRODUCTION_ONLY_CATEGORIES, UnitEconomicsEvents, type RecordVolume, type UnitEconomics } from '@capstan/contracts';
+import { PRODUCTION_ONLY_CATEGORIES, UnitEconomicsEvents, type Forecast, type RecordVolume, type UnitEconomics } from '@capstan/contracts';
+import { COST_CATEGORIES } from '@capstan/domain';
+import { forecastCategory, projectProduction } from '@capstan/cost-tracking-core';
 import { Outbox, RpcError, type RpcContext } from '@capstan/messaging';
 
 /** Division is the one inexact step: done at high precision, then rounded half-even to 10 decimals, and said so in the contract. */
@@ -37,6 +39,52 @@ export class UnitEconomicsService {
   async get(initiativeId: string, filter: { metric?: string; currency?: string } = {}): Promise<{ items: UnitEconomics[] }> {
     const items = (await this.compute(this.dataSource.manager, initiativeId)).items;
     return { items: items.filter((item) => (!filter.metric || item.metric === filter.metric) && (!filter.currency || item.currency === filter.currency)) };
+  }
+
+  /**
+   * Spend ahead per category and currency from the closed months (a category
+   * without data is "economics unknown"), and, given a production volume, the
+   * production cost the pilot's cost per unit implies.
+   */
+  async forecast(initiativeId: string, months: number, metric?: string, productionVolume?: string, now = new Date()): Promise<Forecast> {
+    const known = (await this.dataSource.query(`SELECT 1 FROM cost_tracking.initiatives WHERE id = $1`, [initiativeId])) as unknown[];
+    if (!known.length) throw RpcError.notFound(`Initiative ${initiativeId}`);
+    const lastClosed = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+    const rows = (await this.dataSource.query(
+      `SELECT currency, category, period, sum(amount)::text AS amount FROM cost_tracking.cost_entries
+        WHERE initiative_id = $1 GROUP BY currency, category, period ORDER BY currency, category, period`,
+      [initiativeId],
+    )) as { currency: string; category: string; period: string; amount: string }[];
+    const currencies = [...new Set(rows.map((r) => r.currency.trim()))];
+    const byCurrency = currencies.map((currency) => ({
+      currency,
+      categories: COST_CATEGORIES.map((category) => ({
+        category,
+        ...forecastCategory(
+          rows.filter((r) => r.currency.trim() === currency && r.category === category).map((r) => ({ period: r.period.trim(), amount: r.amount })),
+          lastClosed,
+          months,
+        ),
+      })),
+    }));
+    let production: Forecast['production'] = null;
+    if (metric && productionVolume) {
+      const { items } = await this.get(initiativeId, { metric });
+      const pilot = items.find((item) => item.pilot.months.length);
+      if (pilot) {
+        const perMonth = (await this.dataSource.query(
+          `SELECT c.period, sum(c.amount)::text AS cost, v.volume::text AS volume
+             FROM cost_tracking.cost_entries c JOIN cost_tracking.business_volumes v
+               ON v.initiative_id = c.initiative_id AND v.period = c.period AND v.phase = c.phase AND v.metric = $2
+            WHERE c.initiative_id = $1 AND c.phase = 'pilot' AND c.currency = $3
+            GROUP BY c.period, v.volume`,
+          [initiativeId, metric, pilot.currency],
+        )) as { cost: string; volume: string }[];
+        const projected = projectProduction(perMonth, productionVolume);
+        if (projected) production = { metric, volume: productionVolume, currency: pilot.currency, ...projected };
+      }
+    }
+    return { initiativeId, lastClosedMonth: lastClosed, byCurrency, production };
   }
 
   /** Tells scoring the initiative's unit economics; called after anything that changes them. */

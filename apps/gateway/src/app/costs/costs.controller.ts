@@ -13,6 +13,8 @@ import {
   UnitEconomicsRpc,
   recordVolumeSchema,
   unitEconomicsSchema,
+  forecastQuerySchema,
+  forecastSchema,
 } from '@capstan/contracts';
 import { ALL_ROLES } from '@capstan/domain';
 import { RpcClient } from '@capstan/messaging';
@@ -41,6 +43,8 @@ class UnitCostQueryDto extends createZodDto(
   z.object({ metric: z.string().max(50).optional(), currency: z.string().regex(/^[A-Z]{3}$/).optional() }).strict(),
 ) {}
 class InitiativeParamsDto extends createZodDto(z.object({ id: z.uuid() })) {}
+class ForecastQueryDto extends createZodDto(forecastQuerySchema) {}
+class ForecastDto extends createZodDto(forecastSchema) {}
 
 /** The production-economics ledger: exact amounts as decimal strings, corrections as reversing entries. */
 @ApiTags('costs')
@@ -104,5 +108,13 @@ export class CostsController {
   @ApiOkResponse({ type: UnitEconomicsListDto })
   unitCosts(@Param() { id }: InitiativeParamsDto, @Query() query: UnitCostQueryDto, @Req() request: AuthenticatedRequest) {
     return this.rpc.call(UnitEconomicsRpc.get, { initiativeId: id, ...query }, { correlationId: request.correlationId });
+  }
+
+  /** Spend ahead per category (run rate, trend, range; "unknown" without data) and the production cost the pilot's unit cost implies. */
+  @Get('initiatives/:id/forecast')
+  @Roles(...ALL_ROLES)
+  @ApiOkResponse({ type: ForecastDto })
+  forecast(@Param() { id }: InitiativeParamsDto, @Query() query: ForecastQueryDto, @Req() request: AuthenticatedRequest) {
+    return this.rpc.call(UnitEconomicsRpc.forecast, { initiativeId: id, ...query }, { correlationId: request.correlationId });
   }
 }

@@ -284,7 +284,44 @@ export const unitEconomicsSchema = z.object({
 });
 export type UnitEconomics = z.infer<typeof unitEconomicsSchema>;
 
+// Forecasts ---------------------------------------------------------------------
+
+export const forecastQuerySchema = z
+  .object({
+    months: z.coerce.number().int().min(1).max(24).default(6),
+    /** With `productionVolume`: project production cost from the pilot's cost per unit of this metric. */
+    metric: z.string().regex(/^[a-z][a-z0-9_]{0,49}$/).optional(),
+    productionVolume: z.string().regex(/^\d{1,20}(\.\d{1,6})?$/, 'a decimal string such as "100000"').optional(),
+  })
+  .strict()
+  .refine((q) => (q.metric === undefined) === (q.productionVolume === undefined), { message: 'Give metric and productionVolume together', path: ['productionVolume'] });
+export type ForecastQuery = z.infer<typeof forecastQuerySchema>;
+
+const categoryForecastSchema = z.union([
+  z.object({ category: z.enum(COST_CATEGORIES), status: z.literal('unknown'), reason: z.string() }),
+  z.object({
+    category: z.enum(COST_CATEGORIES),
+    status: z.literal('forecast'),
+    runRate: z.string(),
+    trendPerMonth: z.string(),
+    months: z.array(z.object({ period: z.string(), expected: z.string(), low: z.string(), high: z.string() })),
+  }),
+]);
+
+export const forecastSchema = z.object({
+  initiativeId: z.uuid(),
+  /** The forecast starts after this month: the latest closed one. */
+  lastClosedMonth: z.string(),
+  byCurrency: z.array(z.object({ currency: z.string(), categories: z.array(categoryForecastSchema) })),
+  /** Production cost per month at `productionVolume`, from the pilot's cost per unit; null without pilot volume. */
+  production: z
+    .object({ metric: z.string(), volume: z.string(), currency: z.string(), unitCost: z.string(), expected: z.string(), low: z.string(), high: z.string() })
+    .nullable(),
+});
+export type Forecast = z.infer<typeof forecastSchema>;
+
 export const UnitEconomicsRpc = {
+  forecast: rpcContract('cost.forecast.get', z.object({ initiativeId: z.uuid(), months: z.number().int().min(1).max(24), metric: z.string().optional(), productionVolume: z.string().optional() }).strict(), forecastSchema),
   recordVolume: rpcContract('cost.volume.record', z.object({ volume: recordVolumeSchema, actor: z.string() }).strict(), recordVolumeSchema.safeExtend({ recordedBy: z.string() })),
   get: rpcContract(
     'cost.unit-economics.get',
@@ -307,3 +344,4 @@ export const UnitEconomicsEvents = {
     }),
   ),
 };
+

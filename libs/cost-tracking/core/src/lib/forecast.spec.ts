@@ -1,0 +1,49 @@
+import { forecastCategory, monthsAfter, projectProduction } from './forecast';
+
+describe(forecastCategory.name, () => {
+  it('should project a growing category from its run rate along its trend, with a range', () => {
+    const history = [
+      { period: '2026-07', amount: '1000.00' },
+      { period: '2026-08', amount: '1100.00' },
+      { period: '2026-09', amount: '1200.00' },
+      // The current, open month does not count.
+      { period: '2026-11', amount: '50.00' },
+    ];
+    const forecast = forecastCategory(history, '2026-10', 2);
+    expect(forecast).toEqual({
+      status: 'forecast',
+      runRate: '1100.00',
+      trendPerMonth: '100.00',
+      months: [
+        { period: '2026-11', expected: '1300.00', low: '1190.00', high: '1410.00' },
+        { period: '2026-12', expected: '1400.00', low: '1290.00', high: '1510.00' },
+      ],
+    });
+  });
+
+  it('should widen the range when months scatter around the trend', () => {
+    const history = ['1000', '1400', '900', '1500'].map((amount, k) => ({ period: `2026-0${k + 5}`, amount }));
+    const forecast = forecastCategory(history, '2026-08', 1);
+    expect(forecast.status === 'forecast' && forecast.months[0]).toEqual({ period: '2026-09', expected: '1450.00', low: '1220.87', high: '1679.13' });
+  });
+
+  it('should call a category without data unknown, not zero', () => {
+    expect(forecastCategory([], '2026-10', 3)).toEqual({ status: 'unknown', reason: 'no cost recorded: economics unknown' });
+  });
+
+  it('should count months across a year end', () => {
+    expect(monthsAfter('2026-11', 3)).toEqual(['2026-12', '2027-01', '2027-02']);
+  });
+});
+
+describe(projectProduction.name, () => {
+  it('should project production cost from the pilot unit cost, the range from its cheapest to dearest month', () => {
+    expect(projectProduction([{ cost: '600', volume: '3000' }, { cost: '300', volume: '1000' }], '100000')).toEqual({
+      unitCost: '0.225',
+      expected: '22500.00',
+      low: '20000.00',
+      high: '30000.00',
+    });
+    expect(projectProduction([], '100000')).toBeNull();
+  });
+});
