@@ -72,6 +72,18 @@ describe('scoring through the API', () => {
     await context?.teardown();
   });
 
+  it('should give a controlled investment the scope envelope rollout may not exceed', async () => {
+    const { body } = await viewer.get<{ posture: string; scopeEnvelope: unknown }>(`/api/v1/initiatives/${ids.owned}/posture`);
+    expect(body.posture).toBe('controlled_investment');
+    expect(body.scopeEnvelope).toEqual({
+      businessUnits: ['Scoring'],
+      users: null,
+      monthlySpendCap: null,
+      currency: null,
+      basis: 'recommended: the business unit that ran the pilot, at most the users requested, until authorize_deployment',
+    });
+  });
+
   it('should answer what the posture was as of a moment, with the inputs known then', async () => {
     const then = await viewer.get<PostureBody>(`/api/v1/initiatives/${ids.owned}/posture?asOf=${encodeURIComponent(beforeOwners)}`);
     expect(then.status).toBe(200);

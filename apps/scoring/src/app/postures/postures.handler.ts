@@ -1,9 +1,15 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { CostEvents, InitiativeEvents, ReadinessEvents, RegistryEvents, ScoringRpc, SequencingEvents, UnitEconomicsEvents } from '@capstan/contracts';
+import { CostEvents, InitiativeEvents, type Initiative, type ScopeEnvelope, ReadinessEvents, RegistryEvents, ScoringRpc, SequencingEvents, UnitEconomicsEvents } from '@capstan/contracts';
 import { withTelemetry } from '@capstan/scoring-core';
 import type { CriterionId } from '@capstan/domain';
 import { EventConsumers, RpcServer } from '@capstan/messaging';
 import { PosturesService } from './postures.service';
+
+/** The profile fields the recommended scope envelope comes from. */
+const scopeOf = (initiative: Initiative) => ({ businessUnit: initiative.businessUnit, requestedUsers: initiative.requestedScope.users });
+
+const envelopeOf = (envelope: ScopeEnvelope | null) =>
+  envelope ? { businessUnits: envelope.businessUnits, users: envelope.users, monthlySpendCap: envelope.monthlySpendCap, currency: envelope.currency } : null;
 
 /** Events about one initiative are scored one after another; different initiatives side by side. */
 const byInitiative = (payload: { initiativeId?: string }) => payload.initiativeId;
@@ -23,7 +29,10 @@ export class PosturesHandler implements OnModuleInit {
     this.rpc.handle(ScoringRpc.portfolio, () => this.postures.portfolio());
     this.consumers.on(
       InitiativeEvents.registered,
-      (event, manager) => this.postures.track(manager, event.payload.initiative.id, event.payload.initiative.stage, event),
+      (event, manager) => {
+        const { initiative } = event.payload;
+        return this.postures.track(manager, initiative.id, initiative.stage, scopeOf(initiative), event);
+      },
       (payload) => payload.initiative?.id,
     );
     this.consumers.on(InitiativeEvents.updated, (event, manager) => {
@@ -31,7 +40,14 @@ export class PosturesHandler implements OnModuleInit {
       return this.postures.applyInput(
         manager,
         initiative.id,
-        { key: 'stage', initiativeVersion: initiative.version, apply: (inputs) => void (inputs.stage = initiative.stage) },
+        {
+          key: 'stage',
+          initiativeVersion: initiative.version,
+          apply: (inputs) => {
+            inputs.stage = initiative.stage;
+            inputs.scope = scopeOf(initiative);
+          },
+        },
         event,
       );
     }, (payload) => payload.initiative?.id);
@@ -99,7 +115,7 @@ export class PosturesHandler implements OnModuleInit {
       return this.postures.applyInput(
         manager,
         decision.initiativeId,
-        { key: 'decision', initiativeVersion, apply: (inputs) => void (inputs.decision = { decision: decision.decision, decidedAt: decision.decidedAt }) },
+        { key: 'decision', initiativeVersion, apply: (inputs) => void (inputs.decision = { decision: decision.decision, decidedAt: decision.decidedAt, scopeEnvelope: envelopeOf(decision.scopeEnvelope) }) },
         event,
       );
     }, (payload) => payload.decision?.initiativeId);

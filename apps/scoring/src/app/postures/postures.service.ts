@@ -34,11 +34,12 @@ export class PosturesService {
   ) {}
 
   /** Starts tracking a newly registered initiative and records its first posture. */
-  async track(manager: EntityManager, initiativeId: string, stage: InitiativeStage, cause: Cause): Promise<void> {
+  async track(manager: EntityManager, initiativeId: string, stage: InitiativeStage, scope: NonNullable<ScoringInputs['scope']>, cause: Cause): Promise<void> {
     const existing = await this.lockSubject(manager, initiativeId);
     const inputs = structuredClone(existing?.inputs ?? emptyInputs(initiativeId));
-    // An update may have arrived first: the registration's stage never overrides it.
+    // An update may have arrived first: the registration's profile never overrides it.
     inputs.stage ??= stage;
+    inputs.scope ??= scope;
     await this.rescore(manager, inputs, existing, cause);
   }
 
@@ -329,6 +330,7 @@ function toView(result: Evaluation): PostureView {
     conditions: result.conditions,
     patterns: result.patterns,
     trends: result.trends ?? {},
+    scopeEnvelope: result.scopeEnvelope ?? null,
     modelVersion: result.modelVersion,
     evaluatedAt: result.evaluatedAt,
   };

@@ -35,6 +35,34 @@ describe(evaluate.name, () => {
     expect(result.conditions).toEqual([]);
   });
 
+  it('should give a controlled investment its scope envelope: the committee\'s, else the one recommended', () => {
+    // The full default hold period: the gates hold but the posture stays controlled.
+    const inputs: ScoringInputs = { ...fullyReady(), scope: { businessUnit: 'Claims', requestedUsers: 1200 } };
+    const recommended = evaluate(inputs, DEFAULT_MODEL, asOf);
+    expect(recommended.posture).toBe('controlled_investment');
+    expect(recommended.scopeEnvelope).toEqual({
+      businessUnits: ['Claims'],
+      users: 1200,
+      monthlySpendCap: null,
+      currency: null,
+      basis: 'recommended: the business unit that ran the pilot, at most the users requested, until authorize_deployment',
+    });
+    const decided = evaluate(
+      {
+        ...inputs,
+        decision: {
+          decision: 'controlled_investment',
+          decidedAt: '2026-10-20T09:00:00Z',
+          scopeEnvelope: { businessUnits: ['Claims', 'Motor'], users: 300, monthlySpendCap: '15000.00', currency: 'EUR' },
+        },
+      },
+      DEFAULT_MODEL,
+      asOf,
+    );
+    expect(decided.scopeEnvelope).toEqual({ businessUnits: ['Claims', 'Motor'], users: 300, monthlySpendCap: '15000.00', currency: 'EUR', basis: "the committee's decision of 2026-10-20" });
+    expect(evaluate(inputs, NO_HOLD, asOf).scopeEnvelope).toBeNull();
+  });
+
   describe('hysteresis', () => {
     const day = 24 * 60 * 60 * 1000;
 

@@ -10,7 +10,7 @@ import {
   type Posture,
   type Responsibility,
 } from '@capstan/domain';
-import type { ScoringInputs } from './inputs';
+import type { ScopeEnvelopeInput, ScoringInputs } from './inputs';
 import { measuredCriteria, type Measurement } from './measured';
 import type { ScoringModel } from './model';
 import { detectPatterns, type DetectedPattern } from './patterns';
@@ -51,6 +51,8 @@ export interface Evaluation {
   signals: string[];
   conditions: string[];
   patterns: DetectedPattern[];
+  /** For `controlled_investment`: the scope rollout may not exceed — the committee's, or the one recommended. */
+  scopeEnvelope?: (ScopeEnvelopeInput & { basis: string }) | null;
   /** Each domain's direction over recent evaluations; set by the service, which keeps the history. */
   trends?: Partial<Record<DomainId, Trend>>;
   modelVersion: string;
@@ -108,9 +110,30 @@ export function evaluate(inputs: ScoringInputs, model: ScoringModel, asOf: Date,
     signals,
     conditions,
     patterns,
+    scopeEnvelope: posture === 'controlled_investment' ? scopeEnvelopeOf(inputs) : null,
     modelVersion: model.version,
     inputHash: hashInputs(inputs),
     evaluatedAt: asOf.toISOString(),
+  };
+}
+
+/**
+ * The committee's envelope when it recorded one with a controlled-investment
+ * decision; otherwise the recommendation: the business unit that ran the
+ * pilot, at most the users requested, until deployment is authorized.
+ */
+function scopeEnvelopeOf(inputs: ScoringInputs): (ScopeEnvelopeInput & { basis: string }) | null {
+  const decided = inputs.decision;
+  if (decided?.decision === 'controlled_investment' && decided.scopeEnvelope) {
+    return { ...decided.scopeEnvelope, basis: `the committee's decision of ${decided.decidedAt.slice(0, 10)}` };
+  }
+  if (!inputs.scope) return null;
+  return {
+    businessUnits: [inputs.scope.businessUnit],
+    users: inputs.scope.requestedUsers,
+    monthlySpendCap: null,
+    currency: null,
+    basis: 'recommended: the business unit that ran the pilot, at most the users requested, until authorize_deployment',
   };
 }
 

@@ -22,6 +22,14 @@ export interface TelemetryInput {
   rollbacks: number;
 }
 
+/** The bounds a controlled investment may not exceed. */
+export interface ScopeEnvelopeInput {
+  businessUnits: string[];
+  users: number | null;
+  monthlySpendCap: string | null;
+  currency: string | null;
+}
+
 /** Pilot and production cost per unit (decimal strings; null without a denominator). */
 export interface UnitEconomicsInput {
   items: { metric: string; currency: string; pilotUnitCost: string | null; productionUnitCost: string | null; productionToPilot: string | null }[];
@@ -56,8 +64,10 @@ export interface ScoringInputs {
   unitEconomics?: UnitEconomicsInput;
   /** Measured by sequencing in the published rollout plan: the contests this initiative is in. */
   rollout?: RolloutContention;
-  /** The authorization committee's latest decision. */
-  decision?: { decision: Posture; decidedAt: string };
+  /** What the initiative asks to roll out to (intake's profile). */
+  scope?: { businessUnit: string; requestedUsers: number | null };
+  /** The authorization committee's latest decision, with its scope envelope for controlled investment. */
+  decision?: { decision: Posture; decidedAt: string; scopeEnvelope?: ScopeEnvelopeInput | null };
 }
 
 /** How many periods of telemetry scoring keeps per initiative. */

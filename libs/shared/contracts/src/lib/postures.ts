@@ -27,6 +27,11 @@ export const postureViewSchema = z.object({
   patterns: z.array(z.object({ id: z.string(), title: z.string(), detail: z.string() })),
   /** Each domain's direction over recent evaluations. */
   trends: z.record(z.string(), z.enum(['improving', 'stable', 'deteriorating'])).optional(),
+  /** For `controlled_investment`: the scope rollout may not exceed, the committee's or the one recommended, and on what basis. */
+  scopeEnvelope: z
+    .object({ businessUnits: z.array(z.string()), users: z.number().int().nullable(), monthlySpendCap: z.string().nullable(), currency: z.string().nullable(), basis: z.string() })
+    .nullable()
+    .optional(),
   modelVersion: z.string(),
   evaluatedAt: z.string(),
 });
