@@ -10,7 +10,7 @@
  * violation in the final plan.
  */
 import { parseArgs } from 'node:util';
-import { objectiveOf, solve, violationsOf, type Activity, type Precedence, type Problem } from '@capstan/sequencing-engine';
+import { mulberry32, objectiveOf, solve, violationsOf, type Activity, type Precedence, type Problem } from '@capstan/sequencing-engine';
 import { report, round } from './measure';
 
 const { values } = parseArgs({
@@ -33,19 +33,9 @@ const SEED = Number(values.seed);
 const QUARTER_WEEKS = 13;
 const BUSINESS_UNITS = 8;
 
-/** mulberry32, so the portfolio is the same on every run for a seed. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function syntheticPortfolio(seed: number): Problem {
-  const random = generator(seed);
+  // Seeded, so the portfolio is the same on every run for a seed.
+  const random = mulberry32(seed);
   const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
   // Freeze windows per business unit: a year-end freeze and one more of its own each year.
   const freezes = Array.from({ length: BUSINESS_UNITS }, () => {

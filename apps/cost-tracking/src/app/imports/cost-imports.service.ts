@@ -219,6 +219,7 @@ export class CostImportsService implements OnApplicationBootstrap, OnApplication
   /** One batch: its entries and the import's progress, together; the lease is renewed, or the work stops if another process took it. */
   private async write(batch: ImportBatch, charsRead: number, lease: string, copy: boolean): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
+      // Lock the import before writing: a process that took it over must not meet our rows in the unique index.
       const held = (await manager.query(`SELECT 1 FROM cost_tracking.cost_imports WHERE id = $1 AND locked_by = $2 FOR UPDATE`, [batch.importId, lease])) as unknown[];
       if (!held.length) throw new LeaseLost(batch.importId);
       await batch.insert(manager, copy);

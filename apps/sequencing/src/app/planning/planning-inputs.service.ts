@@ -35,29 +35,16 @@ export class PlanningInputsService {
        ON CONFLICT (id) DO UPDATE SET key = $2, name = $3, business_unit = $4, archived_at = $5, updated_at = now()`,
       [initiative.id, initiative.key, initiative.name, initiative.businessUnit, initiative.archivedAt],
     );
-    await markStale(manager, `initiative ${initiative.key} changed`);
+    await markStaleIfPlanned(manager, [initiative.id], `initiative ${initiative.key} changed`);
   }
 
   async recordPosture(manager: EntityManager, initiativeId: string, posture: Posture): Promise<void> {
-    // Events of different streams may arrive out of order: the posture can come before the registration.
-    const [row] = (await manager.query(
-      `INSERT INTO sequencing.initiatives (id, key, name, business_unit, posture) VALUES ($1, '', '', '', $2)
-       ON CONFLICT (id) DO UPDATE SET posture = $2, updated_at = now()
-       RETURNING key`,
-      [initiativeId, posture],
-    )) as { key: string }[];
-    await markStale(manager, `posture of ${row.key || initiativeId} changed to ${posture}`);
+    await this.recordProjected(manager, initiativeId, 'posture', posture, (key) => `posture of ${key} changed to ${posture}`);
   }
 
   /** The committee's latest controlled-investment decision bounds which business units a rollout may reach. */
   async recordScopeEnvelope(manager: EntityManager, initiativeId: string, businessUnits: string[] | null): Promise<void> {
-    const [row] = (await manager.query(
-      `INSERT INTO sequencing.initiatives (id, key, name, business_unit, scope_units) VALUES ($1, '', '', '', $2)
-       ON CONFLICT (id) DO UPDATE SET scope_units = $2, updated_at = now()
-       RETURNING key`,
-      [initiativeId, businessUnits],
-    )) as { key: string }[];
-    await markStale(manager, `scope envelope of ${row.key || initiativeId} changed`);
+    await this.recordProjected(manager, initiativeId, 'scope_units', businessUnits, (key) => `scope envelope of ${key} changed`);
   }
 
   async recordDependency(manager: EntityManager, initiativeId: string, dependsOn: string, kind: string): Promise<void> {
@@ -65,7 +52,22 @@ export class PlanningInputsService {
       `INSERT INTO sequencing.dependencies (initiative_id, depends_on, kind) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
       [initiativeId, dependsOn, kind],
     );
-    await markStale(manager, 'dependency added');
+    await markStaleIfPlanned(manager, [initiativeId, dependsOn], 'dependency added');
+  }
+
+  /**
+   * Sets one projected field of an initiative. Events of different streams may
+   * arrive out of order: the field can come before the registration, so the row
+   * is created with placeholders the registration fills in.
+   */
+  private async recordProjected(manager: EntityManager, initiativeId: string, column: 'posture' | 'scope_units', value: unknown, reason: (key: string) => string): Promise<void> {
+    const [row] = (await manager.query(
+      `INSERT INTO sequencing.initiatives (id, key, name, business_unit, ${column}) VALUES ($1, '', '', '', $2)
+       ON CONFLICT (id) DO UPDATE SET ${column} = $2, updated_at = now()
+       RETURNING key`,
+      [initiativeId, value],
+    )) as { key: string }[];
+    await markStaleIfPlanned(manager, [initiativeId], reason(row.key || initiativeId));
   }
 
   // Inputs set here --------------------------------------------------------------
@@ -238,6 +240,14 @@ export class PlanningInputsService {
     }
     if (errors.length) throw new RpcError('unprocessable', 'The rollout links to waves that do not exist', errors);
   }
+}
+
+/** Marks the draft stale only when every initiative named has a rollout: the others are in no plan, so nothing to recompute. */
+async function markStaleIfPlanned(manager: EntityManager, initiativeIds: string[], reason: string): Promise<void> {
+  const [{ planned }] = (await manager.query(`SELECT count(*)::int AS planned FROM sequencing.rollouts WHERE initiative_id = ANY($1::uuid[])`, [initiativeIds])) as {
+    planned: number;
+  }[];
+  if (planned === new Set(initiativeIds).size) await markStale(manager, reason);
 }
 
 /** Marks the draft plan out of date; the refresher recomputes it. */

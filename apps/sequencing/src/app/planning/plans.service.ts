@@ -147,6 +147,9 @@ export class PlansService {
    * `done_seq` records which changes the new draft includes.
    */
   async refreshDraft(): Promise<boolean> {
+    // The common case, every tick: nothing changed; no transaction, no relay wake-up.
+    const [{ stale }] = (await this.dataSource.query(`SELECT stale_seq > done_seq AS stale FROM sequencing.draft_state`)) as { stale: boolean }[];
+    if (!stale) return false;
     return this.outbox.transaction(async (manager) => {
       const [{ locked }] = (await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext('sequencing.draft-refresh')) AS locked`)) as { locked: boolean }[];
       if (!locked) return false;

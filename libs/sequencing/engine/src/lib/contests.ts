@@ -39,14 +39,23 @@ export interface Fairness {
   readonly series: readonly { readonly bucket: number; readonly demandShare: number; readonly capacityShare: number }[];
 }
 
-/** The contests of a schedule; `groups[i]` is activity i's business unit. */
-export function findContests(problem: Problem, starts: Starts, groups: readonly string[]): Contest[] {
-  return contestedCells(problem, starts, groups).contests;
+/**
+ * The contests of a schedule and each group's share of contested demand
+ * against its share of the capacity it got there, overall and per bucket of
+ * `bucketLength` periods (e.g. a quarter of weeks). `groups[i]` is activity
+ * i's business unit.
+ */
+export function analyseContests(
+  problem: Problem,
+  starts: Starts,
+  groups: readonly string[],
+  bucketLength: number,
+): { contests: Contest[]; fairness: Fairness[] } {
+  const { contests, cells } = contestedCells(problem, starts, groups);
+  return { contests, fairness: fairnessOfCells(cells, bucketLength) };
 }
 
-/** Each group's share of contested demand vs its share of the capacity it got there, overall and per bucket. */
-export function fairnessOf(problem: Problem, starts: Starts, groups: readonly string[], bucketLength: number): Fairness[] {
-  const { cells } = contestedCells(problem, starts, groups);
+function fairnessOfCells(cells: readonly Cell[], bucketLength: number): Fairness[] {
   const overall = new Map<string, { demand: number; held: number }>();
   const byBucket = new Map<number, Map<string, { demand: number; held: number }>>();
   for (const cell of cells) {

@@ -47,6 +47,7 @@ export function explainDelays(problem: Problem, starts: Starts): Delay[] {
   const active = activeByPeriod(problem, starts);
   const predecessors: { before: number; lag: number }[][] = problem.activities.map(() => []);
   for (const { before, after, lag = 0 } of problem.precedences) predecessors[after].push({ before, lag });
+  const spending = budgetSpending(problem, starts);
 
   const delays: Delay[] = [];
   problem.activities.forEach((activity, i) => {
@@ -61,7 +62,7 @@ export function explainDelays(problem: Problem, starts: Starts): Delay[] {
       if (from < starts[i] && to > earliest[i]) reasons.push({ kind: 'blackout', from, to });
     }
     reasons.push(...capacityReasons(problem, starts, active, i, earliest[i]));
-    const budget = budgetReason(problem, starts, i, earliest[i]);
+    const budget = spending && budgetReason(problem, starts, spending, i, earliest[i]);
     if (budget) reasons.push(budget);
     delays.push({ activity: i, earliest: earliest[i], start: starts[i], reasons });
   });
@@ -107,26 +108,45 @@ function capacityReasons(problem: Problem, starts: Starts, active: number[][], i
   return reasons;
 }
 
-function budgetReason(problem: Problem, starts: Starts, i: number, earliest: number): DelayReason | undefined {
+interface BudgetSpending {
+  /** Spend per budget period, all activities. */
+  spent: number[];
+  /** The activities spending in each budget period, with how much. */
+  spenders: { activity: number; amount: number }[][];
+}
+
+/** Each budget period's spend and spenders, worked out once for every delayed activity to read. */
+function budgetSpending(problem: Problem, starts: Starts): BudgetSpending | undefined {
   const budget = problem.budget;
-  const cost = problem.activities[i].costPerPeriod ?? 0;
-  if (!budget || cost === 0) return undefined;
+  if (!budget) return undefined;
   const { periodLength, limits } = budget;
+  const spent = new Array<number>(limits.length).fill(0);
+  const spenders: { activity: number; amount: number }[][] = limits.map(() => []);
+  problem.activities.forEach((a, j) => {
+    if (!a.costPerPeriod) return;
+    const last = Math.min(Math.floor((starts[j] + a.duration - 1) / periodLength), limits.length - 1);
+    for (let q = Math.floor(starts[j] / periodLength); q <= last; q++) {
+      const overlap = Math.min(starts[j] + a.duration, (q + 1) * periodLength) - Math.max(starts[j], q * periodLength);
+      if (overlap <= 0) continue;
+      spent[q] += a.costPerPeriod * overlap;
+      spenders[q].push({ activity: j, amount: a.costPerPeriod * overlap });
+    }
+  });
+  return { spent, spenders };
+}
+
+function budgetReason(problem: Problem, starts: Starts, spending: BudgetSpending, i: number, earliest: number): DelayReason | undefined {
+  const { periodLength, limits } = problem.budget!;
+  const cost = problem.activities[i].costPerPeriod ?? 0;
+  if (cost === 0) return undefined;
   const blocked: number[] = [];
   const holders = new Set<number>();
-  const firstQuarter = Math.floor(earliest / periodLength);
-  const lastQuarter = Math.floor((starts[i] - 1 + problem.activities[i].duration) / periodLength);
   const duration = problem.activities[i].duration;
+  const firstQuarter = Math.floor(earliest / periodLength);
+  const lastQuarter = Math.floor((starts[i] - 1 + duration) / periodLength);
   for (let q = firstQuarter; q <= lastQuarter && q < limits.length; q++) {
-    let spent = 0;
-    const inQuarter: number[] = [];
-    problem.activities.forEach((a, j) => {
-      const overlap = Math.min(starts[j] + a.duration, (q + 1) * periodLength) - Math.max(starts[j], q * periodLength);
-      if (j !== i && overlap > 0 && a.costPerPeriod) {
-        spent += a.costPerPeriod * overlap;
-        inQuarter.push(j);
-      }
-    });
+    const others = spending.spenders[q].filter((s) => s.activity !== i);
+    const spent = spending.spent[q] - (spending.spenders[q].find((s) => s.activity === i)?.amount ?? 0);
     // The most of this budget period an earlier start would have used.
     let most = 0;
     for (let t = earliest; t < starts[i]; t++) {
@@ -134,7 +154,7 @@ function budgetReason(problem: Problem, starts: Starts, i: number, earliest: num
     }
     if (most > 0 && spent + cost * most > limits[q]) {
       blocked.push(q);
-      inQuarter.forEach((j) => holders.add(j));
+      others.forEach((s) => holders.add(s.activity));
     }
   }
   return blocked.length ? { kind: 'budget', budgetPeriods: blocked, holders: [...holders].sort((a, b) => a - b) } : undefined;

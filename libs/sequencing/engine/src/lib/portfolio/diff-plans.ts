@@ -82,7 +82,7 @@ function becauseOf(old: PlannedWave, wave: PlannedWave, weeks: number, heldNow: 
       const gone = (reason.heldBy ?? []).filter((h) => !after.has(waveId(h.initiativeId, h.wave)));
       for (const h of gone) {
         const held = heldNow.get(h.initiativeId);
-        const why = held ? `now held (${held.waves.find(() => true)?.reason ?? held.posture})` : 'no longer in the plan';
+        const why = held ? `now held (${held.waves[0]?.reason ?? held.posture})` : 'no longer in the plan';
         const what = reason.kind === 'capacity' ? `capacity on ${reason.pool} freed` : reason.kind === 'budget' ? 'budget freed' : 'dependency lifted';
         because.push(`${what}: ${h.initiativeKey} ${h.wave} is ${why}`);
       }

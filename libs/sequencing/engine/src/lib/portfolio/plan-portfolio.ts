@@ -1,4 +1,4 @@
-import { fairnessOf, findContests, type Contest } from '../contests';
+import { analyseContests, type Contest } from '../contests';
 import { earliestStarts, explainDelays, type DelayReason } from '../explain';
 import { objectiveOf } from '../problem';
 import { solve, type SolveOptions } from '../solve';
@@ -115,8 +115,9 @@ export function planPortfolio(snapshot: PortfolioSnapshot, options: SolveOptions
     };
   });
   const groups = refs.map((r) => r.wave.businessUnit);
-  const contests = findContests(problem, starts, groups).map((c) => describeContest(snapshot, handles, waves, c));
-  const fairness = fairnessOf(problem, starts, groups, QUARTER_WEEKS).map((f) => ({
+  const analysis = analyseContests(problem, starts, groups, QUARTER_WEEKS);
+  const contests = analysis.contests.map((c) => describeContest(snapshot, handles, waves, c));
+  const fairness = analysis.fairness.map((f) => ({
     businessUnit: f.group,
     demandShare: f.demandShare,
     capacityShare: f.capacityShare,
