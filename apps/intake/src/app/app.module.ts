@@ -25,6 +25,8 @@ class IntakeConfigModule {}
       schema: 'intake',
       entities: [InitiativeEntity, OwnerEntity, EvidenceEntity, AuditEntryEntity],
       migrations,
+      // Posture changes after a model activation arrive by the thousand: project them in batches.
+      consumerBatchSize: 32,
     }),
     InitiativesModule,
     ReadinessModule,

@@ -17,6 +17,8 @@ export const config = loadServiceConfig('scoring', 3102);
       migrations,
       // Events about different initiatives are scored side by side; one initiative's stay in order.
       consumerConcurrency: 8,
+      // Under load, the events already delivered are scored in one transaction.
+      consumerBatchSize: 32,
     }),
     PosturesModule,
     ScoringModelsModule,

@@ -6,3 +6,4 @@ export * from './lib/outbox';
 export * from './lib/event-consumer';
 export * from './lib/messaging-tables';
 export * from './lib/keyed-concurrency';
+export * from './lib/delivered-batches';

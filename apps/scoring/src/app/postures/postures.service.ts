@@ -108,22 +108,68 @@ export class PosturesService {
   }
 
   /** Directions over the last few evaluations; two domains sliding together is an early warning. */
-  private async withTrends(manager: EntityManager, result: Evaluation): Promise<Evaluation> {
-    const recent = (await manager.query(
+  private async withTrends(manager: EntityManager, result: Evaluation, subject: ScoringSubjectEntity | null): Promise<{ result: Evaluation; recent: ScoredMoment[] }> {
+    const earlier = subject?.recentScores ?? (subject ? await this.recentFromHistory(manager, result.initiativeId) : []);
+    const current: ScoredMoment = {
+      evaluatedAt: result.evaluatedAt,
+      domainScores: Object.fromEntries(result.domains.map((domain) => [domain.id, domain.score])),
+    };
+    const recent = [...earlier, current].slice(-TREND_WINDOW);
+    const { trends, earlyWarning } = domainTrends(recent);
+    return { result: { ...result, trends, signals: earlyWarning ? [...result.signals, earlyWarning] : result.signals }, recent };
+  }
+
+  /** The scores of an initiative's last evaluations, for a row scored before they were kept on it. */
+  private async recentFromHistory(manager: EntityManager, initiativeId: string): Promise<ScoredMoment[]> {
+    const rows = (await manager.query(
       `SELECT evaluated_at, result->'domains' AS domains FROM scoring.evaluations
        WHERE initiative_id = $1 ORDER BY evaluated_at DESC LIMIT $2`,
-      [result.initiativeId, TREND_WINDOW - 1],
+      [initiativeId, TREND_WINDOW - 1],
     )) as { evaluated_at: Date; domains: Evaluation['domains'] }[];
-    const moments: ScoredMoment[] = [...recent.reverse(), { evaluated_at: new Date(result.evaluatedAt), domains: result.domains }].map((row) => ({
+    return rows.reverse().map((row) => ({
       evaluatedAt: new Date(row.evaluated_at).toISOString(),
       domainScores: Object.fromEntries(row.domains.map((domain) => [domain.id, domain.score])),
     }));
-    const { trends, earlyWarning } = domainTrends(moments);
-    return { ...result, trends, signals: earlyWarning ? [...result.signals, earlyWarning] : result.signals };
   }
 
-  private lockSubject(manager: EntityManager, initiativeId: string): Promise<ScoringSubjectEntity | null> {
-    return manager.findOne(ScoringSubjectEntity, { where: { initiativeId }, lock: { mode: 'pessimistic_write' } });
+  /** Reads and locks an initiative's row; plain SQL, as this and `store` run for every event. */
+  private async lockSubject(manager: EntityManager, initiativeId: string): Promise<ScoringSubjectEntity | null> {
+    const [row] = (await manager.query(
+      `SELECT inputs, posture, evaluation_id, applied_versions, gates_held_since, review_at, recent_scores, version, updated_at
+       FROM scoring.subjects WHERE initiative_id = $1 FOR UPDATE`,
+      [initiativeId],
+    )) as SubjectRow[];
+    return row ? subjectOf(initiativeId, row) : null;
+  }
+
+  /** Stores an evaluation and makes it the initiative's current one, in one round trip. */
+  private async store(manager: EntityManager, evaluation: Omit<EvaluationEntity, 'id'> & { id: string }, state: Omit<ScoringSubjectEntity, 'initiativeId' | 'updatedAt'>): Promise<void> {
+    await manager.query(
+      `WITH evaluation AS (
+         INSERT INTO scoring.evaluations (id, initiative_id, posture, result, inputs, model_version, input_hash, evaluated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       )
+       INSERT INTO scoring.subjects (initiative_id, inputs, posture, evaluation_id, applied_versions, gates_held_since, review_at, recent_scores, version, updated_at)
+       VALUES ($2, $5, $3, $1, $9, $10, $11, $12, $13, now())
+       ON CONFLICT (initiative_id) DO UPDATE SET inputs = EXCLUDED.inputs, posture = EXCLUDED.posture, evaluation_id = EXCLUDED.evaluation_id,
+         applied_versions = EXCLUDED.applied_versions, gates_held_since = EXCLUDED.gates_held_since, review_at = EXCLUDED.review_at,
+         recent_scores = EXCLUDED.recent_scores, version = EXCLUDED.version, updated_at = now()`,
+      [
+        evaluation.id,
+        evaluation.initiativeId,
+        evaluation.posture,
+        JSON.stringify(evaluation.result),
+        JSON.stringify(evaluation.inputs),
+        evaluation.modelVersion,
+        evaluation.inputHash,
+        evaluation.evaluatedAt,
+        JSON.stringify(state.appliedVersions),
+        state.gatesHeldSince,
+        state.reviewAt,
+        JSON.stringify(state.recentScores),
+        state.version,
+      ],
+    );
   }
 
   async get(initiativeId: string): Promise<PostureView> {
@@ -247,29 +293,32 @@ export class PosturesService {
   ): Promise<void> {
     const model = await this.activeModel.get(manager);
     const evaluated = evaluate(inputs, model, new Date(), { gatesHeldSince: subject?.gatesHeldSince?.toISOString() ?? null });
-    const result = await this.withTrends(manager, evaluated);
+    const { result, recent } = await this.withTrends(manager, evaluated, subject);
     const evaluationId = randomUUID();
-    await manager.insert(EvaluationEntity, {
-      id: evaluationId,
-      initiativeId: inputs.initiativeId,
-      posture: result.posture,
-      result,
-      inputs,
-      modelVersion: result.modelVersion,
-      inputHash: result.inputHash,
-      evaluatedAt: new Date(result.evaluatedAt),
-    });
     const previous = subject?.posture ?? null;
-    await manager.save(ScoringSubjectEntity, {
-      initiativeId: inputs.initiativeId,
-      inputs,
-      posture: result.posture,
-      evaluationId,
-      appliedVersions,
-      gatesHeldSince: result.gatesHeldSince ? new Date(result.gatesHeldSince) : null,
-      reviewAt: result.reviewAt ? new Date(result.reviewAt) : null,
-      version: (subject?.version ?? 0) + 1,
-    });
+    await this.store(
+      manager,
+      {
+        id: evaluationId,
+        initiativeId: inputs.initiativeId,
+        posture: result.posture,
+        result,
+        inputs,
+        modelVersion: result.modelVersion,
+        inputHash: result.inputHash,
+        evaluatedAt: new Date(result.evaluatedAt),
+      },
+      {
+        inputs,
+        posture: result.posture,
+        evaluationId,
+        appliedVersions,
+        gatesHeldSince: result.gatesHeldSince ? new Date(result.gatesHeldSince) : null,
+        reviewAt: result.reviewAt ? new Date(result.reviewAt) : null,
+        recentScores: recent,
+        version: (subject?.version ?? 0) + 1,
+      },
+    );
     const meta = { correlationId: cause.correlationId };
     if (previous !== result.posture) {
       await this.outbox.enqueue(
@@ -300,6 +349,33 @@ const Exact = Decimal.clone({ precision: 60 });
 
 function conditionKind(condition: string): string {
   return condition.replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z/g, '…').replace(/ \(held since …\)/, '');
+}
+
+interface SubjectRow {
+  inputs: ScoringInputs;
+  posture: Posture | null;
+  evaluation_id: string | null;
+  applied_versions: Record<string, number>;
+  gates_held_since: Date | null;
+  review_at: Date | null;
+  recent_scores: ScoredMoment[] | null;
+  version: number;
+  updated_at: Date;
+}
+
+function subjectOf(initiativeId: string, row: SubjectRow): ScoringSubjectEntity {
+  return {
+    initiativeId,
+    inputs: row.inputs,
+    posture: row.posture,
+    evaluationId: row.evaluation_id,
+    appliedVersions: row.applied_versions,
+    gatesHeldSince: row.gates_held_since,
+    reviewAt: row.review_at,
+    recentScores: row.recent_scores,
+    version: row.version,
+    updatedAt: row.updated_at,
+  };
 }
 
 /** What caused an evaluation: an event (its correlation id travels on) or the passing of time. */

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { Posture } from '@capstan/domain';
-import type { ScoringInputs } from '@capstan/scoring-core';
+import type { ScoredMoment, ScoringInputs } from '@capstan/scoring-core';
 
 @Entity({ schema: 'scoring', name: 'subjects' })
 export class ScoringSubjectEntity {
@@ -26,6 +26,10 @@ export class ScoringSubjectEntity {
   /** When time alone could change the posture; the review sweep re-evaluates then. */
   @Column('timestamptz', { name: 'review_at', nullable: true })
   reviewAt!: Date | null;
+
+  /** Domain scores of the last evaluations, oldest first (NULL: not kept yet, read from the history). */
+  @Column('jsonb', { name: 'recent_scores', nullable: true })
+  recentScores!: ScoredMoment[] | null;
 
   @Column('integer')
   version!: number;

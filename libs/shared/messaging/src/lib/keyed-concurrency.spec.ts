@@ -40,4 +40,26 @@ describe(KeyedConcurrency.name, () => {
     expect(errors).toHaveLength(1);
     expect(ran).toBe(true);
   });
+
+  it('should hold a task with several keys until every earlier task on any of them has finished', async () => {
+    const limiter = new KeyedConcurrency(4, (error) => {
+      throw error;
+    });
+    const log: string[] = [];
+    const task = (name: string, ms: number) => async () => {
+      log.push(`start ${name}`);
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      log.push(`end ${name}`);
+    };
+    await limiter.schedule('a', task('a', 30));
+    await limiter.schedule('b', task('b', 5));
+    await limiter.schedule(['a', 'b'], task('ab', 1));
+    await limiter.schedule('b', task('b2', 1));
+    await limiter.schedule('c', task('c', 1));
+    await limiter.drain();
+    expect(log.indexOf('start ab')).toBeGreaterThan(log.indexOf('end a'));
+    expect(log.indexOf('start ab')).toBeGreaterThan(log.indexOf('end b'));
+    expect(log.indexOf('start b2')).toBeGreaterThan(log.indexOf('end ab'));
+    expect(log.indexOf('start c')).toBeLessThan(log.indexOf('end a'));
+  });
 });

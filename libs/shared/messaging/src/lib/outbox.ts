@@ -102,22 +102,22 @@ export class Outbox {
     ).then((result: unknown) => firstResultSet(result));
     if (!rows.length) return 0;
     rows.sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));
-    const sent: string[] = [];
-    try {
-      for (const row of rows) {
+    // Published in one go, in order on one connection (the server stores them in
+    // that order); a row counts as sent only if every row before it was. After a
+    // failure the rest are published again later, and the broker drops the
+    // copies it already has by their message id.
+    const outcomes = await Promise.allSettled(
+      rows.map((row) => {
         const envelope = typeof row.envelope === 'string' ? (JSON.parse(row.envelope) as EventEnvelope) : row.envelope;
         const headers = natsHeaders();
         if (envelope.correlationId) headers.set(CORRELATION_HEADER, envelope.correlationId);
-        await this.nats.js.publish(this.subjects.event(envelope.type), encodeJson(envelope), {
-          msgID: envelope.id,
-          headers,
-          timeout: 5_000,
-        });
-        sent.push(row.id);
-      }
-    } finally {
-      await this.settle(rows.map((row) => row.id), sent);
-    }
+        return this.nats.js.publish(this.subjects.event(envelope.type), encodeJson(envelope), { msgID: envelope.id, headers, timeout: 5_000 });
+      }),
+    );
+    const failed = outcomes.findIndex((outcome) => outcome.status === 'rejected');
+    const sent = (failed === -1 ? rows : rows.slice(0, failed)).map((row) => row.id);
+    await this.settle(rows.map((row) => row.id), sent);
+    if (failed !== -1) throw (outcomes[failed] as PromiseRejectedResult).reason;
     return sent.length;
   }
 

@@ -17,6 +17,8 @@ export interface ServiceCoreOptions {
   healthRoute?: boolean;
   /** Events each durable consumer handles at once (those with the same key stay in order); default 1. */
   consumerConcurrency?: number;
+  /** Most events each consumer applies in one transaction when they queue up; default 1. */
+  consumerBatchSize?: number;
 }
 
 /**
@@ -86,6 +88,7 @@ export class ServiceCoreModule {
             new EventConsumers(dataSource, nats, subjects, schema, config.service, {
               afterCommit: () => outbox.wake(),
               concurrency: options.consumerConcurrency ?? 1,
+              batchSize: options.consumerBatchSize ?? 1,
             }),
         },
         ServiceLifecycle,
