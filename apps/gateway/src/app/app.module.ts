@@ -10,7 +10,10 @@ import { CostImportsController } from './costs/cost-imports.controller';
 import { CostsController } from './costs/costs.controller';
 import { PosturesController } from './postures/postures.controller';
 import { ScoringModelsController } from './scoring-models/scoring-models.controller';
+import { AuthConfigController } from './auth/auth-config.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { Authenticator } from './auth/authenticator';
+import { BusinessUnitScope } from './auth/business-unit-scope';
 import { GATEWAY_CONFIG, loadGatewayConfig } from './config/gateway-config';
 import { correlationId } from './correlation-id.middleware';
 import { EventsController } from './events/events.controller';
@@ -24,6 +27,8 @@ import { InitiativesService } from './initiatives/initiatives.service';
 import { PlansController } from './sequencing/plans.controller';
 import { RolloutInputsController } from './sequencing/rollout-inputs.controller';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
+import { ServiceAccountsController } from './service-accounts/service-accounts.controller';
+import { ServiceAccountsStore } from './service-accounts/service-accounts.store';
 
 export const config = loadGatewayConfig();
 
@@ -48,12 +53,17 @@ export const config = loadGatewayConfig();
     CostImportsController,
     PlansController,
     RolloutInputsController,
+    ServiceAccountsController,
+    AuthConfigController,
   ],
   providers: [
     { provide: GATEWAY_CONFIG, useValue: config },
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_PIPE, useClass: ZodValidationPipe },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+    Authenticator,
+    BusinessUnitScope,
+    ServiceAccountsStore,
     IdempotencyStore,
     IdempotencyInterceptor,
     InitiativesService,

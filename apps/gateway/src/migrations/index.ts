@@ -1,3 +1,4 @@
 import { Initial1764000000000 } from './1764000000000-initial';
+import { ServiceAccounts1764500000000 } from './1764500000000-service-accounts';
 
-export const migrations = [Initial1764000000000];
+export const migrations = [Initial1764000000000, ServiceAccounts1764500000000];

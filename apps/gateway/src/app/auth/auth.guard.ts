@@ -1,29 +1,24 @@
-import {
-  ForbiddenException,
-  Inject,
-  Injectable,
-  UnauthorizedException,
-  type CanActivate,
-  type ExecutionContext,
-} from '@nestjs/common';
+import { ForbiddenException, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Role } from '@capstan/domain';
-import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config';
+import { Authenticator } from './authenticator';
+import { BusinessUnitScope } from './business-unit-scope';
 import type { AuthenticatedRequest } from './principal';
 import { CAPABILITIES_KEY, PUBLIC_KEY, ROLES_KEY, type Capability } from './roles.decorator';
-import { verifyToken } from './tokens';
 
 /**
  * The one global guard: a route must declare `@Public()` or `@Roles(...)`
  * (optionally widened by `@Capabilities(...)`); anything else is denied.
- * `admin` passes every role check.
+ * `admin` passes every role check. Callers are people (Capstan's tokens or the
+ * identity provider's) or service accounts (API keys).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    private readonly authenticator: Authenticator,
+    private readonly scope: BusinessUnitScope,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -34,18 +29,15 @@ export class AuthGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
     const token = bearerToken(request);
-    if (!token) throw new UnauthorizedException('A bearer token is required');
-    try {
-      request.principal = await verifyToken(token, this.config.jwtSecret);
-    } catch {
-      throw new UnauthorizedException('The bearer token is invalid or expired');
-    }
+    if (!token) throw new UnauthorizedException('A bearer token or API key is required');
+    request.principal = await this.authenticator.authenticate(token);
     const { roles, capabilities: held } = request.principal;
     const byRole = allowed !== undefined && (roles.includes('admin') || roles.some((role) => allowed.includes(role)));
     const byCapability = capabilities.some((capability) => held.includes(capability));
     if (!byRole && !byCapability) {
       throw new ForbiddenException('Your roles do not allow this operation');
     }
+    await this.scope.check(request.principal, request);
     return true;
   }
 }

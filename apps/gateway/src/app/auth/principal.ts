@@ -5,6 +5,8 @@ export interface Principal {
   subject: string;
   roles: Role[];
   capabilities: string[];
+  /** A service account scoped to business units may act only for initiatives in them; absent or null: all. */
+  businessUnits?: string[] | null;
 }
 
 export interface AuthenticatedRequest {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { loadServiceConfig, type ServiceConfig } from '@capstan/service-kit';
+import { parseRoleMap, type OidcConfig } from '../auth/oidc';
 
 export interface GatewayConfig extends ServiceConfig {
   jwtSecret: Uint8Array;
@@ -12,6 +13,8 @@ export interface GatewayConfig extends ServiceConfig {
   importLimit: string;
   /** Largest billing export streamed to cost tracking, in bytes. */
   costImportLimitBytes: number;
+  /** Single sign-on: tokens from this identity provider are accepted beside Capstan's own. */
+  oidc?: OidcConfig;
 }
 
 const gatewayEnvSchema = z.object({
@@ -23,6 +26,18 @@ const gatewayEnvSchema = z.object({
   CAPSTAN_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'a size such as 1mb or 512kb').default('1mb'),
   CAPSTAN_IMPORT_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'a size such as 50mb').default('50mb'),
   CAPSTAN_COST_IMPORT_LIMIT: z.string().regex(/^\d+(mb|gb)$/, 'a size such as 500mb or 4gb').default('4gb'),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_AUDIENCE: z.string().min(1).optional(),
+  OIDC_JWKS_URI: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_ROLES_CLAIM: z.string().min(1).default('groups'),
+  OIDC_ROLE_MAP: z.string().default(''),
+  OIDC_SUBJECT_CLAIM: z.string().min(1).default('sub'),
+  OIDC_ALGORITHMS: z
+    .string()
+    .regex(/^(RS|PS|ES)(256|384|512)(,(RS|PS|ES)(256|384|512))*$|^EdDSA$/, 'asymmetric algorithms only, e.g. RS256,ES256')
+    .default('RS256,ES256'),
+  OIDC_JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000),
 });
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -33,6 +48,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     throw new Error(`Invalid configuration for gateway: ${problems}`);
   }
   const dashboardDir = resolve(parsed.data.CAPSTAN_DASHBOARD_DIR);
+  const oidc = oidcConfigOf(parsed.data);
   return {
     ...base,
     jwtSecret: new TextEncoder().encode(parsed.data.CAPSTAN_JWT_SECRET),
@@ -41,7 +57,28 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     bodyLimit: parsed.data.CAPSTAN_BODY_LIMIT,
     importLimit: parsed.data.CAPSTAN_IMPORT_LIMIT,
     costImportLimitBytes: Number.parseInt(parsed.data.CAPSTAN_COST_IMPORT_LIMIT, 10) * (parsed.data.CAPSTAN_COST_IMPORT_LIMIT.endsWith('gb') ? 2 ** 30 : 2 ** 20),
+    oidc,
   };
+}
+
+function oidcConfigOf(env: z.output<typeof gatewayEnvSchema>): OidcConfig | undefined {
+  if (!env.OIDC_ISSUER) return undefined;
+  if (!env.OIDC_AUDIENCE) throw new Error('Invalid configuration for gateway: OIDC_AUDIENCE is required with OIDC_ISSUER');
+  try {
+    return {
+      issuer: env.OIDC_ISSUER,
+      audience: env.OIDC_AUDIENCE,
+      jwksUri: env.OIDC_JWKS_URI,
+      clientId: env.OIDC_CLIENT_ID,
+      rolesClaim: env.OIDC_ROLES_CLAIM,
+      roleMap: parseRoleMap(env.OIDC_ROLE_MAP),
+      subjectClaim: env.OIDC_SUBJECT_CLAIM,
+      algorithms: env.OIDC_ALGORITHMS.split(','),
+      jwksCooldownMs: env.OIDC_JWKS_COOLDOWN_MS,
+    };
+  } catch (error) {
+    throw new Error(`Invalid configuration for gateway: OIDC_ROLE_MAP ${(error as Error).message}`);
+  }
 }
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, type Type } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -25,6 +25,8 @@ interface ImportRoute {
  * `GET …/{id}` for status, progress and the per-row report.
  */
 function importsController({ path, kind, writers, columns }: ImportRoute): Type {
+  // Operation ids must be unique in the document: name them after the resource, not the shared class.
+  const resource = path.replace(/(^|-)(\w)/g, (_, __, letter: string) => letter.toUpperCase());
   @ApiTags('imports')
   @ApiBearerAuth()
   @Controller(`v1/${path}`)
@@ -37,6 +39,7 @@ function importsController({ path, kind, writers, columns }: ImportRoute): Type 
     @ApiConsumes('text/csv')
     @ApiBody({ schema: { type: 'string', description: `CSV with a header row: ${columns}` } })
     @ApiAcceptedResponse({ type: ImportDto })
+    @ApiOperation({ operationId: `${resource}Controller_start` })
     async start(
       @Body() body: unknown,
       @Query() { mode }: ImportQueryDto,
@@ -52,6 +55,7 @@ function importsController({ path, kind, writers, columns }: ImportRoute): Type 
     @Get(':id')
     @Roles(...ALL_ROLES)
     @ApiOkResponse({ type: ImportDto })
+    @ApiOperation({ operationId: `${resource}Controller_get` })
     get(@Param() { id }: ImportParamsDto, @Req() request: AuthenticatedRequest) {
       return this.uploads.get(kind, id, request.correlationId);
     }

@@ -1,0 +1,109 @@
+import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { isRole, type Role } from '@capstan/domain';
+import type { Principal } from './principal';
+
+export interface OidcConfig {
+  issuer: string;
+  audience: string;
+  /** Where the issuer's signing keys are; discovered from the issuer when absent. */
+  jwksUri?: string;
+  /** The claim holding the caller's groups or roles; a dotted path reaches into objects (`realm_access.roles`). */
+  rolesClaim: string;
+  /** Claim value → Capstan role; a value that already names a role maps to it. */
+  roleMap: Record<string, Role>;
+  subjectClaim: string;
+  algorithms: string[];
+  /** Least time between two fetches of the JWKS for tokens naming an unknown key. */
+  jwksCooldownMs: number;
+  /** For the dashboard's redirect to the identity provider. */
+  clientId?: string;
+}
+
+interface Discovery {
+  jwks_uri: string;
+  authorization_endpoint?: string;
+  token_endpoint?: string;
+}
+
+/**
+ * Verifies tokens from the organisation's identity provider: signature by a key
+ * from its JWKS (fetched on first use, cached, fetched again when a token names
+ * a key it does not know, which is how rotation shows), issuer, audience and
+ * expiry; roles from a configurable claim.
+ */
+export class OidcVerifier {
+  private keys?: ReturnType<typeof createRemoteJWKSet>;
+  private discovery?: Promise<Discovery>;
+
+  constructor(readonly config: OidcConfig) {}
+
+  async verify(token: string): Promise<Principal> {
+    const { payload } = await jwtVerify(token, await this.keySet(), {
+      issuer: this.config.issuer,
+      audience: this.config.audience,
+      algorithms: this.config.algorithms,
+      requiredClaims: ['exp'],
+    });
+    const subject = claimAt(payload, this.config.subjectClaim) ?? payload.sub;
+    if (typeof subject !== 'string' || !subject) throw new Error(`The token has no ${this.config.subjectClaim} claim`);
+    return { subject, roles: this.rolesOf(payload), capabilities: [] };
+  }
+
+  /** The provider's endpoints, for the dashboard's sign-in redirect. */
+  async endpoints(): Promise<{ authorizationEndpoint?: string; tokenEndpoint?: string }> {
+    const discovery = await this.discover();
+    return { authorizationEndpoint: discovery.authorization_endpoint, tokenEndpoint: discovery.token_endpoint };
+  }
+
+  rolesOf(payload: JWTPayload): Role[] {
+    const claim = claimAt(payload, this.config.rolesClaim);
+    const values = Array.isArray(claim) ? claim.map(String) : typeof claim === 'string' ? claim.split(/[\s,]+/) : [];
+    const roles = new Set<Role>();
+    for (const value of values) {
+      const role = this.config.roleMap[value] ?? (isRole(value) ? value : undefined);
+      if (role) roles.add(role);
+    }
+    return [...roles];
+  }
+
+  private async keySet(): Promise<ReturnType<typeof createRemoteJWKSet>> {
+    if (!this.keys) {
+      const uri = this.config.jwksUri ?? (await this.discover()).jwks_uri;
+      this.keys = createRemoteJWKSet(new URL(uri), { cacheMaxAge: 10 * 60_000, cooldownDuration: this.config.jwksCooldownMs });
+    }
+    return this.keys;
+  }
+
+  private discover(): Promise<Discovery> {
+    this.discovery ??= (async () => {
+      if (this.config.jwksUri && !this.config.clientId) return { jwks_uri: this.config.jwksUri };
+      const url = `${this.config.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
+      const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      if (!response.ok) throw new Error(`OpenID discovery at ${url} answered ${response.status}`);
+      const document = (await response.json()) as Discovery;
+      if (!document.jwks_uri) throw new Error(`OpenID discovery at ${url} names no jwks_uri`);
+      return document;
+    })().catch((error: unknown) => {
+      // A failed discovery is tried again on the next request, not cached.
+      this.discovery = undefined;
+      throw error;
+    });
+    return this.discovery;
+  }
+}
+
+function claimAt(payload: JWTPayload, path: string): unknown {
+  return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), payload);
+}
+
+/** `group=role,group=role`: how an operator maps the provider's groups to Capstan roles. */
+export function parseRoleMap(text: string): Record<string, Role> {
+  const map: Record<string, Role> = {};
+  for (const pair of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const at = pair.lastIndexOf('=');
+    const [group, role] = [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+    if (at <= 0 || !isRole(role)) throw new Error(`"${pair}" is not group=role with a role among admin, pmo, finance, engineering, viewer`);
+    map[group] = role;
+  }
+  return map;
+}

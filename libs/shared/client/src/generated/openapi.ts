@@ -1,0 +1,4096 @@
+/* The Capstan API's types, generated from its OpenAPI document by `npm run client:generate`. Do not edit. */
+/* eslint-disable */
+
+export interface paths {
+    "/api/v1/admin/evidence-sweeps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AdminController_sweepEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/allocation-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CostImportsController_rules"];
+        put?: never;
+        post: operations["CostImportsController_createRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/allocation-rules/{id}/retirement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CostImportsController_retireRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuthConfigController_config"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/budgets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CostsController_budgets"];
+        put: operations["CostsController_setBudget"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/business-units/{businessUnit}/freeze-windows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["RolloutInputsController_putFreezeWindows"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/business-volumes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["CostsController_recordVolume"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capacity-pools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RolloutInputsController_pools"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capacity-pools/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["RolloutInputsController_putPool"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cost-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CostsController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cost-entries/{id}/reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CostsController_reverse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cost-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CostImportsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cost-imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CostImportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/costs/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CostsController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EventsController_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiative-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InitiativeImportsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiative-imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InitiativeImportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InitiativesController_list"];
+        put?: never;
+        post: operations["InitiativesController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InitiativesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["InitiativesController_update"];
+        trace?: never;
+    };
+    "/api/v1/initiatives/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InitiativesController_archive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InitiativesController_audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{id}/criteria/{criterionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["InitiativesController_recordEvidence"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InitiativesController_recordDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{id}/dependencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InitiativesController_addDependency"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{id}/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CostsController_forecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{id}/owners/{responsibility}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["InitiativesController_assignOwner"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{id}/posture": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PosturesController_posture"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{id}/rollout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RolloutInputsController_rollout"];
+        put: operations["RolloutInputsController_putRollout"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{id}/telemetry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InitiativesController_recordTelemetry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{id}/unit-costs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CostsController_unitCosts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InitiativesController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RolloutInputsController_overrides"];
+        put?: never;
+        post: operations["RolloutInputsController_addOverride"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-overrides/{id}/revocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RolloutInputsController_revokeOverride"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PlansController_list"];
+        put?: never;
+        post: operations["PlansController_compute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PlansController_plan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/contests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PlansController_contests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PlansController_compare"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PlansController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PlansController_current"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portfolio/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PosturesController_readiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rollout-budgets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RolloutInputsController_budgets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rollout-budgets/{quarter}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["RolloutInputsController_putBudget"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenarios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PlansController_createScenario"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenarios/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PlansController_scenario"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenarios/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PlansController_diff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenarios/{id}/promotion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PlansController_promote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scoring-models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ScoringModelsController_list"];
+        put?: never;
+        post: operations["ScoringModelsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scoring-models/{version}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ScoringModelsController_activate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scoring-models/{version}/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ScoringModelsController_dryRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ServiceAccountsController_list"];
+        put?: never;
+        post: operations["ServiceAccountsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-accounts/{id}/revocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ServiceAccountsController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/telemetry-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TelemetryImportsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/telemetry-imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TelemetryImportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        ActivationDto: {
+            activatedAt: string[];
+            createdAt: string;
+            createdBy: string;
+            definition: {
+                domainThreshold: number;
+                holdPeriodSeconds: number;
+                minAttributedSpendShare: string;
+                /**
+                 * @default {
+                 *       "fragmentedTeams": 3,
+                 *       "backlogGrowthPeriods": 3,
+                 *       "escalationsPerPeriod": 3,
+                 *       "unitCostRatio": "1.5"
+                 *     }
+                 */
+                patterns?: {
+                    backlogGrowthPeriods: number;
+                    escalationsPerPeriod: number;
+                    fragmentedTeams: number;
+                    /** @default 1.5 */
+                    unitCostRatio?: string;
+                };
+                /**
+                 * @default [
+                 *       "approval_authority",
+                 *       "accountable_owner",
+                 *       "production_support"
+                 *     ]
+                 */
+                pauseUnlessOwned?: ("accountable_owner" | "production_support" | "escalation_owner" | "approval_authority" | "budget_owner" | "risk_owner")[];
+                points: {
+                    absent: number;
+                    established: number;
+                    partial: number;
+                };
+                /** @default true */
+                requireLatestClosedMonthCosts?: boolean;
+                version: string;
+            };
+            rescoring: number;
+            /** @enum {string} */
+            status: "draft" | "active" | "retired";
+            version: string;
+        };
+        AddDependencyDto: {
+            /** Format: uuid */
+            dependsOn: string;
+            /**
+             * @default hard
+             * @enum {string}
+             */
+            kind?: "hard" | "soft";
+            /** @default  */
+            note?: string;
+        };
+        AllocationRuleDto: {
+            createdAt: string;
+            createdBy: string;
+            /** Format: uuid */
+            id: string;
+            match: {
+                billingAccountId?: string;
+                resourceIdPattern?: string;
+                subAccountId?: string;
+                tag?: {
+                    key: string;
+                    value?: string;
+                };
+            };
+            name: string;
+            /** @default 100 */
+            priority?: number;
+            retiredAt: string[];
+            target: {
+                /** Format: uuid */
+                initiativeId: string;
+                /** @enum {string} */
+                kind: "initiative";
+            } | {
+                /** @enum {string} */
+                kind: "split";
+                /** @enum {string} */
+                method: "even" | "fixed" | "proportional";
+                parts: {
+                    /** Format: uuid */
+                    initiativeId: string;
+                    share?: string;
+                }[];
+            };
+        };
+        AllocationRuleInputDto: {
+            match: {
+                billingAccountId?: string;
+                resourceIdPattern?: string;
+                subAccountId?: string;
+                tag?: {
+                    key: string;
+                    value?: string;
+                };
+            };
+            name: string;
+            /** @default 100 */
+            priority?: number;
+            target: {
+                /** Format: uuid */
+                initiativeId: string;
+                /** @enum {string} */
+                kind: "initiative";
+            } | {
+                /** @enum {string} */
+                kind: "split";
+                /** @enum {string} */
+                method: "even" | "fixed" | "proportional";
+                parts: {
+                    /** Format: uuid */
+                    initiativeId: string;
+                    share?: string;
+                }[];
+            };
+        };
+        AllocationRuleListDto: {
+            items: {
+                createdAt: string;
+                createdBy: string;
+                /** Format: uuid */
+                id: string;
+                match: {
+                    billingAccountId?: string;
+                    resourceIdPattern?: string;
+                    subAccountId?: string;
+                    tag?: {
+                        key: string;
+                        value?: string;
+                    };
+                };
+                name: string;
+                /** @default 100 */
+                priority?: number;
+                retiredAt: string | null;
+                target: {
+                    /** Format: uuid */
+                    initiativeId: string;
+                    /** @enum {string} */
+                    kind: "initiative";
+                } | {
+                    /** @enum {string} */
+                    kind: "split";
+                    /** @enum {string} */
+                    method: "even" | "fixed" | "proportional";
+                    parts: {
+                        /** Format: uuid */
+                        initiativeId: string;
+                        share?: string;
+                    }[];
+                };
+            }[];
+        };
+        AssignOwnerDto: {
+            person: string;
+            team: string;
+        };
+        AuditLogDto: {
+            items: {
+                action: string;
+                actor: string;
+                at: string;
+                changes: {
+                    field: string;
+                    from: unknown;
+                    to: unknown;
+                }[];
+                id: string;
+                /** Format: uuid */
+                initiativeId: string;
+            }[];
+            nextCursor: string[];
+        };
+        AuditResponseDto: {
+            items: {
+                action: string;
+                actor: string;
+                at: string;
+                changes: {
+                    field: string;
+                    from: unknown;
+                    to: unknown;
+                }[];
+                id: string;
+                /** Format: uuid */
+                initiativeId: string;
+            }[];
+        };
+        AuthConfigDto: {
+            /** @description Single sign-on, when configured: where the dashboard sends people to sign in */
+            oidc: {
+                authorizationEndpoint: string;
+                clientId: string;
+                issuer: string;
+                scope: string;
+                tokenEndpoint: string;
+            } | null;
+        };
+        BudgetListDto: {
+            items: {
+                actual: string;
+                budget: string;
+                burn: string;
+                /** @enum {string} */
+                category: "inference" | "infrastructure" | "data" | "monitoring" | "support_staffing" | "operating_controls" | "other";
+                crossed: string[];
+                currency: string;
+                /** Format: uuid */
+                initiativeId: string;
+                period: string;
+                thresholds: string[];
+            }[];
+        };
+        BudgetStatusDto: {
+            actual: string;
+            budget: string;
+            burn: string;
+            /** @enum {string} */
+            category: "inference" | "infrastructure" | "data" | "monitoring" | "support_staffing" | "operating_controls" | "other";
+            crossed: string[];
+            currency: string;
+            /** Format: uuid */
+            initiativeId: string;
+            period: string;
+            thresholds: string[];
+        };
+        CapacityPoolDto: {
+            /** @default [] */
+            adjustments?: {
+                capacity: number;
+                /** Format: date */
+                from: string;
+                /** @default  */
+                reason?: string;
+                /** Format: date */
+                to: string;
+            }[];
+            capacityPerWeek: number;
+            name: string;
+        };
+        CapacityPoolViewDto: {
+            /** @default [] */
+            adjustments?: {
+                capacity: number;
+                /** Format: date */
+                from: string;
+                /** @default  */
+                reason?: string;
+                /** Format: date */
+                to: string;
+            }[];
+            capacityPerWeek: number;
+            id: string;
+            name: string;
+            updatedAt: string;
+            updatedBy: string;
+        };
+        ComputePlanDto: {
+            /** @default 156 */
+            horizonWeeks?: number;
+            /** @default 3000 */
+            maxSchedules?: number;
+            /** @default 1 */
+            seed?: number;
+            /** Format: date */
+            startDate?: string;
+            /** @default 5000 */
+            timeLimitMs?: number;
+        };
+        CostEntryDto: {
+            amount: string;
+            /** @enum {string} */
+            category: "inference" | "infrastructure" | "data" | "monitoring" | "support_staffing" | "operating_controls" | "other";
+            chargeDate: string;
+            currency: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            initiativeId: string | null;
+            period: string;
+            /** @enum {string} */
+            phase: "pilot" | "production";
+            recordedAt: string;
+            recordedBy: string;
+            reference: string;
+            /** Format: uuid */
+            reversesId: string | null;
+            /** @enum {string} */
+            source: "manual" | "import" | "metered" | "allocation";
+        };
+        CostImportDto: {
+            bytesReceived: number;
+            completedAt: string[];
+            createdAt: string;
+            defaultCurrency: string[];
+            errors: {
+                message: string;
+                row: number;
+            }[];
+            failure: string[];
+            /** @enum {string} */
+            format: "focus";
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            phase: "pilot" | "production";
+            progress: number;
+            requestedBy: string;
+            rowsImported: number;
+            rowsRead: number;
+            rowsRejected: number;
+            rowsUnallocated: number;
+            /** @enum {string} */
+            status: "receiving" | "processing" | "completed" | "failed";
+            updatedAt: string;
+        };
+        CostSummaryDto: {
+            groups: {
+                billedCost: string;
+                currency: string;
+                effectiveCost: string;
+                key: string;
+            }[];
+        };
+        CreatedServiceAccountDto: {
+            /** @description The business units the key may act for; null for all */
+            businessUnits: string[] | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The API key: shown this once, never again. Send it as `Authorization: Bearer <key>`. */
+            key: string;
+            /** @description The visible start of the key, to tell keys apart */
+            keyPrefix: string;
+            /**
+             * Format: date-time
+             * @description To the minute
+             */
+            lastUsedAt: string | null;
+            name: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            revokedBy: string[];
+            roles: ("admin" | "pmo" | "finance" | "engineering" | "viewer")[];
+        };
+        CreateScenarioDto: {
+            /** Format: uuid */
+            basePlanId?: string;
+            changes: ({
+                capacityPerWeek: number;
+                /** Format: date */
+                from?: string;
+                /** @enum {string} */
+                kind: "capacity";
+                pool: string;
+                /** Format: date */
+                to?: string;
+            } | {
+                /** Format: uuid */
+                initiativeId: string;
+                /** @enum {string} */
+                kind: "priority";
+                priority: number;
+            } | {
+                /** Format: uuid */
+                initiativeId: string;
+                /** @enum {string} */
+                kind: "pause";
+            } | {
+                /** Format: uuid */
+                initiativeId: string;
+                /** @enum {string} */
+                kind: "authorize";
+            } | {
+                /** Format: date */
+                deadline: string | null;
+                /** Format: uuid */
+                initiativeId: string;
+                /** @enum {string} */
+                kind: "deadline";
+                wave: string;
+            } | {
+                initiative: {
+                    businessUnit: string;
+                    key: string;
+                    name: string;
+                    /** @default 0 */
+                    value?: string;
+                    waves: {
+                        /** @default [] */
+                        after?: {
+                            /**
+                             * Format: uuid
+                             * @default null
+                             */
+                            initiativeId?: string | null;
+                            /** @default 0 */
+                            lagWeeks?: number;
+                            wave: string;
+                        }[];
+                        businessUnit?: string;
+                        /** @default 0 */
+                        costPerWeek?: string;
+                        /**
+                         * Format: date
+                         * @default null
+                         */
+                        deadline?: string | null;
+                        /** @default {} */
+                        demand?: {
+                            [key: string]: number;
+                        };
+                        durationWeeks: number;
+                        /**
+                         * Format: date
+                         * @default null
+                         */
+                        earliestStart?: string | null;
+                        key: string;
+                        name: string;
+                        /** @default false */
+                        withinControlledScope?: boolean;
+                    }[];
+                };
+                /** @enum {string} */
+                kind: "add";
+            })[];
+            name: string;
+        };
+        CreateServiceAccountDto: {
+            /** @description Omit for a key that may act for every business unit */
+            businessUnits?: string[];
+            name: string;
+            roles: ("admin" | "pmo" | "finance" | "engineering" | "viewer")[];
+        };
+        DecisionResponseDto: {
+            decidedAt: string;
+            decidedBy: string;
+            /** @enum {string} */
+            decision: "pause" | "controlled_investment" | "authorize_deployment";
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            initiativeId: string;
+            rationale: string;
+            scopeEnvelope: {
+                businessUnits: string[];
+                currency: string;
+                monthlySpendCap: string;
+                users: number;
+            } | null;
+        };
+        DependencyResponseDto: {
+            addedAt: string;
+            addedBy: string;
+            /** Format: uuid */
+            dependsOn: string;
+            dependsOnKey: string;
+            /** Format: uuid */
+            initiativeId: string;
+            /** @enum {string} */
+            kind: "hard" | "soft";
+            note: string;
+        };
+        DryRunDto: {
+            changes: {
+                conditions: string[];
+                /** @enum {string} */
+                from: "pause" | "controlled_investment" | "authorize_deployment";
+                /** Format: uuid */
+                initiativeId: string;
+                /** @enum {string} */
+                to: "pause" | "controlled_investment" | "authorize_deployment";
+            }[];
+            evaluated: number;
+            modelVersion: string;
+        };
+        EvidenceSweepDto: {
+            asOf?: string;
+        };
+        EvidenceSweepResponseDto: {
+            expired: number;
+        };
+        ForecastDto: {
+            byCurrency: {
+                categories: ({
+                    /** @enum {string} */
+                    category: "inference" | "infrastructure" | "data" | "monitoring" | "support_staffing" | "operating_controls" | "other";
+                    reason: string;
+                    /** @enum {string} */
+                    status: "unknown";
+                } | {
+                    /** @enum {string} */
+                    category: "inference" | "infrastructure" | "data" | "monitoring" | "support_staffing" | "operating_controls" | "other";
+                    months: {
+                        expected: string;
+                        high: string;
+                        low: string;
+                        period: string;
+                    }[];
+                    runRate: string;
+                    /** @enum {string} */
+                    status: "forecast";
+                    trendPerMonth: string;
+                })[];
+                currency: string;
+            }[];
+            /** Format: uuid */
+            initiativeId: string;
+            lastClosedMonth: string;
+            production: {
+                currency: string;
+                expected: string;
+                high: string;
+                low: string;
+                metric: string;
+                unitCost: string;
+                volume: string;
+            } | null;
+        };
+        FreezeWindowsDto: {
+            windows: {
+                /** Format: date */
+                from: string;
+                /** @default  */
+                reason?: string;
+                /** Format: date */
+                to: string;
+            }[];
+        };
+        ImportDto: {
+            createdAt: string;
+            errors: {
+                errors: {
+                    field: string;
+                    message: string;
+                }[];
+                row: number;
+            }[];
+            failure: string[];
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "initiatives" | "telemetry";
+            /** @enum {string} */
+            mode: "all-or-nothing" | "valid-rows";
+            progress: number;
+            requestedBy: string;
+            rowsImported: number;
+            rowsInvalid: number;
+            rowsProcessed: number;
+            rowsSkipped: number;
+            rowsTotal: number;
+            /** @enum {string} */
+            status: "receiving" | "processing" | "completed" | "rejected" | "failed";
+            updatedAt: string;
+        };
+        InitiativeListResponseDto: {
+            items: {
+                archivedAt: string | null;
+                businessUnit: string;
+                createdAt: string;
+                /** @default {} */
+                customFields?: {
+                    [key: string]: string | number | boolean;
+                };
+                /**
+                 * @default internal
+                 * @enum {string}
+                 */
+                dataSensitivity?: "public" | "internal" | "confidential" | "restricted";
+                /** Format: uuid */
+                id: string;
+                key: string;
+                name: string;
+                /**
+                 * @default deployer
+                 * @enum {string}
+                 */
+                operatorRole?: "provider" | "deployer" | "importer" | "distributor" | "product_manufacturer" | "authorised_representative";
+                /** @default [] */
+                pilotResults?: {
+                    metric: string;
+                    /** @default  */
+                    unit?: string;
+                    value: string;
+                }[];
+                posture: {
+                    conditions: string[];
+                    domainScores: {
+                        [key: string]: number;
+                    };
+                    evaluatedAt: string;
+                    /** Format: uuid */
+                    initiativeId: string;
+                    modelVersion: string;
+                    /** @enum {string} */
+                    posture: "pause" | "controlled_investment" | "authorize_deployment";
+                    signals: string[];
+                } | null;
+                /**
+                 * @default {
+                 *       "businessUnits": [],
+                 *       "users": null,
+                 *       "workflows": []
+                 *     }
+                 */
+                requestedScope?: {
+                    /** @default [] */
+                    businessUnits?: string[];
+                    /** @default null */
+                    users?: number | null;
+                    /** @default [] */
+                    workflows?: string[];
+                };
+                /**
+                 * @default minimal
+                 * @enum {string}
+                 */
+                riskTier?: "minimal" | "limited" | "high" | "prohibited";
+                /** @default  */
+                sponsor?: string;
+                /**
+                 * @default pilot
+                 * @enum {string}
+                 */
+                stage?: "pilot" | "scaling" | "production" | "retired";
+                /** @default  */
+                summary?: string;
+                /** @default [] */
+                tags?: string[];
+                /** @default {} */
+                targetDates?: {
+                    /** Format: date */
+                    fullRollout?: string;
+                    /** Format: date */
+                    pilotEnd?: string;
+                    /** Format: date */
+                    productionStart?: string;
+                };
+                updatedAt: string;
+                /** @default  */
+                useCaseCategory?: string;
+                version: number;
+            }[];
+            nextCursor: string[];
+        };
+        InitiativeResponseDto: {
+            archivedAt: string[];
+            businessUnit: string;
+            createdAt: string;
+            /** @default {} */
+            customFields?: {
+                [key: string]: string | number | boolean;
+            };
+            /**
+             * @default internal
+             * @enum {string}
+             */
+            dataSensitivity?: "public" | "internal" | "confidential" | "restricted";
+            decisions: {
+                decidedAt: string;
+                decidedBy: string;
+                /** @enum {string} */
+                decision: "pause" | "controlled_investment" | "authorize_deployment";
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                initiativeId: string;
+                rationale: string;
+                scopeEnvelope: {
+                    businessUnits: string[];
+                    currency: string;
+                    monthlySpendCap: string;
+                    users: number;
+                } | null;
+            }[];
+            dependencies: {
+                addedAt: string;
+                addedBy: string;
+                /** Format: uuid */
+                dependsOn: string;
+                dependsOnKey: string;
+                /** Format: uuid */
+                initiativeId: string;
+                /** @enum {string} */
+                kind: "hard" | "soft";
+                note: string;
+            }[];
+            evidence: {
+                attestedAt: string;
+                attestedBy: string;
+                /** @enum {string} */
+                criterionId: "ownership.long_term_accountability" | "ownership.production_support" | "ownership.escalation_paths" | "governance.approval_pathways" | "governance.escalation_authority" | "governance.coordination" | "sequencing.prioritization" | "sequencing.pacing" | "sequencing.dependencies" | "economics.cost_visibility" | "economics.monitoring_overhead" | "economics.support_burden" | "resilience.support_escalation" | "resilience.rollback" | "resilience.instability" | "portfolio.priorities" | "portfolio.dependencies" | "portfolio.conflicts";
+                evidence: string;
+                expiresAt: string | null;
+                recordedBy: string;
+                /** @enum {string} */
+                status: "absent" | "partial" | "established";
+            }[];
+            /** Format: uuid */
+            id: string;
+            key: string;
+            name: string;
+            /**
+             * @default deployer
+             * @enum {string}
+             */
+            operatorRole?: "provider" | "deployer" | "importer" | "distributor" | "product_manufacturer" | "authorised_representative";
+            owners: {
+                [key: string]: {
+                    assignedAt: string;
+                    assignedBy: string;
+                    person: string;
+                    team: string;
+                };
+            };
+            ownershipCoverage: number;
+            /** @default [] */
+            pilotResults?: {
+                metric: string;
+                /** @default  */
+                unit?: string;
+                value: string;
+            }[];
+            posture: {
+                conditions: string[];
+                domains: {
+                    criteria: {
+                        /** @enum {string} */
+                        id: "ownership.long_term_accountability" | "ownership.production_support" | "ownership.escalation_paths" | "governance.approval_pathways" | "governance.escalation_authority" | "governance.coordination" | "sequencing.prioritization" | "sequencing.pacing" | "sequencing.dependencies" | "economics.cost_visibility" | "economics.monitoring_overhead" | "economics.support_burden" | "resilience.support_escalation" | "resilience.rollback" | "resilience.instability" | "portfolio.priorities" | "portfolio.dependencies" | "portfolio.conflicts";
+                        /** @enum {string} */
+                        source: "attested" | "measured" | "missing";
+                        /** @enum {string} */
+                        state: "absent" | "partial" | "established";
+                    }[];
+                    /** @enum {string} */
+                    id: "ownership" | "governance" | "sequencing" | "economics" | "resilience" | "portfolio";
+                    score: number;
+                }[];
+                evaluatedAt: string;
+                /** Format: uuid */
+                initiativeId: string;
+                modelVersion: string;
+                patterns: {
+                    detail: string;
+                    id: string;
+                    title: string;
+                }[];
+                /** @enum {string} */
+                posture: "pause" | "controlled_investment" | "authorize_deployment";
+                scopeEnvelope?: {
+                    basis: string;
+                    businessUnits: string[];
+                    currency: string | null;
+                    monthlySpendCap: string | null;
+                    users: number | null;
+                } | null;
+                signals: string[];
+                trends?: {
+                    [key: string]: "improving" | "stable" | "deteriorating";
+                };
+            } | null;
+            /**
+             * @default {
+             *       "businessUnits": [],
+             *       "users": null,
+             *       "workflows": []
+             *     }
+             */
+            requestedScope?: {
+                /** @default [] */
+                businessUnits?: string[];
+                /** @default null */
+                users?: number | null;
+                /** @default [] */
+                workflows?: string[];
+            };
+            /**
+             * @default minimal
+             * @enum {string}
+             */
+            riskTier?: "minimal" | "limited" | "high" | "prohibited";
+            /** @default  */
+            sponsor?: string;
+            /**
+             * @default pilot
+             * @enum {string}
+             */
+            stage?: "pilot" | "scaling" | "production" | "retired";
+            /** @default  */
+            summary?: string;
+            /** @default [] */
+            tags?: string[];
+            /** @default {} */
+            targetDates?: {
+                /** Format: date */
+                fullRollout?: string;
+                /** Format: date */
+                pilotEnd?: string;
+                /** Format: date */
+                productionStart?: string;
+            };
+            updatedAt: string;
+            /** @default  */
+            useCaseCategory?: string;
+            version: number;
+        };
+        OverrideListDto: {
+            items: {
+                createdAt: string;
+                createdBy: string;
+                /** Format: uuid */
+                id: string;
+                override: {
+                    /** Format: uuid */
+                    initiativeId: string;
+                    /** @enum {string} */
+                    kind: "priority";
+                    priority: number;
+                    reason: string;
+                } | {
+                    /** Format: uuid */
+                    initiativeId: string;
+                    /** @enum {string} */
+                    kind: "pin";
+                    reason: string;
+                    /** Format: date */
+                    start: string;
+                    wave: string;
+                } | {
+                    /** Format: uuid */
+                    first: string;
+                    /** @enum {string} */
+                    kind: "order";
+                    reason: string;
+                    /** Format: uuid */
+                    then: string;
+                };
+                revokedAt: string | null;
+                revokedBy: string | null;
+                revokeReason: string | null;
+            }[];
+        };
+        OverrideViewDto: {
+            createdAt: string;
+            createdBy: string;
+            /** Format: uuid */
+            id: string;
+            override: {
+                /** Format: uuid */
+                initiativeId: string;
+                /** @enum {string} */
+                kind: "priority";
+                priority: number;
+                reason: string;
+            } | {
+                /** Format: uuid */
+                initiativeId: string;
+                /** @enum {string} */
+                kind: "pin";
+                reason: string;
+                /** Format: date */
+                start: string;
+                wave: string;
+            } | {
+                /** Format: uuid */
+                first: string;
+                /** @enum {string} */
+                kind: "order";
+                reason: string;
+                /** Format: uuid */
+                then: string;
+            };
+            revokedAt: string[];
+            revokedBy: string[];
+            revokeReason: string[];
+        };
+        PlanComparisonDto: {
+            /** Format: uuid */
+            againstPlanId: string;
+            diff: {
+                added: {
+                    businessUnit: string;
+                    initiativeId: string;
+                    initiativeKey: string;
+                    priority: number;
+                    start: string;
+                    wave: string;
+                }[];
+                contestsCreated: string[];
+                contestsResolved: string[];
+                moved: {
+                    because: string[];
+                    businessUnit: string;
+                    from: string;
+                    initiativeId: string;
+                    initiativeKey: string;
+                    priority: number;
+                    to: string;
+                    wave: string;
+                    weeks: number;
+                }[];
+                removed: {
+                    businessUnit: string;
+                    initiativeId: string;
+                    initiativeKey: string;
+                    priority: number;
+                    start: string;
+                    wave: string;
+                }[];
+                valueDelta: number;
+                weeksGained: number;
+                weeksLost: number;
+            };
+            /** Format: uuid */
+            planId: string;
+        };
+        PlanContestsDto: {
+            contests: {
+                capacity: number;
+                competitors: {
+                    businessUnit: string;
+                    delayWeeks: number;
+                    initiativeId: string;
+                    initiativeKey: string;
+                    /** @enum {string} */
+                    outcome: "won" | "lost";
+                    priority: number;
+                    wave: string;
+                    why: string;
+                }[];
+                demand: number;
+                from: string;
+                otherHolders: {
+                    businessUnit: string;
+                    initiativeId: string;
+                    initiativeKey: string;
+                    priority: number;
+                    wave: string;
+                }[];
+                pool: string;
+                to: string;
+            }[];
+            fairness: {
+                businessUnit: string;
+                byQuarter: {
+                    capacityShare: number;
+                    demandShare: number;
+                    quarter: string;
+                }[];
+                capacityShare: number;
+                demandShare: number;
+            }[];
+            /** Format: uuid */
+            planId: string;
+        };
+        PlanDto: {
+            changes: {
+                added: {
+                    businessUnit: string;
+                    initiativeId: string;
+                    initiativeKey: string;
+                    priority: number;
+                    start: string;
+                    wave: string;
+                }[];
+                contestsCreated: string[];
+                contestsResolved: string[];
+                moved: {
+                    because: string[];
+                    businessUnit: string;
+                    from: string;
+                    initiativeId: string;
+                    initiativeKey: string;
+                    priority: number;
+                    to: string;
+                    wave: string;
+                    weeks: number;
+                }[];
+                removed: {
+                    businessUnit: string;
+                    initiativeId: string;
+                    initiativeKey: string;
+                    priority: number;
+                    start: string;
+                    wave: string;
+                }[];
+                valueDelta: number;
+                weeksGained: number;
+                weeksLost: number;
+            } | null;
+            contestCount: number;
+            createdAt: string;
+            createdBy: string;
+            held: {
+                businessUnit: string;
+                conditions: string[];
+                initiativeId: string;
+                initiativeKey: string;
+                name: string;
+                /** @enum {string|null} */
+                posture: "pause" | "controlled_investment" | "authorize_deployment" | null;
+                waves: {
+                    reason: string;
+                    wave: string;
+                }[];
+            }[];
+            horizonWeeks: number;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "draft" | "published" | "scenario";
+            objective: number;
+            /** Format: uuid */
+            previousPlanId: string | null;
+            publishedAt: string[];
+            publishedBy: string[];
+            seed: number;
+            startDate: string;
+            stats: {
+                elapsedMs: number;
+                firstFeasibleMs: number;
+                schedules: number;
+                stoppedBy: string;
+            };
+            trigger: string;
+            version: number | null;
+            warnings: string[];
+            waves: {
+                businessUnit: string;
+                costPerWeek: string;
+                deadline: string | null;
+                delayWeeks: number;
+                demand: {
+                    [key: string]: number;
+                };
+                earliestWeek: number;
+                end: string;
+                endWeek: number;
+                initiativeId: string;
+                initiativeKey: string;
+                initiativeName: string;
+                lateWeeks: number;
+                name: string;
+                /** @enum {string|null} */
+                posture: "pause" | "controlled_investment" | "authorize_deployment" | null;
+                priority: number;
+                /** @enum {string} */
+                prioritySource: "derived" | "override";
+                reasons: {
+                    heldBy?: {
+                        businessUnit: string;
+                        initiativeId: string;
+                        initiativeKey: string;
+                        priority: number;
+                        wave: string;
+                    }[];
+                    /** @enum {string} */
+                    kind: "capacity" | "dependency" | "budget" | "freeze";
+                    pool?: string;
+                    text: string;
+                    weeks?: {
+                        from: string;
+                        to: string;
+                    }[];
+                }[];
+                start: string;
+                startWeek: number;
+                wave: string;
+            }[];
+        };
+        PlanListDto: {
+            items: {
+                contestCount: number;
+                createdAt: string;
+                createdBy: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "draft" | "published" | "scenario";
+                objective: number;
+                publishedAt: string | null;
+                startDate: string;
+                trigger: string;
+                version: number | null;
+            }[];
+        };
+        PoolListDto: {
+            items: {
+                /** @default [] */
+                adjustments?: {
+                    capacity: number;
+                    /** Format: date */
+                    from: string;
+                    /** @default  */
+                    reason?: string;
+                    /** Format: date */
+                    to: string;
+                }[];
+                capacityPerWeek: number;
+                id: string;
+                name: string;
+                updatedAt: string;
+                updatedBy: string;
+            }[];
+        };
+        PortfolioReadinessDto: {
+            capitalAheadOfReadiness: {
+                amount: string;
+                currency: string;
+                initiatives: number;
+            }[];
+            conditionsByCapital: {
+                amount: string;
+                condition: string;
+                currency: string;
+                initiatives: number;
+            }[];
+            counts: {
+                [key: string]: number;
+            };
+            heatmap: {
+                domainScores: {
+                    [key: string]: number;
+                };
+                /** Format: uuid */
+                initiativeId: string;
+                /** @enum {string} */
+                posture: "pause" | "controlled_investment" | "authorize_deployment";
+            }[];
+            modelVersion: string;
+            topConditions: {
+                condition: string;
+                initiatives: number;
+            }[];
+        };
+        PostureDto: {
+            conditions: string[];
+            domains: {
+                criteria: {
+                    /** @enum {string} */
+                    id: "ownership.long_term_accountability" | "ownership.production_support" | "ownership.escalation_paths" | "governance.approval_pathways" | "governance.escalation_authority" | "governance.coordination" | "sequencing.prioritization" | "sequencing.pacing" | "sequencing.dependencies" | "economics.cost_visibility" | "economics.monitoring_overhead" | "economics.support_burden" | "resilience.support_escalation" | "resilience.rollback" | "resilience.instability" | "portfolio.priorities" | "portfolio.dependencies" | "portfolio.conflicts";
+                    /** @enum {string} */
+                    source: "attested" | "measured" | "missing";
+                    /** @enum {string} */
+                    state: "absent" | "partial" | "established";
+                }[];
+                /** @enum {string} */
+                id: "ownership" | "governance" | "sequencing" | "economics" | "resilience" | "portfolio";
+                score: number;
+            }[];
+            evaluatedAt: string;
+            /** Format: uuid */
+            initiativeId: string;
+            inputs?: unknown;
+            modelVersion: string;
+            patterns: {
+                detail: string;
+                id: string;
+                title: string;
+            }[];
+            /** @enum {string} */
+            posture: "pause" | "controlled_investment" | "authorize_deployment";
+            scopeEnvelope?: {
+                basis: string;
+                businessUnits: string[];
+                currency: string | null;
+                monthlySpendCap: string | null;
+                users: number | null;
+            } | null;
+            signals: string[];
+            trends?: {
+                [key: string]: "improving" | "stable" | "deteriorating";
+            };
+        };
+        RecordCostEntryDto: {
+            amount: string;
+            /** @enum {string} */
+            category: "inference" | "infrastructure" | "data" | "monitoring" | "support_staffing" | "operating_controls" | "other";
+            /** Format: date */
+            chargeDate: string;
+            currency: string;
+            /**
+             * Format: uuid
+             * @default null
+             */
+            initiativeId?: string | null;
+            /** @enum {string} */
+            phase: "pilot" | "production";
+            /** @default  */
+            reference?: string;
+            /**
+             * @default manual
+             * @enum {string}
+             */
+            source?: "manual" | "metered";
+        };
+        RecordDecisionDto: {
+            /** @enum {string} */
+            decision: "pause" | "controlled_investment" | "authorize_deployment";
+            rationale: string;
+            scopeEnvelope?: {
+                businessUnits: string[];
+                currency: string;
+                monthlySpendCap: string;
+                users: number;
+            };
+        };
+        RecordEvidenceDto: {
+            attestedAt?: string;
+            attestedBy: string;
+            /** @default  */
+            evidence?: string;
+            expiresAt?: (string) | null;
+            /** @enum {string} */
+            status: "absent" | "partial" | "established";
+        };
+        RecordTelemetryDto: {
+            /** @default null */
+            approvalCycleTimeDays?: number | null;
+            /** @default 0 */
+            crossTeamEscalations?: number;
+            /** @default 0 */
+            incidents?: number;
+            period: {
+                /** @enum {string} */
+                kind: "week" | "month";
+                /** Format: date */
+                start: string;
+            };
+            /** @default 0 */
+            rollbacks?: number;
+            /** @default 0 */
+            scopeExpansions?: number;
+            /** @default 0 */
+            supportBacklog?: number;
+            /** @default 0 */
+            supportTicketsClosed?: number;
+            /** @default 0 */
+            supportTicketsOpened?: number;
+        };
+        RecordVolumeDto: {
+            /** Format: uuid */
+            initiativeId: string;
+            metric: string;
+            period: string;
+            /** @enum {string} */
+            phase: "pilot" | "production";
+            volume: string;
+        };
+        RegisterInitiativeDto: {
+            businessUnit: string;
+            /** @default {} */
+            customFields?: {
+                [key: string]: string | number | boolean;
+            };
+            /**
+             * @default internal
+             * @enum {string}
+             */
+            dataSensitivity?: "public" | "internal" | "confidential" | "restricted";
+            name: string;
+            /**
+             * @default deployer
+             * @enum {string}
+             */
+            operatorRole?: "provider" | "deployer" | "importer" | "distributor" | "product_manufacturer" | "authorised_representative";
+            /** @default [] */
+            pilotResults?: {
+                metric: string;
+                /** @default  */
+                unit?: string;
+                value: string;
+            }[];
+            /**
+             * @default {
+             *       "businessUnits": [],
+             *       "users": null,
+             *       "workflows": []
+             *     }
+             */
+            requestedScope?: {
+                /** @default [] */
+                businessUnits?: string[];
+                /** @default null */
+                users?: number | null;
+                /** @default [] */
+                workflows?: string[];
+            };
+            /**
+             * @default minimal
+             * @enum {string}
+             */
+            riskTier?: "minimal" | "limited" | "high" | "prohibited";
+            /** @default  */
+            sponsor?: string;
+            /**
+             * @default pilot
+             * @enum {string}
+             */
+            stage?: "pilot" | "scaling" | "production" | "retired";
+            /** @default  */
+            summary?: string;
+            /** @default [] */
+            tags?: string[];
+            /** @default {} */
+            targetDates?: {
+                /** Format: date */
+                fullRollout?: string;
+                /** Format: date */
+                pilotEnd?: string;
+                /** Format: date */
+                productionStart?: string;
+            };
+            /** @default  */
+            useCaseCategory?: string;
+        };
+        ReversalDto: {
+            /** @default  */
+            reason?: string;
+        };
+        RevocationDto: {
+            reason: string;
+        };
+        RolloutBudgetDto: {
+            amount: string;
+        };
+        RolloutBudgetListDto: {
+            items: {
+                amount: string;
+                quarter: string;
+            }[];
+        };
+        RolloutDto: {
+            /** @default 0 */
+            value?: string;
+            waves: {
+                /** @default [] */
+                after?: {
+                    /**
+                     * Format: uuid
+                     * @default null
+                     */
+                    initiativeId?: string | null;
+                    /** @default 0 */
+                    lagWeeks?: number;
+                    wave: string;
+                }[];
+                businessUnit?: string;
+                /** @default 0 */
+                costPerWeek?: string;
+                /**
+                 * Format: date
+                 * @default null
+                 */
+                deadline?: string | null;
+                /** @default {} */
+                demand?: {
+                    [key: string]: number;
+                };
+                durationWeeks: number;
+                /**
+                 * Format: date
+                 * @default null
+                 */
+                earliestStart?: string | null;
+                key: string;
+                name: string;
+                /** @default false */
+                withinControlledScope?: boolean;
+            }[];
+        };
+        RolloutViewDto: {
+            /** Format: uuid */
+            initiativeId: string;
+            updatedAt: string;
+            updatedBy: string;
+            /** @default 0 */
+            value?: string;
+            waves: {
+                /** @default [] */
+                after?: {
+                    /**
+                     * Format: uuid
+                     * @default null
+                     */
+                    initiativeId?: string | null;
+                    /** @default 0 */
+                    lagWeeks?: number;
+                    wave: string;
+                }[];
+                businessUnit?: string;
+                /** @default 0 */
+                costPerWeek?: string;
+                /**
+                 * Format: date
+                 * @default null
+                 */
+                deadline?: string | null;
+                /** @default {} */
+                demand?: {
+                    [key: string]: number;
+                };
+                durationWeeks: number;
+                /**
+                 * Format: date
+                 * @default null
+                 */
+                earliestStart?: string | null;
+                key: string;
+                name: string;
+                /** @default false */
+                withinControlledScope?: boolean;
+            }[];
+        };
+        ScenarioDiffDto: {
+            /** Format: uuid */
+            basePlanId: string;
+            diff: {
+                added: {
+                    businessUnit: string;
+                    initiativeId: string;
+                    initiativeKey: string;
+                    priority: number;
+                    start: string;
+                    wave: string;
+                }[];
+                contestsCreated: string[];
+                contestsResolved: string[];
+                moved: {
+                    because: string[];
+                    businessUnit: string;
+                    from: string;
+                    initiativeId: string;
+                    initiativeKey: string;
+                    priority: number;
+                    to: string;
+                    wave: string;
+                    weeks: number;
+                }[];
+                removed: {
+                    businessUnit: string;
+                    initiativeId: string;
+                    initiativeKey: string;
+                    priority: number;
+                    start: string;
+                    wave: string;
+                }[];
+                valueDelta: number;
+                weeksGained: number;
+                weeksLost: number;
+            };
+            /** Format: uuid */
+            planId: string;
+            /** Format: uuid */
+            scenarioId: string;
+        };
+        ScenarioDto: {
+            /** Format: uuid */
+            basePlanId: string;
+            changes: unknown[];
+            createdAt: string;
+            createdBy: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            planId: string;
+            /** Format: uuid */
+            promotedPlanId: string | null;
+        };
+        ScoringModelDto: {
+            domainThreshold: number;
+            holdPeriodSeconds: number;
+            minAttributedSpendShare: string;
+            /**
+             * @default {
+             *       "fragmentedTeams": 3,
+             *       "backlogGrowthPeriods": 3,
+             *       "escalationsPerPeriod": 3,
+             *       "unitCostRatio": "1.5"
+             *     }
+             */
+            patterns?: {
+                backlogGrowthPeriods: number;
+                escalationsPerPeriod: number;
+                fragmentedTeams: number;
+                /** @default 1.5 */
+                unitCostRatio?: string;
+            };
+            /**
+             * @default [
+             *       "approval_authority",
+             *       "accountable_owner",
+             *       "production_support"
+             *     ]
+             */
+            pauseUnlessOwned?: ("accountable_owner" | "production_support" | "escalation_owner" | "approval_authority" | "budget_owner" | "risk_owner")[];
+            points: {
+                absent: number;
+                established: number;
+                partial: number;
+            };
+            /** @default true */
+            requireLatestClosedMonthCosts?: boolean;
+            version: string;
+        };
+        ScoringModelListDto: {
+            items: {
+                activatedAt: string | null;
+                createdAt: string;
+                createdBy: string;
+                definition: {
+                    domainThreshold: number;
+                    holdPeriodSeconds: number;
+                    minAttributedSpendShare: string;
+                    /**
+                     * @default {
+                     *       "fragmentedTeams": 3,
+                     *       "backlogGrowthPeriods": 3,
+                     *       "escalationsPerPeriod": 3,
+                     *       "unitCostRatio": "1.5"
+                     *     }
+                     */
+                    patterns?: {
+                        backlogGrowthPeriods: number;
+                        escalationsPerPeriod: number;
+                        fragmentedTeams: number;
+                        /** @default 1.5 */
+                        unitCostRatio?: string;
+                    };
+                    /**
+                     * @default [
+                     *       "approval_authority",
+                     *       "accountable_owner",
+                     *       "production_support"
+                     *     ]
+                     */
+                    pauseUnlessOwned?: ("accountable_owner" | "production_support" | "escalation_owner" | "approval_authority" | "budget_owner" | "risk_owner")[];
+                    points: {
+                        absent: number;
+                        established: number;
+                        partial: number;
+                    };
+                    /** @default true */
+                    requireLatestClosedMonthCosts?: boolean;
+                    version: string;
+                };
+                /** @enum {string} */
+                status: "draft" | "active" | "retired";
+                version: string;
+            }[];
+        };
+        ScoringModelViewDto: {
+            activatedAt: string[];
+            createdAt: string;
+            createdBy: string;
+            definition: {
+                domainThreshold: number;
+                holdPeriodSeconds: number;
+                minAttributedSpendShare: string;
+                /**
+                 * @default {
+                 *       "fragmentedTeams": 3,
+                 *       "backlogGrowthPeriods": 3,
+                 *       "escalationsPerPeriod": 3,
+                 *       "unitCostRatio": "1.5"
+                 *     }
+                 */
+                patterns?: {
+                    backlogGrowthPeriods: number;
+                    escalationsPerPeriod: number;
+                    fragmentedTeams: number;
+                    /** @default 1.5 */
+                    unitCostRatio?: string;
+                };
+                /**
+                 * @default [
+                 *       "approval_authority",
+                 *       "accountable_owner",
+                 *       "production_support"
+                 *     ]
+                 */
+                pauseUnlessOwned?: ("accountable_owner" | "production_support" | "escalation_owner" | "approval_authority" | "budget_owner" | "risk_owner")[];
+                points: {
+                    absent: number;
+                    established: number;
+                    partial: number;
+                };
+                /** @default true */
+                requireLatestClosedMonthCosts?: boolean;
+                version: string;
+            };
+            /** @enum {string} */
+            status: "draft" | "active" | "retired";
+            version: string;
+        };
+        ServiceAccountDto: {
+            /** @description The business units the key may act for; null for all */
+            businessUnits: string[] | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The visible start of the key, to tell keys apart */
+            keyPrefix: string;
+            /**
+             * Format: date-time
+             * @description To the minute
+             */
+            lastUsedAt: string | null;
+            name: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            revokedBy: string[];
+            roles: ("admin" | "pmo" | "finance" | "engineering" | "viewer")[];
+        };
+        ServiceAccountListDto: {
+            items: {
+                /** @description The business units the key may act for; null for all */
+                businessUnits: string[] | null;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                /** Format: uuid */
+                id: string;
+                /** @description The visible start of the key, to tell keys apart */
+                keyPrefix: string;
+                /**
+                 * Format: date-time
+                 * @description To the minute
+                 */
+                lastUsedAt: string | null;
+                name: string;
+                /** Format: date-time */
+                revokedAt: string | null;
+                revokedBy: string | null;
+                roles: ("admin" | "pmo" | "finance" | "engineering" | "viewer")[];
+            }[];
+        };
+        SetBudgetDto: {
+            amount: string;
+            /** @enum {string} */
+            category: "inference" | "infrastructure" | "data" | "monitoring" | "support_staffing" | "operating_controls" | "other";
+            currency: string;
+            /** Format: uuid */
+            initiativeId: string;
+            period: string;
+            /**
+             * @default [
+             *       "0.5",
+             *       "0.8",
+             *       "1"
+             *     ]
+             */
+            thresholds?: string[];
+        };
+        UnitEconomicsListDto: {
+            items: {
+                categoriesWithoutData: string[];
+                currency: string;
+                /** Format: uuid */
+                initiativeId: string;
+                metric: string;
+                pilot: {
+                    cost: string;
+                    months: string[];
+                    unitCost: string | null;
+                    volume: string;
+                };
+                production: {
+                    cost: string;
+                    months: string[];
+                    unitCost: string | null;
+                    volume: string;
+                };
+                productionToPilot: string | null;
+            }[];
+        };
+        UpdateInitiativeDto: {
+            businessUnit?: string;
+            customFields?: {
+                [key: string]: string | number | boolean;
+            };
+            /** @enum {string} */
+            dataSensitivity?: "public" | "internal" | "confidential" | "restricted";
+            name?: string;
+            /** @enum {string} */
+            operatorRole?: "provider" | "deployer" | "importer" | "distributor" | "product_manufacturer" | "authorised_representative";
+            pilotResults?: {
+                metric: string;
+                /** @default  */
+                unit?: string;
+                value: string;
+            }[];
+            requestedScope?: {
+                /** @default [] */
+                businessUnits?: string[];
+                /** @default null */
+                users?: number | null;
+                /** @default [] */
+                workflows?: string[];
+            };
+            /** @enum {string} */
+            riskTier?: "minimal" | "limited" | "high" | "prohibited";
+            sponsor?: string;
+            /** @enum {string} */
+            stage?: "pilot" | "scaling" | "production" | "retired";
+            summary?: string;
+            tags?: string[];
+            targetDates?: {
+                /** Format: date */
+                fullRollout?: string;
+                /** Format: date */
+                pilotEnd?: string;
+                /** Format: date */
+                productionStart?: string;
+            };
+            useCaseCategory?: string;
+        };
+        VersionResponseDto: {
+            version: number;
+        };
+        VolumeDto: {
+            /** Format: uuid */
+            initiativeId: string;
+            metric: string;
+            period: string;
+            /** @enum {string} */
+            phase: "pilot" | "production";
+            recordedBy: string;
+            volume: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    AdminController_sweepEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvidenceSweepDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceSweepResponseDto"];
+                };
+            };
+        };
+    };
+    CostImportsController_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllocationRuleListDto"];
+                };
+            };
+        };
+    };
+    CostImportsController_createRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AllocationRuleInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllocationRuleDto"];
+                };
+            };
+        };
+    };
+    CostImportsController_retireRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllocationRuleDto"];
+                };
+            };
+        };
+    };
+    AuditController_list: {
+        parameters: {
+            query?: {
+                action?: string;
+                actor?: string;
+                cursor?: string;
+                initiativeId?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditLogDto"];
+                };
+            };
+        };
+    };
+    AuthConfigController_config: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthConfigDto"];
+                };
+            };
+        };
+    };
+    CostsController_budgets: {
+        parameters: {
+            query?: {
+                initiativeId?: string;
+                period?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetListDto"];
+                };
+            };
+        };
+    };
+    CostsController_setBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetBudgetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetStatusDto"];
+                };
+            };
+        };
+    };
+    RolloutInputsController_putFreezeWindows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                businessUnit: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FreezeWindowsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FreezeWindowsDto"];
+                };
+            };
+        };
+    };
+    CostsController_recordVolume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordVolumeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolumeDto"];
+                };
+            };
+        };
+    };
+    RolloutInputsController_pools: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolListDto"];
+                };
+            };
+        };
+    };
+    RolloutInputsController_putPool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CapacityPoolDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapacityPoolViewDto"];
+                };
+            };
+        };
+    };
+    CostsController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordCostEntryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostEntryDto"];
+                };
+            };
+        };
+    };
+    CostsController_reverse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReversalDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostEntryDto"];
+                };
+            };
+        };
+    };
+    CostImportsController_start: {
+        parameters: {
+            query: {
+                currency?: string;
+                format: "focus";
+                phase?: "pilot" | "production";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostImportDto"];
+                };
+            };
+        };
+    };
+    CostImportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostImportDto"];
+                };
+            };
+        };
+    };
+    CostsController_summary: {
+        parameters: {
+            query: {
+                groupBy: "serviceCategory" | "category" | "initiative" | "month" | "currency" | "phase";
+                importId?: string;
+                initiativeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostSummaryDto"];
+                };
+            };
+        };
+    };
+    EventsController_stream: {
+        parameters: {
+            query?: {
+                /** @description The bearer token, for EventSource clients */
+                access_token?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HealthController_health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InitiativeImportsController_start: {
+        parameters: {
+            query?: {
+                mode?: "all-or-nothing" | "valid-rows";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDto"];
+                };
+            };
+        };
+    };
+    InitiativeImportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDto"];
+                };
+            };
+        };
+    };
+    InitiativesController_list: {
+        parameters: {
+            query?: {
+                businessUnit?: string;
+                cursor?: string;
+                includeArchived?: boolean | ("true" | "false");
+                limit?: number;
+                owner?: string;
+                posture?: "pause" | "controlled_investment" | "authorize_deployment";
+                q?: string;
+                riskTier?: "minimal" | "limited" | "high" | "prohibited";
+                sort?: string;
+                stage?: "pilot" | "scaling" | "production" | "retired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiativeListResponseDto"];
+                };
+            };
+        };
+    };
+    InitiativesController_register: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a POST safely: the first response is replayed */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterInitiativeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiativeResponseDto"];
+                };
+            };
+        };
+    };
+    InitiativesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiativeResponseDto"];
+                };
+            };
+        };
+    };
+    InitiativesController_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being changed, e.g. "3" */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateInitiativeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiativeResponseDto"];
+                };
+            };
+        };
+    };
+    InitiativesController_archive: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being changed, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiativeResponseDto"];
+                };
+            };
+        };
+    };
+    InitiativesController_audit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditResponseDto"];
+                };
+            };
+        };
+    };
+    InitiativesController_recordEvidence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being changed, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path: {
+                criterionId: "ownership.long_term_accountability" | "ownership.production_support" | "ownership.escalation_paths" | "governance.approval_pathways" | "governance.escalation_authority" | "governance.coordination" | "sequencing.prioritization" | "sequencing.pacing" | "sequencing.dependencies" | "economics.cost_visibility" | "economics.monitoring_overhead" | "economics.support_burden" | "resilience.support_escalation" | "resilience.rollback" | "resilience.instability" | "portfolio.priorities" | "portfolio.dependencies" | "portfolio.conflicts";
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordEvidenceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionResponseDto"];
+                };
+            };
+        };
+    };
+    InitiativesController_recordDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordDecisionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionResponseDto"];
+                };
+            };
+        };
+    };
+    InitiativesController_addDependency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddDependencyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DependencyResponseDto"];
+                };
+            };
+        };
+    };
+    CostsController_forecast: {
+        parameters: {
+            query?: {
+                metric?: string;
+                months?: number;
+                productionVolume?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForecastDto"];
+                };
+            };
+        };
+    };
+    InitiativesController_assignOwner: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being changed, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                responsibility: "accountable_owner" | "production_support" | "escalation_owner" | "approval_authority" | "budget_owner" | "risk_owner";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignOwnerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionResponseDto"];
+                };
+            };
+        };
+    };
+    PosturesController_posture: {
+        parameters: {
+            query?: {
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostureDto"];
+                };
+            };
+        };
+    };
+    RolloutInputsController_rollout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RolloutViewDto"];
+                };
+            };
+        };
+    };
+    RolloutInputsController_putRollout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RolloutDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RolloutViewDto"];
+                };
+            };
+        };
+    };
+    InitiativesController_recordTelemetry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordTelemetryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordTelemetryDto"];
+                };
+            };
+        };
+    };
+    CostsController_unitCosts: {
+        parameters: {
+            query?: {
+                currency?: string;
+                metric?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitEconomicsListDto"];
+                };
+            };
+        };
+    };
+    InitiativesController_export: {
+        parameters: {
+            query?: {
+                businessUnit?: string;
+                includeArchived?: boolean | ("true" | "false");
+                owner?: string;
+                posture?: "pause" | "controlled_investment" | "authorize_deployment";
+                q?: string;
+                riskTier?: "minimal" | "limited" | "high" | "prohibited";
+                sort?: string;
+                stage?: "pilot" | "scaling" | "production" | "retired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RolloutInputsController_overrides: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverrideListDto"];
+                };
+            };
+        };
+    };
+    RolloutInputsController_addOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description `{ kind: "priority", initiativeId, priority, reason }`, `{ kind: "pin", initiativeId, wave, start, reason }` or `{ kind: "order", first, then, reason }` */
+        requestBody: {
+            content: {
+                "application/json": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverrideViewDto"];
+                };
+            };
+        };
+    };
+    RolloutInputsController_revokeOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevocationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverrideViewDto"];
+                };
+            };
+        };
+    };
+    PlansController_list: {
+        parameters: {
+            query?: {
+                kind?: "draft" | "published" | "scenario";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanListDto"];
+                };
+            };
+        };
+    };
+    PlansController_compute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComputePlanDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+        };
+    };
+    PlansController_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+        };
+    };
+    PlansController_contests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanContestsDto"];
+                };
+            };
+        };
+    };
+    PlansController_compare: {
+        parameters: {
+            query: {
+                against: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanComparisonDto"];
+                };
+            };
+        };
+    };
+    PlansController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+        };
+    };
+    PlansController_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+        };
+    };
+    PosturesController_readiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioReadinessDto"];
+                };
+            };
+        };
+    };
+    RolloutInputsController_budgets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RolloutBudgetListDto"];
+                };
+            };
+        };
+    };
+    RolloutInputsController_putBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                quarter: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RolloutBudgetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RolloutBudgetDto"];
+                };
+            };
+        };
+    };
+    PlansController_createScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateScenarioDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScenarioDto"];
+                };
+            };
+        };
+    };
+    PlansController_scenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScenarioDto"];
+                };
+            };
+        };
+    };
+    PlansController_diff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScenarioDiffDto"];
+                };
+            };
+        };
+    };
+    PlansController_promote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+        };
+    };
+    ScoringModelsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoringModelListDto"];
+                };
+            };
+        };
+    };
+    ScoringModelsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScoringModelDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoringModelViewDto"];
+                };
+            };
+        };
+    };
+    ScoringModelsController_activate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivationDto"];
+                };
+            };
+        };
+    };
+    ScoringModelsController_dryRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DryRunDto"];
+                };
+            };
+        };
+    };
+    ServiceAccountsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceAccountListDto"];
+                };
+            };
+        };
+    };
+    ServiceAccountsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateServiceAccountDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedServiceAccountDto"];
+                };
+            };
+        };
+    };
+    ServiceAccountsController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceAccountDto"];
+                };
+            };
+        };
+    };
+    TelemetryImportsController_start: {
+        parameters: {
+            query?: {
+                mode?: "all-or-nothing" | "valid-rows";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDto"];
+                };
+            };
+        };
+    };
+    TelemetryImportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDto"];
+                };
+            };
+        };
+    };
+}

@@ -1,0 +1,192 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose';
+import { ApiClient, freePort, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
+
+type KeyPair = Awaited<ReturnType<typeof generateKeyPair>>;
+
+/**
+ * A stand-in for the organisation's identity provider: OpenID discovery and a
+ * JWKS this test controls (to rotate keys), on localhost.
+ */
+class LocalIdentityProvider {
+  readonly keys: (JWK & { kid: string })[] = [];
+  private server?: Server;
+  issuer = '';
+
+  async start(): Promise<void> {
+    const port = await freePort();
+    this.issuer = `http://127.0.0.1:${port}`;
+    this.server = createServer((request, response) => {
+      const send = (body: unknown) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      if (request.url === '/.well-known/openid-configuration') {
+        send({ issuer: this.issuer, jwks_uri: `${this.issuer}/jwks`, authorization_endpoint: `${this.issuer}/authorize`, token_endpoint: `${this.issuer}/token` });
+      } else if (request.url === '/jwks') {
+        send({ keys: this.keys });
+      } else {
+        response.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((done) => this.server?.listen(port, '127.0.0.1', done));
+  }
+
+  async publish(kid: string, pair: KeyPair): Promise<void> {
+    this.keys.push({ ...(await exportJWK(pair.publicKey)), kid, alg: 'RS256', use: 'sig' });
+  }
+
+  async stop(): Promise<void> {
+    await new Promise((done) => this.server?.close(done));
+  }
+}
+
+describe('service identity: API keys and single sign-on', () => {
+  const idp = new LocalIdentityProvider();
+  let context: TestSystem;
+  let anonymous: ApiClient;
+  let admin: ApiClient;
+  let current: KeyPair;
+
+  const ssoToken = async (claims: Record<string, unknown>, options: { pair?: KeyPair; kid?: string; audience?: string; expiresAt?: number } = {}) =>
+    new SignJWT({ groups: ['capstan-pmo'], ...claims })
+      .setProtectedHeader({ alg: 'RS256', kid: options.kid ?? 'k1' })
+      .setIssuer(idp.issuer)
+      .setSubject('sso-user-1')
+      .setAudience(options.audience ?? 'capstan')
+      .setIssuedAt()
+      .setExpirationTime(options.expiresAt ?? '10m')
+      .sign((options.pair ?? current).privateKey);
+
+  beforeAll(async () => {
+    await idp.start();
+    current = await generateKeyPair('RS256');
+    await idp.publish('k1', current);
+    context = await startTestSystem(resolve(__dirname, '../../..'), {
+      OIDC_ISSUER: idp.issuer,
+      OIDC_AUDIENCE: 'capstan',
+      OIDC_CLIENT_ID: 'capstan-dashboard',
+      OIDC_ROLES_CLAIM: 'groups',
+      OIDC_ROLE_MAP: 'capstan-pmo=pmo,finance-team=finance',
+      OIDC_SUBJECT_CLAIM: 'email',
+      OIDC_JWKS_COOLDOWN_MS: '0',
+    });
+    anonymous = new ApiClient(context.system.gatewayUrl);
+    admin = anonymous.withToken(await tokenFor(context.jwtSecret, ['admin'], 'ada'));
+  });
+
+  afterAll(async () => {
+    await context?.teardown();
+    await idp.stop();
+  });
+
+  describe('single sign-on', () => {
+    it('should tell the dashboard where to sign in', async () => {
+      const config = await anonymous.get<{ oidc: { issuer: string; clientId: string; authorizationEndpoint: string } }>('/api/v1/auth/config');
+      expect(config.status).toBe(200);
+      expect(config.body.oidc).toMatchObject({ issuer: idp.issuer, clientId: 'capstan-dashboard', authorizationEndpoint: `${idp.issuer}/authorize` });
+    });
+
+    it('should accept a token signed by a key from the JWKS and map its groups to roles', async () => {
+      const pmo = anonymous.withToken(await ssoToken({ email: 'pat@example.com' }));
+      const created = await pmo.post<{ id: string; createdBy?: string }>('/api/v1/initiatives', { name: 'SSO registered', businessUnit: 'Claims' });
+      expect(created.status).toBe(201);
+      const audit = await pmo.get<{ items: { actor: string }[] }>(`/api/v1/initiatives/${created.body.id}/audit`);
+      expect(audit.body.items.map((entry) => entry.actor)).toContain('pat@example.com');
+
+      const finance = anonymous.withToken(await ssoToken({ email: 'fin@example.com', groups: ['finance-team', 'unrelated'] }));
+      expect((await finance.get('/api/v1/costs/summary?groupBy=category')).status).toBe(200);
+      expect((await finance.post('/api/v1/initiatives', { name: 'Not allowed', businessUnit: 'Claims' })).status).toBe(403);
+
+      const nobody = anonymous.withToken(await ssoToken({ email: 'no@example.com', groups: ['unrelated'] }));
+      expect((await nobody.get('/api/v1/initiatives')).status).toBe(403);
+    });
+
+    it('should reject a wrong audience, an expired token and a key the JWKS does not hold', async () => {
+      const wrongAudience = await ssoToken({ email: 'a@example.com' }, { audience: 'another-app' });
+      const expired = await ssoToken({ email: 'a@example.com' }, { expiresAt: Math.floor(Date.now() / 1000) - 60 });
+      const stranger = await ssoToken({ email: 'a@example.com' }, { pair: await generateKeyPair('RS256'), kid: 'k-unknown' });
+      for (const token of [wrongAudience, expired, stranger]) {
+        const response = await anonymous.withToken(token).get<{ status: number }>('/api/v1/initiatives');
+        expect(response.status).toBe(401);
+        expect(response.headers.get('content-type')).toContain('application/problem+json');
+      }
+    });
+
+    it('should follow a key rotation: a token signed by a newly published key is accepted', async () => {
+      const next = await generateKeyPair('RS256');
+      const before = await ssoToken({ email: 'r@example.com' }, { pair: next, kid: 'k2' });
+      expect((await anonymous.withToken(before).get('/api/v1/initiatives')).status).toBe(401);
+      await idp.publish('k2', next);
+      expect((await anonymous.withToken(before).get('/api/v1/initiatives')).status).toBe(200);
+    });
+  });
+
+  describe('service accounts', () => {
+    interface Account {
+      id: string;
+      key?: string;
+      keyPrefix: string;
+      lastUsedAt: string | null;
+      revokedAt: string | null;
+    }
+
+    it('should let only admins create keys, show a key once and keep its last use', async () => {
+      const pmo = anonymous.withToken(await tokenFor(context.jwtSecret, ['pmo'], 'paula'));
+      expect((await pmo.post('/api/v1/service-accounts', { name: 'telemetry-feed', roles: ['engineering'] })).status).toBe(403);
+      const invalid = await admin.post<{ errors: { field: string }[] }>('/api/v1/service-accounts', { name: 'X', roles: ['overlord'] });
+      expect(invalid.status).toBe(400);
+      expect(invalid.body.errors.map((e) => e.field).sort()).toEqual(['name', 'roles.0']);
+
+      const created = await admin.post<Account>('/api/v1/service-accounts', { name: 'telemetry-feed', roles: ['engineering'] });
+      expect(created.status).toBe(201);
+      expect(created.body.key).toMatch(/^cap_[A-Za-z0-9]{12}_[A-Za-z0-9_-]{43}$/);
+      expect(created.body.key?.startsWith(created.body.keyPrefix)).toBe(true);
+      expect((await admin.post('/api/v1/service-accounts', { name: 'telemetry-feed', roles: ['viewer'] })).status).toBe(409);
+
+      const feed = anonymous.withToken(created.body.key);
+      expect((await feed.get('/api/v1/initiatives')).status).toBe(200);
+      expect((await feed.post('/api/v1/initiatives', { name: 'By a key', businessUnit: 'Claims' })).status).toBe(403);
+
+      const listed = await admin.get<{ items: Account[] }>('/api/v1/service-accounts');
+      const account = listed.body.items.find((item) => item.id === created.body.id);
+      expect(account?.key).toBeUndefined();
+      expect(account?.lastUsedAt).not.toBeNull();
+    });
+
+    it('should refuse a revoked key at once, and a forged one', async () => {
+      const created = await admin.post<Account>('/api/v1/service-accounts', { name: 'cost-loader', roles: ['finance'] });
+      const loader = anonymous.withToken(created.body.key);
+      expect((await loader.get('/api/v1/costs/summary?groupBy=category')).status).toBe(200);
+      const forged = `${created.body.keyPrefix}_${'A'.repeat(43)}`;
+      expect((await anonymous.withToken(forged).get('/api/v1/costs/summary?groupBy=category')).status).toBe(401);
+
+      const revoked = await admin.post<Account>(`/api/v1/service-accounts/${created.body.id}/revocation`, {});
+      expect(revoked.status).toBe(200);
+      expect(revoked.body.revokedAt).not.toBeNull();
+      const refused = await loader.get<{ detail: string }>('/api/v1/costs/summary?groupBy=category');
+      expect(refused.status).toBe(401);
+      expect(refused.body.detail).toContain('revoked');
+    });
+
+    it('should keep a key scoped to business units to their initiatives', async () => {
+      const pmo = anonymous.withToken(await tokenFor(context.jwtSecret, ['pmo'], 'paula'));
+      const elsewhere = await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Other unit', businessUnit: 'Retail' });
+      const created = await admin.post<Account>('/api/v1/service-accounts', { name: 'claims-pipeline', roles: ['pmo', 'engineering'], businessUnits: ['Claims'] });
+      const scoped = anonymous.withToken(created.body.key);
+
+      const own = await scoped.post<{ id: string }>('/api/v1/initiatives', { name: 'Claims by pipeline', businessUnit: 'Claims' });
+      expect(own.status).toBe(201);
+      expect((await scoped.post('/api/v1/initiatives', { name: 'Retail by pipeline', businessUnit: 'Retail' })).status).toBe(403);
+      expect((await scoped.get(`/api/v1/initiatives/${own.body.id}`)).status).toBe(200);
+      expect((await scoped.get(`/api/v1/initiatives/${elsewhere.body.id}`)).status).toBe(403);
+      expect((await scoped.get('/api/v1/initiatives?businessUnit=Claims')).status).toBe(200);
+      const unfiltered = await scoped.get<{ detail: string }>('/api/v1/initiatives');
+      expect(unfiltered.status).toBe(403);
+      expect(unfiltered.body.detail).toContain('Claims');
+      expect((await scoped.get('/api/v1/portfolio/readiness')).status).toBe(403);
+      const telemetry = { period: { kind: 'week', start: '2026-11-23' }, supportBacklog: 3, incidents: 0, crossTeamEscalations: 1, rollbacks: 0 };
+      expect((await scoped.post(`/api/v1/initiatives/${own.body.id}/telemetry`, telemetry)).status).toBe(201);
+      expect((await scoped.post(`/api/v1/initiatives/${elsewhere.body.id}/telemetry`, telemetry)).status).toBe(403);
+    });
+  });
+});
