@@ -16,7 +16,7 @@ import { startTestSystem } from '@capstan/testing';
 const ROOT = resolve(__dirname, '../..');
 const TYPES = resolve(ROOT, 'libs/shared/client/src/generated/openapi.ts');
 const DOCUMENT = resolve(ROOT, 'libs/shared/client/openapi.json');
-const HEADER = `/* The Capstan API's types, generated from its OpenAPI document by \`npm run client:generate\`. Do not edit. */\n/* eslint-disable */\n\n`;
+const HEADER = `/* The Capstan API's types, generated from its OpenAPI document by \`npm run client:generate\`. Do not edit. */\n\n`;
 
 async function readDocument(from: string | undefined): Promise<object> {
   if (from?.startsWith('http')) {

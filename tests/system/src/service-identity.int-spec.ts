@@ -1,5 +1,4 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { ApiClient, freePort, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';

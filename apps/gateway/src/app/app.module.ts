@@ -29,12 +29,17 @@ import { RolloutInputsController } from './sequencing/rollout-inputs.controller'
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { ServiceAccountsController } from './service-accounts/service-accounts.controller';
 import { ServiceAccountsStore } from './service-accounts/service-accounts.store';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
+import { WebhookFanOut } from './webhooks/webhook-fan-out';
+import { WebhooksController } from './webhooks/webhooks.controller';
+import { WebhooksStore } from './webhooks/webhooks.store';
 
 export const config = loadGatewayConfig();
 
 @Module({
   imports: [
-    ServiceCoreModule.forService({ config, schema: 'gateway', entities: [], migrations, healthRoute: false }),
+    // The webhook fan-out reads every event; under load it takes them in batches.
+    ServiceCoreModule.forService({ config, schema: 'gateway', entities: [], migrations, healthRoute: false, consumerBatchSize: 64 }),
     ...(config.dashboardDir
       ? [ServeStaticModule.forRoot({ rootPath: config.dashboardDir, exclude: ['/api/{*path}'] })]
       : []),
@@ -55,6 +60,7 @@ export const config = loadGatewayConfig();
     RolloutInputsController,
     ServiceAccountsController,
     AuthConfigController,
+    WebhooksController,
   ],
   providers: [
     { provide: GATEWAY_CONFIG, useValue: config },
@@ -64,6 +70,9 @@ export const config = loadGatewayConfig();
     Authenticator,
     BusinessUnitScope,
     ServiceAccountsStore,
+    WebhooksStore,
+    WebhookFanOut,
+    WebhookDispatcher,
     IdempotencyStore,
     IdempotencyInterceptor,
     InitiativesService,

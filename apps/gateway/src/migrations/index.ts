@@ -1,4 +1,5 @@
 import { Initial1764000000000 } from './1764000000000-initial';
 import { ServiceAccounts1764500000000 } from './1764500000000-service-accounts';
+import { Webhooks1764600000000 } from './1764600000000-webhooks';
 
-export const migrations = [Initial1764000000000, ServiceAccounts1764500000000];
+export const migrations = [Initial1764000000000, ServiceAccounts1764500000000, Webhooks1764600000000];

@@ -10,3 +10,4 @@ export * from './lib/imports';
 export * from './lib/scoring-models';
 export * from './lib/costs';
 export * from './lib/sequencing';
+export * from './lib/event-catalogue';

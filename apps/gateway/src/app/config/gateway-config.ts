@@ -15,6 +15,21 @@ export interface GatewayConfig extends ServiceConfig {
   costImportLimitBytes: number;
   /** Single sign-on: tokens from this identity provider are accepted beside Capstan's own. */
   oidc?: OidcConfig;
+  webhooks: WebhookSettings;
+}
+
+export interface WebhookSettings {
+  /** Deliver to loopback and private addresses (tests, a receiver inside the same network). */
+  allowPrivateTargets: boolean;
+  /** First retry delay; doubled each attempt, at most an hour. */
+  retryBaseMs: number;
+  /** Attempts before a delivery is given up (it can still be replayed). */
+  maxAttempts: number;
+  timeoutMs: number;
+  /** How often due deliveries are looked for. */
+  pollMs: number;
+  /** Deliveries in flight at once, across all subscriptions (one per subscription). */
+  concurrency: number;
 }
 
 const gatewayEnvSchema = z.object({
@@ -38,6 +53,12 @@ const gatewayEnvSchema = z.object({
     .regex(/^(RS|PS|ES)(256|384|512)(,(RS|PS|ES)(256|384|512))*$|^EdDSA$/, 'asymmetric algorithms only, e.g. RS256,ES256')
     .default('RS256,ES256'),
   OIDC_JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000),
+  CAPSTAN_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(5_000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(15),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(10).default(500),
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
 });
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -58,6 +79,14 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     importLimit: parsed.data.CAPSTAN_IMPORT_LIMIT,
     costImportLimitBytes: Number.parseInt(parsed.data.CAPSTAN_COST_IMPORT_LIMIT, 10) * (parsed.data.CAPSTAN_COST_IMPORT_LIMIT.endsWith('gb') ? 2 ** 30 : 2 ** 20),
     oidc,
+    webhooks: {
+      allowPrivateTargets: parsed.data.CAPSTAN_WEBHOOK_ALLOW_PRIVATE === 'true',
+      retryBaseMs: parsed.data.WEBHOOK_RETRY_BASE_MS,
+      maxAttempts: parsed.data.WEBHOOK_MAX_ATTEMPTS,
+      timeoutMs: parsed.data.WEBHOOK_TIMEOUT_MS,
+      pollMs: parsed.data.WEBHOOK_POLL_MS,
+      concurrency: parsed.data.WEBHOOK_CONCURRENCY,
+    },
   };
 }
 

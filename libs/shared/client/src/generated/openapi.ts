@@ -1,5 +1,4 @@
 /* The Capstan API's types, generated from its OpenAPI document by `npm run client:generate`. Do not edit. */
-/* eslint-disable */
 
 export interface paths {
     "/api/v1/admin/evidence-sweeps": {
@@ -882,6 +881,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WebhooksController_list"];
+        put?: never;
+        post: operations["WebhooksController_subscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deactivation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["WebhooksController_deactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WebhooksController_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{deliveryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WebhooksController_delivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{deliveryId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["WebhooksController_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1238,6 +1317,20 @@ export interface components {
             revokedBy: string[];
             roles: ("admin" | "pmo" | "finance" | "engineering" | "viewer")[];
         };
+        CreatedSubscriptionDto: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            deactivatedAt: string | null;
+            description: string[];
+            eventTypes: string[];
+            /** Format: uuid */
+            id: string;
+            /** @description The signing secret: shown this once. Verify `Capstan-Signature` with it. */
+            secret: string;
+            url: string;
+        };
         CreateScenarioDto: {
             /** Format: uuid */
             basePlanId?: string;
@@ -1344,6 +1437,73 @@ export interface components {
                 monthlySpendCap: string;
                 users: number;
             } | null;
+        };
+        DeliveryDetailDto: {
+            attemptLog: {
+                attempt: number;
+                /** Format: date-time */
+                attemptedAt: string;
+                durationMs: number;
+                error: string | null;
+                status: number | null;
+            }[];
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** Format: uuid */
+            eventId: string;
+            eventType: string;
+            /** Format: uuid */
+            id: string;
+            lastError: string[];
+            /** @description The HTTP status of the last attempt; null when it got no answer */
+            lastStatus: number | null;
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+        };
+        DeliveryDto: {
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** Format: uuid */
+            eventId: string;
+            eventType: string;
+            /** Format: uuid */
+            id: string;
+            lastError: string[];
+            /** @description The HTTP status of the last attempt; null when it got no answer */
+            lastStatus: number | null;
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+        };
+        DeliveryListDto: {
+            items: {
+                attempts: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                deliveredAt: string | null;
+                /** Format: uuid */
+                eventId: string;
+                eventType: string;
+                /** Format: uuid */
+                id: string;
+                lastError: string | null;
+                /** @description The HTTP status of the last attempt; null when it got no answer */
+                lastStatus: number | null;
+                /** Format: date-time */
+                nextAttemptAt: string | null;
+                /** @enum {string} */
+                status: "pending" | "delivered" | "failed";
+            }[];
         };
         DependencyResponseDto: {
             addedAt: string;
@@ -2551,6 +2711,38 @@ export interface components {
              *     ]
              */
             thresholds?: string[];
+        };
+        SubscribeDto: {
+            description?: string;
+            eventTypes: ("budget.commitment_changed" | "budget.threshold_crossed" | "cost.imported" | "cost.recorded" | "cost.unit_economics_changed" | "cost.visibility_changed" | "decision.recorded" | "dependency.added" | "evidence.expired" | "evidence.recorded" | "initiative.archived" | "initiative.registered" | "initiative.updated" | "owner.assigned" | "plan.draft_recomputed" | "plan.published" | "posture.changed" | "rollout.contention_measured" | "score.updated" | "telemetry.recorded")[];
+            /** Format: uri */
+            url: string;
+        };
+        SubscriptionDto: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            deactivatedAt: string | null;
+            description: string[];
+            eventTypes: string[];
+            /** Format: uuid */
+            id: string;
+            url: string;
+        };
+        SubscriptionListDto: {
+            items: {
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                /** Format: date-time */
+                deactivatedAt: string | null;
+                description: string | null;
+                eventTypes: string[];
+                /** Format: uuid */
+                id: string;
+                url: string;
+            }[];
         };
         UnitEconomicsListDto: {
             items: {
@@ -4089,6 +4281,137 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionListDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_subscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscribeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedSubscriptionDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_deactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_deliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                status?: "pending" | "delivered" | "failed";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryListDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_delivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deliveryId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryDetailDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deliveryId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryDto"];
                 };
             };
         };

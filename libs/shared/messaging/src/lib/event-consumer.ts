@@ -31,7 +31,10 @@ export type EventHandler<P> = (event: EventEnvelope<P>, manager: EntityManager) 
 
 interface Registration {
   durable: string;
-  contract: EventContract<z.ZodType>;
+  /** The subject the durable consumer reads. */
+  filter: string;
+  /** The contracts of the event types it applies; others on its subject are acknowledged and skipped. */
+  contracts: ReadonlyMap<string, EventContract<z.ZodType>>;
   handler: EventHandler<unknown>;
   key?: EventKey<unknown>;
 }
@@ -61,7 +64,26 @@ export class EventConsumers {
 
   on<P extends z.ZodType>(contract: EventContract<P>, handler: EventHandler<z.output<P>>, key?: EventKey<z.output<P>>): void {
     const durable = `${this.service}__${contract.type.replace(/\./g, '_')}`;
-    this.registrations.push({ durable, contract, handler: handler as EventHandler<unknown>, key: key as EventKey<unknown> | undefined });
+    this.registrations.push({
+      durable,
+      filter: this.subjects.event(contract.type),
+      contracts: new Map([[contract.type, contract as EventContract<z.ZodType>]]),
+      handler: handler as EventHandler<unknown>,
+      key: key as EventKey<unknown> | undefined,
+    });
+  }
+
+  /**
+   * One durable consumer (`<service>__<name>`) over every event on the stream,
+   * in stream order, applying those whose type has a contract here.
+   */
+  onEvery(name: string, contracts: readonly EventContract<z.ZodType>[], handler: EventHandler<unknown>): void {
+    this.registrations.push({
+      durable: `${this.service}__${name}`,
+      filter: this.subjects.allEvents,
+      contracts: new Map(contracts.map((contract) => [contract.type, contract])),
+      handler,
+    });
   }
 
   async start(): Promise<void> {
@@ -82,10 +104,10 @@ export class EventConsumers {
     return this.options.maxDeliver ?? 8;
   }
 
-  private async ensureConsumer({ durable, contract }: Registration): Promise<void> {
+  private async ensureConsumer({ durable, filter }: Registration): Promise<void> {
     const config: Partial<ConsumerConfig> = {
       durable_name: durable,
-      filter_subject: this.subjects.event(contract.type),
+      filter_subject: filter,
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
       max_deliver: this.maxDeliver,
@@ -151,12 +173,13 @@ export class EventConsumers {
    */
   private async processBatch(registration: Registration, batch: { message: JsMsg; key: string | undefined }[]): Promise<void> {
     if (batch.length === 1) return this.process(registration, batch[0].message);
-    const { durable, contract, handler } = registration;
+    const { durable, contracts, handler } = registration;
     const sorted = [...batch].sort((a, b) => (a.key === b.key ? 0 : a.key === undefined ? -1 : b.key === undefined ? 1 : a.key < b.key ? -1 : 1));
     const readable: { message: JsMsg; event: EventEnvelope<unknown> }[] = [];
     for (const { message } of sorted) {
-      const event = parseEvent(contract, message);
-      if (event instanceof Error) await this.deadLetter(durable, message, `unreadable event: ${String(event)}`);
+      const event = parseEvent(contracts, message);
+      if (event === undefined) message.ack();
+      else if (event instanceof Error) await this.deadLetter(durable, message, `unreadable event: ${String(event)}`);
       else readable.push({ message, event });
     }
     if (!readable.length) return;
@@ -183,8 +206,12 @@ export class EventConsumers {
     for (const { message } of readable) message.ack();
   }
 
-  private async process({ durable, contract, handler }: Registration, message: JsMsg): Promise<void> {
-    const event = parseEvent(contract, message);
+  private async process({ durable, contracts, handler }: Registration, message: JsMsg): Promise<void> {
+    const event = parseEvent(contracts, message);
+    if (event === undefined) {
+      message.ack();
+      return;
+    }
     if (event instanceof Error) {
       await this.deadLetter(durable, message, `unreadable event: ${String(event)}`);
       return;
@@ -230,9 +257,12 @@ export class EventConsumers {
   }
 }
 
-function parseEvent(contract: EventContract<z.ZodType>, message: JsMsg): EventEnvelope<unknown> | Error {
+/** The event with its payload checked; undefined for a type this consumer does not apply. */
+function parseEvent(contracts: ReadonlyMap<string, EventContract<z.ZodType>>, message: JsMsg): EventEnvelope<unknown> | Error | undefined {
   try {
     const envelope = eventEnvelopeSchema.parse(decodeJson(message.data));
+    const contract = contracts.get(envelope.type);
+    if (!contract) return undefined;
     return { ...envelope, payload: contract.payload.parse(envelope.payload) };
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));

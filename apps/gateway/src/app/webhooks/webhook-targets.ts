@@ -1,0 +1,51 @@
+import { lookup } from 'node:dns/promises';
+import { BlockList, isIP } from 'node:net';
+
+/** Loopback, private, link-local and unspecified addresses: not for webhooks unless allowed. */
+const PRIVATE = new BlockList();
+for (const [network, prefix] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+] as const) {
+  PRIVATE.addSubnet(network, prefix, 'ipv4');
+}
+for (const [network, prefix] of [
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+] as const) {
+  PRIVATE.addSubnet(network, prefix, 'ipv6');
+}
+
+function isPrivate(address: string): boolean {
+  const family = isIP(address);
+  if (family === 0) return false;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return PRIVATE.check(mapped[1], 'ipv4');
+  return PRIVATE.check(address, family === 6 ? 'ipv6' : 'ipv4');
+}
+
+/** Why a URL may not receive webhooks, or undefined. Checked at subscription and again before each delivery. */
+export async function refusedTarget(url: string, allowPrivate: boolean): Promise<string | undefined> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'is not a URL';
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return 'must be http or https';
+  if (parsed.username || parsed.password) return 'must not carry credentials';
+  if (allowPrivate) return undefined;
+  const host = parsed.hostname.replace(/^\[|\]$/g, '');
+  if (host === 'localhost' || host.endsWith('.localhost')) return 'points at this machine';
+  const addresses = isIP(host) ? [host] : await lookup(host, { all: true }).then((found) => found.map((a) => a.address), () => []);
+  if (!addresses.length) return `has a host (${host}) that does not resolve`;
+  if (addresses.some(isPrivate)) return `resolves to a private address (${host}); set CAPSTAN_WEBHOOK_ALLOW_PRIVATE=true to allow it`;
+  return undefined;
+}

@@ -1,0 +1,92 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { AckPolicy, connect, type NatsConnection } from 'nats';
+import { subjectsFor } from '@capstan/contracts';
+import { NatsClient, encodeJson } from '@capstan/messaging';
+import { freePort, pollUntil } from '@capstan/testing';
+
+const NATS_SERVER = ['/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server'].find(existsSync) ?? 'nats-server';
+const CONFIG = resolve(__dirname, '../../../infra/nats/nats-server.conf');
+
+/**
+ * The shipped NATS configuration, run by a nats-server of its own: the
+ * integrator's read-only user can read the event stream through its own
+ * durable consumer and can do nothing else.
+ */
+describe('the read-only NATS user for integrators', () => {
+  // nats-server parses environment values as configuration: a password must not start with a digit.
+  const credentials = { NATS_USER: 'capstan', NATS_PASS: `p${randomBytes(12).toString('hex')}`, NATS_READER_USER: 'analytics', NATS_READER_PASS: `p${randomBytes(12).toString('hex')}` };
+  const subjects = subjectsFor('capstan');
+  let server: ChildProcess;
+  let serverErrors = '';
+  let storeDir: string;
+  let url: string;
+  let service: NatsClient;
+  let reader: NatsConnection;
+
+  beforeAll(async () => {
+    storeDir = mkdtempSync(join(tmpdir(), 'capstan-nats-'));
+    const port = await freePort();
+    url = `nats://127.0.0.1:${port}`;
+    server = spawn(NATS_SERVER, ['-c', CONFIG, '-a', '127.0.0.1', '-p', String(port), '-m', String(await freePort()), '-sd', storeDir], {
+      env: { ...process.env, ...credentials },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    server.stderr?.on('data', (chunk: Buffer) => (serverErrors += chunk.toString()));
+    await pollUntil(
+      async () => {
+        if (server.exitCode !== null) throw new Error(`nats-server exited with ${server.exitCode}: ${serverErrors.slice(-500)}`);
+        await (await connect({ servers: url, user: credentials.NATS_USER, pass: credentials.NATS_PASS, reconnect: false })).close();
+        return true;
+      },
+      { timeoutMs: 10_000, what: 'the NATS server to accept the service user' },
+    );
+    service = new NatsClient({ url, name: 'capstan-service', user: credentials.NATS_USER, pass: credentials.NATS_PASS });
+    await service.connect();
+    await service.ensureStreams(subjects);
+    reader = await connect({ servers: url, user: credentials.NATS_READER_USER, pass: credentials.NATS_READER_PASS, reconnect: false });
+  });
+
+  afterAll(async () => {
+    await reader?.close();
+    await service?.close();
+    server?.kill();
+    rmSync(storeDir, { recursive: true, force: true });
+  });
+
+  it('should refuse a wrong password', async () => {
+    await expect(connect({ servers: url, user: credentials.NATS_READER_USER, pass: 'wrong', reconnect: false })).rejects.toThrow(/Authorization/i);
+  });
+
+  it('should read every event through its own durable consumer', async () => {
+    for (const n of [1, 2, 3]) {
+      await service.js.publish(subjects.event('posture.changed'), encodeJson({ id: `00000000-0000-4000-8000-00000000000${n}`, type: 'posture.changed', n }));
+    }
+    const jsm = await reader.jetstreamManager({ checkAPI: false });
+    await jsm.consumers.add(subjects.eventStream, { durable_name: 'analytics', ack_policy: AckPolicy.Explicit });
+    const consumer = await reader.jetstream().consumers.get(subjects.eventStream, 'analytics');
+    const seen: number[] = [];
+    const messages = await consumer.fetch({ max_messages: 3, expires: 5_000 });
+    for await (const message of messages) {
+      seen.push((message.json() as { n: number }).n);
+      message.ack();
+    }
+    expect(seen).toEqual([1, 2, 3]);
+  });
+
+  it('should not let it publish events, change the stream or read another consumer', async () => {
+    await service.js.publish(subjects.event('plan.published'), encodeJson({ n: 4 }));
+    const jsm = await service.jsm();
+    await jsm.consumers.add(subjects.eventStream, { durable_name: 'intake__plan_published', ack_policy: AckPolicy.Explicit });
+
+    const js = reader.jetstream();
+    await expect(js.publish(subjects.event('posture.changed'), encodeJson({ forged: true }), { timeout: 2_000 })).rejects.toThrow();
+    const readerJsm = await reader.jetstreamManager({ checkAPI: false });
+    await expect(readerJsm.streams.delete(subjects.eventStream)).rejects.toThrow();
+    await expect(js.consumers.get(subjects.eventStream, 'intake__plan_published')).rejects.toThrow();
+    expect((await jsm.streams.info(subjects.eventStream)).state.messages).toBe(4);
+  });
+});
