@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import helmet from 'helmet';
 import { AppModule, config } from './app/app.module';
+import { Authenticator } from './app/auth/authenticator';
 import { serveOpenApi } from './app/openapi';
 import { bodyParserErrors } from './app/problems/body-parser-errors';
 
@@ -15,10 +16,13 @@ async function bootstrap(): Promise<void> {
     await app.close();
     return;
   }
+  // With single sign-on, the dashboard exchanges its code at the provider's token endpoint.
+  const oidc = app.get(Authenticator).oidc;
+  void oidc?.endpoints().catch(() => undefined);
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'connect-src': ["'self'"] },
+        directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'connect-src': ["'self'", ...(oidc ? [() => oidc.origins().join(' ')] : [])] },
       },
     }),
   );

@@ -3,6 +3,7 @@ import { signedIn } from './core/signed-in.guard';
 
 export const appRoutes: Route[] = [
   { path: 'sign-in', loadComponent: () => import('./pages/sign-in/sign-in-page').then((m) => m.SignInPage) },
+  { path: 'sign-in/callback', loadComponent: () => import('./pages/sign-in/sign-in-callback-page').then((m) => m.SignInCallbackPage) },
   {
     path: 'initiatives/:id',
     canActivate: [signedIn],

@@ -8,7 +8,8 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
   const session = inject(Session);
   const router = inject(Router);
   const token = session.token();
-  const authorized = token ? request.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : request;
+  // A request that names its own credential (completing a single sign-on) keeps it.
+  const authorized = token && !request.headers.has('Authorization') ? request.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : request;
   return next(authorized).pipe(
     catchError((error: unknown) => {
       if (error instanceof HttpErrorResponse && error.status === 401) {

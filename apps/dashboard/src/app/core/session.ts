@@ -7,31 +7,44 @@ export interface SessionPrincipal {
   expiresAt: number;
 }
 
-const STORAGE_KEY = 'capstan.token';
+const TOKEN_KEY = 'capstan.token';
+const PRINCIPAL_KEY = 'capstan.principal';
 
 /**
- * The signed-in caller. The token is only decoded here, to show roles and hide
- * write controls; the gateway verifies it on every call.
+ * The signed-in caller. A Capstan token is only decoded here, to show roles and
+ * hide write controls; a single sign-on token's roles come from the gateway
+ * (`/api/v1/auth/me`), which maps them. The gateway verifies every call.
  */
 @Injectable({ providedIn: 'root' })
 export class Session {
-  readonly token = signal<string | null>(sessionStorage.getItem(STORAGE_KEY));
-  readonly principal = computed(() => decode(this.token()));
+  readonly token = signal<string | null>(sessionStorage.getItem(TOKEN_KEY));
+  private readonly known = signal<SessionPrincipal | null>(storedPrincipal());
+  readonly principal = computed(() => {
+    const principal = this.known() ?? decode(this.token());
+    return principal && principal.expiresAt > Date.now() ? principal : null;
+  });
   readonly canWriteInitiatives = computed(() => this.hasAnyRole('admin', 'pmo'));
   readonly canPlan = computed(() => this.hasAnyRole('admin', 'pmo'));
   readonly canImportCosts = computed(() => this.hasAnyRole('admin', 'finance'));
 
-  signIn(token: string): SessionPrincipal | null {
-    const principal = decode(token);
-    if (!principal) return null;
-    sessionStorage.setItem(STORAGE_KEY, token);
+  /** Signs in with a token; `roles` (from the gateway) replace the token's own claim when given. */
+  signIn(token: string, roles?: Role[]): SessionPrincipal | null {
+    const decoded = decode(token);
+    if (!decoded) return null;
+    const principal = roles ? { ...decoded, roles } : decoded;
+    sessionStorage.setItem(TOKEN_KEY, token);
+    if (roles) sessionStorage.setItem(PRINCIPAL_KEY, JSON.stringify(principal));
+    else sessionStorage.removeItem(PRINCIPAL_KEY);
     this.token.set(token);
+    this.known.set(roles ? principal : null);
     return principal;
   }
 
   signOut(): void {
-    sessionStorage.removeItem(STORAGE_KEY);
+    sessionStorage.removeItem(TOKEN_KEY);
+    sessionStorage.removeItem(PRINCIPAL_KEY);
     this.token.set(null);
+    this.known.set(null);
   }
 
   hasAnyRole(...roles: Role[]): boolean {
@@ -40,17 +53,29 @@ export class Session {
   }
 }
 
-function decode(token: string | null): SessionPrincipal | null {
+function storedPrincipal(): SessionPrincipal | null {
+  try {
+    return JSON.parse(sessionStorage.getItem(PRINCIPAL_KEY) ?? 'null') as SessionPrincipal | null;
+  } catch {
+    return null;
+  }
+}
+
+/** The token's subject, roles and expiry, read without verifying (the gateway does that). */
+export function decode(token: string | null): SessionPrincipal | null {
   if (!token) return null;
   try {
     const payload = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as {
       sub?: string;
+      email?: string;
+      preferred_username?: string;
       roles?: unknown;
       exp?: number;
     };
     const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r)) : [];
-    if (!payload.sub || !payload.exp || payload.exp * 1000 < Date.now()) return null;
-    return { subject: payload.sub, roles, expiresAt: payload.exp * 1000 };
+    const subject = payload.preferred_username ?? payload.email ?? payload.sub;
+    if (!subject || !payload.exp || payload.exp * 1000 < Date.now()) return null;
+    return { subject, roles, expiresAt: payload.exp * 1000 };
   } catch {
     return null;
   }

@@ -34,6 +34,7 @@ interface Discovery {
 export class OidcVerifier {
   private keys?: ReturnType<typeof createRemoteJWKSet>;
   private discovery?: Promise<Discovery>;
+  private tokenOrigin?: string;
 
   constructor(readonly config: OidcConfig) {}
 
@@ -47,6 +48,11 @@ export class OidcVerifier {
     const subject = claimAt(payload, this.config.subjectClaim) ?? payload.sub;
     if (typeof subject !== 'string' || !subject) throw new Error(`The token has no ${this.config.subjectClaim} claim`);
     return { subject, roles: this.rolesOf(payload), capabilities: [] };
+  }
+
+  /** Origins the dashboard talks to when signing in (for the page's connect-src): the issuer's and its token endpoint's. */
+  origins(): string[] {
+    return [...new Set([new URL(this.config.issuer).origin, ...(this.tokenOrigin ? [this.tokenOrigin] : [])])];
   }
 
   /** The provider's endpoints, for the dashboard's sign-in redirect. */
@@ -82,6 +88,7 @@ export class OidcVerifier {
       if (!response.ok) throw new Error(`OpenID discovery at ${url} answered ${response.status}`);
       const document = (await response.json()) as Discovery;
       if (!document.jwks_uri) throw new Error(`OpenID discovery at ${url} names no jwks_uri`);
+      if (document.token_endpoint) this.tokenOrigin = new URL(document.token_endpoint).origin;
       return document;
     })().catch((error: unknown) => {
       // A failed discovery is tried again on the next request, not cached.

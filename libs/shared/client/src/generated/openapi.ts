@@ -81,6 +81,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuthConfigController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/budgets": {
         parameters: {
             query?: never;
@@ -1861,6 +1877,12 @@ export interface components {
             useCaseCategory?: string;
             version: number;
         };
+        MeDto: {
+            businessUnits: string[] | null;
+            capabilities: string[];
+            roles: ("admin" | "pmo" | "finance" | "engineering" | "viewer")[];
+            subject: string;
+        };
         OverrideListDto: {
             items: {
                 createdAt: string;
@@ -2955,6 +2977,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuthConfigDto"];
+                };
+            };
+        };
+    };
+    AuthConfigController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
                 };
             };
         };
