@@ -64,8 +64,11 @@ export class NatsClient {
     return this.manager;
   }
 
-  /** Creates (or updates) the event stream and the dead-letter stream. Safe to call from every replica. */
-  async ensureStreams(subjects: Subjects): Promise<void> {
+  /**
+   * Creates (or updates) the event stream and the dead-letter stream. Safe to
+   * call from every replica. `replicas` copies of each on a clustered NATS.
+   */
+  async ensureStreams(subjects: Subjects, replicas = 1): Promise<void> {
     await this.ensureStream({
       name: subjects.eventStream,
       subjects: [subjects.allEvents],
@@ -74,6 +77,7 @@ export class NatsClient {
       max_age: nanos(30 * DAY_MS),
       duplicate_window: nanos(2 * 60 * 1000),
       discard: DiscardPolicy.Old,
+      num_replicas: replicas,
     });
     await this.ensureStream({
       name: subjects.deadLetterStream,
@@ -81,6 +85,7 @@ export class NatsClient {
       retention: RetentionPolicy.Limits,
       storage: StorageType.File,
       max_age: nanos(90 * DAY_MS),
+      num_replicas: replicas,
     });
   }
 

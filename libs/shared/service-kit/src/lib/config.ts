@@ -13,6 +13,7 @@ const serviceEnvSchema = z.object({
   CAPSTAN_MIGRATE: booleanFlag.default(true),
   RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
   HOST: z.string().default('127.0.0.1'),
+  NATS_STREAM_REPLICAS: z.coerce.number().int().refine((n) => [1, 3, 5].includes(n), 'must be 1, 3 or 5').default(1),
 });
 
 export interface ServiceConfig {
@@ -27,6 +28,8 @@ export interface ServiceConfig {
   rpcTimeoutMs: number;
   host: string;
   port: number;
+  /** Copies JetStream keeps of each stream: 3 on a NATS cluster of three or more. */
+  streamReplicas: number;
 }
 
 /**
@@ -53,5 +56,6 @@ export function loadServiceConfig(service: string, defaultPort: number, env: Nod
     rpcTimeoutMs: values.RPC_TIMEOUT_MS,
     host: values.HOST,
     port: values[portVariable],
+    streamReplicas: values.NATS_STREAM_REPLICAS,
   };
 }

@@ -31,7 +31,7 @@ export class ServiceLifecycle implements OnApplicationBootstrap, BeforeApplicati
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.nats.ensureStreams(this.subjects);
+    await this.nats.ensureStreams(this.subjects, this.config.streamReplicas);
     this.rpc.handle(healthRpc(this.config.service), () => this.health());
     this.outbox.start();
     await this.consumers.start();

@@ -24,7 +24,8 @@ export interface SystemOptions {
  * NATS, the way `npm start` does, so tests can stop and restart one of them.
  */
 export class RunningSystem {
-  private readonly processes = new Map<SystemService, ChildProcess>();
+  /** Running processes by instance: a service's name, or `<service>-<n>` for its extra replicas. */
+  private readonly processes = new Map<string, ChildProcess>();
 
   constructor(readonly options: SystemOptions) {}
 
@@ -38,27 +39,51 @@ export class RunningSystem {
   }
 
   start(service: SystemService): void {
-    if (this.processes.has(service)) return;
+    this.spawnInstance(service, service, {});
+  }
+
+  /**
+   * Starts one more process of a service, sharing the database and NATS with
+   * the others (a replica); an extra gateway listens on a port of its own.
+   * Returns the instance name (for `stop`) and, for a gateway, its URL.
+   */
+  async startReplica(service: SystemService, port?: number): Promise<{ instance: string; url?: string }> {
+    let n = 2;
+    while (this.processes.has(`${service}-${n}`)) n++;
+    const instance = `${service}-${n}`;
+    if (service !== 'gateway') {
+      this.spawnInstance(instance, service, {});
+      return { instance };
+    }
+    if (port === undefined) throw new Error('An extra gateway needs a port of its own');
+    this.spawnInstance(instance, service, { GATEWAY_PORT: String(port) });
+    const url = `http://127.0.0.1:${port}`;
+    await pollUntil(async () => (await fetch(`${url}/api/v1/health`)).status === 200, { timeoutMs: 90_000, intervalMs: 250, what: `${instance} to report healthy` });
+    return { instance, url };
+  }
+
+  private spawnInstance(instance: string, service: SystemService, overrides: Record<string, string>): void {
+    if (this.processes.has(instance)) return;
     mkdirSync(this.options.logDir, { recursive: true });
-    const log = createWriteStream(join(this.options.logDir, `${service}.log`), { flags: 'a' });
+    const log = createWriteStream(join(this.options.logDir, `${instance}.log`), { flags: 'a' });
     const child = spawn(process.execPath, [resolve(this.options.root, 'dist/apps', service, 'main.js')], {
       cwd: this.options.root,
-      env: { ...process.env, ...this.environment(service) },
+      env: { ...process.env, ...this.environment(service), ...overrides },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);
-    child.once('exit', () => this.processes.delete(service));
-    this.processes.set(service, child);
+    child.once('exit', () => this.processes.delete(instance));
+    this.processes.set(instance, child);
   }
 
   /** The process id of a running service (for measuring it). */
-  pidOf(service: SystemService): number | undefined {
+  pidOf(service: SystemService | string): number | undefined {
     return this.processes.get(service)?.pid;
   }
 
-  /** Stops a service: SIGTERM for a clean stop, SIGKILL to simulate a crash. */
-  async stop(service: SystemService, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  /** Stops a service (or one replica): SIGTERM for a clean stop, SIGKILL to simulate a crash. */
+  async stop(service: SystemService | string, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     const child = this.processes.get(service);
     if (!child) return;
     const exited = new Promise<void>((done) => child.once('exit', () => done()));
