@@ -7,3 +7,4 @@ export * from './lib/event-consumer';
 export * from './lib/messaging-tables';
 export * from './lib/keyed-concurrency';
 export * from './lib/delivered-batches';
+export * from './lib/messaging-retention';

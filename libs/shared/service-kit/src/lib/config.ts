@@ -13,6 +13,8 @@ const serviceEnvSchema = z.object({
   CAPSTAN_MIGRATE: booleanFlag.default(true),
   RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
   HOST: z.string().default('127.0.0.1'),
+  OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).default(7),
+  INBOX_RETENTION_DAYS: z.coerce.number().int().min(31, 'must be longer than the event stream keeps events (30 days)').default(45),
   NATS_STREAM_REPLICAS: z.coerce.number().int().refine((n) => [1, 3, 5].includes(n), 'must be 1, 3 or 5').default(1),
 });
 
@@ -30,6 +32,8 @@ export interface ServiceConfig {
   port: number;
   /** Copies JetStream keeps of each stream: 3 on a NATS cluster of three or more. */
   streamReplicas: number;
+  outboxRetentionDays: number;
+  inboxRetentionDays: number;
 }
 
 /**
@@ -57,5 +61,7 @@ export function loadServiceConfig(service: string, defaultPort: number, env: Nod
     host: values.HOST,
     port: values[portVariable],
     streamReplicas: values.NATS_STREAM_REPLICAS,
+    outboxRetentionDays: values.OUTBOX_RETENTION_DAYS,
+    inboxRetentionDays: values.INBOX_RETENTION_DAYS,
   };
 }

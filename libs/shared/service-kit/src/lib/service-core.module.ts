@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { subjectsFor, type Subjects } from '@capstan/contracts';
-import { EventConsumers, NatsClient, Outbox, RpcClient, RpcServer } from '@capstan/messaging';
+import { EventConsumers, MessagingRetention, NatsClient, Outbox, RpcClient, RpcServer } from '@capstan/messaging';
 import { migrate, openDataSource, type ServiceDatabaseOptions } from '@capstan/persistence';
 import type { ServiceConfig } from './config';
 import { HealthController } from './health.controller';
@@ -90,6 +90,12 @@ export class ServiceCoreModule {
               concurrency: options.consumerConcurrency ?? 1,
               batchSize: options.consumerBatchSize ?? 1,
             }),
+        },
+        {
+          provide: MessagingRetention,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) =>
+            new MessagingRetention(dataSource, { schema, outboxDays: config.outboxRetentionDays, inboxDays: config.inboxRetentionDays }),
         },
         ServiceLifecycle,
       ],

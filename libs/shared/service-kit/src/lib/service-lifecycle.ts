@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { healthRpc, type HealthReport, type Subjects } from '@capstan/contracts';
-import { EventConsumers, NatsClient, Outbox, RpcServer } from '@capstan/messaging';
+import { EventConsumers, MessagingRetention, NatsClient, Outbox, RpcServer } from '@capstan/messaging';
 import type { ServiceConfig } from './config';
 import { SERVICE_CONFIG, SUBJECTS } from './tokens';
 
@@ -19,6 +19,7 @@ import { SERVICE_CONFIG, SUBJECTS } from './tokens';
 @Injectable()
 export class ServiceLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ServiceLifecycle.name);
+  private pruner?: NodeJS.Timeout;
 
   constructor(
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
@@ -28,6 +29,7 @@ export class ServiceLifecycle implements OnApplicationBootstrap, BeforeApplicati
     private readonly rpc: RpcServer,
     private readonly outbox: Outbox,
     private readonly consumers: EventConsumers,
+    private readonly retention: MessagingRetention,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -35,15 +37,25 @@ export class ServiceLifecycle implements OnApplicationBootstrap, BeforeApplicati
     this.rpc.handle(healthRpc(this.config.service), () => this.health());
     this.outbox.start();
     await this.consumers.start();
+    this.startPruning();
     this.logger.log(`${this.config.service} ready on NATS namespace "${this.config.namespace}"`);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.pruner);
     this.rpc.close();
     await this.consumers.stop();
     await this.outbox.stop();
     await this.nats.close();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+
+  /** Prunes the outbox and inbox hourly (and soon after start), in the background. */
+  private startPruning(): void {
+    const prune = () => void this.retention.pruneOnce().catch((error: unknown) => this.logger.warn(`Pruning the outbox and inbox failed: ${String(error)}`));
+    setTimeout(prune, 60_000).unref();
+    this.pruner = setInterval(prune, 60 * 60_000);
+    this.pruner.unref();
   }
 
   async health(): Promise<HealthReport> {

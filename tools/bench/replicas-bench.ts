@@ -1,0 +1,84 @@
+/**
+ * npm run bench:replicas [-- --initiatives 1000 --concurrency 16]
+ *
+ * The main write path — register an initiative through the gateway, intake
+ * stores it and publishes the event, scoring gives it its first posture — with
+ * one process per service, then with two of each (and two gateways sharing the
+ * load). Throughput is initiatives registered *and* scored per second.
+ * Starts the built system against the local Postgres and NATS; prints JSON.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { ApiClient, SYSTEM_SERVICES, freePort, pollUntil, startTestSystem, tokenFor } from '@capstan/testing';
+import { report, round } from './measure';
+
+const { values } = parseArgs({ options: { initiatives: { type: 'string', default: '1000' }, concurrency: { type: 'string', default: '16' } } });
+const INITIATIVES = Number(values.initiatives);
+const CONCURRENCY = Number(values.concurrency);
+
+async function main(): Promise<Record<string, unknown>> {
+  const context = await startTestSystem(resolve(__dirname, '../..'), { SCORING_REVIEW_INTERVAL_MS: '3600000' });
+  const database = new Client({ connectionString: context.databaseUrl });
+  await database.connect();
+  const scored = async () => Number((await database.query<{ n: string }>(`SELECT count(*)::text AS n FROM scoring.subjects WHERE evaluation_id IS NOT NULL`)).rows[0].n);
+  try {
+    const token = await tokenFor(context.jwtSecret, ['pmo'], 'bench');
+    const gateways = [new ApiClient(context.system.gatewayUrl, token)];
+
+    /** Registers `INITIATIVES` through the gateways in turn and waits until every one is scored. */
+    // Transactions committed in the database (all services): the cost that grows when work is split.
+    const commits = async () => {
+      await new Promise((done) => setTimeout(done, 1_500)); // statistics are flushed about once a second
+      return Number((await database.query<{ n: string }>(`SELECT xact_commit::text AS n FROM pg_stat_database WHERE datname = current_database()`)).rows[0].n);
+    };
+    const measureRound = async (label: string) => {
+      const committedBefore = await commits();
+      const before = await scored();
+      let next = 0;
+      let failed = 0;
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (next < INITIATIVES) {
+            const i = next++;
+            const response = await gateways[i % gateways.length].post('/api/v1/initiatives', { name: `${label} ${i}`, businessUnit: `Unit ${i % 10}` });
+            if (response.status !== 201) failed++;
+          }
+        }),
+      );
+      const registeredSeconds = (performance.now() - started) / 1000;
+      await pollUntil(async () => (await scored()) - before >= INITIATIVES - failed, { timeoutMs: 600_000, intervalMs: 100, what: `${label}: every initiative scored` });
+      const seconds = (performance.now() - started) / 1000;
+      const transactions = (await commits()) - committedBefore;
+      return {
+        processesPerService: gateways.length,
+        initiatives: INITIATIVES,
+        failed,
+        registeredPerSecond: round(INITIATIVES / registeredSeconds),
+        registeredAndScoredPerSecond: round(INITIATIVES / seconds),
+        transactionsPerInitiative: round(transactions / INITIATIVES),
+      };
+    };
+
+    // Each setup is measured after a round that warms it up (JIT, connection pools, caches).
+    await measureRound('warm-up, one replica');
+    const one = await measureRound('one replica');
+    for (const service of SYSTEM_SERVICES) if (service !== 'gateway') await context.system.startReplica(service);
+    const second = await context.system.startReplica('gateway', await freePort());
+    gateways.push(new ApiClient(second.url ?? '', token));
+    await measureRound('warm-up, two replicas');
+    const two = await measureRound('two replicas');
+    return {
+      concurrency: CONCURRENCY,
+      oneReplica: one,
+      twoReplicas: two,
+      ratio: round((two.registeredAndScoredPerSecond / one.registeredAndScoredPerSecond) * 100) / 100,
+    };
+  } finally {
+    await database.end();
+    await context.teardown();
+  }
+}
+
+report(main);
