@@ -5,6 +5,7 @@ import { migrations } from '../migrations';
 import { InitiativeEntity } from './initiatives/initiative.entity';
 import { InitiativesModule } from './initiatives/initiatives.module';
 import { AuditEntryEntity } from './audit/audit-entry.entity';
+import { AUDIT_SEAL_INTERVAL_MS, AuditSealer } from './audit/audit-sealer';
 import { EvidenceEntity } from './readiness/evidence.entity';
 import { OwnerEntity } from './readiness/owner.entity';
 import { ReadinessModule } from './readiness/readiness.module';
@@ -33,5 +34,6 @@ class IntakeConfigModule {}
     RegistryModule,
     ImportsModule,
   ],
+  providers: [{ provide: AUDIT_SEAL_INTERVAL_MS, useValue: config.auditSealIntervalMs }, AuditSealer],
 })
 export class AppModule {}

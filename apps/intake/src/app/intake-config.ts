@@ -3,17 +3,23 @@ import { loadServiceConfig, type ServiceConfig } from '@capstan/service-kit';
 
 export interface IntakeConfig extends ServiceConfig {
   evidenceSweepIntervalMs: number;
+  /** How often new audit records are sealed into the hash chain. */
+  auditSealIntervalMs: number;
 }
 
 export function loadIntakeConfig(env: NodeJS.ProcessEnv = process.env): IntakeConfig {
   const base = loadServiceConfig('intake', 3101, env);
   const parsed = z
-    .object({ EVIDENCE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(7 * 24 * 3_600_000).default(3_600_000) })
+    .object({
+      EVIDENCE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(7 * 24 * 3_600_000).default(3_600_000),
+      AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2_000),
+    })
     .safeParse(env);
   if (!parsed.success) {
-    throw new Error(`Invalid configuration for intake: EVIDENCE_SWEEP_INTERVAL_MS ${parsed.error.issues[0]?.message}`);
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid configuration for intake: ${issue?.path.join('.')} ${issue?.message}`);
   }
-  return { ...base, evidenceSweepIntervalMs: parsed.data.EVIDENCE_SWEEP_INTERVAL_MS };
+  return { ...base, evidenceSweepIntervalMs: parsed.data.EVIDENCE_SWEEP_INTERVAL_MS, auditSealIntervalMs: parsed.data.AUDIT_SEAL_INTERVAL_MS };
 }
 
 export const INTAKE_CONFIG = Symbol('INTAKE_CONFIG');

@@ -5,6 +5,7 @@ import { ListsAndExpiry1764300000000 } from './1764300000000-lists-and-expiry';
 import { Imports1764400000000 } from './1764400000000-imports';
 import { InitiativeProfile1764500000000 } from './1764500000000-initiative-profile';
 import { ImportKinds1764600000000 } from './1764600000000-import-kinds';
+import { AuditChain1764700000000 } from './1764700000000-audit-chain';
 
 export const migrations = [
   Initial1764000000000,
@@ -14,4 +15,5 @@ export const migrations = [
   Imports1764400000000,
   InitiativeProfile1764500000000,
   ImportKinds1764600000000,
+  AuditChain1764700000000,
 ];

@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import type { Role } from '@capstan/domain';
+import { startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
+
+const ALL: readonly Role[] = ['admin', 'pmo', 'finance', 'engineering', 'viewer'];
+
+/**
+ * Who may call what: the expected answer for every operation of the API,
+ * written out here rather than read from the code, so that a changed role on
+ * a route, or a new route nobody placed in the matrix, fails this test.
+ * `admin` may do whatever any role may.
+ */
+const MATRIX: Record<string, readonly Role[] | 'public'> = {
+  'GET /api/v1/health': 'public',
+  'GET /api/v1/auth/config': 'public',
+  'GET /api/v1/auth/me': ALL,
+  'GET /api/v1/events': ALL,
+  'GET /api/v1/audit': ALL,
+  'POST /api/v1/admin/evidence-sweeps': ['admin'],
+
+  'POST /api/v1/initiatives': ['admin', 'pmo'],
+  'GET /api/v1/initiatives': ALL,
+  'GET /api/v1/initiatives/export': ALL,
+  'GET /api/v1/initiatives/{id}': ALL,
+  'PATCH /api/v1/initiatives/{id}': ['admin', 'pmo'],
+  'PUT /api/v1/initiatives/{id}/owners/{responsibility}': ['admin', 'pmo'],
+  'PUT /api/v1/initiatives/{id}/criteria/{criterionId}': ['admin', 'pmo', 'engineering'],
+  'POST /api/v1/initiatives/{id}/archive': ['admin', 'pmo'],
+  'POST /api/v1/initiatives/{id}/dependencies': ['admin', 'pmo'],
+  // Others only with the `committee` capability, which these tokens do not carry.
+  'POST /api/v1/initiatives/{id}/decisions': ['admin'],
+  'POST /api/v1/initiatives/{id}/telemetry': ['admin', 'pmo', 'engineering'],
+  'GET /api/v1/initiatives/{id}/audit': ALL,
+  'POST /api/v1/initiative-imports': ['admin', 'pmo'],
+  'GET /api/v1/initiative-imports/{id}': ALL,
+  'POST /api/v1/telemetry-imports': ['admin', 'pmo', 'engineering'],
+  'GET /api/v1/telemetry-imports/{id}': ALL,
+
+  'GET /api/v1/scoring-models': ALL,
+  'POST /api/v1/scoring-models': ['admin'],
+  'POST /api/v1/scoring-models/{version}/dry-run': ['admin', 'pmo'],
+  'POST /api/v1/scoring-models/{version}/activate': ['admin'],
+  'GET /api/v1/initiatives/{id}/posture': ALL,
+  'GET /api/v1/portfolio/readiness': ALL,
+
+  'POST /api/v1/cost-entries': ['admin', 'finance', 'engineering'],
+  'POST /api/v1/cost-entries/{id}/reversal': ['admin', 'finance'],
+  'PUT /api/v1/budgets': ['admin', 'finance'],
+  'GET /api/v1/budgets': ALL,
+  'GET /api/v1/costs/summary': ALL,
+  'PUT /api/v1/business-volumes': ['admin', 'finance', 'engineering'],
+  'GET /api/v1/initiatives/{id}/unit-costs': ALL,
+  'GET /api/v1/initiatives/{id}/forecast': ALL,
+  'POST /api/v1/cost-imports': ['admin', 'finance'],
+  'GET /api/v1/cost-imports/{id}': ALL,
+  'POST /api/v1/allocation-rules': ['admin', 'finance'],
+  'GET /api/v1/allocation-rules': ALL,
+  'POST /api/v1/allocation-rules/{id}/retirement': ['admin', 'finance'],
+
+  'PUT /api/v1/capacity-pools/{id}': ['admin', 'pmo'],
+  'GET /api/v1/capacity-pools': ALL,
+  'PUT /api/v1/initiatives/{id}/rollout': ['admin', 'pmo'],
+  'GET /api/v1/initiatives/{id}/rollout': ALL,
+  'PUT /api/v1/business-units/{businessUnit}/freeze-windows': ['admin', 'pmo'],
+  'PUT /api/v1/rollout-budgets/{quarter}': ['admin', 'finance'],
+  'GET /api/v1/rollout-budgets': ALL,
+  'POST /api/v1/plan-overrides': ['admin', 'pmo'],
+  'GET /api/v1/plan-overrides': ALL,
+  'POST /api/v1/plan-overrides/{id}/revocation': ['admin', 'pmo'],
+  'POST /api/v1/plans': ['admin', 'pmo'],
+  'GET /api/v1/plans': ALL,
+  'GET /api/v1/plans/current': ALL,
+  'GET /api/v1/plans/{id}': ALL,
+  'GET /api/v1/plans/{id}/contests': ALL,
+  'GET /api/v1/plans/{id}/diff': ALL,
+  'POST /api/v1/plans/{id}/publish': ['admin', 'pmo'],
+  'POST /api/v1/scenarios': ['admin', 'pmo'],
+  'GET /api/v1/scenarios/{id}': ALL,
+  'GET /api/v1/scenarios/{id}/diff': ALL,
+  'POST /api/v1/scenarios/{id}/promotion': ['admin', 'pmo'],
+
+  'POST /api/v1/service-accounts': ['admin'],
+  'GET /api/v1/service-accounts': ['admin'],
+  'POST /api/v1/service-accounts/{id}/revocation': ['admin'],
+  'POST /api/v1/webhooks': ['admin'],
+  'GET /api/v1/webhooks': ['admin'],
+  'POST /api/v1/webhooks/{id}/deactivation': ['admin'],
+  'GET /api/v1/webhooks/{id}/deliveries': ['admin'],
+  'GET /api/v1/webhooks/{id}/deliveries/{deliveryId}': ['admin'],
+  'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/replay': ['admin'],
+};
+
+/** A value for a path parameter: well-formed where the route checks the shape, otherwise anything. */
+const PARAMETERS: Record<string, () => string> = {
+  id: randomUUID,
+  deliveryId: randomUUID,
+  version: () => 'no-such-model',
+  responsibility: () => 'accountable_owner',
+  criterionId: () => 'governance.approval_pathway',
+  businessUnit: () => 'Matrix',
+  quarter: () => '2026-Q4',
+};
+
+describe('the role × route matrix', () => {
+  let context: TestSystem;
+  const tokens = new Map<Role, string>();
+
+  beforeAll(async () => {
+    context = await startTestSystem(resolve(__dirname, '../../..'));
+    for (const role of ALL) tokens.set(role, await tokenFor(context.jwtSecret, [role], `matrix-${role}`));
+  });
+
+  afterAll(async () => {
+    await context?.teardown();
+  });
+
+  /** The status of one call: the headers are enough (the event stream never ends by itself). */
+  async function statusOf(method: string, path: string, token?: string): Promise<number> {
+    const url = `${context.system.gatewayUrl}${path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent((PARAMETERS[name] ?? randomUUID)()))}`;
+    const controller = new AbortController();
+    const response = await fetch(url, {
+      method,
+      signal: controller.signal,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(method === 'GET' ? {} : { 'content-type': 'application/json' }) },
+      body: method === 'GET' ? undefined : '{}',
+    });
+    controller.abort();
+    return response.status;
+  }
+
+  it('should place every operation of the API document in the matrix, and nothing else', async () => {
+    const document = (await (await fetch(`${context.system.gatewayUrl}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
+    expect(operations.sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it('should answer every operation for every role as the matrix says: 401 without a token, 403 for a role not allowed', async () => {
+    const mismatches: string[] = [];
+    for (const [operation, allowed] of Object.entries(MATRIX)) {
+      const [method, path] = operation.split(' ');
+      const anonymous = await statusOf(method, path);
+      if (allowed === 'public' ? anonymous === 401 || anonymous === 403 : anonymous !== 401) mismatches.push(`${operation} without a token: ${anonymous}`);
+      if (allowed === 'public') continue;
+      for (const role of ALL) {
+        const status = await statusOf(method, path, tokens.get(role));
+        const permitted = allowed.includes(role);
+        if (permitted ? status === 401 || status === 403 || status >= 500 : status !== 403) {
+          mismatches.push(`${operation} as ${role}: ${status} (expected ${permitted ? 'allowed' : '403'})`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
