@@ -30,6 +30,8 @@ const env = {
   CAPSTAN_DATA_DIR: dataDir,
   CAPSTAN_JWT_SECRET: process.env.CAPSTAN_JWT_SECRET ?? ensureDevSecret(),
   GATEWAY_PORT: String(port),
+  // Loading the demo portfolio sends a few thousand requests with one token in a minute.
+  CAPSTAN_RATE_LIMIT: process.env.CAPSTAN_RATE_LIMIT ?? '10000',
   NX_DAEMON: 'false',
   NX_NO_CLOUD: 'true',
   NX_TUI: 'false',

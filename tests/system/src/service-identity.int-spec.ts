@@ -189,3 +189,31 @@ describe('service identity: API keys and single sign-on', () => {
     });
   });
 });
+
+describe('the rate limit per caller', () => {
+  let context: TestSystem;
+
+  beforeAll(async () => {
+    context = await startTestSystem(resolve(__dirname, '../../..'), { CAPSTAN_RATE_LIMIT: '20' });
+  });
+
+  afterAll(async () => {
+    await context?.teardown();
+  });
+
+  it('should answer 429 problem+json with Retry-After once a token used its minute, and count others apart', async () => {
+    const busy = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['viewer'], 'busy'));
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i++) statuses.push((await busy.get('/api/v1/scoring-models')).status);
+    expect(statuses.slice(0, 20).every((status) => status === 200)).toBe(true);
+    const limited = await busy.get<{ status: number; title: string }>('/api/v1/scoring-models');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('content-type')).toContain('application/problem+json');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+
+    const other = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['viewer'], 'calm'));
+    expect((await other.get('/api/v1/scoring-models')).status).toBe(200);
+    // Health probes are never limited.
+    expect((await fetch(`${context.system.gatewayUrl}/api/v1/health`)).status).toBe(200);
+  });
+});

@@ -1,6 +1,7 @@
 import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { ZodValidationPipe } from 'nestjs-zod';
 import { ServiceCoreModule } from '@capstan/service-kit';
 import { migrations } from '../migrations';
@@ -12,6 +13,7 @@ import { PosturesController } from './postures/postures.controller';
 import { ScoringModelsController } from './scoring-models/scoring-models.controller';
 import { AuthConfigController } from './auth/auth-config.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { RateLimitGuard } from './auth/rate-limit.guard';
 import { Authenticator } from './auth/authenticator';
 import { BusinessUnitScope } from './auth/business-unit-scope';
 import { GATEWAY_CONFIG, loadGatewayConfig } from './config/gateway-config';
@@ -40,6 +42,8 @@ export const config = loadGatewayConfig();
   imports: [
     // The webhook fan-out reads every event; under load it takes them in batches.
     ServiceCoreModule.forService({ config, schema: 'gateway', entities: [], migrations, healthRoute: false, consumerBatchSize: 64 }),
+    // The throttler named "default" answers with a plain Retry-After header.
+    ...(config.rateLimitPerMinute > 0 ? [ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: config.rateLimitPerMinute }] })] : []),
     ...(config.dashboardDir
       ? [ServeStaticModule.forRoot({ rootPath: config.dashboardDir, exclude: ['/api/{*path}'] })]
       : []),
@@ -64,6 +68,8 @@ export const config = loadGatewayConfig();
   ],
   providers: [
     { provide: GATEWAY_CONFIG, useValue: config },
+    // Global guards run in this order: the rate limit first, then authentication and roles.
+    ...(config.rateLimitPerMinute > 0 ? [{ provide: APP_GUARD, useClass: RateLimitGuard }] : []),
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_PIPE, useClass: ZodValidationPipe },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -16,6 +16,8 @@ export interface GatewayConfig extends ServiceConfig {
   /** Single sign-on: tokens from this identity provider are accepted beside Capstan's own. */
   oidc?: OidcConfig;
   webhooks: WebhookSettings;
+  /** Requests per caller per minute; 0 turns the limit off. */
+  rateLimitPerMinute: number;
 }
 
 export interface WebhookSettings {
@@ -53,6 +55,7 @@ const gatewayEnvSchema = z.object({
     .regex(/^(RS|PS|ES)(256|384|512)(,(RS|PS|ES)(256|384|512))*$|^EdDSA$/, 'asymmetric algorithms only, e.g. RS256,ES256')
     .default('RS256,ES256'),
   OIDC_JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000),
+  CAPSTAN_RATE_LIMIT: z.coerce.number().int().min(0).default(1_200),
   CAPSTAN_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(5_000),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(15),
@@ -79,6 +82,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     importLimit: parsed.data.CAPSTAN_IMPORT_LIMIT,
     costImportLimitBytes: Number.parseInt(parsed.data.CAPSTAN_COST_IMPORT_LIMIT, 10) * (parsed.data.CAPSTAN_COST_IMPORT_LIMIT.endsWith('gb') ? 2 ** 30 : 2 ** 20),
     oidc,
+    rateLimitPerMinute: parsed.data.CAPSTAN_RATE_LIMIT,
     webhooks: {
       allowPrivateTargets: parsed.data.CAPSTAN_WEBHOOK_ALLOW_PRIVATE === 'true',
       retryBaseMs: parsed.data.WEBHOOK_RETRY_BASE_MS,

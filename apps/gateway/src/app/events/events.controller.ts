@@ -1,5 +1,6 @@
 import { Controller, Inject, Sse, type MessageEvent, type OnModuleDestroy } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { Observable, Subject, interval, map, merge } from 'rxjs';
 import type { Subscription } from 'nats';
 import { type Subjects } from '@capstan/contracts';
@@ -15,6 +16,8 @@ import { Roles } from '../auth/roles.decorator';
  */
 @ApiTags('events')
 @ApiBearerAuth()
+// Not counted against the rate limit: probes and the one long-lived stream per browser.
+@SkipThrottle()
 @Controller('v1/events')
 export class EventsController implements OnModuleDestroy {
   private readonly events = new Subject<MessageEvent>();

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { SERVICES, healthRpc, type HealthReport } from '@capstan/contracts';
 import { RpcClient } from '@capstan/messaging';
@@ -8,6 +9,8 @@ import { PROBLEM_CONTENT_TYPE, problem } from '../problems/problem';
 
 /** 200 when every service answers healthy; 503 naming each one that does not. */
 @ApiTags('health')
+// Not counted against the rate limit: probes and the one long-lived stream per browser.
+@SkipThrottle()
 @Controller('v1/health')
 export class HealthController {
   constructor(private readonly rpc: RpcClient) {}
