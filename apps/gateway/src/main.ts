@@ -4,8 +4,10 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import helmet from 'helmet';
+import { ServiceMetrics } from '@capstan/service-kit';
 import { AppModule, config } from './app/app.module';
 import { Authenticator } from './app/auth/authenticator';
+import { httpMetrics, serveMetrics } from './app/metrics/http-metrics';
 import { serveOpenApi } from './app/openapi';
 import { bodyParserErrors } from './app/problems/body-parser-errors';
 
@@ -16,6 +18,10 @@ async function bootstrap(): Promise<void> {
     await app.close();
     return;
   }
+  const metrics = app.get(ServiceMetrics);
+  app.use(httpMetrics(metrics));
+  const metricsServer = serveMetrics(metrics, config.host, config.metricsPort);
+  app.getHttpServer().on('close', () => metricsServer.close());
   // With single sign-on, the dashboard exchanges its code at the provider's token endpoint.
   const oidc = app.get(Authenticator).oidc;
   void oidc?.endpoints().catch(() => undefined);

@@ -8,3 +8,4 @@ export * from './lib/messaging-tables';
 export * from './lib/keyed-concurrency';
 export * from './lib/delivered-batches';
 export * from './lib/messaging-retention';
+export * from './lib/instrumentation';

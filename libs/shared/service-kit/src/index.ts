@@ -3,3 +3,4 @@ export * from './lib/tokens';
 export * from './lib/service-core.module';
 export * from './lib/service-lifecycle';
 export * from './lib/bootstrap';
+export * from './lib/service-metrics';

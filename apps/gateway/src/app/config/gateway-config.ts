@@ -18,6 +18,8 @@ export interface GatewayConfig extends ServiceConfig {
   webhooks: WebhookSettings;
   /** Requests per caller per minute; 0 turns the limit off. */
   rateLimitPerMinute: number;
+  /** The internal port of `/metrics` (0: any free one). */
+  metricsPort: number;
 }
 
 export interface WebhookSettings {
@@ -55,6 +57,7 @@ const gatewayEnvSchema = z.object({
     .regex(/^(RS|PS|ES)(256|384|512)(,(RS|PS|ES)(256|384|512))*$|^EdDSA$/, 'asymmetric algorithms only, e.g. RS256,ES256')
     .default('RS256,ES256'),
   OIDC_JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000),
+  GATEWAY_METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9400),
   CAPSTAN_RATE_LIMIT: z.coerce.number().int().min(0).default(1_200),
   CAPSTAN_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(5_000),
@@ -83,6 +86,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     costImportLimitBytes: Number.parseInt(parsed.data.CAPSTAN_COST_IMPORT_LIMIT, 10) * (parsed.data.CAPSTAN_COST_IMPORT_LIMIT.endsWith('gb') ? 2 ** 30 : 2 ** 20),
     oidc,
     rateLimitPerMinute: parsed.data.CAPSTAN_RATE_LIMIT,
+    metricsPort: parsed.data.GATEWAY_METRICS_PORT,
     webhooks: {
       allowPrivateTargets: parsed.data.CAPSTAN_WEBHOOK_ALLOW_PRIVATE === 'true',
       retryBaseMs: parsed.data.WEBHOOK_RETRY_BASE_MS,

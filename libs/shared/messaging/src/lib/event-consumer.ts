@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { eventEnvelopeSchema, type EventContract, type EventEnvelope, type Subjects } from '@capstan/contracts';
 import { decodeJson, encodeJson } from './codec';
 import { deliveredBatches } from './delivered-batches';
+import { NO_INSTRUMENTATION, type Instrumentation } from './instrumentation';
 import { KeyedConcurrency } from './keyed-concurrency';
 import type { NatsClient } from './nats-client';
 
@@ -22,6 +23,7 @@ export interface ConsumerOptions {
    * already delivered are applied together: one commit instead of one each.
    */
   batchSize?: number;
+  instrumentation?: Instrumentation;
 }
 
 /** What orders events: those with the same key are handled one after another. */
@@ -98,6 +100,15 @@ export class EventConsumers {
     this.running = false;
     for (const stop of this.stops.splice(0)) stop();
     await Promise.allSettled(this.loops.splice(0));
+  }
+
+  private get instrumentation(): Instrumentation {
+    return this.options.instrumentation ?? NO_INSTRUMENTATION;
+  }
+
+  /** The durable consumers this service reads with (for their lag). */
+  durables(): string[] {
+    return this.registrations.map((registration) => registration.durable);
   }
 
   private get maxDeliver(): number {
@@ -183,6 +194,7 @@ export class EventConsumers {
       else readable.push({ message, event });
     }
     if (!readable.length) return;
+    const started = performance.now();
     try {
       await this.dataSource.transaction(async (manager) => {
         const inserted = (await manager.query(
@@ -198,11 +210,13 @@ export class EventConsumers {
         }
       });
     } catch (error) {
+      this.instrumentation.eventsHandled(durable, readable.length, (performance.now() - started) / 1000, 'failed');
       this.logger.warn(`${durable} batch of ${readable.length} failed (${String(error)}); applying its events one by one`);
       for (const { message } of readable) await this.process(registration, message);
       return;
     }
     this.options.afterCommit?.();
+    this.instrumentation.eventsHandled(durable, readable.length, (performance.now() - started) / 1000, 'ok');
     for (const { message } of readable) message.ack();
   }
 
@@ -216,6 +230,7 @@ export class EventConsumers {
       await this.deadLetter(durable, message, `unreadable event: ${String(event)}`);
       return;
     }
+    const started = performance.now();
     try {
       await this.dataSource.transaction(async (manager) => {
         const inserted: unknown[] = await manager.query(
@@ -227,9 +242,11 @@ export class EventConsumers {
         await handler(event, manager);
       });
       this.options.afterCommit?.();
+      this.instrumentation.eventsHandled(durable, 1, (performance.now() - started) / 1000, 'ok');
       // Not confirmed: a lost ack only means a redelivery, which the inbox turns into a no-op.
       message.ack();
     } catch (error) {
+      this.instrumentation.eventsHandled(durable, 1, (performance.now() - started) / 1000, 'failed');
       if (message.info.deliveryCount >= this.maxDeliver) {
         await this.deadLetter(durable, message, `handler failed ${message.info.deliveryCount}x: ${String(error)}`);
       } else {

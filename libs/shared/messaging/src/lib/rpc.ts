@@ -8,6 +8,7 @@ import {
   type Subjects,
 } from '@capstan/contracts';
 import { CORRELATION_HEADER, decodeJson, encodeJson } from './codec';
+import { NO_INSTRUMENTATION, type Instrumentation } from './instrumentation';
 import type { NatsClient } from './nats-client';
 import { RpcError } from './rpc-error';
 
@@ -32,6 +33,7 @@ export class RpcServer {
     private readonly nats: NatsClient,
     private readonly subjects: Subjects,
     private readonly queueGroup: string,
+    private readonly instrumentation: Instrumentation = NO_INSTRUMENTATION,
   ) {}
 
   handle<Req extends z.ZodType, Res extends z.ZodType>(contract: RpcContract<Req, Res>, handler: Handler<Req, Res>): void {
@@ -58,6 +60,7 @@ export class RpcServer {
     message: Msg,
   ): Promise<void> {
     const correlationId = message.headers?.get(CORRELATION_HEADER) || undefined;
+    const started = performance.now();
     try {
       const request = contract.request.safeParse(safeDecode(message.data));
       if (!request.success) {
@@ -65,9 +68,11 @@ export class RpcServer {
       }
       const data = await handler(request.data, { correlationId });
       message.respond(encodeJson({ ok: true, data }));
+      this.instrumentation.rpcHandled(contract.name, (performance.now() - started) / 1000, 'ok');
     } catch (error) {
       const rpcError = error instanceof RpcError ? error : this.internal(contract.name, error);
       message.respond(encodeJson({ ok: false, error: rpcError.toBody() }));
+      this.instrumentation.rpcHandled(contract.name, (performance.now() - started) / 1000, rpcError.code === 'internal' ? 'failed' : 'rejected');
     }
   }
 

@@ -1,13 +1,23 @@
-import { Controller, Get, HttpException, HttpStatus } from '@nestjs/common';
+import { Controller, Get, Header, HttpException, HttpStatus } from '@nestjs/common';
 import type { HealthReport } from '@capstan/contracts';
 import { ServiceLifecycle } from './service-lifecycle';
+import { ServiceMetrics } from './service-metrics';
 
-/** Liveness/readiness for orchestrators, on the service's own small HTTP port. */
-@Controller('health')
+/** Readiness for orchestrators and metrics for Prometheus, on the service's own small internal HTTP port. */
+@Controller()
 export class HealthController {
-  constructor(private readonly lifecycle: ServiceLifecycle) {}
+  constructor(
+    private readonly lifecycle: ServiceLifecycle,
+    private readonly metrics: ServiceMetrics,
+  ) {}
 
-  @Get()
+  @Get('metrics')
+  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
+  scrape(): Promise<string> {
+    return this.metrics.registry.metrics();
+  }
+
+  @Get('health')
   async health(): Promise<HealthReport> {
     const report = await this.lifecycle.health();
     if (report.status !== 'up') throw new HttpException(report, HttpStatus.SERVICE_UNAVAILABLE);

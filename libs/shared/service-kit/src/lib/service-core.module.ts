@@ -6,6 +6,7 @@ import { migrate, openDataSource, type ServiceDatabaseOptions } from '@capstan/p
 import type { ServiceConfig } from './config';
 import { HealthController } from './health.controller';
 import { ServiceLifecycle } from './service-lifecycle';
+import { ServiceMetrics } from './service-metrics';
 import { SERVICE_CONFIG, SUBJECTS } from './tokens';
 
 export interface ServiceCoreOptions {
@@ -37,6 +38,7 @@ export class ServiceCoreModule {
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: SUBJECTS, useValue: subjectsFor(config.namespace) },
+        { provide: ServiceMetrics, useValue: new ServiceMetrics(config.service) },
         {
           provide: DataSource,
           useFactory: async () => {
@@ -67,8 +69,8 @@ export class ServiceCoreModule {
         },
         {
           provide: RpcServer,
-          inject: [NatsClient, SUBJECTS],
-          useFactory: (nats: NatsClient, subjects: Subjects) => new RpcServer(nats, subjects, config.service),
+          inject: [NatsClient, SUBJECTS, ServiceMetrics],
+          useFactory: (nats: NatsClient, subjects: Subjects, metrics: ServiceMetrics) => new RpcServer(nats, subjects, config.service, metrics),
         },
         {
           provide: RpcClient,
@@ -83,13 +85,18 @@ export class ServiceCoreModule {
         },
         {
           provide: EventConsumers,
-          inject: [DataSource, NatsClient, SUBJECTS, Outbox],
-          useFactory: (dataSource: DataSource, nats: NatsClient, subjects: Subjects, outbox: Outbox) =>
-            new EventConsumers(dataSource, nats, subjects, schema, config.service, {
+          inject: [DataSource, NatsClient, SUBJECTS, Outbox, ServiceMetrics],
+          useFactory: (dataSource: DataSource, nats: NatsClient, subjects: Subjects, outbox: Outbox, metrics: ServiceMetrics) => {
+            const consumers = new EventConsumers(dataSource, nats, subjects, schema, config.service, {
               afterCommit: () => outbox.wake(),
               concurrency: options.consumerConcurrency ?? 1,
               batchSize: options.consumerBatchSize ?? 1,
-            }),
+              instrumentation: metrics,
+            });
+            metrics.watchOutbox(dataSource, schema);
+            metrics.watchConsumers(nats, subjects, consumers);
+            return consumers;
+          },
         },
         {
           provide: MessagingRetention,
@@ -99,7 +106,7 @@ export class ServiceCoreModule {
         },
         ServiceLifecycle,
       ],
-      exports: [SERVICE_CONFIG, SUBJECTS, DataSource, NatsClient, RpcServer, RpcClient, Outbox, EventConsumers],
+      exports: [SERVICE_CONFIG, SUBJECTS, DataSource, NatsClient, RpcServer, RpcClient, Outbox, EventConsumers, ServiceMetrics],
     };
   }
 }

@@ -117,6 +117,7 @@ export class RunningSystem {
       GATEWAY_PORT: String(this.options.gatewayPort),
       // Tests drive far more than a person would; the test about the limit sets one.
       CAPSTAN_RATE_LIMIT: '0',
+      GATEWAY_METRICS_PORT: '0',
       // Back-end services' health ports: 0 lets the OS pick, so parallel runs never collide.
       ...(service === 'gateway' ? {} : { [`${service.toUpperCase().replace(/-/g, '_')}_PORT`]: '0' }),
       ...this.options.extraEnv,
