@@ -32,6 +32,8 @@ const env = {
   GATEWAY_PORT: String(port),
   // Loading the demo portfolio sends a few thousand requests with one token in a minute.
   CAPSTAN_RATE_LIMIT: process.env.CAPSTAN_RATE_LIMIT ?? '10000',
+  // Readable lines in the terminal; services log JSON lines elsewhere.
+  LOG_FORMAT: process.env.LOG_FORMAT ?? 'text',
   NX_DAEMON: 'false',
   NX_NO_CLOUD: 'true',
   NX_TUI: 'false',

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import helmet from 'helmet';
-import { ServiceMetrics } from '@capstan/service-kit';
+import { ServiceMetrics, createLogger } from '@capstan/service-kit';
 import { AppModule, config } from './app/app.module';
 import { Authenticator } from './app/auth/authenticator';
 import { httpMetrics, serveMetrics } from './app/metrics/http-metrics';
@@ -12,7 +12,7 @@ import { serveOpenApi } from './app/openapi';
 import { bodyParserErrors } from './app/problems/body-parser-errors';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger: createLogger('gateway') });
   app.enableShutdownHooks();
   if (process.argv.includes('--migrate-only')) {
     await app.close();

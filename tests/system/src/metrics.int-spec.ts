@@ -1,8 +1,13 @@
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { ApiClient, freePort, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
 
-/** Prometheus metrics: the gateway's on its internal port, each service's beside its health route. */
-describe('metrics', () => {
+/**
+ * Observability: Prometheus metrics (the gateway's on its internal port, each
+ * service's beside its health route) and JSON logs carrying one correlation id
+ * from the HTTP request through NATS to every service.
+ */
+describe('metrics and logs', () => {
   let context: TestSystem;
   let gatewayMetrics: string;
   let scoringMetrics: string;
@@ -22,7 +27,7 @@ describe('metrics', () => {
 
   beforeAll(async () => {
     const [gatewayPort, scoringPort] = [await freePort(), await freePort()];
-    context = await startTestSystem(resolve(__dirname, '../../..'), { GATEWAY_METRICS_PORT: String(gatewayPort), SCORING_PORT: String(scoringPort) });
+    context = await startTestSystem(resolve(__dirname, '../../..'), { GATEWAY_METRICS_PORT: String(gatewayPort), SCORING_PORT: String(scoringPort), LOG_LEVEL: 'debug' });
     gatewayMetrics = `http://127.0.0.1:${gatewayPort}/metrics`;
     scoringMetrics = `http://127.0.0.1:${scoringPort}/metrics`;
   });
@@ -54,5 +59,29 @@ describe('metrics', () => {
     expect(asked[0] + asked[1]).toBe(1);
     expect(sample(scoring, 'capstan_consumer_pending_events', { consumer: 'scoring__initiative_registered', state: 'undelivered' })).toBe(0);
     expect(scoring).toMatch(/capstan_outbox_lag_seconds\{service="scoring"\} \d/);
+  });
+
+  it('should log JSON lines that carry the caller correlation id into every service the change reaches', async () => {
+    const correlationId = `trace-${Date.now()}`;
+    const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo'], 'traced'));
+    const created = await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Traced', businessUnit: 'Ops' }, { 'x-correlation-id': correlationId });
+    expect(created.status).toBe(201);
+    expect(created.headers.get('x-correlation-id')).toBe(correlationId);
+
+    const linesOf = (service: string) =>
+      readFileSync(join(context.system.options.logDir, `${service}.log`), 'utf8')
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { service: string; level: string; msg: string; correlationId?: string; context?: string });
+    const traced = await pollUntil(
+      () => {
+        const found = ['intake', 'scoring'].map((service) => linesOf(service).filter((line) => line.correlationId === correlationId));
+        return found.every((lines) => lines.length > 0) ? found : undefined;
+      },
+      { what: 'log lines with the correlation id in intake and scoring' },
+    );
+    expect(traced[0].some((line) => line.msg.startsWith('intake.initiative.register answered'))).toBe(true);
+    expect(traced[1].some((line) => line.msg.includes('applied initiative.registered'))).toBe(true);
+    expect(traced[1][0]).toMatchObject({ service: 'scoring', level: 'debug' });
   });
 });

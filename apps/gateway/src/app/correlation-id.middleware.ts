@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { withCorrelation } from '@capstan/messaging';
 import type { AuthenticatedRequest } from './auth/principal';
 
 const HEADER = 'x-correlation-id';
@@ -10,5 +11,6 @@ export function correlationId(request: Request & AuthenticatedRequest, response:
   const given = request.header(HEADER);
   request.correlationId = given && ACCEPTABLE.test(given) ? given : randomUUID();
   response.setHeader(HEADER, request.correlationId);
-  next();
+  // Everything done for this request — calls, events, log lines — carries the id.
+  withCorrelation(request.correlationId, next);
 }

@@ -9,3 +9,4 @@ export * from './lib/keyed-concurrency';
 export * from './lib/delivered-batches';
 export * from './lib/messaging-retention';
 export * from './lib/instrumentation';
+export * from './lib/correlation';

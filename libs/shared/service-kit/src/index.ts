@@ -4,3 +4,4 @@ export * from './lib/service-core.module';
 export * from './lib/service-lifecycle';
 export * from './lib/bootstrap';
 export * from './lib/service-metrics';
+export * from './lib/logger';

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { eventEnvelopeSchema, type EventContract, type EventEnvelope, type Subjects } from '@capstan/contracts';
 import { decodeJson, encodeJson } from './codec';
 import { deliveredBatches } from './delivered-batches';
+import { withCorrelation } from './correlation';
 import { NO_INSTRUMENTATION, type Instrumentation } from './instrumentation';
 import { KeyedConcurrency } from './keyed-concurrency';
 import type { NatsClient } from './nats-client';
@@ -206,7 +207,7 @@ export class EventConsumers {
         const fresh = new Set(inserted.map((row) => row.event_id));
         for (const { event } of readable) {
           // A re-published duplicate in the same batch takes effect once.
-          if (fresh.delete(event.id)) await handler(event, manager);
+          if (fresh.delete(event.id)) await withCorrelation(event.correlationId, () => handler(event, manager));
         }
       });
     } catch (error) {
@@ -217,7 +218,10 @@ export class EventConsumers {
     }
     this.options.afterCommit?.();
     this.instrumentation.eventsHandled(durable, readable.length, (performance.now() - started) / 1000, 'ok');
-    for (const { message } of readable) message.ack();
+    for (const { message, event } of readable) {
+      message.ack();
+      withCorrelation(event.correlationId, () => this.logger.debug(`${durable} applied ${event.type} ${event.id}`));
+    }
   }
 
   private async process({ durable, contracts, handler }: Registration, message: JsMsg): Promise<void> {
@@ -239,12 +243,13 @@ export class EventConsumers {
           [durable, event.id, event.type],
         );
         if (inserted.length === 0) return;
-        await handler(event, manager);
+        await withCorrelation(event.correlationId, () => handler(event, manager));
       });
       this.options.afterCommit?.();
       this.instrumentation.eventsHandled(durable, 1, (performance.now() - started) / 1000, 'ok');
       // Not confirmed: a lost ack only means a redelivery, which the inbox turns into a no-op.
       message.ack();
+      withCorrelation(event.correlationId, () => this.logger.debug(`${durable} applied ${event.type} ${event.id}`));
     } catch (error) {
       this.instrumentation.eventsHandled(durable, 1, (performance.now() - started) / 1000, 'failed');
       if (message.info.deliveryCount >= this.maxDeliver) {

@@ -5,6 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { EventContract, EventEnvelope, Subjects } from '@capstan/contracts';
 import { CORRELATION_HEADER, encodeJson } from './codec';
+import { currentCorrelationId } from './correlation';
 import type { NatsClient } from './nats-client';
 
 export interface OutboxOptions {
@@ -44,13 +45,14 @@ export class Outbox {
     payload: z.input<P>,
     meta: { correlationId?: string } = {},
   ): Promise<EventEnvelope<z.output<P>>> {
+    const correlationId = meta.correlationId ?? currentCorrelationId();
     const envelope: EventEnvelope<z.output<P>> = {
       id: randomUUID(),
       type: contract.type,
       version: contract.version,
       source: this.options.source,
       occurredAt: new Date().toISOString(),
-      ...(meta.correlationId ? { correlationId: meta.correlationId } : {}),
+      ...(correlationId ? { correlationId } : {}),
       payload: contract.payload.parse(payload),
     };
     await manager.query(`INSERT INTO "${this.options.schema}".outbox (id, type, envelope) VALUES ($1, $2, $3)`, [

@@ -8,6 +8,7 @@ import {
   type Subjects,
 } from '@capstan/contracts';
 import { CORRELATION_HEADER, decodeJson, encodeJson } from './codec';
+import { currentCorrelationId, withCorrelation } from './correlation';
 import { NO_INSTRUMENTATION, type Instrumentation } from './instrumentation';
 import type { NatsClient } from './nats-client';
 import { RpcError } from './rpc-error';
@@ -66,9 +67,11 @@ export class RpcServer {
       if (!request.success) {
         throw new RpcError('validation_failed', `Invalid ${contract.name} request`, fieldErrorsOf(request.error));
       }
-      const data = await handler(request.data, { correlationId });
+      const data = await withCorrelation(correlationId, () => handler(request.data, { correlationId }));
       message.respond(encodeJson({ ok: true, data }));
-      this.instrumentation.rpcHandled(contract.name, (performance.now() - started) / 1000, 'ok');
+      const seconds = (performance.now() - started) / 1000;
+      this.instrumentation.rpcHandled(contract.name, seconds, 'ok');
+      withCorrelation(correlationId, () => this.logger.debug(`${contract.name} answered in ${Math.round(seconds * 1000)} ms`));
     } catch (error) {
       const rpcError = error instanceof RpcError ? error : this.internal(contract.name, error);
       message.respond(encodeJson({ ok: false, error: rpcError.toBody() }));
@@ -109,7 +112,8 @@ export class RpcClient {
     options: CallOptions = {},
   ): Promise<z.output<Res>> {
     const headers = natsHeaders();
-    if (options.correlationId) headers.set(CORRELATION_HEADER, options.correlationId);
+    const correlationId = options.correlationId ?? currentCorrelationId();
+    if (correlationId) headers.set(CORRELATION_HEADER, correlationId);
     let reply: Msg;
     try {
       reply = await this.nats.nc.request(this.subjects.rpc(contract.name), encodeJson(request), {

@@ -1,6 +1,7 @@
 import { Logger, type DynamicModule, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { ServiceConfig } from './config';
+import { createLogger } from './logger';
 
 /**
  * Boots a back-end service: NATS for its real work, a small HTTP port for
@@ -9,7 +10,7 @@ import type { ServiceConfig } from './config';
 export async function bootstrapService(module: Type | DynamicModule, config: ServiceConfig): Promise<void> {
   const logger = new Logger('Bootstrap');
   const migrateOnly = process.argv.includes('--migrate-only');
-  const app = await NestFactory.create(module, { bufferLogs: false });
+  const app = await NestFactory.create(module, { logger: createLogger(config.service) });
   app.enableShutdownHooks();
   if (migrateOnly) {
     logger.log(`${config.service}: migrations applied`);
