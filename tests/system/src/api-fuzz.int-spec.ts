@@ -96,7 +96,8 @@ describe('the API under generated requests', () => {
   const knownIds: string[] = [];
 
   beforeAll(async () => {
-    context = await startTestSystem(resolve(__dirname, '../../..'), { CAPSTAN_WEBHOOK_ALLOW_PRIVATE: 'true' });
+    // Scheduled work off, so that only requests change state while the second test counts rows.
+    context = await startTestSystem(resolve(__dirname, '../../..'), { CAPSTAN_WEBHOOK_ALLOW_PRIVATE: 'true', SCORING_REVIEW_INTERVAL_MS: '3600000', EVIDENCE_SWEEP_INTERVAL_MS: '3600000' });
     database = new Client({ connectionString: context.databaseUrl });
     await database.connect();
     token = await tokenFor(context.jwtSecret, ['admin'], 'fuzzer');
@@ -220,6 +221,10 @@ describe('the API under generated requests', () => {
     // Webhooks the first test subscribed keep retrying deliveries in the background: stop them first.
     const subscriptions = await admin.get<{ items: { id: string }[] }>('/api/v1/webhooks');
     for (const { id } of subscriptions.body.items) await admin.post(`/api/v1/webhooks/${id}/deactivation`, {});
+    await pollUntil(
+      async () => Number((await database.query<{ n: string }>(`SELECT count(*)::text AS n FROM gateway.webhook_deliveries WHERE claimed_until > now()`)).rows[0].n) === 0,
+      { timeoutMs: 60_000, what: 'webhook attempts in flight to finish' },
+    );
     let before = await counts();
     await pollUntil(
       async () => {

@@ -116,6 +116,8 @@ export class WebhooksStore {
            SELECT DISTINCT ON (subscription_id) id FROM gateway.webhook_deliveries
            WHERE status = 'pending' AND next_attempt_at <= now() AND (claimed_until IS NULL OR claimed_until <= now())
              AND subscription_id NOT IN (SELECT subscription_id FROM busy)
+             -- An attempt that was in flight when its subscription was deactivated may have set it pending again.
+             AND subscription_id IN (SELECT id FROM gateway.webhook_subscriptions WHERE deactivated_at IS NULL)
            ORDER BY subscription_id, next_attempt_at, created_at
          )
          UPDATE gateway.webhook_deliveries d SET claimed_until = now() + make_interval(secs => $2)
@@ -148,7 +150,11 @@ export class WebhooksStore {
       );
       await manager.query(
         `UPDATE gateway.webhook_deliveries SET attempts = $2, last_status = $3, last_error = $4, claimed_until = NULL,
-           status = CASE WHEN $5::boolean THEN 'delivered' WHEN $6::timestamptz IS NULL THEN 'failed' ELSE 'pending' END,
+           status = CASE WHEN $5::boolean THEN 'delivered'
+                         WHEN $6::timestamptz IS NULL THEN 'failed'
+                         -- Deactivated while this attempt was in flight: nothing more is sent.
+                         WHEN (SELECT deactivated_at FROM gateway.webhook_subscriptions s WHERE s.id = subscription_id) IS NOT NULL THEN 'failed'
+                         ELSE 'pending' END,
            delivered_at = CASE WHEN $5::boolean THEN now() ELSE delivered_at END,
            next_attempt_at = COALESCE($6::timestamptz, next_attempt_at)
          WHERE id = $1`,
