@@ -69,8 +69,10 @@ async function main(): Promise<Record<string, unknown>> {
     await pollUntil(async () => (await admin.post('/api/v1/cost-entries', { initiativeId: id, chargeDate: '2026-10-15', category: 'inference', phase: 'production', amount: '120.50', currency: 'EUR' })).status === 201, {
       what: 'a cost entry',
     });
-    await admin.post('/api/v1/plans', {});
-    await pollUntil(async () => (await admin.get('/api/v1/plans/current')).status === 200, { what: 'a plan' });
+    // The initiatives need rollouts for the plan to hold waves; an empty published plan still exercises the route.
+    const plan = await admin.post<{ id: string }>('/api/v1/plans', {});
+    await admin.post(`/api/v1/plans/${plan.body.id}/publish`, {});
+    await pollUntil(async () => (await admin.get('/api/v1/plans/current')).status === 200, { what: 'a published plan' });
 
     const base = context.system.gatewayUrl;
     const routes: Record<string, (connections: number) => Promise<Figures>> = {
