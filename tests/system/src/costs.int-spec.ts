@@ -229,4 +229,29 @@ describe('the cost ledger', () => {
     const approval = body.conditionsByCapital.find((c) => c.currency === 'EUR' && c.condition.startsWith('assign an approval_authority owner'));
     expect(new Decimal(approval?.amount ?? '0').greaterThanOrEqualTo('20000')).toBe(true);
   });
+
+  it('should record an entry once when the gateway lost its record of the first answer', async () => {
+    const key = `ledger-crash-${Date.now()}`;
+    const body = entry('77.7700000001', { reference: key });
+    const first = await pollUntil(async () => {
+      const response = await finance.post<{ id: string }>('/api/v1/cost-entries', body, { 'idempotency-key': key });
+      return response.status === 201 ? response : undefined;
+    });
+    // As if the gateway died after cost tracking committed, before it stored the answer.
+    const database = new Client({ connectionString: context.databaseUrl });
+    await database.connect();
+    try {
+      await database.query(
+        `UPDATE gateway.idempotency_keys SET state = 'in_flight', response_status = NULL, response_body = NULL, locked_until = now() - interval '1 second' WHERE scope LIKE $1`,
+        [`% ${key}`],
+      );
+      const retried = await finance.post<{ id: string }>('/api/v1/cost-entries', body, { 'idempotency-key': key });
+      expect(retried.status).toBe(201);
+      expect(retried.body.id).toBe(first.body.id);
+      const { rows } = await database.query<{ n: string }>(`SELECT count(*)::text AS n FROM cost_tracking.cost_entries WHERE reference = $1`, [key]);
+      expect(rows[0].n).toBe('1');
+    } finally {
+      await database.end();
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { Client } from 'pg';
 import { ApiClient, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
 
 interface InitiativeBody {
@@ -118,6 +119,33 @@ describe('gateway', () => {
 
       const list = await viewer.get<{ items: InitiativeBody[] }>('/api/v1/initiatives?limit=500');
       expect(list.body.items.filter((item) => item.name === 'Fraud scoring')).toHaveLength(1);
+    });
+
+    it('should still register once when the gateway lost its record of the first answer', async () => {
+      const body = { name: 'Crash-proof registration', businessUnit: 'Payments' };
+      const key = `crash-${Date.now()}`;
+      const first = await pmo.post<InitiativeBody>('/api/v1/initiatives', body, { 'idempotency-key': key });
+      expect(first.status).toBe(201);
+      // As if the gateway died after intake committed and before it stored the answer: the key is
+      // left reserved, and its reservation lapses.
+      const database = new Client({ connectionString: context.databaseUrl });
+      await database.connect();
+      try {
+        const reset = await database.query(
+          `UPDATE gateway.idempotency_keys SET state = 'in_flight', response_status = NULL, response_body = NULL, locked_until = now() - interval '1 second'
+           WHERE scope LIKE $1`,
+          [`% ${key}`],
+        );
+        expect(reset.rowCount).toBe(1);
+      } finally {
+        await database.end();
+      }
+      const retried = await pmo.post<InitiativeBody>('/api/v1/initiatives', body, { 'idempotency-key': key });
+      expect(retried.status).toBe(201);
+      expect(retried.headers.get('idempotent-replayed')).toBeNull();
+      expect(retried.body.id).toBe(first.body.id);
+      const list = await viewer.get<{ items: InitiativeBody[] }>('/api/v1/initiatives?limit=500');
+      expect(list.body.items.filter((item) => item.name === body.name)).toHaveLength(1);
     });
 
     it('should refuse the same key with a different body with 422', async () => {

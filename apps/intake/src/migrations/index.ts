@@ -6,6 +6,7 @@ import { Imports1764400000000 } from './1764400000000-imports';
 import { InitiativeProfile1764500000000 } from './1764500000000-initiative-profile';
 import { ImportKinds1764600000000 } from './1764600000000-import-kinds';
 import { AuditChain1764700000000 } from './1764700000000-audit-chain';
+import { ProcessedRequests1764800000000 } from './1764800000000-processed-requests';
 
 export const migrations = [
   Initial1764000000000,
@@ -16,4 +17,5 @@ export const migrations = [
   InitiativeProfile1764500000000,
   ImportKinds1764600000000,
   AuditChain1764700000000,
+  ProcessedRequests1764800000000,
 ];

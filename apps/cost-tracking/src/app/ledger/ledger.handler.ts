@@ -16,7 +16,7 @@ export class LedgerHandler implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.rpc.handle(CostRpc.record, ({ entry, actor }, context) => this.ledger.record(entry, actor, context));
+    this.rpc.handle(CostRpc.record, ({ entry, actor, requestId }, context) => this.ledger.record(entry, actor, context, requestId));
     this.rpc.handle(CostRpc.reverse, ({ id, reason, actor }, context) => this.ledger.reverse(id, reason, actor, context));
     this.rpc.handle(CostRpc.summary, (query) => this.ledger.summary(query));
     this.rpc.handle(CostRpc.setBudget, ({ budget, actor }, context) => this.budgets.set(budget, actor, context));

@@ -54,14 +54,24 @@ export class LedgerService {
     private readonly unitEconomics: UnitEconomicsService,
   ) {}
 
-  async record(input: RecordCostEntry, actor: string, context: RpcContext): Promise<CostEntry> {
+  /** Records an entry; a request id seen before (a retry after a crash) answers with the entry it recorded then. */
+  async record(input: RecordCostEntry, actor: string, context: RpcContext, requestId?: string): Promise<CostEntry> {
     return this.outbox.transaction(async (manager) => {
+      if (requestId) {
+        const [seen] = (await manager.query(
+          `SELECT e.* FROM cost_tracking.processed_requests r JOIN cost_tracking.cost_entries e ON e.id = r.entry_id WHERE r.request_id = $1`,
+          [requestId],
+        )) as EntryRow[];
+        if (seen) return toEntry(seen);
+      }
       if (input.initiativeId && !(await this.knows(manager, input.initiativeId))) {
         throw new RpcError('unprocessable', `No initiative ${input.initiativeId} is known to cost tracking`, [
           { field: 'initiativeId', message: 'Unknown initiative' },
         ]);
       }
-      return this.insert(manager, { ...input, reversesId: null }, actor, context);
+      const recorded = await this.insert(manager, { ...input, reversesId: null }, actor, context);
+      if (requestId) await manager.query(`INSERT INTO cost_tracking.processed_requests (request_id, entry_id) VALUES ($1, $2)`, [requestId, recorded.id]);
+      return recorded;
     });
   }
 

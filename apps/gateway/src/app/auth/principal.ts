@@ -12,6 +12,8 @@ export interface Principal {
 export interface AuthenticatedRequest {
   principal?: Principal;
   correlationId?: string;
+  /** Derived from the Idempotency-Key: services apply a request with it once, even when it is repeated after a crash. */
+  requestId?: string;
 }
 
 export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): Principal => {

@@ -58,7 +58,7 @@ export class CostsController {
   @UseInterceptors(IdempotencyInterceptor)
   @ApiCreatedResponse({ type: CostEntryDto })
   record(@Body() entry: RecordCostEntryDto, @CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call(CostRpc.record, { entry, actor: principal.subject }, { correlationId: request.correlationId });
+    return this.rpc.call(CostRpc.record, { entry, actor: principal.subject, requestId: request.requestId }, { correlationId: request.correlationId });
   }
 
   @Post('cost-entries/:id/reversal')

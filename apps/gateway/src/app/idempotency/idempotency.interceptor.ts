@@ -36,6 +36,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? (request.method === 'POST' ? 201 : 200);
     const scope = `${request.principal?.subject ?? 'anonymous'} ${request.method} ${request.path} ${key}`;
     const hash = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex');
+    request.requestId = requestIdOf(scope);
     return from(this.store.reserve(scope, hash)).pipe(
       switchMap((reservation) => {
         switch (reservation.kind) {
@@ -61,4 +62,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
       }),
     );
   }
+}
+
+/**
+ * A UUID fixed by the key's scope (caller, route, key). The gateway's record of
+ * the first answer can be lost with the gateway (a crash after the service
+ * committed, before the answer was stored); the service then recognises the
+ * repeated request by this id and does not apply it twice.
+ */
+function requestIdOf(scope: string): string {
+  const hex = createHash('sha256').update(`capstan-request ${scope}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -49,7 +49,7 @@ export class InitiativesController {
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<InitiativeWithPosture> {
-    const initiative = await this.initiatives.register(body, { actor: principal.subject, correlationId: request.correlationId });
+    const initiative = await this.initiatives.register(body, { actor: principal.subject, correlationId: request.correlationId }, request.requestId);
     response.setHeader('Location', `/api/v1/initiatives/${initiative.id}`);
     setETag(response, initiative.version);
     return initiative;

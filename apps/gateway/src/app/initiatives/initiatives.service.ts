@@ -29,8 +29,8 @@ interface Caller {
 export class InitiativesService {
   constructor(private readonly rpc: RpcClient) {}
 
-  async register(initiative: RegisterInitiative, { actor, correlationId }: Caller): Promise<InitiativeWithPosture> {
-    const registered = await this.rpc.call(IntakeRpc.register, { initiative, actor }, { correlationId });
+  async register(initiative: RegisterInitiative, { actor, correlationId }: Caller, requestId?: string): Promise<InitiativeWithPosture> {
+    const registered = await this.rpc.call(IntakeRpc.register, { initiative, actor, requestId }, { correlationId });
     // Scoring records the first posture from the event a moment later.
     return { ...registered, posture: null };
   }

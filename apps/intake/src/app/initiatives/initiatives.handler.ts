@@ -17,7 +17,7 @@ export class InitiativesHandler implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.rpc.handle(IntakeRpc.register, ({ initiative, actor }, context) => this.initiatives.register(initiative, actor, context));
+    this.rpc.handle(IntakeRpc.register, ({ initiative, actor, requestId }, context) => this.initiatives.register(initiative, actor, context, requestId));
     this.rpc.handle(IntakeRpc.get, ({ id }) => this.initiatives.get(id));
     this.rpc.handle(IntakeRpc.list, (query) => this.initiatives.list(query));
     this.rpc.handle(IntakeRpc.update, ({ id, changes, actor, ifMatch }, context) =>

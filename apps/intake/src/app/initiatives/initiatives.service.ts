@@ -27,8 +27,21 @@ export class InitiativesService {
     private readonly outbox: Outbox,
   ) {}
 
-  async register(input: RegisterInitiative, actor: string, context: RpcContext): Promise<Initiative> {
-    return this.outbox.transaction((manager) => this.registerIn(manager, input, actor, context));
+  /**
+   * Registers an initiative. With a request id (from the caller's
+   * Idempotency-Key), a request seen before answers with the initiative it
+   * registered then: a retry after a crash anywhere on the way registers once.
+   */
+  async register(input: RegisterInitiative, actor: string, context: RpcContext, requestId?: string): Promise<Initiative> {
+    return this.outbox.transaction(async (manager) => {
+      if (requestId) {
+        const [seen] = (await manager.query(`SELECT initiative_id FROM intake.processed_requests WHERE request_id = $1`, [requestId])) as { initiative_id: string }[];
+        if (seen) return toInitiative(await manager.findOneByOrFail(InitiativeEntity, { id: seen.initiative_id }));
+      }
+      const registered = await this.registerIn(manager, input, actor, context);
+      if (requestId) await manager.query(`INSERT INTO intake.processed_requests (request_id, initiative_id) VALUES ($1, $2)`, [requestId, registered.id]);
+      return registered;
+    });
   }
 
   /** Registers within the caller's transaction (imports write many at once); the caller wakes the outbox. */

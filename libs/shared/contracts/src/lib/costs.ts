@@ -88,7 +88,12 @@ export const budgetStatusSchema = z.object({
 export type BudgetStatus = z.infer<typeof budgetStatusSchema>;
 
 export const CostRpc = {
-  record: rpcContract('cost.entry.record', z.object({ entry: recordCostEntrySchema, actor: z.string() }).strict(), costEntrySchema),
+  record: rpcContract(
+    'cost.entry.record',
+    // `requestId` comes from the caller's Idempotency-Key: a request repeated after a crash records once.
+    z.object({ entry: recordCostEntrySchema, actor: z.string(), requestId: z.uuid().optional() }).strict(),
+    costEntrySchema,
+  ),
   reverse: rpcContract('cost.entry.reverse', z.object({ id: z.uuid(), reason: z.string().max(500), actor: z.string() }).strict(), costEntrySchema),
   summary: rpcContract('cost.summary', costSummaryQuerySchema, costSummarySchema),
   setBudget: rpcContract('cost.budget.set', z.object({ budget: setBudgetSchema, actor: z.string() }).strict(), budgetStatusSchema),

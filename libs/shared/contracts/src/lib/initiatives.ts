@@ -152,7 +152,12 @@ export const initiativeIdSchema = z.object({ id: z.uuid() }).strict();
 export const IntakeRpc = {
   register: rpcContract(
     'intake.initiative.register',
-    z.object({ initiative: registerInitiativeSchema, actor: z.string() }),
+    z.object({
+      initiative: registerInitiativeSchema,
+      actor: z.string(),
+      // From the caller's Idempotency-Key: a request repeated after a crash registers once.
+      requestId: z.uuid().optional(),
+    }),
     initiativeSchema,
   ),
   get: rpcContract('intake.initiative.get', initiativeIdSchema, initiativeDetailSchema),

@@ -1,0 +1,19 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** Requests applied, by the id the gateway derives from an Idempotency-Key: a repeat after a crash is recognised. */
+export class ProcessedRequests1764800000000 implements MigrationInterface {
+  name = 'ProcessedRequests1764800000000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`
+      CREATE TABLE intake.processed_requests (
+        request_id uuid PRIMARY KEY,
+        initiative_id uuid NOT NULL,
+        processed_at timestamptz NOT NULL DEFAULT now()
+      )`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP TABLE intake.processed_requests`);
+  }
+}
