@@ -20,6 +20,8 @@ export interface GatewayConfig extends ServiceConfig {
   rateLimitPerMinute: number;
   /** The internal port of `/metrics` (0: any free one). */
   metricsPort: number;
+  /** How long a request holds its Idempotency-Key; after a crash, a retry may run it again once this lapses. */
+  idempotencyLockSeconds: number;
 }
 
 export interface WebhookSettings {
@@ -57,6 +59,7 @@ const gatewayEnvSchema = z.object({
     .regex(/^(RS|PS|ES)(256|384|512)(,(RS|PS|ES)(256|384|512))*$|^EdDSA$/, 'asymmetric algorithms only, e.g. RS256,ES256')
     .default('RS256,ES256'),
   OIDC_JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000),
+  CAPSTAN_IDEMPOTENCY_LOCK_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
   GATEWAY_METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9400),
   CAPSTAN_RATE_LIMIT: z.coerce.number().int().min(0).default(1_200),
   CAPSTAN_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
@@ -87,6 +90,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     oidc,
     rateLimitPerMinute: parsed.data.CAPSTAN_RATE_LIMIT,
     metricsPort: parsed.data.GATEWAY_METRICS_PORT,
+    idempotencyLockSeconds: parsed.data.CAPSTAN_IDEMPOTENCY_LOCK_SECONDS,
     webhooks: {
       allowPrivateTargets: parsed.data.CAPSTAN_WEBHOOK_ALLOW_PRIVATE === 'true',
       retryBaseMs: parsed.data.WEBHOOK_RETRY_BASE_MS,

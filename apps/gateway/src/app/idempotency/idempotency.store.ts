@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config';
 
 export type Reservation =
   | { kind: 'reserved' }
@@ -8,7 +9,6 @@ export type Reservation =
   | { kind: 'mismatch' };
 
 const KEEP_HOURS = 24;
-const LOCK_SECONDS = 60;
 
 /**
  * First-response storage for `Idempotency-Key` (IETF httpapi draft): the first
@@ -17,7 +17,10 @@ const LOCK_SECONDS = 60;
  */
 @Injectable()
 export class IdempotencyStore {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
 
   async reserve(scope: string, requestHash: string): Promise<Reservation> {
     const inserted: unknown[] = await this.dataSource.query(
@@ -30,7 +33,7 @@ export class IdempotencyStore {
           OR (gateway.idempotency_keys.state = 'in_flight' AND gateway.idempotency_keys.locked_until < now()
               AND gateway.idempotency_keys.request_hash = EXCLUDED.request_hash)
        RETURNING scope`,
-      [scope, requestHash, LOCK_SECONDS, KEEP_HOURS],
+      [scope, requestHash, this.config.idempotencyLockSeconds, KEEP_HOURS],
     );
     if (inserted.length) return { kind: 'reserved' };
     const [row] = (await this.dataSource.query(
