@@ -115,6 +115,7 @@ export function renderEventCatalogue(): string {
     '| `source` | the service that published it |',
     '| `occurredAt` | when the change was committed (ISO 8601) |',
     '| `correlationId` | the id of the HTTP request that caused it, when there was one |',
+    '| `traceparent` | the W3C trace context of the change, when tracing is on |',
     '| `payload` | the event itself |',
     '',
     'Money is always a decimal string (`"1250.00"`), never a JSON number.',

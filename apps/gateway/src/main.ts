@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import helmet from 'helmet';
+import { SpanKind, inSpan, startTracing, traceContextOf } from '@capstan/messaging';
 import { ServiceMetrics, createLogger } from '@capstan/service-kit';
 import { AppModule, config } from './app/app.module';
 import { Authenticator } from './app/auth/authenticator';
@@ -12,6 +13,8 @@ import { serveOpenApi } from './app/openapi';
 import { bodyParserErrors } from './app/problems/body-parser-errors';
 
 async function bootstrap(): Promise<void> {
+  const tracing = process.argv.includes('--migrate-only') ? undefined : startTracing('gateway');
+  process.once('beforeExit', () => void tracing?.shutdown());
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger: createLogger('gateway') });
   app.enableShutdownHooks();
   if (process.argv.includes('--migrate-only')) {
@@ -20,6 +23,7 @@ async function bootstrap(): Promise<void> {
   }
   const metrics = app.get(ServiceMetrics);
   app.use(httpMetrics(metrics));
+  app.use(tracedRequests);
   const metricsServer = serveMetrics(metrics, config.host, config.metricsPort);
   app.getHttpServer().on('close', () => metricsServer.close());
   // With single sign-on, the dashboard exchanges its code at the provider's token endpoint.
@@ -40,6 +44,26 @@ async function bootstrap(): Promise<void> {
   serveOpenApi(app);
   await app.listen(config.port, config.host);
   Logger.log(`Capstan gateway on http://${config.host}:${config.port} (API under /api/v1)`, 'Bootstrap');
+}
+
+/** Each request as a server span (continuing the caller's trace context); what it calls over NATS nests under it. */
+function tracedRequests(request: express.Request, response: express.Response, next: express.NextFunction): void {
+  const parent = traceContextOf({ traceparent: request.header('traceparent'), tracestate: request.header('tracestate') });
+  void inSpan(
+    `HTTP ${request.method}`,
+    SpanKind.SERVER,
+    (span) =>
+      new Promise<void>((done) => {
+        response.on('finish', () => {
+          const route = (request.route as { path?: string } | undefined)?.path;
+          if (route) span.updateName(`HTTP ${request.method} ${route}`);
+          span.setAttribute('http.response.status_code', response.statusCode);
+          done();
+        });
+        next();
+      }),
+    parent,
+  );
 }
 
 void bootstrap().catch((error: unknown) => {

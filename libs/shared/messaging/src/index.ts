@@ -10,3 +10,4 @@ export * from './lib/delivered-batches';
 export * from './lib/messaging-retention';
 export * from './lib/instrumentation';
 export * from './lib/correlation';
+export * from './lib/tracing';

@@ -11,6 +11,8 @@ export const eventEnvelopeSchema = z.object({
   source: z.string().min(1),
   occurredAt: z.iso.datetime({ offset: true }),
   correlationId: z.string().optional(),
+  /** W3C trace context of the change, when tracing is on: the consumer's span continues the trace. */
+  traceparent: z.string().optional(),
   payload: z.unknown(),
 });
 export type EventEnvelope<P = unknown> = Omit<z.infer<typeof eventEnvelopeSchema>, 'payload'> & { payload: P };

@@ -7,6 +7,7 @@ import { decodeJson, encodeJson } from './codec';
 import { deliveredBatches } from './delivered-batches';
 import { withCorrelation } from './correlation';
 import { NO_INSTRUMENTATION, type Instrumentation } from './instrumentation';
+import { SpanKind, inSpan, traceContextOf } from './tracing';
 import { KeyedConcurrency } from './keyed-concurrency';
 import type { NatsClient } from './nats-client';
 
@@ -207,7 +208,7 @@ export class EventConsumers {
         const fresh = new Set(inserted.map((row) => row.event_id));
         for (const { event } of readable) {
           // A re-published duplicate in the same batch takes effect once.
-          if (fresh.delete(event.id)) await withCorrelation(event.correlationId, () => handler(event, manager));
+          if (fresh.delete(event.id)) await withCorrelation(event.correlationId, () => applyTraced(event, () => handler(event, manager)));
         }
       });
     } catch (error) {
@@ -243,7 +244,7 @@ export class EventConsumers {
           [durable, event.id, event.type],
         );
         if (inserted.length === 0) return;
-        await withCorrelation(event.correlationId, () => handler(event, manager));
+        await withCorrelation(event.correlationId, () => applyTraced(event, () => handler(event, manager)));
       });
       this.options.afterCommit?.();
       this.instrumentation.eventsHandled(durable, 1, (performance.now() - started) / 1000, 'ok');
@@ -289,4 +290,9 @@ function parseEvent(contracts: ReadonlyMap<string, EventContract<z.ZodType>>, me
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   }
+}
+
+/** An event's effect as a span continuing the trace of the change that published it. */
+function applyTraced(event: EventEnvelope<unknown>, apply: () => Promise<void>): Promise<void> {
+  return inSpan(`event ${event.type}`, SpanKind.CONSUMER, apply, traceContextOf({ traceparent: event.traceparent }));
 }

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { EventContract, EventEnvelope, Subjects } from '@capstan/contracts';
 import { CORRELATION_HEADER, encodeJson } from './codec';
 import { currentCorrelationId } from './correlation';
+import { traceCarrier } from './tracing';
 import type { NatsClient } from './nats-client';
 
 export interface OutboxOptions {
@@ -53,6 +54,7 @@ export class Outbox {
       source: this.options.source,
       occurredAt: new Date().toISOString(),
       ...(correlationId ? { correlationId } : {}),
+      ...pick(traceCarrier(), 'traceparent'),
       payload: contract.payload.parse(payload),
     };
     await manager.query(`INSERT INTO "${this.options.schema}".outbox (id, type, envelope) VALUES ($1, $2, $3)`, [
@@ -176,4 +178,8 @@ export function firstResultSet<T>(result: unknown): T[] {
 
 export function placeholders(values: unknown[], offset = 0): string {
   return values.map((_, index) => `$${index + offset + 1}`).join(', ');
+}
+
+function pick(carrier: Record<string, string>, field: 'traceparent'): { traceparent?: string } {
+  return carrier[field] ? { [field]: carrier[field] } : {};
 }

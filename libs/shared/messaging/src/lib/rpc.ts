@@ -10,6 +10,7 @@ import {
 import { CORRELATION_HEADER, decodeJson, encodeJson } from './codec';
 import { currentCorrelationId, withCorrelation } from './correlation';
 import { NO_INSTRUMENTATION, type Instrumentation } from './instrumentation';
+import { SpanKind, inSpan, traceCarrier, traceContextOf } from './tracing';
 import type { NatsClient } from './nats-client';
 import { RpcError } from './rpc-error';
 
@@ -67,7 +68,8 @@ export class RpcServer {
       if (!request.success) {
         throw new RpcError('validation_failed', `Invalid ${contract.name} request`, fieldErrorsOf(request.error));
       }
-      const data = await withCorrelation(correlationId, () => handler(request.data, { correlationId }));
+      const parent = traceContextOf({ traceparent: message.headers?.get('traceparent') || undefined, tracestate: message.headers?.get('tracestate') || undefined });
+      const data = await withCorrelation(correlationId, () => inSpan(`rpc ${contract.name}`, SpanKind.SERVER, () => handler(request.data, { correlationId }), parent));
       message.respond(encodeJson({ ok: true, data }));
       const seconds = (performance.now() - started) / 1000;
       this.instrumentation.rpcHandled(contract.name, seconds, 'ok');
@@ -106,28 +108,31 @@ export class RpcClient {
     private readonly defaultTimeoutMs: number,
   ) {}
 
-  async call<Req extends z.ZodType, Res extends z.ZodType>(
+  call<Req extends z.ZodType, Res extends z.ZodType>(
     contract: RpcContract<Req, Res>,
     request: z.input<Req>,
     options: CallOptions = {},
   ): Promise<z.output<Res>> {
-    const headers = natsHeaders();
-    const correlationId = options.correlationId ?? currentCorrelationId();
-    if (correlationId) headers.set(CORRELATION_HEADER, correlationId);
-    let reply: Msg;
-    try {
-      reply = await this.nats.nc.request(this.subjects.rpc(contract.name), encodeJson(request), {
-        timeout: options.timeoutMs ?? this.defaultTimeoutMs,
-        headers,
-      });
-    } catch (error) {
-      throw transportError(contract.name, error as NatsError);
-    }
-    const parsed = rpcReplySchema.parse(decodeJson(reply.data));
-    if (!parsed.ok) {
-      throw new RpcError(parsed.error.code, parsed.error.message, parsed.error.errors);
-    }
-    return contract.response.parse(parsed.data);
+    return inSpan(`rpc ${contract.name}`, SpanKind.CLIENT, async () => {
+      const headers = natsHeaders();
+      const correlationId = options.correlationId ?? currentCorrelationId();
+      if (correlationId) headers.set(CORRELATION_HEADER, correlationId);
+      for (const [field, value] of Object.entries(traceCarrier())) headers.set(field, value);
+      let reply: Msg;
+      try {
+        reply = await this.nats.nc.request(this.subjects.rpc(contract.name), encodeJson(request), {
+          timeout: options.timeoutMs ?? this.defaultTimeoutMs,
+          headers,
+        });
+      } catch (error) {
+        throw transportError(contract.name, error as NatsError);
+      }
+      const parsed = rpcReplySchema.parse(decodeJson(reply.data));
+      if (!parsed.ok) {
+        throw new RpcError(parsed.error.code, parsed.error.message, parsed.error.errors);
+      }
+      return contract.response.parse(parsed.data);
+    });
   }
 }
 

@@ -1,6 +1,7 @@
 import { Logger, type DynamicModule, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { ServiceConfig } from './config';
+import { startTracing } from '@capstan/messaging';
 import { createLogger } from './logger';
 
 /**
@@ -10,6 +11,8 @@ import { createLogger } from './logger';
 export async function bootstrapService(module: Type | DynamicModule, config: ServiceConfig): Promise<void> {
   const logger = new Logger('Bootstrap');
   const migrateOnly = process.argv.includes('--migrate-only');
+  const tracing = migrateOnly ? undefined : startTracing(config.service);
+  process.once('beforeExit', () => void tracing?.shutdown());
   const app = await NestFactory.create(module, { logger: createLogger(config.service) });
   app.enableShutdownHooks();
   if (migrateOnly) {
