@@ -1,22 +1,14 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { Client } from 'pg';
 import { z } from 'zod';
 import { eventContract, subjectsFor } from '@capstan/contracts';
 import { EventConsumers, NatsClient, encodeJson, messagingTablesUp } from '@capstan/messaging';
 import { openDataSource } from '@capstan/persistence';
-import { pollUntil } from '@capstan/testing';
+import { createTestDatabase, pollUntil } from '@capstan/testing';
 import type { DataSource } from 'typeorm';
 
-const ADMIN_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const NATS_URL = process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222';
 const probe = eventContract('probe.counted', 1, z.object({ key: z.string(), n: z.number().int(), fail: z.boolean().optional() }));
-
-async function admin(sql: string): Promise<void> {
-  const client = new Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  await client.query(sql).finally(() => client.end());
-}
 
 /**
  * The consumer library against the real Postgres and NATS: a backlog applied in
@@ -25,17 +17,14 @@ async function admin(sql: string): Promise<void> {
  * nor undoes the others.
  */
 describe('batched event consumers', () => {
-  const suffix = randomBytes(4).toString('hex');
-  const database = `capstan_it_${suffix}`;
-  const subjects = subjectsFor(`it${suffix}`);
+  const subjects = subjectsFor(`it${randomUUID().slice(0, 8)}`);
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let dataSource: DataSource;
   let nats: NatsClient;
 
   beforeAll(async () => {
-    await admin(`CREATE DATABASE ${database}`);
-    const url = new URL(ADMIN_URL);
-    url.pathname = `/${database}`;
-    dataSource = openDataSource({ schema: 'probe', entities: [], migrations: [], databaseUrl: url.toString(), dataDir: tmpdir() });
+    database = await createTestDatabase();
+    dataSource = openDataSource({ schema: 'probe', entities: [], migrations: [], databaseUrl: database.url, dataDir: tmpdir() });
     await dataSource.initialize();
     await dataSource.query(`CREATE SCHEMA probe`);
     for (const sql of messagingTablesUp('probe')) await dataSource.query(sql);
@@ -50,7 +39,7 @@ describe('batched event consumers', () => {
     for (const stream of [subjects.eventStream, subjects.deadLetterStream]) await jsm.streams.delete(stream).catch(() => undefined);
     await nats.close();
     await dataSource.destroy();
-    await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await database?.drop();
   });
 
   it('should apply a backlog once per event, in order per key, dead-lettering only the event that keeps failing', async () => {

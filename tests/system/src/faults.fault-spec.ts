@@ -1,48 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Decimal from 'decimal.js';
-import { connect } from 'nats';
 import { Client } from 'pg';
-import { SYSTEM_SERVICES, freePort, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
+import { NatsServerProcess, SYSTEM_SERVICES, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
 
 const ROOT = resolve(__dirname, '../../..');
-const NATS_SERVER = ['/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server'].find(existsSync) ?? 'nats-server';
 const WORKERS = 4;
-
-/** A NATS server of this suite's own, so it can be stopped and started without touching anyone else's. */
-class PrivateNats {
-  private process?: ChildProcess;
-  readonly storeDir = mkdtempSync(join(tmpdir(), 'capstan-faults-nats-'));
-  port = 0;
-
-  get url(): string {
-    return `nats://127.0.0.1:${this.port}`;
-  }
-
-  async start(): Promise<void> {
-    this.port ||= await freePort();
-    this.process = spawn(NATS_SERVER, ['-js', '-a', '127.0.0.1', '-p', String(this.port), '-sd', this.storeDir], { stdio: 'ignore' });
-    await pollUntil(
-      async () => {
-        await (await connect({ servers: this.url, reconnect: false })).close();
-        return true;
-      },
-      { timeoutMs: 10_000, what: 'the private NATS server' },
-    );
-  }
-
-  async stop(): Promise<void> {
-    const child = this.process;
-    if (!child || child.exitCode !== null) return;
-    await new Promise<void>((done) => {
-      child.once('exit', () => done());
-      child.kill('SIGTERM');
-    });
-  }
-}
 
 /** What the load generator sent, and what the system acknowledged. */
 interface Ledger {
@@ -59,7 +23,8 @@ interface Ledger {
  * event took effect once, and the derived views equal a recomputation.
  */
 describe('faults under load', () => {
-  const nats = new PrivateNats();
+  // A NATS server of the suite's own, so it can be stopped and started without touching anyone else's.
+  const nats = new NatsServerProcess({ args: ['-js'] });
   let context: TestSystem;
   let database: Client;
   let token: string;
@@ -108,14 +73,7 @@ describe('faults under load', () => {
 
   beforeAll(async () => {
     await nats.start();
-    const previous = process.env['NATS_URL'];
-    process.env['NATS_URL'] = nats.url;
-    try {
-      context = await startTestSystem(ROOT, { CAPSTAN_IDEMPOTENCY_LOCK_SECONDS: '3', RPC_TIMEOUT_MS: '3000' });
-    } finally {
-      if (previous === undefined) delete process.env['NATS_URL'];
-      else process.env['NATS_URL'] = previous;
-    }
+    context = await startTestSystem(ROOT, { CAPSTAN_IDEMPOTENCY_LOCK_SECONDS: '3', RPC_TIMEOUT_MS: '3000' }, { natsUrl: nats.url });
     database = new Client({ connectionString: context.databaseUrl });
     await database.connect();
     token = await tokenFor(context.jwtSecret, ['admin'], 'fault-load');
@@ -133,8 +91,7 @@ describe('faults under load', () => {
   afterAll(async () => {
     await database?.end();
     await context?.teardown();
-    await nats.stop();
-    rmSync(nats.storeDir, { recursive: true, force: true });
+    await nats.dispose();
   });
 
   it('should lose no acknowledged write and apply every event once through crashes of every part', async () => {

@@ -1,29 +1,19 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { MessagingRetention, messagingTablesUp } from '@capstan/messaging';
 import { openDataSource } from '@capstan/persistence';
-
-const ADMIN_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-async function admin(sql: string): Promise<void> {
-  const client = new Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  await client.query(sql).finally(() => client.end());
-}
+import { createTestDatabase } from '@capstan/testing';
 
 /** Outbox and inbox pruning against the real Postgres: only what has aged out goes. */
 describe(MessagingRetention.name, () => {
-  const database = `capstan_it_${randomBytes(4).toString('hex')}`;
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let dataSource: DataSource;
   const count = async (sql: string) => Number(((await dataSource.query(sql)) as { n: string }[])[0].n);
 
   beforeAll(async () => {
-    await admin(`CREATE DATABASE ${database}`);
-    const url = new URL(ADMIN_URL);
-    url.pathname = `/${database}`;
-    dataSource = openDataSource({ schema: 'kept', entities: [], migrations: [], databaseUrl: url.toString(), dataDir: tmpdir() });
+    database = await createTestDatabase();
+    dataSource = openDataSource({ schema: 'kept', entities: [], migrations: [], databaseUrl: database.url, dataDir: tmpdir() });
     await dataSource.initialize();
     await dataSource.query(`CREATE SCHEMA kept`);
     for (const sql of messagingTablesUp('kept')) await dataSource.query(sql);
@@ -31,7 +21,7 @@ describe(MessagingRetention.name, () => {
 
   afterAll(async () => {
     await dataSource?.destroy();
-    await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await database?.drop();
   });
 
   it('should delete published outbox rows and inbox rows past their retention, and nothing else', async () => {

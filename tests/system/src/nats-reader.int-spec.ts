@@ -1,14 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { AckPolicy, connect, type NatsConnection } from 'nats';
 import { subjectsFor } from '@capstan/contracts';
 import { NatsClient, encodeJson } from '@capstan/messaging';
-import { freePort, pollUntil } from '@capstan/testing';
+import { NatsServerProcess, freePort } from '@capstan/testing';
 
-const NATS_SERVER = ['/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server'].find(existsSync) ?? 'nats-server';
 const CONFIG = resolve(__dirname, '../../../infra/nats/nats-server.conf');
 
 /**
@@ -20,30 +16,20 @@ describe('the read-only NATS user for integrators', () => {
   // nats-server parses environment values as configuration: a password must not start with a digit.
   const credentials = { NATS_USER: 'capstan', NATS_PASS: `p${randomBytes(12).toString('hex')}`, NATS_READER_USER: 'analytics', NATS_READER_PASS: `p${randomBytes(12).toString('hex')}` };
   const subjects = subjectsFor('capstan');
-  let server: ChildProcess;
-  let serverErrors = '';
-  let storeDir: string;
+  let server: NatsServerProcess;
   let url: string;
   let service: NatsClient;
   let reader: NatsConnection;
 
   beforeAll(async () => {
-    storeDir = mkdtempSync(join(tmpdir(), 'capstan-nats-'));
-    const port = await freePort();
-    url = `nats://127.0.0.1:${port}`;
-    server = spawn(NATS_SERVER, ['-c', CONFIG, '-a', '127.0.0.1', '-p', String(port), '-m', String(await freePort()), '-sd', storeDir], {
-      env: { ...process.env, ...credentials },
-      stdio: ['ignore', 'ignore', 'pipe'],
+    server = new NatsServerProcess({
+      args: ['-c', CONFIG, '-m', String(await freePort())],
+      env: credentials,
+      user: credentials.NATS_USER,
+      pass: credentials.NATS_PASS,
     });
-    server.stderr?.on('data', (chunk: Buffer) => (serverErrors += chunk.toString()));
-    await pollUntil(
-      async () => {
-        if (server.exitCode !== null) throw new Error(`nats-server exited with ${server.exitCode}: ${serverErrors.slice(-500)}`);
-        await (await connect({ servers: url, user: credentials.NATS_USER, pass: credentials.NATS_PASS, reconnect: false })).close();
-        return true;
-      },
-      { timeoutMs: 10_000, what: 'the NATS server to accept the service user' },
-    );
+    await server.start();
+    url = server.url;
     service = new NatsClient({ url, name: 'capstan-service', user: credentials.NATS_USER, pass: credentials.NATS_PASS });
     await service.connect();
     await service.ensureStreams(subjects);
@@ -53,8 +39,7 @@ describe('the read-only NATS user for integrators', () => {
   afterAll(async () => {
     await reader?.close();
     await service?.close();
-    server?.kill();
-    rmSync(storeDir, { recursive: true, force: true });
+    await server?.dispose();
   });
 
   it('should refuse a wrong password', async () => {

@@ -2,3 +2,5 @@ export * from './lib/poll';
 export * from './lib/system';
 export * from './lib/test-system';
 export * from './lib/http';
+export * from './lib/test-database';
+export * from './lib/nats-server-process';

@@ -33,6 +33,11 @@ export type EventKey<P> = (payload: P) => string | undefined;
 
 export type EventHandler<P> = (event: EventEnvelope<P>, manager: EntityManager) => Promise<void>;
 
+interface Delivered {
+  message: JsMsg;
+  event: EventEnvelope<unknown>;
+}
+
 interface Registration {
   durable: string;
   /** The subject the durable consumer reads. */
@@ -185,17 +190,32 @@ export class EventConsumers {
    * event is retried on its own, so only the failing one is redelivered.
    */
   private async processBatch(registration: Registration, batch: { message: JsMsg; key: string | undefined }[]): Promise<void> {
-    if (batch.length === 1) return this.process(registration, batch[0].message);
-    const { durable, contracts, handler } = registration;
     const sorted = [...batch].sort((a, b) => (a.key === b.key ? 0 : a.key === undefined ? -1 : b.key === undefined ? 1 : a.key < b.key ? -1 : 1));
-    const readable: { message: JsMsg; event: EventEnvelope<unknown> }[] = [];
+    const readable: Delivered[] = [];
     for (const { message } of sorted) {
-      const event = parseEvent(contracts, message);
+      const event = parseEvent(registration.contracts, message);
       if (event === undefined) message.ack();
-      else if (event instanceof Error) await this.deadLetter(durable, message, `unreadable event: ${String(event)}`);
+      else if (event instanceof Error) await this.deadLetter(registration.durable, message, `unreadable event: ${String(event)}`);
       else readable.push({ message, event });
     }
     if (!readable.length) return;
+    try {
+      await this.apply(registration, readable);
+    } catch (error) {
+      if (readable.length === 1) return this.retryLater(registration.durable, readable[0], error);
+      this.logger.warn(`${registration.durable} batch of ${readable.length} failed (${String(error)}); applying its events one by one`);
+      for (const delivered of readable) {
+        await this.apply(registration, [delivered]).catch((alone: unknown) => this.retryLater(registration.durable, delivered, alone));
+      }
+    }
+  }
+
+  /**
+   * Writes the events' inbox rows and their effects in one transaction, then
+   * acknowledges them. An event whose id the inbox already holds (a
+   * redelivery, a re-published duplicate) is acknowledged without effect.
+   */
+  private async apply({ durable, handler }: Registration, delivered: Delivered[]): Promise<void> {
     const started = performance.now();
     try {
       await this.dataSource.transaction(async (manager) => {
@@ -203,62 +223,34 @@ export class EventConsumers {
           `INSERT INTO "${this.schema}".inbox (consumer, event_id, event_type)
            SELECT $1, id, type FROM unnest($2::uuid[], $3::text[]) AS e(id, type)
            ON CONFLICT DO NOTHING RETURNING event_id`,
-          [durable, readable.map(({ event }) => event.id), readable.map(({ event }) => event.type)],
+          [durable, delivered.map(({ event }) => event.id), delivered.map(({ event }) => event.type)],
         )) as { event_id: string }[];
         const fresh = new Set(inserted.map((row) => row.event_id));
-        for (const { event } of readable) {
+        for (const { event } of delivered) {
           // A re-published duplicate in the same batch takes effect once.
           if (fresh.delete(event.id)) await withCorrelation(event.correlationId, () => applyTraced(event, () => handler(event, manager)));
         }
       });
     } catch (error) {
-      this.instrumentation.eventsHandled(durable, readable.length, (performance.now() - started) / 1000, 'failed');
-      this.logger.warn(`${durable} batch of ${readable.length} failed (${String(error)}); applying its events one by one`);
-      for (const { message } of readable) await this.process(registration, message);
-      return;
+      this.instrumentation.eventsHandled(durable, delivered.length, (performance.now() - started) / 1000, 'failed');
+      throw error;
     }
     this.options.afterCommit?.();
-    this.instrumentation.eventsHandled(durable, readable.length, (performance.now() - started) / 1000, 'ok');
-    for (const { message, event } of readable) {
+    this.instrumentation.eventsHandled(durable, delivered.length, (performance.now() - started) / 1000, 'ok');
+    for (const { message, event } of delivered) {
+      // Not confirmed: a lost ack only means a redelivery, which the inbox turns into a no-op.
       message.ack();
       withCorrelation(event.correlationId, () => this.logger.debug(`${durable} applied ${event.type} ${event.id}`));
     }
   }
 
-  private async process({ durable, contracts, handler }: Registration, message: JsMsg): Promise<void> {
-    const event = parseEvent(contracts, message);
-    if (event === undefined) {
-      message.ack();
-      return;
-    }
-    if (event instanceof Error) {
-      await this.deadLetter(durable, message, `unreadable event: ${String(event)}`);
-      return;
-    }
-    const started = performance.now();
-    try {
-      await this.dataSource.transaction(async (manager) => {
-        const inserted: unknown[] = await manager.query(
-          `INSERT INTO "${this.schema}".inbox (consumer, event_id, event_type) VALUES ($1, $2, $3)
-           ON CONFLICT DO NOTHING RETURNING event_id`,
-          [durable, event.id, event.type],
-        );
-        if (inserted.length === 0) return;
-        await withCorrelation(event.correlationId, () => applyTraced(event, () => handler(event, manager)));
-      });
-      this.options.afterCommit?.();
-      this.instrumentation.eventsHandled(durable, 1, (performance.now() - started) / 1000, 'ok');
-      // Not confirmed: a lost ack only means a redelivery, which the inbox turns into a no-op.
-      message.ack();
-      withCorrelation(event.correlationId, () => this.logger.debug(`${durable} applied ${event.type} ${event.id}`));
-    } catch (error) {
-      this.instrumentation.eventsHandled(durable, 1, (performance.now() - started) / 1000, 'failed');
-      if (message.info.deliveryCount >= this.maxDeliver) {
-        await this.deadLetter(durable, message, `handler failed ${message.info.deliveryCount}x: ${String(error)}`);
-      } else {
-        this.logger.warn(`${durable} failed on ${event.id} (delivery ${message.info.deliveryCount}): ${String(error)}`);
-        message.nak(Math.min(500 * 2 ** message.info.deliveryCount, 30_000));
-      }
+  /** A failed event comes back later, with backoff; after `maxDeliver` tries it goes to the dead letters. */
+  private async retryLater(durable: string, { message, event }: Delivered, error: unknown): Promise<void> {
+    if (message.info.deliveryCount >= this.maxDeliver) {
+      await this.deadLetter(durable, message, `handler failed ${message.info.deliveryCount}x: ${String(error)}`);
+    } else {
+      this.logger.warn(`${durable} failed on ${event.id} (delivery ${message.info.deliveryCount}): ${String(error)}`);
+      message.nak(Math.min(500 * 2 ** message.info.deliveryCount, 30_000));
     }
   }
 

@@ -50,29 +50,28 @@ export class ServiceMetrics implements Instrumentation {
     this.eventsTotal.inc({ consumer, outcome }, events);
   }
 
-  /** Events written but not yet published, and how long the oldest has waited. */
+  /** Events written but not yet published, and how long the oldest has waited (one query per scrape for both). */
   watchOutbox(dataSource: DataSource, schema: string): void {
-    const read = async () =>
-      ((await dataSource.query(
-        `SELECT count(*)::int AS waiting, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float AS oldest
-         FROM "${schema}".outbox WHERE published_at IS NULL`,
-      )) as { waiting: number; oldest: number }[])[0];
+    const lag = new Gauge({
+      name: 'capstan_outbox_lag_seconds',
+      help: 'Age of the oldest event not yet published (0 when none waits)',
+      registers: [],
+    });
     new Gauge({
       name: 'capstan_outbox_unpublished_events',
       help: 'Events in the outbox not yet published to JetStream',
       registers: [this.registry],
       async collect() {
-        this.set((await read()).waiting);
+        const [{ waiting, oldest }] = (await dataSource.query(
+          `SELECT count(*)::int AS waiting, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float AS oldest
+           FROM "${schema}".outbox WHERE published_at IS NULL`,
+        )) as { waiting: number; oldest: number }[];
+        this.set(waiting);
+        lag.set(oldest);
       },
     });
-    new Gauge({
-      name: 'capstan_outbox_lag_seconds',
-      help: 'Age of the oldest event not yet published (0 when none waits)',
-      registers: [this.registry],
-      async collect() {
-        this.set((await read()).oldest);
-      },
-    });
+    // Registered after the count, whose collection sets it.
+    this.registry.registerMetric(lag);
   }
 
   /** Per durable consumer: events in the stream it has not taken yet, and taken but not acknowledged. */

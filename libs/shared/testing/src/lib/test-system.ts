@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { connect } from 'nats';
-import { Client } from 'pg';
 import { subjectsFor } from '@capstan/contracts';
 import { RunningSystem } from './system';
+import { createTestDatabase } from './test-database';
 
 export interface TestSystem {
   system: RunningSystem;
@@ -19,19 +19,14 @@ export interface TestSystem {
  * Postgres, its own NATS namespace (subjects and streams) on the real broker,
  * and the five built services on free ports.
  */
-export async function startTestSystem(root: string, extraEnv: Record<string, string> = {}): Promise<TestSystem> {
-  const adminUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const natsUrl = process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222';
-  const suffix = randomBytes(4).toString('hex');
-  const database = `capstan_it_${suffix}`;
-  const namespace = `it${suffix}`;
-  await adminQuery(adminUrl, `CREATE DATABASE ${database}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
+export async function startTestSystem(root: string, extraEnv: Record<string, string> = {}, options: { natsUrl?: string } = {}): Promise<TestSystem> {
+  const natsUrl = options.natsUrl ?? process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222';
+  const database = await createTestDatabase();
+  const namespace = `it${database.name.replace('capstan_it_', '')}`;
   const jwtSecret = randomBytes(32).toString('hex');
   const system = new RunningSystem({
     root,
-    databaseUrl: url.toString(),
+    databaseUrl: database.url,
     natsUrl,
     namespace,
     jwtSecret,
@@ -47,25 +42,15 @@ export async function startTestSystem(root: string, extraEnv: Record<string, str
   }
   return {
     system,
-    databaseUrl: url.toString(),
+    databaseUrl: database.url,
     namespace,
     jwtSecret,
     async teardown() {
       await system.stopAll();
-      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await database.drop();
       await deleteStreams(natsUrl, namespace);
     },
   };
-}
-
-async function adminQuery(adminUrl: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 async function deleteStreams(natsUrl: string, namespace: string): Promise<void> {
