@@ -62,13 +62,13 @@ describe('FOCUS billing imports', () => {
     }, { timeoutMs: 120_000, what: `import ${id} to finish` });
   }
 
-  async function summary(groupBy: string, importId: string): Promise<SummaryBody['groups']> {
-    return (await viewer.get<SummaryBody>(`/api/v1/costs/summary?groupBy=${groupBy}&importId=${importId}`)).body.groups;
+  async function summary(groupBy: string, importId?: string): Promise<SummaryBody['groups']> {
+    return (await viewer.get<SummaryBody>(`/api/v1/costs/summary?groupBy=${groupBy}${importId ? `&importId=${importId}` : ''}`)).body.groups;
   }
 
   beforeAll(async () => {
     // A crashed import is picked up again once its lease lapses: short here, a minute by default.
-    context = await startTestSystem(ROOT, { COST_IMPORT_LEASE_SECONDS: '2', COST_IMPORT_RESUME_INTERVAL_MS: '500' });
+    context = await startTestSystem(ROOT, { COST_IMPORT_LEASE_SECONDS: '2', COST_IMPORT_RESUME_INTERVAL_MS: '500', CAPSTAN_COST_IMPORT_MAX_ROWS: '200000' });
     const base = new ApiClient(context.system.gatewayUrl);
     finance = base.withToken(await tokenFor(context.jwtSecret, ['finance']));
     viewer = base.withToken(await tokenFor(context.jwtSecret, ['viewer']));
@@ -155,6 +155,15 @@ describe('FOCUS billing imports', () => {
     expect(notFocus.status).toBe('failed');
     expect(notFocus.rowsImported).toBe(0);
     expect(await summary('currency', notFocus.id)).toEqual([]);
+    const before = await summary('currency');
+    const tooLong = await finance.request<{ detail: string }>('POST', '/api/v1/cost-imports?format=focus', {
+      rawBody: `${readFileSync(join(FIXTURES, 'commitment_discount_usage_scenario_1.csv'), 'utf8').trimEnd()}\n${'x\n'.repeat(200_001)}`,
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(tooLong.status).toBe(413);
+    expect(tooLong.headers.get('content-type')).toContain('application/problem+json');
+    expect(tooLong.body.detail).toContain('more than 200000 rows');
+    expect(await summary('currency')).toEqual(before);
   });
 
   it('should lose no row and import none twice when the service is killed mid-import', async () => {

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Decimal from 'decimal.js';
 import { Client } from 'pg';
-import { NatsServerProcess, SYSTEM_SERVICES, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
+import { NatsServerProcess, PostgresServerProcess, SYSTEM_SERVICES, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
 
 const ROOT = resolve(__dirname, '../../..');
 const WORKERS = 4;
@@ -18,13 +18,15 @@ interface Ledger {
 
 /**
  * The fault suite (npm run test:faults): load runs while each service is
- * killed with SIGKILL and restarted, NATS is restarted and Postgres cuts every
- * connection; afterwards every acknowledged write is there exactly once, every
+ * killed with SIGKILL and restarted, NATS is restarted, Postgres cuts every
+ * connection and then crashes and restarts; afterwards every acknowledged write is there exactly once, every
  * event took effect once, and the derived views equal a recomputation.
  */
 describe('faults under load', () => {
   // A NATS server of the suite's own, so it can be stopped and started without touching anyone else's.
   const nats = new NatsServerProcess({ args: ['-js'] });
+  // And a Postgres of its own, to crash and restart.
+  const postgres = new PostgresServerProcess();
   let context: TestSystem;
   let database: Client;
   let token: string;
@@ -72,10 +74,9 @@ describe('faults under load', () => {
   }
 
   beforeAll(async () => {
-    await nats.start();
-    context = await startTestSystem(ROOT, { CAPSTAN_IDEMPOTENCY_LOCK_SECONDS: '3', RPC_TIMEOUT_MS: '3000' }, { natsUrl: nats.url });
-    database = new Client({ connectionString: context.databaseUrl });
-    await database.connect();
+    await Promise.all([nats.start(), postgres.start()]);
+    context = await startTestSystem(ROOT, { CAPSTAN_IDEMPOTENCY_LOCK_SECONDS: '3', RPC_TIMEOUT_MS: '3000' }, { natsUrl: nats.url, adminDatabaseUrl: postgres.adminUrl });
+    database = await connectTo(context.databaseUrl);
     token = await tokenFor(context.jwtSecret, ['admin'], 'fault-load');
     const created = await fetch(`${context.system.gatewayUrl}/api/v1/initiatives`, {
       method: 'POST',
@@ -91,7 +92,7 @@ describe('faults under load', () => {
   afterAll(async () => {
     await database?.end();
     await context?.teardown();
-    await nats.dispose();
+    await Promise.all([nats.dispose(), postgres.dispose()]);
   });
 
   it('should lose no acknowledged write and apply every event once through crashes of every part', async () => {
@@ -138,6 +139,16 @@ describe('faults under load', () => {
     const cut = await database.query(`SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
     faults.push(`Postgres connections cut: ${cut.rows[0].n}`);
     await pollUntil(async () => (await health()) === 200, { timeoutMs: 60_000, intervalMs: 250, what: 'every service to reconnect to Postgres' });
+    await pause(1_000);
+    await database.end();
+    await postgres.stop('immediate');
+    faults.push('Postgres crashed (immediate shutdown)');
+    const whilePostgresDown = await pollUntil(async () => ((await health()) === 503 ? 503 : undefined), { timeoutMs: 30_000, what: 'health to report the database outage' });
+    await pause(1_000);
+    await postgres.start();
+    faults.push('Postgres started (crash recovery)');
+    database = await connectTo(context.databaseUrl);
+    await pollUntil(async () => (await health()) === 200, { timeoutMs: 90_000, intervalMs: 250, what: 'every service to reconnect to Postgres after its restart' });
     await pause(1_500);
     stopping = true;
     await Promise.all(load);
@@ -187,6 +198,7 @@ describe('faults under load', () => {
     const report = {
       faults,
       healthWhileNatsDown: whileDown,
+      healthWhilePostgresDown: whilePostgresDown,
       registrations: { attempted: registrations.attempted, acknowledged: registrations.acknowledged, present: registered.length - lostRegistrations, duplicates: duplicateRegistrations, lost: lostRegistrations },
       costEntries: { attempted: costs.attempted, acknowledged: costs.acknowledged, present: costs.written.size - lostEntries, duplicates: duplicateEntries, lost: lostEntries },
       events: { initiatives, inScoring, inCostTracking },
@@ -206,5 +218,12 @@ describe('faults under load', () => {
     expect(recomputed.changes).toEqual([]);
     expect(summarised.equals(expectedTotal)).toBe(true);
     expect(whileDown).toBe(503);
+    expect(whilePostgresDown).toBe(503);
   }, 900_000);
 });
+
+async function connectTo(url: string): Promise<Client> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  return client;
+}

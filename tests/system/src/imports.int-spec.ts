@@ -46,7 +46,8 @@ describe('initiative CSV imports', () => {
   let database: Client;
 
   beforeAll(async () => {
-    context = await startTestSystem(resolve(__dirname, '../../..'));
+    // The 5,000-row file below is exactly at the limit.
+    context = await startTestSystem(resolve(__dirname, '../../..'), { IMPORT_MAX_ROWS: '5000' });
     pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
     database = new Client({ connectionString: context.databaseUrl });
     await database.connect();
@@ -131,6 +132,9 @@ describe('initiative CSV imports', () => {
         { field: 'businessUnit', message: 'Required column is missing' },
       ],
     });
+    const tooLong = await importFile(`${csv},"One row too many","",${BUSINESS_UNIT},Ops COO,triage,pilot,limited,\n`, 'valid-rows');
+    expect(tooLong).toMatchObject({ status: 'rejected', failure: expect.stringContaining('more than 5000 rows') });
+    expect(tooLong.rowsImported ?? 0).toBe(0);
     const viewer = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['viewer']));
     expect((await viewer.request('POST', '/api/v1/initiative-imports', { rawBody: csv, headers: { 'content-type': 'text/csv' } })).status).toBe(403);
   });

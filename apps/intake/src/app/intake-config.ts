@@ -5,6 +5,8 @@ export interface IntakeConfig extends ServiceConfig {
   evidenceSweepIntervalMs: number;
   /** How often new audit records are sealed into the hash chain. */
   auditSealIntervalMs: number;
+  /** Data rows one CSV import may hold. */
+  importMaxRows: number;
 }
 
 export function loadIntakeConfig(env: NodeJS.ProcessEnv = process.env): IntakeConfig {
@@ -13,13 +15,16 @@ export function loadIntakeConfig(env: NodeJS.ProcessEnv = process.env): IntakeCo
     .object({
       EVIDENCE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(7 * 24 * 3_600_000).default(3_600_000),
       AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2_000),
+      IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(10_000_000).default(100_000),
     })
     .safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`Invalid configuration for intake: ${issue?.path.join('.')} ${issue?.message}`);
   }
-  return { ...base, evidenceSweepIntervalMs: parsed.data.EVIDENCE_SWEEP_INTERVAL_MS, auditSealIntervalMs: parsed.data.AUDIT_SEAL_INTERVAL_MS };
+  return { ...base, evidenceSweepIntervalMs: parsed.data.EVIDENCE_SWEEP_INTERVAL_MS, auditSealIntervalMs: parsed.data.AUDIT_SEAL_INTERVAL_MS,
+    importMaxRows: parsed.data.IMPORT_MAX_ROWS,
+  };
 }
 
 export const INTAKE_CONFIG = Symbol('INTAKE_CONFIG');

@@ -4,3 +4,4 @@ export * from './lib/test-system';
 export * from './lib/http';
 export * from './lib/test-database';
 export * from './lib/nats-server-process';
+export * from './lib/postgres-server-process';

@@ -13,6 +13,8 @@ export interface GatewayConfig extends ServiceConfig {
   importLimit: string;
   /** Largest billing export streamed to cost tracking, in bytes. */
   costImportLimitBytes: number;
+  /** Most lines a billing export may have (a row spans one line unless a quoted cell holds a line break). */
+  costImportMaxRows: number;
   /** Single sign-on: tokens from this identity provider are accepted beside Capstan's own. */
   oidc?: OidcConfig;
   webhooks: WebhookSettings;
@@ -47,6 +49,7 @@ const gatewayEnvSchema = z.object({
   CAPSTAN_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'a size such as 1mb or 512kb').default('1mb'),
   CAPSTAN_IMPORT_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'a size such as 50mb').default('50mb'),
   CAPSTAN_COST_IMPORT_LIMIT: z.string().regex(/^\d+(mb|gb)$/, 'a size such as 500mb or 4gb').default('4gb'),
+  CAPSTAN_COST_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(50_000_000),
   OIDC_ISSUER: z.url().optional(),
   OIDC_AUDIENCE: z.string().min(1).optional(),
   OIDC_JWKS_URI: z.url().optional(),
@@ -87,6 +90,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     bodyLimit: parsed.data.CAPSTAN_BODY_LIMIT,
     importLimit: parsed.data.CAPSTAN_IMPORT_LIMIT,
     costImportLimitBytes: Number.parseInt(parsed.data.CAPSTAN_COST_IMPORT_LIMIT, 10) * (parsed.data.CAPSTAN_COST_IMPORT_LIMIT.endsWith('gb') ? 2 ** 30 : 2 ** 20),
+    costImportMaxRows: parsed.data.CAPSTAN_COST_IMPORT_MAX_ROWS,
     oidc,
     rateLimitPerMinute: parsed.data.CAPSTAN_RATE_LIMIT,
     metricsPort: parsed.data.GATEWAY_METRICS_PORT,

@@ -109,9 +109,16 @@ export class CostImportsController {
     const send = async (data: string) => {
       await this.rpc.call(CostImportRpc.chunk, { id, seq: seq++, data }, call);
     };
+    // The header's line and each row's; a last row may end without a line break.
+    const maxLineBreaks = this.config.costImportMaxRows + 1;
+    let lineBreaks = 0;
     for await (const buffer of body) {
       bytes += buffer.length;
       if (bytes > this.config.costImportLimitBytes) throw new PayloadTooLargeException(`The export is larger than ${this.config.costImportLimitBytes} bytes`);
+      lineBreaks += countLineBreaks(buffer);
+      if (lineBreaks > maxLineBreaks) {
+        throw new PayloadTooLargeException(`The export has more than ${this.config.costImportMaxRows} rows, the most one import takes: split it into several files`);
+      }
       pending += decode(decoder, buffer);
       while (pending.length >= COST_IMPORT_CHUNK_CHARS) {
         // Never cut between the two halves of a surrogate pair.
@@ -131,6 +138,12 @@ function decode(decoder: TextDecoder, buffer?: Buffer): string {
   } catch {
     throw new BadRequestException('The export is not UTF-8 text');
   }
+}
+
+function countLineBreaks(buffer: Buffer): number {
+  let count = 0;
+  for (let at = buffer.indexOf(0x0a); at !== -1; at = buffer.indexOf(0x0a, at + 1)) count++;
+  return count;
 }
 
 function isHighSurrogate(code: number): boolean {

@@ -18,16 +18,25 @@ export interface CsvTable {
   ragged: ImportRowError[];
 }
 
+export interface CsvLimits {
+  /** Data rows one file may hold; a longer file is refused whole, before any row is read into memory past the limit. */
+  maxRows: number;
+}
+
 /** Reads a CSV whose header must use only `columns` and include every one of `required`. */
-export function readCsvTable(text: string, columns: readonly string[], required: readonly string[], what: string): CsvTable {
+export function readCsvTable(text: string, columns: readonly string[], required: readonly string[], what: string, limits: CsvLimits): CsvTable {
   let records: string[][];
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
+    // One record past the limit is enough to know the file is too long.
+    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, to: limits.maxRows + 2 });
   } catch (error) {
     throw new CsvFileError(`The file is not valid CSV: ${(error as Error).message}`);
   }
   const [header, ...data] = records;
   if (!header) throw new CsvFileError(`The file is empty: it needs a header row and at least one ${what}`);
+  if (data.length > limits.maxRows) {
+    throw new CsvFileError(`The file has more than ${limits.maxRows} rows, the most one import takes (IMPORT_MAX_ROWS): split it into several files`);
+  }
   const unknown = header.filter((column) => !columns.includes(column));
   const missing = required.filter((column) => !header.includes(column));
   if (unknown.length || missing.length) {
@@ -52,3 +61,5 @@ export function readCsvTable(text: string, columns: readonly string[], required:
   });
   return table;
 }
+
+export const DEFAULT_CSV_LIMITS: CsvLimits = { maxRows: 100_000 };

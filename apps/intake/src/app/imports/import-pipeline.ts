@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { ImportRowError } from '@capstan/contracts';
+import type { CsvLimits } from './csv-table';
 
 export interface ParsedImport<R> {
   total: number;
@@ -21,7 +22,7 @@ export interface ImportPlan<R> {
 /** What one kind of CSV import does; `ImportsService` runs any of them the same way. */
 export interface ImportPipeline<R> {
   /** Pure: parses and validates the file. Throws `CsvFileError` for a file-level problem. */
-  parse(text: string): ParsedImport<R>;
+  parse(text: string, limits: CsvLimits): ParsedImport<R>;
   plan(manager: EntityManager, valid: R[], importId: string): Promise<ImportPlan<R>>;
   write(manager: EntityManager, row: R, actor: string, importId: string): Promise<void>;
 }

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ImportKind, ImportMode, ImportRowError, InitiativeImport } from '@capstan/contracts';
 import { Outbox, RpcError, firstResultSet } from '@capstan/messaging';
-import type { ImportPipeline } from './import-pipeline';
+import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
 import { CsvFileError } from './csv-table';
+import type { ImportPipeline } from './import-pipeline';
 import { InitiativeImportPipeline } from './initiative-import.pipeline';
 import { TelemetryImportPipeline } from './telemetry-import.pipeline';
 
@@ -46,6 +47,7 @@ export class ImportsService implements OnApplicationBootstrap, OnApplicationShut
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
     initiatives: InitiativeImportPipeline,
     telemetry: TelemetryImportPipeline,
   ) {
@@ -119,7 +121,7 @@ export class ImportsService implements OnApplicationBootstrap, OnApplicationShut
     const pipeline = this.pipelines[current.kind];
     let parsed;
     try {
-      parsed = pipeline.parse(chunks.map((chunk) => chunk.data).join(''));
+      parsed = pipeline.parse(chunks.map((chunk) => chunk.data).join(''), { maxRows: this.config.importMaxRows });
     } catch (error) {
       if (!(error instanceof CsvFileError)) throw error;
       await this.settle(id, 'rejected', { errors: error.errors, failure: error.message });

@@ -31,6 +31,12 @@ describe(parseInitiativeCsv.name, () => {
     }
   });
 
+  it('should take a file of exactly the row limit and refuse one row more as a whole', () => {
+    const file = (rows: number) => ['name,businessUnit', ...Array.from({ length: rows }, (_, i) => `Initiative ${i},Retail`)].join('\n');
+    expect(parseInitiativeCsv(file(3), { maxRows: 3 }).valid).toHaveLength(3);
+    expect(() => parseInitiativeCsv(file(4), { maxRows: 3 })).toThrow('more than 3 rows');
+  });
+
   it('should read back what it exports', () => {
     const csv = initiativesToCsv(
       [

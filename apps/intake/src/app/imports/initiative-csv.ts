@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { fieldErrorsOf, registerInitiativeSchema, type Initiative, type ImportRowError, type RegisterInitiative } from '@capstan/contracts';
-import { readCsvTable } from './csv-table';
+import { DEFAULT_CSV_LIMITS, readCsvTable, type CsvLimits } from './csv-table';
 
 
 /**
@@ -42,8 +42,8 @@ export function naturalKey(businessUnit: string, name: string): string {
 }
 
 /** Parses and validates every row; rows that repeat an earlier row's initiative are invalid. */
-export function parseInitiativeCsv(text: string): ParsedFile {
-  const table = readCsvTable(text, CSV_COLUMNS, REQUIRED_COLUMNS, 'initiative');
+export function parseInitiativeCsv(text: string, limits: CsvLimits = DEFAULT_CSV_LIMITS): ParsedFile {
+  const table = readCsvTable(text, CSV_COLUMNS, REQUIRED_COLUMNS, 'initiative', limits);
   const valid: ParsedRow[] = [];
   const invalid: ImportRowError[] = [...table.ragged];
   const seen = new Map<string, number>();

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { InitiativesService } from '../initiatives/initiatives.service';
+import type { CsvLimits } from './csv-table';
 import type { ImportPipeline, ImportPlan } from './import-pipeline';
 import { naturalKey, parseInitiativeCsv, type ParsedRow } from './initiative-csv';
 
@@ -9,8 +10,8 @@ import { naturalKey, parseInitiativeCsv, type ParsedRow } from './initiative-csv
 export class InitiativeImportPipeline implements ImportPipeline<ParsedRow> {
   constructor(private readonly initiatives: InitiativesService) {}
 
-  parse(text: string) {
-    return parseInitiativeCsv(text);
+  parse(text: string, limits: CsvLimits) {
+    return parseInitiativeCsv(text, limits);
   }
 
   async plan(manager: EntityManager, valid: ParsedRow[], importId: string): Promise<ImportPlan<ParsedRow>> {

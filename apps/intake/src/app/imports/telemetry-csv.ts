@@ -1,5 +1,5 @@
 import { fieldErrorsOf, telemetrySchema, type ImportRowError, type Telemetry } from '@capstan/contracts';
-import { readCsvTable } from './csv-table';
+import { DEFAULT_CSV_LIMITS, readCsvTable, type CsvLimits } from './csv-table';
 
 export const TELEMETRY_COLUMNS = [
   'initiative',
@@ -25,8 +25,8 @@ export interface TelemetryRow {
 }
 
 /** Telemetry per initiative and period from an engineering system's CSV export. */
-export function parseTelemetryCsv(text: string): { total: number; valid: TelemetryRow[]; invalid: ImportRowError[] } {
-  const table = readCsvTable(text, TELEMETRY_COLUMNS, REQUIRED, 'telemetry');
+export function parseTelemetryCsv(text: string, limits: CsvLimits = DEFAULT_CSV_LIMITS): { total: number; valid: TelemetryRow[]; invalid: ImportRowError[] } {
+  const table = readCsvTable(text, TELEMETRY_COLUMNS, REQUIRED, 'telemetry', limits);
   const valid: TelemetryRow[] = [];
   const invalid: ImportRowError[] = [...table.ragged];
   for (const { row, cells } of table.rows) {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { RegistryService } from '../registry/registry.service';
 import type { ImportPipeline, ImportPlan } from './import-pipeline';
+import type { CsvLimits } from './csv-table';
 import { parseTelemetryCsv, type TelemetryRow } from './telemetry-csv';
 
 type ResolvedRow = TelemetryRow & { initiativeId: string };
@@ -11,8 +12,8 @@ type ResolvedRow = TelemetryRow & { initiativeId: string };
 export class TelemetryImportPipeline implements ImportPipeline<ResolvedRow> {
   constructor(private readonly registry: RegistryService) {}
 
-  parse(text: string) {
-    const parsed = parseTelemetryCsv(text);
+  parse(text: string, limits: CsvLimits) {
+    const parsed = parseTelemetryCsv(text, limits);
     return { ...parsed, valid: parsed.valid.map((row) => ({ ...row, initiativeId: '' })) };
   }
 

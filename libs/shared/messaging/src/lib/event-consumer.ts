@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { eventEnvelopeSchema, type EventContract, type EventEnvelope, type Subjects } from '@capstan/contracts';
 import { decodeJson, encodeJson } from './codec';
+import { isDatabaseOutage } from './database-outage';
 import { deliveredBatches } from './delivered-batches';
 import { withCorrelation } from './correlation';
 import { NO_INSTRUMENTATION, type Instrumentation } from './instrumentation';
@@ -61,6 +62,8 @@ export class EventConsumers {
   private running = false;
   private readonly loops: Promise<void>[] = [];
   private readonly stops: (() => void)[] = [];
+  /** Per durable: stop pulling (during a database outage, so no more deliveries pile up unprocessed). */
+  private readonly pausers = new Map<string, () => void>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -149,6 +152,7 @@ export class EventConsumers {
         const consumer = await this.nats.js.consumers.get(this.subjects.eventStream, registration.durable);
         const messages = await consumer.consume({ max_messages: 64 });
         this.stops.push(() => void messages.close());
+        this.pausers.set(registration.durable, () => void messages.close());
         attempt = 0;
         const limiter = new KeyedConcurrency(this.options.concurrency ?? 1, (error) =>
           this.logger.error(`${registration.durable} could not settle a message: ${String(error)}`),
@@ -200,12 +204,32 @@ export class EventConsumers {
     }
     if (!readable.length) return;
     try {
-      await this.apply(registration, readable);
+      await this.applyThroughOutages(registration, readable);
     } catch (error) {
       if (readable.length === 1) return this.retryLater(registration.durable, readable[0], error);
       this.logger.warn(`${registration.durable} batch of ${readable.length} failed (${String(error)}); applying its events one by one`);
       for (const delivered of readable) {
-        await this.apply(registration, [delivered]).catch((alone: unknown) => this.retryLater(registration.durable, delivered, alone));
+        await this.applyThroughOutages(registration, [delivered]).catch((alone: unknown) => this.retryLater(registration.durable, delivered, alone));
+      }
+    }
+  }
+
+  /**
+   * A database outage is no fault of the events: they are kept (their ack
+   * deadline extended) and tried again until the database is back, rather
+   * than spending deliveries that would dead-letter them after a long outage.
+   */
+  private async applyThroughOutages(registration: Registration, delivered: Delivered[]): Promise<void> {
+    for (let wait = 250; ; wait = Math.min(wait * 2, 5_000)) {
+      try {
+        return await this.apply(registration, delivered);
+      } catch (error) {
+        if (!this.running || !isDatabaseOutage(error)) throw error;
+        this.logger.warn(`${registration.durable}: the database is unavailable (${String(error)}); holding ${delivered.length} event(s) until it is back`);
+        // Pulling resumes once the batches in hand are applied, that is once the database answers.
+        this.pausers.get(registration.durable)?.();
+        for (const { message } of delivered) message.working();
+        await new Promise((resolve) => setTimeout(resolve, wait));
       }
     }
   }

@@ -19,9 +19,13 @@ export interface TestSystem {
  * Postgres, its own NATS namespace (subjects and streams) on the real broker,
  * and the five built services on free ports.
  */
-export async function startTestSystem(root: string, extraEnv: Record<string, string> = {}, options: { natsUrl?: string } = {}): Promise<TestSystem> {
+export async function startTestSystem(
+  root: string,
+  extraEnv: Record<string, string> = {},
+  options: { natsUrl?: string; adminDatabaseUrl?: string } = {},
+): Promise<TestSystem> {
   const natsUrl = options.natsUrl ?? process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222';
-  const database = await createTestDatabase();
+  const database = await createTestDatabase(options.adminDatabaseUrl);
   const namespace = `it${database.name.replace('capstan_it_', '')}`;
   const jwtSecret = randomBytes(32).toString('hex');
   const system = new RunningSystem({

@@ -1,0 +1,19 @@
+/** SQLSTATEs that say the server cannot be reached or is going away, not that the statement is wrong. */
+const OUTAGE_STATES = new Set(['57P01', '57P02', '57P03', '53300']);
+const OUTAGE_NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const OUTAGE_MESSAGES = [/connection terminated/i, /timeout exceeded when trying to connect/i, /not queryable/i, /the database system is (starting up|shutting down|in recovery mode)/i];
+
+/**
+ * Whether an error means the database is unavailable (down, restarting,
+ * unreachable, out of connections) rather than that the work itself failed.
+ * Work that met an outage is waited out and tried again, not counted against
+ * the work. Looks through TypeORM's wrapper (`driverError`) and `cause`.
+ */
+export function isDatabaseOutage(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 3) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (code.startsWith('08') || OUTAGE_STATES.has(code) || OUTAGE_NETWORK_CODES.has(code))) return true;
+  if (OUTAGE_MESSAGES.some((pattern) => pattern.test(error.message))) return true;
+  const inner = (error as { driverError?: unknown }).driverError ?? error.cause;
+  return isDatabaseOutage(inner, depth + 1);
+}
