@@ -1,14 +1,14 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ApiClient, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
 import { launchChromium } from './chromium';
+import { checkPage } from './page-check';
 
 const ROOT = resolve(__dirname, '../../..');
 const demo = JSON.parse(readFileSync(join(ROOT, 'tools/dev/demo-portfolio.json'), 'utf8')) as {
   initiatives: Record<string, unknown>[];
 };
-const SCREENSHOTS = join(ROOT, 'test-artifacts', 'screenshots');
 
 describe('dashboard', () => {
   let context: TestSystem;
@@ -25,7 +25,6 @@ describe('dashboard', () => {
     pmoToken = await tokenFor(context.jwtSecret, ['pmo'], 'pat');
     browser = await launchChromium(chromium);
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    mkdirSync(SCREENSHOTS, { recursive: true });
   });
 
   afterAll(async () => {
@@ -36,25 +35,35 @@ describe('dashboard', () => {
   it('should sign in and show the demo initiatives with their postures', async () => {
     await page.goto(context.system.gatewayUrl);
     await page.waitForURL('**/sign-in');
+    await page.getByLabel('Token').waitFor();
+    expect(await checkPage(page, 'sign-in', { fullPage: false })).toEqual([]);
     await page.getByLabel('Token').fill(pmoToken);
     await page.getByRole('button', { name: 'Sign in' }).click();
 
     await page.getByRole('table', { name: 'Initiatives' }).waitFor();
-    await pollUntil(async () => (await page.locator('tbody tr').count()) === demo.initiatives.length, {
+    await pollUntil(async () => (await initiativeRows(page).count()) === demo.initiatives.length, {
       what: 'every demo initiative in the table',
     });
     await pollUntil(async () => (await page.locator('[data-posture="pause"]').count()) === demo.initiatives.length, {
       what: 'a posture on every demo initiative',
     });
     await expectText(page, '[data-testid="count-pause"] .count', String(demo.initiatives.length));
-    await page.screenshot({ path: join(SCREENSHOTS, 'portfolio.png'), fullPage: false });
+    // Readiness beside the list: a heatmap drawn by ECharts, its numbers in a table too.
+    await page.getByRole('heading', { name: 'Readiness by domain' }).waitFor();
+    await page.locator('cap-chart svg').first().waitFor();
+    await page.getByText('Scores as a table').click();
+    await pollUntil(async () => (await page.getByRole('table', { name: 'Readiness by domain' }).locator('tbody tr').count()) === demo.initiatives.length, {
+      what: 'a heatmap row for every scored initiative',
+    });
+    await page.getByRole('heading', { name: 'Capital committed ahead of readiness' }).waitFor();
+    expect(await checkPage(page, 'portfolio', { fullPage: false })).toEqual([]);
   });
 
   it('should show an initiative registered through the form without a reload', async () => {
     await page.getByLabel('Name').fill('Browser-registered assistant');
     await page.getByLabel('Business unit').fill('Operations');
     await page.getByRole('button', { name: 'Register' }).click();
-    const row = page.locator('tr', { hasText: 'Browser-registered assistant' });
+    const row = initiativeRows(page).filter({ hasText: 'Browser-registered assistant' });
     await row.waitFor();
     await row.locator('[data-posture="pause"]').waitFor({ timeout: 30_000 });
   });
@@ -62,9 +71,9 @@ describe('dashboard', () => {
   it('should show an initiative registered through the API live, over server-sent events', async () => {
     const pmo = new ApiClient(context.system.gatewayUrl, pmoToken);
     expect((await pmo.post('/api/v1/initiatives', { name: 'API-registered forecaster', businessUnit: 'Payments' })).status).toBe(201);
-    const row = page.locator('tr', { hasText: 'API-registered forecaster' });
+    const row = initiativeRows(page).filter({ hasText: 'API-registered forecaster' });
     await row.locator('[data-posture="pause"]').waitFor({ timeout: 30_000 });
-    await pollUntil(async () => (await page.locator('tbody tr').count()) === demo.initiatives.length + 2, { what: 'both new rows' });
+    await pollUntil(async () => (await initiativeRows(page).count()) === demo.initiatives.length + 2, { what: 'both new rows' });
   });
 
   it('should open an initiative and show its posture, conditions, domains and owner gaps', async () => {
@@ -74,7 +83,7 @@ describe('dashboard', () => {
     await pmo.request('PUT', `/api/v1/initiatives/${created.body.id}/criteria/resilience.rollback`, {
       body: { status: 'partial', attestedBy: 'Ops lead', expiresAt: '2030-01-01' },
     });
-    const row = page.locator('tr', { hasText: 'Detail subject' });
+    const row = initiativeRows(page).filter({ hasText: 'Detail subject' });
     await row.waitFor();
     await row.getByRole('link', { name: 'Detail subject' }).click();
     await page.waitForURL(`**/initiatives/${created.body.id}`);
@@ -85,7 +94,7 @@ describe('dashboard', () => {
     expect(await page.getByRole('meter').count()).toBe(6);
     expect(await page.locator('.conditions li').first().textContent()).toContain('assign an approval_authority owner');
     expect(await page.getByText('rollback conditions understood').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: join(SCREENSHOTS, 'initiative.png'), fullPage: true });
+    expect(await checkPage(page, 'initiative')).toEqual([]);
     await page.getByRole('link', { name: '← Portfolio' }).click();
     await page.getByRole('table', { name: 'Initiatives' }).waitFor();
   });
@@ -123,7 +132,7 @@ describe('dashboard', () => {
     await contest.waitFor();
     expect(await contest.textContent()).toMatch(/Won .*Retail Banking.*higher priority/s);
     expect(await contest.textContent()).toMatch(/Lost .*Insurance/s);
-    await page.screenshot({ path: join(SCREENSHOTS, 'rollout-plan.png'), fullPage: true });
+    expect(await checkPage(page, 'rollout-plan')).toEqual([]);
 
     // What if the claims rollout came first? The diff shows it before anything changes.
     await page.getByLabel('Kind of change', { exact: true }).selectOption('priority');
@@ -133,7 +142,7 @@ describe('dashboard', () => {
     const diff = page.getByTestId('scenario-diff');
     await diff.waitFor();
     expect(await diff.textContent()).toContain('2 wave(s) move: 4 week(s) gained, 4 lost');
-    await page.screenshot({ path: join(SCREENSHOTS, 'rollout-scenario.png'), fullPage: true });
+    expect(await checkPage(page, 'rollout-scenario')).toEqual([]);
     await page.getByRole('button', { name: 'Make this the draft' }).click();
     await page.locator('tr[data-wave]', { hasText: 'Teller copilot' }).getByText('4 week(s) later:').waitFor();
     expect(await page.locator('tr[data-wave]', { hasText: 'Claims summarizer' }).textContent()).toContain('override');
@@ -165,8 +174,53 @@ describe('dashboard', () => {
     await unallocated.waitFor();
     expect(await unallocated.textContent()).toContain('1200');
     expect(await unallocated.textContent()).toContain('1100');
-    await financePage.screenshot({ path: join(SCREENSHOTS, 'economics.png'), fullPage: true });
+    expect(await checkPage(financePage, 'economics')).toEqual([]);
     await financePage.close();
+  });
+
+  it('should preview a CSV inventory, import its valid rows with progress and show the bad row with its reason', async () => {
+    await page.getByRole('link', { name: 'Intake' }).click();
+    await page.getByRole('heading', { name: 'Import initiatives from CSV' }).waitFor();
+    const csv = ['name,businessUnit,stage,riskTier', 'CSV triage bot,Claims,pilot,limited', 'CSV underwriting aid,Claims,someday,limited', 'CSV fraud screen,Payments,scaling,high'].join('\n');
+    await page.getByLabel('CSV file').setInputFiles({ name: 'inventory.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expectText(page, '[data-testid="preview-summary"]', '3 row(s) in inventory.csv; the first 3 below.');
+    expect(await page.getByRole('table', { name: 'Preview of the CSV file' }).locator('tbody tr').count()).toBe(3);
+    await page.getByRole('radio', { name: 'Import the valid rows, report the others' }).check();
+    await page.getByRole('button', { name: 'Import 3 row(s)' }).click();
+    await pollUntil(async () => (await page.getByTestId('import-progress').textContent())?.includes('Imported') === true, { what: 'the import to finish' });
+    expect(await page.getByTestId('import-progress').textContent()).toContain('2 imported');
+    const bad = page.getByRole('table', { name: 'Rows that could not be imported' }).locator('tbody tr');
+    expect(await bad.count()).toBe(1);
+    expect(await bad.textContent()).toMatch(/^3\s*stage/);
+    expect(await checkPage(page, 'intake')).toEqual([]);
+  });
+
+  it('should set committee decisions beside the recommendations, now and as of a date, and filter the audit trail from the URL', async () => {
+    const admin = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['admin'], 'committee-chair'));
+    const { body: list } = await admin.get<{ items: { id: string; name: string }[] }>('/api/v1/initiatives?limit=500');
+    const subject = list.items.find((initiative) => initiative.name === String(demo.initiatives[0]['name']));
+    expect(subject).toBeDefined();
+    const decided = await admin.post(`/api/v1/initiatives/${subject?.id}/decisions`, { decision: 'authorize_deployment', rationale: 'Board wants it live this quarter' });
+    expect(decided.status).toBe(201);
+
+    await page.getByRole('link', { name: 'Decisions & audit' }).click();
+    const row = page.getByRole('table', { name: 'Committee decisions' }).locator(`tr[data-initiative="${subject?.id}"]`);
+    await row.waitFor();
+    // Scoring says pause; the committee authorized: shown as text and icon, not colour alone.
+    await row.locator('[data-agreement="diverges"]', { hasText: 'Diverges' }).waitFor();
+    expect(await row.textContent()).toContain('committee-chair');
+    expect(await checkPage(page, 'decisions')).toEqual([]);
+
+    // Before the decision was made there was none.
+    await page.goto(`${context.system.gatewayUrl}/decisions?asOf=2020-01-01`);
+    await page.getByText('No committee decision had been recorded by 2020-01-01.').waitFor();
+
+    // A filtered audit trail is a link.
+    await page.goto(`${context.system.gatewayUrl}/decisions?action=decision.recorded`);
+    const audit = page.getByRole('table', { name: 'Audit trail' }).locator('tbody tr');
+    await audit.first().waitFor();
+    expect(await audit.count()).toBe(1);
+    expect(await audit.first().textContent()).toContain('decision.recorded');
   });
 
   it('should show a viewer no write controls', async () => {
@@ -182,6 +236,11 @@ describe('dashboard', () => {
     await viewerPage.close();
   });
 });
+
+/** The portfolio's initiatives table (the page has other tables). */
+function initiativeRows(page: Page) {
+  return page.getByRole('table', { name: 'Initiatives' }).locator('tbody tr');
+}
 
 async function expectText(page: Page, selector: string, text: string): Promise<void> {
   await pollUntil(async () => (await page.locator(selector).textContent())?.trim() === text, { what: `${selector} to read ${text}` });

@@ -1,14 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { chromium, type Browser } from 'playwright-core';
 import { freePort, startTestSystem, type TestSystem } from '@capstan/testing';
 import { launchChromium } from './chromium';
+import { checkPage } from './page-check';
 
 const ROOT = resolve(__dirname, '../../..');
-const SCREENSHOTS = join(ROOT, 'test-artifacts', 'screenshots');
 
 /**
  * A minimal OpenID provider on localhost: discovery, JWKS, an authorization
@@ -90,7 +89,6 @@ describe('dashboard sign-in with single sign-on', () => {
       OIDC_SUBJECT_CLAIM: 'email',
     });
     browser = await launchChromium(chromium);
-    mkdirSync(SCREENSHOTS, { recursive: true });
   });
 
   afterAll(async () => {
@@ -104,7 +102,7 @@ describe('dashboard sign-in with single sign-on', () => {
     await page.goto(`${context.system.gatewayUrl}/sign-in`);
     const button = page.getByRole('button', { name: 'Sign in with single sign-on' });
     await button.waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, 'sign-in-sso.png') });
+    expect(await checkPage(page, 'sign-in-sso', { fullPage: false })).toEqual([]);
     await button.click();
 
     await page.getByTestId('principal').waitFor();

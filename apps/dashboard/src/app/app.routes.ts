@@ -15,6 +15,16 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./pages/economics/economics-page.routes').then((m) => m.economicsRoutes),
   },
   {
+    path: 'intake',
+    canActivate: [signedIn],
+    loadChildren: () => import('./pages/intake/intake-page.routes').then((m) => m.intakeRoutes),
+  },
+  {
+    path: 'decisions',
+    canActivate: [signedIn],
+    loadChildren: () => import('./pages/decisions/decisions-page.routes').then((m) => m.decisionsRoutes),
+  },
+  {
     path: 'rollout',
     canActivate: [signedIn],
     loadChildren: () => import('./pages/rollout/rollout-page.routes').then((m) => m.rolloutRoutes),

@@ -15,6 +15,8 @@ import { Session } from './core/session';
           <a routerLink="/" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: true }">Portfolio</a>
           <a routerLink="/rollout" routerLinkActive="active">Rollout plan</a>
           <a routerLink="/economics" routerLinkActive="active">Economics</a>
+          <a routerLink="/intake" routerLinkActive="active">Intake</a>
+          <a routerLink="/decisions" routerLinkActive="active">Decisions &amp; audit</a>
         </nav>
         <span class="who" data-testid="principal">{{ principal.subject }} · {{ principal.roles.join(', ') }}</span>
         <button type="button" class="link" (click)="signOut()">Sign out</button>

@@ -1,7 +1,7 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
-import type { Initiative, InitiativeDetail, PostureSummary, PostureView, RegisterInitiative } from '@capstan/contracts';
+import type { Initiative, InitiativeDetail, PortfolioReadiness, PostureSummary, PostureView, RegisterInitiative } from '@capstan/contracts';
 
 export type InitiativeWithPosture = Initiative & { posture: PostureSummary | null };
 export type InitiativeDetailWithPosture = InitiativeDetail & { posture: PostureView | null };
@@ -23,6 +23,10 @@ export class InitiativesApi {
 
   get(id: string): Observable<InitiativeDetailWithPosture> {
     return this.http.get<InitiativeDetailWithPosture>(`/api/v1/initiatives/${encodeURIComponent(id)}`);
+  }
+
+  readiness(): Observable<PortfolioReadiness> {
+    return this.http.get<PortfolioReadiness>('/api/v1/portfolio/readiness');
   }
 
   register(initiative: Partial<RegisterInitiative>, idempotencyKey: string): Observable<InitiativeWithPosture> {

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal, type OnInit } from '@angular/core';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import type { BudgetStatus, CostImport, CostSummary } from '@capstan/contracts';
@@ -6,6 +7,7 @@ import { CostsApi } from '../../core/costs-api';
 import { InitiativesApi, problemOf } from '../../core/initiatives-api';
 import { LiveEvents } from '../../core/live-events';
 import { Session } from '../../core/session';
+import { SpendChart } from './spend-chart';
 
 /**
  * Finance's view: spend by initiative (unallocated kept visible) and by
@@ -15,7 +17,7 @@ import { Session } from '../../core/session';
  */
 @Component({
   selector: 'cap-economics-page',
-  imports: [RouterLink],
+  imports: [MatProgressBarModule, RouterLink, SpendChart],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>Production economics</h1>
@@ -29,6 +31,7 @@ import { Session } from '../../core/session';
           <button type="submit" [disabled]="uploading()">Import</button>
         </form>
         @if (importing(); as job) {
+          <mat-progress-bar class="status" mode="determinate" [value]="job.status === 'completed' ? 100 : job.progress * 100" aria-label="Billing import progress" />
           <p class="status" role="status" data-testid="import-status">
             {{ job.status }} — {{ job.rowsImported }} rows imported, {{ job.rowsRejected }} rejected, {{ job.rowsUnallocated }} unallocated ({{ percent(job.progress) }})
           </p>
@@ -42,6 +45,26 @@ import { Session } from '../../core/session';
     @if (error(); as message) {
       <p class="state error" role="alert">{{ message }}</p>
     }
+
+    <section class="card" aria-labelledby="over-time-title">
+      <h2 id="over-time-title">Spend over time</h2>
+      @if (byMonth().length) {
+        <cap-spend-chart [byMonth]="byMonth()" />
+      } @else {
+        <p>No costs recorded yet.</p>
+      }
+      <h3>Pilot and production</h3>
+      <table aria-label="Spend by phase">
+        <thead><tr><th scope="col">Phase</th><th scope="col">Currency</th><th scope="col" class="num">Billed</th><th scope="col" class="num">Effective</th></tr></thead>
+        <tbody>
+          @for (group of byPhase(); track group.key + group.currency) {
+            <tr><td>{{ group.key }}</td><td>{{ group.currency }}</td><td class="num">{{ group.billedCost }}</td><td class="num">{{ group.effectiveCost }}</td></tr>
+          } @empty {
+            <tr><td colspan="4">No costs recorded yet.</td></tr>
+          }
+        </tbody>
+      </table>
+    </section>
 
     <h2>Spend by initiative</h2>
     <table aria-label="Spend by initiative">
@@ -100,6 +123,8 @@ import { Session } from '../../core/session';
     h1 { margin-top: 0; }
     .card { background: #fff; border-radius: 8px; box-shadow: 0 1px 4px #0002; padding: 1rem 1.25rem; margin-bottom: 1.5rem; }
     .card h2 { margin-top: 0; font-size: 1.1rem; }
+    .card h3 { font-size: 0.95rem; margin: 1rem 0 0.5rem; }
+    .card table { box-shadow: none; margin-bottom: 0; }
     form { display: flex; gap: 1rem; align-items: end; flex-wrap: wrap; }
     label { display: flex; flex-direction: column; font-size: 0.85rem; gap: 0.25rem; }
     button { border: 1px solid #14213d; background: #14213d; color: #fff; border-radius: 4px; padding: 0.35rem 0.9rem; cursor: pointer; }
@@ -122,6 +147,8 @@ export class EconomicsPage implements OnInit {
 
   protected readonly byInitiative = signal<CostSummary['groups']>([]);
   protected readonly byCategory = signal<CostSummary['groups']>([]);
+  protected readonly byMonth = signal<CostSummary['groups']>([]);
+  protected readonly byPhase = signal<CostSummary['groups']>([]);
   protected readonly budgets = signal<BudgetStatus[]>([]);
   protected readonly importing = signal<CostImport | null>(null);
   protected readonly uploading = signal(false);
@@ -162,12 +189,16 @@ export class EconomicsPage implements OnInit {
 
   private async load(): Promise<void> {
     try {
-      const [initiatives, byInitiative, byCategory, budgets] = await Promise.all([
+      const [initiatives, byInitiative, byCategory, byMonth, byPhase, budgets] = await Promise.all([
         firstValueFrom(this.initiatives.list()),
         firstValueFrom(this.costs.summary('initiative')),
         firstValueFrom(this.costs.summary('category')),
+        firstValueFrom(this.costs.summary('month')),
+        firstValueFrom(this.costs.summary('phase')),
         firstValueFrom(this.costs.budgets()),
       ]);
+      this.byMonth.set(byMonth.groups);
+      this.byPhase.set(byPhase.groups);
       this.initiativeNames.set(initiatives.items.map((i) => [i.id, `${i.key} ${i.name}`]));
       this.byInitiative.set(byInitiative.groups);
       this.byCategory.set(byCategory.groups);

@@ -1,10 +1,12 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal, type OnInit } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import type { PortfolioReadiness } from '@capstan/contracts';
 import { POSTURES, type Posture } from '@capstan/domain';
 import { InitiativesApi, problemOf, type InitiativeWithPosture } from '../../core/initiatives-api';
 import { LiveEvents } from '../../core/live-events';
 import { Session } from '../../core/session';
 import { PostureBadge } from './posture-badge';
+import { ReadinessPanel } from './readiness-panel';
 import { RegisterInitiativeForm } from './register-initiative-form';
 
 const POSTURE_TITLES: Record<Posture, string> = {
@@ -15,7 +17,7 @@ const POSTURE_TITLES: Record<Posture, string> = {
 
 @Component({
   selector: 'cap-portfolio-page',
-  imports: [PostureBadge, RegisterInitiativeForm, RouterLink],
+  imports: [PostureBadge, ReadinessPanel, RegisterInitiativeForm, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>Portfolio</h1>
@@ -30,6 +32,10 @@ const POSTURE_TITLES: Record<Posture, string> = {
         <span class="label">{{ live.connected() ? '● Live updates on' : '○ Live updates reconnecting…' }}</span>
       </div>
     </section>
+
+    @if (readiness(); as view) {
+      <cap-readiness-panel [readiness]="view" [names]="names()" />
+    }
 
     @if (session.canWriteInitiatives()) {
       <cap-register-initiative-form (registered)="upsert($event)" />
@@ -90,6 +96,8 @@ export class PortfolioPage implements OnInit {
   protected readonly initiatives = signal<InitiativeWithPosture[]>([]);
   protected readonly loading = signal(true);
   protected readonly error = signal<string | null>(null);
+  protected readonly readiness = signal<PortfolioReadiness | null>(null);
+  protected readonly names = computed(() => new Map(this.initiatives().map((initiative) => [initiative.id, initiative.name])));
   protected readonly counts = computed(() => {
     const counts: Record<Posture, number> = { pause: 0, controlled_investment: 0, authorize_deployment: 0 };
     for (const initiative of this.initiatives()) if (initiative.posture) counts[initiative.posture.posture]++;
@@ -121,6 +129,8 @@ export class PortfolioPage implements OnInit {
       return;
     }
     this.refreshing = true;
+    // Readiness is a summary beside the list: when it cannot be had, the list still shows.
+    this.api.readiness().subscribe({ next: (readiness) => this.readiness.set(readiness), error: () => this.readiness.set(null) });
     this.api.list().subscribe({
       next: ({ items }) => {
         this.initiatives.set(items);

@@ -152,7 +152,7 @@ type Showing = 'published' | 'draft';
     .tabs { display: flex; gap: 0.25rem; margin-right: auto; }
     .tabs button[aria-selected='true'] { background: #14213d; color: #fff; }
     button { border: 1px solid #14213d; background: #fff; color: #14213d; border-radius: 4px; padding: 0.35rem 0.9rem; cursor: pointer; }
-    button.primary { background: #2a9d8f; border-color: #2a9d8f; color: #fff; }
+    button.primary { background: #1f7a70; border-color: #1f7a70; color: #fff; }
     button:disabled { opacity: 0.6; cursor: wait; }
     .summary { display: flex; gap: 1rem; margin-bottom: 1rem; flex-wrap: wrap; }
     .tile { background: #fff; border-radius: 8px; box-shadow: 0 1px 4px #0002; padding: 0.75rem 1.25rem; display: flex; flex-direction: column; min-width: 9rem; }

@@ -65,7 +65,7 @@ import { PlansApi, type Plan, type PlanDiffView, type ScenarioChange } from '../
     label { display: flex; flex-direction: column; font-size: 0.85rem; gap: 0.25rem; }
     input { width: 7rem; }
     button { border: 1px solid #14213d; background: #fff; color: #14213d; border-radius: 4px; padding: 0.35rem 0.9rem; cursor: pointer; }
-    button.primary { background: #2a9d8f; border-color: #2a9d8f; color: #fff; }
+    button.primary { background: #1f7a70; border-color: #1f7a70; color: #fff; }
     .diff { margin-top: 1rem; border-top: 1px solid #eee; padding-top: 0.75rem; }
     .diff ul { margin: 0.5rem 0; padding-left: 1.25rem; font-size: 0.85rem; }
     .error { color: #a4161a; }
