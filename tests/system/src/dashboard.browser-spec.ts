@@ -39,6 +39,10 @@ describe('dashboard', () => {
     expect(await checkPage(page, 'sign-in', { fullPage: false })).toEqual([]);
     await page.getByLabel('Token').fill(pmoToken);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    // PMO starts on the rollout plan, listed first.
+    await page.waitForURL('**/rollout');
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').first().textContent()).toBe('Rollout plan');
+    await page.getByRole('link', { name: 'Portfolio' }).click();
 
     await page.getByRole('table', { name: 'Initiatives' }).waitFor();
     await pollUntil(async () => (await initiativeRows(page).count()) === demo.initiatives.length, {
@@ -74,6 +78,18 @@ describe('dashboard', () => {
     const row = initiativeRows(page).filter({ hasText: 'API-registered forecaster' });
     await row.locator('[data-posture="pause"]').waitFor({ timeout: 30_000 });
     await pollUntil(async () => (await initiativeRows(page).count()) === demo.initiatives.length + 2, { what: 'both new rows' });
+
+    // A filtered, sorted view is a link.
+    await page.goto(`${context.system.gatewayUrl}/?q=registered&sort=name&dir=desc`);
+    await pollUntil(async () => (await initiativeRows(page).count()) === 2, { what: 'the filter from the URL' });
+    expect(await initiativeRows(page).first().textContent()).toContain('Browser-registered assistant');
+    await page.getByRole('button', { name: 'Initiative' }).click();
+    await page.waitForURL(/dir=asc/);
+    expect(await initiativeRows(page).first().textContent()).toContain('API-registered forecaster');
+    expect(await page.getByRole('columnheader', { name: /Initiative/ }).getAttribute('aria-sort')).toBe('ascending');
+    await page.getByRole('link', { name: 'Portfolio' }).click();
+    await page.getByRole('searchbox', { name: 'Filter' }).fill('');
+    await pollUntil(async () => (await initiativeRows(page).count()) === demo.initiatives.length + 2, { what: 'the whole list again' });
   });
 
   it('should open an initiative and show its posture, conditions, domains and owner gaps', async () => {
@@ -94,7 +110,29 @@ describe('dashboard', () => {
     expect(await page.getByRole('meter').count()).toBe(6);
     expect(await page.locator('.conditions li').first().textContent()).toContain('assign an approval_authority owner');
     expect(await page.getByText('rollback conditions understood').count()).toBeGreaterThan(0);
+    // Its economics and its history.
+    await page.getByRole('heading', { name: 'Economics', exact: true }).waitFor();
+    await page.getByRole('table', { name: 'Spend by phase' }).getByText('No costs recorded yet.').waitFor();
+    await page.getByRole('list', { name: 'Audit history' }).getByText('owner.assigned').first().waitFor();
     expect(await checkPage(page, 'initiative')).toEqual([]);
+
+    // Two people edit at once: the later save is refused and explained, and nothing either typed is lost.
+    await page.getByLabel('Sponsor').fill('Dana Reyes');
+    const opened = await pmo.get(`/api/v1/initiatives/${created.body.id}`);
+    const meanwhile = await pmo.request('PATCH', `/api/v1/initiatives/${created.body.id}`, {
+      body: { summary: 'Summarizes claims for adjusters' },
+      headers: { 'if-match': opened.headers.get('etag') ?? '' },
+    });
+    expect(meanwhile.status).toBe(200);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    const conflict = page.getByTestId('edit-conflict');
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toContain('Summary: now “Summarizes claims for adjusters”');
+    expect(await page.getByLabel('Sponsor').inputValue()).toBe('Dana Reyes');
+    expect(await checkPage(page, 'initiative-edit-conflict')).toEqual([]);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Saved.').waitFor();
+    expect((await pmo.get(`/api/v1/initiatives/${created.body.id}`)).body).toMatchObject({ sponsor: 'Dana Reyes', summary: 'Summarizes claims for adjusters' });
     await page.getByRole('link', { name: '← Portfolio' }).click();
     await page.getByRole('table', { name: 'Initiatives' }).waitFor();
   });
@@ -150,6 +188,14 @@ describe('dashboard', () => {
     await page.getByTestId('publish').click();
     await expectText(page, '[data-testid="plan-kind"]', 'v1');
     expect(ids).toHaveLength(2);
+
+    // A contest has a link of its own: opened, it is marked and in view.
+    await page.locator('[data-testid="contest"]').getByRole('link', { name: /Link to the contest for platform/ }).click();
+    await page.waitForURL(/contest=platform/);
+    await page.goto(page.url());
+    const selected = page.locator('[data-testid="contest"][aria-current="true"]');
+    await selected.waitFor();
+    expect(await selected.textContent()).toContain('▶ Selected');
   });
 
   it('should let finance import a FOCUS export and see the spend, unallocated included, exactly', async () => {
@@ -157,7 +203,8 @@ describe('dashboard', () => {
     await financePage.goto(`${context.system.gatewayUrl}/sign-in`);
     await financePage.getByLabel('Token').fill(await tokenFor(context.jwtSecret, ['finance'], 'fran'));
     await financePage.getByRole('button', { name: 'Sign in' }).click();
-    await financePage.getByRole('link', { name: 'Economics' }).click();
+    // Finance starts on economics.
+    await financePage.waitForURL('**/economics');
     await financePage.getByRole('heading', { name: 'Production economics' }).waitFor();
     const csv = [
       'BilledCost,EffectiveCost,ChargePeriodStart,BillingCurrency,ServiceCategory',

@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { PlanDiffView, PlanView } from '@capstan/contracts';
+import { Client } from 'pg';
+import { initiativeSchema, subjectsFor, type PlanDiffView, type PlanView } from '@capstan/contracts';
+import { NatsClient, encodeJson } from '@capstan/messaging';
 import { ApiClient, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
 
 interface PostureBody {
@@ -12,6 +15,11 @@ interface ContestsBody {
 }
 
 const START = '2027-01-04';
+
+/** The initiative as events carry it: the profile, without what the detail view adds. */
+function profileOf(detail: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(initiativeSchema.shape).map((key) => [key, detail[key]]));
+}
 const POOL = 'deployment-engineering';
 
 describe('sequencing through the API', () => {
@@ -226,5 +234,31 @@ describe('sequencing through the API', () => {
     );
     const conflicts = claims.domains.find((d) => d.id === 'portfolio')?.criteria.find((c) => c.id === 'portfolio.conflicts');
     expect(conflicts).toMatchObject({ state: 'partial', source: 'measured' });
+  });
+
+  it('should keep the newer profile when an older initiative event arrives last', async () => {
+    const created = await pmo.post<{ id: string; version: number }>('/api/v1/initiatives', { name: 'Reordered assistant', businessUnit: 'Retail' });
+    const stale = await pmo.get<Record<string, unknown> & { version: number }>(`/api/v1/initiatives/${created.body.id}`);
+    const renamed = await pmo.request('PATCH', `/api/v1/initiatives/${created.body.id}`, { body: { name: 'Renamed assistant' }, headers: { 'if-match': `"${stale.body.version}"` } });
+    expect(renamed.status).toBe(200);
+    const database = new Client({ connectionString: context.databaseUrl });
+    await database.connect();
+    try {
+      const nameInSequencing = async () => (await database.query<{ name: string }>(`SELECT name FROM sequencing.initiatives WHERE id = $1`, [created.body.id])).rows[0]?.name;
+      await pollUntil(async () => (await nameInSequencing()) === 'Renamed assistant', { what: 'sequencing to see the rename' });
+      // The registration's profile, delivered again after the rename (another consumer, a replica, a redelivery).
+      const nats = new NatsClient({ url: process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222', name: 'reorder-test' });
+      await nats.connect();
+      const subjects = subjectsFor(context.namespace);
+      const event = { id: randomUUID(), type: 'initiative.updated', version: 1, source: 'intake', occurredAt: new Date().toISOString(), payload: { initiative: profileOf(stale.body), changedFields: ['name'], actor: 'test' } };
+      await nats.js.publish(subjects.event('initiative.updated'), encodeJson(event), { msgID: event.id });
+      await nats.close();
+      await pollUntil(async () => ((await database.query(`SELECT 1 FROM sequencing.inbox WHERE event_id = $1`, [event.id])).rowCount === 1 ? true : undefined), {
+        what: 'sequencing to take the stale event',
+      });
+      expect(await nameInSequencing()).toBe('Renamed assistant');
+    } finally {
+      await database.end();
+    }
   });
 });

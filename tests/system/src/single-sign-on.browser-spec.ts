@@ -108,7 +108,9 @@ describe('dashboard sign-in with single sign-on', () => {
     await page.getByTestId('principal').waitFor();
     expect(await page.getByTestId('principal').textContent()).toContain('pat@example.com · pmo');
     expect(provider.verifiedCodes).toHaveLength(1);
-    // A pmo may register: the write controls are there.
+    // A pmo starts on the rollout plan and may register: the write controls are there.
+    await page.waitForURL('**/rollout');
+    await page.getByRole('link', { name: 'Portfolio' }).click();
     await page.getByRole('button', { name: 'Register' }).waitFor();
     await page.close();
   });

@@ -1,6 +1,14 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { Session } from './core/session';
+
+const LINKS = [
+  { path: '/', label: 'Portfolio' },
+  { path: '/rollout', label: 'Rollout plan' },
+  { path: '/economics', label: 'Economics' },
+  { path: '/intake', label: 'Intake' },
+  { path: '/decisions', label: 'Decisions & audit' },
+];
 
 @Component({
   selector: 'cap-root',
@@ -12,11 +20,9 @@ import { Session } from './core/session';
       <span class="tagline">AI initiative readiness &amp; rollout</span>
       @if (session.principal(); as principal) {
         <nav aria-label="Main">
-          <a routerLink="/" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: true }">Portfolio</a>
-          <a routerLink="/rollout" routerLinkActive="active">Rollout plan</a>
-          <a routerLink="/economics" routerLinkActive="active">Economics</a>
-          <a routerLink="/intake" routerLinkActive="active">Intake</a>
-          <a routerLink="/decisions" routerLinkActive="active">Decisions &amp; audit</a>
+          @for (link of navigation(); track link.path) {
+            <a [routerLink]="link.path" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: link.path === '/' }">{{ link.label }}</a>
+          }
         </nav>
         <span class="who" data-testid="principal">{{ principal.subject }} · {{ principal.roles.join(', ') }}</span>
         <button type="button" class="link" (click)="signOut()">Sign out</button>
@@ -38,6 +44,11 @@ import { Session } from './core/session';
 })
 export class App {
   protected readonly session = inject(Session);
+  /** The caller's own starting page comes first. */
+  protected readonly navigation = computed(() => {
+    const home = this.session.home();
+    return [...LINKS.filter((link) => link.path === home), ...LINKS.filter((link) => link.path !== home)];
+  });
   private readonly router = inject(Router);
 
   protected signOut(): void {

@@ -1,19 +1,27 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
-import type { BudgetStatus, CostImport, CostSummary } from '@capstan/contracts';
+import type { BudgetStatus, CostImport, CostSummary, Forecast, UnitEconomics } from '@capstan/contracts';
 
 /** Production economics from cost tracking, through the gateway. Amounts stay decimal strings. */
 @Injectable({ providedIn: 'root' })
 export class CostsApi {
   private readonly http = inject(HttpClient);
 
-  summary(groupBy: 'initiative' | 'category' | 'month' | 'phase'): Observable<CostSummary> {
-    return this.http.get<CostSummary>('/api/v1/costs/summary', { params: { groupBy } });
+  summary(groupBy: 'initiative' | 'category' | 'month' | 'phase', initiativeId?: string): Observable<CostSummary> {
+    return this.http.get<CostSummary>('/api/v1/costs/summary', { params: { groupBy, ...(initiativeId ? { initiativeId } : {}) } });
   }
 
-  budgets(): Observable<{ items: BudgetStatus[] }> {
-    return this.http.get<{ items: BudgetStatus[] }>('/api/v1/budgets');
+  budgets(initiativeId?: string): Observable<{ items: BudgetStatus[] }> {
+    return this.http.get<{ items: BudgetStatus[] }>('/api/v1/budgets', { params: initiativeId ? { initiativeId } : {} });
+  }
+
+  forecast(initiativeId: string, months = 6): Observable<Forecast> {
+    return this.http.get<Forecast>(`/api/v1/initiatives/${encodeURIComponent(initiativeId)}/forecast`, { params: { months } });
+  }
+
+  unitCosts(initiativeId: string): Observable<{ items: UnitEconomics[] }> {
+    return this.http.get<{ items: UnitEconomics[] }>(`/api/v1/initiatives/${encodeURIComponent(initiativeId)}/unit-costs`);
   }
 
   importFocus(file: File, currency: string | null): Observable<CostImport> {

@@ -1,7 +1,7 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { Observable } from 'rxjs';
-import type { Initiative, InitiativeDetail, PortfolioReadiness, PostureSummary, PostureView, RegisterInitiative } from '@capstan/contracts';
+import { map, type Observable } from 'rxjs';
+import type { AuditEntry, Initiative, InitiativeDetail, PortfolioReadiness, PostureSummary, PostureView, RegisterInitiative, UpdateInitiative } from '@capstan/contracts';
 
 export type InitiativeWithPosture = Initiative & { posture: PostureSummary | null };
 export type InitiativeDetailWithPosture = InitiativeDetail & { posture: PostureView | null };
@@ -23,6 +23,22 @@ export class InitiativesApi {
 
   get(id: string): Observable<InitiativeDetailWithPosture> {
     return this.http.get<InitiativeDetailWithPosture>(`/api/v1/initiatives/${encodeURIComponent(id)}`);
+  }
+
+  /** The initiative with the ETag of its version, for an edit that must not overwrite someone else's. */
+  getVersioned(id: string): Observable<{ initiative: InitiativeDetailWithPosture; etag: string }> {
+    return this.http
+      .get<InitiativeDetailWithPosture>(`/api/v1/initiatives/${encodeURIComponent(id)}`, { observe: 'response' })
+      .pipe(map((response) => ({ initiative: response.body as InitiativeDetailWithPosture, etag: response.headers.get('ETag') ?? '*' })));
+  }
+
+  /** Changes fields of the version `etag` names; 412 when someone changed it since. */
+  update(id: string, changes: UpdateInitiative, etag: string): Observable<Initiative> {
+    return this.http.patch<Initiative>(`/api/v1/initiatives/${encodeURIComponent(id)}`, changes, { headers: { 'If-Match': etag } });
+  }
+
+  audit(id: string): Observable<{ items: AuditEntry[] }> {
+    return this.http.get<{ items: AuditEntry[] }>(`/api/v1/initiatives/${encodeURIComponent(id)}/audit`);
   }
 
   readiness(): Observable<PortfolioReadiness> {

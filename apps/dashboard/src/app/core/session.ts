@@ -26,6 +26,8 @@ export class Session {
   readonly canWriteInitiatives = computed(() => this.hasAnyRole('admin', 'pmo'));
   readonly canPlan = computed(() => this.hasAnyRole('admin', 'pmo'));
   readonly canImportCosts = computed(() => this.hasAnyRole('admin', 'finance'));
+  /** Where work starts for this caller: the plan for PMO, economics for finance, the portfolio otherwise. */
+  readonly home = computed(() => (this.hasAnyRole('admin') ? '/' : this.hasAnyRole('pmo') ? '/rollout' : this.hasAnyRole('finance') ? '/economics' : '/'));
 
   /** Signs in with a token; `roles` (from the gateway) replace the token's own claim when given. */
   signIn(token: string, roles?: Role[]): SessionPrincipal | null {

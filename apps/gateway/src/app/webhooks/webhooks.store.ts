@@ -120,10 +120,14 @@ export class WebhooksStore {
              AND subscription_id IN (SELECT id FROM gateway.webhook_subscriptions WHERE deactivated_at IS NULL)
            ORDER BY subscription_id, next_attempt_at, created_at
          )
+         -- The CTEs read a snapshot: another gateway may have claimed, or sent and settled, a delivery since.
+         -- Conditions on the locked row itself are checked again on its latest version, so they are repeated here.
          UPDATE gateway.webhook_deliveries d SET claimed_until = now() + make_interval(secs => $2)
          FROM gateway.webhook_subscriptions s
-         WHERE s.id = d.subscription_id AND d.id IN (
-           SELECT id FROM gateway.webhook_deliveries WHERE id IN (SELECT id FROM due) ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED
+         WHERE s.id = d.subscription_id AND d.status = 'pending' AND (d.claimed_until IS NULL OR d.claimed_until <= now()) AND d.id IN (
+           SELECT id FROM gateway.webhook_deliveries
+            WHERE id IN (SELECT id FROM due) AND status = 'pending' AND (claimed_until IS NULL OR claimed_until <= now())
+            ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED
          )
          RETURNING d.id, d.subscription_id, s.url, s.secret, d.envelope, d.attempts, d.attempts_before_queue`,
         [limit, leaseSeconds],

@@ -12,6 +12,7 @@ import {
 } from '@capstan/contracts';
 import type { InitiativeStage, Posture } from '@capstan/domain';
 import { Outbox, RpcError } from '@capstan/messaging';
+import { lockProjectionRow } from '@capstan/persistence';
 import {
   domainTrends,
   emptyInputs,
@@ -132,13 +133,19 @@ export class PosturesService {
     }));
   }
 
-  /** Reads and locks an initiative's row; plain SQL, as this and `store` run for every event. */
+  /**
+   * Reads and locks an initiative's row — or the right to create it, so two
+   * first events about one initiative cannot both start from empty inputs.
+   * Plain SQL, as this and `store` run for every event.
+   */
   private async lockSubject(manager: EntityManager, initiativeId: string): Promise<ScoringSubjectEntity | null> {
-    const [row] = (await manager.query(
+    const row = await lockProjectionRow<SubjectRow>(
+      manager,
       `SELECT inputs, posture, evaluation_id, applied_versions, gates_held_since, review_at, recent_scores, version, updated_at
        FROM scoring.subjects WHERE initiative_id = $1 FOR UPDATE`,
       [initiativeId],
-    )) as SubjectRow[];
+      `scoring.subjects:${initiativeId}`,
+    );
     return row ? subjectOf(initiativeId, row) : null;
   }
 

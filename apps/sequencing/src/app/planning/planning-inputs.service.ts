@@ -28,14 +28,19 @@ export class PlanningInputsService {
 
   // Projection of other services' events -------------------------------------
 
+  /** The initiative's profile, unless a newer version of it arrived first (registrations, updates and archivals come through separate consumers). */
   async trackInitiative(manager: EntityManager, initiative: Initiative): Promise<void> {
-    await manager.query(
-      `INSERT INTO sequencing.initiatives (id, key, name, business_unit, archived_at)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (id) DO UPDATE SET key = $2, name = $3, business_unit = $4, archived_at = $5, updated_at = now()`,
-      [initiative.id, initiative.key, initiative.name, initiative.businessUnit, initiative.archivedAt],
+    const applied = firstResultSet(
+      await manager.query(
+        `INSERT INTO sequencing.initiatives (id, key, name, business_unit, archived_at, initiative_version)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (id) DO UPDATE SET key = $2, name = $3, business_unit = $4, archived_at = $5, initiative_version = $6, updated_at = now()
+         WHERE sequencing.initiatives.initiative_version < $6
+         RETURNING id`,
+        [initiative.id, initiative.key, initiative.name, initiative.businessUnit, initiative.archivedAt, initiative.version],
+      ),
     );
-    await markStaleIfPlanned(manager, [initiative.id], `initiative ${initiative.key} changed`);
+    if (applied.length) await markStaleIfPlanned(manager, [initiative.id], `initiative ${initiative.key} changed`);
   }
 
   async recordPosture(manager: EntityManager, initiativeId: string, posture: Posture): Promise<void> {

@@ -2133,6 +2133,7 @@ export interface components {
                         priority: number;
                         wave: string;
                     }[];
+                    heldByCount?: number;
                     /** @enum {string} */
                     kind: "capacity" | "dependency" | "budget" | "freeze";
                     pool?: string;

@@ -136,7 +136,10 @@ export const plannedWaveSchema = waveHandleSchema.extend({
       text: z.string(),
       pool: z.string().optional(),
       weeks: z.array(weekRangeSchema).optional(),
+      /** The waves holding what this one waited for, strongest claim (priority) first; at most 10. */
       heldBy: z.array(waveHandleSchema).optional(),
+      /** How many waves held it, named in `heldBy` or not. */
+      heldByCount: z.number().int().optional(),
     }),
   ),
 });

@@ -1,3 +1,5 @@
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
 import { Logger } from '@nestjs/common';
 import { ErrorCode, headers as natsHeaders, type Msg, type NatsError, type Subscription } from 'nats';
 import type { z } from 'zod';
@@ -70,7 +72,7 @@ export class RpcServer {
       }
       const parent = traceContextOf({ traceparent: message.headers?.get('traceparent') || undefined, tracestate: message.headers?.get('tracestate') || undefined });
       const data = await withCorrelation(correlationId, () => inSpan(`rpc ${contract.name}`, SpanKind.SERVER, () => handler(request.data, { correlationId }), parent));
-      message.respond(encodeJson({ ok: true, data }));
+      await respondPacked(message, encodeJson({ ok: true, data }));
       const seconds = (performance.now() - started) / 1000;
       this.instrumentation.rpcHandled(contract.name, seconds, 'ok');
       withCorrelation(correlationId, () => this.logger.debug(`${contract.name} answered in ${Math.round(seconds * 1000)} ms`));
@@ -85,6 +87,24 @@ export class RpcServer {
     this.logger.error(`${name} failed`, error instanceof Error ? error.stack : String(error));
     return new RpcError('internal', 'The service failed to handle the request');
   }
+}
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+
+/** Replies larger than this travel gzip-compressed (JSON shrinks about tenfold), so a large plan fits NATS's message limit. */
+export const COMPRESS_REPLIES_OVER_BYTES = 64 * 1024;
+const ENCODING_HEADER = 'capstan-encoding';
+
+async function respondPacked(message: Msg, body: Uint8Array): Promise<void> {
+  if (body.length <= COMPRESS_REPLIES_OVER_BYTES) return void message.respond(body);
+  const headers = natsHeaders();
+  headers.set(ENCODING_HEADER, 'gzip');
+  message.respond(await gzipAsync(body), { headers });
+}
+
+async function unpacked(reply: Msg): Promise<Uint8Array> {
+  return reply.headers?.get(ENCODING_HEADER) === 'gzip' ? gunzipAsync(reply.data) : reply.data;
 }
 
 function safeDecode(data: Uint8Array): unknown {
@@ -127,7 +147,7 @@ export class RpcClient {
       } catch (error) {
         throw transportError(contract.name, error as NatsError);
       }
-      const parsed = rpcReplySchema.parse(decodeJson(reply.data));
+      const parsed = rpcReplySchema.parse(decodeJson(await unpacked(reply)));
       if (!parsed.ok) {
         throw new RpcError(parsed.error.code, parsed.error.message, parsed.error.errors);
       }

@@ -3,12 +3,16 @@ import { RouterLink } from '@angular/router';
 import { RESPONSIBILITIES, STABILIZATION_DOMAINS, criterionTitle, type CriterionId, type DomainId } from '@capstan/domain';
 import { InitiativesApi, problemOf, type InitiativeDetailWithPosture } from '../../core/initiatives-api';
 import { LiveEvents } from '../../core/live-events';
+import { Session } from '../../core/session';
 import { PostureBadge } from '../portfolio/posture-badge';
+import { EditInitiativeForm } from './edit-initiative-form';
+import { InitiativeEconomics } from './initiative-economics';
+import { InitiativeHistory } from './initiative-history';
 
-/** One initiative: its posture and why, domain scores by source, owners and gaps, evidence, dependencies, decisions. */
+/** One initiative: its posture and why, domain scores by source, owners and gaps, evidence, dependencies, decisions, economics, history; its profile edited safely. */
 @Component({
   selector: 'cap-initiative-page',
-  imports: [PostureBadge, RouterLink],
+  imports: [EditInitiativeForm, InitiativeEconomics, InitiativeHistory, PostureBadge, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a routerLink="/" class="back">← Portfolio</a>
@@ -126,7 +130,13 @@ import { PostureBadge } from '../portfolio/posture-badge';
             <p>No committee decision yet.</p>
           }
         </section>
+
+        <cap-initiative-economics [initiativeId]="item.id" [revision]="costRevision()" />
+        <cap-initiative-history [initiativeId]="item.id" [revision]="historyRevision()" />
       </div>
+      @if (session.canWriteInitiatives()) {
+        <cap-edit-initiative-form class="edit" [initiative]="item" [etag]="etag()" (saved)="load()" />
+      }
     } @else {
       <p class="state" role="status">Loading…</p>
     }
@@ -161,6 +171,7 @@ import { PostureBadge } from '../portfolio/posture-badge';
     .coverage { font-weight: 400; color: #555; font-size: 0.85rem; margin-left: 0.5rem; }
     .decision { font-size: 0.9rem; }
     .state.error, .error { color: #a4161a; }
+    .edit { display: block; margin-top: 1rem; }
   `,
 })
 export class InitiativePage implements OnInit {
@@ -168,7 +179,11 @@ export class InitiativePage implements OnInit {
   private readonly api = inject(InitiativesApi);
   private readonly live = inject(LiveEvents);
   private readonly destroyRef = inject(DestroyRef);
+  protected readonly session = inject(Session);
   protected readonly initiative = signal<InitiativeDetailWithPosture | null>(null);
+  protected readonly etag = signal('*');
+  protected readonly costRevision = signal(0);
+  protected readonly historyRevision = signal(0);
   protected readonly error = signal<string | null>(null);
   protected readonly responsibilities = RESPONSIBILITIES;
   protected readonly coverage = computed(() => `${Math.round((this.initiative()?.ownershipCoverage ?? 0) * 100)} %`);
@@ -179,6 +194,13 @@ export class InitiativePage implements OnInit {
       ['posture.changed', 'score.updated', 'owner.assigned', 'evidence.recorded', 'evidence.expired', 'decision.recorded', 'dependency.added', 'initiative.updated'],
       (event) => {
         if (JSON.stringify(event.payload).includes(this.id())) this.load();
+      },
+      this.destroyRef,
+    );
+    this.live.subscribe(
+      ['cost.recorded', 'cost.imported', 'budget.threshold_crossed'],
+      (event) => {
+        if (JSON.stringify(event.payload).includes(this.id())) this.costRevision.update((n) => n + 1);
       },
       this.destroyRef,
     );
@@ -196,10 +218,12 @@ export class InitiativePage implements OnInit {
     return expiresAt !== null && Date.parse(expiresAt) <= Date.now();
   }
 
-  private load(): void {
-    this.api.get(this.id()).subscribe({
-      next: (initiative) => {
+  protected load(): void {
+    this.api.getVersioned(this.id()).subscribe({
+      next: ({ initiative, etag }) => {
         this.initiative.set(initiative);
+        this.etag.set(etag);
+        this.historyRevision.update((n) => n + 1);
         this.error.set(null);
       },
       error: (error: unknown) => this.error.set(problemOf(error).detail ?? 'This initiative could not be loaded.'),

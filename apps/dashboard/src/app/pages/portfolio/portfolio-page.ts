@@ -1,7 +1,8 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal, type OnInit } from '@angular/core';
-import { RouterLink } from '@angular/router';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal, type OnInit } from '@angular/core';
+import { Router, RouterLink } from '@angular/router';
 import type { PortfolioReadiness } from '@capstan/contracts';
 import { POSTURES, type Posture } from '@capstan/domain';
+import { downloadCsv } from '../../core/csv-download';
 import { InitiativesApi, problemOf, type InitiativeWithPosture } from '../../core/initiatives-api';
 import { LiveEvents } from '../../core/live-events';
 import { Session } from '../../core/session';
@@ -14,6 +15,9 @@ const POSTURE_TITLES: Record<Posture, string> = {
   controlled_investment: 'Controlled investment',
   authorize_deployment: 'Authorize deployment',
 };
+
+type SortColumn = 'key' | 'name' | 'businessUnit' | 'stage' | 'riskTier' | 'posture';
+const POSTURE_ORDER: Record<string, number> = { pause: 0, controlled_investment: 1, authorize_deployment: 2 };
 
 @Component({
   selector: 'cap-portfolio-page',
@@ -48,12 +52,28 @@ const POSTURE_TITLES: Record<Posture, string> = {
     } @else if (initiatives().length === 0) {
       <p class="state">No initiatives yet.</p>
     } @else {
+      <div class="filters" role="search" aria-label="Filter initiatives">
+        <label>Filter <input type="search" [value]="q() ?? ''" (input)="setQuery({ q: $any($event.target).value || null })" placeholder="Key, name or business unit" /></label>
+        <label>Posture
+          <select [value]="posture() ?? ''" (change)="setQuery({ posture: $any($event.target).value || null })">
+            <option value="">Any</option>
+            @for (option of postures; track option) { <option [value]="option">{{ titles[option] }}</option> }
+          </select>
+        </label>
+        <span class="shown" role="status">{{ shown().length }} of {{ initiatives().length }}</span>
+        <button type="button" class="export" (click)="exportCsv()">Export CSV</button>
+      </div>
       <table aria-label="Initiatives">
         <thead>
-          <tr><th scope="col">Key</th><th scope="col">Initiative</th><th scope="col">Business unit</th><th scope="col">Stage</th><th scope="col">Risk tier</th><th scope="col">Posture</th><th scope="col">To progress</th></tr>
+          <tr>
+            @for (column of sortable; track column.id) {
+              <th scope="col" [attr.aria-sort]="ariaSort(column.id)"><button type="button" class="sort" (click)="sortBy(column.id)">{{ column.label }}<span aria-hidden="true">{{ arrow(column.id) }}</span></button></th>
+            }
+            <th scope="col">To progress</th>
+          </tr>
         </thead>
         <tbody>
-          @for (initiative of initiatives(); track initiative.id) {
+          @for (initiative of shown(); track initiative.id) {
             <tr [attr.data-initiative]="initiative.key">
               <td>{{ initiative.key }}</td>
               <td class="name"><a [routerLink]="['/initiatives', initiative.id]">{{ initiative.name }}</a></td>
@@ -63,6 +83,8 @@ const POSTURE_TITLES: Record<Posture, string> = {
               <td><cap-posture-badge [posture]="initiative.posture?.posture ?? null" /></td>
               <td class="conditions">{{ initiative.posture?.conditions?.[0] ?? '' }}@if ((initiative.posture?.conditions?.length ?? 0) > 1) { <span class="more"> +{{ (initiative.posture?.conditions?.length ?? 1) - 1 }} more</span> }</td>
             </tr>
+          } @empty {
+            <tr><td colspan="7">No initiative matches the filter.</td></tr>
           }
         </tbody>
       </table>
@@ -78,6 +100,12 @@ const POSTURE_TITLES: Record<Posture, string> = {
     table { width: 100%; border-collapse: collapse; background: #fff; box-shadow: 0 1px 4px #0002; border-radius: 8px; overflow: hidden; }
     th, td { text-align: left; padding: 0.5rem 0.75rem; border-bottom: 1px solid #eee; font-size: 0.9rem; vertical-align: top; }
     th { background: #f4f5f7; font-weight: 600; }
+    .sort { background: none; border: 0; font: inherit; font-weight: 600; padding: 0; cursor: pointer; color: inherit; }
+    .filters { display: flex; gap: 1rem; align-items: end; flex-wrap: wrap; margin-bottom: 0.75rem; }
+    .filters label { display: flex; flex-direction: column; font-size: 0.85rem; font-weight: 600; gap: 0.25rem; }
+    .filters input, .filters select { padding: 0.35rem; font: inherit; font-weight: normal; min-width: 14rem; }
+    .shown { color: #4a5059; font-size: 0.85rem; }
+    .export { margin-left: auto; background: #fff; border: 1px solid #14213d; border-radius: 4px; padding: 0.35rem 0.9rem; cursor: pointer; }
     .name { font-weight: 600; }
     .name a { color: inherit; }
     .conditions { color: #444; max-width: 28rem; }
@@ -87,6 +115,20 @@ const POSTURE_TITLES: Record<Posture, string> = {
   `,
 })
 export class PortfolioPage implements OnInit {
+  /** The view's filter and order, from the URL, so a filtered view can be shared. */
+  readonly q = input<string>();
+  readonly posture = input<string>();
+  readonly sort = input<string>();
+  readonly dir = input<string>();
+  private readonly router = inject(Router);
+  protected readonly sortable: { id: SortColumn; label: string }[] = [
+    { id: 'key', label: 'Key' },
+    { id: 'name', label: 'Initiative' },
+    { id: 'businessUnit', label: 'Business unit' },
+    { id: 'stage', label: 'Stage' },
+    { id: 'riskTier', label: 'Risk tier' },
+    { id: 'posture', label: 'Posture' },
+  ];
   private readonly api = inject(InitiativesApi);
   private readonly destroyRef = inject(DestroyRef);
   protected readonly session = inject(Session);
@@ -114,6 +156,49 @@ export class PortfolioPage implements OnInit {
     this.loading.set(true);
     this.error.set(null);
     this.refresh();
+  }
+
+  protected readonly shown = computed(() => {
+    const text = (this.q() ?? '').trim().toLowerCase();
+    const posture = this.posture();
+    const column = (this.sort() ?? '') as SortColumn | '';
+    const direction = this.dir() === 'desc' ? -1 : 1;
+    const rows = this.initiatives().filter(
+      (initiative) =>
+        (!posture || initiative.posture?.posture === posture) &&
+        (!text || [initiative.key, initiative.name, initiative.businessUnit].some((value) => value.toLowerCase().includes(text))),
+    );
+    if (!column) return rows;
+    const value = (initiative: InitiativeWithPosture) => (column === 'posture' ? (POSTURE_ORDER[initiative.posture?.posture ?? ''] ?? -1) : initiative[column]);
+    return [...rows].sort((a, b) => {
+      const [x, y] = [value(a), value(b)];
+      return (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y))) * direction;
+    });
+  });
+
+  protected setQuery(changes: Record<string, string | null>): void {
+    void this.router.navigate([], { queryParams: changes, queryParamsHandling: 'merge', replaceUrl: true });
+  }
+
+  protected sortBy(column: SortColumn): void {
+    const direction = this.sort() === column && this.dir() !== 'desc' ? 'desc' : 'asc';
+    this.setQuery({ sort: column, dir: direction });
+  }
+
+  protected ariaSort(column: SortColumn): 'ascending' | 'descending' | 'none' {
+    return this.sort() !== column ? 'none' : this.dir() === 'desc' ? 'descending' : 'ascending';
+  }
+
+  protected arrow(column: SortColumn): string {
+    return this.sort() !== column ? '' : this.dir() === 'desc' ? ' ▼' : ' ▲';
+  }
+
+  protected exportCsv(): void {
+    downloadCsv(
+      'capstan-initiatives.csv',
+      ['key', 'name', 'businessUnit', 'stage', 'riskTier', 'posture', 'conditions'],
+      this.shown().map((i) => [i.key, i.name, i.businessUnit, i.stage, i.riskTier, i.posture?.posture ?? '', (i.posture?.conditions ?? []).join('; ')]),
+    );
   }
 
   protected upsert(initiative: InitiativeWithPosture): void {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal, type OnInit } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, type OnInit } from '@angular/core';
 import { PercentPipe } from '@angular/common';
 import { RouterLink } from '@angular/router';
 import { HttpErrorResponse } from '@angular/common/http';
@@ -97,8 +97,11 @@ type Showing = 'published' | 'draft';
             <thead><tr><th scope="col">Pool</th><th scope="col">Weeks</th><th scope="col">Wanted / capacity</th><th scope="col">Who got it, and why</th></tr></thead>
             <tbody>
               @for (contest of c.contests; track contest.pool + contest.from) {
-                <tr data-testid="contest">
-                  <td>{{ contest.pool }}</td>
+                <tr data-testid="contest" [id]="contestId(contest)" tabindex="-1" [class.selected]="isSelected(contest)" [attr.aria-current]="isSelected(contest) ? 'true' : null">
+                  <td>
+                    @if (isSelected(contest)) { <span class="pick">▶ Selected</span> }
+                    <a [routerLink]="[]" [queryParams]="{ contest: contest.pool + '@' + contest.from }" queryParamsHandling="merge" [attr.aria-label]="'Link to the contest for ' + contest.pool + ' from ' + contest.from">{{ contest.pool }}</a>
+                  </td>
                   <td class="dates">{{ contest.from }} → {{ contest.to }}</td>
                   <td>{{ contest.demand }} / {{ contest.capacity }}</td>
                   <td>
@@ -175,9 +178,13 @@ type Showing = 'published' | 'draft';
     .note.warning { color: #9a5b00; }
     .state { padding: 1rem; background: #fff; border-radius: 8px; }
     .error { color: #a4161a; }
+    tr.selected td { background: #eef4ff; }
+    .pick { display: block; font-size: 0.75rem; font-weight: 700; color: #14213d; }
   `,
 })
 export class RolloutPage implements OnInit {
+  /** A contest to show, from the URL (`?contest=<pool>@<from>`): it is marked and scrolled into view. */
+  readonly contest = input<string>();
   protected readonly session = inject(Session);
   private readonly api = inject(PlansApi);
   private readonly live = inject(LiveEvents);
@@ -193,6 +200,21 @@ export class RolloutPage implements OnInit {
   protected readonly late = computed(() => this.waves().filter((w) => w.delayWeeks > 0));
   /** Weeks the timeline spans: to the last wave's end. */
   protected readonly span = computed(() => Math.max(1, ...this.waves().map((w) => w.endWeek)));
+
+  constructor() {
+    effect(() => {
+      const wanted = this.contests()?.contests.find((contest) => this.isSelected(contest));
+      if (wanted) setTimeout(() => document.getElementById(this.contestId(wanted))?.scrollIntoView({ block: 'center' }));
+    });
+  }
+
+  protected contestId(contest: { pool: string; from: string }): string {
+    return `contest-${contest.pool}-${contest.from}`;
+  }
+
+  protected isSelected(contest: { pool: string; from: string }): boolean {
+    return this.contest() === `${contest.pool}@${contest.from}`;
+  }
 
   ngOnInit(): void {
     void this.load();

@@ -74,7 +74,7 @@ export class SignInPage implements OnInit {
 
   protected submit(): void {
     if (this.session.signIn(this.token.trim())) {
-      void this.router.navigateByUrl('/');
+      void this.router.navigateByUrl(this.session.home());
     } else {
       this.error.set('That token is not valid or has expired.');
     }

@@ -19,8 +19,18 @@ export interface PlanReason {
   text: string;
   pool?: string;
   weeks?: { from: string; to: string }[];
+  /** The waves holding what this one waited for, strongest claim first; at most `MAX_NAMED_HOLDERS`. */
   heldBy?: WaveHandle[];
+  /** How many waves held it, named or not. */
+  heldByCount?: number;
 }
+
+/**
+ * A busy pool is held by many waves; a reason names the strongest few. Listing
+ * all of them made each delayed wave's reasons grow with the portfolio (a
+ * 500-initiative plan came to 50 MB).
+ */
+export const MAX_NAMED_HOLDERS = 10;
 
 export interface PlannedWave extends WaveHandle {
   initiativeName: string;
@@ -140,8 +150,16 @@ function handleOf(ref: WaveRef): WaveHandle {
   return { initiativeId: ref.initiative.id, initiativeKey: ref.initiative.key, wave: ref.wave.key, businessUnit: ref.wave.businessUnit, priority: ref.priority };
 }
 
+/** The holders with the strongest claim (highest priority) first, at most `MAX_NAMED_HOLDERS`. */
+function strongest(handles: readonly WaveHandle[], holders: readonly number[]): WaveHandle[] {
+  return [...holders]
+    .sort((a, b) => handles[b].priority - handles[a].priority || a - b)
+    .slice(0, MAX_NAMED_HOLDERS)
+    .map((j) => handles[j]);
+}
+
 function describeHolders(handles: readonly WaveHandle[], holders: readonly number[]): string {
-  const shown = holders.slice(0, 5).map((j) => `${handles[j].initiativeKey} ${handles[j].wave} (${handles[j].businessUnit}, priority ${handles[j].priority})`);
+  const shown = strongest(handles, holders).slice(0, 5).map((h) => `${h.initiativeKey} ${h.wave} (${h.businessUnit}, priority ${h.priority})`);
   return shown.join(', ') + (holders.length > 5 ? ` and ${holders.length - 5} more` : '');
 }
 
@@ -155,7 +173,8 @@ function describeReason(snapshot: PortfolioSnapshot, built: PortfolioProblem, ha
         kind: 'capacity',
         pool,
         weeks,
-        heldBy: reason.holders.map((j) => handles[j]),
+        heldBy: strongest(handles, reason.holders),
+        heldByCount: reason.holders.length,
         text: `${pool} is fully used ${weeks.map((w) => `${w.from}–${w.to}`).join(', ')} by ${describeHolders(handles, reason.holders)}`,
       };
     }
@@ -167,7 +186,8 @@ function describeReason(snapshot: PortfolioSnapshot, built: PortfolioProblem, ha
       const quarters = reason.budgetPeriods.map((q) => quarterOf(mondayOf(startDate, q * QUARTER_WEEKS)));
       return {
         kind: 'budget',
-        heldBy: reason.holders.map((j) => handles[j]),
+        heldBy: strongest(handles, reason.holders),
+        heldByCount: reason.holders.length,
         text: `the rollout budget of ${quarters.join(', ')} is taken by ${describeHolders(handles, reason.holders)}`,
       };
     }

@@ -1,0 +1,157 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { catchError, forkJoin, of } from 'rxjs';
+import type { BudgetStatus, CostSummary, Forecast, UnitEconomics } from '@capstan/contracts';
+import type { EChartsCoreOption } from 'echarts/core';
+import { Chart } from '../../charts/chart';
+import { CostsApi } from '../../core/costs-api';
+
+type Forecasted = Extract<Forecast['byCurrency'][number]['categories'][number], { status: 'forecast' }>;
+
+/**
+ * What an initiative costs: pilot against production, cost per unit in each,
+ * budgets against actuals, and the forecast per category with its range —
+ * "economics unknown" where a category has no data, never a zero.
+ */
+@Component({
+  selector: 'cap-initiative-economics',
+  imports: [Chart],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section class="card" aria-labelledby="economics-title">
+      <h2 id="economics-title">Economics</h2>
+      @if (failed()) {
+        <p class="error" role="alert">Cost tracking could not be reached; the figures will show once it answers.</p>
+      } @else {
+        <h3>Pilot and production</h3>
+        <table aria-label="Spend by phase">
+          <thead><tr><th scope="col">Phase</th><th scope="col" class="num">Billed</th><th scope="col" class="num">Effective</th></tr></thead>
+          <tbody>
+            @for (group of phases(); track group.key + group.currency) {
+              <tr><td>{{ group.key }}</td><td class="num">{{ group.billedCost }} {{ group.currency }}</td><td class="num">{{ group.effectiveCost }} {{ group.currency }}</td></tr>
+            } @empty { <tr><td colspan="3">No costs recorded yet.</td></tr> }
+          </tbody>
+        </table>
+
+        @if (unitCosts().length) {
+          <h3>Cost per unit</h3>
+          <table aria-label="Cost per unit">
+            <thead><tr><th scope="col">Per</th><th scope="col" class="num">Pilot</th><th scope="col" class="num">Production</th><th scope="col" class="num">Production ÷ pilot</th></tr></thead>
+            <tbody>
+              @for (unit of unitCosts(); track unit.metric + unit.currency) {
+                <tr>
+                  <td>{{ unit.metric }} ({{ unit.currency }})</td>
+                  <td class="num">{{ unit.pilot.unitCost ?? 'unknown' }}</td>
+                  <td class="num">{{ unit.production.unitCost ?? 'unknown' }}</td>
+                  <td class="num">{{ unit.productionToPilot ?? '–' }}</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        }
+
+        <h3>Budget against actual</h3>
+        <table aria-label="Budgets of this initiative">
+          <thead><tr><th scope="col">Month</th><th scope="col">Category</th><th scope="col" class="num">Budget</th><th scope="col" class="num">Actual</th><th scope="col" class="num">Burn</th></tr></thead>
+          <tbody>
+            @for (budget of budgets(); track budget.period + budget.category + budget.currency) {
+              <tr>
+                <td>{{ budget.period }}</td><td>{{ budget.category }}</td>
+                <td class="num">{{ budget.budget }} {{ budget.currency }}</td><td class="num">{{ budget.actual }} {{ budget.currency }}</td>
+                <td class="num">{{ percent(budget.burn) }}@if (budget.crossed.length) { <span class="over"> · crossed {{ budget.crossed.join(', ') }}</span> }</td>
+              </tr>
+            } @empty { <tr><td colspan="5">No budget set.</td></tr> }
+          </tbody>
+        </table>
+
+        <h3>Forecast</h3>
+        @if (forecast(); as f) {
+          <p class="muted">From the latest closed month, {{ f.lastClosedMonth }}: run rate and trend per category, with a low–high range.</p>
+          @if (forecastChart(); as options) {
+            <cap-chart [options]="options" [height]="260" label="Forecast per month: expected spend with its low and high range" />
+          }
+          <ul class="unknown">
+            @for (currency of f.byCurrency; track currency.currency) {
+              @for (category of currency.categories; track category.category) {
+                @if (category.status === 'unknown') { <li><strong>{{ category.category }}</strong>: economics unknown — {{ category.reason }}</li> }
+              }
+            }
+          </ul>
+        }
+      }
+    </section>
+  `,
+  styles: `
+    .card { background: #fff; border-radius: 8px; box-shadow: 0 1px 4px #0002; padding: 1rem 1.25rem; }
+    h2 { font-size: 1.05rem; margin: 0 0 0.75rem; }
+    h3 { font-size: 0.95rem; margin: 1rem 0 0.4rem; }
+    table { width: 100%; border-collapse: collapse; font-size: 0.88rem; }
+    th, td { text-align: left; padding: 0.35rem 0.5rem; border-bottom: 1px solid #eee; }
+    .num { text-align: right; font-variant-numeric: tabular-nums; }
+    .muted { color: #4a5059; font-size: 0.85rem; }
+    .over { color: #8a1c1c; font-weight: 600; }
+    .unknown { font-size: 0.85rem; padding-left: 1.2rem; }
+    .error { color: #a4161a; }
+  `,
+})
+export class InitiativeEconomics {
+  readonly initiativeId = input.required<string>();
+  /** Bumped by the page when costs changed, to reload. */
+  readonly revision = input(0);
+  private readonly costs = inject(CostsApi);
+  protected readonly phases = signal<CostSummary['groups']>([]);
+  protected readonly unitCosts = signal<UnitEconomics[]>([]);
+  protected readonly budgets = signal<BudgetStatus[]>([]);
+  protected readonly forecast = signal<Forecast | null>(null);
+  protected readonly failed = signal(false);
+
+  constructor() {
+    effect(() => {
+      const id = this.initiativeId();
+      this.revision();
+      forkJoin({
+        phases: this.costs.summary('phase', id),
+        unitCosts: this.costs.unitCosts(id).pipe(catchError(() => of({ items: [] }))),
+        budgets: this.costs.budgets(id),
+        forecast: this.costs.forecast(id).pipe(catchError(() => of(null))),
+      }).subscribe({
+        next: ({ phases, unitCosts, budgets, forecast }) => {
+          this.phases.set(phases.groups);
+          this.unitCosts.set(unitCosts.items);
+          this.budgets.set(budgets.items);
+          this.forecast.set(forecast);
+          this.failed.set(false);
+        },
+        error: () => this.failed.set(true),
+      });
+    });
+  }
+
+  protected percent(share: string): string {
+    // Display only: the figure itself stays exact in the data.
+    return `${Math.round(Number(share) * 100)} %`;
+  }
+
+  /** Expected spend per month summed over the forecast categories of the first currency, with the range as a band. */
+  protected readonly forecastChart = computed<EChartsCoreOption | null>(() => {
+    const first = this.forecast()?.byCurrency[0];
+    const forecasted = (first?.categories ?? []).filter((category): category is Forecasted => category.status === 'forecast');
+    if (!first || !forecasted.length) return null;
+    const periods = forecasted[0].months.map((month) => month.period);
+    const total = (field: 'expected' | 'low' | 'high', index: number) => forecasted.reduce((sum, category) => sum + Number(category.months[index]?.[field] ?? 0), 0);
+    const low = periods.map((_, i) => total('low', i));
+    return {
+      aria: { enabled: true },
+      animation: false,
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0, data: ['Expected', 'Range'] },
+      grid: { left: 80, right: 24, top: 36, bottom: 28 },
+      xAxis: { type: 'category', data: periods },
+      yAxis: { type: 'value', name: first.currency },
+      series: [
+        { name: 'Low', type: 'line', stack: 'range', data: low, lineStyle: { opacity: 0 }, symbol: 'none' },
+        { name: 'Range', type: 'line', stack: 'range', data: periods.map((_, i) => total('high', i) - low[i]), lineStyle: { opacity: 0 }, areaStyle: { color: '#9ec5e8', opacity: 0.6 }, symbol: 'none' },
+        { name: 'Expected', type: 'line', data: periods.map((_, i) => total('expected', i)), lineStyle: { width: 2 }, symbolSize: 6 },
+      ],
+    };
+  });
+}

@@ -1,0 +1,56 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import type { AuditEntry } from '@capstan/contracts';
+import { InitiativesApi } from '../../core/initiatives-api';
+
+const SHOWN = 12;
+
+/** The initiative's audit trail, newest first: who changed what, from what, to what. */
+@Component({
+  selector: 'cap-initiative-history',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section class="card" aria-labelledby="history-title">
+      <h2 id="history-title">History</h2>
+      <ol class="history" aria-label="Audit history">
+        @for (entry of shown(); track entry.id) {
+          <li>
+            <span class="when">{{ entry.at.slice(0, 16).replace('T', ' ') }}</span> <code>{{ entry.action }}</code> by {{ entry.actor }}
+            <div class="changes">@for (change of entry.changes.slice(0, 4); track change.field) { <span><code>{{ change.field }}</code> → {{ show(change.to) }}</span> }</div>
+          </li>
+        } @empty { <li>No history yet.</li> }
+      </ol>
+      @if (entries().length > shown().length) { <button type="button" class="more" (click)="all.set(true)">Show all {{ entries().length }}</button> }
+    </section>
+  `,
+  styles: `
+    .card { background: #fff; border-radius: 8px; box-shadow: 0 1px 4px #0002; padding: 1rem 1.25rem; }
+    h2 { font-size: 1.05rem; margin: 0 0 0.75rem; }
+    .history { list-style: none; padding: 0; margin: 0; font-size: 0.85rem; }
+    .history li { padding: 0.35rem 0; border-bottom: 1px solid #eee; }
+    .when { color: #4a5059; font-variant-numeric: tabular-nums; margin-right: 0.5rem; }
+    .changes { display: flex; flex-wrap: wrap; gap: 0.2rem 0.8rem; color: #333; overflow-wrap: anywhere; }
+    .more { margin-top: 0.5rem; background: none; border: 1px solid #14213d; border-radius: 4px; padding: 0.25rem 0.75rem; cursor: pointer; }
+  `,
+})
+export class InitiativeHistory {
+  readonly initiativeId = input.required<string>();
+  readonly revision = input(0);
+  private readonly api = inject(InitiativesApi);
+  protected readonly entries = signal<AuditEntry[]>([]);
+  protected readonly all = signal(false);
+  protected readonly shown = computed(() => (this.all() ? this.entries() : this.entries().slice(0, SHOWN)));
+
+  constructor() {
+    effect(() => {
+      const id = this.initiativeId();
+      this.revision();
+      this.api.audit(id).subscribe({ next: ({ items }) => this.entries.set([...items].reverse()), error: () => this.entries.set([]) });
+    });
+  }
+
+  protected show(value: unknown): string {
+    if (value === null || value === undefined || value === '') return '∅';
+    const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+    return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  }
+}
