@@ -60,6 +60,8 @@ describe('dashboard', () => {
       what: 'a heatmap row for every scored initiative',
     });
     await page.getByRole('heading', { name: 'Capital committed ahead of readiness' }).waitFor();
+    await page.getByRole('heading', { name: 'Friction trends' }).waitFor();
+    await pollUntil(async () => (await page.getByRole('table', { name: /Signals this week/ }).locator('tbody tr').count()) > 1, { what: 'this week’s signals' });
     expect(await checkPage(page, 'portfolio', { fullPage: false })).toEqual([]);
   });
 
@@ -86,7 +88,7 @@ describe('dashboard', () => {
     await page.getByRole('button', { name: 'Initiative' }).click();
     await page.waitForURL(/dir=asc/);
     expect(await initiativeRows(page).first().textContent()).toContain('API-registered forecaster');
-    expect(await page.getByRole('columnheader', { name: /Initiative/ }).getAttribute('aria-sort')).toBe('ascending');
+    expect(await page.getByRole('table', { name: 'Initiatives' }).getByRole('columnheader', { name: /Initiative/ }).getAttribute('aria-sort')).toBe('ascending');
     await page.getByRole('link', { name: 'Portfolio' }).click();
     await page.getByRole('searchbox', { name: 'Filter' }).fill('');
     await pollUntil(async () => (await initiativeRows(page).count()) === demo.initiatives.length + 2, { what: 'the whole list again' });
@@ -99,6 +101,10 @@ describe('dashboard', () => {
     await pmo.request('PUT', `/api/v1/initiatives/${created.body.id}/criteria/resilience.rollback`, {
       body: { status: 'partial', attestedBy: 'Ops lead', expiresAt: '2030-01-01' },
     });
+    const engineering = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['engineering'], 'ops-bot'));
+    for (const [start, incidents] of [['2026-11-09', 1], ['2026-11-16', 3]] as const) {
+      expect((await engineering.post(`/api/v1/initiatives/${created.body.id}/telemetry`, { period: { kind: 'week', start }, incidents, supportBacklog: 4 })).status).toBe(201);
+    }
     const row = initiativeRows(page).filter({ hasText: 'Detail subject' });
     await row.waitFor();
     await row.getByRole('link', { name: 'Detail subject' }).click();
@@ -114,6 +120,8 @@ describe('dashboard', () => {
     await page.getByRole('heading', { name: 'Economics', exact: true }).waitFor();
     await page.getByRole('table', { name: 'Spend by phase' }).getByText('No costs recorded yet.').waitFor();
     await page.getByRole('list', { name: 'Audit history' }).getByText('owner.assigned').first().waitFor();
+    await page.getByText('Figures as a table').click();
+    await pollUntil(async () => (await page.getByRole('table', { name: 'Telemetry' }).locator('tbody tr').count()) === 2, { what: 'two weeks of telemetry' });
     expect(await checkPage(page, 'initiative')).toEqual([]);
 
     // Two people edit at once: the later save is refused and explained, and nothing either typed is lost.

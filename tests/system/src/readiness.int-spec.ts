@@ -267,6 +267,20 @@ describe('initiative readiness through the API', () => {
       expect(misaligned.status).toBe(400);
       expect(misaligned.body.errors.map((e) => e.field)).toEqual(['period.start']);
       expect((await viewer.post(`/api/v1/initiatives/${id}/telemetry`, week)).status).toBe(403);
+
+      // The series for trends: latest periods, oldest first; a period sent again is replaced, not repeated.
+      expect((await engineering.post(`/api/v1/initiatives/${id}/telemetry`, { period: { kind: 'week', start: '2026-11-09' }, incidents: 2 })).status).toBe(201);
+      expect((await engineering.post(`/api/v1/initiatives/${id}/telemetry`, { period: { kind: 'month', start: '2026-10-01' }, incidents: 5 })).status).toBe(201);
+      type Series = { items: { period: { kind: string; start: string }; supportBacklog: number; incidents: number; recordedBy: string }[] };
+      const weeks = await viewer.get<Series>(`/api/v1/initiatives/${id}/telemetry?periodKind=week`);
+      expect(weeks.status).toBe(200);
+      expect(weeks.body.items.map((item) => [item.period.start, item.supportBacklog, item.incidents])).toEqual([
+        ['2026-11-09', 0, 2],
+        ['2026-11-16', 11, 0],
+      ]);
+      expect((await viewer.get<Series>(`/api/v1/initiatives/${id}/telemetry?limit=1`)).body.items.map((item) => item.period.start)).toEqual(['2026-11-16']);
+      expect((await viewer.get(`/api/v1/initiatives/${id}/telemetry?limit=0`)).status).toBe(400);
+      expect((await viewer.get(`/api/v1/initiatives/00000000-0000-4000-8000-000000000000/telemetry`)).status).toBe(404);
     });
   });
 

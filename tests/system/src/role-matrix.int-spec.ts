@@ -32,6 +32,7 @@ const MATRIX: Record<string, readonly Role[] | 'public'> = {
   'POST /api/v1/initiatives/{id}/decisions': ['admin'],
   'POST /api/v1/initiatives/{id}/telemetry': ['admin', 'pmo', 'engineering'],
   'GET /api/v1/initiatives/{id}/audit': ALL,
+  'GET /api/v1/initiatives/{id}/telemetry': ALL,
   'POST /api/v1/initiative-imports': ['admin', 'pmo'],
   'GET /api/v1/initiative-imports/{id}': ALL,
   'POST /api/v1/telemetry-imports': ['admin', 'pmo', 'engineering'],
@@ -43,6 +44,7 @@ const MATRIX: Record<string, readonly Role[] | 'public'> = {
   'POST /api/v1/scoring-models/{version}/activate': ['admin'],
   'GET /api/v1/initiatives/{id}/posture': ALL,
   'GET /api/v1/portfolio/readiness': ALL,
+  'GET /api/v1/portfolio/trends': ALL,
 
   'POST /api/v1/cost-entries': ['admin', 'finance', 'engineering'],
   'POST /api/v1/cost-entries/{id}/reversal': ['admin', 'finance'],

@@ -117,6 +117,20 @@ describe('scoring through the API', () => {
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     expect(readiness.body.topConditions).toContainEqual({ condition: 'assign a production_support owner', initiatives: 1 });
     expect(readiness.body.modelVersion).toBe('default-2');
+
+    // Friction over time: this week holds every evaluation so far; the weeks before, none.
+    type Trends = { weeks: { weekEnding: string; counts: Record<string, number>; signals: { signal: string; initiatives: number }[] }[] };
+    const trends = await viewer.get<Trends>('/api/v1/portfolio/trends?weeks=4');
+    expect(trends.status).toBe(200);
+    const weeks = trends.body.weeks;
+    expect(weeks.map((week) => new Date(`${week.weekEnding}T00:00:00Z`).getUTCDay())).toEqual([1, 1, 1, 1]);
+    expect(weeks.map((week) => week.weekEnding)).toEqual([...weeks.map((week) => week.weekEnding)].sort());
+    expect(weeks[3].counts).toEqual(readiness.body.counts);
+    expect(weeks.slice(0, 3).map((week) => week.counts)).toEqual(Array(3).fill({ pause: 0, controlled_investment: 0, authorize_deployment: 0 }));
+    const signalCounts = weeks[3].signals.map((row) => row.initiatives);
+    expect(signalCounts.length).toBeGreaterThan(0);
+    expect(signalCounts).toEqual([...signalCounts].sort((a, b) => b - a));
+    expect((await viewer.get('/api/v1/portfolio/trends?weeks=1')).status).toBe(400);
   });
 
   it('should measure criteria from telemetry, name the patterns it shows, and flag a diverging committee decision', async () => {

@@ -1,7 +1,7 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { map, type Observable } from 'rxjs';
-import type { AuditEntry, Initiative, InitiativeDetail, PortfolioReadiness, PostureSummary, PostureView, RegisterInitiative, UpdateInitiative } from '@capstan/contracts';
+import type { AuditEntry, Initiative, InitiativeDetail, PortfolioReadiness, PortfolioTrends, PostureSummary, PostureView, RegisterInitiative, TelemetryRecord, UpdateInitiative } from '@capstan/contracts';
 
 export type InitiativeWithPosture = Initiative & { posture: PostureSummary | null };
 export type InitiativeDetailWithPosture = InitiativeDetail & { posture: PostureView | null };
@@ -37,8 +37,16 @@ export class InitiativesApi {
     return this.http.patch<Initiative>(`/api/v1/initiatives/${encodeURIComponent(id)}`, changes, { headers: { 'If-Match': etag } });
   }
 
+  telemetry(id: string, periodKind: 'week' | 'month', limit = 26): Observable<{ items: TelemetryRecord[] }> {
+    return this.http.get<{ items: TelemetryRecord[] }>(`/api/v1/initiatives/${encodeURIComponent(id)}/telemetry`, { params: { periodKind, limit } });
+  }
+
   audit(id: string): Observable<{ items: AuditEntry[] }> {
     return this.http.get<{ items: AuditEntry[] }>(`/api/v1/initiatives/${encodeURIComponent(id)}/audit`);
+  }
+
+  trends(weeks = 12): Observable<PortfolioTrends> {
+    return this.http.get<PortfolioTrends>('/api/v1/portfolio/trends', { params: { weeks } });
   }
 
   readiness(): Observable<PortfolioReadiness> {

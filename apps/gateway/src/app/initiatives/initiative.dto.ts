@@ -7,6 +7,8 @@ import {
   dependencySchema,
   recordDecisionSchema,
   telemetrySchema,
+  telemetryQuerySchema,
+  telemetryRecordSchema,
   evidenceInputSchema,
   initiativeDetailSchema,
   initiativeListQuerySchema,
@@ -48,3 +50,5 @@ export class DependencyResponseDto extends createZodDto(dependencySchema) {}
 export class RecordDecisionDto extends createZodDto(recordDecisionSchema) {}
 export class DecisionResponseDto extends createZodDto(decisionSchema) {}
 export class RecordTelemetryDto extends createZodDto(telemetrySchema) {}
+export class TelemetryQueryDto extends createZodDto(telemetryQuerySchema) {}
+export class TelemetryListDto extends createZodDto(z.object({ items: z.array(telemetryRecordSchema) })) {}

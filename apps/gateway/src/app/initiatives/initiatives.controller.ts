@@ -14,6 +14,8 @@ import {
   DependencyResponseDto,
   RecordDecisionDto,
   RecordTelemetryDto,
+  TelemetryListDto,
+  TelemetryQueryDto,
   AuditResponseDto,
   CriterionParamsDto,
   InitiativeExportQueryDto,
@@ -201,6 +203,14 @@ export class InitiativesController {
     @Req() request: AuthenticatedRequest,
   ) {
     return this.initiatives.recordTelemetry(id, body, { actor: principal.subject, correlationId: request.correlationId });
+  }
+
+  /** The initiative's telemetry over its latest periods (oldest first), for trends. */
+  @Get(':id/telemetry')
+  @Roles(...ALL_ROLES)
+  @ApiOkResponse({ type: TelemetryListDto })
+  telemetry(@Param() { id }: InitiativeParamsDto, @Query() query: TelemetryQueryDto, @Req() request: AuthenticatedRequest) {
+    return this.initiatives.telemetry(id, query, request.correlationId);
   }
 
   @Get(':id/audit')

@@ -6,6 +6,7 @@ import {
   type AddDependency,
   type RecordDecision,
   type Telemetry,
+  type TelemetryQuery,
   ScoringRpc,
   type EvidenceInput,
   type Initiative,
@@ -74,6 +75,10 @@ export class InitiativesService {
 
   recordTelemetry(initiativeId: string, telemetry: Telemetry, caller: Caller) {
     return this.rpc.call(RegistryRpc.recordTelemetry, { initiativeId, telemetry, actor: caller.actor }, { correlationId: caller.correlationId });
+  }
+
+  telemetry(initiativeId: string, query: TelemetryQuery, correlationId?: string) {
+    return this.rpc.call(RegistryRpc.listTelemetry, { initiativeId, query }, { correlationId });
   }
 
   audit(id: string, correlationId?: string) {

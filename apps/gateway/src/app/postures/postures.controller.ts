@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { ScoringRpc, historicalPostureSchema, portfolioReadinessSchema } from '@capstan/contracts';
+import { ScoringRpc, historicalPostureSchema, portfolioReadinessSchema, portfolioTrendsQuerySchema, portfolioTrendsSchema } from '@capstan/contracts';
 import { ALL_ROLES } from '@capstan/domain';
 import { RpcClient } from '@capstan/messaging';
 import type { AuthenticatedRequest } from '../auth/principal';
@@ -17,6 +17,8 @@ class PostureQueryDto extends createZodDto(z.object({ asOf: asOfSchema.optional(
 class InitiativeParamsDto extends createZodDto(z.object({ id: z.uuid() })) {}
 class PostureDto extends createZodDto(historicalPostureSchema.partial({ inputs: true })) {}
 class PortfolioReadinessDto extends createZodDto(portfolioReadinessSchema) {}
+class PortfolioTrendsQueryDto extends createZodDto(portfolioTrendsQuerySchema) {}
+class PortfolioTrendsDto extends createZodDto(portfolioTrendsSchema) {}
 
 /** Scoring's answers: an initiative's posture (now or as of a date) and the portfolio's readiness. */
 @ApiTags('scoring')
@@ -40,5 +42,13 @@ export class PosturesController {
   @ApiOkResponse({ type: PortfolioReadinessDto })
   readiness(@Req() request: AuthenticatedRequest) {
     return this.rpc.call(ScoringRpc.portfolio, {}, { correlationId: request.correlationId, timeoutMs: 30_000 });
+  }
+
+  /** Friction over the last weeks: postures and signals as they stood at each week's end. */
+  @Get('portfolio/trends')
+  @Roles(...ALL_ROLES)
+  @ApiOkResponse({ type: PortfolioTrendsDto })
+  trends(@Query() query: PortfolioTrendsQueryDto, @Req() request: AuthenticatedRequest) {
+    return this.rpc.call(ScoringRpc.trends, query, { correlationId: request.correlationId, timeoutMs: 30_000 });
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   RegistryEvents,
   type AddDependency,
@@ -8,6 +8,8 @@ import {
   type Dependency,
   type RecordDecision,
   type Telemetry,
+  type TelemetryQuery,
+  type TelemetryRecord,
 } from '@capstan/contracts';
 import { cycleIfAdded } from '@capstan/domain';
 import { Outbox, RpcError, type RpcContext } from '@capstan/messaging';
@@ -18,7 +20,10 @@ import { toDecision, toDependency, type DecisionRow, type DependencyRow } from '
 /** Dependencies, the committee's decisions and operational telemetry. */
 @Injectable()
 export class RegistryService {
-  constructor(private readonly outbox: Outbox) {}
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly dataSource: DataSource,
+  ) {}
 
   async addDependency(initiativeId: string, input: AddDependency, actor: string, context: RpcContext): Promise<Dependency> {
     return this.outbox.transaction(async (manager) => {
@@ -103,6 +108,19 @@ export class RegistryService {
     return { ...telemetry, initiativeId, recordedBy: actor, recordedAt: recordedAt.toISOString() };
   }
 
+  async listTelemetry(initiativeId: string, query: TelemetryQuery): Promise<{ items: TelemetryRecord[] }> {
+    const known = (await this.dataSource.query(`SELECT 1 FROM intake.initiatives WHERE id = $1`, [initiativeId])) as unknown[];
+    if (!known.length) throw RpcError.notFound(`Initiative ${initiativeId}`);
+    const rows = (await this.dataSource.query(
+      `SELECT initiative_id, period_kind, period_start::text AS period_start, support_tickets_opened, support_tickets_closed, support_backlog,
+              incidents, cross_team_escalations, rollbacks, approval_cycle_time_days, scope_expansions, recorded_by, recorded_at
+         FROM intake.telemetry WHERE initiative_id = $1 AND ($2::text IS NULL OR period_kind = $2)
+        ORDER BY 3 DESC, period_kind LIMIT $3`,
+      [initiativeId, query.periodKind ?? null, query.limit],
+    )) as TelemetryRow[];
+    return { items: rows.reverse().map(toTelemetryRecord) };
+  }
+
   /** Within the caller's transaction (imports write many); the caller wakes the outbox. */
   async recordTelemetryIn(
     manager: EntityManager,
@@ -156,4 +174,37 @@ export class RegistryService {
     }[];
     return new Map(rows.map((row) => [row.id, row.key]));
   }
+}
+
+interface TelemetryRow {
+  initiative_id: string;
+  period_kind: 'week' | 'month';
+  period_start: string;
+  support_tickets_opened: number;
+  support_tickets_closed: number;
+  support_backlog: number;
+  incidents: number;
+  cross_team_escalations: number;
+  rollbacks: number;
+  approval_cycle_time_days: string | number | null;
+  scope_expansions: number;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
+function toTelemetryRecord(row: TelemetryRow): TelemetryRecord {
+  return {
+    initiativeId: row.initiative_id,
+    period: { kind: row.period_kind, start: row.period_start },
+    supportTicketsOpened: row.support_tickets_opened,
+    supportTicketsClosed: row.support_tickets_closed,
+    supportBacklog: row.support_backlog,
+    incidents: row.incidents,
+    crossTeamEscalations: row.cross_team_escalations,
+    rollbacks: row.rollbacks,
+    approvalCycleTimeDays: row.approval_cycle_time_days === null ? null : Number(row.approval_cycle_time_days),
+    scopeExpansions: row.scope_expansions,
+    recordedBy: row.recorded_by,
+    recordedAt: new Date(row.recorded_at).toISOString(),
+  };
 }

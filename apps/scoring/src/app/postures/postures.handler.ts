@@ -27,6 +27,7 @@ export class PosturesHandler implements OnModuleInit {
     this.rpc.handle(ScoringRpc.many, ({ initiativeIds }) => this.postures.many(initiativeIds));
     this.rpc.handle(ScoringRpc.asOf, ({ initiativeId, asOf }) => this.postures.asOf(initiativeId, new Date(asOf)));
     this.rpc.handle(ScoringRpc.portfolio, () => this.postures.portfolio());
+    this.rpc.handle(ScoringRpc.trends, ({ weeks }) => this.postures.trends(weeks));
     this.consumers.on(
       InitiativeEvents.registered,
       (event, manager) => {

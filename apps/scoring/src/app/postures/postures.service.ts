@@ -7,6 +7,7 @@ import {
   type DryRun,
   type EventEnvelope,
   type PortfolioReadiness,
+  type PortfolioTrends,
   type PostureSummary,
   type PostureView,
 } from '@capstan/contracts';
@@ -221,6 +222,42 @@ export class PosturesService {
     };
   }
 
+  /**
+   * Each of the last `weeks` weeks as it stood at its end: the latest
+   * evaluation of every initiative evaluated by then, counted by posture and by
+   * signal. Two aggregate queries; the rows never leave Postgres.
+   */
+  async trends(weeks: number): Promise<PortfolioTrends> {
+    const lastEnd = mondayAfter(new Date()).getTime();
+    const ends = Array.from({ length: weeks }, (_, n) => new Date(lastEnd - (weeks - 1 - n) * 7 * 86_400_000).toISOString().slice(0, 10));
+    const latestPerWeek = `
+      WITH ends AS (SELECT week, (week || 'T00:00:00Z')::timestamptz AS week_end FROM unnest($1::text[]) AS week),
+      latest AS (
+        SELECT ends.week, e.posture, e.result
+          FROM ends CROSS JOIN LATERAL (
+            SELECT DISTINCT ON (initiative_id) posture, result FROM scoring.evaluations
+             WHERE evaluated_at < ends.week_end ORDER BY initiative_id, evaluated_at DESC
+          ) e
+      )`;
+    const postures = (await this.dataSource.query(`${latestPerWeek} SELECT week, posture, count(*)::int AS n FROM latest GROUP BY 1, 2`, [ends])) as {
+      week: string;
+      posture: Posture;
+      n: number;
+    }[];
+    const signals = (await this.dataSource.query(
+      `${latestPerWeek} SELECT week, signal, count(*)::int AS n FROM latest CROSS JOIN LATERAL jsonb_array_elements_text(latest.result->'signals') AS signal GROUP BY 1, 2`,
+      [ends],
+    )) as { week: string; signal: string; n: number }[];
+    const byWeek = new Map(ends.map((week) => [week, { weekEnding: week, counts: { pause: 0, controlled_investment: 0, authorize_deployment: 0 }, signals: [] as { signal: string; initiatives: number }[] }]));
+    for (const row of postures) {
+      const week = byWeek.get(row.week);
+      if (week) week.counts[row.posture] = row.n;
+    }
+    for (const row of signals) byWeek.get(row.week)?.signals.push({ signal: row.signal, initiatives: row.n });
+    for (const week of byWeek.values()) week.signals.sort((a, b) => b.initiatives - a.initiatives || (a.signal < b.signal ? -1 : 1));
+    return { weeks: [...byWeek.values()] };
+  }
+
   /** Keeps the capital committed to an initiative, per currency; an older figure never replaces a newer one. */
   async recordCommitment(manager: EntityManager, initiativeId: string, version: number, committed: { currency: string; amount: string }[]): Promise<void> {
     const [latest] = (await manager.query(`SELECT max(version)::text AS version FROM scoring.commitments WHERE initiative_id = $1`, [initiativeId])) as { version: string | null }[];
@@ -417,4 +454,10 @@ function toView(result: Evaluation): PostureView {
     modelVersion: result.modelVersion,
     evaluatedAt: result.evaluatedAt,
   };
+}
+
+/** The Monday after `day`'s week (UTC): the end of the week `day` is in. */
+function mondayAfter(day: Date): Date {
+  const midnight = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate());
+  return new Date(midnight + (7 - ((day.getUTCDay() + 6) % 7)) * 86_400_000);
 }

@@ -504,7 +504,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["InitiativesController_telemetry"];
         put?: never;
         post: operations["InitiativesController_recordTelemetry"];
         delete?: never;
@@ -681,6 +681,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["PosturesController_readiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portfolio/trends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PosturesController_trends"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2213,6 +2229,19 @@ export interface components {
                 initiatives: number;
             }[];
         };
+        PortfolioTrendsDto: {
+            weeks: {
+                counts: {
+                    [key: string]: number;
+                };
+                signals: {
+                    initiatives: number;
+                    signal: string;
+                }[];
+                /** Format: date */
+                weekEnding: string;
+            }[];
+        };
         PostureDto: {
             conditions: string[];
             domains: {
@@ -2765,6 +2794,36 @@ export interface components {
                 /** Format: uuid */
                 id: string;
                 url: string;
+            }[];
+        };
+        TelemetryListDto: {
+            items: {
+                /** @default null */
+                approvalCycleTimeDays?: number | null;
+                /** @default 0 */
+                crossTeamEscalations?: number;
+                /** @default 0 */
+                incidents?: number;
+                /** Format: uuid */
+                initiativeId: string;
+                period: {
+                    /** @enum {string} */
+                    kind: "week" | "month";
+                    /** Format: date */
+                    start: string;
+                };
+                recordedAt: string;
+                recordedBy: string;
+                /** @default 0 */
+                rollbacks?: number;
+                /** @default 0 */
+                scopeExpansions?: number;
+                /** @default 0 */
+                supportBacklog?: number;
+                /** @default 0 */
+                supportTicketsClosed?: number;
+                /** @default 0 */
+                supportTicketsOpened?: number;
             }[];
         };
         UnitEconomicsListDto: {
@@ -3692,6 +3751,30 @@ export interface operations {
             };
         };
     };
+    InitiativesController_telemetry: {
+        parameters: {
+            query?: {
+                limit?: number;
+                periodKind?: "week" | "month";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TelemetryListDto"];
+                };
+            };
+        };
+    };
     InitiativesController_recordTelemetry: {
         parameters: {
             query?: never;
@@ -4000,6 +4083,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PortfolioReadinessDto"];
+                };
+            };
+        };
+    };
+    PosturesController_trends: {
+        parameters: {
+            query?: {
+                weeks?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioTrendsDto"];
                 };
             };
         };

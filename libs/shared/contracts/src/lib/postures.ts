@@ -60,6 +60,22 @@ export const portfolioReadinessSchema = z.object({
 });
 export type PortfolioReadiness = z.infer<typeof portfolioReadinessSchema>;
 
+export const portfolioTrendsQuerySchema = z.object({ weeks: z.coerce.number().int().min(2).max(52).default(12) }).strict();
+
+/** Friction over time: each week's postures and signals, as the latest evaluation of each initiative stood at the week's end. */
+export const portfolioTrendsSchema = z.object({
+  weeks: z.array(
+    z.object({
+      /** The Monday after the week: evaluations before it count. */
+      weekEnding: z.iso.date(),
+      counts: z.record(z.enum(POSTURES), z.number().int()),
+      /** How many initiatives showed each signal, most frequent first. */
+      signals: z.array(z.object({ signal: z.string(), initiatives: z.number().int() })),
+    }),
+  ),
+});
+export type PortfolioTrends = z.infer<typeof portfolioTrendsSchema>;
+
 export const dryRunSchema = z.object({
   modelVersion: z.string(),
   evaluated: z.number().int(),
@@ -82,6 +98,7 @@ export const ScoringRpc = {
     historicalPostureSchema,
   ),
   portfolio: rpcContract('scoring.portfolio.readiness', z.object({}).strict(), portfolioReadinessSchema),
+  trends: rpcContract('scoring.portfolio.trends', portfolioTrendsQuerySchema, portfolioTrendsSchema),
   dryRun: rpcContract('scoring.model.dry-run', z.object({ version: z.string().max(50) }).strict(), dryRunSchema),
   many: rpcContract(
     'scoring.posture.many',

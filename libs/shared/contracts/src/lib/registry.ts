@@ -90,6 +90,18 @@ export const telemetrySchema = z
   .strict();
 export type Telemetry = z.infer<typeof telemetrySchema>;
 
+export const telemetryRecordSchema = telemetrySchema.safeExtend({ initiativeId: z.uuid(), recordedBy: z.string(), recordedAt: z.string() });
+export type TelemetryRecord = z.infer<typeof telemetryRecordSchema>;
+
+export const telemetryQuerySchema = z
+  .object({
+    periodKind: z.enum(['week', 'month']).optional(),
+    /** The latest periods, oldest first in the answer. */
+    limit: z.coerce.number().int().min(1).max(260).default(52),
+  })
+  .strict();
+export type TelemetryQuery = z.infer<typeof telemetryQuerySchema>;
+
 // Operations and events ------------------------------------------------------
 
 export const RegistryRpc = {
@@ -106,7 +118,13 @@ export const RegistryRpc = {
   recordTelemetry: rpcContract(
     'intake.telemetry.record',
     z.object({ initiativeId: z.uuid(), telemetry: telemetrySchema, actor: z.string() }),
-    telemetrySchema.safeExtend({ initiativeId: z.uuid(), recordedBy: z.string(), recordedAt: z.string() }),
+    telemetryRecordSchema,
+  ),
+  /** An initiative's telemetry over its latest periods, for trends. */
+  listTelemetry: rpcContract(
+    'intake.telemetry.list',
+    z.object({ initiativeId: z.uuid(), query: telemetryQuerySchema }),
+    z.object({ items: z.array(telemetryRecordSchema) }),
   ),
 };
 

@@ -8,11 +8,12 @@ import { PostureBadge } from '../portfolio/posture-badge';
 import { EditInitiativeForm } from './edit-initiative-form';
 import { InitiativeEconomics } from './initiative-economics';
 import { InitiativeHistory } from './initiative-history';
+import { InitiativeTelemetry } from './initiative-telemetry';
 
 /** One initiative: its posture and why, domain scores by source, owners and gaps, evidence, dependencies, decisions, economics, history; its profile edited safely. */
 @Component({
   selector: 'cap-initiative-page',
-  imports: [EditInitiativeForm, InitiativeEconomics, InitiativeHistory, PostureBadge, RouterLink],
+  imports: [EditInitiativeForm, InitiativeEconomics, InitiativeHistory, InitiativeTelemetry, PostureBadge, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a routerLink="/" class="back">← Portfolio</a>
@@ -132,6 +133,7 @@ import { InitiativeHistory } from './initiative-history';
         </section>
 
         <cap-initiative-economics [initiativeId]="item.id" [revision]="costRevision()" />
+        <cap-initiative-telemetry [initiativeId]="item.id" [revision]="historyRevision()" />
         <cap-initiative-history [initiativeId]="item.id" [revision]="historyRevision()" />
       </div>
       @if (session.canWriteInitiatives()) {
@@ -191,7 +193,7 @@ export class InitiativePage implements OnInit {
   ngOnInit(): void {
     this.load();
     this.live.subscribe(
-      ['posture.changed', 'score.updated', 'owner.assigned', 'evidence.recorded', 'evidence.expired', 'decision.recorded', 'dependency.added', 'initiative.updated'],
+      ['posture.changed', 'score.updated', 'owner.assigned', 'evidence.recorded', 'evidence.expired', 'decision.recorded', 'dependency.added', 'initiative.updated', 'telemetry.recorded'],
       (event) => {
         if (JSON.stringify(event.payload).includes(this.id())) this.load();
       },

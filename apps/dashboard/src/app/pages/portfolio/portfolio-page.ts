@@ -1,12 +1,13 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal, type OnInit } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import type { PortfolioReadiness } from '@capstan/contracts';
+import type { PortfolioReadiness, PortfolioTrends } from '@capstan/contracts';
 import { POSTURES, type Posture } from '@capstan/domain';
 import { downloadCsv } from '../../core/csv-download';
 import { InitiativesApi, problemOf, type InitiativeWithPosture } from '../../core/initiatives-api';
 import { LiveEvents } from '../../core/live-events';
 import { Session } from '../../core/session';
 import { PostureBadge } from './posture-badge';
+import { FrictionTrends } from './friction-trends';
 import { ReadinessPanel } from './readiness-panel';
 import { RegisterInitiativeForm } from './register-initiative-form';
 
@@ -21,7 +22,7 @@ const POSTURE_ORDER: Record<string, number> = { pause: 0, controlled_investment:
 
 @Component({
   selector: 'cap-portfolio-page',
-  imports: [PostureBadge, ReadinessPanel, RegisterInitiativeForm, RouterLink],
+  imports: [FrictionTrends, PostureBadge, ReadinessPanel, RegisterInitiativeForm, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>Portfolio</h1>
@@ -39,6 +40,9 @@ const POSTURE_ORDER: Record<string, number> = { pause: 0, controlled_investment:
 
     @if (readiness(); as view) {
       <cap-readiness-panel [readiness]="view" [names]="names()" />
+    }
+    @if (trends(); as view) {
+      <cap-friction-trends [trends]="view" />
     }
 
     @if (session.canWriteInitiatives()) {
@@ -139,6 +143,7 @@ export class PortfolioPage implements OnInit {
   protected readonly loading = signal(true);
   protected readonly error = signal<string | null>(null);
   protected readonly readiness = signal<PortfolioReadiness | null>(null);
+  protected readonly trends = signal<PortfolioTrends | null>(null);
   protected readonly names = computed(() => new Map(this.initiatives().map((initiative) => [initiative.id, initiative.name])));
   protected readonly counts = computed(() => {
     const counts: Record<Posture, number> = { pause: 0, controlled_investment: 0, authorize_deployment: 0 };
@@ -148,6 +153,8 @@ export class PortfolioPage implements OnInit {
 
   ngOnInit(): void {
     this.load();
+    // Weekly figures: read once per visit, not on every live event.
+    this.api.trends().subscribe({ next: (trends) => this.trends.set(trends), error: () => this.trends.set(null) });
     // Events say what changed; the page refetches so it always shows the services' own view.
     this.live.subscribe(['initiative.registered', 'posture.changed', 'score.updated'], () => this.refresh(), this.destroyRef);
   }
