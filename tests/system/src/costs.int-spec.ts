@@ -254,4 +254,61 @@ describe('the cost ledger', () => {
       await database.end();
     }
   });
+
+  it('should convert each entry at its charge date\'s rate once, keep it when later rates come, and list what has no rate yet', async () => {
+    const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
+    const id = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Converted', businessUnit: 'Treasury', stage: 'production' })).body.id;
+    type Reporting = { groups: { key: string; billedCost: string; effectiveCost: string; currency: string }[]; unconverted: { currency: string; entries: number; billedCost: string }[] };
+    const reporting = async () => (await viewer.get<Reporting>(`/api/v1/costs/summary?groupBy=initiative&initiativeId=${id}&reporting=true`)).body;
+    const record = (amount: string, currency: string, chargeDate: string) =>
+      pollUntil(async () => {
+        const response = await finance.post<{ id: string }>('/api/v1/cost-entries', { ...entry(amount, { currency, chargeDate }), initiativeId: id });
+        return response.status === 201 ? response.body.id : undefined;
+      }, { what: 'cost tracking to know the initiative' });
+
+    await record('10.005', 'EUR', '2026-10-15');
+    const dollars = await record('100.00', 'USD', '2026-10-18'); // a Sunday: Friday's rate applies
+    await record('20.00', 'GBP', '2026-10-16');
+    expect(await reporting()).toEqual({
+      groups: [{ key: id, billedCost: '10.005', effectiveCost: '10.005', currency: 'EUR' }],
+      unconverted: [
+        { currency: 'GBP', entries: 1, billedCost: '20' },
+        { currency: 'USD', entries: 1, billedCost: '100' },
+      ],
+    });
+
+    const recorded = await finance.post<{ recorded: number; unchanged: number; entriesConverted: number; reportingCurrency: string }>('/api/v1/fx-rates', {
+      rates: [
+        { currency: 'USD', date: '2026-10-16', rate: '0.923100000001', source: 'ECB' },
+        { currency: 'GBP', date: '2026-10-16', rate: '1.15' },
+      ],
+    });
+    expect(recorded.status).toBe(201);
+    expect(recorded.body).toMatchObject({ reportingCurrency: 'EUR', recorded: 2, unchanged: 0 });
+    expect(recorded.body.entriesConverted).toBeGreaterThanOrEqual(2);
+    // 10.005 + 100 × 0.923100000001 + 20 × 1.15, exactly.
+    expect(await reporting()).toEqual({ groups: [{ key: id, billedCost: '125.3150000001', effectiveCost: '125.3150000001', currency: 'EUR' }], unconverted: [] });
+
+    // A later rate prices later entries; history keeps the rate it was converted at.
+    expect((await finance.post('/api/v1/fx-rates', { rates: [{ currency: 'USD', date: '2026-10-19', rate: '0.5' }] })).status).toBe(201);
+    await record('10.00', 'USD', '2026-10-19');
+    expect((await reporting()).groups[0].billedCost).toBe('130.3150000001');
+    // A day's rate never changes; sending it again is harmless.
+    const changed = await finance.post<{ detail: string }>('/api/v1/fx-rates', { rates: [{ currency: 'USD', date: '2026-10-16', rate: '0.95' }] });
+    expect(changed.status).toBe(409);
+    expect(changed.headers.get('content-type')).toContain('application/problem+json');
+    expect((await finance.post<{ unchanged: number }>('/api/v1/fx-rates', { rates: [{ currency: 'USD', date: '2026-10-16', rate: '0.923100000001' }] })).body.unchanged).toBe(1);
+    expect((await finance.post('/api/v1/fx-rates', { rates: [{ currency: 'EUR', date: '2026-10-16', rate: '1' }] })).status).toBe(400);
+    expect((await finance.post('/api/v1/fx-rates', { rates: [{ currency: 'USD', date: '2026-10-16', rate: 0.9 }] })).status).toBe(400);
+    expect((await viewer.post('/api/v1/fx-rates', { rates: [{ currency: 'USD', date: '2026-10-20', rate: '0.9' }] })).status).toBe(403);
+
+    // A reversal is converted at the rate of the entry it reverses: the pair nets to zero.
+    expect((await finance.post(`/api/v1/cost-entries/${dollars}/reversal`, { reason: 'duplicate invoice' })).status).toBe(201);
+    expect((await reporting()).groups[0].billedCost).toBe('38.005');
+    const rates = await viewer.get<{ reportingCurrency: string; items: { currency: string; date: string; rate: string }[] }>('/api/v1/fx-rates?currency=USD');
+    expect(rates.body.items.map((rate) => [rate.date, rate.rate])).toEqual([
+      ['2026-10-16', '0.923100000001'],
+      ['2026-10-19', '0.5'],
+    ]);
+  });
 });

@@ -49,6 +49,8 @@ const MATRIX: Record<string, readonly Role[] | 'public'> = {
   'POST /api/v1/cost-entries': ['admin', 'finance', 'engineering'],
   'POST /api/v1/cost-entries/{id}/reversal': ['admin', 'finance'],
   'PUT /api/v1/budgets': ['admin', 'finance'],
+  'POST /api/v1/fx-rates': ['admin', 'finance'],
+  'GET /api/v1/fx-rates': ALL,
   'GET /api/v1/budgets': ALL,
   'GET /api/v1/costs/summary': ALL,
   'PUT /api/v1/business-volumes': ['admin', 'finance', 'engineering'],

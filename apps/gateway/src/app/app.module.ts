@@ -9,6 +9,7 @@ import { AdminController } from './admin/admin.controller';
 import { AuditController } from './audit/audit.controller';
 import { CostImportsController } from './costs/cost-imports.controller';
 import { CostsController } from './costs/costs.controller';
+import { ExchangeRatesController } from './costs/exchange-rates.controller';
 import { PosturesController } from './postures/postures.controller';
 import { ScoringModelsController } from './scoring-models/scoring-models.controller';
 import { AuthConfigController } from './auth/auth-config.controller';
@@ -59,6 +60,7 @@ export const config = loadGatewayConfig();
     ScoringModelsController,
     PosturesController,
     CostsController,
+    ExchangeRatesController,
     CostImportsController,
     PlansController,
     RolloutInputsController,

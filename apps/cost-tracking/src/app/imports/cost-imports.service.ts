@@ -8,6 +8,7 @@ import { FocusRowError, readFocusHeader, readFocusRow, ruleFor, type FocusHeader
 import { Outbox, RpcError, firstResultSet } from '@capstan/messaging';
 import { isEmbedded } from '@capstan/persistence';
 import { BudgetsService } from '../budgets/budgets.service';
+import { ExchangeRatesService } from '../fx/exchange-rates.service';
 import { LedgerService } from '../ledger/ledger.service';
 import { UnitEconomicsService } from '../ledger/unit-economics.service';
 import { AllocationRulesService } from './allocation-rules.service';
@@ -65,6 +66,7 @@ export class CostImportsService implements OnApplicationBootstrap, OnApplication
     private readonly ledger: LedgerService,
     private readonly budgets: BudgetsService,
     private readonly unitEconomics: UnitEconomicsService,
+    private readonly rates: ExchangeRatesService,
   ) {
     if (!Number.isInteger(this.leaseSeconds) || this.leaseSeconds < 1) {
       throw new Error('Invalid configuration for cost-tracking: COST_IMPORT_LEASE_SECONDS must be a whole number of seconds, at least 1');
@@ -223,6 +225,8 @@ export class CostImportsService implements OnApplicationBootstrap, OnApplication
       const held = (await manager.query(`SELECT 1 FROM cost_tracking.cost_imports WHERE id = $1 AND locked_by = $2 FOR UPDATE`, [batch.importId, lease])) as unknown[];
       if (!held.length) throw new LeaseLost(batch.importId);
       await batch.insert(manager, copy);
+      const rows = batch.rows;
+      if (rows) await this.rates.convertImportRows(manager, batch.importId, rows);
       await manager.query(
         `UPDATE cost_tracking.cost_imports
             SET rows_read = $2, rows_imported = rows_imported + $3, rows_rejected = rows_rejected + $4, rows_unallocated = rows_unallocated + $5,

@@ -34,6 +34,12 @@ export class ImportBatch {
     source: [] as string[],
   };
 
+  /** The file rows this batch holds, first and last; null when it holds none. */
+  get rows(): { first: number; last: number } | null {
+    const rows = this.columns.row;
+    return rows.length ? { first: rows[0], last: rows[rows.length - 1] } : null;
+  }
+
   constructor(
     readonly importId: string,
     private readonly job: { phase: string; requested_by: string },

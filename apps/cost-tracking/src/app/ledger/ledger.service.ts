@@ -12,6 +12,7 @@ import {
 } from '@capstan/contracts';
 import { Outbox, RpcError, type RpcContext } from '@capstan/messaging';
 import { BudgetsService } from '../budgets/budgets.service';
+import { ExchangeRatesService } from '../fx/exchange-rates.service';
 import { UnitEconomicsService } from './unit-economics.service';
 
 interface EntryRow {
@@ -52,6 +53,7 @@ export class LedgerService {
     private readonly outbox: Outbox,
     private readonly budgets: BudgetsService,
     private readonly unitEconomics: UnitEconomicsService,
+    private readonly rates: ExchangeRatesService,
   ) {}
 
   /** Records an entry; a request id seen before (a retry after a crash) answers with the entry it recorded then. */
@@ -102,6 +104,7 @@ export class LedgerService {
   }
 
   async summary(query: CostSummaryQuery): Promise<CostSummary> {
+    if (query.reporting) return this.reportingSummary(query);
     const column = GROUP_COLUMNS[query.groupBy];
     const filters: string[] = [];
     const params: unknown[] = [];
@@ -120,6 +123,37 @@ export class LedgerService {
         effectiveCost: new Decimal(row.effective).toFixed(),
         currency: row.currency.trim(),
       })),
+    };
+  }
+
+  /** Totals in the reporting currency from the entries' conversions; what has no rate yet is listed apart, per currency. */
+  private async reportingSummary(query: CostSummaryQuery): Promise<CostSummary> {
+    const column = GROUP_COLUMNS[query.groupBy];
+    const params: unknown[] = [this.rates.reportingCurrency];
+    const filters: string[] = [];
+    if (query.initiativeId) filters.push(`e.initiative_id = $${params.push(query.initiativeId)}`);
+    if (query.importId) filters.push(`e.import_id = $${params.push(query.importId)}`);
+    const where = filters.length ? `AND ${filters.join(' AND ')}` : '';
+    const rows = (await this.dataSource.query(
+      `SELECT ${column} AS key, sum(c.amount)::text AS billed, sum(c.effective_amount)::text AS effective
+         FROM cost_tracking.cost_entries e JOIN cost_tracking.entry_conversions c ON c.entry_id = e.id AND c.reporting_currency = $1
+        WHERE true ${where} GROUP BY 1 ORDER BY 1`,
+      params,
+    )) as { key: string; billed: string; effective: string }[];
+    const missing = (await this.dataSource.query(
+      `SELECT e.currency, count(*)::int AS entries, sum(e.amount)::text AS billed FROM cost_tracking.cost_entries e
+        WHERE NOT EXISTS (SELECT 1 FROM cost_tracking.entry_conversions c WHERE c.entry_id = e.id AND c.reporting_currency = $1) ${where}
+        GROUP BY 1 ORDER BY 1`,
+      params,
+    )) as { currency: string; entries: number; billed: string }[];
+    return {
+      groups: rows.map((row) => ({
+        key: String(row.key).trim(),
+        billedCost: new Decimal(row.billed).toFixed(),
+        effectiveCost: new Decimal(row.effective).toFixed(),
+        currency: this.rates.reportingCurrency,
+      })),
+      unconverted: missing.map((row) => ({ currency: row.currency.trim(), entries: row.entries, billedCost: new Decimal(row.billed).toFixed() })),
     };
   }
 
@@ -155,6 +189,7 @@ export class LedgerService {
       ],
     )) as EntryRow[];
     const recorded = toEntry(row);
+    await this.rates.convertEntries(manager, [recorded.id]);
     await this.outbox.enqueue(manager, CostEvents.recorded, { entry: recorded }, context);
     if (recorded.initiativeId) {
       await this.publishVisibility(manager, recorded.initiativeId, context);

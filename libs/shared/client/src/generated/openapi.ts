@@ -273,6 +273,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/fx-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ExchangeRatesController_list"];
+        put?: never;
+        post: operations["ExchangeRatesController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -1325,6 +1341,11 @@ export interface components {
                 effectiveCost: string;
                 key: string;
             }[];
+            unconverted?: {
+                billedCost: string;
+                currency: string;
+                entries: number;
+            }[];
         };
         CreatedServiceAccountDto: {
             /** @description The business units the key may act for; null for all */
@@ -1614,6 +1635,26 @@ export interface components {
                 /** Format: date */
                 to: string;
             }[];
+        };
+        FxRateListDto: {
+            items: {
+                currency: string;
+                /** Format: date */
+                date: string;
+                rate: string;
+                recordedAt: string;
+                recordedBy: string;
+                reportingCurrency: string;
+                /** @default  */
+                source?: string;
+            }[];
+            reportingCurrency: string;
+        };
+        FxRecordedDto: {
+            entriesConverted: number;
+            recorded: number;
+            reportingCurrency: string;
+            unchanged: number;
         };
         ImportDto: {
             createdAt: string;
@@ -2322,6 +2363,16 @@ export interface components {
             expiresAt?: (string) | null;
             /** @enum {string} */
             status: "absent" | "partial" | "established";
+        };
+        RecordFxRatesDto: {
+            rates: {
+                currency: string;
+                /** Format: date */
+                date: string;
+                rate: string;
+                /** @default  */
+                source?: string;
+            }[];
         };
         RecordTelemetryDto: {
             /** @default null */
@@ -3299,6 +3350,7 @@ export interface operations {
                 groupBy: "serviceCategory" | "category" | "initiative" | "month" | "currency" | "phase";
                 importId?: string;
                 initiativeId?: string;
+                reporting?: boolean | ("true" | "false");
             };
             header?: never;
             path?: never;
@@ -3333,6 +3385,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    ExchangeRatesController_list: {
+        parameters: {
+            query?: {
+                currency?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FxRateListDto"];
+                };
+            };
+        };
+    };
+    ExchangeRatesController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordFxRatesDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FxRecordedDto"];
+                };
             };
         };
     };

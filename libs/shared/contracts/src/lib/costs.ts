@@ -50,12 +50,16 @@ export const costSummaryQuerySchema = z
     groupBy: z.enum(COST_GROUPINGS),
     initiativeId: z.uuid().optional(),
     importId: z.uuid().optional(),
+    /** Totals in the reporting currency, each entry at its charge date's rate; entries not yet convertible are listed apart. */
+    reporting: z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')]).optional(),
   })
   .strict();
 export type CostSummaryQuery = z.infer<typeof costSummaryQuerySchema>;
 
 export const costSummarySchema = z.object({
   groups: z.array(z.object({ key: z.string(), billedCost: amountSchema, effectiveCost: amountSchema, currency: z.string() })),
+  /** With `reporting`: entries with no rate for their charge date yet, per original currency — left out of the groups, never counted as zero. */
+  unconverted: z.array(z.object({ currency: z.string(), entries: z.number().int(), billedCost: amountSchema })).optional(),
 });
 export type CostSummary = z.infer<typeof costSummarySchema>;
 
@@ -86,6 +90,38 @@ export const budgetStatusSchema = z.object({
   crossed: z.array(z.string()),
 });
 export type BudgetStatus = z.infer<typeof budgetStatusSchema>;
+
+// Exchange rates -------------------------------------------------------------------
+
+export const fxRateSchema = z
+  .object({
+    currency: currencySchema,
+    /** The day the rate holds for; an entry uses the latest rate on or before its charge date, up to 7 days back. */
+    date: z.iso.date(),
+    /** Units of the reporting currency for one unit of `currency`, as a decimal string. */
+    rate: z.string().regex(/^\d{1,12}(\.\d{1,12})?$/, 'a positive decimal string such as "0.9231"').refine((rate) => !/^0+(\.0+)?$/.test(rate), 'must be more than zero'),
+    source: z.string().max(200).default(''),
+  })
+  .strict();
+export type FxRate = z.infer<typeof fxRateSchema>;
+
+export const recordFxRatesSchema = z.object({ rates: z.array(fxRateSchema).min(1).max(5_000) }).strict();
+export type RecordFxRates = z.infer<typeof recordFxRatesSchema>;
+
+export const fxRateViewSchema = fxRateSchema.safeExtend({ reportingCurrency: z.string(), recordedBy: z.string(), recordedAt: z.string() });
+export type FxRateView = z.infer<typeof fxRateViewSchema>;
+
+export const fxRateQuerySchema = z.object({ currency: currencySchema.optional(), from: z.iso.date().optional(), to: z.iso.date().optional() }).strict();
+export type FxRateQuery = z.infer<typeof fxRateQuerySchema>;
+
+export const FxRpc = {
+  record: rpcContract(
+    'cost.fx.record',
+    z.object({ rates: recordFxRatesSchema, actor: z.string() }).strict(),
+    z.object({ reportingCurrency: z.string(), recorded: z.number().int(), unchanged: z.number().int(), entriesConverted: z.number().int() }),
+  ),
+  list: rpcContract('cost.fx.list', fxRateQuerySchema, z.object({ reportingCurrency: z.string(), items: z.array(fxRateViewSchema) })),
+};
 
 export const CostRpc = {
   record: rpcContract(

@@ -1,0 +1,145 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import Decimal from 'decimal.js';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { FxRateQuery, FxRateView, RecordFxRates } from '@capstan/contracts';
+import { RpcError } from '@capstan/messaging';
+
+/** An entry takes the latest rate on or before its charge date, no older than this (weekends, holidays). */
+const RATE_LOOKBACK_DAYS = 7;
+/** Ledger rows converted per statement when the whole ledger is brought up to date. */
+const BACKFILL_BATCH = 50_000;
+
+/**
+ * Dated exchange rates and each cost entry's value in the reporting currency
+ * (`COST_REPORTING_CURRENCY`, EUR by default) at the rate of its charge date.
+ * An entry is converted once, when it is recorded if its day's rate is known,
+ * else when that rate arrives; the conversion keeps the rate it used and is
+ * never redone, so a later rate never re-prices history. Rates are
+ * append-only too: a day's rate, once recorded, stays.
+ */
+@Injectable()
+export class ExchangeRatesService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ExchangeRatesService.name);
+  readonly reportingCurrency = process.env['COST_REPORTING_CURRENCY'] ?? 'EUR';
+
+  constructor(private readonly dataSource: DataSource) {
+    if (!/^[A-Z]{3}$/.test(this.reportingCurrency)) {
+      throw new Error('Invalid configuration for cost-tracking: COST_REPORTING_CURRENCY must be an ISO 4217 code such as EUR');
+    }
+  }
+
+  /** Entries recorded before this reporting currency was chosen (or before this version) are converted in the background. */
+  onApplicationBootstrap(): void {
+    void this.backfill().catch((error: unknown) => this.logger.warn(`Converting the ledger to ${this.reportingCurrency} stopped: ${String(error)}`));
+  }
+
+  async record({ rates }: RecordFxRates, actor: string): Promise<{ reportingCurrency: string; recorded: number; unchanged: number; entriesConverted: number }> {
+    const own = rates.find((rate) => rate.currency === this.reportingCurrency);
+    if (own) throw new RpcError('validation_failed', `${own.currency} is the reporting currency: its rate is 1`, [{ field: 'rates.currency', message: 'the reporting currency needs no rate' }]);
+    return this.dataSource.transaction(async (manager) => {
+      let recorded = 0;
+      for (const rate of rates) {
+        const inserted = (await manager.query(
+          `INSERT INTO cost_tracking.fx_rates (currency, reporting_currency, rate_date, rate, source, recorded_by) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT DO NOTHING RETURNING 1`,
+          [rate.currency, this.reportingCurrency, rate.date, rate.rate, rate.source, actor],
+        )) as unknown[];
+        if (inserted.length) {
+          recorded++;
+          continue;
+        }
+        const [existing] = (await manager.query(
+          `SELECT rate::text AS rate FROM cost_tracking.fx_rates WHERE currency = $1 AND reporting_currency = $2 AND rate_date = $3`,
+          [rate.currency, this.reportingCurrency, rate.date],
+        )) as { rate: string }[];
+        if (!new Decimal(existing.rate).equals(rate.rate)) {
+          throw new RpcError('conflict', `The ${rate.currency} rate of ${rate.date} is recorded already as ${new Decimal(existing.rate).toFixed()}; a day's rate never changes, so history keeps the price it was converted at`);
+        }
+      }
+      let entriesConverted = 0;
+      for (const currency of new Set(rates.map((rate) => rate.currency))) {
+        const dates = rates.filter((rate) => rate.currency === currency).map((rate) => rate.date).sort();
+        entriesConverted += await this.convert(
+          manager,
+          `e.currency = $2 AND e.charge_date >= $3::date AND e.charge_date < $4::date + ${RATE_LOOKBACK_DAYS}`,
+          [currency, dates[0], dates[dates.length - 1]],
+        );
+      }
+      return { reportingCurrency: this.reportingCurrency, recorded, unchanged: rates.length - recorded, entriesConverted };
+    });
+  }
+
+  async list(query: FxRateQuery): Promise<{ reportingCurrency: string; items: FxRateView[] }> {
+    const rows = (await this.dataSource.query(
+      `SELECT currency, rate_date::text AS date, rate::text AS rate, source, reporting_currency, recorded_by, recorded_at
+         FROM cost_tracking.fx_rates
+        WHERE reporting_currency = $1 AND ($2::text IS NULL OR currency = $2) AND ($3::date IS NULL OR rate_date >= $3) AND ($4::date IS NULL OR rate_date <= $4)
+        ORDER BY currency, rate_date LIMIT 5000`,
+      [this.reportingCurrency, query.currency ?? null, query.from ?? null, query.to ?? null],
+    )) as { currency: string; date: string; rate: string; source: string; reporting_currency: string; recorded_by: string; recorded_at: Date }[];
+    return {
+      reportingCurrency: this.reportingCurrency,
+      items: rows.map((row) => ({
+        currency: row.currency.trim(),
+        date: row.date,
+        rate: new Decimal(row.rate).toFixed(),
+        source: row.source,
+        reportingCurrency: row.reporting_currency.trim(),
+        recordedBy: row.recorded_by,
+        recordedAt: new Date(row.recorded_at).toISOString(),
+      })),
+    };
+  }
+
+  /** Converts the given entries, in the caller's transaction. */
+  convertEntries(manager: EntityManager, ids: string[]): Promise<number> {
+    return this.convert(manager, `e.id = ANY($2::uuid[])`, [ids]);
+  }
+
+  /** Converts the entries an import batch wrote, in the batch's transaction. */
+  convertImportRows(manager: EntityManager, importId: string, rows: { first: number; last: number }): Promise<number> {
+    return this.convert(manager, `e.import_id = $2 AND e.import_row BETWEEN $3 AND $4`, [importId, rows.first, rows.last]);
+  }
+
+  /** Brings every entry up to date, in slices of the ledger (by `seq`). */
+  async backfill(): Promise<number> {
+    const [bounds] = (await this.dataSource.query(`SELECT coalesce(max(seq), 0)::text AS last FROM cost_tracking.cost_entries`)) as { last: string }[];
+    const last = Number(bounds.last);
+    let converted = 0;
+    for (let from = 0; from < last; from += BACKFILL_BATCH) {
+      converted += await this.convert(this.dataSource.manager, `e.seq > $2 AND e.seq <= $3`, [from, from + BACKFILL_BATCH]);
+    }
+    if (converted) this.logger.log(`Converted ${converted} earlier entries to ${this.reportingCurrency}`);
+    return converted;
+  }
+
+  /**
+   * Converts the entries `where` selects that have no conversion yet and whose
+   * rate is known: 1 in the reporting currency itself, else the latest rate on
+   * or before the charge date. Amounts are rounded to the ledger's 18 places.
+   */
+  private async convert(manager: EntityManager, where: string, params: unknown[]): Promise<number> {
+    const [result] = (await manager.query(
+      `WITH converted AS (
+         INSERT INTO cost_tracking.entry_conversions (entry_id, reporting_currency, rate, rate_date, amount, effective_amount)
+         SELECT e.id, $1, r.rate, r.rate_date, round(e.amount * r.rate, 18), round(coalesce(e.effective_amount, e.amount) * r.rate, 18)
+           FROM cost_tracking.cost_entries e
+           CROSS JOIN LATERAL (
+             (SELECT 1::numeric AS rate, e.charge_date AS rate_date WHERE e.currency = $1)
+             UNION ALL
+             (SELECT f.rate, f.rate_date FROM cost_tracking.fx_rates f
+               WHERE f.currency = e.currency AND f.reporting_currency = $1 AND f.rate_date <= e.charge_date AND f.rate_date > e.charge_date - ${RATE_LOOKBACK_DAYS}
+               ORDER BY f.rate_date DESC LIMIT 1)
+             LIMIT 1
+           ) r
+          WHERE ${where}
+            AND NOT EXISTS (SELECT 1 FROM cost_tracking.entry_conversions c WHERE c.entry_id = e.id AND c.reporting_currency = $1)
+         ON CONFLICT DO NOTHING
+         RETURNING 1
+       )
+       SELECT count(*)::int AS n FROM converted`,
+      [this.reportingCurrency, ...params],
+    )) as { n: number }[];
+    return result?.n ?? 0;
+  }
+}
