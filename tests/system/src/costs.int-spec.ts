@@ -311,4 +311,50 @@ describe('the cost ledger', () => {
       ['2026-10-19', '0.5'],
     ]);
   });
+
+  it('should price token usage at the price effective on its date, never re-price history unless asked, and then say what changed', async () => {
+    const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
+    const id = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Metered', businessUnit: 'Service', stage: 'production' })).body.id;
+    const model = 'capstan-llm-1';
+    const spend = async () => (await viewer.get<{ groups: { billedCost: string; currency: string }[] }>(`/api/v1/costs/summary?groupBy=initiative&initiativeId=${id}`)).body.groups;
+    const usage = (date: string, inputTokens: number, outputTokens: number, cachedTokens = 0) =>
+      engineering.post<{ id: string; amount: string; currency: string; priceId: string; detail?: string }>('/api/v1/token-usage', { initiativeId: id, model, date, inputTokens, outputTokens, cachedTokens });
+
+    const unpriced = await pollUntil(async () => {
+      const response = await usage('2026-10-10', 1000, 500);
+      return response.status === 422 && response.body.detail?.includes('No price') ? response : undefined;
+    }, { what: 'cost tracking to know the initiative' });
+    expect(unpriced.status).toBe(422);
+    const price = (effectiveFrom: string, inputPer1k: string, outputPer1k: string, cachedPer1k: string) =>
+      finance.post(`/api/v1/token-prices/${model}`, { effectiveFrom, currency: 'USD', inputPer1k, outputPer1k, cachedPer1k });
+    expect((await price('2026-10-01', '0.0025', '0.01', '0.00125')).status).toBe(201);
+
+    const first = await usage('2026-10-10', 12_345, 6_789, 1_000);
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ amount: '0.1000025', currency: 'USD' });
+    expect((await price('2026-10-15', '0.002', '0.008', '0.001')).status).toBe(201);
+    expect((await price('2026-10-15', '0.003', '0.008', '0.001')).status).toBe(409);
+    expect((await usage('2026-10-20', 1_000, 1_000)).body.amount).toBe('0.01');
+    expect(await spend()).toEqual([expect.objectContaining({ billedCost: '0.1100025', currency: 'USD' })]);
+
+    // A price backdated to 2026-10-05 applies to the first usage now — but only when re-pricing is asked for.
+    expect((await price('2026-10-05', '0.002', '0.008', '0.001')).status).toBe(201);
+    expect(await spend()).toEqual([expect.objectContaining({ billedCost: '0.1100025' })]);
+    const repriced = await finance.post<{ changes: { usageId: string; from: string; to: string; difference: string }[]; unchanged: number }>(
+      `/api/v1/token-prices/${model}/repricing`,
+      { from: '2026-10-01', to: '2026-10-31' },
+    );
+    expect(repriced.status).toBe(201);
+    expect(repriced.body).toEqual({
+      model,
+      changes: [{ usageId: first.body.id, date: '2026-10-10', from: '0.1000025', to: '0.080002', difference: '-0.0200005', currency: 'USD' }],
+      unchanged: 1,
+    });
+    expect(await spend()).toEqual([expect.objectContaining({ billedCost: '0.090002' })]);
+    expect((await finance.post<{ changes: unknown[]; unchanged: number }>(`/api/v1/token-prices/${model}/repricing`, { from: '2026-10-01', to: '2026-10-31' })).body).toMatchObject({ changes: [], unchanged: 2 });
+    const prices = await viewer.get<{ items: { effectiveFrom: string }[] }>(`/api/v1/token-prices/${model}`);
+    expect(prices.body.items.map((item) => item.effectiveFrom)).toEqual(['2026-10-01', '2026-10-05', '2026-10-15']);
+    expect((await engineering.post('/api/v1/token-usage', { initiativeId: id, model, date: '2026-10-20', inputTokens: 1.5, outputTokens: 0 })).status).toBe(400);
+    expect((await viewer.post(`/api/v1/token-prices/${model}`, { effectiveFrom: '2026-11-01', currency: 'USD', inputPer1k: '1', outputPer1k: '1' })).status).toBe(403);
+  });
 });

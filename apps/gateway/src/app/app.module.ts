@@ -10,6 +10,7 @@ import { AuditController } from './audit/audit.controller';
 import { CostImportsController } from './costs/cost-imports.controller';
 import { CostsController } from './costs/costs.controller';
 import { ExchangeRatesController } from './costs/exchange-rates.controller';
+import { TokenMeteringController } from './costs/token-metering.controller';
 import { PosturesController } from './postures/postures.controller';
 import { ScoringModelsController } from './scoring-models/scoring-models.controller';
 import { AuthConfigController } from './auth/auth-config.controller';
@@ -61,6 +62,7 @@ export const config = loadGatewayConfig();
     PosturesController,
     CostsController,
     ExchangeRatesController,
+    TokenMeteringController,
     CostImportsController,
     PlansController,
     RolloutInputsController,

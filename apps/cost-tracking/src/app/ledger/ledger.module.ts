@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { BudgetsService } from '../budgets/budgets.service';
 import { ExchangeRatesHandler } from '../fx/exchange-rates.handler';
 import { ExchangeRatesService } from '../fx/exchange-rates.service';
+import { TokenMeteringHandler } from '../metering/token-metering.handler';
+import { TokenMeteringService } from '../metering/token-metering.service';
 import { AllocationRulesService } from '../imports/allocation-rules.service';
 import { CostImportsService } from '../imports/cost-imports.service';
 import { ImportsHandler } from '../imports/imports.handler';
@@ -9,5 +11,5 @@ import { LedgerHandler } from './ledger.handler';
 import { LedgerService } from './ledger.service';
 import { UnitEconomicsService } from './unit-economics.service';
 
-@Module({ providers: [LedgerService, LedgerHandler, BudgetsService, AllocationRulesService, CostImportsService, ImportsHandler, UnitEconomicsService, ExchangeRatesService, ExchangeRatesHandler] })
+@Module({ providers: [LedgerService, LedgerHandler, BudgetsService, AllocationRulesService, CostImportsService, ImportsHandler, UnitEconomicsService, ExchangeRatesService, ExchangeRatesHandler, TokenMeteringService, TokenMeteringHandler] })
 export class LedgerModule {}

@@ -78,29 +78,37 @@ export class LedgerService {
   }
 
   async reverse(id: string, reason: string, actor: string, context: RpcContext): Promise<CostEntry> {
-    return this.outbox.transaction(async (manager) => {
-      const [original] = (await manager.query(`SELECT * FROM cost_tracking.cost_entries WHERE id = $1 FOR UPDATE`, [id])) as EntryRow[];
-      if (!original) throw RpcError.notFound(`Cost entry ${id}`);
-      if (original.reverses_id) throw new RpcError('unprocessable', 'A reversing entry cannot itself be reversed');
-      const [already] = (await manager.query(`SELECT id FROM cost_tracking.cost_entries WHERE reverses_id = $1`, [id])) as { id: string }[];
-      if (already) throw new RpcError('conflict', `Cost entry ${id} was reversed already by ${already.id}`);
-      return this.insert(
-        manager,
-        {
-          initiativeId: original.initiative_id,
-          chargeDate: isoDate(original.charge_date),
-          category: original.category,
-          phase: original.phase,
-          amount: new Decimal(original.amount).negated().toFixed(),
-          currency: original.currency.trim(),
-          source: original.source,
-          reference: reason ? `reversal: ${reason}` : 'reversal',
-          reversesId: id,
-        },
-        actor,
-        context,
-      );
-    });
+    return this.outbox.transaction((manager) => this.reverseIn(manager, id, reason, actor, context));
+  }
+
+  /** Records an entry in the caller's transaction (metering prices usage and records its cost together). */
+  async recordIn(manager: EntityManager, entry: Omit<RecordCostEntry, 'source'> & { source: 'manual' | 'metered' }, actor: string, context: RpcContext): Promise<CostEntry> {
+    return this.insert(manager, { ...entry, reversesId: null }, actor, context);
+  }
+
+  /** Reverses an entry in the caller's transaction. */
+  async reverseIn(manager: EntityManager, id: string, reason: string, actor: string, context: RpcContext): Promise<CostEntry> {
+    const [original] = (await manager.query(`SELECT * FROM cost_tracking.cost_entries WHERE id = $1 FOR UPDATE`, [id])) as EntryRow[];
+    if (!original) throw RpcError.notFound(`Cost entry ${id}`);
+    if (original.reverses_id) throw new RpcError('unprocessable', 'A reversing entry cannot itself be reversed');
+    const [already] = (await manager.query(`SELECT id FROM cost_tracking.cost_entries WHERE reverses_id = $1`, [id])) as { id: string }[];
+    if (already) throw new RpcError('conflict', `Cost entry ${id} was reversed already by ${already.id}`);
+    return this.insert(
+      manager,
+      {
+        initiativeId: original.initiative_id,
+        chargeDate: isoDate(original.charge_date),
+        category: original.category,
+        phase: original.phase,
+        amount: new Decimal(original.amount).negated().toFixed(),
+        currency: original.currency.trim(),
+        source: original.source,
+        reference: reason ? `reversal: ${reason}` : 'reversal',
+        reversesId: id,
+      },
+      actor,
+      context,
+    );
   }
 
   async summary(query: CostSummaryQuery): Promise<CostSummary> {

@@ -929,6 +929,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/token-prices/{model}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TokenMeteringController_prices"];
+        put?: never;
+        post: operations["TokenMeteringController_setPrice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/token-prices/{model}/repricing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TokenMeteringController_reprice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/token-usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TokenMeteringController_recordUsage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhooks": {
         parameters: {
             query?: never;
@@ -2398,6 +2446,24 @@ export interface components {
             /** @default 0 */
             supportTicketsOpened?: number;
         };
+        RecordTokenUsageDto: {
+            /** @default 0 */
+            cachedTokens?: number;
+            /** Format: date */
+            date: string;
+            /** Format: uuid */
+            initiativeId: string;
+            inputTokens: number;
+            model: string;
+            outputTokens: number;
+            /**
+             * @default production
+             * @enum {string}
+             */
+            phase?: "pilot" | "production";
+            /** @default  */
+            reference?: string;
+        };
         RecordVolumeDto: {
             /** Format: uuid */
             initiativeId: string;
@@ -2473,6 +2539,25 @@ export interface components {
             };
             /** @default  */
             useCaseCategory?: string;
+        };
+        RepriceDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+        };
+        RepricingDto: {
+            changes: {
+                currency: string;
+                date: string;
+                difference: string;
+                from: string;
+                to: string;
+                /** Format: uuid */
+                usageId: string;
+            }[];
+            model: string;
+            unchanged: number;
         };
         ReversalDto: {
             /** @default  */
@@ -2815,6 +2900,15 @@ export interface components {
              */
             thresholds?: string[];
         };
+        SetTokenPriceDto: {
+            /** @default 0 */
+            cachedPer1k?: string;
+            currency: string;
+            /** Format: date */
+            effectiveFrom: string;
+            inputPer1k: string;
+            outputPer1k: string;
+        };
         SubscribeDto: {
             description?: string;
             eventTypes: ("budget.commitment_changed" | "budget.threshold_crossed" | "cost.imported" | "cost.recorded" | "cost.unit_economics_changed" | "cost.visibility_changed" | "decision.recorded" | "dependency.added" | "evidence.expired" | "evidence.recorded" | "initiative.archived" | "initiative.registered" | "initiative.updated" | "owner.assigned" | "plan.draft_recomputed" | "plan.published" | "posture.changed" | "rollout.contention_measured" | "score.updated" | "telemetry.recorded")[];
@@ -2876,6 +2970,63 @@ export interface components {
                 /** @default 0 */
                 supportTicketsOpened?: number;
             }[];
+        };
+        TokenPriceDto: {
+            /** @default 0 */
+            cachedPer1k?: string;
+            currency: string;
+            /** Format: date */
+            effectiveFrom: string;
+            /** Format: uuid */
+            id: string;
+            inputPer1k: string;
+            model: string;
+            outputPer1k: string;
+            recordedAt: string;
+            recordedBy: string;
+        };
+        TokenPriceListDto: {
+            items: {
+                /** @default 0 */
+                cachedPer1k?: string;
+                currency: string;
+                /** Format: date */
+                effectiveFrom: string;
+                /** Format: uuid */
+                id: string;
+                inputPer1k: string;
+                model: string;
+                outputPer1k: string;
+                recordedAt: string;
+                recordedBy: string;
+            }[];
+        };
+        TokenUsageDto: {
+            amount: string;
+            /** @default 0 */
+            cachedTokens?: number;
+            currency: string;
+            /** Format: date */
+            date: string;
+            /** Format: uuid */
+            entryId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            initiativeId: string;
+            inputTokens: number;
+            model: string;
+            outputTokens: number;
+            /**
+             * @default production
+             * @enum {string}
+             */
+            phase?: "pilot" | "production";
+            /** Format: uuid */
+            priceId: string;
+            recordedBy: string;
+            /** @default  */
+            reference?: string;
         };
         UnitEconomicsListDto: {
             items: {
@@ -4525,6 +4676,100 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportDto"];
+                };
+            };
+        };
+    };
+    TokenMeteringController_prices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                model: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPriceListDto"];
+                };
+            };
+        };
+    };
+    TokenMeteringController_setPrice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                model: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetTokenPriceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPriceDto"];
+                };
+            };
+        };
+    };
+    TokenMeteringController_reprice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                model: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RepriceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepricingDto"];
+                };
+            };
+        };
+    };
+    TokenMeteringController_recordUsage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordTokenUsageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenUsageDto"];
                 };
             };
         };

@@ -123,6 +123,70 @@ export const FxRpc = {
   list: rpcContract('cost.fx.list', fxRateQuerySchema, z.object({ reportingCurrency: z.string(), items: z.array(fxRateViewSchema) })),
 };
 
+// Token metering -------------------------------------------------------------------
+
+const perThousand = z.string().regex(/^\d{1,12}(\.\d{1,12})?$/, 'a non-negative decimal string, the price of 1,000 tokens, such as "0.0025"');
+const tokens = z.number().int().min(0).max(1_000_000_000_000);
+
+export const setTokenPriceSchema = z
+  .object({
+    /** From this day on; usage before it keeps the earlier price. */
+    effectiveFrom: z.iso.date(),
+    currency: currencySchema,
+    inputPer1k: perThousand,
+    outputPer1k: perThousand,
+    cachedPer1k: perThousand.default('0'),
+  })
+  .strict();
+export type SetTokenPrice = z.infer<typeof setTokenPriceSchema>;
+
+export const tokenPriceSchema = setTokenPriceSchema.safeExtend({ id: z.uuid(), model: z.string(), recordedBy: z.string(), recordedAt: z.string() });
+export type TokenPrice = z.infer<typeof tokenPriceSchema>;
+
+export const modelNameSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:\-/]{0,99}$/, 'a model name such as "gpt-4o-mini" or "claude-3-5-sonnet"');
+
+export const recordTokenUsageSchema = z
+  .object({
+    initiativeId: z.uuid(),
+    model: modelNameSchema,
+    date: z.iso.date(),
+    phase: z.enum(COST_PHASES).default('production'),
+    inputTokens: tokens,
+    outputTokens: tokens,
+    cachedTokens: tokens.default(0),
+    reference: z.string().trim().max(200).default(''),
+  })
+  .strict();
+export type RecordTokenUsage = z.infer<typeof recordTokenUsageSchema>;
+
+export const tokenUsageSchema = recordTokenUsageSchema.safeExtend({
+  id: z.uuid(),
+  /** The price it was charged at, the charge, and the ledger entry that holds it. */
+  priceId: z.uuid(),
+  amount: amountSchema,
+  currency: z.string(),
+  entryId: z.uuid(),
+  recordedBy: z.string(),
+});
+export type TokenUsage = z.infer<typeof tokenUsageSchema>;
+
+export const repriceSchema = z.object({ from: z.iso.date(), to: z.iso.date() }).strict().refine((r) => r.from <= r.to, { message: 'from must not be after to', path: ['to'] });
+
+export const repricingSchema = z.object({
+  model: z.string(),
+  /** Usage whose charge changed: the old charge reversed, the new one recorded. Usage already at its current price is left as it is. */
+  changes: z.array(z.object({ usageId: z.uuid(), date: z.string(), from: amountSchema, to: amountSchema, difference: amountSchema, currency: z.string() })),
+  unchanged: z.number().int(),
+});
+export type Repricing = z.infer<typeof repricingSchema>;
+
+export const TokenRpc = {
+  setPrice: rpcContract('cost.token.price.set', z.object({ model: modelNameSchema, price: setTokenPriceSchema, actor: z.string() }).strict(), tokenPriceSchema),
+  prices: rpcContract('cost.token.price.list', z.object({ model: modelNameSchema }).strict(), z.object({ items: z.array(tokenPriceSchema) })),
+  recordUsage: rpcContract('cost.token.usage.record', z.object({ usage: recordTokenUsageSchema, actor: z.string() }).strict(), tokenUsageSchema),
+  reprice: rpcContract('cost.token.reprice', z.object({ model: modelNameSchema, range: repriceSchema, actor: z.string() }).strict(), repricingSchema),
+};
+
 export const CostRpc = {
   record: rpcContract(
     'cost.entry.record',

@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import Decimal from 'decimal.js';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { RecordTokenUsage, Repricing, SetTokenPrice, TokenPrice, TokenUsage } from '@capstan/contracts';
+import { Outbox, RpcError, type RpcContext } from '@capstan/messaging';
+import { LedgerService } from '../ledger/ledger.service';
+
+// Per-1k prices (12 places) times token counts, over 1,000: at most 15 places, exact at 60 digits.
+const Exact = Decimal.clone({ precision: 60 });
+
+interface PriceRow {
+  id: string;
+  model: string;
+  effective_from: string;
+  currency: string;
+  input_per_1k: string;
+  output_per_1k: string;
+  cached_per_1k: string;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
+interface ChargedUsageRow {
+  id: string;
+  usage_date: string;
+  input_tokens: string;
+  output_tokens: string;
+  cached_tokens: string;
+  price_id: string;
+  entry_id: string;
+  amount: string;
+  currency: string;
+}
+
+/**
+ * Token metering: usage (model, input, output and cached tokens, initiative)
+ * priced by the model's price effective on the usage date and recorded in the
+ * ledger as a metered inference cost. A new price applies from its date on and
+ * never re-prices what was charged before — unless re-pricing is asked for,
+ * and then each changed charge is reversed and charged again, and the answer
+ * lists what changed.
+ */
+@Injectable()
+export class TokenMeteringService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  async setPrice(model: string, price: SetTokenPrice, actor: string): Promise<TokenPrice> {
+    const rows = (await this.dataSource.query(
+      `INSERT INTO cost_tracking.token_prices (id, model, effective_from, currency, input_per_1k, output_per_1k, cached_per_1k, recorded_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (model, effective_from) DO NOTHING
+       RETURNING id, model, effective_from::text AS effective_from, currency, input_per_1k::text AS input_per_1k, output_per_1k::text AS output_per_1k,
+                 cached_per_1k::text AS cached_per_1k, recorded_by, recorded_at`,
+      [randomUUID(), model, price.effectiveFrom, price.currency, price.inputPer1k, price.outputPer1k, price.cachedPer1k, actor],
+    )) as PriceRow[];
+    if (!rows.length) {
+      throw new RpcError('conflict', `${model} has a price effective from ${price.effectiveFrom} already; prices never change: set a new one from a later date`);
+    }
+    return toPrice(rows[0]);
+  }
+
+  async prices(model: string): Promise<{ items: TokenPrice[] }> {
+    const rows = (await this.dataSource.query(
+      `SELECT id, model, effective_from::text AS effective_from, currency, input_per_1k::text AS input_per_1k, output_per_1k::text AS output_per_1k,
+              cached_per_1k::text AS cached_per_1k, recorded_by, recorded_at
+         FROM cost_tracking.token_prices WHERE model = $1 ORDER BY effective_from`,
+      [model],
+    )) as PriceRow[];
+    return { items: rows.map(toPrice) };
+  }
+
+  async recordUsage(usage: RecordTokenUsage, actor: string, context: RpcContext): Promise<TokenUsage> {
+    return this.outbox.transaction(async (manager) => {
+      const known = (await manager.query(`SELECT 1 FROM cost_tracking.initiatives WHERE id = $1`, [usage.initiativeId])) as unknown[];
+      if (!known.length) throw new RpcError('unprocessable', `No initiative ${usage.initiativeId} is known to cost tracking`, [{ field: 'initiativeId', message: 'Unknown initiative' }]);
+      const price = await this.priceOn(manager, usage.model, usage.date);
+      if (!price) {
+        throw new RpcError('unprocessable', `No price for ${usage.model} on ${usage.date}: set one with POST /api/v1/token-prices/${usage.model}`, [
+          { field: 'model', message: 'No price effective on this date' },
+        ]);
+      }
+      const id = randomUUID();
+      await manager.query(
+        `INSERT INTO cost_tracking.token_usage (id, initiative_id, model, usage_date, phase, input_tokens, output_tokens, cached_tokens, reference, recorded_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [id, usage.initiativeId, usage.model, usage.date, usage.phase, usage.inputTokens, usage.outputTokens, usage.cachedTokens, usage.reference, actor],
+      );
+      const amount = costOf(usage, price);
+      const entry = await this.charge(manager, { id, initiativeId: usage.initiativeId, model: usage.model, date: usage.date, phase: usage.phase }, price, amount, actor, context);
+      return { ...usage, id, priceId: price.id, amount, currency: price.currency.trim(), entryId: entry, recordedBy: actor };
+    });
+  }
+
+  /** Charges usage between two dates again at the prices effective now; only charges that change are reversed and replaced. */
+  async reprice(model: string, range: { from: string; to: string }, actor: string, context: RpcContext): Promise<Repricing> {
+    return this.outbox.transaction(async (manager) => {
+      const rows = (await manager.query(
+        `SELECT u.id, u.usage_date::text AS usage_date, u.input_tokens::text AS input_tokens, u.output_tokens::text AS output_tokens,
+                u.cached_tokens::text AS cached_tokens, c.price_id, c.entry_id, c.amount::text AS amount, p.currency,
+                u.initiative_id, u.phase
+           FROM cost_tracking.token_usage u
+           JOIN cost_tracking.token_charges c ON c.usage_id = u.id AND c.current
+           JOIN cost_tracking.token_prices p ON p.id = c.price_id
+          WHERE u.model = $1 AND u.usage_date BETWEEN $2 AND $3
+          ORDER BY u.usage_date, u.id
+          FOR UPDATE OF c`,
+        [model, range.from, range.to],
+      )) as (ChargedUsageRow & { initiative_id: string; phase: 'pilot' | 'production' })[];
+      const changes: Repricing['changes'] = [];
+      for (const row of rows) {
+        const price = await this.priceOn(manager, model, row.usage_date);
+        if (!price) continue;
+        const tokens = { inputTokens: Number(row.input_tokens), outputTokens: Number(row.output_tokens), cachedTokens: Number(row.cached_tokens) };
+        const amount = costOf(tokens, price);
+        if (price.id === row.price_id || (new Exact(amount).equals(row.amount) && price.currency.trim() === row.currency.trim())) continue;
+        await this.ledger.reverseIn(manager, row.entry_id, `re-priced ${model} from ${range.from} to ${range.to}`, actor, context);
+        await manager.query(`UPDATE cost_tracking.token_charges SET current = false WHERE usage_id = $1 AND current`, [row.id]);
+        await this.charge(manager, { id: row.id, initiativeId: row.initiative_id, model, date: row.usage_date, phase: row.phase }, price, amount, actor, context);
+        const from = new Exact(row.amount).toFixed();
+        changes.push({ usageId: row.id, date: row.usage_date, from, to: amount, difference: new Exact(amount).minus(from).toFixed(), currency: price.currency.trim() });
+      }
+      return { model, changes, unchanged: rows.length - changes.length };
+    });
+  }
+
+  private async priceOn(manager: EntityManager, model: string, date: string): Promise<PriceRow | undefined> {
+    const [price] = (await manager.query(
+      `SELECT id, model, effective_from::text AS effective_from, currency, input_per_1k::text AS input_per_1k, output_per_1k::text AS output_per_1k,
+              cached_per_1k::text AS cached_per_1k, recorded_by, recorded_at
+         FROM cost_tracking.token_prices WHERE model = $1 AND effective_from <= $2 ORDER BY effective_from DESC LIMIT 1`,
+      [model, date],
+    )) as PriceRow[];
+    return price;
+  }
+
+  /** The charge in the ledger (a metered inference cost) and its record; returns the entry's id. */
+  private async charge(
+    manager: EntityManager,
+    usage: { id: string; initiativeId: string; model: string; date: string; phase: 'pilot' | 'production' },
+    price: PriceRow,
+    amount: string,
+    actor: string,
+    context: RpcContext,
+  ): Promise<string> {
+    const entry = await this.ledger.recordIn(
+      manager,
+      {
+        initiativeId: usage.initiativeId,
+        chargeDate: usage.date,
+        category: 'inference',
+        phase: usage.phase,
+        amount,
+        currency: price.currency.trim(),
+        source: 'metered',
+        reference: `tokens ${usage.model} (usage ${usage.id}, price from ${price.effective_from})`,
+      },
+      actor,
+      context,
+    );
+    await manager.query(`INSERT INTO cost_tracking.token_charges (usage_id, price_id, entry_id, amount) VALUES ($1, $2, $3, $4)`, [usage.id, price.id, entry.id, amount]);
+    return entry.id;
+  }
+}
+
+function costOf(usage: { inputTokens: number; outputTokens: number; cachedTokens: number }, price: PriceRow): string {
+  return new Exact(price.input_per_1k)
+    .times(usage.inputTokens)
+    .plus(new Exact(price.output_per_1k).times(usage.outputTokens))
+    .plus(new Exact(price.cached_per_1k).times(usage.cachedTokens))
+    .dividedBy(1000)
+    .toFixed();
+}
+
+function toPrice(row: PriceRow): TokenPrice {
+  return {
+    id: row.id,
+    model: row.model,
+    effectiveFrom: row.effective_from,
+    currency: row.currency.trim(),
+    inputPer1k: new Exact(row.input_per_1k).toFixed(),
+    outputPer1k: new Exact(row.output_per_1k).toFixed(),
+    cachedPer1k: new Exact(row.cached_per_1k).toFixed(),
+    recordedBy: row.recorded_by,
+    recordedAt: new Date(row.recorded_at).toISOString(),
+  };
+}
