@@ -92,7 +92,7 @@ describe('the cost ledger', () => {
     };
     // 3,000 of 4,250.35 from a meter: 70 % attributed — partial.
     await pollUntil(async () => (await costVisibility())?.state === 'partial', { what: 'a partial cost visibility' });
-    expect(await costVisibility()).toEqual({ id: 'economics.cost_visibility', state: 'partial', source: 'measured' });
+    expect(await costVisibility()).toEqual({ id: 'economics.cost_visibility', state: 'partial', source: 'measured', basis: '71 % of recorded spend attributed from reliable sources' });
 
     const database = new Client({ connectionString: context.databaseUrl });
     await database.connect();
@@ -146,6 +146,29 @@ describe('the cost ledger', () => {
     } finally {
       await database.end();
     }
+  });
+
+  it('should tell scoring when spend passes its budget: cost visibility drops, measured, with the overrun named', async () => {
+    const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
+    const id = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Overspent', businessUnit: 'Payments', stage: 'production' })).body.id;
+    interface Criterion { id: string; state: string; source: string; basis?: string }
+    const visibility = async () =>
+      (await viewer.get<{ domains: { criteria: Criterion[] }[] }>(`/api/v1/initiatives/${id}/posture`)).body.domains
+        ?.flatMap((domain) => domain.criteria)
+        .find((criterion) => criterion.id === 'economics.cost_visibility');
+    const month = new Date().toISOString().slice(0, 7);
+    await pollUntil(async () => ((await finance.post('/api/v1/cost-entries', { ...entry('900', { source: 'metered', chargeDate: `${month}-01` }), initiativeId: id })).status === 201 ? true : undefined), {
+      what: 'cost tracking to know the initiative',
+    });
+    // All of it metered: visible, measured.
+    await pollUntil(async () => ((await visibility())?.state === 'established' ? true : undefined), { what: 'cost visibility measured from the ledger' });
+    expect((await finance.request('PUT', '/api/v1/budgets', { body: { initiativeId: id, period: month, category: 'inference', amount: '1000', currency: 'EUR' } })).status).toBe(200);
+    expect((await finance.post('/api/v1/cost-entries', { ...entry('300', { source: 'metered', chargeDate: `${month}-01` }), initiativeId: id })).status).toBe(201);
+    const dropped = await pollUntil(async () => {
+      const criterion = await visibility();
+      return criterion?.state === 'partial' ? criterion : undefined;
+    }, { what: 'the overrun to reach scoring' });
+    expect(dropped).toMatchObject({ source: 'measured', basis: expect.stringContaining(`inference spend in ${month} at 120 % of its budget`) });
   });
 
   it('should give pilot against production cost per unit over the months with both, null without a denominator, and tell scoring', async () => {

@@ -160,7 +160,7 @@ describe('scoring through the API', () => {
     expect(view.patterns.find((p) => p.id === 'production_exposes_weakness')?.detail).toContain('support backlog grew 3 periods running (10 → 15 → 21 → 30)');
     expect(view.patterns.map((p) => p.id)).toContain('governance_lags_deployment');
     const escalation = view.domains.flatMap((d) => d.criteria).find((c) => c.id === 'resilience.support_escalation');
-    expect(escalation).toEqual({ id: 'resilience.support_escalation', state: 'absent', source: 'measured' });
+    expect(escalation).toEqual({ id: 'resilience.support_escalation', state: 'absent', source: 'measured', basis: '4 cross-team escalation(s) in the period from 2026-11-09' });
     expect(view.posture).toBe('controlled_investment');
   });
 

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { CostEvents, InitiativeEvents, type Initiative, type ScopeEnvelope, ReadinessEvents, RegistryEvents, ScoringRpc, SequencingEvents, UnitEconomicsEvents } from '@capstan/contracts';
-import { withTelemetry } from '@capstan/scoring-core';
+import { withTelemetry, type BudgetOverrunInput } from '@capstan/scoring-core';
 import type { CriterionId } from '@capstan/domain';
 import { EventConsumers, RpcServer } from '@capstan/messaging';
 import { PosturesService } from './postures.service';
@@ -89,6 +89,28 @@ export class PosturesHandler implements OnModuleInit {
         event,
       );
     }, byInitiative);
+    // Spend past its budget weighs on cost visibility; alerts below 100 % do not.
+    this.consumers.on(
+      CostEvents.budgetThresholdCrossed,
+      async (event, manager) => {
+        const { status, threshold } = event.payload;
+        if (Number(threshold) < 1) return;
+        const overrun: BudgetOverrunInput = { period: status.period, category: status.category, currency: status.currency, burn: status.burn };
+        const same = (o: BudgetOverrunInput) => o.period === overrun.period && o.category === overrun.category && o.currency === overrun.currency;
+        await this.postures.applyInput(
+          manager,
+          status.initiativeId,
+          {
+            key: `budget:${overrun.period}:${overrun.category}:${overrun.currency}`,
+            // Thresholds are crossed in rising order: the higher one is the newer news.
+            initiativeVersion: Math.round(Number(threshold) * 1000),
+            apply: (inputs) => void (inputs.budgetOverruns = [...(inputs.budgetOverruns ?? []).filter((o) => !same(o)), overrun].slice(-24)),
+          },
+          event,
+        );
+      },
+      (payload) => payload.status.initiativeId,
+    );
     this.consumers.on(CostEvents.commitmentChanged, (event, manager) => {
       const { initiativeId, version, committed } = event.payload;
       return this.postures.recordCommitment(manager, initiativeId, version, committed);

@@ -444,7 +444,7 @@ function toView(result: Evaluation): PostureView {
     domains: result.domains.map((domain) => ({
       id: domain.id,
       score: domain.score,
-      criteria: domain.criteria.map(({ id, state, source }) => ({ id, state, source })),
+      criteria: domain.criteria.map(({ id, state, source, basis }) => ({ id, state, source, ...(basis ? { basis } : {}) })),
     })),
     signals: result.signals,
     conditions: result.conditions,

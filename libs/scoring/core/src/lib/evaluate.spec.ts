@@ -149,6 +149,27 @@ describe(evaluate.name, () => {
     expect(result.conditions).toContain('attribute at least 50 % of spend: 31 % attributed');
   });
 
+  it('should take cost visibility down while spend recently ran past its budget, worst overrun first, and forget old ones', () => {
+    const visibility = (inputs: ScoringInputs, at = asOf) =>
+      evaluate(inputs, DEFAULT_MODEL, at).domains.flatMap((domain) => domain.criteria).find((criterion) => criterion.id === 'economics.cost_visibility');
+    const attributed = { ...fullyReady(), attributedSpendShare: '0.95' };
+    expect(visibility(attributed)).toMatchObject({ state: 'established', source: 'measured' });
+    const over = (period: string, burn: string) => ({ period, category: 'inference', currency: 'EUR', burn });
+    expect(visibility({ ...attributed, budgetOverruns: [over('2026-10', '1.3')] })).toMatchObject({
+      state: 'partial',
+      source: 'measured',
+      basis: 'inference spend in 2026-10 at 130 % of its budget; 95 % of recorded spend attributed from reliable sources',
+    });
+    expect(visibility({ ...attributed, budgetOverruns: [over('2026-10', '1.3'), over('2026-09', '1.6')] })?.state).toBe('absent');
+    // Three months on, the overrun no longer weighs.
+    expect(visibility({ ...attributed, budgetOverruns: [over('2026-08', '1.6')] })?.state).toBe('established');
+    // Already worse from attribution: stays so, both reasons given.
+    expect(visibility({ ...attributed, attributedSpendShare: '0.2', budgetOverruns: [over('2026-11', '1.1')] })).toMatchObject({
+      state: 'absent',
+      basis: '20 % of recorded spend attributed from reliable sources; inference spend in 2026-11 at 110 % of its budget',
+    });
+  });
+
   it('should give the same hash whatever the order of the inputs', () => {
     const a = fullyReady();
     const b: ScoringInputs = { latestCostPeriod: a.latestCostPeriod, evidence: a.evidence, owners: a.owners, initiativeId: a.initiativeId };

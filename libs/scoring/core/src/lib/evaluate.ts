@@ -65,7 +65,7 @@ export interface Evaluation {
  * the same inputs, model and `asOf` always give the same result.
  */
 export function evaluate(inputs: ScoringInputs, model: ScoringModel, asOf: Date, prior: PriorState = { gatesHeldSince: null }): Evaluation {
-  const measured = measuredCriteria(inputs.telemetry, inputs.attributedSpendShare, inputs.rollout);
+  const measured = measuredCriteria(inputs.telemetry, inputs.attributedSpendShare, inputs.rollout, inputs.budgetOverruns ? { overruns: inputs.budgetOverruns, asOf } : undefined);
   const criteria = new Map(CRITERION_IDS.map((id) => [id, criterionState(inputs, id, model, asOf, measured[id])]));
   const domains = DOMAIN_IDS.map((id) => domainResult(id, criteria));
   const gates = gateFindings(inputs, criteria, model, asOf);

@@ -12,6 +12,14 @@ export interface EvidenceInput {
   expiresAt: string | null;
 }
 
+/** A month and category whose spend reached its budget (burn = actual ÷ budget, "1.3" is 130 %), from cost tracking's alerts. */
+export interface BudgetOverrunInput {
+  period: string;
+  category: string;
+  currency: string;
+  burn: string;
+}
+
 /** One period of operational telemetry from intake. */
 export interface TelemetryInput {
   periodKind: 'week' | 'month';
@@ -57,6 +65,8 @@ export interface ScoringInputs {
   attributedSpendShare?: string;
   /** Measured by cost-tracking: the latest month (YYYY-MM) with cost recorded. */
   latestCostPeriod?: string | null;
+  /** From cost-tracking's budget alerts: months and categories whose spend reached the budget. */
+  budgetOverruns?: BudgetOverrunInput[];
   stage?: InitiativeStage;
   /** Recent periods, oldest first. */
   telemetry?: TelemetryInput[];

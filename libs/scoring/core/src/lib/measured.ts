@@ -1,5 +1,9 @@
 import type { CriterionId, EvidenceStatus } from '@capstan/domain';
-import type { RolloutContention, TelemetryInput } from './inputs';
+import type { BudgetOverrunInput, RolloutContention, TelemetryInput } from './inputs';
+
+/** Months back (counting the current one) in which a budget overrun still weighs on cost visibility. */
+export const OVERRUN_MONTHS = 3;
+const STATE_ORDER: EvidenceStatus[] = ['absent', 'partial', 'established'];
 
 export interface Measurement {
   state: EvidenceStatus;
@@ -15,6 +19,7 @@ export function measuredCriteria(
   telemetry: TelemetryInput[] | undefined,
   attributedSpendShare?: string,
   rollout?: RolloutContention,
+  budget?: { overruns: BudgetOverrunInput[]; asOf: Date },
 ): Partial<Record<CriterionId, Measurement>> {
   const costs: Partial<Record<CriterionId, Measurement>> = {};
   if (rollout) {
@@ -30,6 +35,15 @@ export function measuredCriteria(
       state: share >= 0.8 ? 'established' : share >= 0.5 ? 'partial' : 'absent',
       basis: `${Math.round(share * 100)} % of recorded spend attributed from reliable sources`,
     };
+  }
+  const overrun = recentOverrun(budget);
+  if (overrun) {
+    // Spend past its budget was not foreseen: what is known of costs is not yet reliable.
+    const state: EvidenceStatus = Number(overrun.burn) >= 1.5 ? 'absent' : 'partial';
+    const known = costs['economics.cost_visibility'];
+    const basis = `${overrun.category} spend in ${overrun.period} at ${Math.round(Number(overrun.burn) * 100)} % of its budget`;
+    costs['economics.cost_visibility'] =
+      known && STATE_ORDER.indexOf(known.state) <= STATE_ORDER.indexOf(state) ? { ...known, basis: `${known.basis}; ${basis}` } : { state, basis: known ? `${basis}; ${known.basis}` : basis };
   }
   const series = seriesOf(telemetry);
   if (!series.length) return costs;
@@ -65,4 +79,14 @@ export function backlogGrowth(periods: TelemetryInput[]): { periodsGrowing: numb
   let periodsGrowing = 0;
   for (let i = 1; i < periods.length; i++) if (periods[i].supportBacklog > periods[i - 1].supportBacklog) periodsGrowing++;
   return { periodsGrowing };
+}
+
+/** The worst overrun in the last `OVERRUN_MONTHS` months up to `asOf`'s, if any. */
+function recentOverrun(budget: { overruns: BudgetOverrunInput[]; asOf: Date } | undefined): BudgetOverrunInput | undefined {
+  if (!budget?.overruns.length) return undefined;
+  const now = budget.asOf.getUTCFullYear() * 12 + budget.asOf.getUTCMonth();
+  const monthIndex = (period: string) => Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
+  return budget.overruns
+    .filter((overrun) => Number(overrun.burn) >= 1 && now - monthIndex(overrun.period) < OVERRUN_MONTHS && monthIndex(overrun.period) <= now)
+    .sort((a, b) => Number(b.burn) - Number(a.burn) || (a.period < b.period ? 1 : -1))[0];
 }

@@ -1903,6 +1903,7 @@ export interface components {
                 conditions: string[];
                 domains: {
                     criteria: {
+                        basis?: string;
                         /** @enum {string} */
                         id: "ownership.long_term_accountability" | "ownership.production_support" | "ownership.escalation_paths" | "governance.approval_pathways" | "governance.escalation_authority" | "governance.coordination" | "sequencing.prioritization" | "sequencing.pacing" | "sequencing.dependencies" | "economics.cost_visibility" | "economics.monitoring_overhead" | "economics.support_burden" | "resilience.support_escalation" | "resilience.rollback" | "resilience.instability" | "portfolio.priorities" | "portfolio.dependencies" | "portfolio.conflicts";
                         /** @enum {string} */
@@ -2335,6 +2336,7 @@ export interface components {
             conditions: string[];
             domains: {
                 criteria: {
+                    basis?: string;
                     /** @enum {string} */
                     id: "ownership.long_term_accountability" | "ownership.production_support" | "ownership.escalation_paths" | "governance.approval_pathways" | "governance.escalation_authority" | "governance.coordination" | "sequencing.prioritization" | "sequencing.pacing" | "sequencing.dependencies" | "economics.cost_visibility" | "economics.monitoring_overhead" | "economics.support_burden" | "resilience.support_escalation" | "resilience.rollback" | "resilience.instability" | "portfolio.priorities" | "portfolio.dependencies" | "portfolio.conflicts";
                     /** @enum {string} */

@@ -17,6 +17,8 @@ export const postureViewSchema = z.object({
           id: z.enum(CRITERION_IDS as [string, ...string[]]),
           state: z.enum(['absent', 'partial', 'established']),
           source: criterionSourceSchema,
+          /** For a measured criterion: the figures it was measured from, in words. */
+          basis: z.string().optional(),
         }),
       ),
     }),

@@ -66,7 +66,7 @@ import { InitiativeTelemetry } from './initiative-telemetry';
               </div>
               <ul class="criteria">
                 @for (criterion of domain.criteria; track criterion.id) {
-                  <li><span class="state" [attr.data-state]="criterion.state">{{ criterion.state }}</span> {{ title(criterion.id) }} <span class="source">({{ criterion.source }})</span></li>
+                  <li><span class="state" [attr.data-state]="criterion.state">{{ criterion.state }}</span> {{ title(criterion.id) }} <span class="source">({{ criterion.source }}@if (criterion.basis) {: {{ criterion.basis }}})</span></li>
                 }
               </ul>
             </div>
