@@ -229,6 +229,10 @@ describe('dashboard', () => {
     await unallocated.waitFor();
     expect(await unallocated.textContent()).toContain('1200');
     expect(await unallocated.textContent()).toContain('1100');
+    // In the reporting currency, the dollars wait for a rate: said, not counted as zero.
+    const waiting = financePage.getByTestId('unconverted');
+    await waiting.waitFor();
+    expect(await waiting.textContent()).toContain('2 USD entries (1200 USD) wait for an exchange rate');
     expect(await checkPage(financePage, 'economics')).toEqual([]);
     await financePage.close();
   });

@@ -8,8 +8,8 @@ import type { BudgetStatus, CostImport, CostSummary, Forecast, UnitEconomics } f
 export class CostsApi {
   private readonly http = inject(HttpClient);
 
-  summary(groupBy: 'initiative' | 'category' | 'month' | 'phase', initiativeId?: string): Observable<CostSummary> {
-    return this.http.get<CostSummary>('/api/v1/costs/summary', { params: { groupBy, ...(initiativeId ? { initiativeId } : {}) } });
+  summary(groupBy: 'initiative' | 'category' | 'month' | 'phase', initiativeId?: string, reporting = false): Observable<CostSummary> {
+    return this.http.get<CostSummary>('/api/v1/costs/summary', { params: { groupBy, ...(initiativeId ? { initiativeId } : {}), ...(reporting ? { reporting: 'true' } : {}) } });
   }
 
   budgets(initiativeId?: string): Observable<{ items: BudgetStatus[] }> {

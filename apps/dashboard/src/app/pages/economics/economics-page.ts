@@ -66,6 +66,24 @@ import { SpendChart } from './spend-chart';
       </table>
     </section>
 
+    @if (reporting(); as total) {
+      <section class="card" aria-labelledby="reporting-title">
+        <h2 id="reporting-title">All currencies, in {{ total.groups[0]?.currency ?? 'the reporting currency' }}</h2>
+        <p class="hint">Each entry converted at the exchange rate of its charge date, once; later rates never re-price it.</p>
+        <table aria-label="Spend by phase in the reporting currency">
+          <thead><tr><th scope="col">Phase</th><th scope="col" class="num">Billed</th><th scope="col" class="num">Effective</th></tr></thead>
+          <tbody>
+            @for (group of total.groups; track group.key) {
+              <tr><td>{{ group.key }}</td><td class="num">{{ group.billedCost }} {{ group.currency }}</td><td class="num">{{ group.effectiveCost }} {{ group.currency }}</td></tr>
+            } @empty { <tr><td colspan="3">No costs recorded yet.</td></tr> }
+          </tbody>
+        </table>
+        @for (waiting of total.unconverted ?? []; track waiting.currency) {
+          <p class="waiting" data-testid="unconverted"><span aria-hidden="true">⚠</span> {{ waiting.entries }} {{ waiting.currency }} entr{{ waiting.entries === 1 ? 'y' : 'ies' }} ({{ waiting.billedCost }} {{ waiting.currency }}) wait for an exchange rate and are not in these totals.</p>
+        }
+      </section>
+    }
+
     <h2>Spend by initiative</h2>
     <table aria-label="Spend by initiative">
       <thead><tr><th scope="col">Initiative</th><th scope="col">Currency</th><th scope="col" class="num">Billed</th><th scope="col" class="num">Effective</th></tr></thead>
@@ -124,6 +142,8 @@ import { SpendChart } from './spend-chart';
     .card { background: #fff; border-radius: 8px; box-shadow: 0 1px 4px #0002; padding: 1rem 1.25rem; margin-bottom: 1.5rem; }
     .card h2 { margin-top: 0; font-size: 1.1rem; }
     .card h3 { font-size: 0.95rem; margin: 1rem 0 0.5rem; }
+    .hint { color: #4a5059; font-size: 0.85rem; margin-top: 0; }
+    .waiting { color: #6b4e00; font-size: 0.9rem; }
     .card table { box-shadow: none; margin-bottom: 0; }
     form { display: flex; gap: 1rem; align-items: end; flex-wrap: wrap; }
     label { display: flex; flex-direction: column; font-size: 0.85rem; gap: 0.25rem; }
@@ -149,6 +169,7 @@ export class EconomicsPage implements OnInit {
   protected readonly byCategory = signal<CostSummary['groups']>([]);
   protected readonly byMonth = signal<CostSummary['groups']>([]);
   protected readonly byPhase = signal<CostSummary['groups']>([]);
+  protected readonly reporting = signal<CostSummary | null>(null);
   protected readonly budgets = signal<BudgetStatus[]>([]);
   protected readonly importing = signal<CostImport | null>(null);
   protected readonly uploading = signal(false);
@@ -197,6 +218,8 @@ export class EconomicsPage implements OnInit {
         firstValueFrom(this.costs.summary('phase')),
         firstValueFrom(this.costs.budgets()),
       ]);
+      // Converted totals are a summary beside the rest: without them the page still shows.
+      this.reporting.set(await firstValueFrom(this.costs.summary('phase', undefined, true)).catch(() => null));
       this.byMonth.set(byMonth.groups);
       this.byPhase.set(byPhase.groups);
       this.initiativeNames.set(initiatives.items.map((i) => [i.id, `${i.key} ${i.name}`]));

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import type { CostSummary } from '@capstan/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
 import { Chart } from '../../charts/chart';
+import { timeSeriesBase } from '../../charts/time-series-options';
 
 /**
  * Spend per month: billed as bars, effective (after discounts and credits) as
@@ -26,11 +27,7 @@ export class SpendChart {
       return found ? Number(found[field]) : null;
     };
     return {
-      aria: { enabled: true },
-      animation: false,
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
-      grid: { left: 80, right: 24, top: 40, bottom: 32 },
+      ...timeSeriesBase({ left: 80, right: 24, top: 40, bottom: 32 }),
       xAxis: { type: 'category', data: months },
       yAxis: { type: 'value', name: currencies.length === 1 ? currencies[0] : '', axisLabel: { formatter: (value: number) => value.toLocaleString('en') } },
       series: currencies.flatMap((currency) => [

@@ -3,6 +3,7 @@ import { catchError, forkJoin, of } from 'rxjs';
 import type { BudgetStatus, CostSummary, Forecast, UnitEconomics } from '@capstan/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
 import { Chart } from '../../charts/chart';
+import { timeSeriesBase } from '../../charts/time-series-options';
 import { CostsApi } from '../../core/costs-api';
 
 type Forecasted = Extract<Forecast['byCurrency'][number]['categories'][number], { status: 'forecast' }>;
@@ -140,11 +141,8 @@ export class InitiativeEconomics {
     const total = (field: 'expected' | 'low' | 'high', index: number) => forecasted.reduce((sum, category) => sum + Number(category.months[index]?.[field] ?? 0), 0);
     const low = periods.map((_, i) => total('low', i));
     return {
-      aria: { enabled: true },
-      animation: false,
-      tooltip: { trigger: 'axis' },
+      ...timeSeriesBase({ left: 80, right: 24, top: 36, bottom: 28 }),
       legend: { top: 0, data: ['Expected', 'Range'] },
-      grid: { left: 80, right: 24, top: 36, bottom: 28 },
       xAxis: { type: 'category', data: periods },
       yAxis: { type: 'value', name: first.currency },
       series: [

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import type { TelemetryRecord } from '@capstan/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
 import { Chart } from '../../charts/chart';
+import { timeSeriesBase } from '../../charts/time-series-options';
 import { InitiativesApi } from '../../core/initiatives-api';
 
 const SERIES: { field: keyof TelemetryRecord; label: string }[] = [
@@ -77,11 +78,7 @@ export class InitiativeTelemetry {
   protected readonly chart = computed<EChartsCoreOption>(() => {
     const records = this.records();
     return {
-      aria: { enabled: true },
-      animation: false,
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
-      grid: { left: 40, right: 16, top: 36, bottom: 28 },
+      ...timeSeriesBase({ left: 40, right: 16, top: 36, bottom: 28 }),
       xAxis: { type: 'category', data: records.map((record) => record.period.start) },
       yAxis: { type: 'value', minInterval: 1 },
       series: SERIES.map((series) => ({ name: series.label, type: 'line', symbolSize: 6, data: records.map((record) => record[series.field]) })),

@@ -3,6 +3,7 @@ import type { PortfolioTrends } from '@capstan/contracts';
 import { POSTURES } from '@capstan/domain';
 import type { EChartsCoreOption } from 'echarts/core';
 import { Chart } from '../../charts/chart';
+import { timeSeriesBase } from '../../charts/time-series-options';
 
 const TITLES = { pause: 'Pause', controlled_investment: 'Controlled investment', authorize_deployment: 'Authorize deployment' } as const;
 const COLOURS = { pause: '#b3261e', controlled_investment: '#c99a06', authorize_deployment: '#2e7d32' } as const;
@@ -48,11 +49,7 @@ export class FrictionTrends {
   protected readonly chart = computed<EChartsCoreOption>(() => {
     const weeks = this.trends().weeks;
     return {
-      aria: { enabled: true },
-      animation: false,
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
-      grid: { left: 40, right: 16, top: 36, bottom: 28 },
+      ...timeSeriesBase({ left: 40, right: 16, top: 36, bottom: 28 }),
       xAxis: { type: 'category', data: weeks.map((week) => week.weekEnding) },
       yAxis: { type: 'value', minInterval: 1 },
       series: POSTURES.map((posture) => ({
