@@ -7,5 +7,7 @@ module.exports = {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
   moduleFileExtensions: ['ts', 'js', 'html'],
+  // The browser build is ESM; under Node the same library's CommonJS build serves.
+  moduleNameMapper: { '^csv-stringify/browser/esm/sync$': 'csv-stringify/sync' },
   coverageDirectory: '../../coverage/apps/dashboard',
 };

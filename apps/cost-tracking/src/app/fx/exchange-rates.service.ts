@@ -101,14 +101,27 @@ export class ExchangeRatesService implements OnApplicationBootstrap {
     return this.convert(manager, `e.import_id = $2 AND e.import_row BETWEEN $3 AND $4`, [importId, rows.first, rows.last]);
   }
 
-  /** Brings every entry up to date, in slices of the ledger (by `seq`). */
+  /**
+   * Brings the entries recorded before conversion (or before this reporting
+   * currency) up to date, in slices of the ledger by `seq`, from where the
+   * last backfill stopped; later entries are converted as they are recorded.
+   */
   async backfill(): Promise<number> {
-    const [bounds] = (await this.dataSource.query(`SELECT coalesce(max(seq), 0)::text AS last FROM cost_tracking.cost_entries`)) as { last: string }[];
+    const [bounds] = (await this.dataSource.query(
+      `SELECT coalesce((SELECT through_seq FROM cost_tracking.conversion_backfills WHERE reporting_currency = $1), 0)::text AS done,
+              coalesce((SELECT max(seq) FROM cost_tracking.cost_entries), 0)::text AS last`,
+      [this.reportingCurrency],
+    )) as { done: string; last: string }[];
     const last = Number(bounds.last);
     let converted = 0;
-    for (let from = 0; from < last; from += BACKFILL_BATCH) {
-      converted += await this.convert(this.dataSource.manager, `e.seq > $2 AND e.seq <= $3`, [from, from + BACKFILL_BATCH]);
+    for (let from = Number(bounds.done); from < last; from += BACKFILL_BATCH) {
+      converted += await this.convert(this.dataSource.manager, `e.seq > $2 AND e.seq <= $3`, [from, Math.min(from + BACKFILL_BATCH, last)]);
     }
+    await this.dataSource.query(
+      `INSERT INTO cost_tracking.conversion_backfills (reporting_currency, through_seq) VALUES ($1, $2)
+       ON CONFLICT (reporting_currency) DO UPDATE SET through_seq = greatest(cost_tracking.conversion_backfills.through_seq, EXCLUDED.through_seq)`,
+      [this.reportingCurrency, last],
+    );
     if (converted) this.logger.log(`Converted ${converted} earlier entries to ${this.reportingCurrency}`);
     return converted;
   }

@@ -9,6 +9,9 @@ import { LedgerService } from '../ledger/ledger.service';
 // Per-1k prices (12 places) times token counts, over 1,000: at most 15 places, exact at 60 digits.
 const Exact = Decimal.clone({ precision: 60 });
 
+const PRICE_COLUMNS = `id, model, effective_from::text AS effective_from, currency, input_per_1k::text AS input_per_1k, output_per_1k::text AS output_per_1k,
+  cached_per_1k::text AS cached_per_1k, recorded_by, recorded_at`;
+
 interface PriceRow {
   id: string;
   model: string;
@@ -53,8 +56,7 @@ export class TokenMeteringService {
     const rows = (await this.dataSource.query(
       `INSERT INTO cost_tracking.token_prices (id, model, effective_from, currency, input_per_1k, output_per_1k, cached_per_1k, recorded_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (model, effective_from) DO NOTHING
-       RETURNING id, model, effective_from::text AS effective_from, currency, input_per_1k::text AS input_per_1k, output_per_1k::text AS output_per_1k,
-                 cached_per_1k::text AS cached_per_1k, recorded_by, recorded_at`,
+       RETURNING ${PRICE_COLUMNS}`,
       [randomUUID(), model, price.effectiveFrom, price.currency, price.inputPer1k, price.outputPer1k, price.cachedPer1k, actor],
     )) as PriceRow[];
     if (!rows.length) {
@@ -64,13 +66,7 @@ export class TokenMeteringService {
   }
 
   async prices(model: string): Promise<{ items: TokenPrice[] }> {
-    const rows = (await this.dataSource.query(
-      `SELECT id, model, effective_from::text AS effective_from, currency, input_per_1k::text AS input_per_1k, output_per_1k::text AS output_per_1k,
-              cached_per_1k::text AS cached_per_1k, recorded_by, recorded_at
-         FROM cost_tracking.token_prices WHERE model = $1 ORDER BY effective_from`,
-      [model],
-    )) as PriceRow[];
-    return { items: rows.map(toPrice) };
+    return { items: (await this.pricesOf(this.dataSource.manager, model)).map(toPrice) };
   }
 
   async recordUsage(usage: RecordTokenUsage, actor: string, context: RpcContext): Promise<TokenUsage> {
@@ -110,9 +106,11 @@ export class TokenMeteringService {
           FOR UPDATE OF c`,
         [model, range.from, range.to],
       )) as (ChargedUsageRow & { initiative_id: string; phase: 'pilot' | 'production' })[];
+      // The model's prices, newest first: each usage takes the first that had begun by its date.
+      const prices = (await this.pricesOf(manager, model)).reverse();
       const changes: Repricing['changes'] = [];
       for (const row of rows) {
-        const price = await this.priceOn(manager, model, row.usage_date);
+        const price = prices.find((candidate) => candidate.effective_from <= row.usage_date);
         if (!price) continue;
         const tokens = { inputTokens: Number(row.input_tokens), outputTokens: Number(row.output_tokens), cachedTokens: Number(row.cached_tokens) };
         const amount = costOf(tokens, price);
@@ -127,11 +125,15 @@ export class TokenMeteringService {
     });
   }
 
+  /** The model's prices, oldest first. */
+  private async pricesOf(manager: EntityManager, model: string): Promise<PriceRow[]> {
+    return (await manager.query(`SELECT ${PRICE_COLUMNS} FROM cost_tracking.token_prices WHERE model = $1 ORDER BY effective_from`, [model])) as PriceRow[];
+  }
+
+  /** The price in force on `date`: the latest that had begun by then. */
   private async priceOn(manager: EntityManager, model: string, date: string): Promise<PriceRow | undefined> {
     const [price] = (await manager.query(
-      `SELECT id, model, effective_from::text AS effective_from, currency, input_per_1k::text AS input_per_1k, output_per_1k::text AS output_per_1k,
-              cached_per_1k::text AS cached_per_1k, recorded_by, recorded_at
-         FROM cost_tracking.token_prices WHERE model = $1 AND effective_from <= $2 ORDER BY effective_from DESC LIMIT 1`,
+      `SELECT ${PRICE_COLUMNS} FROM cost_tracking.token_prices WHERE model = $1 AND effective_from <= $2 ORDER BY effective_from DESC LIMIT 1`,
       [model, date],
     )) as PriceRow[];
     return price;

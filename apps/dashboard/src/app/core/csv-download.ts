@@ -1,12 +1,11 @@
-/** One CSV cell: quoted when it holds a comma, quote or line break; a leading = + - @ is defused for spreadsheets. */
-function cell(value: unknown): string {
-  let text = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  if (/^[=+\-@]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+import { stringify } from 'csv-stringify/browser/esm/sync';
 
+/**
+ * CSV as the gateway writes it (csv-stringify): quoted where needed, objects as
+ * JSON, and a leading = + - @ escaped so a spreadsheet never runs a cell as a formula.
+ */
 export function toCsv(header: string[], rows: unknown[][]): string {
-  return [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+  return stringify([header, ...rows], { escape_formulas: true, record_delimiter: 'windows', cast: { object: (value) => JSON.stringify(value) } });
 }
 
 /** Saves rows the page shows as a CSV file. */

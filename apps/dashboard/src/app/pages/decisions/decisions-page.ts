@@ -16,6 +16,7 @@ import { InitiativesApi, problemOf, type InitiativeWithPosture } from '../../cor
 import { LiveEvents } from '../../core/live-events';
 import { PostureBadge } from '../portfolio/posture-badge';
 import { decisionOf, latestDecisions, type CommitteeDecision } from './committee-decisions';
+import { shortValue } from '../../core/display';
 
 const ACTIONS = [
   'initiative.registered',
@@ -275,9 +276,7 @@ export class DecisionsPage {
   }
 
   protected show(value: unknown): string {
-    if (value === null || value === undefined || value === '') return '∅';
-    const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-    return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+    return shortValue(value, 80);
   }
 
   protected exportAudit(): void {

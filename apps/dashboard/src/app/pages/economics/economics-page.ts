@@ -8,6 +8,7 @@ import { InitiativesApi, problemOf } from '../../core/initiatives-api';
 import { LiveEvents } from '../../core/live-events';
 import { Session } from '../../core/session';
 import { SpendChart } from './spend-chart';
+import { percent } from '../../core/display';
 
 /**
  * Finance's view: spend by initiative (unallocated kept visible) and by
@@ -176,15 +177,11 @@ export class EconomicsPage implements OnInit {
   protected readonly error = signal<string | null>(null);
   private readonly initiativeNames = signal<[string, string][]>([]);
   protected readonly names = computed(() => new Map(this.initiativeNames()));
+  protected readonly percent = percent;
 
   ngOnInit(): void {
     void this.load();
     this.live.subscribe(['cost.recorded', 'cost.imported', 'budget.threshold_crossed'], () => void this.load(), this.destroyRef);
-  }
-
-  protected percent(share: string | number): string {
-    // Display only: the figure itself stays exact in the data.
-    return `${Math.round(Number(share) * 100)} %`;
   }
 
   protected async upload(file: File | null, currency: string): Promise<void> {

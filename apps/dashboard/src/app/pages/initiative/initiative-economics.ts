@@ -5,6 +5,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { Chart } from '../../charts/chart';
 import { timeSeriesBase } from '../../charts/time-series-options';
 import { CostsApi } from '../../core/costs-api';
+import { percent } from '../../core/display';
 
 type Forecasted = Extract<Forecast['byCurrency'][number]['categories'][number], { status: 'forecast' }>;
 
@@ -104,6 +105,7 @@ export class InitiativeEconomics {
   protected readonly budgets = signal<BudgetStatus[]>([]);
   protected readonly forecast = signal<Forecast | null>(null);
   protected readonly failed = signal(false);
+  protected readonly percent = percent;
 
   constructor() {
     effect(() => {
@@ -125,11 +127,6 @@ export class InitiativeEconomics {
         error: () => this.failed.set(true),
       });
     });
-  }
-
-  protected percent(share: string): string {
-    // Display only: the figure itself stays exact in the data.
-    return `${Math.round(Number(share) * 100)} %`;
   }
 
   /** Expected spend per month summed over the forecast categories of the first currency, with the range as a band. */

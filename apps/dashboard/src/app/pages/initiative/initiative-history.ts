@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import type { AuditEntry } from '@capstan/contracts';
 import { InitiativesApi } from '../../core/initiatives-api';
+import { shortValue } from '../../core/display';
 
 const SHOWN = 12;
 
@@ -49,8 +50,6 @@ export class InitiativeHistory {
   }
 
   protected show(value: unknown): string {
-    if (value === null || value === undefined || value === '') return '∅';
-    const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-    return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+    return shortValue(value, 60);
   }
 }

@@ -10,6 +10,9 @@ import { InitiativeEconomics } from './initiative-economics';
 import { InitiativeHistory } from './initiative-history';
 import { InitiativeTelemetry } from './initiative-telemetry';
 
+const PROFILE_EVENTS = ['posture.changed', 'score.updated', 'owner.assigned', 'evidence.recorded', 'evidence.expired', 'decision.recorded', 'dependency.added', 'initiative.updated', 'telemetry.recorded'];
+const COST_EVENTS = ['cost.recorded', 'cost.imported', 'budget.threshold_crossed'];
+
 /** One initiative: its posture and why, domain scores by source, owners and gaps, evidence, dependencies, decisions, economics, history; its profile edited safely. */
 @Component({
   selector: 'cap-initiative-page',
@@ -192,17 +195,13 @@ export class InitiativePage implements OnInit {
 
   ngOnInit(): void {
     this.load();
+    // One stream for the page: profile and posture events reload it, cost events its economics.
     this.live.subscribe(
-      ['posture.changed', 'score.updated', 'owner.assigned', 'evidence.recorded', 'evidence.expired', 'decision.recorded', 'dependency.added', 'initiative.updated', 'telemetry.recorded'],
+      [...PROFILE_EVENTS, ...COST_EVENTS],
       (event) => {
-        if (JSON.stringify(event.payload).includes(this.id())) this.load();
-      },
-      this.destroyRef,
-    );
-    this.live.subscribe(
-      ['cost.recorded', 'cost.imported', 'budget.threshold_crossed'],
-      (event) => {
-        if (JSON.stringify(event.payload).includes(this.id())) this.costRevision.update((n) => n + 1);
+        if (!JSON.stringify(event.payload).includes(this.id())) return;
+        if (COST_EVENTS.includes(event.type)) this.costRevision.update((n) => n + 1);
+        else this.load();
       },
       this.destroyRef,
     );
