@@ -12,6 +12,7 @@ import { ExchangeRatesService } from '../fx/exchange-rates.service';
 import { LedgerService } from '../ledger/ledger.service';
 import { UnitEconomicsService } from '../ledger/unit-economics.service';
 import { AllocationRulesService } from './allocation-rules.service';
+import { bufferedRuns } from './buffered-runs';
 import { ImportBatch } from './import-batch';
 
 /** Rows written per transaction; the import's progress commits with them. */
@@ -101,28 +102,44 @@ export class CostImportsService implements OnApplicationBootstrap, OnApplication
     return { id };
   }
 
-  /** Keeps a piece of the file; a piece sent twice (a retry) is kept once. Pieces must come in order. */
-  async appendChunk(id: string, seq: number, data: string): Promise<{ received: number }> {
+  /**
+   * Keeps a piece of the file; a piece sent twice (a retry) is kept once.
+   * Pieces are stored side by side, in any order: the import is only
+   * share-locked, and `finish` (or `abandon`) waits for the pieces in flight.
+   */
+  async appendChunk(id: string, seq: number, data: string): Promise<{ seq: number }> {
     return this.dataSource.transaction(async (manager) => {
-      const [row] = (await manager.query(`SELECT status, chunks_received FROM cost_tracking.cost_imports WHERE id = $1 FOR UPDATE`, [id])) as ImportRow[];
+      const [row] = (await manager.query(`SELECT status FROM cost_tracking.cost_imports WHERE id = $1 FOR SHARE`, [id])) as ImportRow[];
       if (!row) throw RpcError.notFound(`Import ${id}`);
       if (row.status !== 'receiving') throw new RpcError('conflict', `Import ${id} is ${row.status}; it takes no more data`);
-      if (seq < row.chunks_received) return { received: row.chunks_received };
-      if (seq > row.chunks_received) throw new RpcError('unprocessable', `Import ${id} expects piece ${row.chunks_received}, not ${seq}`);
-      await manager.query(`INSERT INTO cost_tracking.cost_import_chunks (import_id, seq, data) VALUES ($1, $2, $3)`, [id, seq, data]);
-      await manager.query(
-        `UPDATE cost_tracking.cost_imports SET chunks_received = chunks_received + 1, bytes_received = bytes_received + $2, updated_at = now() WHERE id = $1`,
-        [id, data.length],
-      );
-      return { received: seq + 1 };
+      await manager.query(`INSERT INTO cost_tracking.cost_import_chunks (import_id, seq, data) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [id, seq, data]);
+      return { seq };
     });
   }
 
-  async finish(id: string): Promise<CostImport> {
-    const claimed = firstResultSet(
-      await this.dataSource.query(`UPDATE cost_tracking.cost_imports SET status = 'processing', updated_at = now() WHERE id = $1 AND status = 'receiving' RETURNING id`, [id]),
-    );
-    if (claimed.length) this.processInBackground(id);
+  /** The upload is complete: once every piece is there, processing starts. */
+  async finish(id: string, pieces?: number, chars?: number): Promise<CostImport> {
+    const claimed = await this.dataSource.transaction(async (manager) => {
+      const [row] = (await manager.query(`SELECT status FROM cost_tracking.cost_imports WHERE id = $1 FOR UPDATE`, [id])) as ImportRow[];
+      if (!row) throw RpcError.notFound(`Import ${id}`);
+      if (row.status !== 'receiving') return false;
+      const [kept] = (await manager.query(
+        `SELECT count(*)::int AS count, coalesce(max(seq), -1)::int AS last,
+                CASE WHEN $2::int IS NULL THEN coalesce(sum(char_length(data)), 0) END::text AS chars
+           FROM cost_tracking.cost_import_chunks WHERE import_id = $1`,
+        [id, chars ?? null],
+      )) as { count: number; last: number; chars: string | null }[];
+      const expected = pieces ?? kept.count;
+      if (kept.count !== expected || kept.last !== expected - 1) {
+        throw new RpcError('unprocessable', `Import ${id} has ${kept.count} of the ${expected} pieces sent; send the file again`);
+      }
+      await manager.query(
+        `UPDATE cost_tracking.cost_imports SET status = 'processing', chunks_received = $2, bytes_received = $3, updated_at = now() WHERE id = $1`,
+        [id, kept.count, chars ?? kept.chars],
+      );
+      return true;
+    });
+    if (claimed) this.processInBackground(id);
     return this.get(id);
   }
 
@@ -178,34 +195,44 @@ export class CostImportsService implements OnApplicationBootstrap, OnApplication
 
     let header: FocusHeader | undefined;
     let rowNumber = 1;
-    let batch = new ImportBatch(id, job, alreadyRead);
+    let batch = new ImportBatch(id, job, alreadyRead, copy);
     // One batch is written while the next is parsed: the database and this process work side by side.
     let writing: Promise<void> = Promise.resolve();
-    for await (const record of parser as AsyncIterable<string[]>) {
+    let writePending = false;
+    let spareBuffer: Buffer | undefined;
+    for await (const records of bufferedRuns<string[]>(parser)) {
       if (this.stopping) return void (await writing);
-      if (!header) {
-        header = readFocusHeader(record);
-        continue;
-      }
-      rowNumber++;
-      // Rows written by an earlier run of this import are skipped, not written again.
-      if (rowNumber - 1 <= alreadyRead) continue;
-      try {
-        const charge = readFocusRow(record, header, job.default_currency);
-        batch.add(rowNumber, charge, ruleFor(rules, charge));
-      } catch (error) {
-        if (!(error instanceof FocusRowError)) throw error;
-        batch.reject(rowNumber, error.message);
-      }
-      if (batch.size >= BATCH_ROWS) {
-        await writing;
-        writing = this.write(batch, charsRead, lease, copy);
-        batch = batch.next();
+      for (const record of records) {
+        if (!header) {
+          header = readFocusHeader(record);
+          continue;
+        }
+        rowNumber++;
+        // Rows written by an earlier run of this import are skipped, not written again.
+        if (rowNumber - 1 <= alreadyRead) continue;
+        try {
+          const charge = readFocusRow(record, header, job.default_currency);
+          batch.add(rowNumber, charge, ruleFor(rules, charge));
+        } catch (error) {
+          if (!(error instanceof FocusRowError)) throw error;
+          batch.reject(rowNumber, error.message);
+        }
+        // The batch being written reaches the database only while this loop gives way: give way every few hundred rows.
+        if (writePending && rowNumber % 256 === 0) await new Promise(setImmediate);
+        if (batch.size >= BATCH_ROWS) {
+          await writing;
+          writePending = true;
+          const written = batch;
+          writing = this.write(written, charsRead, lease).then(() => void (spareBuffer = written.releaseBuffer()));
+          writing.finally(() => (writePending = false)).catch(() => undefined);
+          batch = batch.next(spareBuffer);
+          spareBuffer = undefined;
+        }
       }
     }
     await writing;
     if (!header) throw new FocusRowError('The file is empty: it needs a FOCUS header row');
-    await this.write(batch, charsRead, lease, copy);
+    await this.write(batch, charsRead, lease);
     await this.complete(id);
   }
 
@@ -219,12 +246,12 @@ export class CostImportsService implements OnApplicationBootstrap, OnApplication
   }
 
   /** One batch: its entries and the import's progress, together; the lease is renewed, or the work stops if another process took it. */
-  private async write(batch: ImportBatch, charsRead: number, lease: string, copy: boolean): Promise<void> {
+  private async write(batch: ImportBatch, charsRead: number, lease: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       // Lock the import before writing: a process that took it over must not meet our rows in the unique index.
       const held = (await manager.query(`SELECT 1 FROM cost_tracking.cost_imports WHERE id = $1 AND locked_by = $2 FOR UPDATE`, [batch.importId, lease])) as unknown[];
       if (!held.length) throw new LeaseLost(batch.importId);
-      await batch.insert(manager, copy);
+      await batch.insert(manager);
       const rows = batch.rows;
       if (rows) await this.rates.convertImportRows(manager, batch.importId, rows);
       await manager.query(

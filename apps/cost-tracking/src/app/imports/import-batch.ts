@@ -1,14 +1,22 @@
+import { v7 as timeOrderedId } from 'uuid';
 import type { EntityManager } from 'typeorm';
 import { LEDGER_SCALE, splitExactly, weightsOf, type AllocationRule, type FocusCharge } from '@capstan/cost-tracking-core';
-import { copyRows } from '@capstan/persistence';
+import { copyFrom, copyLine } from '@capstan/persistence';
 
 const COPY_COLUMNS =
-  'initiative_id, charge_date, period, category, phase, amount, effective_amount, list_cost, contracted_cost, service_category, charge_category, resource_id, import_id, import_row, split_part, allocation_rule_id, currency, source, recorded_by';
+  'id, initiative_id, charge_date, period, category, phase, amount, effective_amount, list_cost, contracted_cost, service_category, charge_category, resource_id, import_id, import_row, split_part, allocation_rule_id, currency, source, recorded_by';
+
+/** The first size of a batch's COPY buffer; it doubles as needed. */
+const COPY_BUFFER_BYTES = 2 << 20;
 
 /**
- * The ledger entries of a run of import rows, held column by column so one
- * `INSERT … SELECT FROM unnest(…)` writes them all. A row an allocation rule
- * splits becomes one entry per part, each amount split exactly.
+ * The ledger entries of a run of import rows. On Postgres each entry is
+ * written out as a COPY line as it is added, so the batch's transaction only
+ * streams text; on embedded PGlite the entries are held column by column for
+ * one `INSERT … SELECT FROM unnest(…)`. A row an allocation rule splits
+ * becomes one entry per part, each amount split exactly. Entry ids are
+ * time-ordered (UUIDv7): each lands at the end of the primary key's index
+ * instead of at a random page, which makes bulk writes markedly cheaper.
  */
 export class ImportBatch {
   readonly rejected: { row: number; message: string }[] = [];
@@ -16,7 +24,11 @@ export class ImportBatch {
   unallocated = 0;
   /** Data rows read up to the end of this batch (the import's checkpoint). */
   rowsRead: number;
+  /** COPY text, encoded as it is made: kept off the JavaScript heap while the batch waits to be written. */
+  private copyBuffer: Buffer;
+  private copyBytes = 0;
   private readonly columns = {
+    id: [] as string[],
     initiative: [] as (string | null)[],
     chargeDate: [] as string[],
     category: [] as string[],
@@ -44,8 +56,13 @@ export class ImportBatch {
     readonly importId: string,
     private readonly job: { phase: string; requested_by: string },
     rowsReadBefore: number,
+    /** Written with COPY (Postgres) rather than INSERT (embedded PGlite). */
+    private readonly copy: boolean,
+    /** The buffer of a batch already written, to fill again: an import keeps reusing two. */
+    reuse?: Buffer,
   ) {
     this.rowsRead = rowsReadBefore;
+    this.copyBuffer = reuse ?? Buffer.allocUnsafe(0);
   }
 
   /** Rows in the batch, accepted or not. */
@@ -53,8 +70,13 @@ export class ImportBatch {
     return this.imported + this.rejected.length;
   }
 
-  next(): ImportBatch {
-    return new ImportBatch(this.importId, this.job, this.rowsRead);
+  next(reuse?: Buffer): ImportBatch {
+    return new ImportBatch(this.importId, this.job, this.rowsRead, this.copy, reuse);
+  }
+
+  /** Once written, the batch's COPY buffer can be filled by a later batch. */
+  releaseBuffer(): Buffer {
+    return this.copyBuffer;
   }
 
   add(row: number, charge: FocusCharge, rule: AllocationRule | undefined): void {
@@ -87,44 +109,23 @@ export class ImportBatch {
   }
 
   /** Writes the entries: COPY on Postgres; one INSERT from arrays on embedded PGlite, which has no COPY FROM STDIN. */
-  async insert(manager: EntityManager, copy: boolean): Promise<void> {
+  async insert(manager: EntityManager): Promise<void> {
     const c = this.columns;
     if (!c.row.length) return;
-    if (copy) {
-      const rows = c.row.map((row, k) => [
-        c.initiative[k],
-        c.chargeDate[k],
-        c.chargeDate[k].slice(0, 7),
-        c.category[k],
-        this.job.phase,
-        c.amount[k],
-        c.effective[k],
-        c.list[k],
-        c.contracted[k],
-        c.serviceCategory[k],
-        c.chargeCategory[k],
-        c.resource[k],
-        this.importId,
-        row,
-        c.part[k],
-        c.rule[k],
-        c.currency[k],
-        c.source[k],
-        this.job.requested_by,
-      ]);
-      await copyRows(manager, `COPY cost_tracking.cost_entries (${COPY_COLUMNS}) FROM STDIN`, rows);
+    if (this.copy) {
+      await copyFrom(manager, `COPY cost_tracking.cost_entries (${COPY_COLUMNS}) FROM STDIN`, [this.copyBuffer.subarray(0, this.copyBytes)]);
       return;
     }
     await manager.query(
       `INSERT INTO cost_tracking.cost_entries
          (id, initiative_id, charge_date, period, category, phase, amount, effective_amount, list_cost, contracted_cost,
           service_category, charge_category, resource_id, import_id, import_row, split_part, allocation_rule_id, currency, source, reference, recorded_by)
-       SELECT gen_random_uuid(), u.initiative_id, u.charge_date, to_char(u.charge_date, 'YYYY-MM'), u.category, $15, u.amount, u.effective, u.list, u.contracted,
+       SELECT u.id, u.initiative_id, u.charge_date, to_char(u.charge_date, 'YYYY-MM'), u.category, $15, u.amount, u.effective, u.list, u.contracted,
               u.service_category, u.charge_category, u.resource_id, $16, u.import_row, u.split_part, u.rule_id, u.currency, u.source, '', $17
          FROM unnest($1::uuid[], $2::date[], $3::text[], $4::numeric[], $5::numeric[], $6::numeric[], $7::numeric[], $8::text[], $9::text[], $10::text[],
-                     $11::int[], $12::smallint[], $13::uuid[], $14::text[], $18::text[])
+                     $11::int[], $12::smallint[], $13::uuid[], $14::text[], $18::text[], $19::uuid[])
            AS u(initiative_id, charge_date, category, amount, effective, list, contracted, service_category, charge_category, resource_id,
-                import_row, split_part, rule_id, currency, source)
+                import_row, split_part, rule_id, currency, source, id)
        ON CONFLICT (import_id, import_row, split_part) WHERE import_id IS NOT NULL DO NOTHING`,
       [
         c.initiative,
@@ -145,8 +146,19 @@ export class ImportBatch {
         this.importId,
         this.job.requested_by,
         c.source,
+        c.id,
       ],
     );
+  }
+
+  private appendCopy(line: string): void {
+    const bytes = Buffer.byteLength(line);
+    if (this.copyBytes + bytes > this.copyBuffer.length) {
+      const grown = Buffer.allocUnsafe(Math.max(COPY_BUFFER_BYTES, 2 * this.copyBuffer.length, this.copyBytes + bytes));
+      this.copyBuffer.copy(grown, 0, 0, this.copyBytes);
+      this.copyBuffer = grown;
+    }
+    this.copyBytes += this.copyBuffer.write(line, this.copyBytes);
   }
 
   private push(
@@ -158,7 +170,36 @@ export class ImportBatch {
     ruleId: string | null,
     source: 'import' | 'allocation',
   ): void {
+    const id = timeOrderedId();
     const c = this.columns;
+    // The file rows the batch holds are all it needs to keep on Postgres; the entries go into the COPY text.
+    c.row.push(row);
+    if (this.copy) {
+      this.appendCopy(copyLine([
+        id,
+        initiativeId,
+        charge.chargeDate,
+        charge.chargeDate.slice(0, 7),
+        charge.category,
+        this.job.phase,
+        amounts.billedCost,
+        amounts.effectiveCost,
+        amounts.listCost,
+        amounts.contractedCost,
+        charge.serviceCategory,
+        charge.chargeCategory,
+        charge.resourceId,
+        this.importId,
+        row,
+        part,
+        ruleId,
+        charge.currency,
+        source,
+        this.job.requested_by,
+      ]));
+      return;
+    }
+    c.id.push(id);
     c.initiative.push(initiativeId);
     c.chargeDate.push(charge.chargeDate);
     c.category.push(charge.category);
@@ -169,7 +210,6 @@ export class ImportBatch {
     c.serviceCategory.push(charge.serviceCategory);
     c.chargeCategory.push(charge.chargeCategory);
     c.resource.push(charge.resourceId);
-    c.row.push(row);
     c.part.push(part);
     c.rule.push(ruleId);
     c.currency.push(charge.currency);

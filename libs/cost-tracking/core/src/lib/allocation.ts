@@ -43,8 +43,15 @@ export function matches(match: AllocationMatch, charge: FocusCharge): boolean {
   return true;
 }
 
+/** Compiled patterns: a rule is matched against every row of an import. */
+const globs = new Map<string, RegExp>();
+
 function globMatches(pattern: string, value: string): boolean {
-  const regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  let regex = globs.get(pattern);
+  if (!regex) {
+    regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    if (globs.size < 1_000) globs.set(pattern, regex);
+  }
   return regex.test(value);
 }
 

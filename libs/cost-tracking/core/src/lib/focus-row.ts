@@ -36,7 +36,8 @@ export interface FocusCharge {
   resourceId: string | null;
   billingAccountId: string | null;
   subAccountId: string | null;
-  tags: Record<string, string>;
+  /** Shared between rows with the same tags: read, never changed. */
+  tags: Readonly<Record<string, string>>;
 }
 
 export class FocusRowError extends Error {}
@@ -67,7 +68,7 @@ export function readFocusRow(record: readonly string[], header: FocusHeader, def
     const index = header[column];
     if (index === undefined) return null;
     const value = record[index]?.trim() ?? '';
-    return value === '' || value.toLowerCase() === 'null' ? null : value;
+    return value === '' || (value.length === 4 && value.toLowerCase() === 'null') ? null : value;
   };
   const billedCost = decimal(cell('BilledCost'), 'BilledCost');
   if (billedCost === null) throw new FocusRowError('BilledCost is empty');
@@ -137,8 +138,20 @@ function dateOf(value: string | null): string {
   return new Date(local - offsetMinutes * 60_000).toISOString().slice(0, 10);
 }
 
-function tagsOf(value: string | null): Record<string, string> {
-  if (value === null) return {};
+/** Tags already read, by their JSON text: an export repeats a resource's tags on every one of its rows. */
+const readTags = new Map<string, Readonly<Record<string, string>>>();
+const NO_TAGS: Readonly<Record<string, string>> = Object.freeze({});
+
+function tagsOf(value: string | null): Readonly<Record<string, string>> {
+  if (value === null) return NO_TAGS;
+  const known = readTags.get(value);
+  if (known) return known;
+  const tags = Object.freeze(parseTags(value));
+  if (readTags.size < 10_000) readTags.set(value, tags);
+  return tags;
+}
+
+function parseTags(value: string): Record<string, string> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(value);

@@ -286,9 +286,15 @@ export const CostImportRpc = {
   chunk: rpcContract(
     'cost.import.chunk',
     z.object({ id: z.uuid(), seq: z.number().int().min(0), data: z.string().max(COST_IMPORT_CHUNK_CHARS) }).strict(),
-    z.object({ received: z.number().int() }),
+    /** The piece kept (again, for a retry). Pieces may arrive in any order; `finish` checks none is missing. */
+    z.object({ seq: z.number().int() }),
   ),
-  finish: rpcContract('cost.import.finish', z.object({ id: z.uuid() }).strict(), costImportSchema),
+  finish: rpcContract(
+    'cost.import.finish',
+    /** `pieces` and `chars`: what the sender sent, checked against what was kept (a gateway of an earlier version sends neither). */
+    z.object({ id: z.uuid(), pieces: z.number().int().min(1).optional(), chars: z.number().int().min(0).optional() }).strict(),
+    costImportSchema,
+  ),
   abandon: rpcContract('cost.import.abandon', z.object({ id: z.uuid(), reason: z.string().max(500) }).strict(), costImportSchema),
   get: rpcContract('cost.import.get', z.object({ id: z.uuid() }).strict(), costImportSchema),
 };

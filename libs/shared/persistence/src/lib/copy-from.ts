@@ -1,32 +1,26 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFromStdin } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
 import type { Writable } from 'node:stream';
 
 /**
- * Bulk-loads rows with `COPY … FROM STDIN` (text format) on the connection of
- * the transaction `manager` belongs to: Postgres's own fast path, several times
- * faster than multi-row INSERTs. Not available on embedded PGlite.
+ * Bulk-loads `COPY … FROM STDIN` text-format data (lines made with `copyLine`)
+ * on the connection of the transaction `manager` belongs to: Postgres's own
+ * fast path, several times faster than multi-row INSERTs. Not available on
+ * embedded PGlite.
  */
-export async function copyRows(manager: EntityManager, copySql: string, rows: readonly (readonly (string | number | null)[])[]): Promise<void> {
+export async function copyFrom(manager: EntityManager, copySql: string, data: Iterable<string | Buffer>): Promise<void> {
   const connection = (manager.queryRunner as unknown as { databaseConnection?: { query: (stream: Writable) => Writable } } | undefined)?.databaseConnection;
   if (!connection) throw new Error('COPY needs a transaction on a Postgres connection');
-  const target = connection.query(copyFrom(copySql));
-  await pipeline(Readable.from(lines(rows)), target);
+  await pipeline(Readable.from(data), connection.query(copyFromStdin(copySql)));
 }
 
-function* lines(rows: readonly (readonly (string | number | null)[])[]): Generator<string> {
-  // Some thousand rows per write: few stream round-trips, little memory.
-  let buffer = '';
-  for (const row of rows) {
-    buffer += row.map(copyText).join('\t') + '\n';
-    if (buffer.length > 1 << 20) {
-      yield buffer;
-      buffer = '';
-    }
-  }
-  if (buffer) yield buffer;
+/** One row in COPY's text format, with its line break. */
+export function copyLine(values: readonly (string | number | null)[]): string {
+  let line = '';
+  for (let k = 0; k < values.length; k++) line += (k ? '\t' : '') + copyText(values[k]);
+  return line + '\n';
 }
 
 /** A value in COPY's text format: `\N` for null, with backslash, tab and line breaks escaped. */
