@@ -1,11 +1,15 @@
 /**
- * npm run bench:replicas [-- --initiatives 1000 --concurrency 16]
+ * npm run bench:replicas [-- --initiatives 1000 --concurrency 16 --rounds 3]
  *
  * The main write path — register an initiative through the gateway, intake
  * stores it and publishes the event, scoring gives it its first posture — with
  * one process per service, then with two of each (and two gateways sharing the
  * load). Throughput is initiatives registered *and* scored per second.
- * Starts the built system against the local Postgres and NATS; prints JSON.
+ * The setups alternate (one, two, one, two, …; the second processes are
+ * started and warmed up for each of their rounds, and stopped after it) so
+ * that drift in the machine falls on both; the report gives every round and
+ * the ratio of the medians. Starts the built system against the local
+ * Postgres and NATS; prints JSON.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,9 +17,18 @@ import { Client } from 'pg';
 import { ApiClient, SYSTEM_SERVICES, freePort, pollUntil, startTestSystem, tokenFor } from '@capstan/testing';
 import { report, round } from './measure';
 
-const { values } = parseArgs({ options: { initiatives: { type: 'string', default: '1000' }, concurrency: { type: 'string', default: '16' } } });
+const { values } = parseArgs({
+  options: { initiatives: { type: 'string', default: '1000' }, concurrency: { type: 'string', default: '16' }, rounds: { type: 'string', default: '3' } },
+});
 const INITIATIVES = Number(values.initiatives);
 const CONCURRENCY = Number(values.concurrency);
+const ROUNDS = Number(values.rounds);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
 
 async function main(): Promise<Record<string, unknown>> {
   const context = await startTestSystem(resolve(__dirname, '../..'), { SCORING_REVIEW_INTERVAL_MS: '3600000' });
@@ -61,19 +74,37 @@ async function main(): Promise<Record<string, unknown>> {
       };
     };
 
+    const replicas = SYSTEM_SERVICES.filter((service) => service !== 'gateway').map((service) => `${service}-2`);
+    const startReplicas = async () => {
+      for (const service of SYSTEM_SERVICES) if (service !== 'gateway') await context.system.startReplica(service);
+      const second = await context.system.startReplica('gateway', await freePort());
+      gateways.push(new ApiClient(second.url ?? '', token));
+    };
+    const stopReplicas = async () => {
+      gateways.splice(1);
+      await Promise.all([...replicas, 'gateway-2'].map((instance) => context.system.stop(instance)));
+    };
+
     // Each setup is measured after a round that warms it up (JIT, connection pools, caches).
     await measureRound('warm-up, one replica');
-    const one = await measureRound('one replica');
-    for (const service of SYSTEM_SERVICES) if (service !== 'gateway') await context.system.startReplica(service);
-    const second = await context.system.startReplica('gateway', await freePort());
-    gateways.push(new ApiClient(second.url ?? '', token));
-    await measureRound('warm-up, two replicas');
-    const two = await measureRound('two replicas');
+    const one: Awaited<ReturnType<typeof measureRound>>[] = [];
+    const two: Awaited<ReturnType<typeof measureRound>>[] = [];
+    for (let k = 1; k <= ROUNDS; k++) {
+      process.stderr.write(`round ${k} of ${ROUNDS}\n`);
+      one.push(await measureRound(`one replica, round ${k}`));
+      await startReplicas();
+      await measureRound(`warm-up, two replicas, round ${k}`);
+      two.push(await measureRound(`two replicas, round ${k}`));
+      await stopReplicas();
+    }
+    const oneMedian = median(one.map((r) => r.registeredAndScoredPerSecond));
+    const twoMedian = median(two.map((r) => r.registeredAndScoredPerSecond));
     return {
       concurrency: CONCURRENCY,
-      oneReplica: one,
-      twoReplicas: two,
-      ratio: round((two.registeredAndScoredPerSecond / one.registeredAndScoredPerSecond) * 100) / 100,
+      rounds: ROUNDS,
+      oneReplica: { registeredAndScoredPerSecondMedian: oneMedian, rounds: one },
+      twoReplicas: { registeredAndScoredPerSecondMedian: twoMedian, rounds: two },
+      ratio: Math.round((twoMedian / oneMedian) * 1000) / 1000,
     };
   } finally {
     await database.end();

@@ -24,7 +24,9 @@ async function inParallel<T>(items: T[], limit: number, work: (item: T, index: n
  * Two processes of every service against one Postgres and one NATS, with load
  * through both gateways: every write lands once, every event takes effect once
  * (request/reply in queue groups, shared durable consumers, outbox relays and
- * webhook senders claiming with SKIP LOCKED).
+ * webhook senders claiming with SKIP LOCKED). One replica leads each relay and
+ * consumer; here the others join a consumer as soon as one event waits
+ * (CONSUMER_OVERFLOW_PENDING=1), so consumers really are shared under load.
  */
 describe('two replicas of every service', () => {
   let context: TestSystem;
@@ -44,7 +46,7 @@ describe('two replicas of every service', () => {
     });
     await new Promise<void>((done) => receiver.listen(receiverPort, '127.0.0.1', done));
 
-    context = await startTestSystem(resolve(__dirname, '../../..'), { CAPSTAN_WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_POLL_MS: '100' });
+    context = await startTestSystem(resolve(__dirname, '../../..'), { CAPSTAN_WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_POLL_MS: '100', CONSUMER_OVERFLOW_PENDING: '1' });
     for (const service of SYSTEM_SERVICES) if (service !== 'gateway') await context.system.startReplica(service);
     const second = await context.system.startReplica('gateway', await freePort());
     database = new Client({ connectionString: context.databaseUrl });
@@ -119,5 +121,27 @@ describe('two replicas of every service', () => {
     // Webhooks: each registration delivered once, though two gateways fan out and send.
     await pollUntil(() => new Set(received).size >= INITIATIVES, { what: 'every registration delivered by webhook' });
     expect(received).toHaveLength(new Set(received).size);
+  });
+
+  it('should carry on, losing nothing, when the replicas leading the work crash', async () => {
+    // The first process of each service started first: it leads its service's relay and consumers.
+    await context.system.stop('intake', 'SIGKILL');
+    await context.system.stop('scoring', 'SIGKILL');
+    const more = 12;
+    const ids: string[] = [];
+    await inParallel(Array.from({ length: more }, (_, i) => i), 4, async (i) => {
+      const created = await gateways[i % 2].post<{ id: string }>('/api/v1/initiatives', { name: `After the crash ${i}`, businessUnit: 'Unit 1' });
+      expect(created.status).toBe(201);
+      ids[i] = created.body.id;
+    });
+    // The survivors took the leases over: intake's events were relayed, scoring applied each once and scored it.
+    await pollUntil(async () => (await count(`SELECT count(*)::text AS n FROM scoring.subjects WHERE initiative_id = ANY($1) AND evaluation_id IS NOT NULL`, [ids])) === more, {
+      what: 'every initiative registered after the crash to be scored',
+    });
+    expect(await count(`SELECT count(*)::text AS n FROM scoring.inbox WHERE consumer = 'scoring__initiative_registered'`)).toBe(INITIATIVES + more);
+    expect(await count(`SELECT count(*)::text AS n FROM intake.initiatives WHERE name LIKE 'After the crash %'`)).toBe(more);
+    for (const schema of ['intake', 'scoring']) {
+      await pollUntil(async () => (await count(`SELECT count(*)::text AS n FROM ${schema}.outbox WHERE published_at IS NULL`)) === 0, { what: `${schema}'s outbox to drain` });
+    }
   });
 });

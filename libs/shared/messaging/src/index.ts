@@ -11,3 +11,4 @@ export * from './lib/messaging-retention';
 export * from './lib/instrumentation';
 export * from './lib/correlation';
 export * from './lib/tracing';
+export * from './lib/work-leases';

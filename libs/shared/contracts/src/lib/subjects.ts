@@ -12,6 +12,8 @@ export interface Subjects {
   readonly eventStream: string;
   readonly deadLetterStream: string;
   deadLetter(consumer: string): string;
+  /** Core NATS (not stored): a replica tells the one leading its service's outbox relay that rows wait. */
+  relayWake(service: string): string;
 }
 
 const NAMESPACE_PATTERN = /^[a-z][a-z0-9_-]{0,31}$/;
@@ -29,5 +31,6 @@ export function subjectsFor(namespace: string): Subjects {
     eventStream: `${streamPrefix}_EVENTS`,
     deadLetterStream: `${streamPrefix}_DEAD_LETTERS`,
     deadLetter: (consumer) => `${namespace}.dead-letters.${consumer}`,
+    relayWake: (service) => `${namespace}.relay-wake.${service}`,
   };
 }

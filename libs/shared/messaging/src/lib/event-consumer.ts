@@ -11,6 +11,7 @@ import { NO_INSTRUMENTATION, type Instrumentation } from './instrumentation';
 import { SpanKind, inSpan, traceContextOf } from './tracing';
 import { KeyedConcurrency } from './keyed-concurrency';
 import type { NatsClient } from './nats-client';
+import type { WorkLeases } from './work-leases';
 
 export interface ConsumerOptions {
   /** Deliveries before a failing event is moved to the dead-letter stream. */
@@ -27,6 +28,13 @@ export interface ConsumerOptions {
    */
   batchSize?: number;
   instrumentation?: Instrumentation;
+  /**
+   * With several replicas: each durable consumer runs in the replica leading
+   * it, and the others join while events wait undelivered (`overflowPending`).
+   */
+  leases?: WorkLeases;
+  /** Undelivered events at which replicas that do not lead a consumer join it (default 256); they leave once none wait. */
+  overflowPending?: number;
 }
 
 /** What orders events: those with the same key are handled one after another. */
@@ -64,6 +72,9 @@ export class EventConsumers {
   private readonly stops: (() => void)[] = [];
   /** Per durable: stop pulling (during a database outage, so no more deliveries pile up unprocessed). */
   private readonly pausers = new Map<string, () => void>();
+  /** Durables this replica works on without leading them, because their backlog grew. */
+  private readonly helping = new Set<string>();
+  private readonly idlers = new Set<() => void>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -76,6 +87,7 @@ export class EventConsumers {
 
   on<P extends z.ZodType>(contract: EventContract<P>, handler: EventHandler<z.output<P>>, key?: EventKey<z.output<P>>): void {
     const durable = `${this.service}__${contract.type.replace(/\./g, '_')}`;
+    this.options.leases?.want(durable);
     this.registrations.push({
       durable,
       filter: this.subjects.event(contract.type),
@@ -90,6 +102,7 @@ export class EventConsumers {
    * in stream order, applying those whose type has a contract here.
    */
   onEvery(name: string, contracts: readonly EventContract<z.ZodType>[], handler: EventHandler<unknown>): void {
+    this.options.leases?.want(`${this.service}__${name}`);
     this.registrations.push({
       durable: `${this.service}__${name}`,
       filter: this.subjects.allEvents,
@@ -108,6 +121,7 @@ export class EventConsumers {
 
   async stop(): Promise<void> {
     this.running = false;
+    for (const wake of this.idlers) wake();
     for (const stop of this.stops.splice(0)) stop();
     await Promise.allSettled(this.loops.splice(0));
   }
@@ -148,11 +162,22 @@ export class EventConsumers {
   private async consume(registration: Registration): Promise<void> {
     let attempt = 0;
     while (this.running) {
+      if (!(await this.works(registration.durable))) {
+        await this.idle();
+        continue;
+      }
+      let watch: NodeJS.Timeout | undefined;
       try {
         const consumer = await this.nats.js.consumers.get(this.subjects.eventStream, registration.durable);
         const messages = await consumer.consume({ max_messages: 64 });
-        this.stops.push(() => void messages.close());
-        this.pausers.set(registration.durable, () => void messages.close());
+        const close = () => void messages.close();
+        this.stops.push(close);
+        this.pausers.set(registration.durable, close);
+        // Stops pulling once this replica should no longer work on it; what it has pulled is still applied.
+        const leases = this.options.leases;
+        if (leases?.coordinating) {
+          watch = setInterval(() => void this.works(registration.durable).then((works) => works || close()), leases.checkIntervalMs);
+        }
         attempt = 0;
         const limiter = new KeyedConcurrency(this.options.concurrency ?? 1, (error) =>
           this.logger.error(`${registration.durable} could not settle a message: ${String(error)}`),
@@ -165,9 +190,13 @@ export class EventConsumers {
             if (!this.running) break;
           }
         } finally {
+          clearInterval(watch);
+          const at = this.stops.indexOf(close);
+          if (at !== -1) this.stops.splice(at, 1);
           await limiter.drain();
         }
       } catch (error) {
+        clearInterval(watch);
         if (!this.running) break;
         attempt++;
         this.logger.warn(`Consumer ${registration.durable} interrupted: ${String(error)}; retrying`);
@@ -175,6 +204,42 @@ export class EventConsumers {
         await this.ensureConsumer(registration).catch(() => undefined);
       }
     }
+  }
+
+  /**
+   * Whether this replica works on a durable now: when it leads it, or while
+   * events wait undelivered (it joins at `overflowPending` and leaves when
+   * none wait). Alone, or on an embedded database, always.
+   */
+  private async works(durable: string): Promise<boolean> {
+    const leases = this.options.leases;
+    if (!leases?.coordinating || leases.holds(durable)) {
+      this.helping.delete(durable);
+      return true;
+    }
+    let pending: number;
+    try {
+      pending = (await (await this.nats.jsm()).consumers.info(this.subjects.eventStream, durable)).num_pending;
+    } catch {
+      // NATS is not answering: the leader (or this replica, once it leads) carries on when it is back.
+      return this.helping.has(durable);
+    }
+    if (pending >= (this.options.overflowPending ?? 256)) this.helping.add(durable);
+    else if (pending === 0) this.helping.delete(durable);
+    return this.helping.has(durable);
+  }
+
+  /** Waits a lease check interval (cut short by `stop`). */
+  private idle(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.idlers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, this.options.leases?.checkIntervalMs ?? 1_000);
+      this.idlers.add(wake);
+    });
   }
 
   private keyOf(registration: Registration, message: JsMsg): string | undefined {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import { headers as natsHeaders } from 'nats';
+import { headers as natsHeaders, type Subscription } from 'nats';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { EventContract, EventEnvelope, Subjects } from '@capstan/contracts';
@@ -8,6 +8,7 @@ import { CORRELATION_HEADER, encodeJson } from './codec';
 import { currentCorrelationId } from './correlation';
 import { traceCarrier } from './tracing';
 import type { NatsClient } from './nats-client';
+import type { WorkLeases } from './work-leases';
 
 export interface OutboxOptions {
   schema: string;
@@ -16,7 +17,12 @@ export interface OutboxOptions {
   idlePollMs?: number;
   /** How long a claimed row stays with one relay before another may take it over. */
   claimSeconds?: number;
+  /** With several replicas: the relay runs in the one leading it; the others stand by. */
+  leases?: WorkLeases;
 }
+
+/** The lease of a service's relay. */
+const RELAY_LEASE = 'outbox-relay';
 
 /**
  * Transactional outbox: `enqueue` writes the event with the change that caused
@@ -24,12 +30,15 @@ export interface OutboxOptions {
  * and marks them sent. Rows are claimed with `FOR UPDATE SKIP LOCKED` and a
  * lease, so several replicas can relay at once and a crashed relay's rows are
  * picked up again; a row published twice is dropped by the broker's
- * de-duplication window and, past it, by each consumer's inbox.
+ * de-duplication window and, past it, by each consumer's inbox. With
+ * several replicas one relay leads (WorkLeases) and takes every row in large
+ * batches; the others wake it over NATS when they have enqueued rows.
  */
 export class Outbox {
   private readonly logger = new Logger(Outbox.name);
   private running = false;
   private wakeUp?: () => void;
+  private wakeSubscription?: Subscription;
   private loop?: Promise<void>;
   lastError?: string;
 
@@ -38,7 +47,9 @@ export class Outbox {
     private readonly nats: NatsClient,
     private readonly subjects: Subjects,
     private readonly options: OutboxOptions,
-  ) {}
+  ) {
+    options.leases?.want(RELAY_LEASE);
+  }
 
   async enqueue<P extends z.ZodType>(
     manager: EntityManager,
@@ -75,20 +86,32 @@ export class Outbox {
     return result;
   }
 
-  /** Tells the relay there is work; call after the enqueuing transaction commits. */
+  /**
+   * Tells the relay there is work; call after the enqueuing transaction
+   * commits. When another replica leads the relay, it is told over NATS; a
+   * wake lost on the way costs only the leader's idle poll.
+   */
   wake(): void {
-    this.wakeUp?.();
+    const leases = this.options.leases;
+    if (!leases || leases.holds(RELAY_LEASE)) return void this.wakeUp?.();
+    if (this.nats.connected) this.nats.nc.publish(this.subjects.relayWake(this.options.source));
   }
 
   start(): void {
     if (this.running) return;
     this.running = true;
+    if (this.options.leases?.coordinating) {
+      this.wakeSubscription = this.nats.nc.subscribe(this.subjects.relayWake(this.options.source), {
+        callback: () => this.options.leases?.holds(RELAY_LEASE) && this.wakeUp?.(),
+      });
+    }
     this.loop = this.run();
   }
 
   async stop(): Promise<void> {
     this.running = false;
-    this.wake();
+    this.wakeSubscription?.unsubscribe();
+    this.wakeUp?.();
     await this.loop;
   }
 
@@ -145,6 +168,12 @@ export class Outbox {
   private async run(): Promise<void> {
     let failures = 0;
     while (this.running) {
+      const leases = this.options.leases;
+      if (leases && !leases.holds(RELAY_LEASE)) {
+        // Another replica relays; this one takes over if that one goes.
+        await this.pause(leases.checkIntervalMs);
+        continue;
+      }
       let sent = 0;
       try {
         sent = await this.relayOnce();
@@ -156,15 +185,19 @@ export class Outbox {
         if (failures === 1 || failures % 30 === 0) this.logger.warn(`Outbox relay failed (${failures}x): ${this.lastError}`);
       }
       if (sent > 0) continue;
-      const backoff = failures ? Math.min(200 * 2 ** failures, 5_000) : (this.options.idlePollMs ?? 500);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, backoff);
-        this.wakeUp = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+      await this.pause(failures ? Math.min(200 * 2 ** failures, 5_000) : (this.options.idlePollMs ?? 500));
     }
+  }
+
+  /** Waits `ms`, or less if woken. */
+  private pause(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wakeUp = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
   }
 }
 

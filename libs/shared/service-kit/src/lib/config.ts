@@ -16,6 +16,7 @@ const serviceEnvSchema = z.object({
   OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).default(7),
   INBOX_RETENTION_DAYS: z.coerce.number().int().min(31, 'must be longer than the event stream keeps events (30 days)').default(45),
   NATS_STREAM_REPLICAS: z.coerce.number().int().refine((n) => [1, 3, 5].includes(n), 'must be 1, 3 or 5').default(1),
+  CONSUMER_OVERFLOW_PENDING: z.coerce.number().int().min(1).default(256),
 });
 
 export interface ServiceConfig {
@@ -34,6 +35,8 @@ export interface ServiceConfig {
   streamReplicas: number;
   outboxRetentionDays: number;
   inboxRetentionDays: number;
+  /** Undelivered events at which replicas that do not lead a durable consumer join it. */
+  consumerOverflowPending: number;
 }
 
 /**
@@ -63,5 +66,6 @@ export function loadServiceConfig(service: string, defaultPort: number, env: Nod
     streamReplicas: values.NATS_STREAM_REPLICAS,
     outboxRetentionDays: values.OUTBOX_RETENTION_DAYS,
     inboxRetentionDays: values.INBOX_RETENTION_DAYS,
+    consumerOverflowPending: values.CONSUMER_OVERFLOW_PENDING,
   };
 }

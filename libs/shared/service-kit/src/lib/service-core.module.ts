@@ -1,8 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { subjectsFor, type Subjects } from '@capstan/contracts';
-import { EventConsumers, MessagingRetention, NatsClient, Outbox, RpcClient, RpcServer } from '@capstan/messaging';
-import { migrate, openDataSource, type ServiceDatabaseOptions } from '@capstan/persistence';
+import { EventConsumers, MessagingRetention, NatsClient, Outbox, RpcClient, RpcServer, WorkLeases } from '@capstan/messaging';
+import { isEmbedded, migrate, openDataSource, type ServiceDatabaseOptions } from '@capstan/persistence';
 import type { ServiceConfig } from './config';
 import { HealthController } from './health.controller';
 import { ServiceLifecycle } from './service-lifecycle';
@@ -78,20 +78,28 @@ export class ServiceCoreModule {
           useFactory: (nats: NatsClient, subjects: Subjects) => new RpcClient(nats, subjects, config.rpcTimeoutMs),
         },
         {
+          provide: WorkLeases,
+          inject: [DataSource],
+          // An embedded database has one process by design: nothing to coordinate.
+          useFactory: (dataSource: DataSource) => new WorkLeases(dataSource, { schema, coordinate: !isEmbedded(dataSource) }),
+        },
+        {
           provide: Outbox,
-          inject: [DataSource, NatsClient, SUBJECTS],
-          useFactory: (dataSource: DataSource, nats: NatsClient, subjects: Subjects) =>
-            new Outbox(dataSource, nats, subjects, { schema, source: config.service }),
+          inject: [DataSource, NatsClient, SUBJECTS, WorkLeases],
+          useFactory: (dataSource: DataSource, nats: NatsClient, subjects: Subjects, leases: WorkLeases) =>
+            new Outbox(dataSource, nats, subjects, { schema, source: config.service, leases }),
         },
         {
           provide: EventConsumers,
-          inject: [DataSource, NatsClient, SUBJECTS, Outbox, ServiceMetrics],
-          useFactory: (dataSource: DataSource, nats: NatsClient, subjects: Subjects, outbox: Outbox, metrics: ServiceMetrics) => {
+          inject: [DataSource, NatsClient, SUBJECTS, Outbox, ServiceMetrics, WorkLeases],
+          useFactory: (dataSource: DataSource, nats: NatsClient, subjects: Subjects, outbox: Outbox, metrics: ServiceMetrics, leases: WorkLeases) => {
             const consumers = new EventConsumers(dataSource, nats, subjects, schema, config.service, {
               afterCommit: () => outbox.wake(),
               concurrency: options.consumerConcurrency ?? 1,
               batchSize: options.consumerBatchSize ?? 1,
               instrumentation: metrics,
+              leases,
+              overflowPending: config.consumerOverflowPending,
             });
             metrics.watchOutbox(dataSource, schema);
             metrics.watchConsumers(nats, subjects, consumers);
@@ -106,7 +114,7 @@ export class ServiceCoreModule {
         },
         ServiceLifecycle,
       ],
-      exports: [SERVICE_CONFIG, SUBJECTS, DataSource, NatsClient, RpcServer, RpcClient, Outbox, EventConsumers, ServiceMetrics],
+      exports: [SERVICE_CONFIG, SUBJECTS, DataSource, NatsClient, RpcServer, RpcClient, Outbox, EventConsumers, ServiceMetrics, WorkLeases],
     };
   }
 }

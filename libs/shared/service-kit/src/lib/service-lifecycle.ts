@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { healthRpc, type HealthReport, type Subjects } from '@capstan/contracts';
-import { EventConsumers, MessagingRetention, NatsClient, Outbox, RpcServer } from '@capstan/messaging';
+import { EventConsumers, MessagingRetention, NatsClient, Outbox, RpcServer, WorkLeases } from '@capstan/messaging';
 import type { ServiceConfig } from './config';
 import { SERVICE_CONFIG, SUBJECTS } from './tokens';
 
@@ -30,11 +30,14 @@ export class ServiceLifecycle implements OnApplicationBootstrap, BeforeApplicati
     private readonly outbox: Outbox,
     private readonly consumers: EventConsumers,
     private readonly retention: MessagingRetention,
+    private readonly leases: WorkLeases,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.nats.ensureStreams(this.subjects, this.config.streamReplicas);
     this.rpc.handle(healthRpc(this.config.service), () => this.health());
+    // Leases first: a replica that starts alone leads its relay and consumers from the start.
+    await this.leases.start();
     this.outbox.start();
     await this.consumers.start();
     this.startPruning();
@@ -46,6 +49,8 @@ export class ServiceLifecycle implements OnApplicationBootstrap, BeforeApplicati
     this.rpc.close();
     await this.consumers.stop();
     await this.outbox.stop();
+    // Handed over at once rather than when the connection times out.
+    await this.leases.stop();
     await this.nats.close();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
