@@ -59,6 +59,9 @@ describe('metrics and logs', () => {
     expect(asked[0] + asked[1]).toBe(1);
     expect(sample(scoring, 'capstan_consumer_pending_events', { consumer: 'scoring__initiative_registered', state: 'undelivered' })).toBe(0);
     expect(scoring).toMatch(/capstan_outbox_lag_seconds\{service="scoring"\} \d/);
+    // Alone, the process leads its relay and every one of its consumers.
+    expect(sample(scoring, 'capstan_work_leading', { work: 'outbox-relay' })).toBe(1);
+    expect(sample(scoring, 'capstan_work_leading', { work: 'scoring__initiative_registered' })).toBe(1);
   });
 
   it('should log JSON lines that carry the caller correlation id into every service the change reaches', async () => {

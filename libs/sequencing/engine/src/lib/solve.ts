@@ -75,6 +75,7 @@ export function solve(problem: Problem, options: SolveOptions = {}): Solution {
     if (seeds.length === 0) {
       state.schedules++;
       state.offer(list, evaluator.starts, generator.forward(list, evaluator.starts));
+      evaluator.polish();
     } else evaluator.evaluate(list, false);
     seeds.push(list);
   }

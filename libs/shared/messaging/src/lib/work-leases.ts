@@ -62,6 +62,11 @@ export class WorkLeases {
     this.wanted.add(name);
   }
 
+  /** The pieces of work registered, held or not. */
+  work(): string[] {
+    return [...this.wanted];
+  }
+
   holds(name: string): boolean {
     return !this.options.coordinate || this.held.has(name);
   }

@@ -103,6 +103,7 @@ export class ServiceCoreModule {
             });
             metrics.watchOutbox(dataSource, schema);
             metrics.watchConsumers(nats, subjects, consumers);
+            metrics.watchLeases(leases);
             return consumers;
           },
         },

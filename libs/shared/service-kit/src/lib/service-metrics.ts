@@ -1,7 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import type { Subjects } from '@capstan/contracts';
-import type { EventConsumers, Instrumentation, NatsClient } from '@capstan/messaging';
+import type { EventConsumers, Instrumentation, NatsClient, WorkLeases } from '@capstan/messaging';
 
 const SECONDS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -89,6 +89,19 @@ export class ServiceMetrics implements Instrumentation {
           this.set({ consumer: durable, state: 'undelivered' }, info.num_pending);
           this.set({ consumer: durable, state: 'unacknowledged' }, info.num_ack_pending);
         }
+      },
+    });
+  }
+
+  /** Which shared work this process leads (1) or stands by for (0): the outbox relay and each durable consumer. */
+  watchLeases(leases: WorkLeases): void {
+    new Gauge({
+      name: 'capstan_work_leading',
+      help: 'Whether this process leads a piece of shared work (1) or stands by for it (0)',
+      labelNames: ['work'],
+      registers: [this.registry],
+      collect() {
+        for (const work of leases.work()) this.set({ work }, leases.holds(work) ? 1 : 0);
       },
     });
   }

@@ -21,6 +21,11 @@ export class Evaluator {
   private readonly order: Int32Array;
   private readonly justified: Int32Array;
   private readonly keys: Float64Array;
+  /** For `polish`: whether it applies, and its working arrays. */
+  private readonly polishes: boolean;
+  private readonly polishList: Int32Array;
+  private readonly notBefore: Int32Array;
+  private readonly trial: Int32Array;
 
   constructor(
     private readonly problem: CompiledProblem,
@@ -35,6 +40,10 @@ export class Evaluator {
     this.order = new Int32Array(n);
     this.justified = new Int32Array(n);
     this.keys = new Float64Array(n);
+    this.polishes = problem.budgetLimits.length > 0 && n <= POLISH_MAX_ACTIVITIES && problem.cost.some((cost) => cost > 0);
+    this.polishList = new Int32Array(n);
+    this.notBefore = new Int32Array(n);
+    this.trial = new Int32Array(n);
   }
 
   /**
@@ -45,6 +54,7 @@ export class Evaluator {
   evaluate(list: Int32Array, justify: boolean): number {
     const { problem: p, generator, state } = this;
     if (!state.allows()) return NaN;
+    const best = state.objective;
     state.schedules++;
     let objective = generator.forward(list, this.starts);
     state.offer(list, this.starts, objective);
@@ -53,7 +63,39 @@ export class Evaluator {
       if (improved < Infinity) objective = improved;
     }
     this.hash = hashOf(this.starts, p.n);
+    if (state.objective < best) this.polish();
     return objective;
+  }
+
+  /**
+   * With per-period budgets, starting every activity as early as it fits is
+   * not always best: one held back a little can leave a period's budget to
+   * another that then starts earlier, which no list order expresses. On small
+   * problems each new best schedule is tried with each costed activity held
+   * back by one to a budget period's length, keeping what improves, until
+   * nothing does (within the schedule budget).
+   */
+  polish(): void {
+    const { problem: p, generator, state, notBefore } = this;
+    if (!this.polishes) return;
+    const list = this.polishList;
+    list.set(state.list);
+    notBefore.fill(0);
+    for (let improved = true; improved; ) {
+      improved = false;
+      for (let k = 0; k < p.n && !improved; k++) {
+        const j = list[k];
+        if (p.cost[j] === 0 || p.duration[j] === 0) continue;
+        const kept = notBefore[j];
+        for (let delay = 1; delay <= p.budgetPeriod && !improved; delay++) {
+          if (!state.allows()) return;
+          state.schedules++;
+          notBefore[j] = state.starts[j] + delay;
+          improved = state.offer(list, this.trial, generator.forward(list, this.trial, notBefore));
+        }
+        if (!improved) notBefore[j] = kept;
+      }
+    }
   }
 
   /** One double justification of the schedule in `starts`; the new objective if kept, else Infinity. */
@@ -80,6 +122,9 @@ export class Evaluator {
     return justified;
   }
 }
+
+/** Problems up to this size get `polish` (at most this many × a budget period's length schedules per pass). */
+const POLISH_MAX_ACTIVITIES = 200;
 
 /** FNV-1a over the starts: tells duplicate schedules apart cheaply. */
 function hashOf(starts: Int32Array, n: number): number {

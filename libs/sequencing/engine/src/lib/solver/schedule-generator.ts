@@ -27,16 +27,17 @@ export class ScheduleGenerator {
 
   /**
    * Starts each activity of `list` (precedence-feasible: predecessors first) at
-   * its earliest feasible period. Returns the objective of the schedule.
+   * its earliest feasible period — not before `notBefore[j]` when given.
+   * Returns the objective of the schedule.
    */
-  forward(list: Int32Array, starts: Int32Array): number {
+  forward(list: Int32Array, starts: Int32Array, notBefore?: Int32Array): number {
     const p = this.problem;
     this.reset();
     let makespan = 0;
     let weighted = 0;
     for (let k = 0; k < list.length; k++) {
       const j = list[k];
-      let t = p.release[j];
+      let t = notBefore && notBefore[j] > p.release[j] ? notBefore[j] : p.release[j];
       for (let e = p.predStart[j]; e < p.predStart[j + 1]; e++) {
         const i = p.pred[e];
         const ready = starts[i] + p.duration[i] + p.predLag[e];
