@@ -52,7 +52,7 @@ describe('durable consumers led by one replica', () => {
   async function stopReplica(replica: Replica): Promise<void> {
     await replica.consumers.stop();
     await replica.leases.stop();
-    await replica.nats.close();
+    await replica.nats.close().catch(() => undefined);
     await replica.dataSource.destroy();
     replicas.splice(replicas.indexOf(replica), 1);
   }
@@ -112,5 +112,19 @@ describe('durable consumers led by one replica', () => {
     const rows = await applied();
     expect(rows.map((row) => row.n)).toEqual(Array.from({ length: 440 }, (_, n) => n));
     expect(new Set(rows.slice(40).map((row) => row.replica))).toEqual(new Set(['c', 'd']));
+  });
+
+  it('should have the other replica take events nobody pulls, when the leader is cut off from NATS', async () => {
+    for (const replica of [...replicas]) await stopReplica(replica);
+    const leader = await startReplica('e', { overflowPending: 1_000, handlerMs: 0 });
+    await startReplica('f', { overflowPending: 1_000, handlerMs: 0 });
+    expect(leader.leases.holds('probe__probe_led')).toBe(true);
+    // Its lease (a Postgres session) stays; its pulls (NATS) stop.
+    await leader.nats.close();
+    await publish(440, 3);
+    await pollUntil(async () => (await applied()).length === 443, { timeoutMs: 30_000, what: 'the few events taken by the standby' });
+    const rows = await applied();
+    expect(rows.map((row) => row.n)).toEqual(Array.from({ length: 443 }, (_, n) => n));
+    expect(new Set(rows.slice(440).map((row) => row.replica))).toEqual(new Set(['f']));
   });
 });

@@ -37,6 +37,9 @@ export interface ConsumerOptions {
   overflowPending?: number;
 }
 
+/** Checks in a row with events waiting and nobody pulling before a standby replica takes them. */
+const UNATTENDED_CHECKS = 5;
+
 /** What orders events: those with the same key are handled one after another. */
 export type EventKey<P> = (payload: P) => string | undefined;
 
@@ -74,6 +77,8 @@ export class EventConsumers {
   private readonly pausers = new Map<string, () => void>();
   /** Durables this replica works on without leading them, because their backlog grew. */
   private readonly helping = new Set<string>();
+  /** Per durable not led here: checks in a row that found events waiting and no pull request. */
+  private readonly unattended = new Map<string, number>();
   private readonly idlers = new Set<() => void>();
 
   constructor(
@@ -208,8 +213,10 @@ export class EventConsumers {
 
   /**
    * Whether this replica works on a durable now: when it leads it, or while
-   * events wait undelivered (it joins at `overflowPending` and leaves when
-   * none wait). Alone, or on an embedded database, always.
+   * events wait undelivered — it joins at `overflowPending`, or when events
+   * have waited with nobody pulling for UNATTENDED_CHECKS checks in a row (a
+   * leader cut off from NATS keeps its lease but takes nothing), and leaves
+   * when none wait. Alone, or on an embedded database, always.
    */
   private async works(durable: string): Promise<boolean> {
     const leases = this.options.leases;
@@ -217,15 +224,17 @@ export class EventConsumers {
       this.helping.delete(durable);
       return true;
     }
-    let pending: number;
+    let info: { num_pending: number; num_waiting: number };
     try {
-      pending = (await (await this.nats.jsm()).consumers.info(this.subjects.eventStream, durable)).num_pending;
+      info = await (await this.nats.jsm()).consumers.info(this.subjects.eventStream, durable);
     } catch {
       // NATS is not answering: the leader (or this replica, once it leads) carries on when it is back.
       return this.helping.has(durable);
     }
-    if (pending >= (this.options.overflowPending ?? 256)) this.helping.add(durable);
-    else if (pending === 0) this.helping.delete(durable);
+    const unattended = info.num_pending > 0 && info.num_waiting === 0 ? (this.unattended.get(durable) ?? 0) + 1 : 0;
+    this.unattended.set(durable, unattended);
+    if (info.num_pending >= (this.options.overflowPending ?? 256) || unattended >= UNATTENDED_CHECKS) this.helping.add(durable);
+    else if (info.num_pending === 0) this.helping.delete(durable);
     return this.helping.has(durable);
   }
 

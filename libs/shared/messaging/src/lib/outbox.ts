@@ -19,6 +19,8 @@ export interface OutboxOptions {
   claimSeconds?: number;
   /** With several replicas: the relay runs in the one leading it; the others stand by. */
   leases?: WorkLeases;
+  /** A standby relays too once a row has waited this long (the leader may hold its lease yet be cut off from NATS); default 10. */
+  standbyAfterSeconds?: number;
 }
 
 /** The lease of a service's relay. */
@@ -32,7 +34,9 @@ const RELAY_LEASE = 'outbox-relay';
  * picked up again; a row published twice is dropped by the broker's
  * de-duplication window and, past it, by each consumer's inbox. With
  * several replicas one relay leads (WorkLeases) and takes every row in large
- * batches; the others wake it over NATS when they have enqueued rows.
+ * batches; the others wake it over NATS when they have enqueued rows, and
+ * relay themselves once rows grow old (a leader cut off from NATS keeps its
+ * lease but relays nothing).
  */
 export class Outbox {
   private readonly logger = new Logger(Outbox.name);
@@ -110,7 +114,11 @@ export class Outbox {
 
   async stop(): Promise<void> {
     this.running = false;
-    this.wakeSubscription?.unsubscribe();
+    try {
+      this.wakeSubscription?.unsubscribe();
+    } catch {
+      // The connection is gone already, and the subscription with it.
+    }
     this.wakeUp?.();
     await this.loop;
   }
@@ -169,8 +177,8 @@ export class Outbox {
     let failures = 0;
     while (this.running) {
       const leases = this.options.leases;
-      if (leases && !leases.holds(RELAY_LEASE)) {
-        // Another replica relays; this one takes over if that one goes.
+      if (leases && !leases.holds(RELAY_LEASE) && !(await this.leaderStalled())) {
+        // Another replica relays; this one takes over if that one goes, and helps while rows grow old.
         await this.pause(leases.checkIntervalMs);
         continue;
       }
@@ -186,6 +194,19 @@ export class Outbox {
       }
       if (sent > 0) continue;
       await this.pause(failures ? Math.min(200 * 2 ** failures, 5_000) : (this.options.idlePollMs ?? 500));
+    }
+  }
+
+  /** Whether a row has waited longer than a leading relay would let it (errors: no, the database is the leader's problem too). */
+  private async leaderStalled(): Promise<boolean> {
+    try {
+      const [row] = (await this.dataSource.query(
+        `SELECT EXISTS (SELECT 1 FROM "${this.options.schema}".outbox WHERE published_at IS NULL AND created_at < now() - make_interval(secs => $1)) AS stalled`,
+        [this.options.standbyAfterSeconds ?? 10],
+      )) as { stalled: boolean }[];
+      return row.stalled;
+    } catch {
+      return false;
     }
   }
 
