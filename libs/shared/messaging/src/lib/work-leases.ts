@@ -25,7 +25,8 @@ interface LeaseConnection {
  * relay, each durable event consumer. A lease is a Postgres session advisory
  * lock held on a connection of this process's own: when the process dies,
  * its connection closes, the locks go with it, and another replica takes them
- * at its next check.
+ * at its next check. That connection is taken from the service's pool for
+ * as long as the process coordinates (one of its `poolSize`).
  *
  * Leases decide who works by default, never whether the work is correct:
  * relays and consumers are safe in several processes at once, and replicas
