@@ -1,50 +1,43 @@
 import { randomUUID } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { z } from 'zod';
-import { eventContract, subjectsFor } from '@capstan/contracts';
-import { EventConsumers, NatsClient, WorkLeases, encodeJson, messagingTablesUp } from '@capstan/messaging';
-import { openDataSource } from '@capstan/persistence';
-import { createTestDatabase, pollUntil } from '@capstan/testing';
+import { eventContract } from '@capstan/contracts';
+import { EventConsumers, encodeJson, type NatsClient } from '@capstan/messaging';
+import { pollUntil } from '@capstan/testing';
 import type { DataSource } from 'typeorm';
+import { MessagingProbe, type ProbeProcess } from './messaging-probe';
 
-const NATS_URL = process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222';
 const probe = eventContract('probe.led', 1, z.object({ n: z.number().int() }));
 
-/** One process of a service: its own pool, NATS connection, leases and consumer. */
-interface Replica {
-  name: string;
-  dataSource: DataSource;
-  nats: NatsClient;
-  leases: WorkLeases;
+interface Replica extends ProbeProcess {
   consumers: EventConsumers;
 }
 
 /**
  * Two replicas sharing a durable consumer, against the real Postgres and
  * NATS: the one that leads it applies the events; the other takes over when
- * the leader stops, and joins while events pile up — every event once.
+ * the leader stops, joins while events pile up, and takes what a leader cut
+ * off from NATS leaves — every event once.
  */
 describe('durable consumers led by one replica', () => {
-  const subjects = subjectsFor(`it${randomUUID().slice(0, 8)}`);
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  const messaging = new MessagingProbe();
   let admin: DataSource;
   let publisher: NatsClient;
   const replicas: Replica[] = [];
 
   async function startReplica(name: string, options: { overflowPending: number; handlerMs: number }): Promise<Replica> {
-    const dataSource = openDataSource({ schema: 'probe', entities: [], migrations: [], databaseUrl: database.url, dataDir: tmpdir() });
-    await dataSource.initialize();
-    const nats = new NatsClient({ url: NATS_URL, name: `consumer-leases-${name}` });
-    await nats.connect();
-    const leases = new WorkLeases(dataSource, { schema: 'probe', coordinate: true, checkIntervalMs: 100 });
-    const consumers = new EventConsumers(dataSource, nats, subjects, 'probe', 'probe', { batchSize: 8, leases, overflowPending: options.overflowPending });
+    const peer = await messaging.process(`consumer-leases-${name}`);
+    const consumers = new EventConsumers(peer.dataSource, peer.nats, messaging.subjects, 'probe', 'probe', {
+      batchSize: 8,
+      leases: peer.leases,
+      overflowPending: options.overflowPending,
+    });
     consumers.on(probe, async (event, manager) => {
       await new Promise((resolve) => setTimeout(resolve, options.handlerMs));
       await manager.query(`INSERT INTO probe.applied (replica, n) VALUES ($1, $2)`, [name, event.payload.n]);
     });
-    await leases.start();
+    await peer.leases.start();
     await consumers.start();
-    const replica = { name, dataSource, nats, leases, consumers };
+    const replica = { ...peer, consumers };
     replicas.push(replica);
     return replica;
   }
@@ -60,31 +53,20 @@ describe('durable consumers led by one replica', () => {
   async function publish(from: number, count: number): Promise<void> {
     for (let n = from; n < from + count; n++) {
       const event = { id: randomUUID(), type: probe.type, version: 1, source: 'test', occurredAt: new Date().toISOString(), payload: { n } };
-      await publisher.js.publish(subjects.event(probe.type), encodeJson(event), { msgID: event.id });
+      await publisher.js.publish(messaging.subjects.event(probe.type), encodeJson(event), { msgID: event.id });
     }
   }
 
   const applied = async () => (await admin.query(`SELECT replica, n FROM probe.applied ORDER BY n`)) as { replica: string; n: number }[];
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    admin = openDataSource({ schema: 'probe', entities: [], migrations: [], databaseUrl: database.url, dataDir: tmpdir() });
-    await admin.initialize();
-    await admin.query(`CREATE SCHEMA probe`);
-    for (const sql of messagingTablesUp('probe')) await admin.query(sql);
-    await admin.query(`CREATE TABLE probe.applied (replica text NOT NULL, n int PRIMARY KEY)`);
-    publisher = new NatsClient({ url: NATS_URL, name: 'consumer-leases-publisher' });
-    await publisher.connect();
-    await publisher.ensureStreams(subjects);
+    admin = await messaging.open(`CREATE TABLE probe.applied (replica text NOT NULL, n int PRIMARY KEY)`);
+    publisher = await messaging.nats('consumer-leases-publisher');
   });
 
   afterAll(async () => {
     for (const replica of [...replicas]) await stopReplica(replica);
-    const jsm = await publisher.jsm();
-    for (const stream of [subjects.eventStream, subjects.deadLetterStream]) await jsm.streams.delete(stream).catch(() => undefined);
-    await publisher.close();
-    await admin.destroy();
-    await database?.drop();
+    await messaging.close();
   });
 
   it('should have the leader apply the events, and the other replica take over when the leader stops', async () => {
