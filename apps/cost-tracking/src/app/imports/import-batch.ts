@@ -46,10 +46,14 @@ export class ImportBatch {
     source: [] as string[],
   };
 
+  /** Entries held, and the file rows they come from, first and last. */
+  private entries = 0;
+  private firstRow = 0;
+  private lastRow = 0;
+
   /** The file rows this batch holds, first and last; null when it holds none. */
   get rows(): { first: number; last: number } | null {
-    const rows = this.columns.row;
-    return rows.length ? { first: rows[0], last: rows[rows.length - 1] } : null;
+    return this.entries ? { first: this.firstRow, last: this.lastRow } : null;
   }
 
   constructor(
@@ -110,8 +114,8 @@ export class ImportBatch {
 
   /** Writes the entries: COPY on Postgres; one INSERT from arrays on embedded PGlite, which has no COPY FROM STDIN. */
   async insert(manager: EntityManager): Promise<void> {
+    if (!this.entries) return;
     const c = this.columns;
-    if (!c.row.length) return;
     if (this.copy) {
       await copyFrom(manager, `COPY cost_tracking.cost_entries (${COPY_COLUMNS}) FROM STDIN`, [this.copyBuffer.subarray(0, this.copyBytes)]);
       return;
@@ -171,9 +175,8 @@ export class ImportBatch {
     source: 'import' | 'allocation',
   ): void {
     const id = timeOrderedId();
-    const c = this.columns;
-    // The file rows the batch holds are all it needs to keep on Postgres; the entries go into the COPY text.
-    c.row.push(row);
+    if (!this.entries++) this.firstRow = row;
+    this.lastRow = row;
     if (this.copy) {
       this.appendCopy(copyLine([
         id,
@@ -199,7 +202,9 @@ export class ImportBatch {
       ]));
       return;
     }
+    const c = this.columns;
     c.id.push(id);
+    c.row.push(row);
     c.initiative.push(initiativeId);
     c.chargeDate.push(charge.chargeDate);
     c.category.push(charge.category);

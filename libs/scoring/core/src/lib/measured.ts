@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import type { CriterionId, EvidenceStatus } from '@capstan/domain';
 import type { BudgetOverrunInput, RolloutContention, TelemetryInput } from './inputs';
 
@@ -30,18 +31,19 @@ export function measuredCriteria(
     };
   }
   if (attributedSpendShare !== undefined) {
-    const share = Number(attributedSpendShare);
+    const share = new Decimal(attributedSpendShare);
     costs['economics.cost_visibility'] = {
-      state: share >= 0.8 ? 'established' : share >= 0.5 ? 'partial' : 'absent',
-      basis: `${Math.round(share * 100)} % of recorded spend attributed from reliable sources`,
+      state: share.greaterThanOrEqualTo(0.8) ? 'established' : share.greaterThanOrEqualTo(0.5) ? 'partial' : 'absent',
+      basis: `${percentOf(share)} % of recorded spend attributed from reliable sources`,
     };
   }
   const overrun = recentOverrun(budget);
   if (overrun) {
     // Spend past its budget was not foreseen: what is known of costs is not yet reliable.
-    const state: EvidenceStatus = Number(overrun.burn) >= 1.5 ? 'absent' : 'partial';
+    const burn = new Decimal(overrun.burn);
+    const state: EvidenceStatus = burn.greaterThanOrEqualTo(1.5) ? 'absent' : 'partial';
     const known = costs['economics.cost_visibility'];
-    const basis = `${overrun.category} spend in ${overrun.period} at ${Math.round(Number(overrun.burn) * 100)} % of its budget`;
+    const basis = `${overrun.category} spend in ${overrun.period} at ${percentOf(burn)} % of its budget`;
     costs['economics.cost_visibility'] =
       known && STATE_ORDER.indexOf(known.state) <= STATE_ORDER.indexOf(state) ? { ...known, basis: `${known.basis}; ${basis}` } : { state, basis: known ? `${basis}; ${known.basis}` : basis };
   }
@@ -81,12 +83,18 @@ export function backlogGrowth(periods: TelemetryInput[]): { periodsGrowing: numb
   return { periodsGrowing };
 }
 
+/** A ratio as a whole percentage, for the basis text. */
+function percentOf(ratio: Decimal): string {
+  return ratio.times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed();
+}
+
 /** The worst overrun in the last `OVERRUN_MONTHS` months up to `asOf`'s, if any. */
 function recentOverrun(budget: { overruns: BudgetOverrunInput[]; asOf: Date } | undefined): BudgetOverrunInput | undefined {
   if (!budget?.overruns.length) return undefined;
   const now = budget.asOf.getUTCFullYear() * 12 + budget.asOf.getUTCMonth();
   const monthIndex = (period: string) => Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
+  // Burn is an exact ratio ("0.9999999999999999999" is not 1): compared as a decimal, never a float.
   return budget.overruns
-    .filter((overrun) => Number(overrun.burn) >= 1 && now - monthIndex(overrun.period) < OVERRUN_MONTHS && monthIndex(overrun.period) <= now)
-    .sort((a, b) => Number(b.burn) - Number(a.burn) || (a.period < b.period ? 1 : -1))[0];
+    .filter((overrun) => new Decimal(overrun.burn).greaterThanOrEqualTo(1) && now - monthIndex(overrun.period) < OVERRUN_MONTHS && monthIndex(overrun.period) <= now)
+    .sort((a, b) => new Decimal(b.burn).comparedTo(a.burn) || (a.period < b.period ? 1 : -1))[0];
 }
