@@ -1,24 +1,26 @@
 /**
- * npm run bench:replicas [-- --initiatives 1000 --concurrency 16 --rounds 3]
+ * npm run bench:replicas [-- --initiatives 1000 --concurrency 16 --rounds 5]
  *
  * The main write path — register an initiative through the gateway, intake
  * stores it and publishes the event, scoring gives it its first posture — with
  * one process per service, then with two of each (and two gateways sharing the
  * load). Throughput is initiatives registered *and* scored per second.
- * Each setup is warmed up with two rounds, then measured `--rounds` times;
- * the report gives every round and the ratio of the medians. (Alternating
- * setups was tried: the second processes, started fresh for each of their
- * rounds, were measured colder than the first ones.) Starts the built system
- * against the local Postgres and NATS; prints JSON.
+ * The setups take turns for `--rounds` rounds each (a shared machine's speed
+ * drifts by tens of percent within minutes); the second processes are
+ * started for each of their rounds and warmed up by a round of their own.
+ * The report gives every round, the CPU each kind of process used, and the
+ * ratio of the medians. Starts the built system against the local Postgres
+ * and NATS; prints JSON.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { ApiClient, SYSTEM_SERVICES, freePort, pollUntil, startTestSystem, tokenFor } from '@capstan/testing';
 import { report, round } from './measure';
+import { cpuSecondsByKind, cpuSpent } from './process-cpu';
 
 const { values } = parseArgs({
-  options: { initiatives: { type: 'string', default: '1000' }, concurrency: { type: 'string', default: '16' }, rounds: { type: 'string', default: '3' } },
+  options: { initiatives: { type: 'string', default: '1000' }, concurrency: { type: 'string', default: '16' }, rounds: { type: 'string', default: '5' } },
 });
 const INITIATIVES = Number(values.initiatives);
 const CONCURRENCY = Number(values.concurrency);
@@ -48,6 +50,7 @@ async function main(): Promise<Record<string, unknown>> {
     const measureRound = async (label: string) => {
       const committedBefore = await commits();
       const before = await scored();
+      const cpuBefore = cpuSecondsByKind();
       let next = 0;
       let failed = 0;
       const started = performance.now();
@@ -63,6 +66,7 @@ async function main(): Promise<Record<string, unknown>> {
       const registeredSeconds = (performance.now() - started) / 1000;
       await pollUntil(async () => (await scored()) - before >= INITIATIVES - failed, { timeoutMs: 600_000, intervalMs: 100, what: `${label}: every initiative scored` });
       const seconds = (performance.now() - started) / 1000;
+      const cpuSecondsPerThousand = cpuSpent(cpuBefore, cpuSecondsByKind(), INITIATIVES);
       const transactions = (await commits()) - committedBefore;
       return {
         processesPerService: gateways.length,
@@ -71,25 +75,35 @@ async function main(): Promise<Record<string, unknown>> {
         registeredPerSecond: round(INITIATIVES / registeredSeconds),
         registeredAndScoredPerSecond: round(INITIATIVES / seconds),
         transactionsPerInitiative: round(transactions / INITIATIVES),
+        cpuSecondsPerThousand,
       };
     };
 
+    const replicas: string[] = [];
     const startReplicas = async () => {
-      for (const service of SYSTEM_SERVICES) if (service !== 'gateway') await context.system.startReplica(service);
+      for (const service of SYSTEM_SERVICES) if (service !== 'gateway') replicas.push((await context.system.startReplica(service)).instance);
       const second = await context.system.startReplica('gateway', await freePort());
+      replicas.push(second.instance);
       gateways.push(new ApiClient(second.url ?? '', token));
     };
-
-    // Each setup is measured after two rounds that warm it up (JIT, connection pools, caches), then ROUNDS times.
-    const measureSetup = async (label: string) => {
-      for (let k = 1; k <= 2; k++) await measureRound(`warm-up ${k}, ${label}`);
-      const rounds: Awaited<ReturnType<typeof measureRound>>[] = [];
-      for (let k = 1; k <= ROUNDS; k++) rounds.push(await measureRound(`${label}, round ${k}`));
-      return rounds;
+    const stopReplicas = async () => {
+      gateways.splice(1);
+      await Promise.all(replicas.splice(0).map((instance) => context.system.stop(instance)));
     };
-    const one = await measureSetup('one replica');
-    await startReplicas();
-    const two = await measureSetup('two replicas');
+
+    // The setups take turns, so a machine whose speed drifts (shared hosts do) slows both alike.
+    // The first processes are warmed up once; the second ones, started fresh for each of their
+    // rounds, get a warm-up round of their own first (JIT, connection pools, caches).
+    for (let k = 1; k <= 2; k++) await measureRound(`warm-up ${k}, one replica`);
+    const one: Awaited<ReturnType<typeof measureRound>>[] = [];
+    const two: Awaited<ReturnType<typeof measureRound>>[] = [];
+    for (let k = 1; k <= ROUNDS; k++) {
+      one.push(await measureRound(`one replica, round ${k}`));
+      await startReplicas();
+      await measureRound(`warm-up, two replicas, round ${k}`);
+      two.push(await measureRound(`two replicas, round ${k}`));
+      await stopReplicas();
+    }
     const oneMedian = median(one.map((r) => r.registeredAndScoredPerSecond));
     const twoMedian = median(two.map((r) => r.registeredAndScoredPerSecond));
     return {
@@ -98,6 +112,8 @@ async function main(): Promise<Record<string, unknown>> {
       oneReplica: { registeredAndScoredPerSecondMedian: oneMedian, rounds: one },
       twoReplicas: { registeredAndScoredPerSecondMedian: twoMedian, rounds: two },
       ratio: Math.round((twoMedian / oneMedian) * 1000) / 1000,
+      // Each round of two replicas against the round of one just before it.
+      pairRatios: two.map((round, k) => Math.round((round.registeredAndScoredPerSecond / one[k].registeredAndScoredPerSecond) * 1000) / 1000),
     };
   } finally {
     await database.end();

@@ -62,6 +62,7 @@ describe('metrics and logs', () => {
     // Alone, the process leads its relay and every one of its consumers.
     expect(sample(scoring, 'capstan_work_leading', { work: 'outbox-relay' })).toBe(1);
     expect(sample(scoring, 'capstan_work_leading', { work: 'scoring__initiative_registered' })).toBe(1);
+    expect(sample(scoring, 'capstan_work_leading', { work: 'review-sweep' })).toBe(1);
   });
 
   it('should log JSON lines that carry the caller correlation id into every service the change reaches', async () => {

@@ -1,14 +1,18 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { WorkLeases } from '@capstan/messaging';
 import { CHAINED_COLUMNS_SQL, GENESIS_HASH, chainHash, type ChainedRecord } from './audit-chain';
 
 export const AUDIT_SEAL_INTERVAL_MS = Symbol('AUDIT_SEAL_INTERVAL_MS');
 
 /**
  * Seals new audit records into the hash chain, in the background: writers only
- * append (no lock on the hot path); one replica at a time seals, in insertion
- * order, under an advisory lock.
+ * append (no lock on the hot path); the replica leading `audit-seal` seals, in
+ * insertion order, under an advisory lock (which keeps it to one at a time
+ * during a handover too).
  */
+const AUDIT_SEAL = 'audit-seal';
+
 @Injectable()
 export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(AuditSealer.name);
@@ -17,10 +21,16 @@ export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     private readonly dataSource: DataSource,
     @Inject(AUDIT_SEAL_INTERVAL_MS) private readonly intervalMs: number,
-  ) {}
+    private readonly leases: WorkLeases,
+  ) {
+    leases.want(AUDIT_SEAL);
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sealPending().catch((error: unknown) => this.logger.warn(`Sealing the audit trail failed: ${String(error)}`)), this.intervalMs);
+    this.timer = setInterval(() => {
+      if (!this.leases.holds(AUDIT_SEAL)) return;
+      this.sealPending().catch((error: unknown) => this.logger.warn(`Sealing the audit trail failed: ${String(error)}`));
+    }, this.intervalMs);
   }
 
   onApplicationShutdown(): void {

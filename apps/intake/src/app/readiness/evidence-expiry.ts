@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { DataSource } from 'typeorm';
 import { ReadinessEvents } from '@capstan/contracts';
 import type { CriterionId } from '@capstan/domain';
-import { Outbox, firstResultSet } from '@capstan/messaging';
+import { Outbox, WorkLeases, firstResultSet } from '@capstan/messaging';
 import { appendAudit } from '../audit/audit-trail';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
 
@@ -10,8 +10,11 @@ import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
  * Announces lapsed evidence: the criterion then counts as absent and scoring
  * re-evaluates. Runs on an interval and on request (`asOf` is the clock, so
  * tests and operators can run it for any moment). Claiming rows with one
- * UPDATE makes each lapse announced once, across ticks and replicas.
+ * UPDATE makes each lapse announced once, across ticks and replicas; the
+ * replica leading `evidence-expiry` is the one that ticks.
  */
+const EVIDENCE_EXPIRY = 'evidence-expiry';
+
 @Injectable()
 export class EvidenceExpirySweep implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(EvidenceExpirySweep.name);
@@ -21,10 +24,14 @@ export class EvidenceExpirySweep implements OnApplicationBootstrap, OnApplicatio
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
-  ) {}
+    private readonly leases: WorkLeases,
+  ) {
+    leases.want(EVIDENCE_EXPIRY);
+  }
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
+      if (!this.leases.holds(EVIDENCE_EXPIRY)) return;
       this.sweep(new Date()).catch((error: unknown) => this.logger.warn(`Evidence sweep failed: ${String(error)}`));
     }, this.config.evidenceSweepIntervalMs);
   }

@@ -1,18 +1,25 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { WorkLeases } from '@capstan/messaging';
 import { PosturesService } from './postures.service';
 
 /**
  * Time alone changes postures: a hold period ends, evidence lapses. Every
  * `SCORING_REVIEW_INTERVAL_MS` the initiatives whose review time has come are
- * evaluated again.
+ * evaluated again, by the replica leading `review-sweep`.
  */
+const REVIEW_SWEEP = 'review-sweep';
+
 @Injectable()
 export class ReviewSweep implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ReviewSweep.name);
   private timer?: NodeJS.Timeout;
   private readonly intervalMs = Number(process.env['SCORING_REVIEW_INTERVAL_MS'] ?? 60_000);
 
-  constructor(private readonly postures: PosturesService) {
+  constructor(
+    private readonly postures: PosturesService,
+    private readonly leases: WorkLeases,
+  ) {
+    leases.want(REVIEW_SWEEP);
     if (!Number.isInteger(this.intervalMs) || this.intervalMs < 100) {
       throw new Error('Invalid configuration for scoring: SCORING_REVIEW_INTERVAL_MS must be a whole number of milliseconds, at least 100');
     }
@@ -27,6 +34,7 @@ export class ReviewSweep implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async tick(): Promise<void> {
+    if (!this.leases.holds(REVIEW_SWEEP)) return;
     try {
       while ((await this.postures.reviewDue()) > 0) {
         // Keep going while whole batches come back.

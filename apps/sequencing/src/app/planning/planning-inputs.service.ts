@@ -255,15 +255,13 @@ async function markStaleIfPlanned(manager: EntityManager, initiativeIds: string[
   if (planned === new Set(initiativeIds).size) await markStale(manager, reason);
 }
 
-/** Marks the draft plan out of date; the refresher recomputes it. */
+/**
+ * Marks the draft plan out of date; the refresher recomputes it and says what
+ * changed. Each change appends a row (never updating a shared one), so changes
+ * to different initiatives never wait for each other.
+ */
 export async function markStale(manager: EntityManager, reason: string): Promise<void> {
-  // Reasons pile up until the refresher takes them, so the new draft says everything that changed.
-  await manager.query(
-    `UPDATE sequencing.draft_state
-        SET stale_reason = left(CASE WHEN stale_seq = done_seq OR stale_reason IS NULL THEN $1 ELSE stale_reason || '; ' || $1 END, 2000),
-            stale_seq = stale_seq + 1`,
-    [reason],
-  );
+  await manager.query(`INSERT INTO sequencing.draft_changes (reason) VALUES ($1)`, [reason]);
 }
 
 type StoredWave = Omit<SnapshotWave, 'businessUnit'> & { businessUnit?: string };

@@ -40,16 +40,21 @@ export class PlanningHandler implements OnModuleInit {
     this.rpc.handle(SequencingRpc.scenarioDiff, ({ id }) => this.scenarios.diff(id));
     this.rpc.handle(SequencingRpc.promoteScenario, ({ id, actor }) => this.scenarios.promote(id, actor));
 
+    // Keys order each batch by initiative, so batches of different consumers lock the initiatives' rows in one order.
     const byInitiative = (payload: { initiative?: { id: string } }) => payload.initiative?.id;
     this.consumers.on(InitiativeEvents.registered, (event, manager) => this.inputs.trackInitiative(manager, event.payload.initiative), byInitiative);
     this.consumers.on(InitiativeEvents.updated, (event, manager) => this.inputs.trackInitiative(manager, event.payload.initiative), byInitiative);
     this.consumers.on(InitiativeEvents.archived, (event, manager) => this.inputs.trackInitiative(manager, event.payload.initiative), byInitiative);
-    this.consumers.on(PostureEvents.changed, (event, manager) => this.inputs.recordPosture(manager, event.payload.initiativeId, event.payload.posture));
+    this.consumers.on(
+      PostureEvents.changed,
+      (event, manager) => this.inputs.recordPosture(manager, event.payload.initiativeId, event.payload.posture),
+      (payload) => payload.initiativeId,
+    );
     this.consumers.on(RegistryEvents.decisionRecorded, (event, manager) => {
       const { initiativeId, decision, scopeEnvelope } = event.payload.decision;
       // A pause or an authorization lifts the envelope; the posture from scoring gates the rest.
       return this.inputs.recordScopeEnvelope(manager, initiativeId, decision === 'controlled_investment' ? (scopeEnvelope?.businessUnits ?? null) : null);
-    });
+    }, (payload) => payload.decision.initiativeId);
     this.consumers.on(RegistryEvents.dependencyAdded, (event, manager) => {
       const { initiativeId, dependsOn, kind } = event.payload.dependency;
       return this.inputs.recordDependency(manager, initiativeId, dependsOn, kind);

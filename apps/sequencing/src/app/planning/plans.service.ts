@@ -55,13 +55,13 @@ export class PlansService {
 
   async compute(request: ComputePlan, actor: string): Promise<PlanView> {
     const options = withStartDate(request);
-    // Changes up to here are in this draft: the refresher need not recompute for them.
-    const [{ stale_seq: seen }] = (await this.dataSource.query(`SELECT stale_seq FROM sequencing.draft_state`)) as { stale_seq: string }[];
+    // The changes seen before the snapshot are in this draft: the refresher need not recompute for them.
+    const [{ seen }] = (await this.dataSource.query(`SELECT coalesce(array_agg(seq), '{}') AS seen FROM sequencing.draft_changes`)) as { seen: string[] }[];
     const snapshot = await this.inputs.snapshot(options.startDate, options.horizonWeeks);
     const [previous] = await this.latest(this.dataSource.manager, ['draft']);
     const row = await this.outbox.transaction(async (manager) => {
       const stored = await this.store(manager, 'draft', 'requested', snapshot, options, actor, previous);
-      await manager.query(`UPDATE sequencing.draft_state SET done_seq = greatest(done_seq, $1)`, [seen]);
+      await manager.query(`DELETE FROM sequencing.draft_changes WHERE seq = ANY($1::bigint[])`, [seen]);
       return stored;
     });
     return this.view(row);
@@ -148,22 +148,22 @@ export class PlansService {
    */
   async refreshDraft(): Promise<boolean> {
     // The common case, every tick: nothing changed; no transaction, no relay wake-up.
-    const [{ stale }] = (await this.dataSource.query(`SELECT stale_seq > done_seq AS stale FROM sequencing.draft_state`)) as { stale: boolean }[];
+    const [{ stale }] = (await this.dataSource.query(`SELECT EXISTS (SELECT 1 FROM sequencing.draft_changes) AS stale`)) as { stale: boolean }[];
     if (!stale) return false;
     return this.outbox.transaction(async (manager) => {
       const [{ locked }] = (await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext('sequencing.draft-refresh')) AS locked`)) as { locked: boolean }[];
       if (!locked) return false;
-      const [state] = (await manager.query(`SELECT stale_seq, done_seq, stale_reason FROM sequencing.draft_state`)) as { stale_seq: string; done_seq: string; stale_reason: string | null }[];
-      if (BigInt(state.stale_seq) <= BigInt(state.done_seq)) return false;
+      // Taken first, so the snapshot below sees every change they mark; a change committed later stays for the next tick.
+      const taken = firstResultSet<{ seq: string; reason: string }>(await manager.query(`DELETE FROM sequencing.draft_changes RETURNING seq, reason`));
+      if (!taken.length) return false;
       const [latest] = await this.latest(manager, ['draft', 'published']);
       if (latest) {
         const [previousDraft] = await this.latest(manager, ['draft']);
         const snapshot = await this.inputs.snapshot(latest.options.startDate, latest.options.horizonWeeks, manager);
-        const row = await this.store(manager, 'draft', state.stale_reason ?? 'inputs changed', snapshot, latest.options, 'sequencing', previousDraft ?? latest);
+        const row = await this.store(manager, 'draft', changeSummary(taken), snapshot, latest.options, 'sequencing', previousDraft ?? latest);
         await this.outbox.enqueue(manager, SequencingEvents.draftRecomputed, { planId: row.id, previousPlanId: row.previous_plan_id, trigger: row.trigger });
         this.logger.log(`Draft ${row.id} recomputed: ${row.trigger}`);
       }
-      await manager.query(`UPDATE sequencing.draft_state SET done_seq = $1`, [state.stale_seq]);
       return true;
     });
   }
@@ -254,4 +254,10 @@ function summary(row: PlanRow) {
     objective: row.result.objective,
     contestCount: row.result.contests.length,
   };
+}
+
+/** What a recomputed draft says changed: each reason once, in the order they happened, within 2,000 characters. */
+function changeSummary(changes: { seq: string; reason: string }[]): string {
+  const reasons = [...new Set([...changes].sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1)).map((change) => change.reason))];
+  return reasons.join('; ').slice(0, 2000);
 }

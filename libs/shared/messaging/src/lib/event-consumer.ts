@@ -37,7 +37,7 @@ export interface ConsumerOptions {
   overflowPending?: number;
 }
 
-/** Checks in a row with events waiting and nobody pulling before a standby replica takes them. */
+/** Checks in a row with events waiting and none taken before a standby replica takes them. */
 const UNATTENDED_CHECKS = 5;
 
 /** What orders events: those with the same key are handled one after another. */
@@ -77,8 +77,8 @@ export class EventConsumers {
   private readonly pausers = new Map<string, () => void>();
   /** Durables this replica works on without leading them, because their backlog grew. */
   private readonly helping = new Set<string>();
-  /** Per durable not led here: checks in a row that found events waiting and no pull request. */
-  private readonly unattended = new Map<string, number>();
+  /** Per durable not led here: the stream position delivered at the last check, and checks in a row that found events waiting and none taken since. */
+  private readonly unattended = new Map<string, { delivered: number; checks: number }>();
   private readonly idlers = new Set<() => void>();
 
   constructor(
@@ -214,9 +214,14 @@ export class EventConsumers {
   /**
    * Whether this replica works on a durable now: when it leads it, or while
    * events wait undelivered — it joins at `overflowPending`, or when events
-   * have waited with nobody pulling for UNATTENDED_CHECKS checks in a row (a
+   * have waited with none delivered for UNATTENDED_CHECKS checks in a row (a
    * leader cut off from NATS keeps its lease but takes nothing), and leaves
    * when none wait. Alone, or on an embedded database, always.
+   *
+   * "None delivered" is judged by the consumer's delivered position, not by
+   * whether a pull request is open: a busy leader has none open while it
+   * applies what it holds, and a standby joining then would only split the
+   * work into smaller batches.
    */
   private async works(durable: string): Promise<boolean> {
     const leases = this.options.leases;
@@ -224,17 +229,24 @@ export class EventConsumers {
       this.helping.delete(durable);
       return true;
     }
-    let info: { num_pending: number; num_waiting: number };
+    let info: { num_pending: number; delivered: { stream_seq: number } };
     try {
       info = await (await this.nats.jsm()).consumers.info(this.subjects.eventStream, durable);
     } catch {
       // NATS is not answering: the leader (or this replica, once it leads) carries on when it is back.
       return this.helping.has(durable);
     }
-    const unattended = info.num_pending > 0 && info.num_waiting === 0 ? (this.unattended.get(durable) ?? 0) + 1 : 0;
-    this.unattended.set(durable, unattended);
-    if (info.num_pending >= (this.options.overflowPending ?? 256) || unattended >= UNATTENDED_CHECKS) this.helping.add(durable);
-    else if (info.num_pending === 0) this.helping.delete(durable);
+    const last = this.unattended.get(durable);
+    const delivered = info.delivered.stream_seq;
+    const checks = info.num_pending > 0 && last?.delivered === delivered ? last.checks + 1 : 0;
+    this.unattended.set(durable, { delivered, checks });
+    const overflowing = info.num_pending >= (this.options.overflowPending ?? 256);
+    if ((overflowing || checks >= UNATTENDED_CHECKS) && !this.helping.has(durable)) {
+      this.helping.add(durable);
+      this.logger.log(`Joining ${durable}: ${info.num_pending} events undelivered${overflowing ? '' : `, none delivered for ${checks} checks`}`);
+    } else if (info.num_pending === 0 && this.helping.delete(durable)) {
+      this.logger.log(`Leaving ${durable} to the replica leading it: no events undelivered`);
+    }
     return this.helping.has(durable);
   }
 
