@@ -1,11 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Input changes that make the draft plan out of date, one row each, instead
- * of a counter on one shared row: every change used to update that row, so
- * transactions changing several initiatives' inputs could each hold one
- * initiative and wait for the other's lock on it. Appending never waits; the
- * refresher deletes the rows it has taken into a draft.
+ * Input changes that make the draft plan out of date, one row each. They were
+ * a counter on one row that every change updated: a batch of events holding
+ * that row could wait for an initiative's row held by another batch, itself
+ * waiting for the counter — a deadlock. Appending never waits; the refresher
+ * deletes the rows it has taken into a draft.
  */
 export class DraftChanges1765100000000 implements MigrationInterface {
   name = 'DraftChanges1765100000000';
