@@ -45,6 +45,7 @@ export class RunningSystem {
   /**
    * Starts one more process of a service, sharing the database and NATS with
    * the others (a replica); an extra gateway listens on a port of its own.
+   * A service's replica listens (health, metrics) on `port` when given.
    * Returns the instance name (for `stop`) and, for a gateway, its URL.
    */
   async startReplica(service: SystemService, port?: number): Promise<{ instance: string; url?: string }> {
@@ -52,7 +53,7 @@ export class RunningSystem {
     while (this.processes.has(`${service}-${n}`)) n++;
     const instance = `${service}-${n}`;
     if (service !== 'gateway') {
-      this.spawnInstance(instance, service, {});
+      this.spawnInstance(instance, service, port === undefined ? {} : { [portVariable(service)]: String(port) });
       return { instance };
     }
     if (port === undefined) throw new Error('An extra gateway needs a port of its own');
@@ -119,8 +120,13 @@ export class RunningSystem {
       CAPSTAN_RATE_LIMIT: '0',
       GATEWAY_METRICS_PORT: '0',
       // Back-end services' health ports: 0 lets the OS pick, so parallel runs never collide.
-      ...(service === 'gateway' ? {} : { [`${service.toUpperCase().replace(/-/g, '_')}_PORT`]: '0' }),
+      ...(service === 'gateway' ? {} : { [portVariable(service)]: '0' }),
       ...this.options.extraEnv,
     };
   }
+}
+
+/** The variable a back-end service's health and metrics port comes from. */
+function portVariable(service: Exclude<SystemService, 'gateway'>): string {
+  return `${service.toUpperCase().replace(/-/g, '_')}_PORT`;
 }
