@@ -61,7 +61,9 @@ export class InitiativesService {
       sourceImportId,
       version: 1,
     });
-    const saved = toInitiative(await manager.save(entity));
+    // An insert, not a save: the id is new, and `save` would first look it up to choose between insert and update.
+    await manager.insert(InitiativeEntity, entity);
+    const saved = toInitiative(entity);
     await appendAudit(manager, { initiativeId: saved.id, actor, action: 'initiative.registered', changes: diff({}, editable(saved)) });
     await this.outbox.enqueue(manager, InitiativeEvents.registered, { initiative: saved, actor }, context);
     return saved;
