@@ -41,12 +41,12 @@ async function main(): Promise<Record<string, unknown>> {
     const token = await tokenFor(context.jwtSecret, ['pmo'], 'bench');
     const gateways = [new ApiClient(context.system.gatewayUrl, token)];
 
-    /** Registers `INITIATIVES` through the gateways in turn and waits until every one is scored. */
     // Transactions committed in the database (all services): the cost that grows when work is split.
     const commits = async () => {
       await new Promise((done) => setTimeout(done, 1_500)); // statistics are flushed about once a second
       return Number((await database.query<{ n: string }>(`SELECT xact_commit::text AS n FROM pg_stat_database WHERE datname = current_database()`)).rows[0].n);
     };
+    /** Registers `INITIATIVES` through the gateways in turn and waits until every one is scored. */
     const measureRound = async (label: string) => {
       const committedBefore = await commits();
       const before = await scored();

@@ -11,30 +11,25 @@ export const AUDIT_SEAL_INTERVAL_MS = Symbol('AUDIT_SEAL_INTERVAL_MS');
  * insertion order, under an advisory lock (which keeps it to one at a time
  * during a handover too).
  */
-const AUDIT_SEAL = 'audit-seal';
-
 @Injectable()
 export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(AuditSealer.name);
-  private timer?: NodeJS.Timeout;
+  private stop?: () => Promise<void>;
 
   constructor(
     private readonly dataSource: DataSource,
     @Inject(AUDIT_SEAL_INTERVAL_MS) private readonly intervalMs: number,
     private readonly leases: WorkLeases,
-  ) {
-    leases.want(AUDIT_SEAL);
-  }
+  ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (!this.leases.holds(AUDIT_SEAL)) return;
-      this.sealPending().catch((error: unknown) => this.logger.warn(`Sealing the audit trail failed: ${String(error)}`));
-    }, this.intervalMs);
+    this.stop = this.leases.every('audit-seal', this.intervalMs, () =>
+      this.sealPending().catch((error: unknown) => this.logger.warn(`Sealing the audit trail failed: ${String(error)}`)),
+    );
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  async onApplicationShutdown(): Promise<void> {
+    await this.stop?.();
   }
 
   /** Seals up to `batch` records; returns how many. */

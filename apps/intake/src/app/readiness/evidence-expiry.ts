@@ -13,31 +13,26 @@ import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
  * UPDATE makes each lapse announced once, across ticks and replicas; the
  * replica leading `evidence-expiry` is the one that ticks.
  */
-const EVIDENCE_EXPIRY = 'evidence-expiry';
-
 @Injectable()
 export class EvidenceExpirySweep implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(EvidenceExpirySweep.name);
-  private timer?: NodeJS.Timeout;
+  private stop?: () => Promise<void>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
     private readonly leases: WorkLeases,
-  ) {
-    leases.want(EVIDENCE_EXPIRY);
-  }
+  ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (!this.leases.holds(EVIDENCE_EXPIRY)) return;
-      this.sweep(new Date()).catch((error: unknown) => this.logger.warn(`Evidence sweep failed: ${String(error)}`));
-    }, this.config.evidenceSweepIntervalMs);
+    this.stop = this.leases.every('evidence-expiry', this.config.evidenceSweepIntervalMs, () =>
+      this.sweep(new Date()).catch((error: unknown) => this.logger.warn(`Evidence sweep failed: ${String(error)}`)),
+    );
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  async onApplicationShutdown(): Promise<void> {
+    await this.stop?.();
   }
 
   async sweep(asOf: Date): Promise<number> {

@@ -7,34 +7,30 @@ import { PosturesService } from './postures.service';
  * `SCORING_REVIEW_INTERVAL_MS` the initiatives whose review time has come are
  * evaluated again, by the replica leading `review-sweep`.
  */
-const REVIEW_SWEEP = 'review-sweep';
-
 @Injectable()
 export class ReviewSweep implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ReviewSweep.name);
-  private timer?: NodeJS.Timeout;
+  private stop?: () => Promise<void>;
   private readonly intervalMs = Number(process.env['SCORING_REVIEW_INTERVAL_MS'] ?? 60_000);
 
   constructor(
     private readonly postures: PosturesService,
     private readonly leases: WorkLeases,
   ) {
-    leases.want(REVIEW_SWEEP);
     if (!Number.isInteger(this.intervalMs) || this.intervalMs < 100) {
       throw new Error('Invalid configuration for scoring: SCORING_REVIEW_INTERVAL_MS must be a whole number of milliseconds, at least 100');
     }
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.intervalMs);
+    this.stop = this.leases.every('review-sweep', this.intervalMs, () => this.tick());
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  async onApplicationShutdown(): Promise<void> {
+    await this.stop?.();
   }
 
   private async tick(): Promise<void> {
-    if (!this.leases.holds(REVIEW_SWEEP)) return;
     try {
       while ((await this.postures.reviewDue()) > 0) {
         // Keep going while whole batches come back.

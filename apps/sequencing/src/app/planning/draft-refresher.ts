@@ -9,35 +9,27 @@ import { PlansService } from './plans.service';
  * one leading `draft-refresh` ticks: each replica ticking on its own clock
  * would recompute the draft as often as there are replicas.
  */
-const DRAFT_REFRESH = 'draft-refresh';
-
 @Injectable()
 export class DraftRefresher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DraftRefresher.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private stop?: () => Promise<void>;
   private readonly intervalMs = Number(process.env['SEQUENCING_REFRESH_INTERVAL_MS'] ?? 1_000);
 
   constructor(
     private readonly plans: PlansService,
     private readonly leases: WorkLeases,
   ) {
-    leases.want(DRAFT_REFRESH);
     if (!Number.isInteger(this.intervalMs) || this.intervalMs < 100) {
       throw new Error('Invalid configuration for sequencing: SEQUENCING_REFRESH_INTERVAL_MS must be a whole number of milliseconds, at least 100');
     }
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (!this.leases.holds(DRAFT_REFRESH)) return;
-      this.running ??= this.tick().finally(() => (this.running = undefined));
-    }, this.intervalMs);
+    this.stop = this.leases.every('draft-refresh', this.intervalMs, () => this.tick());
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    await this.stop?.();
   }
 
   private async tick(): Promise<void> {

@@ -63,6 +63,29 @@ export class WorkLeases {
     this.wanted.add(name);
   }
 
+  /**
+   * Scheduled work that should happen once per interval across replicas, not
+   * once per replica: runs `tick` every `intervalMs` in the replica leading
+   * `name`, never overlapping a tick still running. `tick` handles its own
+   * errors. Returns a stop that waits for the running tick.
+   */
+  every(name: string, intervalMs: number, tick: () => Promise<unknown>): () => Promise<void> {
+    this.want(name);
+    // Registered after `start`: tried for now rather than at the next check.
+    if (this.timer) void this.check();
+    let running: Promise<unknown> | undefined;
+    const timer = setInterval(() => {
+      if (!this.holds(name)) return;
+      running ??= tick()
+        .catch((error: unknown) => this.logger.warn(`${name} failed: ${String(error)}`))
+        .finally(() => (running = undefined));
+    }, intervalMs);
+    return async () => {
+      clearInterval(timer);
+      await running;
+    };
+  }
+
   /** The pieces of work registered, held or not. */
   work(): string[] {
     return [...this.wanted];
