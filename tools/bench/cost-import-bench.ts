@@ -17,6 +17,7 @@ import { Readable } from 'node:stream';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { ApiClient, pollUntil, startTestSystem, tokenFor, type SystemService, type TestSystem } from '@capstan/testing';
+import { cpuSecondsByKind, cpuSpent } from './process-cpu';
 import { report, round } from './measure';
 
 const { values } = parseArgs({
@@ -78,6 +79,7 @@ function peakMiB(context: TestSystem, service: SystemService): number | null {
 }
 
 async function importFile(context: TestSystem, token: string, file: string, rows: number) {
+  const cpuBefore = cpuSecondsByKind();
   const started = performance.now();
   const response = await fetch(`${context.system.gatewayUrl}/api/v1/cost-imports?format=focus`, {
     method: 'POST',
@@ -87,6 +89,7 @@ async function importFile(context: TestSystem, token: string, file: string, rows
   } as RequestInit);
   if (response.status !== 202) throw new Error(`The import was refused: ${response.status} ${await response.text()}`);
   const uploadedMs = performance.now() - started;
+  const cpuUploaded = cpuSecondsByKind();
   const { id } = (await response.json()) as { id: string };
   const viewer = new ApiClient(context.system.gatewayUrl, token);
   let lastShown = 0;
@@ -103,8 +106,16 @@ async function importFile(context: TestSystem, token: string, file: string, rows
     { timeoutMs: 3_600_000, intervalMs: 250, what: 'the import' },
   );
   const totalMs = performance.now() - started;
+  const cpuDone = cpuSecondsByKind();
   if (done.rowsImported !== rows) throw new Error(`Imported ${done.rowsImported} of ${rows} rows`);
-  return { rows, uploadSeconds: round(uploadedMs / 1000), totalSeconds: round(totalMs / 1000), rowsPerSecond: Math.round(rows / (totalMs / 1000)) };
+  return {
+    rows,
+    uploadSeconds: round(uploadedMs / 1000),
+    totalSeconds: round(totalMs / 1000),
+    rowsPerSecond: Math.round(rows / (totalMs / 1000)),
+    // Where the time went: CPU seconds by kind of process, for the upload and for the processing after it.
+    cpuSeconds: { upload: cpuSpent(cpuBefore, cpuUploaded, 1, 1), processing: cpuSpent(cpuUploaded, cpuDone, 1, 1) },
+  };
 }
 
 async function main(): Promise<Record<string, unknown>> {

@@ -147,6 +147,30 @@ describe('FOCUS billing imports', () => {
     expect(posture.state).toBe('established');
   });
 
+  it('should convert imported rows at their day\'s rate as they are written, and list those without one', async () => {
+    expect((await finance.post('/api/v1/fx-rates', { rates: [{ currency: 'CHF', date: '2026-08-03', rate: '0.95' }] })).status).toBe(201);
+    const csv = [
+      'BillingAccountId,SubAccountId,ResourceId,ServiceCategory,ServiceName,ChargeCategory,ChargePeriodStart,ChargePeriodEnd,BilledCost,EffectiveCost,ListCost,ContractedCost,BillingCurrency,Tags',
+      '222,zurich,vm-1,Compute,EC2,Usage,2026-08-03,2026-08-04,10.00,9.00,,,CHF,',
+      // Three days after the last rate: it still applies.
+      '222,zurich,vm-2,Compute,EC2,Usage,2026-08-06,2026-08-07,20.00,18.00,,,CHF,',
+      // Seventeen days after it: no rate yet.
+      '222,zurich,vm-3,Compute,EC2,Usage,2026-08-20,2026-08-21,40.00,40.00,,,CHF,',
+      // The reporting currency itself converts at 1.
+      '222,paris,vm-4,Compute,EC2,Usage,2026-08-04,2026-08-05,7.25,,,,EUR,',
+    ].join('\n');
+    const result = await importFile(csv, 'format=focus');
+    expect(result).toMatchObject({ status: 'completed', rowsImported: 4, rowsRejected: 0 });
+    const { body } = await viewer.get<SummaryBody & { unconverted: unknown[] }>(`/api/v1/costs/summary?groupBy=currency&importId=${result.id}&reporting=true`);
+    expect(body).toEqual({
+      groups: [
+        { key: 'CHF', billedCost: '28.5', effectiveCost: '25.65', currency: 'EUR' },
+        { key: 'EUR', billedCost: '7.25', effectiveCost: '7.25', currency: 'EUR' },
+      ],
+      unconverted: [{ currency: 'CHF', entries: 1, billedCost: '40' }],
+    });
+  });
+
   it('should refuse what is not a FOCUS export, and writes nothing for it', async () => {
     expect((await finance.request('POST', '/api/v1/cost-imports?format=focus', { rawBody: '{}', headers: { 'content-type': 'application/json' } })).status).toBe(415);
     expect((await finance.request('POST', '/api/v1/cost-imports?format=xls', { rawBody: 'a,b', headers: { 'content-type': 'text/csv' } })).status).toBe(400);

@@ -6,6 +6,14 @@ import { RpcError } from '@capstan/messaging';
 
 /** An entry takes the latest rate on or before its charge date, no older than this (weekends, holidays). */
 const RATE_LOOKBACK_DAYS = 7;
+/** The rate of an entry `e`'s day: 1 in the reporting currency ($1), else the latest rate on or before it. */
+const RATE_OF_DAY = `
+  (SELECT 1::numeric AS rate, e.charge_date AS rate_date WHERE e.currency = $1)
+  UNION ALL
+  (SELECT f.rate, f.rate_date FROM cost_tracking.fx_rates f
+    WHERE f.currency = e.currency AND f.reporting_currency = $1 AND f.rate_date <= e.charge_date AND f.rate_date > e.charge_date - ${RATE_LOOKBACK_DAYS}
+    ORDER BY f.rate_date DESC LIMIT 1)
+  LIMIT 1`;
 /** Ledger rows converted per statement when the whole ledger is brought up to date. */
 const BACKFILL_BATCH = 50_000;
 
@@ -96,9 +104,44 @@ export class ExchangeRatesService implements OnApplicationBootstrap {
     return this.convert(manager, `e.id = ANY($2::uuid[])`, [ids]);
   }
 
-  /** Converts the entries an import batch wrote, in the batch's transaction. */
-  convertImportRows(manager: EntityManager, importId: string, rows: { first: number; last: number }): Promise<number> {
-    return this.convert(manager, `e.import_id = $2 AND e.import_row BETWEEN $3 AND $4`, [importId, rows.first, rows.last]);
+  /**
+   * Converts the entries an import batch wrote, in the batch's transaction.
+   * The batch names its (currency, day) pairs, a handful for thousands of
+   * rows: their rates are looked up once, and when none is known (a currency
+   * without rates yet) the entries are not read back at all. The entries are
+   * new, so none has a conversion yet.
+   */
+  async convertImportRows(manager: EntityManager, importId: string, rows: { first: number; last: number }, days: { currency: string; date: string }[]): Promise<number> {
+    const rates = (await manager.query(
+      `SELECT e.currency, e.charge_date::text AS charge_date, r.rate::text AS rate, r.rate_date::text AS rate_date
+         FROM unnest($2::text[], $3::date[]) AS e(currency, charge_date)
+         CROSS JOIN LATERAL (${RATE_OF_DAY}) r`,
+      [this.reportingCurrency, days.map((d) => d.currency), days.map((d) => d.date)],
+    )) as { currency: string; charge_date: string; rate: string; rate_date: string }[];
+    if (!rates.length) return 0;
+    const [result] = (await manager.query(
+      `WITH converted AS (
+         INSERT INTO cost_tracking.entry_conversions (entry_id, reporting_currency, rate, rate_date, amount, effective_amount)
+         SELECT e.id, $1, r.rate, r.rate_date, round(e.amount * r.rate, 18), round(coalesce(e.effective_amount, e.amount) * r.rate, 18)
+           FROM cost_tracking.cost_entries e
+           JOIN unnest($5::text[], $6::date[], $7::numeric[], $8::date[]) AS r(currency, charge_date, rate, rate_date)
+             ON r.currency = e.currency AND r.charge_date = e.charge_date
+          WHERE e.import_id = $2 AND e.import_row BETWEEN $3 AND $4
+         RETURNING 1
+       )
+       SELECT count(*)::int AS n FROM converted`,
+      [
+        this.reportingCurrency,
+        importId,
+        rows.first,
+        rows.last,
+        rates.map((r) => r.currency.trim()),
+        rates.map((r) => r.charge_date),
+        rates.map((r) => r.rate),
+        rates.map((r) => r.rate_date),
+      ],
+    )) as { n: number }[];
+    return result?.n ?? 0;
   }
 
   /**
@@ -137,14 +180,7 @@ export class ExchangeRatesService implements OnApplicationBootstrap {
          INSERT INTO cost_tracking.entry_conversions (entry_id, reporting_currency, rate, rate_date, amount, effective_amount)
          SELECT e.id, $1, r.rate, r.rate_date, round(e.amount * r.rate, 18), round(coalesce(e.effective_amount, e.amount) * r.rate, 18)
            FROM cost_tracking.cost_entries e
-           CROSS JOIN LATERAL (
-             (SELECT 1::numeric AS rate, e.charge_date AS rate_date WHERE e.currency = $1)
-             UNION ALL
-             (SELECT f.rate, f.rate_date FROM cost_tracking.fx_rates f
-               WHERE f.currency = e.currency AND f.reporting_currency = $1 AND f.rate_date <= e.charge_date AND f.rate_date > e.charge_date - ${RATE_LOOKBACK_DAYS}
-               ORDER BY f.rate_date DESC LIMIT 1)
-             LIMIT 1
-           ) r
+           CROSS JOIN LATERAL (${RATE_OF_DAY}) r
           WHERE ${where}
             AND NOT EXISTS (SELECT 1 FROM cost_tracking.entry_conversions c WHERE c.entry_id = e.id AND c.reporting_currency = $1)
          ON CONFLICT DO NOTHING

@@ -253,7 +253,7 @@ export class CostImportsService implements OnApplicationBootstrap, OnApplication
       if (!held.length) throw new LeaseLost(batch.importId);
       await batch.insert(manager);
       const rows = batch.rows;
-      if (rows) await this.rates.convertImportRows(manager, batch.importId, rows);
+      if (rows) await this.rates.convertImportRows(manager, batch.importId, rows, batch.days);
       await manager.query(
         `UPDATE cost_tracking.cost_imports
             SET rows_read = $2, rows_imported = rows_imported + $3, rows_rejected = rows_rejected + $4, rows_unallocated = rows_unallocated + $5,

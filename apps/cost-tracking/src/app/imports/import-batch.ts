@@ -46,6 +46,8 @@ export class ImportBatch {
     source: [] as string[],
   };
 
+  /** The (currency, charge day) pairs of the entries, for their exchange rates: a handful per batch. */
+  private readonly currencyDays = new Map<string, { currency: string; date: string }>();
   /** Entries held, and the file rows they come from, first and last. */
   private entries = 0;
   private firstRow = 0;
@@ -67,6 +69,10 @@ export class ImportBatch {
   ) {
     this.rowsRead = rowsReadBefore;
     this.copyBuffer = reuse ?? Buffer.allocUnsafe(0);
+  }
+
+  get days(): { currency: string; date: string }[] {
+    return [...this.currencyDays.values()];
   }
 
   /** Rows in the batch, accepted or not. */
@@ -177,6 +183,8 @@ export class ImportBatch {
     const id = timeOrderedId();
     if (!this.entries++) this.firstRow = row;
     this.lastRow = row;
+    const day = charge.currency + charge.chargeDate;
+    if (!this.currencyDays.has(day)) this.currencyDays.set(day, { currency: charge.currency, date: charge.chargeDate });
     if (this.copy) {
       this.appendCopy(copyLine([
         id,
