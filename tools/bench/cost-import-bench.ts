@@ -3,7 +3,8 @@
  *
  * Generates FOCUS billing exports, times `psql \copy` of the big one into a
  * bare typed table (the floor: Postgres's own bulk load), then starts the
- * built system and imports each export through `POST /api/v1/cost-imports`
+ * built system, makes two allocation rules (half the rows mapped, a sixth
+ * split in two) and imports each export through `POST /api/v1/cost-imports`
  * (streamed from disk), end to end until the import reports completed: rows/s,
  * the ratio to \copy, and the peak memory of the gateway and cost tracking
  * after the small and after the big file (flat memory = streaming). Prints a
@@ -70,6 +71,29 @@ function copyBaseline(databaseUrl: string, file: string): number {
   return performance.now() - started;
 }
 
+/**
+ * The allocation rules a real import meets: the rows tagged app=claims-triage
+ * (a third) go to one initiative, the rest of the shared ML platform's rows (a
+ * sixth) are split between two, so half of the rows are mapped and a sixth
+ * become two entries; the other half stay unallocated.
+ */
+async function allocationRules(context: TestSystem, financeToken: string): Promise<void> {
+  const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo'], 'bench'));
+  const finance = new ApiClient(context.system.gatewayUrl, financeToken);
+  const ids: string[] = [];
+  for (const name of ['Claims triage', 'Fraud scoring']) ids.push((await pmo.post<{ id: string }>('/api/v1/initiatives', { name, businessUnit: 'Insurance' })).body.id);
+  const [claims, fraud] = ids;
+  // Cost tracking learns of the initiatives from intake's events: a rule naming one is refused until then.
+  const rule = (body: unknown) => pollUntil(async () => ((await finance.post('/api/v1/allocation-rules', body)).status === 201 ? true : undefined), { what: 'an allocation rule' });
+  await rule({ name: 'Claims by tag', priority: 10, match: { tag: { key: 'app', value: 'claims-triage' } }, target: { kind: 'initiative', initiativeId: claims } });
+  await rule({
+    name: 'Shared ML platform',
+    priority: 20,
+    match: { subAccountId: 'ml-platform' },
+    target: { kind: 'split', method: 'fixed', parts: [{ initiativeId: claims, share: '60' }, { initiativeId: fraud, share: '40' }] },
+  });
+}
+
 /** Peak resident memory (VmHWM) of a service's process, MiB. */
 function peakMiB(context: TestSystem, service: SystemService): number | null {
   const pid = context.system.pidOf(service);
@@ -132,6 +156,7 @@ async function main(): Promise<Record<string, unknown>> {
     const copyMs = copyBaseline(context.databaseUrl, big);
     const copyRowsPerSecond = Math.round(ROWS / (copyMs / 1000));
     const token = await tokenFor(context.jwtSecret, ['finance'], 'bench');
+    await allocationRules(context, token);
 
     process.stderr.write(`importing ${SMALL_ROWS} rows …\n`);
     const first = await importFile(context, token, small, SMALL_ROWS);

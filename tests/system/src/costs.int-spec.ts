@@ -100,6 +100,9 @@ describe('the cost ledger', () => {
       const { rows } = await database.query<{ id: string }>(`SELECT id FROM cost_tracking.cost_entries WHERE source = 'manual' AND initiative_id = $1`, [initiativeId]);
       await expect(database.query(`UPDATE cost_tracking.cost_entries SET amount = 0 WHERE id = $1`, [rows[0].id])).rejects.toThrow(/append-only/);
       await expect(database.query(`DELETE FROM cost_tracking.cost_entries WHERE id = $1`, [rows[0].id])).rejects.toThrow(/append-only/);
+      // Entries name their initiative without a foreign key: the initiatives they name are never deleted.
+      await expect(database.query(`DELETE FROM cost_tracking.initiatives WHERE id = $1`, [initiativeId])).rejects.toThrow(/never deleted/);
+      await expect(database.query(`TRUNCATE cost_tracking.initiatives CASCADE`)).rejects.toThrow(/never deleted/);
       for (const { id } of rows) {
         const reversal = await finance.post<{ amount: string; reversesId: string }>(`/api/v1/cost-entries/${id}/reversal`, { reason: 'estimate replaced' });
         expect(reversal.status).toBe(201);

@@ -1,6 +1,6 @@
 import { v7 as timeOrderedId } from 'uuid';
 import type { EntityManager } from 'typeorm';
-import { LEDGER_SCALE, splitExactly, weightsOf, type AllocationRule, type FocusCharge } from '@capstan/cost-tracking-core';
+import { LEDGER_SCALE, exactSplitter, weightsOf, type AllocationRule, type FocusCharge } from '@capstan/cost-tracking-core';
 import { copyFrom, copyLine } from '@capstan/persistence';
 
 const COPY_COLUMNS =
@@ -8,6 +8,19 @@ const COPY_COLUMNS =
 
 /** The first size of a batch's COPY buffer; it doubles as needed. */
 const COPY_BUFFER_BYTES = 2 << 20;
+
+/** A rule's weights and, for a split, its splitter: worked out once per rule and import, used for every row it maps. */
+const allocations = new WeakMap<AllocationRule, { weights: ReturnType<typeof weightsOf>; splitter?: (amount: string) => string[] }>();
+
+function allocationOf(rule: AllocationRule) {
+  let allocation = allocations.get(rule);
+  if (!allocation) {
+    const weights = weightsOf(rule.target);
+    allocation = { weights, splitter: weights.length > 1 ? exactSplitter(weights.map((w) => w.weight), LEDGER_SCALE) : undefined };
+    allocations.set(rule, allocation);
+  }
+  return allocation;
+}
 
 /**
  * The ledger entries of a run of import rows. On Postgres each entry is
@@ -97,13 +110,12 @@ export class ImportBatch {
       this.push(row, 0, charge, null, charge, null, 'import');
       return;
     }
-    const weights = weightsOf(rule.target);
-    if (weights.length === 1) {
+    const { weights, splitter } = allocationOf(rule);
+    if (!splitter) {
       this.push(row, 0, charge, weights[0].initiativeId, charge, rule.id, 'import');
       return;
     }
-    const parts = weights.map((w) => w.weight);
-    const split = (amount: string | null) => (amount === null ? weights.map(() => null) : splitExactly(amount, parts, LEDGER_SCALE));
+    const split = (amount: string | null) => (amount === null ? weights.map(() => null) : splitter(amount));
     const billed = split(charge.billedCost);
     const effective = split(charge.effectiveCost);
     const list = split(charge.listCost);

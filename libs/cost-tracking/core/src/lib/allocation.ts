@@ -68,19 +68,50 @@ export function weightsOf(target: AllocationTarget): { initiativeId: string; wei
  * earlier part). Negative amounts (credits) split the same way.
  */
 export function splitExactly(amount: string, weights: readonly Decimal[], scale: number): string[] {
-  const whole = new Exact(amount);
-  const ws = weights.map((w) => new Exact(w.toString()));
-  const total = ws.reduce((sum, w) => sum.plus(w), new Exact(0));
-  if (ws.length === 0 || total.lte(0) || ws.some((w) => w.isNegative())) throw new RangeError('A split needs non-negative weights with a positive total');
-  if (whole.decimalPlaces() > scale) throw new RangeError(`${amount} has more than ${scale} decimals`);
-  const unit = new Exact(10).pow(-scale);
-  const sign = whole.isNegative() ? -1 : 1;
-  const magnitude = whole.abs();
-  const exact = ws.map((w) => magnitude.times(w).div(total));
-  const parts = exact.map((e) => e.toDecimalPlaces(scale, Decimal.ROUND_DOWN));
-  // Whole units of 10^-scale still to hand out: fewer than the number of parts.
-  let left = magnitude.minus(parts.reduce((sum, p) => sum.plus(p), new Exact(0))).div(unit).round().toNumber();
-  const order = exact.map((e, i) => ({ i, remainder: e.minus(parts[i]) })).sort((a, b) => b.remainder.comparedTo(a.remainder) || a.i - b.i);
-  for (let k = 0; left > 0; k = (k + 1) % order.length, left--) parts[order[k].i] = parts[order[k].i].plus(unit);
-  return parts.map((p) => p.times(sign).toFixed());
+  return exactSplitter(weights, scale)(amount);
+}
+
+/**
+ * `splitExactly` with the weights fixed, for splitting many amounts the same
+ * way (every row a rule maps, four amounts each). The arithmetic is on whole
+ * units of 10^-scale as BigInt: exact, and a fraction of the cost of decimal
+ * objects on an import's hot path.
+ */
+export function exactSplitter(weights: readonly Decimal[], scale: number): (amount: string) => string[] {
+  const plain = weights.map((w) => plainDecimal(w.toFixed()));
+  if (!plain.length || plain.some((w) => w.negative)) throw new RangeError('A split needs non-negative weights with a positive total');
+  const weightScale = Math.max(...plain.map((w) => w.fraction.length));
+  const units = plain.map((w) => BigInt(w.whole + w.fraction.padEnd(weightScale, '0')));
+  const total = units.reduce((sum, w) => sum + w, 0n);
+  if (total <= 0n) throw new RangeError('A split needs non-negative weights with a positive total');
+  return (amount) => {
+    const whole = plainDecimal(amount);
+    if (whole.fraction.length > scale) throw new RangeError(`${amount} has more than ${scale} decimals`);
+    const magnitude = BigInt(whole.whole + whole.fraction.padEnd(scale, '0'));
+    const parts = units.map((w) => (magnitude * w) / total);
+    const remainders = units.map((w) => (magnitude * w) % total);
+    // Whole units still to hand out: fewer than the number of parts.
+    let left = Number(magnitude - parts.reduce((sum, p) => sum + p, 0n));
+    const order = remainders.map((remainder, i) => ({ i, remainder })).sort((a, b) => (a.remainder === b.remainder ? a.i - b.i : a.remainder > b.remainder ? -1 : 1));
+    for (let k = 0; left > 0; k = (k + 1) % order.length, left--) parts[order[k].i] += 1n;
+    return parts.map((p) => formatUnits(p, scale, whole.negative));
+  };
+}
+
+const PLAIN_DECIMAL = /^(-?)(\d+)(?:\.(\d*))?$/;
+
+/** A decimal's sign, digits before the point, and digits after it without trailing zeros. */
+function plainDecimal(value: string): { negative: boolean; whole: string; fraction: string } {
+  // Anything else decimal.js reads (an exponent, a leading point) is written out plainly first.
+  const match = PLAIN_DECIMAL.exec(value) ?? PLAIN_DECIMAL.exec(new Exact(value).toFixed());
+  if (!match) throw new RangeError(`${value} is not a decimal number`);
+  return { negative: match[1] === '-', whole: match[2], fraction: (match[3] ?? '').replace(/0+$/, '') };
+}
+
+/** Whole units of 10^-scale as a decimal string, as decimal.js's toFixed() writes it (no trailing zeros, never "-0"). */
+function formatUnits(units: bigint, scale: number, negative: boolean): string {
+  const digits = units.toString().padStart(scale + 1, '0');
+  const whole = digits.slice(0, digits.length - scale);
+  const fraction = digits.slice(digits.length - scale).replace(/0+$/, '');
+  return `${negative && units > 0n ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
 }
