@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import Papa from 'papaparse';
 import { DataSource } from 'typeorm';
 import { CostEvents, type CostImport, type StartCostImport } from '@capstan/contracts';
 import { FocusRowError, readFocusHeader, readFocusRow, ruleFor, type FocusHeader } from '@capstan/cost-tracking-core';
@@ -12,7 +11,7 @@ import { ExchangeRatesService } from '../fx/exchange-rates.service';
 import { LedgerService } from '../ledger/ledger.service';
 import { UnitEconomicsService } from '../ledger/unit-economics.service';
 import { AllocationRulesService } from './allocation-rules.service';
-import { bufferedRuns } from './buffered-runs';
+import { csvRuns } from './csv-runs';
 import { ImportBatch } from './import-batch';
 
 /** Rows written per transaction; the import's progress commits with them. */
@@ -191,7 +190,6 @@ export class CostImportsService implements OnApplicationBootstrap, OnApplication
     const alreadyRead = job.rows_read;
     let charsRead = 0;
     const chunks = this.chunksOf(id, job.chunks_received, (chars) => (charsRead += chars));
-    const parser = Readable.from(chunks).pipe(Papa.parse(Papa.NODE_STREAM_INPUT, { skipEmptyLines: true }));
 
     let header: FocusHeader | undefined;
     let rowNumber = 1;
@@ -200,7 +198,7 @@ export class CostImportsService implements OnApplicationBootstrap, OnApplication
     let writing: Promise<void> = Promise.resolve();
     let writePending = false;
     let spareBuffer: Buffer | undefined;
-    for await (const records of bufferedRuns<string[]>(parser)) {
+    for await (const records of csvRuns(Readable.from(chunks))) {
       if (this.stopping) return void (await writing);
       for (const record of records) {
         if (!header) {

@@ -1,0 +1,64 @@
+import { PassThrough, Readable } from 'node:stream';
+import { csvRuns } from './csv-runs';
+
+async function collect(text: Readable): Promise<string[][][]> {
+  const runs: string[][][] = [];
+  for await (const run of csvRuns(text)) runs.push(run);
+  return runs;
+}
+
+describe('csvRuns', () => {
+  it('yields every row once, in order and whole, however the text is cut', async () => {
+    const rows = Array.from({ length: 3000 }, (_, k) => [`acct-${k}`, `"quoted, with a comma"`, `"two\nlines ""${k}"""`, String(k)]);
+    const text = rows.map((row) => row.join(',')).join('\r\n');
+    const pieces = [];
+    for (let at = 0; at < text.length; at += 997) pieces.push(text.slice(at, at + 997));
+    const runs = await collect(Readable.from(pieces));
+    expect(runs.flat()).toEqual(rows.map(([account, , , k]) => [account, 'quoted, with a comma', `two\nlines "${k}"`, k]));
+    expect(runs.length).toBeGreaterThan(1);
+    expect(runs.length).toBeLessThan(rows.length / 10);
+  });
+
+  it('reads the text only as far as the consumer keeps up', async () => {
+    let piecesRead = 0;
+    async function* pieces() {
+      for (let k = 0; k < 100; k++) {
+        piecesRead++;
+        yield `${k},a\n${k},b\n`;
+      }
+    }
+    const runs = csvRuns(Readable.from(pieces()));
+    const rows = (await runs.next()).value as string[][];
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(piecesRead).toBeLessThan(20);
+    for await (const run of runs) {
+      rows.push(...run);
+      await new Promise(setImmediate);
+    }
+    expect(rows).toEqual(Array.from({ length: 100 }, (_, k) => [[String(k), 'a'], [String(k), 'b']]).flat());
+    expect(piecesRead).toBe(100);
+  });
+
+  it('waits for text written later and ends with it', async () => {
+    const text = new PassThrough();
+    const collected = collect(text);
+    for (let k = 0; k < 5; k++) {
+      text.write(`${k},x\n`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    text.end();
+    expect((await collected).flat()).toEqual([0, 1, 2, 3, 4].map((k) => [String(k), 'x']));
+  });
+
+  it('passes on the source’s error', async () => {
+    const text = new PassThrough();
+    const collected = collect(text);
+    text.write('1,a\n');
+    setTimeout(() => text.destroy(new Error('piece 3 is missing')), 5);
+    await expect(collected).rejects.toThrow('piece 3 is missing');
+  });
+
+  it('gives no run for empty text', async () => {
+    expect(await collect(Readable.from(['']))).toEqual([]);
+  });
+});

@@ -1,0 +1,68 @@
+import type { Readable } from 'node:stream';
+import Papa from 'papaparse';
+
+/** Parsed pieces that may wait for the consumer before the parser, and the text it reads, pause. */
+const MAX_WAITING = 2;
+
+/**
+ * The rows of a CSV text stream, in runs: each run holds the rows of one
+ * piece of text as the parser delivers them (papaparse's chunk mode), and the
+ * parser pauses while runs wait. Papaparse's own Node stream hands the rows
+ * out one by one through an object stream that is full after 16, stopping and
+ * restarting the parser each time: that took as long as the parsing itself.
+ * Rows split between pieces of text come out whole.
+ */
+export async function* csvRuns(text: Readable): AsyncGenerator<string[][]> {
+  const waiting: string[][][] = [];
+  let parser: Papa.Parser | undefined;
+  let paused = false;
+  let done = false;
+  let failure: { error: unknown } | undefined;
+  let wake: (() => void) | undefined;
+  Papa.parse<string[], Readable>(text, {
+    skipEmptyLines: true,
+    chunk: (results, handle) => {
+      parser = handle;
+      if (results.data.length) waiting.push(results.data);
+      if (waiting.length >= MAX_WAITING && !paused) {
+        paused = true;
+        // The parser's pause stops the parsing only; the text is held back here.
+        handle.pause();
+        text.pause();
+      }
+      wake?.();
+    },
+    complete: () => {
+      done = true;
+      wake?.();
+    },
+    // A failing source (a stored piece that cannot be read) ends up here.
+    error: (error: unknown) => {
+      failure = { error };
+      wake?.();
+    },
+  });
+  try {
+    for (;;) {
+      if (failure) throw failure.error;
+      const run = waiting.shift();
+      if (run) {
+        if (paused && waiting.length < MAX_WAITING) {
+          paused = false;
+          text.resume();
+          parser?.resume();
+        }
+        yield run;
+        continue;
+      }
+      if (done) return;
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = undefined;
+    }
+  } finally {
+    if (!done) {
+      parser?.abort();
+      text.destroy();
+    }
+  }
+}
