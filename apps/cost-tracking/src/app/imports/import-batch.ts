@@ -1,10 +1,13 @@
 import { v7 as timeOrderedId } from 'uuid';
 import type { EntityManager } from 'typeorm';
 import { LEDGER_SCALE, exactSplitter, weightsOf, type AllocationRule, type FocusCharge } from '@capstan/cost-tracking-core';
-import { copyFrom, copyLine } from '@capstan/persistence';
+import { copyFrom, copyText } from '@capstan/persistence';
 
 const COPY_COLUMNS =
   'id, initiative_id, charge_date, period, category, phase, amount, effective_amount, list_cost, contracted_cost, service_category, charge_category, resource_id, import_id, import_row, split_part, allocation_rule_id, currency, source, recorded_by';
+
+/** COPY's null. */
+const NULL = '\\N';
 
 /** The first size of a batch's COPY buffer; it doubles as needed. */
 const COPY_BUFFER_BYTES = 2 << 20;
@@ -61,6 +64,8 @@ export class ImportBatch {
 
   /** The (currency, charge day) pairs of the entries, for their exchange rates: a handful per batch. */
   private readonly currencyDays = new Map<string, { currency: string; date: string }>();
+  /** Who imports, as COPY text. */
+  private readonly recordedBy: string;
   /** Entries held, and the file rows they come from, first and last. */
   private entries = 0;
   private firstRow = 0;
@@ -81,6 +86,7 @@ export class ImportBatch {
     reuse?: Buffer,
   ) {
     this.rowsRead = rowsReadBefore;
+    this.recordedBy = copyText(job.requested_by);
     this.copyBuffer = reuse ?? Buffer.allocUnsafe(0);
   }
 
@@ -198,28 +204,13 @@ export class ImportBatch {
     const day = charge.currency + charge.chargeDate;
     if (!this.currencyDays.has(day)) this.currencyDays.set(day, { currency: charge.currency, date: charge.chargeDate });
     if (this.copy) {
-      this.appendCopy(copyLine([
-        id,
-        initiativeId,
-        charge.chargeDate,
-        charge.chargeDate.slice(0, 7),
-        charge.category,
-        this.job.phase,
-        amounts.billedCost,
-        amounts.effectiveCost,
-        amounts.listCost,
-        amounts.contractedCost,
-        charge.serviceCategory,
-        charge.chargeCategory,
-        charge.resourceId,
-        this.importId,
-        row,
-        part,
-        ruleId,
-        charge.currency,
-        source,
-        this.job.requested_by,
-      ]));
+      // Ids, dates, codes and amounts were checked when the row was read and never need escaping; free text does.
+      this.appendCopy(
+        `${id}\t${initiativeId ?? NULL}\t${charge.chargeDate}\t${charge.chargeDate.slice(0, 7)}\t${charge.category}\t${this.job.phase}\t` +
+          `${amounts.billedCost}\t${amounts.effectiveCost ?? NULL}\t${amounts.listCost ?? NULL}\t${amounts.contractedCost ?? NULL}\t` +
+          `${copyText(charge.serviceCategory)}\t${copyText(charge.chargeCategory)}\t${copyText(charge.resourceId)}\t` +
+          `${this.importId}\t${row}\t${part}\t${ruleId ?? NULL}\t${charge.currency}\t${source}\t${this.recordedBy}\n`,
+      );
       return;
     }
     const c = this.columns;

@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 import type { Writable } from 'node:stream';
 
 /**
- * Bulk-loads `COPY … FROM STDIN` text-format data (lines made with `copyLine`)
+ * Bulk-loads `COPY … FROM STDIN` text-format data (fields escaped with `copyText`)
  * on the connection of the transaction `manager` belongs to: Postgres's own
  * fast path, several times faster than multi-row INSERTs. Not available on
  * embedded PGlite.
@@ -14,13 +14,6 @@ export async function copyFrom(manager: EntityManager, copySql: string, data: It
   const connection = (manager.queryRunner as unknown as { databaseConnection?: { query: (stream: Writable) => Writable } } | undefined)?.databaseConnection;
   if (!connection) throw new Error('COPY needs a transaction on a Postgres connection');
   await pipeline(Readable.from(data), connection.query(copyFromStdin(copySql)));
-}
-
-/** One row in COPY's text format, with its line break. */
-export function copyLine(values: readonly (string | number | null)[]): string {
-  let line = '';
-  for (let k = 0; k < values.length; k++) line += (k ? '\t' : '') + copyText(values[k]);
-  return line + '\n';
 }
 
 /** A value in COPY's text format: `\N` for null, with backslash, tab and line breaks escaped. */
