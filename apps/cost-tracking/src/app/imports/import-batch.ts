@@ -90,6 +90,7 @@ export class ImportBatch {
     this.copyBuffer = reuse ?? Buffer.allocUnsafe(0);
   }
 
+  /** The (currency, charge day) pairs the batch's entries fall on. */
   get days(): { currency: string; date: string }[] {
     return [...this.currencyDays.values()];
   }

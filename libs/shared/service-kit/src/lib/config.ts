@@ -9,6 +9,8 @@ const serviceEnvSchema = z.object({
   NATS_PASS: z.string().optional(),
   CAPSTAN_NAMESPACE: z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'lower-case letters, digits, "_" or "-"').default('capstan'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  // Leases hold one connection for as long as the process runs, and a transaction may wait on another: three at least.
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(3).max(500).default(10),
   CAPSTAN_DATA_DIR: z.string().default('.capstan/data'),
   CAPSTAN_MIGRATE: booleanFlag.default(true),
   RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
@@ -26,6 +28,8 @@ export interface ServiceConfig {
   natsPass?: string;
   namespace: string;
   databaseUrl?: string;
+  /** Connections this process keeps to Postgres (ignored on embedded PGlite, which has one). */
+  databasePoolSize: number;
   dataDir: string;
   migrateOnStart: boolean;
   rpcTimeoutMs: number;
@@ -58,6 +62,7 @@ export function loadServiceConfig(service: string, defaultPort: number, env: Nod
     natsPass: values.NATS_PASS,
     namespace: values.CAPSTAN_NAMESPACE,
     databaseUrl: values.DATABASE_URL,
+    databasePoolSize: values.DATABASE_POOL_SIZE,
     dataDir: resolve(values.CAPSTAN_DATA_DIR),
     migrateOnStart: values.CAPSTAN_MIGRATE,
     rpcTimeoutMs: values.RPC_TIMEOUT_MS,

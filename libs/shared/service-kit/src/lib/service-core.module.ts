@@ -47,6 +47,7 @@ export class ServiceCoreModule {
               entities: options.entities,
               migrations: options.migrations,
               databaseUrl: config.databaseUrl,
+              poolSize: config.databasePoolSize,
               dataDir: config.dataDir,
             });
             await dataSource.initialize();
