@@ -135,7 +135,7 @@ export class ExchangeRatesService implements OnApplicationBootstrap {
         importId,
         rows.first,
         rows.last,
-        rates.map((r) => r.currency.trim()),
+        rates.map((r) => r.currency),
         rates.map((r) => r.charge_date),
         rates.map((r) => r.rate),
         rates.map((r) => r.rate_date),

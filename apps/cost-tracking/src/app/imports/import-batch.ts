@@ -112,6 +112,9 @@ export class ImportBatch {
   add(row: number, charge: FocusCharge, rule: AllocationRule | undefined): void {
     this.rowsRead++;
     this.imported++;
+    // Once per row: the parts of a split fall on the row's day.
+    const day = charge.currency + charge.chargeDate;
+    if (!this.currencyDays.has(day)) this.currencyDays.set(day, { currency: charge.currency, date: charge.chargeDate });
     if (!rule) {
       this.unallocated++;
       this.push(row, 0, charge, null, charge, null, 'import');
@@ -202,8 +205,6 @@ export class ImportBatch {
     const id = timeOrderedId();
     if (!this.entries++) this.firstRow = row;
     this.lastRow = row;
-    const day = charge.currency + charge.chargeDate;
-    if (!this.currencyDays.has(day)) this.currencyDays.set(day, { currency: charge.currency, date: charge.chargeDate });
     if (this.copy) {
       // Ids, dates, codes and amounts were checked when the row was read and never need escaping; free text does.
       this.appendCopy(
