@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Decimal from 'decimal.js';
+import { Client } from 'pg';
 import { ApiClient, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
 
 // Sums of 18-decimal amounts need more than Decimal's default 20 significant digits.
@@ -112,6 +113,9 @@ describe('FOCUS billing imports', () => {
       target: { kind: 'split', method: 'fixed', parts: [{ initiativeId: claims, share: '50' }, { initiativeId: fraud, share: '40' }] },
     });
     expect(badRule.status).toBe(400);
+    // The claims' inference budget for October: the import passes half of it.
+    const budget = { initiativeId: claims, period: '2026-10', category: 'inference', amount: '200', currency: 'USD' };
+    expect((await finance.request('PUT', '/api/v1/budgets', { body: budget })).status).toBe(200);
 
     const csv = [
       'BillingAccountId,SubAccountId,ResourceId,ServiceCategory,ServiceName,ChargeCategory,ChargePeriodStart,ChargePeriodEnd,BilledCost,EffectiveCost,ListCost,ContractedCost,BillingCurrency,Tags',
@@ -137,6 +141,22 @@ describe('FOCUS billing imports', () => {
     expect(exported.headers.get('content-type')).toContain('text/csv');
     expect(exported.body.split('\n')[0]).toBe('key,billedCost,effectiveCost,currency');
     expect(exported.body).toContain('unallocated,55.55,55.55,USD');
+
+    // The completed import rechecks each budget it touched, once.
+    const database = new Client({ connectionString: context.databaseUrl });
+    await database.connect();
+    try {
+      const { rows } = await database.query<{ initiative: string; category: string; threshold: string }>(
+        `SELECT envelope->'payload'->'status'->>'initiativeId' AS initiative, envelope->'payload'->'status'->>'category' AS category,
+                envelope->'payload'->>'threshold' AS threshold
+           FROM cost_tracking.outbox WHERE type = 'budget.threshold_crossed'`,
+      );
+      expect(rows).toEqual([{ initiative: claims, category: 'inference', threshold: '0.5' }]);
+      const { rows: left } = await database.query(`SELECT 1 FROM cost_tracking.cost_import_touches WHERE import_id = $1`, [result.id]);
+      expect(left).toEqual([]);
+    } finally {
+      await database.end();
+    }
 
     // Spend mapped by rules is attributed from reliable data: scoring measures the visibility.
     const posture = await pollUntil(async () => {

@@ -17,6 +17,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   so a block-range index on the charge date finds them as well, at almost
  *   no cost per row. Another on `seq` serves the conversion backfill's
  *   slices of the ledger, which had no index at all.
+ *
+ * And what an import touched (initiative, month, category, currency: whose
+ * budgets and figures to recheck when it completes) is kept as its batches
+ * are written, instead of being searched for among its entries at the end.
  */
 export class LedgerImportIndexes1765300000000 implements MigrationInterface {
   name = 'LedgerImportIndexes1765300000000';
@@ -30,9 +34,25 @@ export class LedgerImportIndexes1765300000000 implements MigrationInterface {
     await runner.query(`DROP INDEX cost_tracking.cost_entries_currency_date_idx`);
     await runner.query(`CREATE INDEX cost_entries_charge_date_brin ON cost_tracking.cost_entries USING brin (charge_date) WITH (autosummarize = on)`);
     await runner.query(`CREATE INDEX cost_entries_seq_brin ON cost_tracking.cost_entries USING brin (seq) WITH (autosummarize = on)`);
+    await runner.query(`
+      CREATE TABLE cost_tracking.cost_import_touches (
+        import_id uuid NOT NULL REFERENCES cost_tracking.cost_imports (id),
+        initiative_id uuid NOT NULL,
+        period char(7) NOT NULL,
+        category text NOT NULL,
+        currency char(3) NOT NULL,
+        CONSTRAINT cost_import_touches_pkey PRIMARY KEY (import_id, initiative_id, period, category, currency)
+      )`);
+    // Imports under way keep what their batches already wrote.
+    await runner.query(`
+      INSERT INTO cost_tracking.cost_import_touches (import_id, initiative_id, period, category, currency)
+      SELECT DISTINCT e.import_id, e.initiative_id, e.period, e.category, e.currency
+        FROM cost_tracking.cost_entries e JOIN cost_tracking.cost_imports i ON i.id = e.import_id
+       WHERE i.status = 'processing' AND e.initiative_id IS NOT NULL`);
   }
 
   async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP TABLE cost_tracking.cost_import_touches`);
     await runner.query(`DROP INDEX cost_tracking.cost_entries_seq_brin`);
     await runner.query(`DROP INDEX cost_tracking.cost_entries_charge_date_brin`);
     await runner.query(`CREATE INDEX cost_entries_currency_date_idx ON cost_tracking.cost_entries (currency, charge_date)`);

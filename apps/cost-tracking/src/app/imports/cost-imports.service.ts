@@ -9,7 +9,6 @@ import { isEmbedded } from '@capstan/persistence';
 import { BudgetsService } from '../budgets/budgets.service';
 import { ExchangeRatesService } from '../fx/exchange-rates.service';
 import { LedgerService } from '../ledger/ledger.service';
-import { UnitEconomicsService } from '../ledger/unit-economics.service';
 import { AllocationRulesService } from './allocation-rules.service';
 import { csvRuns } from './csv-runs';
 import { ImportBatch } from './import-batch';
@@ -65,7 +64,6 @@ export class CostImportsService implements OnApplicationBootstrap, OnApplication
     private readonly rules: AllocationRulesService,
     private readonly ledger: LedgerService,
     private readonly budgets: BudgetsService,
-    private readonly unitEconomics: UnitEconomicsService,
     private readonly rates: ExchangeRatesService,
   ) {
     if (!Number.isInteger(this.leaseSeconds) || this.leaseSeconds < 1) {
@@ -250,6 +248,14 @@ export class CostImportsService implements OnApplicationBootstrap, OnApplication
       const held = (await manager.query(`SELECT 1 FROM cost_tracking.cost_imports WHERE id = $1 AND locked_by = $2 FOR UPDATE`, [batch.importId, lease])) as unknown[];
       if (!held.length) throw new LeaseLost(batch.importId);
       await batch.insert(manager);
+      const touches = batch.touches;
+      if (touches.length) {
+        await manager.query(
+          `INSERT INTO cost_tracking.cost_import_touches (import_id, initiative_id, period, category, currency)
+           SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[]) ON CONFLICT DO NOTHING`,
+          [batch.importId, touches.map((t) => t.initiativeId), touches.map((t) => t.period), touches.map((t) => t.category), touches.map((t) => t.currency)],
+        );
+      }
       const rows = batch.rows;
       if (rows) await this.rates.convertImportRows(manager, batch.importId, rows, batch.days);
       await manager.query(
@@ -275,14 +281,12 @@ export class CostImportsService implements OnApplicationBootstrap, OnApplication
       );
       if (!row) return;
       await manager.query(`DELETE FROM cost_tracking.cost_import_chunks WHERE import_id = $1`, [id]);
-      const touched = (await manager.query(
-        `SELECT DISTINCT initiative_id, period, category, currency FROM cost_tracking.cost_entries WHERE import_id = $1 AND initiative_id IS NOT NULL`,
-        [id],
-      )) as { initiative_id: string; period: string; category: string; currency: string }[];
+      const touched = firstResultSet<{ initiative_id: string; period: string; category: string; currency: string }>(
+        await manager.query(`DELETE FROM cost_tracking.cost_import_touches WHERE import_id = $1 RETURNING initiative_id, period, category, currency`, [id]),
+      ).sort((a, b) => `${a.initiative_id}${a.period}${a.category}${a.currency}`.localeCompare(`${b.initiative_id}${b.period}${b.category}${b.currency}`));
       const initiatives = [...new Set(touched.map((t) => t.initiative_id))].sort();
       for (const initiativeId of initiatives) {
-        await this.ledger.publishVisibility(manager, initiativeId, {});
-        await this.unitEconomics.publish(manager, initiativeId, {});
+        await this.ledger.publishEconomics(manager, initiativeId, {});
       }
       for (const t of touched) {
         await this.budgets.check(manager, { initiativeId: t.initiative_id, period: t.period.trim(), category: t.category, currency: t.currency.trim() }, {});

@@ -6,6 +6,13 @@ import { copyFrom, copyText } from '@capstan/persistence';
 const COPY_COLUMNS =
   'id, initiative_id, charge_date, period, category, phase, amount, effective_amount, list_cost, contracted_cost, service_category, charge_category, resource_id, import_id, import_row, split_part, allocation_rule_id, currency, source, recorded_by';
 
+export interface Touch {
+  initiativeId: string;
+  period: string;
+  category: string;
+  currency: string;
+}
+
 /** COPY's null. */
 const NULL = '\\N';
 
@@ -64,6 +71,8 @@ export class ImportBatch {
 
   /** The (currency, charge day) pairs of the entries, for their exchange rates: a handful per batch. */
   private readonly currencyDays = new Map<string, { currency: string; date: string }>();
+  /** The (initiative, month, category, currency) the batch's mapped entries fall on: whose budgets and figures the import changes. */
+  private readonly touched = new Map<string, Touch>();
   /** Who imports, as COPY text. */
   private readonly recordedBy: string;
   /** Entries held, and the file rows they come from, first and last. */
@@ -93,6 +102,10 @@ export class ImportBatch {
   /** The (currency, charge day) pairs the batch's entries fall on. */
   get days(): { currency: string; date: string }[] {
     return [...this.currencyDays.values()];
+  }
+
+  get touches(): Touch[] {
+    return [...this.touched.values()];
   }
 
   /** Rows in the batch, accepted or not. */
@@ -204,6 +217,10 @@ export class ImportBatch {
   ): void {
     const id = timeOrderedId();
     if (!this.entries++) this.firstRow = row;
+    if (initiativeId) {
+      const touch = `${initiativeId}${charge.chargeDate.slice(0, 7)}${charge.category}${charge.currency}`;
+      if (!this.touched.has(touch)) this.touched.set(touch, { initiativeId, period: charge.chargeDate.slice(0, 7), category: charge.category, currency: charge.currency });
+    }
     this.lastRow = row;
     if (this.copy) {
       // Ids, dates, codes and amounts were checked when the row was read and never need escaping; free text does.

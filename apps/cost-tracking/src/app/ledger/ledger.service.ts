@@ -4,7 +4,6 @@ import Decimal from 'decimal.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   CostEvents,
-  RELIABLE_COST_SOURCES,
   type CostEntry,
   type CostSummary,
   type CostSummaryQuery,
@@ -13,6 +12,7 @@ import {
 import { Outbox, RpcError, type RpcContext } from '@capstan/messaging';
 import { BudgetsService } from '../budgets/budgets.service';
 import { ExchangeRatesService } from '../fx/exchange-rates.service';
+import { initiativeTotals, sumBy, type InitiativeTotal } from './initiative-totals';
 import { UnitEconomicsService } from './unit-economics.service';
 
 interface EntryRow {
@@ -200,37 +200,33 @@ export class LedgerService {
     await this.rates.convertEntries(manager, [recorded.id]);
     await this.outbox.enqueue(manager, CostEvents.recorded, { entry: recorded }, context);
     if (recorded.initiativeId) {
-      await this.publishVisibility(manager, recorded.initiativeId, context);
-      await this.unitEconomics.publish(manager, recorded.initiativeId, context);
+      await this.publishEconomics(manager, recorded.initiativeId, context);
       await this.budgets.check(manager, { ...recorded, initiativeId: recorded.initiativeId }, context);
     }
     return recorded;
   }
 
+  /** Tells scoring what changed for an initiative: its cost visibility and unit economics, from one read of its ledger. */
+  async publishEconomics(manager: EntityManager, initiativeId: string, context: RpcContext): Promise<void> {
+    const totals = await initiativeTotals(manager, initiativeId);
+    await this.publishVisibility(manager, initiativeId, totals, context);
+    await this.unitEconomics.publish(manager, initiativeId, context, totals);
+  }
+
   /** Publishes the share of an initiative's spend attributed from reliable sources, for scoring. */
-  async publishVisibility(manager: EntityManager, initiativeId: string, context: RpcContext): Promise<void> {
-    const rows = (await manager.query(
-      `SELECT currency, sum(amount)::text AS total, coalesce(sum(amount) FILTER (WHERE source = ANY($2::text[])), 0)::text AS reliable, count(*)::int AS n
-       FROM cost_tracking.cost_entries WHERE initiative_id = $1 GROUP BY currency`,
-      [initiativeId, [...RELIABLE_COST_SOURCES]],
-    )) as { currency: string; total: string; reliable: string; n: number }[];
-    const shares = rows
-      .filter((row) => new Decimal(row.total).gt(0))
-      .map((row) => Decimal.max(0, Decimal.min(1, new Decimal(row.reliable).div(row.total))));
+  private async publishVisibility(manager: EntityManager, initiativeId: string, totals: InitiativeTotal[], context: RpcContext): Promise<void> {
+    const spent = sumBy(totals, (t) => t.currency);
+    const reliable = sumBy(totals, (t) => t.currency, (t) => t.reliable);
+    const shares = [...spent]
+      .filter(([, total]) => total.gt(0))
+      .map(([currency, total]) => Decimal.max(0, Decimal.min(1, (reliable.get(currency) ?? new Decimal(0)).div(total))));
     // Nothing spent means nothing unattributed; otherwise the weakest currency decides.
     const share = shares.length ? Decimal.min(...shares).toDecimalPlaces(4, Decimal.ROUND_DOWN).toFixed() : '1';
-    const entries = rows.reduce((sum, row) => sum + Number(row.n), 0);
-    const [latest] = (await manager.query(
-      `SELECT max(period) AS period FROM (
-         SELECT period FROM cost_tracking.cost_entries WHERE initiative_id = $1 GROUP BY period, currency HAVING sum(amount) <> 0) AS months`,
-      [initiativeId],
-    )) as { period: string | null }[];
-    await this.outbox.enqueue(
-      manager,
-      CostEvents.visibilityChanged,
-      { initiativeId, attributedShare: share, entries, latestCostPeriod: latest?.period?.trim() ?? null },
-      context,
-    );
+    const entries = totals.reduce((sum, t) => sum + t.entries, 0);
+    // The latest month with spend in some currency (a month whose entries cancel out has none).
+    const monthly = sumBy(totals, (t) => `${t.period} ${t.currency}`);
+    const latest = [...monthly].filter(([, total]) => !total.isZero()).map(([key]) => key.slice(0, 7)).sort().pop() ?? null;
+    await this.outbox.enqueue(manager, CostEvents.visibilityChanged, { initiativeId, attributedShare: share, entries, latestCostPeriod: latest }, context);
   }
 
   private async knows(manager: EntityManager, initiativeId: string): Promise<boolean> {

@@ -5,6 +5,7 @@ import { PRODUCTION_ONLY_CATEGORIES, UnitEconomicsEvents, type Forecast, type Re
 import { COST_CATEGORIES } from '@capstan/domain';
 import { forecastCategory, projectProduction } from '@capstan/cost-tracking-core';
 import { Outbox, RpcError, type RpcContext } from '@capstan/messaging';
+import { initiativeTotals, sumBy, type InitiativeTotal } from './initiative-totals';
 
 /** Division is the one inexact step: done at high precision, then rounded half-even to 10 decimals, and said so in the contract. */
 const Precise = Decimal.clone({ precision: 80, rounding: Decimal.ROUND_HALF_EVEN });
@@ -87,26 +88,24 @@ export class UnitEconomicsService {
     return { initiativeId, lastClosedMonth: lastClosed, byCurrency, production };
   }
 
-  /** Tells scoring the initiative's unit economics; called after anything that changes them. */
-  async publish(manager: EntityManager, initiativeId: string, context: RpcContext): Promise<void> {
-    const computed = await this.compute(manager, initiativeId);
+  /** Tells scoring the initiative's unit economics; called after anything that changes them (with the ledger's totals when the caller has them). */
+  async publish(manager: EntityManager, initiativeId: string, context: RpcContext, totals?: InitiativeTotal[]): Promise<void> {
+    const computed = await this.compute(manager, initiativeId, totals);
     await this.outbox.enqueue(manager, UnitEconomicsEvents.changed, { initiativeId, version: await nextFigureVersion(manager), ...computed }, context);
   }
 
-  private async compute(manager: EntityManager, initiativeId: string) {
+  private async compute(manager: EntityManager, initiativeId: string, totals?: InitiativeTotal[]) {
     const volumes = (await manager.query(
       `SELECT period, phase, metric, volume::text AS volume FROM cost_tracking.business_volumes WHERE initiative_id = $1`,
       [initiativeId],
     )) as { period: string; phase: 'pilot' | 'production'; metric: string; volume: string }[];
-    const costs = (await manager.query(
-      `SELECT period, phase, currency, sum(amount)::text AS total FROM cost_tracking.cost_entries WHERE initiative_id = $1 GROUP BY period, phase, currency`,
-      [initiativeId],
-    )) as { period: string; phase: 'pilot' | 'production'; currency: string; total: string }[];
+    totals ??= await initiativeTotals(manager, initiativeId);
+    const costs = [...sumBy(totals, (t) => `${t.period}|${t.phase}|${t.currency}`)].map(([key, total]) => {
+      const [period, phase, currency] = key.split('|') as [string, 'pilot' | 'production', string];
+      return { period, phase, currency, total: total.toFixed() };
+    });
     const productionCategories = new Set(
-      ((await manager.query(
-        `SELECT category FROM cost_tracking.cost_entries WHERE initiative_id = $1 AND phase = 'production' GROUP BY category HAVING sum(amount) <> 0`,
-        [initiativeId],
-      )) as { category: string }[]).map((row) => row.category),
+      [...sumBy(totals.filter((t) => t.phase === 'production'), (t) => t.category)].filter(([, total]) => !total.isZero()).map(([category]) => category),
     );
     const categoriesWithoutData = PRODUCTION_ONLY_CATEGORIES.filter((category) => !productionCategories.has(category));
     const metrics = [...new Set(volumes.map((v) => v.metric))].sort();

@@ -1,0 +1,44 @@
+import Decimal from 'decimal.js';
+import type { EntityManager } from 'typeorm';
+import { RELIABLE_COST_SOURCES } from '@capstan/contracts';
+
+/** Sums of ledger amounts: wide enough that adding group totals never rounds (numeric(38, 18) and beyond). */
+export const Exact = Decimal.clone({ precision: 100 });
+
+/** An initiative's spend in one currency, month, phase and category. */
+export interface InitiativeTotal {
+  currency: string;
+  period: string;
+  phase: 'pilot' | 'production';
+  category: string;
+  total: string;
+  /** The part recorded from reliable sources (imports and meters mapped by rules). */
+  reliable: string;
+  entries: number;
+}
+
+/**
+ * An initiative's ledger, summed once by currency, month, phase and category:
+ * what its cost visibility and unit economics are worked out from, so that
+ * publishing both reads its entries once rather than once per figure.
+ */
+export async function initiativeTotals(manager: EntityManager, initiativeId: string): Promise<InitiativeTotal[]> {
+  const rows = (await manager.query(
+    `SELECT currency, period, phase, category, sum(amount)::text AS total,
+            coalesce(sum(amount) FILTER (WHERE source = ANY($2::text[])), 0)::text AS reliable, count(*)::int AS entries
+       FROM cost_tracking.cost_entries WHERE initiative_id = $1
+      GROUP BY currency, period, phase, category`,
+    [initiativeId, [...RELIABLE_COST_SOURCES]],
+  )) as InitiativeTotal[];
+  return rows.map((row) => ({ ...row, currency: row.currency.trim(), period: row.period.trim() }));
+}
+
+/** Adds up the totals by the key given, exactly. */
+export function sumBy<K>(totals: InitiativeTotal[], key: (total: InitiativeTotal) => K, amount: (total: InitiativeTotal) => string = (t) => t.total): Map<K, Decimal> {
+  const sums = new Map<K, Decimal>();
+  for (const total of totals) {
+    const k = key(total);
+    sums.set(k, (sums.get(k) ?? new Exact(0)).plus(amount(total)));
+  }
+  return sums;
+}
