@@ -104,6 +104,7 @@ export class ImportBatch {
     return [...this.currencyDays.values()];
   }
 
+  /** What the batch's mapped entries touched, once each. */
   get touches(): Touch[] {
     return [...this.touched.values()];
   }
@@ -218,8 +219,9 @@ export class ImportBatch {
     const id = timeOrderedId();
     if (!this.entries++) this.firstRow = row;
     if (initiativeId) {
-      const touch = `${initiativeId}${charge.chargeDate.slice(0, 7)}${charge.category}${charge.currency}`;
-      if (!this.touched.has(touch)) this.touched.set(touch, { initiativeId, period: charge.chargeDate.slice(0, 7), category: charge.category, currency: charge.currency });
+      const period = charge.chargeDate.slice(0, 7);
+      const touch = `${initiativeId}${period}${charge.category}${charge.currency}`;
+      if (!this.touched.has(touch)) this.touched.set(touch, { initiativeId, period, category: charge.category, currency: charge.currency });
     }
     this.lastRow = row;
     if (this.copy) {
