@@ -210,6 +210,24 @@ describe('FOCUS billing imports', () => {
     expect(await summary('currency')).toEqual(before);
   });
 
+  it('should take UTF-8 text of several pieces, multi-byte characters and all, and refuse what is not UTF-8', async () => {
+    // Three quarters of a megabyte of rows with two-, three- and four-byte characters: several pieces.
+    const lines = ['ChargePeriodStart,BilledCost,EffectiveCost,BillingCurrency,ServiceCategory,ServiceName,ResourceId'];
+    for (let i = 0; i < 6_000; i++) lines.push(`2026-10-01,${i}.25,${i}.25,EUR,Compute,Zürich Ökonomie ${'の'.repeat(i % 40)},res-🙂-${i}`);
+    const csv = `${lines.join('\n')}\n`;
+    const result = await importFile(csv, 'format=focus');
+    expect(result).toMatchObject({ status: 'completed', rowsImported: 6_000, rowsRejected: 0, progress: 1 });
+    const [eur] = await summary('currency', result.id);
+    expect(eur.billedCost).toBe(columnSum(csv, 'BilledCost').toFixed());
+
+    const before = await summary('currency');
+    const broken = Buffer.concat([Buffer.from(csv.slice(0, 1_000)), Buffer.from([0xc3, 0x28]), Buffer.from(csv.slice(1_000, 2_000))]);
+    const refused = await finance.request<{ detail: string }>('POST', '/api/v1/cost-imports?format=focus', { rawBody: broken, headers: { 'content-type': 'text/csv' } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.detail).toBe('The export is not UTF-8 text');
+    expect(await summary('currency')).toEqual(before);
+  });
+
   it('should lose no row and import none twice when the service is killed mid-import', async () => {
     const rows = 200_000;
     const lines = ['ChargePeriodStart,BilledCost,EffectiveCost,BillingCurrency,ServiceCategory'];
