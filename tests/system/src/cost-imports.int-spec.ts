@@ -228,14 +228,24 @@ describe('FOCUS billing imports', () => {
     expect(await summary('currency')).toEqual(before);
   });
 
-  it('should lose no row and import none twice when the service is killed mid-import', async () => {
+  it('should lose no row and import none twice when the service is killed mid-import, and check the budgets its first rows touched', async () => {
+    // Every row maps to one initiative. Only the first batch's rows fall in August, whose budget they pass: the resumed import
+    // never reads them again, yet checks that budget when it completes.
+    const { body: initiative } = await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Night batch scoring', businessUnit: 'Operations' });
+    await pollUntil(
+      async () =>
+        (await finance.post('/api/v1/allocation-rules', { name: 'Night batch', priority: 1, match: { subAccountId: 'night-batch' }, target: { kind: 'initiative', initiativeId: initiative.id } })).status === 201 || undefined,
+      { what: 'the rule' },
+    );
+    const budget = { initiativeId: initiative.id, period: '2026-08', category: 'infrastructure', amount: '1000', currency: 'EUR' };
+    expect((await finance.request('PUT', '/api/v1/budgets', { body: budget })).status).toBe(200);
     const rows = 200_000;
-    const lines = ['ChargePeriodStart,BilledCost,EffectiveCost,BillingCurrency,ServiceCategory'];
+    const lines = ['ChargePeriodStart,BilledCost,EffectiveCost,BillingCurrency,ServiceCategory,SubAccountId'];
     let expected = new Decimal(0);
     for (let i = 0; i < rows; i++) {
       const amount = `${i % 997}.${String(i % 1_000_003).padStart(7, '0')}`;
       expected = expected.plus(amount);
-      lines.push(`2026-09-${String(1 + (i % 28)).padStart(2, '0')}T00:00:00Z,${amount},${amount},EUR,Compute`);
+      lines.push(`2026-${i < 5_000 ? '08' : '09'}-${String(1 + (i % 28)).padStart(2, '0')}T00:00:00Z,${amount},${amount},EUR,Compute,night-batch`);
     }
     const started = await finance.request<ImportBody>('POST', '/api/v1/cost-imports?format=focus', { rawBody: lines.join('\n'), headers: { 'content-type': 'text/csv' } });
     expect(started.status).toBe(202);
@@ -252,5 +262,17 @@ describe('FOCUS billing imports', () => {
     expect(result).toMatchObject({ status: 'completed', rowsRead: rows, rowsImported: rows, rowsRejected: 0 });
     const [eur] = await summary('currency', started.body.id);
     expect(new Decimal(eur.billedCost).equals(expected)).toBe(true);
+    const database = new Client({ connectionString: context.databaseUrl });
+    await database.connect();
+    try {
+      const { rows: crossed } = await database.query<{ threshold: string }>(
+        `SELECT envelope->'payload'->>'threshold' AS threshold FROM cost_tracking.outbox
+          WHERE type = 'budget.threshold_crossed' AND envelope->'payload'->'status'->>'initiativeId' = $1 ORDER BY seq`,
+        [initiative.id],
+      );
+      expect(crossed.map((row) => row.threshold)).toEqual(['0.5', '0.8', '1']);
+    } finally {
+      await database.end();
+    }
   });
 });

@@ -20,7 +20,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * And what an import touched (initiative, month, category, currency: whose
  * budgets and figures to recheck when it completes) is kept as its batches
- * are written, instead of being searched for among its entries at the end.
+ * are written, instead of being searched for among its entries at the end
+ * (an import resumed after this migration gets the notes of its earlier
+ * batches then).
  */
 export class LedgerImportIndexes1765300000000 implements MigrationInterface {
   name = 'LedgerImportIndexes1765300000000';
@@ -43,12 +45,6 @@ export class LedgerImportIndexes1765300000000 implements MigrationInterface {
         currency char(3) NOT NULL,
         CONSTRAINT cost_import_touches_pkey PRIMARY KEY (import_id, initiative_id, period, category, currency)
       )`);
-    // Imports under way keep what their batches already wrote.
-    await runner.query(`
-      INSERT INTO cost_tracking.cost_import_touches (import_id, initiative_id, period, category, currency)
-      SELECT DISTINCT e.import_id, e.initiative_id, e.period, e.category, e.currency
-        FROM cost_tracking.cost_entries e JOIN cost_tracking.cost_imports i ON i.id = e.import_id
-       WHERE i.status = 'processing' AND e.initiative_id IS NOT NULL`);
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -192,6 +192,15 @@ export class CostImportsService implements OnApplicationBootstrap, OnApplication
     const copy = !isEmbedded(this.dataSource);
     const rules = await this.rules.active();
     const alreadyRead = job.rows_read;
+    // Resumed: batches written by a version that kept no notes of what they touched (during a rolling upgrade) get theirs now.
+    if (alreadyRead > 0) {
+      await this.dataSource.query(
+        `INSERT INTO cost_tracking.cost_import_touches (import_id, initiative_id, period, category, currency)
+         SELECT DISTINCT import_id, initiative_id, period, category, currency FROM cost_tracking.cost_entries WHERE import_id = $1 AND initiative_id IS NOT NULL
+         ON CONFLICT DO NOTHING`,
+        [id],
+      );
+    }
     let charsRead = 0;
     const chunks = this.chunksOf(id, job.chunks_received, (chars) => (charsRead += chars));
 
