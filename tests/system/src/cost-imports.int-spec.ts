@@ -18,6 +18,7 @@ interface ImportBody {
   rowsRejected: number;
   rowsUnallocated: number;
   progress: number;
+  bytesReceived: number;
   errors: { row: number; message: string }[];
 }
 
@@ -216,7 +217,7 @@ describe('FOCUS billing imports', () => {
     for (let i = 0; i < 6_000; i++) lines.push(`2026-10-01,${i}.25,${i}.25,EUR,Compute,Zürich Ökonomie ${'の'.repeat(i % 40)},res-🙂-${i}`);
     const csv = `${lines.join('\n')}\n`;
     const result = await importFile(csv, 'format=focus');
-    expect(result).toMatchObject({ status: 'completed', rowsImported: 6_000, rowsRejected: 0, progress: 1 });
+    expect(result).toMatchObject({ status: 'completed', rowsImported: 6_000, rowsRejected: 0, progress: 1, bytesReceived: Buffer.byteLength(csv) });
     const [eur] = await summary('currency', result.id);
     expect(eur.billedCost).toBe(columnSum(csv, 'BilledCost').toFixed());
 

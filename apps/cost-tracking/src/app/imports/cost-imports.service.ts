@@ -120,25 +120,28 @@ export class CostImportsService implements OnApplicationBootstrap, OnApplication
     });
   }
 
-  /** The upload is complete: once every piece is there, processing starts. */
-  async finish(id: string, pieces?: number, chars?: number): Promise<CostImport> {
+  /** The upload is complete: once every piece is there (and every byte, when the sender counted them), processing starts. */
+  async finish(id: string, pieces?: number, bytes?: number): Promise<CostImport> {
     const claimed = await this.dataSource.transaction(async (manager) => {
       const [row] = (await manager.query(`SELECT status FROM cost_tracking.cost_imports WHERE id = $1 FOR UPDATE`, [id])) as ImportRow[];
       if (!row) throw RpcError.notFound(`Import ${id}`);
       if (row.status !== 'receiving') return false;
+      // octet_length reads the size of a stored piece, not the piece.
       const [kept] = (await manager.query(
-        `SELECT count(*)::int AS count, coalesce(max(seq), -1)::int AS last,
-                CASE WHEN $2::int IS NULL THEN coalesce(sum(char_length(data)), 0) END::text AS chars
+        `SELECT count(*)::int AS count, coalesce(max(seq), -1)::int AS last, coalesce(sum(octet_length(data)), 0)::text AS bytes
            FROM cost_tracking.cost_import_chunks WHERE import_id = $1`,
-        [id, chars ?? null],
-      )) as { count: number; last: number; chars: string | null }[];
+        [id],
+      )) as { count: number; last: number; bytes: string }[];
       const expected = pieces ?? kept.count;
       if (kept.count !== expected || kept.last !== expected - 1) {
         throw new RpcError('unprocessable', `Import ${id} has ${kept.count} of the ${expected} pieces sent; send the file again`);
       }
+      if (bytes !== undefined && Number(kept.bytes) !== bytes) {
+        throw new RpcError('unprocessable', `Import ${id} has ${kept.bytes} of the ${bytes} bytes sent; send the file again`);
+      }
       await manager.query(
         `UPDATE cost_tracking.cost_imports SET status = 'processing', chunks_received = $2, bytes_received = $3, updated_at = now() WHERE id = $1`,
-        [id, kept.count, chars ?? kept.chars],
+        [id, kept.count, kept.bytes],
       );
       return true;
     });
@@ -201,8 +204,8 @@ export class CostImportsService implements OnApplicationBootstrap, OnApplication
         [id],
       );
     }
-    let charsRead = 0;
-    const chunks = this.chunksOf(id, job.chunks_received, (chars) => (charsRead += chars));
+    let bytesRead = 0;
+    const chunks = this.chunksOf(id, job.chunks_received, (bytes) => (bytesRead += bytes));
 
     let header: FocusHeader | undefined;
     let rowNumber = 1;
@@ -234,7 +237,7 @@ export class CostImportsService implements OnApplicationBootstrap, OnApplication
           await writing;
           writePending = true;
           const written = batch;
-          writing = this.write(written, charsRead, lease).then(() => void (spareBuffer = written.releaseBuffer()));
+          writing = this.write(written, bytesRead, lease).then(() => void (spareBuffer = written.releaseBuffer()));
           writing.finally(() => (writePending = false)).catch(() => undefined);
           batch = batch.next(spareBuffer);
           spareBuffer = undefined;
@@ -243,21 +246,24 @@ export class CostImportsService implements OnApplicationBootstrap, OnApplication
     }
     await writing;
     if (!header) throw new FocusRowError('The file is empty: it needs a FOCUS header row');
-    await this.write(batch, charsRead, lease);
+    await this.write(batch, bytesRead, lease);
     await this.complete(id);
   }
 
-  private async *chunksOf(id: string, count: number, onRead: (chars: number) => void): AsyncGenerator<string> {
+  private async *chunksOf(id: string, count: number, onRead: (bytes: number) => void): AsyncGenerator<string> {
     for (let seq = 0; seq < count; seq++) {
-      const [chunk] = (await this.dataSource.query(`SELECT data FROM cost_tracking.cost_import_chunks WHERE import_id = $1 AND seq = $2`, [id, seq])) as { data: string }[];
+      const [chunk] = (await this.dataSource.query(
+        `SELECT data, octet_length(data) AS bytes FROM cost_tracking.cost_import_chunks WHERE import_id = $1 AND seq = $2`,
+        [id, seq],
+      )) as { data: string; bytes: number }[];
       if (!chunk) throw new Error(`Import ${id} lost piece ${seq}`);
-      onRead(chunk.data.length);
+      onRead(chunk.bytes);
       yield chunk.data;
     }
   }
 
   /** One batch: its entries and the import's progress, together; the lease is renewed, or the work stops if another process took it. */
-  private async write(batch: ImportBatch, charsRead: number, lease: string): Promise<void> {
+  private async write(batch: ImportBatch, bytesRead: number, lease: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       // Lock the import before writing: a process that took it over must not meet our rows in the unique index.
       const held = (await manager.query(`SELECT 1 FROM cost_tracking.cost_imports WHERE id = $1 AND locked_by = $2 FOR UPDATE`, [batch.importId, lease])) as unknown[];
@@ -285,7 +291,7 @@ export class CostImportsService implements OnApplicationBootstrap, OnApplication
           batch.unallocated,
           JSON.stringify(batch.rejected.slice(0, MAX_REPORTED_ERRORS)),
           MAX_REPORTED_ERRORS,
-          charsRead,
+          bytesRead,
           this.leaseSeconds,
           touches.map((t) => t.initiativeId),
           touches.map((t) => t.period),

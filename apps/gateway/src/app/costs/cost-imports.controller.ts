@@ -60,7 +60,7 @@ export class CostImportsController {
     if (declared > this.config.costImportLimitBytes) throw new PayloadTooLargeException(`The export is larger than ${this.config.costImportLimitBytes} bytes`);
     const call = { correlationId: request.correlationId };
     const { id } = await this.rpc.call(CostImportRpc.start, { options, actor: principal.subject }, call);
-    let sent: { pieces: number; chars: number };
+    let sent: { pieces: number; bytes: number };
     try {
       sent = await this.forward(id, request, call);
     } catch (error) {
@@ -107,14 +107,12 @@ export class CostImportsController {
    * the pieces outlive young-generation collections and the gateway's peak
    * memory grew with the file). Returns what was sent, for cost tracking to check.
    */
-  private async forward(id: string, body: AsyncIterable<Buffer>, call: { correlationId?: string }): Promise<{ pieces: number; chars: number }> {
+  private async forward(id: string, body: AsyncIterable<Buffer>, call: { correlationId?: string }): Promise<{ pieces: number; bytes: number }> {
     const decoder = new TextDecoder('utf-8', { fatal: true });
     let pending = '';
     let seq = 0;
-    let chars = 0;
     let bytes = 0;
     const send = async (data: string) => {
-      chars += data.length;
       await this.rpc.call(CostImportRpc.chunk, { id, seq: seq++, data }, call);
     };
     // The header's line and each row's; a last row may end without a line break.
@@ -137,7 +135,7 @@ export class CostImportsController {
     }
     pending += decode(decoder);
     if (pending.length || seq === 0) await send(pending);
-    return { pieces: seq, chars };
+    return { pieces: seq, bytes };
   }
 }
 

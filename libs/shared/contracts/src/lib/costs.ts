@@ -263,6 +263,7 @@ export const costImportSchema = z.object({
   status: z.enum(['receiving', 'processing', 'completed', 'failed']),
   phase: z.enum(COST_PHASES),
   defaultCurrency: z.string().nullable(),
+  /** The size of the file received, in bytes. */
   bytesReceived: z.number().int(),
   /** Share of the received file processed, 0..1. */
   progress: z.number(),
@@ -291,8 +292,11 @@ export const CostImportRpc = {
   ),
   finish: rpcContract(
     'cost.import.finish',
-    /** `pieces` and `chars`: what the sender sent, checked against what was kept (a gateway of an earlier version sends neither). */
-    z.object({ id: z.uuid(), pieces: z.number().int().min(1).optional(), chars: z.number().int().min(0).optional() }).strict(),
+    /**
+     * `pieces` and `bytes` (UTF-8): what the sender sent, checked against what
+     * was kept. `chars` is what a gateway of an earlier version sent instead.
+     */
+    z.object({ id: z.uuid(), pieces: z.number().int().min(1).optional(), bytes: z.number().int().min(0).optional(), chars: z.number().int().min(0).optional() }).strict(),
     costImportSchema,
   ),
   abandon: rpcContract('cost.import.abandon', z.object({ id: z.uuid(), reason: z.string().max(500) }).strict(), costImportSchema),
