@@ -17,7 +17,7 @@ import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { ApiClient, pollUntil, startTestSystem, tokenFor, type SystemService, type TestSystem } from '@capstan/testing';
+import { ApiClient, claimsAndFraudAllocation, pollUntil, startTestSystem, tokenFor, type SystemService, type TestSystem } from '@capstan/testing';
 import { cpuSecondsByKind, cpuSpent } from './process-cpu';
 import { report, round } from './measure';
 
@@ -79,19 +79,7 @@ function copyBaseline(databaseUrl: string, file: string): number {
  */
 async function allocationRules(context: TestSystem, financeToken: string): Promise<void> {
   const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo'], 'bench'));
-  const finance = new ApiClient(context.system.gatewayUrl, financeToken);
-  const ids: string[] = [];
-  for (const name of ['Claims triage', 'Fraud scoring']) ids.push((await pmo.post<{ id: string }>('/api/v1/initiatives', { name, businessUnit: 'Insurance' })).body.id);
-  const [claims, fraud] = ids;
-  // Cost tracking learns of the initiatives from intake's events: a rule naming one is refused until then.
-  const rule = (body: unknown) => pollUntil(async () => ((await finance.post('/api/v1/allocation-rules', body)).status === 201 ? true : undefined), { what: 'an allocation rule' });
-  await rule({ name: 'Claims by tag', priority: 10, match: { tag: { key: 'app', value: 'claims-triage' } }, target: { kind: 'initiative', initiativeId: claims } });
-  await rule({
-    name: 'Shared ML platform',
-    priority: 20,
-    match: { subAccountId: 'ml-platform' },
-    target: { kind: 'split', method: 'fixed', parts: [{ initiativeId: claims, share: '60' }, { initiativeId: fraud, share: '40' }] },
-  });
+  await claimsAndFraudAllocation(pmo, new ApiClient(context.system.gatewayUrl, financeToken), ['60', '40']);
 }
 
 /** Peak resident memory (VmHWM) of a service's process, MiB. */

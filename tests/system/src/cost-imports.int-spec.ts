@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Decimal from 'decimal.js';
 import { Client } from 'pg';
-import { ApiClient, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
+import { ApiClient, claimsAndFraudAllocation, makeAllocationRule, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
 
 // Sums of 18-decimal amounts need more than Decimal's default 20 significant digits.
 Decimal.set({ precision: 60 });
@@ -64,6 +64,26 @@ describe('FOCUS billing imports', () => {
     }, { timeoutMs: 120_000, what: `import ${id} to finish` });
   }
 
+  /** Reads cost tracking's tables directly, for what the API does not show (events in its outbox, an import's notes). */
+  async function databaseRows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    const database = new Client({ connectionString: context.databaseUrl });
+    await database.connect();
+    try {
+      return (await database.query(sql, params)).rows as T[];
+    } finally {
+      await database.end();
+    }
+  }
+
+  /** The budget thresholds crossed, in the order they were raised. */
+  function thresholdsCrossed() {
+    return databaseRows<{ initiative: string; category: string; threshold: string }>(
+      `SELECT envelope->'payload'->'status'->>'initiativeId' AS initiative, envelope->'payload'->'status'->>'category' AS category,
+              envelope->'payload'->>'threshold' AS threshold
+         FROM cost_tracking.outbox WHERE type = 'budget.threshold_crossed' ORDER BY seq`,
+    );
+  }
+
   async function summary(groupBy: string, importId?: string): Promise<SummaryBody['groups']> {
     return (await viewer.get<SummaryBody>(`/api/v1/costs/summary?groupBy=${groupBy}${importId ? `&importId=${importId}` : ''}`)).body.groups;
   }
@@ -94,20 +114,7 @@ describe('FOCUS billing imports', () => {
   });
 
   it('should read real exports, allocate by rules with exact splits, keep the rest unallocated, and report bad rows', async () => {
-    const ids: string[] = [];
-    for (const name of ['Claims triage', 'Fraud scoring']) {
-      const { body } = await pmo.post<{ id: string }>('/api/v1/initiatives', { name, businessUnit: 'Insurance' });
-      ids.push(body.id);
-    }
-    const [claims, fraud] = ids;
-    const rule = (body: unknown) => pollUntil(async () => ((await finance.post('/api/v1/allocation-rules', body)).status === 201 ? true : undefined), { what: 'the rule' });
-    await rule({ name: 'Claims by tag', priority: 10, match: { tag: { key: 'app', value: 'claims-triage' } }, target: { kind: 'initiative', initiativeId: claims } });
-    await rule({
-      name: 'Shared ML platform',
-      priority: 20,
-      match: { subAccountId: 'ml-platform' },
-      target: { kind: 'split', method: 'fixed', parts: [{ initiativeId: claims, share: '33.333333' }, { initiativeId: fraud, share: '66.666667' }] },
-    });
+    const { claims, fraud } = await claimsAndFraudAllocation(pmo, finance, ['33.333333', '66.666667']);
     const badRule = await finance.post<{ errors: { field: string }[] }>('/api/v1/allocation-rules', {
       name: 'Broken',
       match: { subAccountId: 'x' },
@@ -144,20 +151,8 @@ describe('FOCUS billing imports', () => {
     expect(exported.body).toContain('unallocated,55.55,55.55,USD');
 
     // The completed import rechecks each budget it touched, once.
-    const database = new Client({ connectionString: context.databaseUrl });
-    await database.connect();
-    try {
-      const { rows } = await database.query<{ initiative: string; category: string; threshold: string }>(
-        `SELECT envelope->'payload'->'status'->>'initiativeId' AS initiative, envelope->'payload'->'status'->>'category' AS category,
-                envelope->'payload'->>'threshold' AS threshold
-           FROM cost_tracking.outbox WHERE type = 'budget.threshold_crossed'`,
-      );
-      expect(rows).toEqual([{ initiative: claims, category: 'inference', threshold: '0.5' }]);
-      const { rows: left } = await database.query(`SELECT 1 FROM cost_tracking.cost_import_touches WHERE import_id = $1`, [result.id]);
-      expect(left).toEqual([]);
-    } finally {
-      await database.end();
-    }
+    expect(await thresholdsCrossed()).toEqual([{ initiative: claims, category: 'inference', threshold: '0.5' }]);
+    expect(await databaseRows(`SELECT 1 FROM cost_tracking.cost_import_touches WHERE import_id = $1`, [result.id])).toEqual([]);
 
     // Spend mapped by rules is attributed from reliable data: scoring measures the visibility.
     const posture = await pollUntil(async () => {
@@ -233,11 +228,7 @@ describe('FOCUS billing imports', () => {
     // Every row maps to one initiative. Only the first batch's rows fall in August, whose budget they pass: the resumed import
     // never reads them again, yet checks that budget when it completes.
     const { body: initiative } = await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Night batch scoring', businessUnit: 'Operations' });
-    await pollUntil(
-      async () =>
-        (await finance.post('/api/v1/allocation-rules', { name: 'Night batch', priority: 1, match: { subAccountId: 'night-batch' }, target: { kind: 'initiative', initiativeId: initiative.id } })).status === 201 || undefined,
-      { what: 'the rule' },
-    );
+    await makeAllocationRule(finance, { name: 'Night batch', priority: 1, match: { subAccountId: 'night-batch' }, target: { kind: 'initiative', initiativeId: initiative.id } });
     const budget = { initiativeId: initiative.id, period: '2026-08', category: 'infrastructure', amount: '1000', currency: 'EUR' };
     expect((await finance.request('PUT', '/api/v1/budgets', { body: budget })).status).toBe(200);
     const rows = 200_000;
@@ -263,17 +254,7 @@ describe('FOCUS billing imports', () => {
     expect(result).toMatchObject({ status: 'completed', rowsRead: rows, rowsImported: rows, rowsRejected: 0 });
     const [eur] = await summary('currency', started.body.id);
     expect(new Decimal(eur.billedCost).equals(expected)).toBe(true);
-    const database = new Client({ connectionString: context.databaseUrl });
-    await database.connect();
-    try {
-      const { rows: crossed } = await database.query<{ threshold: string }>(
-        `SELECT envelope->'payload'->>'threshold' AS threshold FROM cost_tracking.outbox
-          WHERE type = 'budget.threshold_crossed' AND envelope->'payload'->'status'->>'initiativeId' = $1 ORDER BY seq`,
-        [initiative.id],
-      );
-      expect(crossed.map((row) => row.threshold)).toEqual(['0.5', '0.8', '1']);
-    } finally {
-      await database.end();
-    }
+    const crossed = (await thresholdsCrossed()).filter((row) => row.initiative === initiative.id);
+    expect(crossed.map((row) => row.threshold)).toEqual(['0.5', '0.8', '1']);
   });
 });

@@ -5,3 +5,4 @@ export * from './lib/http';
 export * from './lib/test-database';
 export * from './lib/nats-server-process';
 export * from './lib/postgres-server-process';
+export * from './lib/allocation-rules';

@@ -99,23 +99,19 @@ export class UnitEconomicsService {
       `SELECT period, phase, metric, volume::text AS volume FROM cost_tracking.business_volumes WHERE initiative_id = $1`,
       [initiativeId],
     )) as { period: string; phase: 'pilot' | 'production'; metric: string; volume: string }[];
-    totals ??= await initiativeTotals(manager, initiativeId);
-    const costs = [...sumBy(totals, (t) => `${t.period}|${t.phase}|${t.currency}`)].map(([key, total]) => {
-      const [period, phase, currency] = key.split('|') as [string, 'pilot' | 'production', string];
-      return { period, phase, currency, total: total.toFixed() };
-    });
+    const ledger = totals ?? (await initiativeTotals(manager, initiativeId));
     const productionCategories = new Set(
-      [...sumBy(totals.filter((t) => t.phase === 'production'), (t) => t.category)].filter(([, total]) => !total.isZero()).map(([category]) => category),
+      [...sumBy(ledger.filter((t) => t.phase === 'production'), (t) => t.category)].filter(([, total]) => !total.isZero()).map(([category]) => category),
     );
     const categoriesWithoutData = PRODUCTION_ONLY_CATEGORIES.filter((category) => !productionCategories.has(category));
     const metrics = [...new Set(volumes.map((v) => v.metric))].sort();
-    const currencies = [...new Set(costs.map((c) => c.currency.trim()))].sort();
+    const currencies = [...new Set(ledger.map((t) => t.currency))].sort();
     const items: UnitEconomics[] = [];
     for (const metric of metrics) {
       for (const currency of currencies) {
         const phase = (name: 'pilot' | 'production') => {
           const volumeByMonth = new Map(volumes.filter((v) => v.phase === name && v.metric === metric).map((v) => [v.period.trim(), v.volume]));
-          const costByMonth = new Map(costs.filter((c) => c.phase === name && c.currency.trim() === currency).map((c) => [c.period.trim(), c.total]));
+          const costByMonth = sumBy(ledger.filter((t) => t.phase === name && t.currency === currency), (t) => t.period);
           const months = [...volumeByMonth.keys()].filter((m) => costByMonth.has(m)).sort();
           const cost = months.reduce((sum, m) => sum.plus(costByMonth.get(m)!), new Precise(0));
           const volume = months.reduce((sum, m) => sum.plus(volumeByMonth.get(m)!), new Precise(0));
