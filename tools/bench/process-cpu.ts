@@ -37,6 +37,7 @@ export function cpuSecondsByKind(): Map<string, number> {
   const machine = readFileSync('/proc/stat', 'utf8');
   const [, user, nice, system, idle, iowait, irq, softirq, steal] = machine.split('\n')[0].split(/\s+/).map(Number);
   totals.set('(machine busy)', (user + nice + system + irq + softirq + steal) / ticksPerSecond);
+  totals.set('(machine kernel)', (system + irq + softirq) / ticksPerSecond);
   totals.set('(machine idle)', (idle + iowait) / ticksPerSecond);
   totals.set('(context switches, thousands)', Number(/^ctxt (\d+)$/m.exec(machine)?.[1] ?? 0) / 1000);
   return totals;

@@ -24,12 +24,13 @@ describe('durable consumers led by one replica', () => {
   let publisher: NatsClient;
   const replicas: Replica[] = [];
 
-  async function startReplica(name: string, options: { overflowPending: number; handlerMs: number }): Promise<Replica> {
+  async function startReplica(name: string, options: { overflowPending: number; handlerMs: number; ackWaitMs?: number }): Promise<Replica> {
     const peer = await messaging.process(`consumer-leases-${name}`);
     const consumers = new EventConsumers(peer.dataSource, peer.nats, messaging.subjects, 'probe', 'probe', {
       batchSize: 8,
       leases: peer.leases,
       overflowPending: options.overflowPending,
+      ...(options.ackWaitMs ? { ackWaitMs: options.ackWaitMs } : {}),
     });
     consumers.on(probe, async (event, manager) => {
       await new Promise((resolve) => setTimeout(resolve, options.handlerMs));
@@ -56,6 +57,9 @@ describe('durable consumers led by one replica', () => {
       await publisher.js.publish(messaging.subjects.event(probe.type), encodeJson(event), { msgID: event.id });
     }
   }
+
+  /** Deliveries the durable consumer has made so far, redeliveries included. */
+  const deliveries = async () => (await (await publisher.jsm()).consumers.info(messaging.subjects.eventStream, 'probe__probe_led')).delivered.consumer_seq;
 
   const applied = async () => (await admin.query(`SELECT replica, n FROM probe.applied ORDER BY n`)) as { replica: string; n: number }[];
 
@@ -108,5 +112,22 @@ describe('durable consumers led by one replica', () => {
     const rows = await applied();
     expect(rows.map((row) => row.n)).toEqual(Array.from({ length: 443 }, (_, n) => n));
     expect(new Set(rows.slice(440).map((row) => row.replica))).toEqual(new Set(['f']));
+  });
+
+  it('should have a replica that joined leave without stranding events sent to it', async () => {
+    for (const replica of [...replicas]) await stopReplica(replica);
+    // A short acknowledgement deadline: an event sent to a replica that stopped listening comes back soon, delivered twice.
+    await startReplica('g', { overflowPending: 10, handlerMs: 5, ackWaitMs: 3_000 });
+    await startReplica('h', { overflowPending: 10, handlerMs: 5, ackWaitMs: 3_000 });
+    const before = await deliveries();
+    // A backlog the standby joins, then a trickle while it drains: the standby leaves with events still arriving.
+    await publish(443, 200);
+    for (let n = 643; n < 843; n += 5) {
+      await publish(n, 5);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    await pollUntil(async () => (await applied()).length === 843, { timeoutMs: 60_000, what: 'the backlog and the trickle applied' });
+    expect((await applied()).map((row) => row.n)).toEqual(Array.from({ length: 843 }, (_, n) => n));
+    expect(await deliveries()).toBe(before + 400);
   });
 });

@@ -174,13 +174,19 @@ export class EventConsumers {
       let watch: NodeJS.Timeout | undefined;
       try {
         const consumer = await this.nats.js.consumers.get(this.subjects.eventStream, registration.durable);
-        const messages = await consumer.consume({ max_messages: 64 });
+        const leases = this.options.leases;
+        const helping = this.helping.has(registration.durable);
+        // A replica helping the leader takes bounded batches and asks again: closing an open-ended pull
+        // drops the events already on their way to it, which the broker sends again only after the
+        // acknowledgement deadline (30 s) — a pause in the middle of a flow, each time a helper leaves.
+        const messages = helping
+          ? await consumer.fetch({ max_messages: 64, expires: Math.max(1_000, leases?.checkIntervalMs ?? 1_000) })
+          : await consumer.consume({ max_messages: 64 });
         const close = () => void messages.close();
         this.stops.push(close);
         this.pausers.set(registration.durable, close);
-        // Stops pulling once this replica should no longer work on it; what it has pulled is still applied.
-        const leases = this.options.leases;
-        if (leases?.coordinating) {
+        // The leader stops pulling once it no longer leads (it lost its lease); what it has pulled is still applied.
+        if (leases?.coordinating && !helping) {
           watch = setInterval(() => void this.works(registration.durable).then((works) => works || close()), leases.checkIntervalMs);
         }
         attempt = 0;

@@ -9,6 +9,7 @@ import { createTestDatabase } from './test-database';
 export interface TestSystem {
   system: RunningSystem;
   databaseUrl: string;
+  natsUrl: string;
   namespace: string;
   jwtSecret: string;
   teardown(): Promise<void>;
@@ -47,6 +48,7 @@ export async function startTestSystem(
   return {
     system,
     databaseUrl: database.url,
+    natsUrl,
     namespace,
     jwtSecret,
     async teardown() {
