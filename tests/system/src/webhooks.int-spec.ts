@@ -183,4 +183,33 @@ describe('webhooks', () => {
     expect(receiver.received.length).toBe(before);
     expect(receiver.received.some((item) => (item.body.payload['initiative'] as { id: string } | undefined)?.id === id)).toBe(false);
   });
+  it('should send a subscription only the event types it names, and only events from after it was made', async () => {
+    const named = new Receiver(await freePort());
+    const witness = new Receiver(await freePort());
+    await named.up();
+    await witness.up();
+    try {
+      const before = await registered('Before the subscription');
+      const subscribe = async (target: Receiver, eventTypes: string[]) => {
+        const made = await admin.post<{ id: string; secret: string }>('/api/v1/webhooks', { url: target.url, eventTypes });
+        expect(made.status).toBe(201);
+        target.secret = made.body.secret;
+        return made.body.id;
+      };
+      const registrations = await subscribe(named, ['initiative.registered']);
+      const postures = await subscribe(witness, ['posture.changed']);
+      const after = await registered('After the subscription');
+      // The later initiative's posture delivered to the witness: its events have all been through the fan-out.
+      await pollUntil(() => witness.received.find((item) => item.body.payload['initiativeId'] === after), { what: 'the posture after the subscription' });
+      await pollUntil(() => named.received.length > 0, { what: 'the registration after the subscription' });
+      const log = await admin.get<{ items: Delivery[] }>(`/api/v1/webhooks/${registrations}/deliveries?limit=500`);
+      expect(log.body.items.map((item) => item.eventType)).toEqual(['initiative.registered']);
+      expect(named.received.map((item) => (item.body.payload['initiative'] as { id: string }).id)).toEqual([after]);
+      expect(named.received.some((item) => (item.body.payload['initiative'] as { id: string }).id === before)).toBe(false);
+      for (const id of [registrations, postures]) expect((await admin.post(`/api/v1/webhooks/${id}/deactivation`, {})).status).toBe(200);
+    } finally {
+      await named.down();
+      await witness.down();
+    }
+  });
 });

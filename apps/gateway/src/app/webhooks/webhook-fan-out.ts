@@ -15,7 +15,7 @@ export class WebhookFanOut implements OnModuleInit {
     this.consumers.onEvery(
       'webhooks',
       EVENT_CATALOGUE.map((event) => event.contract),
-      (event, manager) => this.store.fanOut(manager, event),
+      (events, manager) => this.store.fanOut(manager, events),
     );
   }
 }

@@ -89,17 +89,19 @@ export class WebhooksStore {
   }
 
   /**
-   * One delivery per active subscription to the event's type that existed when
-   * it happened; runs in the consumer's transaction with its inbox row, and the
-   * unique key keeps it to one per event even so.
+   * One delivery per active subscription to each event's type that existed
+   * when the event happened — a consumer batch's events in one statement, in
+   * the consumer's transaction with their inbox rows; the unique key keeps it
+   * to one per event even so.
    */
-  async fanOut(manager: EntityManager, event: EventEnvelope): Promise<void> {
+  async fanOut(manager: EntityManager, events: EventEnvelope[]): Promise<void> {
     await manager.query(
       `INSERT INTO gateway.webhook_deliveries (id, subscription_id, event_id, event_type, envelope, status)
-       SELECT gen_random_uuid(), s.id, $1, $2, $3, 'pending' FROM gateway.webhook_subscriptions s
-       WHERE s.deactivated_at IS NULL AND $2 = ANY (s.event_types) AND s.created_at <= $4
+       SELECT gen_random_uuid(), s.id, e.id, e.type, e.envelope::jsonb, 'pending'
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[]) AS e(id, type, envelope, occurred_at)
+       JOIN gateway.webhook_subscriptions s ON s.deactivated_at IS NULL AND e.type = ANY (s.event_types) AND s.created_at <= e.occurred_at
        ON CONFLICT ON CONSTRAINT webhook_deliveries_once DO NOTHING`,
-      [event.id, event.type, JSON.stringify(event), event.occurredAt],
+      [events.map((event) => event.id), events.map((event) => event.type), events.map((event) => JSON.stringify(event)), events.map((event) => event.occurredAt)],
     );
   }
 

@@ -45,6 +45,9 @@ export type EventKey<P> = (payload: P) => string | undefined;
 
 export type EventHandler<P> = (event: EventEnvelope<P>, manager: EntityManager) => Promise<void>;
 
+/** Applies a batch's events (each once, in stream order) in the batch's transaction. */
+export type BatchHandler = (events: EventEnvelope<unknown>[], manager: EntityManager) => Promise<void>;
+
 interface Delivered {
   message: JsMsg;
   event: EventEnvelope<unknown>;
@@ -56,7 +59,7 @@ interface Registration {
   filter: string;
   /** The contracts of the event types it applies; others on its subject are acknowledged and skipped. */
   contracts: ReadonlyMap<string, EventContract<z.ZodType>>;
-  handler: EventHandler<unknown>;
+  applyAll: BatchHandler;
   key?: EventKey<unknown>;
 }
 
@@ -97,22 +100,27 @@ export class EventConsumers {
       durable,
       filter: this.subjects.event(contract.type),
       contracts: new Map([[contract.type, contract as EventContract<z.ZodType>]]),
-      handler: handler as EventHandler<unknown>,
+      applyAll: async (events, manager) => {
+        for (const event of events) {
+          await withCorrelation(event.correlationId, () => applyTraced(event, () => (handler as EventHandler<unknown>)(event, manager)));
+        }
+      },
       key: key as EventKey<unknown> | undefined,
     });
   }
 
   /**
    * One durable consumer (`<service>__<name>`) over every event on the stream,
-   * in stream order, applying those whose type has a contract here.
+   * in stream order, applying those whose type has a contract here — a batch
+   * at a time, so a projection of every event can write a batch in one statement.
    */
-  onEvery(name: string, contracts: readonly EventContract<z.ZodType>[], handler: EventHandler<unknown>): void {
+  onEvery(name: string, contracts: readonly EventContract<z.ZodType>[], handler: BatchHandler): void {
     this.options.leases?.want(`${this.service}__${name}`);
     this.registrations.push({
       durable: `${this.service}__${name}`,
       filter: this.subjects.allEvents,
       contracts: new Map(contracts.map((contract) => [contract.type, contract])),
-      handler,
+      applyAll: handler,
     });
   }
 
@@ -331,7 +339,7 @@ export class EventConsumers {
    * acknowledges them. An event whose id the inbox already holds (a
    * redelivery, a re-published duplicate) is acknowledged without effect.
    */
-  private async apply({ durable, handler }: Registration, delivered: Delivered[]): Promise<void> {
+  private async apply({ durable, applyAll }: Registration, delivered: Delivered[]): Promise<void> {
     const started = performance.now();
     try {
       await this.dataSource.transaction(async (manager) => {
@@ -342,10 +350,9 @@ export class EventConsumers {
           [durable, delivered.map(({ event }) => event.id), delivered.map(({ event }) => event.type)],
         )) as { event_id: string }[];
         const fresh = new Set(inserted.map((row) => row.event_id));
-        for (const { event } of delivered) {
-          // A re-published duplicate in the same batch takes effect once.
-          if (fresh.delete(event.id)) await withCorrelation(event.correlationId, () => applyTraced(event, () => handler(event, manager)));
-        }
+        // A re-published duplicate in the same batch takes effect once.
+        const events = delivered.flatMap(({ event }) => (fresh.delete(event.id) ? [event] : []));
+        if (events.length) await applyAll(events, manager);
       });
     } catch (error) {
       this.instrumentation.eventsHandled(durable, delivered.length, (performance.now() - started) / 1000, 'failed');
