@@ -91,6 +91,6 @@ export const config = loadGatewayConfig();
 })
 export class AppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(correlationId).forRoutes('*');
+    consumer.apply(correlationId).forRoutes('{*path}');
   }
 }
