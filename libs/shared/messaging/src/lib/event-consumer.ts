@@ -96,13 +96,14 @@ export class EventConsumers {
   on<P extends z.ZodType>(contract: EventContract<P>, handler: EventHandler<z.output<P>>, key?: EventKey<z.output<P>>): void {
     const durable = `${this.service}__${contract.type.replace(/\./g, '_')}`;
     this.options.leases?.want(durable);
+    const handle = handler as EventHandler<unknown>;
     this.registrations.push({
       durable,
       filter: this.subjects.event(contract.type),
       contracts: new Map([[contract.type, contract as EventContract<z.ZodType>]]),
       applyAll: async (events, manager) => {
         for (const event of events) {
-          await withCorrelation(event.correlationId, () => applyTraced(event, () => (handler as EventHandler<unknown>)(event, manager)));
+          await withCorrelation(event.correlationId, () => applyTraced(event, () => handle(event, manager)));
         }
       },
       key: key as EventKey<unknown> | undefined,
