@@ -139,13 +139,20 @@ describe('the cost ledger', () => {
       expect.objectContaining({ budget: '5000', actual: '4510.0000000001', burn: '0.902', crossed: ['0.5', '0.8'] }),
     ]);
 
+    // Spend that reaches a threshold exactly crosses it.
+    const monitoring = { ...budget, category: 'monitoring', amount: '20', thresholds: ['0.25', '1'] };
+    expect((await finance.request<Status>('PUT', '/api/v1/budgets', { body: monitoring })).body).toMatchObject({ actual: '0', crossed: [] });
+    await finance.post('/api/v1/cost-entries', entry('5', { source: 'metered', category: 'monitoring' }));
+    const exact = await viewer.get<{ items: (Status & { category: string })[] }>(`/api/v1/budgets?initiativeId=${initiativeId}`);
+    expect(exact.body.items.find((item) => item.category === 'monitoring')).toMatchObject({ actual: '5', burn: '0.25', crossed: ['0.25'] });
+
     const database = new Client({ connectionString: context.databaseUrl });
     await database.connect();
     try {
       const { rows } = await database.query<{ threshold: string }>(
         `SELECT envelope->'payload'->>'threshold' AS threshold FROM cost_tracking.outbox WHERE type = 'budget.threshold_crossed' ORDER BY seq`,
       );
-      expect(rows.map((row) => row.threshold)).toEqual(['0.5', '0.8']);
+      expect(rows.map((row) => row.threshold)).toEqual(['0.5', '0.8', '0.25']);
     } finally {
       await database.end();
     }
