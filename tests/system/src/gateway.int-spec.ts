@@ -153,6 +153,17 @@ describe('gateway', () => {
       expect((await pmo.post('/api/v1/initiatives', { name: 'A', businessUnit: 'X' }, headers)).status).toBe(201);
       expect((await pmo.post('/api/v1/initiatives', { name: 'B', businessUnit: 'X' }, headers)).status).toBe(422);
     });
+
+    it("should keep each caller's keys apart: the same key from another caller is a request of its own", async () => {
+      const body = { name: 'Same key, two callers', businessUnit: 'Payments' };
+      const headers = { 'idempotency-key': `shared-${Date.now()}` };
+      const other = anonymous.withToken(await tokenFor(context.jwtSecret, ['pmo'], 'bob'));
+      const mine = await pmo.post<InitiativeBody>('/api/v1/initiatives', body, headers);
+      const theirs = await other.post<InitiativeBody>('/api/v1/initiatives', body, headers);
+      expect([mine.status, theirs.status]).toEqual([201, 201]);
+      expect(theirs.headers.get('idempotent-replayed')).toBeNull();
+      expect(theirs.body.id).not.toBe(mine.body.id);
+    });
   });
 
   describe('health', () => {
