@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 
 const Exact = Decimal.clone({ precision: 100 });
 import fc from 'fast-check';
-import { exactSplitter, ruleFor, splitExactly, weightsOf, type AllocationRule } from './allocation';
+import { exactSplitter, matches, ruleFor, splitExactly, weightsOf, type AllocationRule } from './allocation';
 import type { FocusCharge } from './focus-row';
 
 const charge = (overrides: Partial<FocusCharge> = {}): FocusCharge => ({
@@ -109,5 +109,41 @@ describe(ruleFor.name, () => {
   it('should weigh splits: fixed percentages, even parts', () => {
     expect(weightsOf(rules[1].target).map((w) => w.weight.toFixed())).toEqual(['60', '40']);
     expect(weightsOf(rules[2].target).map((w) => w.weight.toFixed())).toEqual(['1', '1', '1']);
+  });
+});
+
+describe(matches.name, () => {
+  it('should match a tag by its key, and by its value when the rule names one', () => {
+    expect(matches({ tag: { key: 'app' } }, charge())).toBe(true);
+    expect(matches({ tag: { key: 'app', value: 'triage' } }, charge())).toBe(true);
+    expect(matches({ tag: { key: 'app', value: 'fraud' } }, charge())).toBe(false);
+    expect(matches({ tag: { key: 'env' } }, charge())).toBe(false);
+  });
+
+  it('should match accounts exactly', () => {
+    expect(matches({ billingAccountId: '123' }, charge())).toBe(true);
+    expect(matches({ billingAccountId: '1234' }, charge())).toBe(false);
+    expect(matches({ subAccountId: 'claims' }, charge())).toBe(true);
+    expect(matches({ subAccountId: 'claim' }, charge())).toBe(false);
+    expect(matches({ billingAccountId: '123' }, charge({ billingAccountId: null }))).toBe(false);
+  });
+
+  it('should match a resource pattern whole, `*` standing for any run of characters and nothing else special', () => {
+    const resource = (resourceId: string | null) => charge({ resourceId });
+    expect(matches({ resourceIdPattern: 'vm-*' }, resource('vm-1'))).toBe(true);
+    expect(matches({ resourceIdPattern: 'vm-*' }, resource('vm-'))).toBe(true);
+    expect(matches({ resourceIdPattern: 'vm-*' }, resource('old-vm-1'))).toBe(false);
+    expect(matches({ resourceIdPattern: '*-gpu' }, resource('vm-gpu-2'))).toBe(false);
+    expect(matches({ resourceIdPattern: 'a.b+c' }, resource('a.b+c'))).toBe(true);
+    expect(matches({ resourceIdPattern: 'a.b+c' }, resource('aXbbc'))).toBe(false);
+    expect(matches({ resourceIdPattern: '*' }, resource(null))).toBe(true);
+    expect(matches({ resourceIdPattern: 'vm-*' }, resource(null))).toBe(false);
+  });
+
+  it('should need every condition a rule gives', () => {
+    expect(matches({}, charge())).toBe(true);
+    expect(matches({ tag: { key: 'app', value: 'triage' }, subAccountId: 'claims', resourceIdPattern: 'arn:aws:bedrock:*' }, charge())).toBe(true);
+    expect(matches({ tag: { key: 'app', value: 'triage' }, subAccountId: 'retail' }, charge())).toBe(false);
+    expect(matches({ billingAccountId: '123', resourceIdPattern: 'vm-*' }, charge())).toBe(false);
   });
 });
