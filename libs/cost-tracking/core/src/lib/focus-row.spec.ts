@@ -19,6 +19,8 @@ describe(readFocusRow.name, () => {
       chargeDate: '2024-03-31',
       category: 'monitoring',
     });
+    // Behind UTC: the late evening of the 31st is already the 1st.
+    expect(readFocusRow(['EUR', '1', '1', '', '2024-03-31T23:30:00-02:00', '', '', ''], header, null).chargeDate).toBe('2024-04-01');
   });
 
   it('should refuse what it cannot read exactly, saying why', () => {
@@ -27,6 +29,8 @@ describe(readFocusRow.name, () => {
     expect(() => row('1.0000000000000000001')).toThrow('more than 18 decimals');
     expect(() => row('1', '2024-02-30')).toThrow('is not a date');
     expect(() => row('1', '2024-01-01', '')).toThrow(FocusRowError);
+    expect(() => row('1', '2024-01-01', 'EURO')).toThrow('not an ISO 4217 code');
+    expect(() => row('1e20')).toThrow('too large');
     expect(() => readFocusHeader(['Cost', 'Date'])).toThrow('no BilledCost or ChargePeriodStart');
   });
 
