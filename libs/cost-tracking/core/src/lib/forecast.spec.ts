@@ -27,6 +27,21 @@ describe(forecastCategory.name, () => {
     expect(forecast.status === 'forecast' && forecast.months[0]).toEqual({ period: '2026-09', expected: '1450.00', low: '1220.87', high: '1679.13' });
   });
 
+  it('should trend over the last six closed months, take the run rate from the last three, and never go below zero', () => {
+    // January and February are older than six months before August: they do not count.
+    const history = ['5000', '5000', '300', '300', '300', '100', '100', '100'].map((amount, k) => ({ period: `2026-0${k + 1}`, amount }));
+    // Six months falling by 51.43 a month on average around 200, scattered by 47.81 around that line.
+    expect(forecastCategory(history, '2026-08', 2)).toEqual({
+      status: 'forecast',
+      runRate: '100.00',
+      trendPerMonth: '-51.43',
+      months: [
+        { period: '2026-09', expected: '20.00', low: '0.00', high: '67.81' },
+        { period: '2026-10', expected: '0.00', low: '0.00', high: '47.81' },
+      ],
+    });
+  });
+
   it('should call a category without data unknown, not zero', () => {
     expect(forecastCategory([], '2026-10', 3)).toEqual({ status: 'unknown', reason: 'no cost recorded: economics unknown' });
   });
@@ -45,5 +60,15 @@ describe(projectProduction.name, () => {
       high: '30000.00',
     });
     expect(projectProduction([], '100000')).toBeNull();
+  });
+
+  it('should leave out pilot months without volume: no unit cost can come of them', () => {
+    expect(projectProduction([{ cost: '600', volume: '3000' }, { cost: '999', volume: '0' }], '100000')).toEqual({
+      unitCost: '0.2',
+      expected: '20000.00',
+      low: '20000.00',
+      high: '20000.00',
+    });
+    expect(projectProduction([{ cost: '999', volume: '0' }], '100000')).toBeNull();
   });
 });
