@@ -121,6 +121,29 @@ describe(evaluate.name, () => {
     expect(result.conditions).toContain('governance.approval_pathways evidence expired on 2026-10-01 — renew it');
   });
 
+  it('should count evidence expiring at the moment of evaluation as expired', () => {
+    const inputs = fullyReady();
+    inputs.evidence['resilience.rollback'] = { status: 'established', attestedAt: '2026-01-01T00:00:00Z', expiresAt: asOf.toISOString() };
+    const result = evaluate(inputs, NO_HOLD, asOf);
+    expect(result.posture).toBe('controlled_investment');
+    expect(result.conditions).toContain('resilience.rollback evidence expired on 2026-11-01 — renew it');
+  });
+
+  it('should round a domain to the nearest point and count a domain at the threshold as ready', () => {
+    // Portfolio readiness has no gate of its own: 100, 50 and 50 points make 66.67, shown as 67.
+    const inputs = fullyReady();
+    for (const id of ['portfolio.priorities', 'portfolio.dependencies'] as const) {
+      inputs.evidence[id] = { status: 'partial', attestedAt: '2026-10-01T00:00:00Z', expiresAt: null };
+    }
+    const atThreshold = evaluate(inputs, { ...NO_HOLD, domainThreshold: 67 }, asOf);
+    expect(atThreshold.domains.find((domain) => domain.id === 'portfolio')?.score).toBe(67);
+    expect(atThreshold.posture).toBe('authorize_deployment');
+    expect(atThreshold.conditions).toEqual([]);
+    const below = evaluate(inputs, { ...NO_HOLD, domainThreshold: 68 }, asOf);
+    expect(below.posture).toBe('controlled_investment');
+    expect(below.conditions).toEqual(['raise portfolio readiness to 68: now 67']);
+  });
+
   it('should authorize only with actual costs recorded for the latest closed month', () => {
     const inputs = { ...fullyReady(), latestCostPeriod: '2026-09' };
     const result = evaluate(inputs, NO_HOLD, asOf);
