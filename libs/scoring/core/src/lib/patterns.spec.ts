@@ -121,4 +121,17 @@ describe(domainTrends.name, () => {
     });
     expect(domainTrends(moments.slice(0, 1))).toEqual({ trends: {}, earlyWarning: null });
   });
+
+  it('should count a move of five points from the average of the earlier scores as a trend, and one domain sliding alone as no warning', () => {
+    const moments = [
+      // Earlier averages: ownership 75, governance 75, economics 60, resilience 60.
+      { evaluatedAt: '2026-11-01T00:00:00Z', domainScores: { ownership: 70, governance: 80, economics: 60, resilience: 50 } },
+      { evaluatedAt: '2026-11-08T00:00:00Z', domainScores: { ownership: 80, governance: 70, economics: 60, resilience: 70 } },
+      { evaluatedAt: '2026-11-15T00:00:00Z', domainScores: { ownership: 80, governance: 71, economics: 55, resilience: 64 } },
+    ];
+    expect(domainTrends(moments)).toEqual({
+      trends: { ownership: 'improving', governance: 'stable', economics: 'deteriorating', resilience: 'stable' },
+      earlyWarning: null,
+    });
+  });
 });
