@@ -92,6 +92,37 @@ describe(detectPatterns.name, () => {
     expect(result.signals).toContain('production exposes weakness');
   });
 
+  it('should see each pattern at its threshold and not short of it', () => {
+    const base = emptyInputs('7d9f3c1e-0000-4000-8000-000000000015');
+    const ids = (inputs: ScoringInputs) => detectPatterns(inputs, DEFAULT_PATTERN_PARAMETERS, 'controlled_investment', asOf).map((p) => p.id);
+    const economics = (productionToPilot: string): ScoringInputs => ({
+      ...base,
+      unitEconomics: { items: [{ metric: 'claims', currency: 'EUR', pilotUnitCost: '0.2', productionUnitCost: '0.3', productionToPilot }], hasProductionCosts: true, categoriesWithoutData: [] },
+    });
+    expect(ids(economics('1.5'))).toEqual(['pilot_economics_diverge']);
+    expect(ids(economics('1.49'))).toEqual([]);
+
+    const approved = { status: 'established' as const, attestedAt: '2025-11-01T00:00:00Z' };
+    expect(ids({ ...base, stage: 'scaling' })).toEqual(['governance_lags_deployment']);
+    expect(ids({ ...base, stage: 'scaling', evidence: { 'governance.approval_pathways': { ...approved, expiresAt: asOf.toISOString() } } })).toEqual(['governance_lags_deployment']);
+    expect(ids({ ...base, stage: 'scaling', evidence: { 'governance.approval_pathways': { ...approved, expiresAt: '2026-11-20T00:00:01Z' } } })).toEqual([]);
+
+    expect(ids({ ...base, telemetry: [week('2026-11-09', { crossTeamEscalations: 3 })] })).toEqual(['production_exposes_weakness']);
+    expect(ids({ ...base, telemetry: [week('2026-11-09', { crossTeamEscalations: 2 })] })).toEqual([]);
+    // A rollback four periods back is history.
+    const rolledBack = [week('2026-10-19', { rollbacks: 1 }), week('2026-10-26'), week('2026-11-02'), week('2026-11-09')];
+    expect(ids({ ...base, telemetry: rolledBack })).toEqual([]);
+    expect(ids({ ...base, telemetry: rolledBack.slice(1).concat(week('2026-11-16', { rollbacks: 1 })) })).toEqual(['production_exposes_weakness']);
+  });
+
+  it('should name five rivals and count the rest', () => {
+    const rivals = ['AI-0001', 'AI-0002', 'AI-0003', 'AI-0004', 'AI-0005', 'AI-0006', 'AI-0007'];
+    const inputs: ScoringInputs = { ...emptyInputs('7d9f3c1e-0000-4000-8000-000000000016'), rollout: { planVersion: 2, contests: 1, contestsLost: 0, weeksLost: 0, rivals } };
+    expect(detectPatterns(inputs, DEFAULT_PATTERN_PARAMETERS, 'controlled_investment', asOf)[0].detail).toBe(
+      'contests rollout capacity with 7 other initiative(s) past pilot (AI-0001, AI-0002, AI-0003, AI-0004, AI-0005 and 2 more) in plan v2: lost 0 of 1 contest(s), 0 week(s) later',
+    );
+  });
+
   it('should let measured figures decide a criterion they measure, whatever was attested', () => {
     const inputs: ScoringInputs = {
       ...emptyInputs('7d9f3c1e-0000-4000-8000-000000000014'),
