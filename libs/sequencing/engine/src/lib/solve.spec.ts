@@ -179,3 +179,23 @@ describe('solve', () => {
     expect(() => solve(p)).toThrow(/precedence cycle: (b → c → b|c → b → c)/);
   });
 });
+
+describe('violationsOf (the referee)', () => {
+  it('names each constraint a schedule breaks, right at its edge', () => {
+    const p = problem({
+      resources: [{ id: 'r', capacity: [2] }],
+      activities: [activity('a', 2, [2], { release: 3 }), activity('b', 1, [1], { blackouts: [[3, 4]] }), activity('c', 1, [], { costPerPeriod: 5 })],
+      precedences: [{ before: 0, after: 2, lag: 1 }],
+      budget: { periodLength: 10, limits: [4] },
+    });
+    // a one period before its release; b in its blackout, and beside a past capacity; c one period before a's end plus its lag.
+    expect(violationsOf(p, [2, 3, 4])).toEqual([
+      { kind: 'release', activity: 'a', start: 2, release: 3 },
+      { kind: 'blackout', activity: 'b', period: 3 },
+      { kind: 'precedence', before: 'a', after: 'c', earliest: 5, start: 4 },
+      { kind: 'capacity', resource: 'r', period: 3, used: 3, capacity: 2 },
+      { kind: 'budget', budgetPeriod: 0, spent: 5, limit: 4 },
+    ]);
+    expect(violationsOf(p, [3, 5, 6])).toEqual([{ kind: 'budget', budgetPeriod: 0, spent: 5, limit: 4 }]);
+  });
+});
