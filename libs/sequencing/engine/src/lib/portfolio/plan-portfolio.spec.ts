@@ -119,6 +119,16 @@ describe(planPortfolio.name, () => {
     expect(a.reasons).toEqual([expect.objectContaining({ kind: 'freeze', text: 'change freeze 2027-01-04–2027-01-24' })]);
   });
 
+  it("should leave a wave alone during another business unit's freeze", () => {
+    const plan = planPortfolio(snapshot({ initiatives: [initiative('A')], freezeWindows: [{ businessUnit: 'Claims', from: '2027-01-04', to: '2027-01-20', reason: 'claims migration' }] }));
+    expect(startOf(plan, 'A')).toBe(START);
+  });
+
+  it('should lower a pool for every week of an adjustment, its last week included', () => {
+    const pools = [{ id: 'deploy', name: 'Deployment', capacityPerWeek: 1, adjustments: [{ from: '2027-01-04', to: '2027-01-11', capacity: 0, reason: 'team offsite' }] }];
+    expect(startOf(planPortfolio(snapshot({ initiatives: [initiative('A')], pools })), 'A')).toBe('2027-01-18');
+  });
+
   it('should respect the quarterly rollout budget and name who took it', () => {
     const costly = (key: string, value: string) => initiative(key, { value, waves: [wave('w1', { costPerWeek: '600.00', demand: {} })] });
     const plan = planPortfolio(snapshot({ initiatives: [costly('A', '100'), costly('B', '50')], budgetLimits: [{ quarter: '2027-Q1', amount: '2000.00' }] }));
