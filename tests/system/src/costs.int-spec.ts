@@ -103,12 +103,16 @@ describe('the cost ledger', () => {
       // Entries name their initiative without a foreign key: the initiatives they name are never deleted.
       await expect(database.query(`DELETE FROM cost_tracking.initiatives WHERE id = $1`, [initiativeId])).rejects.toThrow(/never deleted/);
       await expect(database.query(`TRUNCATE cost_tracking.initiatives CASCADE`)).rejects.toThrow(/never deleted/);
+      const reversals: string[] = [];
       for (const { id } of rows) {
-        const reversal = await finance.post<{ amount: string; reversesId: string }>(`/api/v1/cost-entries/${id}/reversal`, { reason: 'estimate replaced' });
+        const reversal = await finance.post<{ id: string; amount: string; reversesId: string }>(`/api/v1/cost-entries/${id}/reversal`, { reason: 'estimate replaced' });
         expect(reversal.status).toBe(201);
         expect(reversal.body.reversesId).toBe(id);
+        reversals.push(reversal.body.id);
       }
       expect((await finance.post(`/api/v1/cost-entries/${rows[0].id}/reversal`, {})).status).toBe(409);
+      // A correction is not undone by reversing it: the entry is recorded again instead.
+      expect((await finance.post(`/api/v1/cost-entries/${reversals[0]}/reversal`, {})).status).toBe(422);
     } finally {
       await database.end();
     }
