@@ -391,6 +391,10 @@ describe('the cost ledger', () => {
     expect((await finance.post<{ changes: unknown[]; unchanged: number }>(`/api/v1/token-prices/${model}/repricing`, { from: '2026-10-01', to: '2026-10-31' })).body).toMatchObject({ changes: [], unchanged: 2 });
     const prices = await viewer.get<{ items: { effectiveFrom: string }[] }>(`/api/v1/token-prices/${model}`);
     expect(prices.body.items.map((item) => item.effectiveFrom)).toEqual(['2026-10-01', '2026-10-05', '2026-10-15']);
+    // A price applies from its first day: usage on that day is priced by it, and re-pricing that day changes nothing.
+    expect((await price('2026-10-25', '0.004', '0.016', '0.002')).status).toBe(201);
+    expect((await usage('2026-10-25', 1_000, 1_000)).body.amount).toBe('0.02');
+    expect((await finance.post<{ changes: unknown[]; unchanged: number }>(`/api/v1/token-prices/${model}/repricing`, { from: '2026-10-25', to: '2026-10-25' })).body).toMatchObject({ changes: [], unchanged: 1 });
     expect((await engineering.post('/api/v1/token-usage', { initiativeId: id, model, date: '2026-10-20', inputTokens: 1.5, outputTokens: 0 })).status).toBe(400);
     expect((await viewer.post(`/api/v1/token-prices/${model}`, { effectiveFrom: '2026-11-01', currency: 'USD', inputPer1k: '1', outputPer1k: '1' })).status).toBe(403);
   });
