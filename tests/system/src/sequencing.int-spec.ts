@@ -203,6 +203,9 @@ describe('sequencing through the API', () => {
 
     expect((await pmo.post(`/api/v1/scenarios/${scenario.body.id}/promotion`, {})).status).toBe(409);
     expect((await viewer.get<PlanView>('/api/v1/plans/current')).body.id).toBe(afterPause.id);
+    // What-ifs start from a draft or a published plan, never from another what-if.
+    const stacked = await pmo.post('/api/v1/scenarios', { name: 'A what-if on a what-if', basePlanId: scenario.body.planId, changes: [{ kind: 'authorize', initiativeId: ids.retail }] });
+    expect(stacked.status).toBe(422);
   });
 
   it('should tell scoring, on publish, who contests capacity: prioritization unclear and conflicts measured', async () => {
