@@ -59,9 +59,9 @@ async function main(): Promise<Record<string, unknown>> {
   const streams = await nats.jetstreamManager();
   const { eventStream } = subjectsFor(context.namespace);
   const outboxes = (await database.query<{ schema: string }>(`SELECT table_schema AS schema FROM information_schema.tables WHERE table_name = 'outbox' ORDER BY 1`)).rows;
+  const unsent = outboxes.map(({ schema }) => `(SELECT count(*) FROM "${schema}".outbox WHERE published_at IS NULL)`).join(' + ');
   /** Events not yet relayed by an outbox, or not yet applied by a durable consumer. */
   const unapplied = async () => {
-    const unsent = outboxes.map(({ schema }) => `(SELECT count(*) FROM "${schema}".outbox WHERE published_at IS NULL)`).join(' + ');
     let waiting = Number((await database.query<{ n: string }>(`SELECT (${unsent})::text AS n`)).rows[0].n);
     for await (const consumer of await streams.consumers.list(eventStream)) waiting += consumer.num_pending + consumer.num_ack_pending;
     return waiting;

@@ -314,9 +314,12 @@ export class CostImportsService implements OnApplicationBootstrap, OnApplication
       );
       if (!row) return;
       await manager.query(`DELETE FROM cost_tracking.cost_import_chunks WHERE import_id = $1`, [id]);
-      const touched = firstResultSet<{ initiative_id: string; period: string; category: string; currency: string }>(
-        await manager.query(`DELETE FROM cost_tracking.cost_import_touches WHERE import_id = $1 RETURNING initiative_id, period, category, currency`, [id]),
-      ).sort((a, b) => `${a.initiative_id}${a.period}${a.category}${a.currency}`.localeCompare(`${b.initiative_id}${b.period}${b.category}${b.currency}`));
+      // In one order, so that two imports completing at once lock the same budgets in the same order.
+      const touched = (await manager.query(
+        `WITH gone AS (DELETE FROM cost_tracking.cost_import_touches WHERE import_id = $1 RETURNING initiative_id, period, category, currency)
+         SELECT * FROM gone ORDER BY initiative_id, period, category, currency`,
+        [id],
+      )) as { initiative_id: string; period: string; category: string; currency: string }[];
       const initiatives = [...new Set(touched.map((t) => t.initiative_id))].sort();
       for (const initiativeId of initiatives) {
         await this.ledger.publishEconomics(manager, initiativeId, {});

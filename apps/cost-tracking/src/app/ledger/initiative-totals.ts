@@ -1,9 +1,7 @@
-import Decimal from 'decimal.js';
+import type Decimal from 'decimal.js';
 import type { EntityManager } from 'typeorm';
 import { RELIABLE_COST_SOURCES } from '@capstan/contracts';
-
-/** Sums of ledger amounts: wide enough that adding group totals never rounds (numeric(38, 18) and beyond). */
-export const Exact = Decimal.clone({ precision: 100 });
+import { ExactDecimal } from '@capstan/cost-tracking-core';
 
 /** An initiative's spend in one currency, month, phase and category. */
 export interface InitiativeTotal {
@@ -38,7 +36,7 @@ export function sumBy<K>(totals: InitiativeTotal[], key: (total: InitiativeTotal
   const sums = new Map<K, Decimal>();
   for (const total of totals) {
     const k = key(total);
-    sums.set(k, (sums.get(k) ?? new Exact(0)).plus(amount(total)));
+    sums.set(k, (sums.get(k) ?? new ExactDecimal(0)).plus(amount(total)));
   }
   return sums;
 }

@@ -1,8 +1,6 @@
 import Decimal from 'decimal.js';
-
-const Exact = Decimal.clone({ precision: 100 });
 import fc from 'fast-check';
-import { exactSplitter, matches, ruleFor, splitExactly, weightsOf, type AllocationRule } from './allocation';
+import { ExactDecimal as Exact, exactSplitter, matches, ruleFor, splitExactly, weightsOf, type AllocationRule } from './allocation';
 import type { FocusCharge } from './focus-row';
 
 const charge = (overrides: Partial<FocusCharge> = {}): FocusCharge => ({

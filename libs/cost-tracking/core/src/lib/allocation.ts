@@ -1,8 +1,8 @@
 import Decimal from 'decimal.js';
 import type { FocusCharge } from './focus-row';
 
-/** Decimal.js rounds results to 20 significant digits by default; ledger amounts need 38 and their products more. */
-const Exact = Decimal.clone({ precision: 100 });
+/** Decimal.js rounds results to 20 significant digits by default; ledger amounts need 38, and their sums and products more. */
+export const ExactDecimal = Decimal.clone({ precision: 100 });
 
 /** Which charges a rule takes: every condition given must hold. */
 export interface AllocationMatch {
@@ -103,7 +103,7 @@ const PLAIN_DECIMAL = /^(-?)(\d+)(?:\.(\d*))?$/;
 /** A decimal's sign, digits before the point, and digits after it without trailing zeros. */
 function plainDecimal(value: string): { negative: boolean; whole: string; fraction: string } {
   // Anything else decimal.js reads (an exponent, a leading point) is written out plainly first.
-  const match = PLAIN_DECIMAL.exec(value) ?? PLAIN_DECIMAL.exec(new Exact(value).toFixed());
+  const match = PLAIN_DECIMAL.exec(value) ?? PLAIN_DECIMAL.exec(new ExactDecimal(value).toFixed());
   if (!match) throw new RangeError(`${value} is not a decimal number`);
   return { negative: match[1] === '-', whole: match[2], fraction: (match[3] ?? '').replace(/0+$/, '') };
 }
