@@ -40,6 +40,15 @@ interface Operation {
 
 type Request = { operation: Operation; path: string; query: string; body: string | undefined; contentType: string | undefined };
 
+/** Mostly printable text; now and then any code point at all, U+0000 and control characters included. */
+function textOf(constraints: fc.StringConstraints = {}): fc.Arbitrary<string> {
+  return fc.oneof(
+    { weight: 6, arbitrary: fc.string(constraints) },
+    { weight: 1, arbitrary: fc.string({ ...constraints, unit: 'binary-ascii' }) },
+    { weight: 1, arbitrary: fc.string({ ...constraints, unit: 'binary' }) },
+  );
+}
+
 /** An arbitrary for values a schema describes (kept small), from which fast-check can shrink a failure. */
 function arbitraryOf(schema: Schema | undefined, components: Record<string, Schema>, depth = 0): fc.Arbitrary<unknown> {
   if (!schema || depth > 6) return fc.constant(null);
@@ -63,8 +72,8 @@ function valueOf(type: string, schema: Schema, components: Record<string, Schema
       if (schema.format === 'date-time') return fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString());
       if (schema.format === 'date') return fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
       if (schema.format === 'uri') return fc.webUrl();
-      if (schema.pattern) return fc.oneof(fc.stringMatching(new RegExp(schema.pattern)), fc.string({ maxLength: 12 }));
-      return fc.string({ minLength: Math.min(schema.minLength ?? 0, 30), maxLength: Math.min(schema.maxLength ?? 30, 30) });
+      if (schema.pattern) return fc.oneof(fc.stringMatching(new RegExp(schema.pattern)), textOf({ maxLength: 12 }));
+      return textOf({ minLength: Math.min(schema.minLength ?? 0, 30), maxLength: Math.min(schema.maxLength ?? 30, 30) });
     case 'integer':
       return fc.integer({ min: Math.max(schema.minimum ?? -1_000_000, -1_000_000), max: Math.min(schema.maximum ?? 1_000_000, 1_000_000) });
     case 'number':
@@ -75,7 +84,7 @@ function valueOf(type: string, schema: Schema, components: Record<string, Schema
       return fc.array(arbitraryOf(schema.items, components, depth + 1), { minLength: Math.min(schema.minItems ?? 0, 3), maxLength: Math.min(schema.maxItems ?? 4, 4) });
     default: {
       const properties = Object.entries(schema.properties ?? {});
-      if (!properties.length) return fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(fc.string({ maxLength: 8 }), fc.integer()), { maxKeys: 3 });
+      if (!properties.length) return fc.dictionary(textOf({ maxLength: 8 }), fc.oneof(textOf({ maxLength: 8 }), fc.integer()), { maxKeys: 3 });
       return fc.record(Object.fromEntries(properties.map(([key, property]) => [key, arbitraryOf(property, components, depth + 1)])), {
         requiredKeys: (schema.required ?? []).filter((key) => schema.properties?.[key]),
       });
@@ -84,7 +93,7 @@ function valueOf(type: string, schema: Schema, components: Record<string, Schema
 }
 
 /** Anything at all, for the requests that should be refused. */
-const garbage = fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.constant(null), fc.boolean(), fc.array(fc.integer(), { maxLength: 3 }), fc.object({ maxDepth: 2, maxKeys: 4 }));
+const garbage = fc.oneof(textOf({ maxLength: 20 }), fc.integer(), fc.constant(null), fc.boolean(), fc.array(fc.integer(), { maxLength: 3 }), fc.object({ maxDepth: 2, maxKeys: 4 }));
 
 describe('the API under generated requests', () => {
   let context: TestSystem;
@@ -145,11 +154,11 @@ describe('the API under generated requests', () => {
     return fc.constantFrom(...among).chain((operation) => {
       const pathParams = operation.parameters.filter((p) => p.in === 'path');
       const queryParams = operation.parameters.filter((p) => p.in === 'query');
-      const idLike = fc.oneof(fc.constantFrom(...knownIds), fc.uuid(), fc.string({ maxLength: 16 }));
+      const idLike = fc.oneof(fc.constantFrom(...knownIds), fc.uuid(), textOf({ maxLength: 16 }));
       const bodyArbitrary: fc.Arbitrary<string | undefined> = !operation.body
         ? fc.constant(undefined)
         : operation.body.contentType === 'text/csv'
-          ? fc.oneof(fc.string({ maxLength: 200 }), fc.constant('name,businessUnit\nFuzz,Unit'))
+          ? fc.oneof(textOf({ maxLength: 200 }), fc.constant('name,businessUnit\nFuzz,Unit'))
           : (validish ? fc.oneof({ weight: 3, arbitrary: arbitraryOf(operation.body.schema, components) }, { weight: 1, arbitrary: garbage }) : garbage).map((value) =>
               JSON.stringify(value),
             );

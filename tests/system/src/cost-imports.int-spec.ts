@@ -221,6 +221,11 @@ describe('FOCUS billing imports', () => {
     const refused = await finance.request<{ detail: string }>('POST', '/api/v1/cost-imports?format=focus', { rawBody: broken, headers: { 'content-type': 'text/csv' } });
     expect(refused.status).toBe(400);
     expect(refused.body.detail).toBe('The export is not UTF-8 text');
+    // U+0000 is UTF-8, but Postgres cannot store it: refused with its line (the header is line 1), far past the first piece.
+    const withNul = csv.split('\n').map((line, index) => (index === 4_999 ? line.replace('Zürich', 'Zür\u0000ich') : line)).join('\n');
+    const nul = await finance.request<{ detail: string }>('POST', '/api/v1/cost-imports?format=focus', { rawBody: withNul, headers: { 'content-type': 'text/csv' } });
+    expect(nul.status).toBe(400);
+    expect(nul.body.detail).toContain('holds a NUL character (U+0000) on line 5000');
     expect(await summary('currency')).toEqual(before);
   });
 

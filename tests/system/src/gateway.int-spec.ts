@@ -104,6 +104,30 @@ describe('gateway', () => {
     it('should reject a malformed id with 400', async () => {
       expect((await viewer.get('/api/v1/initiatives/not-a-uuid')).status).toBe(400);
     });
+
+    it('should refuse U+0000 in a body, a query or a path with 400 naming where, not fail on it', async () => {
+      // Postgres cannot store or compare it: before, each of these was a 500 from deep in a write or a filter.
+      const cases: [Promise<{ status: number; body: ProblemBody }>, string][] = [
+        [pmo.post<ProblemBody>('/api/v1/initiatives', { name: 'Claims\u0000triage', businessUnit: 'Claims' }), 'name'],
+        [pmo.request<ProblemBody>('PUT', '/api/v1/business-units/Claims/freeze-windows', { body: { windows: [{ from: '2027-01-04', to: '2027-01-08', reason: 'year\u0000end' }] } }), 'windows.0.reason'],
+        [viewer.get<ProblemBody>(`/api/v1/initiatives?q=${encodeURIComponent('claims\u0000')}`), 'q'],
+        [viewer.get<ProblemBody>(`/api/v1/audit?actor=${encodeURIComponent('\u0000')}`), 'actor'],
+        [pmo.request<ProblemBody>('POST', `/api/v1/scoring-models/${encodeURIComponent('v\u0000')}/dry-run`), 'version'],
+      ];
+      for (const [pending, field] of cases) {
+        const response = await pending;
+        expect({ status: response.status, errors: response.body.errors }).toEqual({ status: 400, errors: [{ field, message: 'Must not contain the NUL character (U+0000)' }] });
+      }
+      const listed = await viewer.get<{ items: { name: string }[] }>('/api/v1/initiatives?q=Claims');
+      expect(listed.body.items.map((item) => item.name)).not.toContain('Claims\u0000triage');
+    });
+
+    it('should refuse a list cursor it never issued with 400', async () => {
+      // Larger than any position the audit trail's bigint holds.
+      const response = await viewer.get<ProblemBody>('/api/v1/audit?cursor=99999999999999999999');
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toEqual([{ field: 'cursor', message: 'a cursor this list issued' }]);
+    });
   });
 
   describe('Idempotency-Key', () => {

@@ -121,6 +121,9 @@ export class CostImportsController {
     for await (const buffer of body) {
       bytes += buffer.length;
       if (bytes > this.config.costImportLimitBytes) throw new PayloadTooLargeException(`The export is larger than ${this.config.costImportLimitBytes} bytes`);
+      // Postgres cannot store U+0000 (in UTF-8, only it has a zero byte): a file holding it is refused, not half-imported.
+      const nul = buffer.indexOf(0);
+      if (nul !== -1) throw new BadRequestException(`The export holds a NUL character (U+0000) on line ${lineBreaks + countLineBreaks(buffer.subarray(0, nul)) + 1}: a FOCUS export is UTF-8 text (one saved as UTF-16 has one in every other byte)`);
       lineBreaks += countLineBreaks(buffer);
       if (lineBreaks > maxLineBreaks) {
         throw new PayloadTooLargeException(`The export has more than ${this.config.costImportMaxRows} rows, the most one import takes: split it into several files`);

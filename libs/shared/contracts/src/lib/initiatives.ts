@@ -139,7 +139,7 @@ export const auditQuerySchema = z
   .object({
     limit: z.coerce.number().int().min(1).max(500).default(100),
     /** Opaque: the `nextCursor` of the previous page (newest first). */
-    cursor: z.string().regex(/^\d+$/, 'a cursor this list issued').optional(),
+    cursor: z.string().regex(/^\d{1,18}$/, 'a cursor this list issued').optional(),
     initiativeId: z.uuid().optional(),
     actor: z.string().max(200).optional(),
     action: z.string().max(100).optional(),

@@ -4,7 +4,9 @@ import { Logger } from '@nestjs/common';
 import { ErrorCode, headers as natsHeaders, type Msg, type NatsError, type Subscription } from 'nats';
 import type { z } from 'zod';
 import {
+  NUL_CHARACTER_MESSAGE,
   fieldErrorsOf,
+  nulCharacterAt,
   rpcReplySchema,
   type RpcContract,
   type Subjects,
@@ -66,7 +68,12 @@ export class RpcServer {
     const correlationId = message.headers?.get(CORRELATION_HEADER) || undefined;
     const started = performance.now();
     try {
-      const request = contract.request.safeParse(safeDecode(message.data));
+      const decoded = safeDecode(message.data);
+      const nulAt = nulCharacterAt(decoded);
+      if (nulAt !== undefined) {
+        throw new RpcError('validation_failed', `Invalid ${contract.name} request`, [{ field: nulAt || '(body)', message: NUL_CHARACTER_MESSAGE }]);
+      }
+      const request = contract.request.safeParse(decoded);
       if (!request.success) {
         throw new RpcError('validation_failed', `Invalid ${contract.name} request`, fieldErrorsOf(request.error));
       }
