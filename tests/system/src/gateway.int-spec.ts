@@ -105,7 +105,7 @@ describe('gateway', () => {
       expect((await viewer.get('/api/v1/initiatives/not-a-uuid')).status).toBe(400);
     });
 
-    it('should refuse U+0000 in a body, a query or a path with 400 naming where, not fail on it', async () => {
+    it('should refuse text Postgres cannot store in a body, a query or a path with 400 naming where, not fail on it', async () => {
       // Postgres cannot store or compare it: before, each of these was a 500 from deep in a write or a filter.
       const cases: [Promise<{ status: number; body: ProblemBody }>, string][] = [
         [pmo.post<ProblemBody>('/api/v1/initiatives', { name: 'Claims\u0000triage', businessUnit: 'Claims' }), 'name'],
@@ -118,6 +118,9 @@ describe('gateway', () => {
         const response = await pending;
         expect({ status: response.status, errors: response.body.errors }).toEqual({ status: 400, errors: [{ field, message: 'Must not contain the NUL character (U+0000)' }] });
       }
+      // Half a surrogate pair, escaped in JSON: no UTF-8 holds it, and jsonb refuses it.
+      const lone = await pmo.request<ProblemBody>('POST', '/api/v1/initiatives', { rawBody: '{"name":"Claims \\ud83d","businessUnit":"Claims","tags":["\\ud83d\\ude00"]}' });
+      expect({ status: lone.status, errors: lone.body.errors }).toEqual({ status: 400, errors: [{ field: 'name', message: 'Must be well-formed Unicode (it holds half of a surrogate pair)' }] });
       const listed = await viewer.get<{ items: { name: string }[] }>('/api/v1/initiatives?q=Claims');
       expect(listed.body.items.map((item) => item.name)).not.toContain('Claims\u0000triage');
     });

@@ -40,13 +40,17 @@ describe('request/reply with bad input', () => {
       (error: unknown) => (error instanceof RpcError ? error.toBody() : error),
     );
 
-  it('should refuse U+0000 anywhere in a request, naming where, before the handler runs', async () => {
+  it('should refuse text Postgres cannot store (U+0000, a lone surrogate) anywhere in a request, naming where, before the handler runs', async () => {
     expect(await failureOf({ unit: 'Retail', windows: [{ reason: 'ok' }, { reason: 'quarter\u0000end' }] })).toEqual({
       code: 'validation_failed',
       message: 'Invalid test.windows request',
       errors: [{ field: 'windows.1.reason', message: 'Must not contain the NUL character (U+0000)' }],
     });
     expect(await failureOf({ unit: 'Retail', windows: [], 'x\u0000': 1 })).toMatchObject({ code: 'validation_failed', errors: [{ field: 'x\\u0000' }] });
+    expect(await failureOf({ unit: 'Retail \ud800', windows: [] })).toMatchObject({
+      code: 'validation_failed',
+      errors: [{ field: 'unit', message: 'Must be well-formed Unicode (it holds half of a surrogate pair)' }],
+    });
     expect(handled).toEqual([]);
   });
 

@@ -30,7 +30,7 @@ import { InitiativesController } from './initiatives/initiatives.controller';
 import { InitiativesService } from './initiatives/initiatives.service';
 import { PlansController } from './sequencing/plans.controller';
 import { RolloutInputsController } from './sequencing/rollout-inputs.controller';
-import { NulCharacterPipe } from './problems/nul-character.pipe';
+import { StorableTextPipe } from './problems/storable-text.pipe';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { ServiceAccountsController } from './service-accounts/service-accounts.controller';
 import { ServiceAccountsStore } from './service-accounts/service-accounts.store';
@@ -76,8 +76,8 @@ export const config = loadGatewayConfig();
     // Global guards run in this order: the rate limit first, then authentication and roles.
     ...(config.rateLimitPerMinute > 0 ? [{ provide: APP_GUARD, useClass: RateLimitGuard }] : []),
     { provide: APP_GUARD, useClass: AuthGuard },
-    // Global pipes run in this order: U+0000 anywhere is refused before the schemas look.
-    { provide: APP_PIPE, useClass: NulCharacterPipe },
+    // Global pipes run in this order: text Postgres cannot store is refused before the schemas look.
+    { provide: APP_PIPE, useClass: StorableTextPipe },
     { provide: APP_PIPE, useClass: ZodValidationPipe },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
     Authenticator,

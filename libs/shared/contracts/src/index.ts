@@ -1,6 +1,6 @@
 export * from './lib/subjects';
 export * from './lib/rpc';
-export * from './lib/nul-character';
+export * from './lib/storable-text';
 export * from './lib/events';
 export * from './lib/health';
 export * from './lib/readiness';

@@ -4,9 +4,8 @@ import { Logger } from '@nestjs/common';
 import { ErrorCode, headers as natsHeaders, type Msg, type NatsError, type Subscription } from 'nats';
 import type { z } from 'zod';
 import {
-  NUL_CHARACTER_MESSAGE,
   fieldErrorsOf,
-  nulCharacterAt,
+  unstorableTextIn,
   rpcReplySchema,
   type RpcContract,
   type Subjects,
@@ -69,10 +68,8 @@ export class RpcServer {
     const started = performance.now();
     try {
       const decoded = safeDecode(message.data);
-      const nulAt = nulCharacterAt(decoded);
-      if (nulAt !== undefined) {
-        throw new RpcError('validation_failed', `Invalid ${contract.name} request`, [{ field: nulAt || '(body)', message: NUL_CHARACTER_MESSAGE }]);
-      }
+      const unstorable = unstorableTextIn(decoded);
+      if (unstorable) throw new RpcError('validation_failed', `Invalid ${contract.name} request`, [{ ...unstorable, field: unstorable.field || '(body)' }]);
       const request = contract.request.safeParse(decoded);
       if (!request.success) {
         throw new RpcError('validation_failed', `Invalid ${contract.name} request`, fieldErrorsOf(request.error));
