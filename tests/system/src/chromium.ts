@@ -1,4 +1,4 @@
-import type { Browser, BrowserType } from 'playwright-core';
+import type { Browser, BrowserType, Page } from 'playwright-core';
 
 /**
  * Debian's Chromium, never a downloaded browser. The flags keep it from calling
@@ -19,4 +19,13 @@ export async function launchChromium(chromium: BrowserType): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** Notes what a page must never do: break its Content-Security-Policy, or throw an error nothing catches. */
+export function recordBreakage(page: Page, into: string[]): Page {
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().includes('Content Security Policy')) into.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => into.push(`${page.url()}: uncaught ${error.message}`));
+  return page;
 }

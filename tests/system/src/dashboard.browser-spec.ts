@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ApiClient, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
-import { launchChromium } from './chromium';
+import { launchChromium, recordBreakage } from './chromium';
 import { checkPage } from './page-check';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -15,6 +15,7 @@ describe('dashboard', () => {
   let browser: Browser;
   let page: Page;
   let pmoToken: string;
+  const breakage: string[] = [];
 
   beforeAll(async () => {
     context = await startTestSystem(ROOT);
@@ -24,7 +25,7 @@ describe('dashboard', () => {
     }
     pmoToken = await tokenFor(context.jwtSecret, ['pmo'], 'pat');
     browser = await launchChromium(chromium);
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page = recordBreakage(await browser.newPage({ viewport: { width: 1440, height: 900 } }), breakage);
   });
 
   afterAll(async () => {
@@ -207,7 +208,7 @@ describe('dashboard', () => {
   });
 
   it('should let finance import a FOCUS export and see the spend, unallocated included, exactly', async () => {
-    const financePage = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const financePage = recordBreakage(await browser.newPage({ viewport: { width: 1440, height: 900 } }), breakage);
     await financePage.goto(`${context.system.gatewayUrl}/sign-in`);
     await financePage.getByLabel('Token').fill(await tokenFor(context.jwtSecret, ['finance'], 'fran'));
     await financePage.getByRole('button', { name: 'Sign in' }).click();
@@ -283,7 +284,7 @@ describe('dashboard', () => {
   });
 
   it('should show a viewer no write controls', async () => {
-    const viewerPage = await browser.newPage();
+    const viewerPage = recordBreakage(await browser.newPage(), breakage);
     await viewerPage.goto(`${context.system.gatewayUrl}/sign-in`);
     await viewerPage.getByLabel('Token').fill(await tokenFor(context.jwtSecret, ['viewer'], 'vera'));
     await viewerPage.getByRole('button', { name: 'Sign in' }).click();
@@ -293,6 +294,10 @@ describe('dashboard', () => {
     await viewerPage.getByTestId('plan-kind').waitFor();
     expect(await viewerPage.getByRole('button', { name: 'Compute a draft' }).count()).toBe(0);
     await viewerPage.close();
+  });
+
+  it('should have broken no Content-Security-Policy rule and thrown nothing uncaught on any page above', () => {
+    expect(breakage).toEqual([]);
   });
 });
 
