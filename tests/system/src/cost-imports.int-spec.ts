@@ -226,6 +226,8 @@ describe('FOCUS billing imports', () => {
     const nul = await finance.request<{ detail: string }>('POST', '/api/v1/cost-imports?format=focus', { rawBody: withNul, headers: { 'content-type': 'text/csv' } });
     expect(nul.status).toBe(400);
     expect(nul.body.detail).toContain('holds a NUL character (U+0000) on line 5000');
+    // Answered before the rest of the body was read: the connection is not reused for the next request.
+    expect(nul.headers.get('connection')).toBe('close');
     expect(await summary('currency')).toEqual(before);
   });
 
