@@ -64,8 +64,6 @@ export class CostImportsController {
     try {
       sent = await this.forward(id, request, call);
     } catch (error) {
-      // Refused before the whole body arrived: close the connection after the answer, or the client would send its next request down a socket still full of this one.
-      if (!request.complete) response.setHeader('Connection', 'close');
       await this.rpc.call(CostImportRpc.abandon, { id, reason: `The upload broke off: ${error instanceof Error ? error.message : String(error)}` }, call).catch(() => undefined);
       throw error;
     }

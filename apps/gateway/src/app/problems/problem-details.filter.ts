@@ -21,6 +21,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       response.end();
       return;
     }
+    // Refused before its whole body arrived (a streamed upload, say): close the connection after the
+    // answer, or the client would send its next request down a socket still holding the rest of this one.
+    if (!request.complete) response.setHeader('Connection', 'close');
     response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
 
