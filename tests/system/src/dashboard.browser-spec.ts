@@ -228,12 +228,12 @@ describe('dashboard', () => {
     expect(await financePage.getByText('Row 4: BilledCost "oops" is not a number').count()).toBe(1);
     const unallocated = financePage.locator('tr[data-initiative="unallocated"]');
     await unallocated.waitFor();
-    expect(await unallocated.textContent()).toContain('1200');
-    expect(await unallocated.textContent()).toContain('1100');
+    // 1200.123456789 − 0.123456789 and 1100.5 − 0.5, summed exactly, grouped by thousands for reading.
+    expect(await unallocated.locator('td.num').allTextContents()).toEqual(['1,200', '1,100']);
     // In the reporting currency, the dollars wait for a rate: said, not counted as zero.
     const waiting = financePage.getByTestId('unconverted');
     await waiting.waitFor();
-    expect(await waiting.textContent()).toContain('2 USD entries (1200 USD) wait for an exchange rate');
+    expect(await waiting.textContent()).toContain('2 USD entries (1,200 USD) wait for an exchange rate');
     expect(await checkPage(financePage, 'economics')).toEqual([]);
     await financePage.close();
   });

@@ -8,7 +8,7 @@ import { InitiativesApi, problemOf } from '../../core/initiatives-api';
 import { LiveEvents } from '../../core/live-events';
 import { Session } from '../../core/session';
 import { SpendChart } from './spend-chart';
-import { percent } from '../../core/display';
+import { money, percent } from '../../core/display';
 
 /**
  * Finance's view: spend by initiative (unallocated kept visible) and by
@@ -59,7 +59,7 @@ import { percent } from '../../core/display';
         <thead><tr><th scope="col">Phase</th><th scope="col">Currency</th><th scope="col" class="num">Billed</th><th scope="col" class="num">Effective</th></tr></thead>
         <tbody>
           @for (group of byPhase(); track group.key + group.currency) {
-            <tr><td>{{ group.key }}</td><td>{{ group.currency }}</td><td class="num">{{ group.billedCost }}</td><td class="num">{{ group.effectiveCost }}</td></tr>
+            <tr><td>{{ group.key }}</td><td>{{ group.currency }}</td><td class="num">{{ money(group.billedCost) }}</td><td class="num">{{ money(group.effectiveCost) }}</td></tr>
           } @empty {
             <tr><td colspan="4">No costs recorded yet.</td></tr>
           }
@@ -75,12 +75,12 @@ import { percent } from '../../core/display';
           <thead><tr><th scope="col">Phase</th><th scope="col" class="num">Billed</th><th scope="col" class="num">Effective</th></tr></thead>
           <tbody>
             @for (group of total.groups; track group.key) {
-              <tr><td>{{ group.key }}</td><td class="num">{{ group.billedCost }} {{ group.currency }}</td><td class="num">{{ group.effectiveCost }} {{ group.currency }}</td></tr>
+              <tr><td>{{ group.key }}</td><td class="num">{{ money(group.billedCost) }} {{ group.currency }}</td><td class="num">{{ money(group.effectiveCost) }} {{ group.currency }}</td></tr>
             } @empty { <tr><td colspan="3">No costs recorded yet.</td></tr> }
           </tbody>
         </table>
         @for (waiting of total.unconverted ?? []; track waiting.currency) {
-          <p class="waiting" data-testid="unconverted"><span aria-hidden="true">⚠</span> {{ waiting.entries }} {{ waiting.currency }} entr{{ waiting.entries === 1 ? 'y' : 'ies' }} ({{ waiting.billedCost }} {{ waiting.currency }}) wait for an exchange rate and are not in these totals.</p>
+          <p class="waiting" data-testid="unconverted"><span aria-hidden="true">⚠</span> {{ waiting.entries }} {{ waiting.currency }} entr{{ waiting.entries === 1 ? 'y' : 'ies' }} ({{ money(waiting.billedCost) }} {{ waiting.currency }}) wait for an exchange rate and are not in these totals.</p>
         }
       </section>
     }
@@ -97,8 +97,8 @@ import { percent } from '../../core/display';
               }
             </td>
             <td>{{ group.currency }}</td>
-            <td class="num">{{ group.billedCost }}</td>
-            <td class="num">{{ group.effectiveCost }}</td>
+            <td class="num">{{ money(group.billedCost) }}</td>
+            <td class="num">{{ money(group.effectiveCost) }}</td>
           </tr>
         } @empty {
           <tr><td colspan="4">No costs recorded yet.</td></tr>
@@ -111,7 +111,7 @@ import { percent } from '../../core/display';
       <thead><tr><th scope="col">Category</th><th scope="col">Currency</th><th scope="col" class="num">Billed</th><th scope="col" class="num">Effective</th></tr></thead>
       <tbody>
         @for (group of byCategory(); track group.key + group.currency) {
-          <tr><td>{{ group.key }}</td><td>{{ group.currency }}</td><td class="num">{{ group.billedCost }}</td><td class="num">{{ group.effectiveCost }}</td></tr>
+          <tr><td>{{ group.key }}</td><td>{{ group.currency }}</td><td class="num">{{ money(group.billedCost) }}</td><td class="num">{{ money(group.effectiveCost) }}</td></tr>
         } @empty {
           <tr><td colspan="4">No costs recorded yet.</td></tr>
         }
@@ -127,8 +127,8 @@ import { percent } from '../../core/display';
             <td><a [routerLink]="['/initiatives', budget.initiativeId]">{{ names().get(budget.initiativeId) ?? budget.initiativeId }}</a></td>
             <td>{{ budget.period }}</td>
             <td>{{ budget.category }}</td>
-            <td class="num">{{ budget.budget }} {{ budget.currency }}</td>
-            <td class="num">{{ budget.actual }} {{ budget.currency }}</td>
+            <td class="num">{{ money(budget.budget) }} {{ budget.currency }}</td>
+            <td class="num">{{ money(budget.actual) }} {{ budget.currency }}</td>
             <td class="num">{{ percent(budget.burn) }}</td>
             <td>{{ budget.crossed.length ? 'crossed ' + budget.crossed.join(', ') : '' }}</td>
           </tr>
@@ -178,6 +178,7 @@ export class EconomicsPage implements OnInit {
   private readonly initiativeNames = signal<[string, string][]>([]);
   protected readonly names = computed(() => new Map(this.initiativeNames()));
   protected readonly percent = percent;
+  protected readonly money = money;
 
   ngOnInit(): void {
     void this.load();

@@ -5,7 +5,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { Chart } from '../../charts/chart';
 import { timeSeriesBase } from '../../charts/time-series-options';
 import { CostsApi } from '../../core/costs-api';
-import { percent } from '../../core/display';
+import { money, percent } from '../../core/display';
 
 type Forecasted = Extract<Forecast['byCurrency'][number]['categories'][number], { status: 'forecast' }>;
 
@@ -29,7 +29,7 @@ type Forecasted = Extract<Forecast['byCurrency'][number]['categories'][number], 
           <thead><tr><th scope="col">Phase</th><th scope="col" class="num">Billed</th><th scope="col" class="num">Effective</th></tr></thead>
           <tbody>
             @for (group of phases(); track group.key + group.currency) {
-              <tr><td>{{ group.key }}</td><td class="num">{{ group.billedCost }} {{ group.currency }}</td><td class="num">{{ group.effectiveCost }} {{ group.currency }}</td></tr>
+              <tr><td>{{ group.key }}</td><td class="num">{{ money(group.billedCost) }} {{ group.currency }}</td><td class="num">{{ money(group.effectiveCost) }} {{ group.currency }}</td></tr>
             } @empty { <tr><td colspan="3">No costs recorded yet.</td></tr> }
           </tbody>
         </table>
@@ -42,8 +42,8 @@ type Forecasted = Extract<Forecast['byCurrency'][number]['categories'][number], 
               @for (unit of unitCosts(); track unit.metric + unit.currency) {
                 <tr>
                   <td>{{ unit.metric }} ({{ unit.currency }})</td>
-                  <td class="num">{{ unit.pilot.unitCost ?? 'unknown' }}</td>
-                  <td class="num">{{ unit.production.unitCost ?? 'unknown' }}</td>
+                  <td class="num">{{ unit.pilot.unitCost === null ? 'unknown' : money(unit.pilot.unitCost) }}</td>
+                  <td class="num">{{ unit.production.unitCost === null ? 'unknown' : money(unit.production.unitCost) }}</td>
                   <td class="num">{{ unit.productionToPilot ?? '–' }}</td>
                 </tr>
               }
@@ -58,7 +58,7 @@ type Forecasted = Extract<Forecast['byCurrency'][number]['categories'][number], 
             @for (budget of budgets(); track budget.period + budget.category + budget.currency) {
               <tr>
                 <td>{{ budget.period }}</td><td>{{ budget.category }}</td>
-                <td class="num">{{ budget.budget }} {{ budget.currency }}</td><td class="num">{{ budget.actual }} {{ budget.currency }}</td>
+                <td class="num">{{ money(budget.budget) }} {{ budget.currency }}</td><td class="num">{{ money(budget.actual) }} {{ budget.currency }}</td>
                 <td class="num">{{ percent(budget.burn) }}@if (budget.crossed.length) { <span class="over"> · crossed {{ budget.crossed.join(', ') }}</span> }</td>
               </tr>
             } @empty { <tr><td colspan="5">No budget set.</td></tr> }
@@ -106,6 +106,7 @@ export class InitiativeEconomics {
   protected readonly forecast = signal<Forecast | null>(null);
   protected readonly failed = signal(false);
   protected readonly percent = percent;
+  protected readonly money = money;
 
   constructor() {
     effect(() => {

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal, type OnInit } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { RESPONSIBILITIES, STABILIZATION_DOMAINS, criterionTitle, type CriterionId, type DomainId } from '@capstan/domain';
+import { money } from '../../core/display';
 import { InitiativesApi, problemOf, type InitiativeDetailWithPosture } from '../../core/initiatives-api';
 import { LiveEvents } from '../../core/live-events';
 import { Session } from '../../core/session';
@@ -128,7 +129,7 @@ const COST_EVENTS = ['cost.recorded', 'cost.imported', 'budget.threshold_crossed
           }
           @for (decision of item.decisions; track decision.id) {
             <p class="decision"><strong>{{ decision.decision }}</strong> by {{ decision.decidedBy }} on {{ decision.decidedAt.slice(0, 10) }}: {{ decision.rationale }}
-              @if (decision.scopeEnvelope; as scope) { — scope {{ scope.businessUnits.join(', ') }}, {{ scope.users }} users, {{ scope.monthlySpendCap }} {{ scope.currency }}/month }
+              @if (decision.scopeEnvelope; as scope) { — scope {{ scope.businessUnits.join(', ') }}, {{ scope.users }} users, {{ money(scope.monthlySpendCap) }} {{ scope.currency }}/month }
             </p>
           } @empty {
             <p>No committee decision yet.</p>
@@ -185,6 +186,7 @@ export class InitiativePage implements OnInit {
   private readonly live = inject(LiveEvents);
   private readonly destroyRef = inject(DestroyRef);
   protected readonly session = inject(Session);
+  protected readonly money = money;
   protected readonly initiative = signal<InitiativeDetailWithPosture | null>(null);
   protected readonly etag = signal('*');
   protected readonly costRevision = signal(0);

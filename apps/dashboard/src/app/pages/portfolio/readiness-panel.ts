@@ -3,6 +3,7 @@ import type { PortfolioReadiness } from '@capstan/contracts';
 import { DOMAIN_IDS, STABILIZATION_DOMAINS } from '@capstan/domain';
 import type { EChartsCoreOption } from 'echarts/core';
 import { Chart } from '../../charts/chart';
+import { money } from '../../core/display';
 
 /** Rows the heatmap shows at once; more scroll inside the chart. */
 const VISIBLE_ROWS = 20;
@@ -22,7 +23,7 @@ const VISIBLE_ROWS = 20;
       <h2 id="capital-title">Capital committed ahead of readiness</h2>
       @for (capital of view.capitalAheadOfReadiness; track capital.currency) {
         <p class="amount" data-testid="capital-ahead">
-          <strong>{{ capital.amount }} {{ capital.currency }}</strong>
+          <strong>{{ money(capital.amount) }} {{ capital.currency }}</strong>
           <span> budgeted for {{ capital.initiatives }} initiative(s) not authorized for deployment</span>
         </p>
       } @empty {
@@ -31,7 +32,7 @@ const VISIBLE_ROWS = 20;
       <h3>Conditions blocking the most capital</h3>
       <ol class="conditions" aria-label="Conditions blocking the most capital">
         @for (item of view.conditionsByCapital.slice(0, 5); track item.condition + item.currency) {
-          <li><span class="condition">{{ item.condition }}</span><span class="muted figure">{{ item.amount }} {{ item.currency }} · {{ item.initiatives }} initiative(s)</span></li>
+          <li><span class="condition">{{ item.condition }}</span><span class="muted figure">{{ money(item.amount) }} {{ item.currency }} · {{ item.initiatives }} initiative(s)</span></li>
         } @empty {
           @for (item of view.topConditions.slice(0, 5); track item.condition) {
             <li><span class="condition">{{ item.condition }}</span><span class="muted figure">{{ item.initiatives }} initiative(s)</span></li>
@@ -81,6 +82,7 @@ export class ReadinessPanel {
   readonly readiness = input.required<PortfolioReadiness>();
   /** Initiative id → name, for labels. */
   readonly names = input.required<Map<string, string>>();
+  protected readonly money = money;
   protected readonly domains = DOMAIN_IDS;
   protected readonly titles = Object.fromEntries(DOMAIN_IDS.map((domain) => [domain, STABILIZATION_DOMAINS[domain].title])) as Record<string, string>;
 

@@ -1,0 +1,19 @@
+import { money } from './display';
+
+describe(money.name, () => {
+  it('should group the whole part by thousands and keep every digit of the fraction', () => {
+    expect(money('843107')).toBe('843,107');
+    expect(money('1234567.0000000001')).toBe('1,234,567.0000000001');
+    expect(money('-1000.5')).toBe('-1,000.5');
+    expect(money('999')).toBe('999');
+    expect(money('0.123456789')).toBe('0.123456789');
+    // More digits than a double holds: still exact.
+    expect(money('12345678901234567890.12')).toBe('12,345,678,901,234,567,890.12');
+  });
+
+  it('should show what is not a decimal as it is, and no amount as nothing', () => {
+    expect(money(null)).toBe('');
+    expect(money('unknown')).toBe('unknown');
+    expect(money('1e5')).toBe('1e5');
+  });
+});
