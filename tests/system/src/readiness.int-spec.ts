@@ -356,6 +356,17 @@ describe('initiative readiness through the API', () => {
 
     it('should refuse a bad cursor, sort or page size with 400', async () => {
       expect((await viewer.get('/api/v1/initiatives?cursor=not-a-cursor')).status).toBe(400);
+      // A cursor continues the sort it came from; a forged one never reaches Postgres as a failing cast.
+      const byName = await viewer.get<Page>(`/api/v1/initiatives?businessUnit=${encodeURIComponent(bu)}&sort=name&limit=1`);
+      const otherSort = await viewer.get<{ errors: { field: string; message: string }[] }>(`/api/v1/initiatives?sort=-createdAt&cursor=${byName.body.nextCursor}`);
+      expect(otherSort.status).toBe(400);
+      expect(otherSort.body.errors).toEqual([{ field: 'cursor', message: 'Issued for sort=name: start again without a cursor to sort by -createdAt' }]);
+      const forged = (value: string) => Buffer.from(JSON.stringify({ v: value, id: ids[1] })).toString('base64url');
+      expect((await viewer.get(`/api/v1/initiatives?sort=createdAt&cursor=${forged('Listed 1')}`)).status).toBe(400);
+      expect((await viewer.get(`/api/v1/initiatives?sort=name&cursor=${forged('Listed\u0000')}`)).status).toBe(400);
+      // A cursor from before cursors noted their sort still pages on.
+      const older = await viewer.get<Page>(`/api/v1/initiatives?businessUnit=${encodeURIComponent(bu)}&sort=name&cursor=${forged('Listed 55')}`);
+      expect(older.body.items.map((item) => item.name)).toEqual(['Listed 6']);
       expect((await viewer.get('/api/v1/initiatives?sort=colour')).status).toBe(400);
       expect((await viewer.get('/api/v1/initiatives?limit=501')).status).toBe(400);
     });

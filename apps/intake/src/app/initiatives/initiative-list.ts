@@ -1,5 +1,5 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
-import type { InitiativeListQuery, InitiativeSortField } from '@capstan/contracts';
+import { unstorableTextIn, type InitiativeListQuery, type InitiativeSortField } from '@capstan/contracts';
 import { RpcError } from '@capstan/messaging';
 import { InitiativeEntity } from './initiative.entity';
 
@@ -14,7 +14,12 @@ interface Cursor {
   /** The sort column's value as Postgres printed it (full timestamp precision). */
   v: string;
   id: string;
+  /** The sort it continues (absent in cursors issued before it was noted). */
+  s?: string;
 }
+
+/** How Postgres prints a timestamptz ("2026-11-30 20:04:42.331+00"): a cursor's value for the time sorts. */
+const PRINTED_TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/;
 
 /**
  * One page of initiatives: filters, a sort, and keyset pagination on (sort
@@ -35,8 +40,8 @@ export async function listInitiatives(
     .limit(query.limit + 1);
   applyFilters(builder, query);
   if (query.cursor) {
-    const cursor = decodeCursor(query.cursor);
     const cast = column === 'i.name' ? 'text' : 'timestamptz';
+    const cursor = decodeCursor(query.cursor, query.sort, cast);
     builder.andWhere(`(${column}, i.id) ${descending ? '<' : '>'} (CAST(:cursorValue AS ${cast}), CAST(:cursorId AS uuid))`, {
       cursorValue: cursor.v,
       cursorId: cursor.id,
@@ -47,7 +52,7 @@ export async function listInitiatives(
   const page = entities.slice(0, query.limit);
   const last = page[page.length - 1];
   const lastRaw = raw[query.limit - 1];
-  return { entities: page, nextCursor: encodeCursor({ v: lastRaw.sort_value, id: last.id }) };
+  return { entities: page, nextCursor: encodeCursor({ v: lastRaw.sort_value, id: last.id, s: query.sort }) };
 }
 
 function applyFilters(builder: SelectQueryBuilder<InitiativeEntity>, query: InitiativeListQuery): void {
@@ -75,14 +80,28 @@ function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
 
-function decodeCursor(text: string): Cursor {
+/**
+ * A cursor this list issued, for this sort. Anything else — another sort's
+ * cursor, a value Postgres would fail to cast or could not store — is bad input.
+ */
+function decodeCursor(text: string, sort: string, cast: 'text' | 'timestamptz'): Cursor {
+  let cursor: Partial<Cursor> | undefined;
   try {
-    const cursor = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Partial<Cursor>;
-    if (typeof cursor.v === 'string' && typeof cursor.id === 'string' && /^[0-9a-f-]{36}$/.test(cursor.id)) {
-      return { v: cursor.v, id: cursor.id };
-    }
+    cursor = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Partial<Cursor>;
   } catch {
-    // Falls through to the error below.
+    // Refused below.
+  }
+  if (typeof cursor?.s === 'string' && cursor.s !== sort) {
+    throw new RpcError('validation_failed', 'The cursor continues another sort', [{ field: 'cursor', message: `Issued for sort=${cursor.s}: start again without a cursor to sort by ${sort}` }]);
+  }
+  if (
+    typeof cursor?.v === 'string' &&
+    typeof cursor.id === 'string' &&
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(cursor.id) &&
+    !unstorableTextIn(cursor.v) &&
+    (cast === 'text' || PRINTED_TIMESTAMP.test(cursor.v))
+  ) {
+    return { v: cursor.v, id: cursor.id };
   }
   throw new RpcError('validation_failed', 'The cursor is not one this list issued', [{ field: 'cursor', message: 'Invalid cursor' }]);
 }
