@@ -3,6 +3,9 @@ import Decimal from 'decimal.js';
 import { Client } from 'pg';
 import { ApiClient, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
 
+/** decimal.js rounds to 20 significant digits unless told otherwise: expected figures take 100. */
+const Exact = Decimal.clone({ precision: 100 });
+
 interface Summary {
   groups: { key: string; billedCost: string; effectiveCost: string; currency: string }[];
 }
@@ -260,8 +263,8 @@ describe('the cost ledger', () => {
     expect((await finance.request('PUT', '/api/v1/budgets', { body: budget('2026-12', '7999.50') })).status).toBe(200);
 
     // The paused initiative's 20,000.00 is capital committed ahead of readiness.
-    const expected = new Decimal(before).plus('20000.00');
-    await pollUntil(async () => (new Decimal(await eurAhead()).equals(expected) ? true : undefined), { what: 'the commitment in readiness' });
+    const expected = new Exact(before).plus('20000.00');
+    await pollUntil(async () => (new Exact(await eurAhead()).equals(expected) ? true : undefined), { what: 'the commitment in readiness' });
     const { body } = await viewer.get<Readiness>('/api/v1/portfolio/readiness');
     const approval = body.conditionsByCapital.find((c) => c.currency === 'EUR' && c.condition.startsWith('assign an approval_authority owner'));
     expect(new Decimal(approval?.amount ?? '0').greaterThanOrEqualTo('20000')).toBe(true);
@@ -347,6 +350,42 @@ describe('the cost ledger', () => {
       ['2026-10-16', '0.923100000001'],
       ['2026-10-19', '0.5'],
     ]);
+  });
+
+  it('should convert the largest entry the ledger takes at the largest rate it takes, exactly, and refuse a token price whose charges it could not hold', async () => {
+    const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
+    const id = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Extremes', businessUnit: 'Treasury', stage: 'production' })).body.id;
+    const largest = '99999999999999999999.999999999999999999';
+    await pollUntil(async () => (await finance.post('/api/v1/cost-entries', { ...entry(largest, { currency: 'CHF', chargeDate: '2026-03-02' }), initiativeId: id })).status === 201, {
+      what: 'cost tracking to know the initiative',
+    });
+    // Once an entry this large was recorded, its currency's rate of the day could no longer be (a numeric overflow converting it).
+    const rated = await finance.post<{ entriesConverted: number }>('/api/v1/fx-rates', { rates: [{ currency: 'CHF', date: '2026-03-02', rate: '999999999999.999999999999' }] });
+    expect(rated.status).toBe(201);
+    expect(rated.body.entriesConverted).toBe(1);
+    const reporting = await viewer.get<{ groups: { billedCost: string }[] }>(`/api/v1/costs/summary?groupBy=initiative&initiativeId=${id}&reporting=true`);
+    expect(reporting.body.groups[0].billedCost).toBe(new Exact(largest).times('999999999999.999999999999').toDecimalPlaces(18, Decimal.ROUND_HALF_UP).toFixed());
+
+    // A trillion tokens at the dearest price would cost more than an entry holds: such a price is refused up front.
+    const dearest = await finance.post<{ errors: { field: string }[] }>('/api/v1/token-prices/extreme-model', { effectiveFrom: '2026-03-01', currency: 'USD', inputPer1k: '999999999999', outputPer1k: '1' });
+    expect(dearest.status).toBe(400);
+    expect(dearest.body.errors.map((error) => error.field)).toEqual(['inputPer1k']);
+    expect((await finance.post('/api/v1/token-prices/extreme-model', { effectiveFrom: '2026-03-01', currency: 'USD', inputPer1k: '99999999.999999999999', outputPer1k: '99999999', cachedPer1k: '99999999' })).status).toBe(201);
+    // Two budgets as large as one may be: scoring keeps their sum whole, more than one budget holds.
+    const eurAhead = async () =>
+      (await viewer.get<{ capitalAheadOfReadiness: { currency: string; amount: string }[] }>('/api/v1/portfolio/readiness')).body.capitalAheadOfReadiness.find((c) => c.currency === 'EUR')?.amount ?? '0';
+    const before = await eurAhead();
+    const largestBudget = '99999999999999999999.9999999999';
+    for (const period of ['2026-03', '2026-04']) {
+      expect((await finance.request('PUT', '/api/v1/budgets', { body: { initiativeId: id, period, category: 'inference', amount: largestBudget, currency: 'EUR' } })).status).toBe(200);
+    }
+    const expected = new Exact(before).plus(new Exact(largestBudget).times(2));
+    await pollUntil(async () => (new Exact(await eurAhead()).equals(expected) ? true : undefined), { what: 'both budgets in the capital committed ahead of readiness' });
+
+    const most = 1_000_000_000_000;
+    const usage = await engineering.post<{ amount: string }>('/api/v1/token-usage', { initiativeId: id, model: 'extreme-model', date: '2026-03-02', phase: 'production', inputTokens: most, outputTokens: most, cachedTokens: most });
+    expect(usage.status).toBe(201);
+    expect(usage.body.amount).toBe(new Exact('99999999.999999999999').plus('99999999').plus('99999999').times(most).dividedBy(1000).toFixed());
   });
 
   it('should price token usage at the price effective on its date, never re-price history unless asked, and then say what changed', async () => {

@@ -4,5 +4,6 @@ import { ModelsAndReviews1764200000000 } from './1764200000000-models-and-review
 import { EvaluationInputs1764300000000 } from './1764300000000-evaluation-inputs';
 import { Commitments1764400000000 } from './1764400000000-commitments';
 import { RecentScores1764500000000 } from './1764500000000-recent-scores';
+import { WiderCommitments1764600000000 } from './1764600000000-wider-commitments';
 
-export const migrations = [Initial1764000000000, AppliedVersions1764100000000, ModelsAndReviews1764200000000, EvaluationInputs1764300000000, Commitments1764400000000, RecentScores1764500000000];
+export const migrations = [Initial1764000000000, AppliedVersions1764100000000, ModelsAndReviews1764200000000, EvaluationInputs1764300000000, Commitments1764400000000, RecentScores1764500000000, WiderCommitments1764600000000];

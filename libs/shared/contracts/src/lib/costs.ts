@@ -6,6 +6,8 @@ import { currencySchema } from './registry';
 
 /** An exact amount as a decimal string; negative for credits and corrections. Billing exports carry sub-cent line items: up to 18 decimals. */
 export const amountSchema = z.string().regex(/^-?\d{1,20}(\.\d{1,18})?$/, 'a decimal string such as "1250.00" or "-3.5"');
+/** A sum of amounts: exact and of any size, since a sum of entries can pass what one entry holds. */
+export const totalSchema = z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal string such as "1250.00" or "-3.5"');
 
 export const COST_SOURCES = ['manual', 'import', 'metered', 'allocation'] as const;
 /** Spend from these sources is attributed from reliable data; manual entries are estimates. */
@@ -57,9 +59,9 @@ export const costSummaryQuerySchema = z
 export type CostSummaryQuery = z.infer<typeof costSummaryQuerySchema>;
 
 export const costSummarySchema = z.object({
-  groups: z.array(z.object({ key: z.string(), billedCost: amountSchema, effectiveCost: amountSchema, currency: z.string() })),
+  groups: z.array(z.object({ key: z.string(), billedCost: totalSchema, effectiveCost: totalSchema, currency: z.string() })),
   /** With `reporting`: entries with no rate for their charge date yet, per original currency — left out of the groups, never counted as zero. */
-  unconverted: z.array(z.object({ currency: z.string(), entries: z.number().int(), billedCost: amountSchema })).optional(),
+  unconverted: z.array(z.object({ currency: z.string(), entries: z.number().int(), billedCost: totalSchema })).optional(),
 });
 export type CostSummary = z.infer<typeof costSummarySchema>;
 
@@ -83,7 +85,7 @@ export const budgetStatusSchema = z.object({
   category: z.enum(COST_CATEGORIES),
   currency: z.string(),
   budget: amountSchema,
-  actual: amountSchema,
+  actual: totalSchema,
   /** actual ÷ budget, exact to 4 places, as a decimal string. */
   burn: z.string(),
   thresholds: z.array(z.string()),
@@ -125,7 +127,8 @@ export const FxRpc = {
 
 // Token metering -------------------------------------------------------------------
 
-const perThousand = z.string().regex(/^\d{1,12}(\.\d{1,12})?$/, 'a non-negative decimal string, the price of 1,000 tokens, such as "0.0025"');
+// At most 10^8 per 1,000 tokens: three kinds of a trillion tokens each then cost under 10^18, which a ledger entry holds.
+const perThousand = z.string().regex(/^\d{1,8}(\.\d{1,12})?$/, 'a non-negative decimal string under 100000000, the price of 1,000 tokens, such as "0.0025"');
 const tokens = z.number().int().min(0).max(1_000_000_000_000);
 
 export const setTokenPriceSchema = z
@@ -215,7 +218,7 @@ export const CostEvents = {
   commitmentChanged: eventContract(
     'budget.commitment_changed',
     1,
-    z.object({ initiativeId: z.uuid(), version: z.number().int(), committed: z.array(z.object({ currency: z.string(), amount: amountSchema })) }),
+    z.object({ initiativeId: z.uuid(), version: z.number().int(), committed: z.array(z.object({ currency: z.string(), amount: totalSchema })) }),
   ),
   /** A billing import finished: how many rows, how many allocated, to which initiatives. */
   imported: eventContract(
@@ -379,7 +382,7 @@ export const recordVolumeSchema = z
 export type RecordVolume = z.infer<typeof recordVolumeSchema>;
 
 const phaseEconomicsSchema = z.object({
-  cost: amountSchema,
+  cost: totalSchema,
   volume: z.string(),
   /** cost ÷ volume over the months with both, rounded half-even to 10 decimals; null without a denominator (never zero). */
   unitCost: z.string().nullable(),
