@@ -78,8 +78,12 @@ function valueOf(type: string, schema: Schema, components: Record<string, Schema
       if (schema.format === 'uri') return fc.webUrl();
       if (schema.pattern) return fc.oneof(fc.stringMatching(new RegExp(schema.pattern)), textOf({ maxLength: 12 }));
       return textOf({ minLength: Math.min(schema.minLength ?? 0, 30), maxLength: Math.min(schema.maxLength ?? 30, 30) });
-    case 'integer':
-      return fc.integer({ min: Math.max(schema.minimum ?? -1_000_000, -1_000_000), max: Math.min(schema.maximum ?? 1_000_000, 1_000_000) });
+    case 'integer': {
+      const small = fc.integer({ min: Math.max(schema.minimum ?? -1_000_000, -1_000_000), max: Math.min(schema.maximum ?? 1_000_000, 1_000_000) });
+      // The bounds the document states, and past them: where storage runs out first.
+      const edges = [schema.minimum, schema.maximum, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2 ** 31, 2 ** 31 - 1].filter((edge): edge is number => edge !== undefined);
+      return fc.oneof({ weight: 5, arbitrary: small }, { weight: 1, arbitrary: fc.constantFrom(...edges) });
+    }
     case 'number':
       return fc.double({ noNaN: true, noDefaultInfinity: true, min: Math.max(schema.minimum ?? -1e9, -1e9), max: Math.min(schema.maximum ?? 1e9, 1e9) });
     case 'boolean':

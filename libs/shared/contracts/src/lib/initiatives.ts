@@ -3,14 +3,14 @@ import { DATA_SENSITIVITIES, INITIATIVE_STAGES, OPERATOR_ROLES, POSTURES, RISK_T
 import { rpcContract } from './rpc';
 import { eventContract } from './events';
 import { evidenceViewSchema, ownerViewSchema } from './readiness';
-import { decisionSchema, dependencySchema } from './registry';
+import { MAX_USERS, decisionSchema, dependencySchema } from './registry';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 const requestedScopeSchema = z
   .object({
     businessUnits: z.array(text(100)).max(50).default([]),
-    users: z.number().int().min(0).nullable().default(null),
+    users: z.number().int().min(0).max(MAX_USERS, 'at most a billion users').nullable().default(null),
     workflows: z.array(text(200)).max(50).default([]),
   })
   .strict();

@@ -31,10 +31,13 @@ export type Dependency = z.infer<typeof dependencySchema>;
 
 // Decisions ----------------------------------------------------------------
 
+/** More users than any enterprise has: the bound keeps a count inside what its column stores. */
+export const MAX_USERS = 1_000_000_000;
+
 export const scopeEnvelopeSchema = z
   .object({
     businessUnits: z.array(z.string().trim().min(1).max(100)).min(1).max(50),
-    users: z.number().int().positive(),
+    users: z.number().int().positive().max(MAX_USERS, 'at most a billion users'),
     monthlySpendCap: moneySchema,
     currency: currencySchema,
   })
