@@ -363,6 +363,8 @@ describe('initiative readiness through the API', () => {
       expect(otherSort.body.errors).toEqual([{ field: 'cursor', message: 'Issued for sort=name: start again without a cursor to sort by -createdAt' }]);
       const forged = (value: string) => Buffer.from(JSON.stringify({ v: value, id: ids[1] })).toString('base64url');
       expect((await viewer.get(`/api/v1/initiatives?sort=createdAt&cursor=${forged('Listed 1')}`)).status).toBe(400);
+      expect((await viewer.get(`/api/v1/initiatives?sort=createdAt&cursor=${forged('2026-02-30 10:00:00+00')}`)).status).toBe(400);
+      expect((await viewer.get(`/api/v1/initiatives?sort=createdAt&cursor=${forged('2026-02-28 10:00:00+00')}`)).status).toBe(200);
       expect((await viewer.get(`/api/v1/initiatives?sort=name&cursor=${forged('Listed\u0000')}`)).status).toBe(400);
       // A cursor from before cursors noted their sort still pages on.
       const older = await viewer.get<Page>(`/api/v1/initiatives?businessUnit=${encodeURIComponent(bu)}&sort=name&cursor=${forged('Listed 55')}`);

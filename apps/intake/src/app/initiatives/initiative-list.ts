@@ -19,7 +19,15 @@ interface Cursor {
 }
 
 /** How Postgres prints a timestamptz ("2026-11-30 20:04:42.331+00"): a cursor's value for the time sorts. */
-const PRINTED_TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/;
+const PRINTED_TIMESTAMP = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?[+-]\d{2}(:[0-5]\d){0,2}$/;
+
+/** A timestamp Postgres printed, so one it can read back: the day exists in its month, too. */
+function isPrintedTimestamp(value: string): boolean {
+  const match = PRINTED_TIMESTAMP.exec(value);
+  if (!match) return false;
+  const [, year, month, day] = match.map(Number);
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
+}
 
 /**
  * One page of initiatives: filters, a sort, and keyset pagination on (sort
@@ -99,7 +107,7 @@ function decodeCursor(text: string, sort: string, cast: 'text' | 'timestamptz'):
     typeof cursor.id === 'string' &&
     /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(cursor.id) &&
     !unstorableTextIn(cursor.v) &&
-    (cast === 'text' || PRINTED_TIMESTAMP.test(cursor.v))
+    (cast === 'text' || isPrintedTimestamp(cursor.v))
   ) {
     return { v: cursor.v, id: cursor.id };
   }
