@@ -39,12 +39,32 @@ async function bootstrap(): Promise<void> {
   );
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, exposedHeaders: ['ETag', 'Location'] });
   app.use(express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }));
-  app.use(['/api/v1/initiative-imports', '/api/v1/telemetry-imports'], express.text({ limit: config.importLimit, type: ['text/csv', 'application/csv'] }));
+  app.use(
+    ['/api/v1/initiative-imports', '/api/v1/telemetry-imports'],
+    express.text({ limit: config.importLimit, type: ['text/csv', 'application/csv'], verify: refuseUndeclaredNonUtf8 }),
+  );
   app.use(bodyParserErrors);
   app.setGlobalPrefix('api');
   serveOpenApi(app);
   await app.listen(config.port, config.host);
   Logger.log(`Capstan gateway on http://${config.host}:${config.port} (API under /api/v1)`, 'Bootstrap');
+}
+
+/**
+ * A CSV file is read as UTF-8 unless its content type names another charset
+ * (`text/csv; charset=windows-1252` is decoded as such). Bytes that are not
+ * UTF-8 would otherwise become U+FFFD in every name they touch, silently.
+ */
+function refuseUndeclaredNonUtf8(_request: unknown, _response: unknown, body: Buffer, encoding: string): void {
+  if (encoding.toLowerCase().replace('-', '') !== 'utf8') return;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    throw Object.assign(new Error('The file is not UTF-8 text: save it as CSV UTF-8, or name its charset in the content type (text/csv; charset=windows-1252)'), {
+      status: 400,
+      type: 'encoding.not-utf8',
+    });
+  }
 }
 
 /** Each request as a server span (continuing the caller's trace context); what it calls over NATS nests under it. */

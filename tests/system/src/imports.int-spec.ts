@@ -139,6 +139,23 @@ describe('initiative CSV imports', () => {
     expect((await viewer.request('POST', '/api/v1/initiative-imports', { rawBody: csv, headers: { 'content-type': 'text/csv' } })).status).toBe(403);
   });
 
+  it('should refuse a file that is not UTF-8 unless its charset is named, and then read it in that charset', async () => {
+    // "Zürich" as a spreadsheet saves it in Windows-1252: the ü is one byte that is not UTF-8.
+    const windows1252 = Buffer.from(`name,businessUnit\nZ\xfcrich claims,${BUSINESS_UNIT} Charset\n`, 'latin1');
+    const refused = await pmo.request<{ detail: string }>('POST', '/api/v1/initiative-imports?mode=valid-rows', { rawBody: windows1252, headers: { 'content-type': 'text/csv' } });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(refused.body.detail).toContain('not UTF-8 text');
+    const declared = await pmo.request<ImportView>('POST', '/api/v1/initiative-imports?mode=valid-rows', {
+      rawBody: windows1252,
+      headers: { 'content-type': 'text/csv; charset=windows-1252' },
+    });
+    expect(declared.status).toBe(202);
+    await pollUntil(async () => (await pmo.get<ImportView>(`/api/v1/initiative-imports/${declared.body.id}`)).body.status === 'completed', { what: 'the import to finish' });
+    const listed = await pmo.get<{ items: { name: string }[] }>(`/api/v1/initiatives?businessUnit=${encodeURIComponent(`${BUSINESS_UNIT} Charset`)}`);
+    expect(listed.body.items.map((item) => item.name)).toEqual(['Zürich claims']);
+  });
+
   it('should import telemetry by initiative key, reporting unknown keys and bad figures by row', async () => {
     const engineering = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['engineering'], 'ci-bot'));
     const { rows } = await database.query<{ key: string; id: string }>(

@@ -39,13 +39,16 @@ export function readCsvTable(text: string, columns: readonly string[], required:
   }
   const unknown = header.filter((column) => !columns.includes(column));
   const missing = required.filter((column) => !header.includes(column));
-  if (unknown.length || missing.length) {
+  // A column named twice leaves which cell counts to chance.
+  const repeated = [...new Set(header.filter((column, index) => header.indexOf(column) !== index))];
+  if (unknown.length || missing.length || repeated.length) {
     throw new CsvFileError(`The header row does not match the ${what} columns`, [
       {
         row: 1,
         errors: [
           ...unknown.map((column) => ({ field: column, message: `Unknown column (expected: ${columns.join(', ')})` })),
           ...missing.map((column) => ({ field: column, message: 'Required column is missing' })),
+          ...repeated.map((column) => ({ field: column, message: 'Column appears more than once' })),
         ],
       },
     ]);

@@ -31,6 +31,12 @@ describe(parseInitiativeCsv.name, () => {
     }
   });
 
+  it('should refuse a header naming a column twice, which would leave the cell that counts to chance', () => {
+    expect(() => parseInitiativeCsv('name,name,businessUnit\nA,B,Retail\n')).toThrow(
+      expect.objectContaining({ errors: [{ row: 1, errors: [{ field: 'name', message: 'Column appears more than once' }] }] }),
+    );
+  });
+
   it('should take a file of exactly the row limit and refuse one row more as a whole', () => {
     const file = (rows: number) => ['name,businessUnit', ...Array.from({ length: rows }, (_, i) => `Initiative ${i},Retail`)].join('\n');
     expect(parseInitiativeCsv(file(3), { maxRows: 3 }).valid).toHaveLength(3);
