@@ -32,6 +32,9 @@ describe(readFocusRow.name, () => {
     expect(() => row('1', '2024-01-01', 'EURO')).toThrow('not an ISO 4217 code');
     expect(() => row('1e20')).toThrow('too large');
     expect(() => readFocusHeader(['Cost', 'Date'])).toThrow('no BilledCost or ChargePeriodStart');
+    expect(() => readFocusHeader(['BilledCost', 'ChargePeriodStart', 'BilledCost'])).toThrow('the BilledCost column twice');
+    // Columns it does not keep may repeat: they are not read.
+    expect(() => readFocusHeader(['BilledCost', 'ChargePeriodStart', 'x_Custom', 'x_Custom'])).not.toThrow();
   });
 
   it('should take the import default currency when the export has no BillingCurrency', () => {

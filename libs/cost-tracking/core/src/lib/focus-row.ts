@@ -50,7 +50,10 @@ export function readFocusHeader(header: readonly string[]): FocusHeader {
   const positions: FocusHeader = {};
   header.forEach((name, index) => {
     const column = name.trim().replace(/^\uFEFF/, '') as FocusColumn;
-    if ((FOCUS_COLUMNS as readonly string[]).includes(column)) positions[column] = index;
+    if (!(FOCUS_COLUMNS as readonly string[]).includes(column)) return;
+    // Twice the same column leaves which cell counts to chance (the last one, silently).
+    if (positions[column] !== undefined) throw new FocusRowError(`The header has the ${column} column twice`);
+    positions[column] = index;
   });
   const missing = (['BilledCost', 'ChargePeriodStart'] as const).filter((c) => positions[c] === undefined);
   if (missing.length) throw new FocusRowError(`The header has no ${missing.join(' or ')} column: is this a FOCUS export?`);
