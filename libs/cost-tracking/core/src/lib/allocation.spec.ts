@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
-import { ExactDecimal as Exact, exactSplitter, matches, ruleFor, splitExactly, weightsOf, type AllocationRule } from './allocation';
+import { ExactDecimal as Exact, exactSplitter, globMatches, matches, ruleFor, splitExactly, weightsOf, type AllocationRule } from './allocation';
 import type { FocusCharge } from './focus-row';
 
 const charge = (overrides: Partial<FocusCharge> = {}): FocusCharge => ({
@@ -136,6 +136,21 @@ describe(matches.name, () => {
     expect(matches({ resourceIdPattern: 'a.b+c' }, resource('aXbbc'))).toBe(false);
     expect(matches({ resourceIdPattern: '*' }, resource(null))).toBe(true);
     expect(matches({ resourceIdPattern: 'vm-*' }, resource(null))).toBe(false);
+  });
+
+  it('should match globs as the regular expression they stand for would, for any pattern and value', () => {
+    const reference = (pattern: string, value: string) => new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 's').test(value);
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', '*', '.'), maxLength: 8 }), fc.string({ unit: fc.constantFrom('a', 'b', '.'), maxLength: 10 }), (pattern, value) => {
+        expect(globMatches(pattern, value)).toBe(reference(pattern, value));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('should answer a pattern of many stars against a long id (a regular expression backtracked on it for minutes)', () => {
+    expect(globMatches('*a*a*a*a*a*a*a*a*a*a*a*b', 'a'.repeat(40))).toBe(false);
+    expect(globMatches('*a*a*a*a*a*a*a*a*a*a*a*b', `${'a'.repeat(40)}b`)).toBe(true);
   });
 
   it('should need every condition a rule gives', () => {

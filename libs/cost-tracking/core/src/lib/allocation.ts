@@ -43,16 +43,34 @@ export function matches(match: AllocationMatch, charge: FocusCharge): boolean {
   return true;
 }
 
-/** Compiled patterns: a rule is matched against every row of an import. */
-const globs = new Map<string, RegExp>();
-
-function globMatches(pattern: string, value: string): boolean {
-  let regex = globs.get(pattern);
-  if (!regex) {
-    regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-    if (globs.size < 1_000) globs.set(pattern, regex);
+/**
+ * Whether `value` matches a glob where `*` stands for any run of characters.
+ * Not a regular expression: `^a.*a.*…b$` backtracks exponentially (a rule of
+ * a dozen stars held one 40-character id for two minutes), where this walk
+ * retries only from the last star, so it takes at most pattern × value steps.
+ */
+export function globMatches(pattern: string, value: string): boolean {
+  let p = 0;
+  let v = 0;
+  let star = -1;
+  let resume = 0;
+  while (v < value.length) {
+    if (p < pattern.length && pattern[p] === '*') {
+      star = p++;
+      resume = v;
+    } else if (p < pattern.length && pattern[p] === value[v]) {
+      p++;
+      v++;
+    } else if (star !== -1) {
+      // The last star takes one more character; match the rest again from there.
+      p = star + 1;
+      v = ++resume;
+    } else {
+      return false;
+    }
   }
-  return regex.test(value);
+  while (p < pattern.length && pattern[p] === '*') p++;
+  return p === pattern.length;
 }
 
 /** How a target divides a whole: weights per initiative (fixed shares, proportional weights, or 1 each). */
