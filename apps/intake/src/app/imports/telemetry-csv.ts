@@ -29,6 +29,8 @@ export function parseTelemetryCsv(text: string, limits: CsvLimits = DEFAULT_CSV_
   const table = readCsvTable(text, TELEMETRY_COLUMNS, REQUIRED, 'telemetry', limits);
   const valid: TelemetryRow[] = [];
   const invalid: ImportRowError[] = [...table.ragged];
+  // A period's figures come once per initiative: a second row would replace the first, unseen.
+  const seen = new Map<string, number>();
   for (const { row, cells } of table.rows) {
     const record: Record<string, unknown> = { period: { kind: cells['periodKind'], start: cells['periodStart'] } };
     for (const column of NUMERIC) {
@@ -42,6 +44,13 @@ export function parseTelemetryCsv(text: string, limits: CsvLimits = DEFAULT_CSV_
       invalid.push({ row, errors });
       continue;
     }
+    const period = `${cells['initiative']}|${parsed.data.period.kind}|${parsed.data.period.start}`;
+    const earlier = seen.get(period);
+    if (earlier !== undefined) {
+      invalid.push({ row, errors: [{ field: 'periodStart', message: `Repeats row ${earlier} (same initiative and period)` }] });
+      continue;
+    }
+    seen.set(period, row);
     valid.push({ row, initiativeKey: cells['initiative'], telemetry: parsed.data });
   }
   invalid.sort((a, b) => a.row - b.row);

@@ -1,0 +1,19 @@
+import { parseTelemetryCsv } from './telemetry-csv';
+
+describe(parseTelemetryCsv.name, () => {
+  it('should take one row per initiative and period, and name the row a repeat repeats', () => {
+    const parsed = parseTelemetryCsv(
+      [
+        'initiative,periodKind,periodStart,incidents',
+        'AI-0001,week,2026-11-16,3',
+        'AI-0001,week,2026-11-23,4',
+        'AI-0002,week,2026-11-16,1',
+        'AI-0001,week,2026-11-16,5',
+        'AI-0001,month,2026-11-01,9',
+      ].join('\n'),
+    );
+    expect(parsed.total).toBe(5);
+    expect(parsed.valid.map((row) => row.row)).toEqual([2, 3, 4, 6]);
+    expect(parsed.invalid).toEqual([{ row: 5, errors: [{ field: 'periodStart', message: 'Repeats row 2 (same initiative and period)' }] }]);
+  });
+});
