@@ -2,6 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Decimal from 'decimal.js';
 import { Client } from 'pg';
+import { CostImportRpc, subjectsFor } from '@capstan/contracts';
+import { NatsClient, RpcClient } from '@capstan/messaging';
 import { ApiClient, claimsAndFraudAllocation, makeAllocationRule, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
 
 // Sums of 18-decimal amounts need more than Decimal's default 20 significant digits.
@@ -19,6 +21,7 @@ interface ImportBody {
   rowsUnallocated: number;
   progress: number;
   bytesReceived: number;
+  failure?: string | null;
   errors: { row: number; message: string }[];
 }
 
@@ -90,7 +93,13 @@ describe('FOCUS billing imports', () => {
 
   beforeAll(async () => {
     // A crashed import is picked up again once its lease lapses: short here, a minute by default.
-    context = await startTestSystem(ROOT, { COST_IMPORT_LEASE_SECONDS: '2', COST_IMPORT_RESUME_INTERVAL_MS: '500', CAPSTAN_COST_IMPORT_MAX_ROWS: '200000' });
+    // An upload no piece reaches for 5 s here (an hour by default) is taken as broken off.
+    context = await startTestSystem(ROOT, {
+      COST_IMPORT_LEASE_SECONDS: '2',
+      COST_IMPORT_RESUME_INTERVAL_MS: '500',
+      COST_IMPORT_UPLOAD_TIMEOUT_SECONDS: '5',
+      CAPSTAN_COST_IMPORT_MAX_ROWS: '200000',
+    });
     const base = new ApiClient(context.system.gatewayUrl);
     finance = base.withToken(await tokenFor(context.jwtSecret, ['finance']));
     viewer = base.withToken(await tokenFor(context.jwtSecret, ['viewer']));
@@ -229,6 +238,23 @@ describe('FOCUS billing imports', () => {
     // Answered before the rest of the body was read: the connection is not reused for the next request.
     expect(nul.headers.get('connection')).toBe('close');
     expect(await summary('currency')).toEqual(before);
+  });
+
+  it('should fail an upload whose pieces stopped arriving, and drop what it kept, instead of leaving it receiving', async () => {
+    // The gateway sends pieces over NATS and abandons an upload that breaks off; one restarted mid-file never can. Its part, by hand:
+    const nats = new NatsClient({ url: context.natsUrl, name: 'stalled-upload' });
+    await nats.connect();
+    try {
+      const rpc = new RpcClient(nats, subjectsFor(context.namespace), 10_000);
+      const { id } = await rpc.call(CostImportRpc.start, { options: { format: 'focus', phase: 'production' }, actor: 'gateway-that-died' });
+      await rpc.call(CostImportRpc.chunk, { id, seq: 0, data: 'BilledCost,ChargePeriodStart\n1.00,2026-10-01\n' });
+      expect((await viewer.get<ImportBody>(`/api/v1/cost-imports/${id}`)).body.status).toBe('receiving');
+      const failed = await finished(id);
+      expect(failed).toMatchObject({ status: 'failed', failure: expect.stringContaining('no piece of it arrived for 5 s') });
+      expect(await databaseRows(`SELECT 1 FROM cost_tracking.cost_import_chunks WHERE import_id = $1`, [id])).toEqual([]);
+    } finally {
+      await nats.close();
+    }
   });
 
   it('should lose no row and import none twice when the service is killed mid-import, and check the budgets its first rows touched', async () => {

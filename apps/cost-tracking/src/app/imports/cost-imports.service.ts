@@ -63,6 +63,8 @@ export class CostImportsService implements OnApplicationBootstrap, OnApplication
   /** How long a process owns an import it works on; a crashed one's import is resumed after this. */
   private readonly leaseSeconds = Number(process.env['COST_IMPORT_LEASE_SECONDS'] ?? 60);
   private readonly resumeIntervalMs = Number(process.env['COST_IMPORT_RESUME_INTERVAL_MS'] ?? 15_000);
+  /** How long an upload may go without a new piece before it is taken as broken off. */
+  private readonly uploadTimeoutSeconds = Number(process.env['COST_IMPORT_UPLOAD_TIMEOUT_SECONDS'] ?? 3_600);
 
   constructor(
     private readonly dataSource: DataSource,
@@ -78,6 +80,9 @@ export class CostImportsService implements OnApplicationBootstrap, OnApplication
     if (!Number.isInteger(this.resumeIntervalMs) || this.resumeIntervalMs < 100) {
       throw new Error('Invalid configuration for cost-tracking: COST_IMPORT_RESUME_INTERVAL_MS must be a whole number of milliseconds, at least 100');
     }
+    if (!Number.isInteger(this.uploadTimeoutSeconds) || this.uploadTimeoutSeconds < 1) {
+      throw new Error('Invalid configuration for cost-tracking: COST_IMPORT_UPLOAD_TIMEOUT_SECONDS must be a whole number of seconds, at least 1');
+    }
   }
 
   onApplicationBootstrap(): void {
@@ -85,6 +90,7 @@ export class CostImportsService implements OnApplicationBootstrap, OnApplication
       this.dataSource
         .query(`SELECT id FROM cost_tracking.cost_imports WHERE status = 'processing' AND (locked_until IS NULL OR locked_until < now())`)
         .then((rows: { id: string }[]) => rows.forEach((row) => this.processInBackground(row.id)))
+        .then(() => this.abandonStalledUploads())
         .catch((error: unknown) => this.logger.warn(`Could not resume imports: ${String(error)}`));
     void resume();
     this.resumer = setInterval(() => void resume(), this.resumeIntervalMs);
@@ -161,6 +167,25 @@ export class CostImportsService implements OnApplicationBootstrap, OnApplication
       if (changed.length) await manager.query(`DELETE FROM cost_tracking.cost_import_chunks WHERE import_id = $1`, [id]);
     });
     return this.get(id);
+  }
+
+  /**
+   * Fails uploads no piece has reached for the upload timeout: their sender
+   * stopped without abandoning them (a gateway restarted mid-file, say).
+   * `abandon` changes only an import still receiving, so a late `finish`
+   * and another replica's sweep settle it once.
+   */
+  private async abandonStalledUploads(): Promise<void> {
+    const stalled = (await this.dataSource.query(
+      `SELECT i.id FROM cost_tracking.cost_imports i
+        WHERE i.status = 'receiving'
+          AND greatest(i.created_at, (SELECT max(c.received_at) FROM cost_tracking.cost_import_chunks c WHERE c.import_id = i.id)) < now() - make_interval(secs => $1)`,
+      [this.uploadTimeoutSeconds],
+    )) as { id: string }[];
+    for (const { id } of stalled) {
+      await this.abandon(id, `The upload broke off: no piece of it arrived for ${this.uploadTimeoutSeconds} s. Send the file again.`);
+      this.logger.warn(`Import ${id} failed: its upload stopped arriving`);
+    }
   }
 
   async get(id: string): Promise<CostImport> {
