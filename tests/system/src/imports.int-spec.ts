@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { Client } from 'pg';
+import { ImportRpc, subjectsFor } from '@capstan/contracts';
+import { NatsClient, RpcClient } from '@capstan/messaging';
 import { ApiClient, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
 
 interface ImportView {
@@ -47,7 +49,8 @@ describe('initiative CSV imports', () => {
 
   beforeAll(async () => {
     // The 5,000-row file below is exactly at the limit.
-    context = await startTestSystem(resolve(__dirname, '../../..'), { IMPORT_MAX_ROWS: '5000' });
+    // An upload no piece reaches for 5 s here (an hour by default) is taken as broken off.
+    context = await startTestSystem(resolve(__dirname, '../../..'), { IMPORT_MAX_ROWS: '5000', IMPORT_UPLOAD_TIMEOUT_SECONDS: '5' });
     pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
     database = new Client({ connectionString: context.databaseUrl });
     await database.connect();
@@ -154,6 +157,29 @@ describe('initiative CSV imports', () => {
     await pollUntil(async () => (await pmo.get<ImportView>(`/api/v1/initiative-imports/${declared.body.id}`)).body.status === 'completed', { what: 'the import to finish' });
     const listed = await pmo.get<{ items: { name: string }[] }>(`/api/v1/initiatives?businessUnit=${encodeURIComponent(`${BUSINESS_UNIT} Charset`)}`);
     expect(listed.body.items.map((item) => item.name)).toEqual(['Zürich claims']);
+  });
+
+  it('should fail an upload whose pieces stopped arriving, and drop what it kept, instead of leaving it receiving', async () => {
+    // The gateway sends a file's pieces over NATS; one restarted mid-file never finishes the upload. Its part, by hand:
+    const nats = new NatsClient({ url: context.natsUrl, name: 'stalled-upload' });
+    await nats.connect();
+    try {
+      const rpc = new RpcClient(nats, subjectsFor(context.namespace), 10_000);
+      const { id } = await rpc.call(ImportRpc.start, { kind: 'initiatives', mode: 'valid-rows', actor: 'gateway-that-died' });
+      await rpc.call(ImportRpc.chunk, { id, seq: 0, data: `name,businessUnit\nHalf sent,${BUSINESS_UNIT}\n` });
+      expect((await pmo.get<ImportView>(`/api/v1/initiative-imports/${id}`)).body.status).toBe('receiving');
+      const failed = await pollUntil(
+        async () => {
+          const view = (await pmo.get<ImportView>(`/api/v1/initiative-imports/${id}`)).body;
+          return view.status === 'receiving' ? undefined : view;
+        },
+        { timeoutMs: 60_000, what: 'the stalled upload to fail' },
+      );
+      expect(failed).toMatchObject({ status: 'failed', failure: expect.stringContaining('no piece of it arrived for 5 s') });
+      expect((await database.query('SELECT 1 FROM intake.import_chunks WHERE import_id = $1', [id])).rows).toEqual([]);
+    } finally {
+      await nats.close();
+    }
   });
 
   it('should import telemetry by initiative key, reporting unknown keys and bad figures by row', async () => {

@@ -62,6 +62,7 @@ export class ImportsService implements OnApplicationBootstrap, OnApplicationShut
       this.dataSource
         .query(`SELECT id FROM intake.imports WHERE status = 'processing' AND (locked_until IS NULL OR locked_until < now())`)
         .then((rows: { id: string }[]) => rows.forEach((row) => this.processInBackground(row.id)))
+        .then(() => this.failStalledUploads())
         .catch((error: unknown) => this.logger.warn(`Could not resume imports: ${String(error)}`));
     void resume();
     this.resumer = setInterval(() => void resume(), 15_000);
@@ -89,7 +90,30 @@ export class ImportsService implements OnApplicationBootstrap, OnApplicationShut
       `INSERT INTO intake.import_chunks (import_id, seq, data) VALUES ($1, $2, $3) ON CONFLICT (import_id, seq) DO UPDATE SET data = EXCLUDED.data`,
       [id, seq, data],
     );
+    // The upload is alive: a stalled one is failed once this is old enough.
+    await this.dataSource.query(`UPDATE intake.imports SET updated_at = now() WHERE id = $1 AND status = 'receiving'`, [id]);
     return { received: seq + 1 };
+  }
+
+  /**
+   * Fails uploads no piece has reached for the upload timeout — their sender
+   * stopped without finishing (the gateway was restarted mid-file, say) —
+   * and drops their pieces, instead of leaving them receiving for ever.
+   */
+  private async failStalledUploads(): Promise<void> {
+    const timeout = this.config.importUploadTimeoutSeconds;
+    const failed = (await this.dataSource.transaction(async (manager) => {
+      const rows = firstResultSet(
+        await manager.query(
+          `UPDATE intake.imports SET status = 'failed', failure = $2, updated_at = now()
+            WHERE status = 'receiving' AND updated_at < now() - make_interval(secs => $1) RETURNING id`,
+          [timeout, `The upload broke off: no piece of it arrived for ${timeout} s. Send the file again.`],
+        ),
+      ) as { id: string }[];
+      if (rows.length) await manager.query(`DELETE FROM intake.import_chunks WHERE import_id = ANY($1::uuid[])`, [rows.map((row) => row.id)]);
+      return rows;
+    })) as { id: string }[];
+    for (const { id } of failed) this.logger.warn(`Import ${id} failed: its upload stopped arriving`);
   }
 
   async finish(id: string): Promise<InitiativeImport> {
