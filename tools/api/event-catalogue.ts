@@ -76,7 +76,8 @@ function sampleString(schema: JsonSchema, name: string): string {
   if (schema.format === 'date-time') return SAMPLE_INSTANT;
   if (schema.format === 'date' || schema.pattern?.includes('-02-29')) return '2026-11-30';
   if (schema.pattern === '^[A-Z]{3}$' || /currency/i.test(name)) return 'EUR';
-  if (schema.pattern?.includes('\\d{1,') || schema.pattern === '^-?\\d+(\\.\\d+)?$') return '1250.00';
+  // An amount where the field takes one: the sample itself decides, not a copy of each money pattern.
+  if (schema.pattern && new RegExp(schema.pattern).test('1250.00')) return '1250.00';
   if (schema.pattern?.startsWith('^[a-z][a-zA-Z0-9_]')) return 'costCentre';
   const known = SAMPLE_BY_NAME.find(([pattern]) => pattern.test(name));
   if (known) return known[1];

@@ -84,14 +84,18 @@ export class ImportsService implements OnApplicationBootstrap, OnApplicationShut
   }
 
   async appendChunk(id: string, seq: number, data: string): Promise<{ received: number }> {
-    const current = await this.row(id);
-    if (current.status !== 'receiving') throw new RpcError('conflict', `Import ${id} is ${current.status}; it takes no more data`);
+    // Still receiving, and alive from now on: a stalled upload is failed once this is old enough.
+    const receiving = firstResultSet(
+      await this.dataSource.query(`UPDATE intake.imports SET updated_at = now() WHERE id = $1 AND status = 'receiving' RETURNING id`, [id]),
+    );
+    if (!receiving.length) {
+      const current = await this.row(id);
+      throw new RpcError('conflict', `Import ${id} is ${current.status}; it takes no more data`);
+    }
     await this.dataSource.query(
       `INSERT INTO intake.import_chunks (import_id, seq, data) VALUES ($1, $2, $3) ON CONFLICT (import_id, seq) DO UPDATE SET data = EXCLUDED.data`,
       [id, seq, data],
     );
-    // The upload is alive: a stalled one is failed once this is old enough.
-    await this.dataSource.query(`UPDATE intake.imports SET updated_at = now() WHERE id = $1 AND status = 'receiving'`, [id]);
     return { received: seq + 1 };
   }
 
@@ -102,17 +106,17 @@ export class ImportsService implements OnApplicationBootstrap, OnApplicationShut
    */
   private async failStalledUploads(): Promise<void> {
     const timeout = this.config.importUploadTimeoutSeconds;
-    const failed = (await this.dataSource.transaction(async (manager) => {
-      const rows = firstResultSet(
+    const failed = await this.dataSource.transaction(async (manager) => {
+      const rows = firstResultSet<{ id: string }>(
         await manager.query(
           `UPDATE intake.imports SET status = 'failed', failure = $2, updated_at = now()
             WHERE status = 'receiving' AND updated_at < now() - make_interval(secs => $1) RETURNING id`,
           [timeout, `The upload broke off: no piece of it arrived for ${timeout} s. Send the file again.`],
         ),
-      ) as { id: string }[];
+      );
       if (rows.length) await manager.query(`DELETE FROM intake.import_chunks WHERE import_id = ANY($1::uuid[])`, [rows.map((row) => row.id)]);
       return rows;
-    })) as { id: string }[];
+    });
     for (const { id } of failed) this.logger.warn(`Import ${id} failed: its upload stopped arriving`);
   }
 

@@ -5,8 +5,8 @@ import { ErrorCode, headers as natsHeaders, type Msg, type NatsError, type Subsc
 import type { z } from 'zod';
 import {
   fieldErrorsOf,
-  unstorableTextIn,
   rpcReplySchema,
+  unstorableTextIn,
   type RpcContract,
   type Subjects,
 } from '@capstan/contracts';
