@@ -20,7 +20,7 @@ RUN find dist/apps -mindepth 1 -maxdepth 1 ! -name "$APP" ! -name dashboard -exe
  && if [ "$APP" != gateway ]; then rm -rf dist/apps/dashboard; fi
 ENV APP=$APP
 USER node
-# Ready when its database and NATS answer (the gateway's health is under /api/v1).
-HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 CMD node -e "const a=process.env.APP,p=process.env[a.toUpperCase().replace(/-/g,'_')+'_PORT']||{gateway:3000,intake:3101,scoring:3102,'cost-tracking':3103,sequencing:3104}[a];fetch('http://127.0.0.1:'+p+(a==='gateway'?'/api/v1/health':'/health')).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# Healthy while its own database and NATS answer (the gateway's: /api/v1/health/ready).
+HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 CMD node -e "const a=process.env.APP,p=process.env[a.toUpperCase().replace(/-/g,'_')+'_PORT']||{gateway:3000,intake:3101,scoring:3102,'cost-tracking':3103,sequencing:3104}[a];fetch('http://127.0.0.1:'+p+(a==='gateway'?'/api/v1/health/ready':'/health')).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # Arguments given to the container (e.g. --migrate-only) reach the app.
 ENTRYPOINT ["/bin/sh", "-c", "exec node \"dist/apps/$APP/main.js\" \"$@\"", "capstan"]

@@ -7,7 +7,9 @@
  *   namespace, images, JSON 6902 patches — the parts Capstan uses) and
  *   validates each resource against the Kubernetes schemas (kubernetes-models);
  * - holds them to the house rules: probes, resources and a non-root user on
- *   every workload; a Service, PodDisruptionBudget and HorizontalPodAutoscaler
+ *   every workload, and the restricted Pod Security Standard's container
+ *   settings on every container, Jobs' included; an init container awaiting
+ *   the migrations in every Deployment; a Service, PodDisruptionBudget and HorizontalPodAutoscaler
  *   beside every Deployment; a NATS cluster of three with streams replicated
  *   three times;
  * - validates the compose file against the Compose specification's schema.
@@ -107,9 +109,18 @@ function checkHouseRules(resources, where) {
   const named = (kind, name) => resources.find(({ resource }) => resource.kind === kind && resource.metadata?.name === name);
   for (const { resource, source } of resources) {
     const spec = resource.spec?.template?.spec;
-    if (!spec || !['Deployment', 'StatefulSet'].includes(resource.kind)) continue;
+    if (!spec || !['Deployment', 'StatefulSet', 'Job'].includes(resource.kind)) continue;
     const what = `${source}: ${resource.kind} ${resource.metadata.name}`;
     if (!spec.securityContext?.runAsNonRoot) problems.push(`${what}: pods must run as non-root`);
+    // The production namespace enforces the "restricted" Pod Security Standard, which refuses a pod
+    // (init containers included) whose containers may escalate privileges or keep capabilities.
+    for (const container of [...(spec.initContainers ?? []), ...spec.containers]) {
+      const security = container.securityContext ?? {};
+      if (security.allowPrivilegeEscalation !== false || !security.capabilities?.drop?.includes('ALL')) {
+        problems.push(`${what}: container ${container.name} must set allowPrivilegeEscalation: false and drop ALL capabilities`);
+      }
+    }
+    if (resource.kind === 'Job') continue;
     for (const container of spec.containers) {
       if (!container.readinessProbe) problems.push(`${what}: container ${container.name} has no readiness probe`);
       if (!container.livenessProbe) problems.push(`${what}: container ${container.name} has no liveness probe`);
@@ -117,6 +128,10 @@ function checkHouseRules(resources, where) {
       if (!container.resources?.limits?.memory) problems.push(`${what}: container ${container.name} has no memory limit`);
     }
     if (resource.kind === 'Deployment') {
+      // Pods of a new version must not serve before the migrations Job has brought their schema up to it.
+      if (!(spec.initContainers ?? []).some((container) => container.args?.includes('--await-migrations'))) {
+        problems.push(`${what}: no init container awaiting its migrations (--await-migrations)`);
+      }
       for (const kind of ['Service', 'PodDisruptionBudget', 'HorizontalPodAutoscaler']) {
         if (!named(kind, resource.metadata.name)) problems.push(`${what}: no ${kind} beside it`);
       }

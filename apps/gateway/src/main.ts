@@ -5,7 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import helmet from 'helmet';
 import { SpanKind, inSpan, startTracing, traceContextOf } from '@capstan/messaging';
-import { ServiceMetrics, createLogger } from '@capstan/service-kit';
+import { ServiceMetrics, createLogger, deployStepOf } from '@capstan/service-kit';
 import { AppModule, config } from './app/app.module';
 import { Authenticator } from './app/auth/authenticator';
 import { httpMetrics, serveMetrics } from './app/metrics/http-metrics';
@@ -13,11 +13,14 @@ import { serveOpenApi } from './app/openapi';
 import { bodyParserErrors } from './app/problems/body-parser-errors';
 
 async function bootstrap(): Promise<void> {
-  const tracing = process.argv.includes('--migrate-only') ? undefined : startTracing('gateway');
+  // Started as a deploy step (--migrate-only and the like), the gateway does that to its schema and exits.
+  const step = deployStepOf();
+  const tracing = step ? undefined : startTracing('gateway');
   process.once('beforeExit', () => void tracing?.shutdown());
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger: createLogger('gateway') });
   app.enableShutdownHooks();
-  if (process.argv.includes('--migrate-only')) {
+  if (step) {
+    Logger.log(`gateway: ${step} done`, 'Bootstrap');
     await app.close();
     return;
   }

@@ -1,10 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 
 const ROOT = resolve(__dirname, '../../..');
 
 interface ComposeService {
+  image?: string;
   build?: { dockerfile?: string; args?: Record<string, string> };
   healthcheck?: { test?: unknown };
   depends_on?: Record<string, { condition?: string }>;
@@ -29,6 +30,16 @@ describe('docker-compose.yml', () => {
     for (const [name, service] of Object.entries(compose.services)) {
       expect({ name, test: Array.isArray(service.healthcheck?.test) }).toEqual({ name, test: true });
     }
+  });
+
+  it('should run the NATS image the cluster runs, which has the wget its healthcheck calls', () => {
+    const manifests = parseAllDocuments(readFileSync(join(ROOT, 'infra/k8s/base/nats.yaml'), 'utf8')).map((document) => document.toJS());
+    const cluster = manifests.find((resource) => resource?.kind === 'StatefulSet') as { spec: { template: { spec: { containers: { name: string; image: string }[] } } } };
+    const image = cluster.spec.template.spec.containers.find((container) => container.name === 'nats')?.image;
+    expect(compose.services['nats'].image).toBe(image);
+    // The plain nats image is built from scratch: no shell, no wget, so a healthcheck there can never pass.
+    expect(image).toMatch(/-alpine$/);
+    expect(compose.services['nats'].healthcheck?.test).toEqual(expect.arrayContaining(['wget']));
   });
 
   it('should start apps only once what they depend on is healthy', () => {

@@ -49,6 +49,17 @@ describe('the deployment files', () => {
     expect(result.output).toContain('Deployment intake: container intake has no liveness probe');
   }, 60_000);
 
+  it('should catch a Job the restricted namespace would refuse, and pods that would not wait for their schema', async () => {
+    const job = join(scratch, 'k8s/base/migrations-job.yaml');
+    writeFileSync(job, readFileSync(job, 'utf8').replace(/, securityContext: \{ allowPrivilegeEscalation: false[^}]*\{ drop: \[ALL\] \} \}/, ''));
+    const scoring = join(scratch, 'k8s/base/scoring.yaml');
+    writeFileSync(scoring, readFileSync(scoring, 'utf8').replace('args: ["--await-migrations"]', 'args: ["--migrate-only"]'));
+    const result = await run(['--k8s', join(scratch, 'k8s')]);
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('Job capstan-migrate: container intake must set allowPrivilegeEscalation: false and drop ALL capabilities');
+    expect(result.output).toContain('Deployment scoring: no init container awaiting its migrations (--await-migrations)');
+  }, 60_000);
+
   it('should catch an invalid compose file', async () => {
     const compose = join(scratch, 'compose.yml');
     writeFileSync(compose, readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8').replace('restart: unless-stopped', 'restart: [sometimes]'));

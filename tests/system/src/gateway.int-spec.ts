@@ -194,7 +194,7 @@ describe('gateway', () => {
   });
 
   describe('health', () => {
-    it('should answer 200 when every service is up and 503 naming a service that is down', async () => {
+    it('should answer 200 when every service is up and 503 naming a service that is down, while the gateway stays ready', async () => {
       const healthy = await anonymous.get<{ status: string }>('/api/v1/health');
       expect(healthy.status).toBe(200);
 
@@ -202,6 +202,9 @@ describe('gateway', () => {
       const degraded = await anonymous.get<ProblemBody & { down: string[] }>('/api/v1/health');
       expect(degraded.status).toBe(503);
       expect(degraded.body.down).toEqual(['sequencing']);
+      // The gateway itself still serves every other route: its readiness is its own database and NATS.
+      const ready = await anonymous.get<{ status: string; checks: Record<string, string> }>('/api/v1/health/ready');
+      expect(ready).toMatchObject({ status: 200, body: { status: 'up', checks: { database: 'up', nats: 'up' } } });
 
       context.system.start('sequencing');
       await context.system.waitHealthy();

@@ -12,6 +12,7 @@ export const ALL: readonly Role[] = ['admin', 'pmo', 'finance', 'engineering', '
  */
 export const MATRIX: Record<string, readonly Role[] | 'public'> = {
   'GET /api/v1/health': 'public',
+  'GET /api/v1/health/ready': 'public',
   'GET /api/v1/auth/config': 'public',
   'GET /api/v1/auth/me': ALL,
   'GET /api/v1/events': ALL,

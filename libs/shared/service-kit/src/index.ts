@@ -5,3 +5,4 @@ export * from './lib/service-lifecycle';
 export * from './lib/bootstrap';
 export * from './lib/service-metrics';
 export * from './lib/logger';
+export * from './lib/deploy-step';

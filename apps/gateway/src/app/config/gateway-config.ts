@@ -81,6 +81,10 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     throw new Error(`Invalid configuration for gateway: ${problems}`);
   }
   const dashboardDir = resolve(parsed.data.CAPSTAN_DASHBOARD_DIR);
+  // The default folder may simply not be built (API only); a folder someone named must hold the dashboard.
+  if (env['CAPSTAN_DASHBOARD_DIR'] !== undefined && !existsSync(resolve(dashboardDir, 'index.html'))) {
+    throw new Error(`Invalid configuration for gateway: CAPSTAN_DASHBOARD_DIR has no index.html (${dashboardDir})`);
+  }
   const oidc = oidcConfigOf(parsed.data);
   return {
     ...base,

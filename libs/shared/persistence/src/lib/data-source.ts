@@ -49,18 +49,56 @@ export function serviceDataSourceOptions(options: ServiceDatabaseOptions): DataS
  * replicas starting together from migrating at the same time.
  */
 export async function migrate(dataSource: DataSource, schema: string): Promise<string[]> {
-  const apply = async () => {
+  return underMigrationLock(dataSource, schema, async () => {
     await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return applied.map((migration) => migration.name);
-  };
+  });
+}
+
+/** Undoes the newest applied migration (a rollback step); returns its name, or undefined when none is applied. */
+export async function revertLastMigration(dataSource: DataSource, schema: string): Promise<string | undefined> {
+  return underMigrationLock(dataSource, schema, async () => {
+    const [newest] = (await appliedMigrations(dataSource, schema)).slice(-1);
+    if (newest === undefined) return undefined;
+    await dataSource.undoLastMigration({ transaction: 'each' });
+    return newest;
+  });
+}
+
+/** This build's migrations the schema has not applied yet, oldest first. */
+export async function pendingMigrations(dataSource: DataSource, schema: string): Promise<string[]> {
+  const applied = new Set(await appliedMigrations(dataSource, schema));
+  return dataSource.migrations.map((migration) => migration.name ?? migration.constructor.name).filter((name) => !applied.has(name));
+}
+
+/**
+ * Waits until someone else (the migrations Job) has brought the schema up to
+ * this build: code started against an older schema would fail on the first
+ * missing column instead.
+ */
+export async function untilMigrated(dataSource: DataSource, schema: string, onWait: (pending: string[]) => void, intervalMs = 5_000): Promise<void> {
+  for (let pending = await pendingMigrations(dataSource, schema); pending.length > 0; pending = await pendingMigrations(dataSource, schema)) {
+    onWait(pending);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+async function appliedMigrations(dataSource: DataSource, schema: string): Promise<string[]> {
+  const [{ known }] = (await dataSource.query('SELECT to_regclass($1) IS NOT NULL AS known', [`"${schema}".schema_migrations`])) as { known: boolean }[];
+  if (!known) return [];
+  const rows = (await dataSource.query(`SELECT name FROM "${schema}".schema_migrations ORDER BY timestamp, id`)) as { name: string }[];
+  return rows.map((row) => row.name);
+}
+
+async function underMigrationLock<T>(dataSource: DataSource, schema: string, work: () => Promise<T>): Promise<T> {
   // An embedded database belongs to one process and has one connection: no lock needed (or possible).
-  if (isEmbedded(dataSource)) return apply();
+  if (isEmbedded(dataSource)) return work();
   const lock = dataSource.createQueryRunner();
   const lockKey = `capstan.migrate.${schema}`;
   try {
     await lock.query('SELECT pg_advisory_lock(hashtext($1))', [lockKey]);
-    return await apply();
+    return await work();
   } finally {
     await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey]).catch(() => undefined);
     await lock.release();

@@ -2,21 +2,23 @@ import { Logger, type DynamicModule, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { ServiceConfig } from './config';
 import { startTracing } from '@capstan/messaging';
+import { deployStepOf } from './deploy-step';
 import { createLogger } from './logger';
 
 /**
  * Boots a back-end service: NATS for its real work, a small HTTP port for
- * health. `--migrate-only` applies migrations and exits (a deploy step).
+ * health. Started as a deploy step (`--migrate-only`, `--await-migrations`,
+ * `--revert-last-migration`) it does that to its schema and exits.
  */
 export async function bootstrapService(module: Type | DynamicModule, config: ServiceConfig): Promise<void> {
   const logger = new Logger('Bootstrap');
-  const migrateOnly = process.argv.includes('--migrate-only');
-  const tracing = migrateOnly ? undefined : startTracing(config.service);
+  const step = deployStepOf();
+  const tracing = step ? undefined : startTracing(config.service);
   process.once('beforeExit', () => void tracing?.shutdown());
   const app = await NestFactory.create(module, { logger: createLogger(config.service) });
   app.enableShutdownHooks();
-  if (migrateOnly) {
-    logger.log(`${config.service}: migrations applied`);
+  if (step) {
+    logger.log(`${config.service}: ${step} done`);
     await app.close();
     return;
   }

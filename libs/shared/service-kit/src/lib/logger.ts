@@ -4,6 +4,14 @@ import { currentCorrelationId } from '@capstan/messaging';
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
 type Level = (typeof LEVELS)[number];
+const FORMATS = ['json', 'text'] as const;
+
+/** A misspelt level or format stops start-up like any other bad variable, rather than logging otherwise than asked. */
+function oneOf<T extends string>(variable: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined || value === '') return fallback;
+  if (!(allowed as readonly string[]).includes(value)) throw new Error(`Invalid configuration: ${variable} must be one of ${allowed.join(', ')} (got "${value}")`);
+  return value as T;
+}
 
 /**
  * The process's logger: JSON lines (pino) with the service, the logging
@@ -11,8 +19,8 @@ type Level = (typeof LEVELS)[number];
  * text (`LOG_FORMAT=text`, as `npm start` uses). `LOG_LEVEL` sets how much.
  */
 export function createLogger(service: string, env: NodeJS.ProcessEnv = process.env): LoggerService {
-  const level = (LEVELS as readonly string[]).includes(env['LOG_LEVEL'] ?? '') ? (env['LOG_LEVEL'] as Level) : 'info';
-  if (env['LOG_FORMAT'] === 'text') return new ConsoleLogger({ logLevels: nestLevels(level) });
+  const level = oneOf('LOG_LEVEL', env['LOG_LEVEL'], LEVELS, 'info');
+  if (oneOf('LOG_FORMAT', env['LOG_FORMAT'], FORMATS, 'json') === 'text') return new ConsoleLogger({ logLevels: nestLevels(level) });
   return new JsonLogger(
     pino({
       level,

@@ -1,9 +1,10 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { subjectsFor, type Subjects } from '@capstan/contracts';
 import { EventConsumers, MessagingRetention, NatsClient, Outbox, RpcClient, RpcServer, WorkLeases } from '@capstan/messaging';
-import { isEmbedded, migrate, openDataSource, type ServiceDatabaseOptions } from '@capstan/persistence';
+import { isEmbedded, openDataSource, type ServiceDatabaseOptions } from '@capstan/persistence';
 import type { ServiceConfig } from './config';
+import { deployStepOf, prepareSchema } from './deploy-step';
 import { HealthController } from './health.controller';
 import { ServiceLifecycle } from './service-lifecycle';
 import { ServiceMetrics } from './service-metrics';
@@ -24,7 +25,7 @@ export interface ServiceCoreOptions {
 
 /**
  * What every back-end service shares: its database (migrated on start unless
- * told not to), one NATS connection, request/reply, the outbox relay, durable
+ * told not to, and then awaited), one NATS connection, request/reply, the outbox relay, durable
  * event consumers and health.
  */
 @Module({})
@@ -51,7 +52,7 @@ export class ServiceCoreModule {
               dataDir: config.dataDir,
             });
             await dataSource.initialize();
-            if (config.migrateOnStart) await migrate(dataSource, schema);
+            await prepareSchema(dataSource, schema, { migrateOnStart: config.migrateOnStart, step: deployStepOf(), logger: new Logger('Schema') });
             return dataSource;
           },
         },
@@ -116,7 +117,7 @@ export class ServiceCoreModule {
         },
         ServiceLifecycle,
       ],
-      exports: [SERVICE_CONFIG, SUBJECTS, DataSource, NatsClient, RpcServer, RpcClient, Outbox, EventConsumers, ServiceMetrics, WorkLeases],
+      exports: [SERVICE_CONFIG, SUBJECTS, DataSource, NatsClient, RpcServer, RpcClient, Outbox, EventConsumers, ServiceMetrics, WorkLeases, ServiceLifecycle],
     };
   }
 }

@@ -1,0 +1,47 @@
+import type { Logger } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { migrate, pendingMigrations, revertLastMigration, untilMigrated } from '@capstan/persistence';
+
+/**
+ * What a process does when started as a step of a deployment rather than to
+ * serve: apply its schema's migrations (the migrations Job), wait until
+ * they are applied (an init container, so a new version never serves an old
+ * schema) or undo the newest one (a rollback; docs/deployment.md).
+ */
+export type DeployStep = 'migrate' | 'await-migrations' | 'revert-last-migration';
+
+const FLAGS: Readonly<Record<string, DeployStep>> = {
+  '--migrate-only': 'migrate',
+  '--await-migrations': 'await-migrations',
+  '--revert-last-migration': 'revert-last-migration',
+};
+
+export function deployStepOf(argv: readonly string[] = process.argv): DeployStep | undefined {
+  const steps = argv.filter((arg) => arg in FLAGS).map((arg) => FLAGS[arg]);
+  if (new Set(steps).size > 1) throw new Error(`Give one of ${Object.keys(FLAGS).join(', ')}, not several`);
+  return steps[0];
+}
+
+/**
+ * Brings the schema to this build's migrations, or waits for it to be:
+ * a deploy step does what it says whatever `CAPSTAN_MIGRATE` is; a serving
+ * process migrates when `CAPSTAN_MIGRATE` allows it and otherwise waits.
+ */
+export async function prepareSchema(dataSource: DataSource, schema: string, options: { migrateOnStart: boolean; step?: DeployStep; logger: Logger }): Promise<void> {
+  const { step, logger } = options;
+  if (step === 'revert-last-migration') {
+    const reverted = await revertLastMigration(dataSource, schema);
+    logger.log(reverted ? `${schema}: reverted ${reverted}` : `${schema}: no migration to revert`);
+    return;
+  }
+  if (step === 'migrate' || (step === undefined && options.migrateOnStart)) {
+    const applied = await migrate(dataSource, schema);
+    if (applied.length) logger.log(`${schema}: applied ${applied.join(', ')}`);
+    return;
+  }
+  if ((await pendingMigrations(dataSource, schema)).length === 0) return;
+  await untilMigrated(dataSource, schema, (pending) =>
+    logger.warn(`${schema}: waiting for ${pending.length} migration(s) to be applied (${pending.join(', ')}): run the migrations Job or --migrate-only`),
+  );
+  logger.log(`${schema}: migrations applied; starting`);
+}
