@@ -266,6 +266,14 @@ describe('initiative readiness through the API', () => {
       });
       expect(misaligned.status).toBe(400);
       expect(misaligned.body.errors.map((e) => e.field)).toEqual(['period.start']);
+      // Figures for a period not yet begun cannot have been observed.
+      const nextMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
+      const future = await engineering.post<{ errors: { field: string; message: string }[] }>(`/api/v1/initiatives/${id}/telemetry`, {
+        period: { kind: 'month', start: nextMonth },
+        incidents: 1,
+      });
+      expect(future.status).toBe(400);
+      expect(future.body.errors).toEqual([{ field: 'period.start', message: expect.stringContaining(`${nextMonth} is after today`) }]);
       expect((await viewer.post(`/api/v1/initiatives/${id}/telemetry`, week)).status).toBe(403);
 
       // The series for trends: latest periods, oldest first; a period sent again is replaced, not repeated.
@@ -401,9 +409,119 @@ describe('initiative readiness through the API', () => {
 
       const paused = await postureOf(id, 'pause');
       expect(paused.posture?.conditions).toContain(`governance.approval_pathways evidence expired on ${expiresAt.slice(0, 10)} — renew it`);
+      // Expired evidence is told from evidence never attested.
+      type Criteria = { domains: { criteria: { id: string; state: string; source: string; expiredAt?: string }[] }[] };
+      const criteria = (await viewer.get<Criteria>(`/api/v1/initiatives/${id}/posture`)).body.domains.flatMap((domain) => domain.criteria);
+      const approval = criteria.find((criterion) => criterion.id === 'governance.approval_pathways');
+      expect(approval).toMatchObject({ state: 'absent', source: 'missing' });
+      expect(Date.parse(approval?.expiredAt ?? '')).toBe(Date.parse(expiresAt));
+      expect(criteria.find((criterion) => criterion.id === 'portfolio.priorities')).toEqual({ id: 'portfolio.priorities', state: 'absent', source: 'missing' });
       const audit = await viewer.get<AuditBody>(`/api/v1/initiatives/${id}/audit`);
       expect(audit.body.items.filter((entry) => entry.action === 'evidence.expired')).toHaveLength(1);
       expect((await pmo.post('/api/v1/admin/evidence-sweeps', {})).status).toBe(403);
+    });
+  });
+
+  describe('a newly active scoring model', () => {
+    interface Hold {
+      since: string;
+      modelVersion: string;
+      endsAt: string;
+      restartedFrom?: { modelVersion: string; since: string };
+      keptFrom?: { modelVersion: string; since: string };
+    }
+    type PostureBody = { posture: string; modelVersion: string; evaluatedAt: string; signals: string[]; hold?: Hold | null };
+
+    it('should restart a hold not yet served under a newly active model, and keep an authorization already earned while its gates hold', async () => {
+      const admin = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['admin']));
+      const finance = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['finance']));
+      const models = await viewer.get<{ items: { status: string; definition: Record<string, unknown> }[] }>('/api/v1/scoring-models');
+      const definition = models.body.items.find((model) => model.status === 'active')?.definition ?? {};
+      const create = async (version: string, holdPeriodSeconds: number) =>
+        expect((await admin.post('/api/v1/scoring-models', { ...definition, version, holdPeriodSeconds })).status).toBe(201);
+      const activate = async (version: string) => {
+        const activated = await admin.request<{ activatedAt: string }>('POST', `/api/v1/scoring-models/${version}/activate`);
+        expect(activated.status).toBe(200);
+        return activated.body.activatedAt;
+      };
+      const postureNow = async (id: string) => (await viewer.get<PostureBody>(`/api/v1/initiatives/${id}/posture`)).body;
+      const postureIs = (id: string, posture: string, what: string) =>
+        pollUntil(async () => {
+          const body = await postureNow(id);
+          return body.posture === posture ? body : undefined;
+        }, { what });
+      /** An initiative that meets every gate: all owners, all evidence, last month's costs. */
+      const ready = async (name: string) => {
+        const id = await register(name);
+        for (const responsibility of RESPONSIBILITIES) {
+          await pmo.request('PUT', `/api/v1/initiatives/${id}/owners/${responsibility}`, { body: { person: 'Ana Ruiz', team: 'Payments Platform' } });
+        }
+        for (const criterion of CRITERION_IDS) {
+          await pmo.request('PUT', `/api/v1/initiatives/${id}/criteria/${criterion}`, { body: { status: 'established', attestedBy: 'COO office' } });
+        }
+        const now = new Date();
+        const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15)).toISOString().slice(0, 10);
+        await pollUntil(async () => {
+          const entry = { initiativeId: id, chargeDate: lastMonth, category: 'inference', phase: 'production', amount: '310.00', currency: 'EUR', source: 'metered' };
+          return (await finance.post('/api/v1/cost-entries', entry)).status === 201;
+        }, { what: 'the cost entry' });
+        return id;
+      };
+
+      // Authorized under a model with a short hold.
+      await create('hold-short', 1);
+      await activate('hold-short');
+      const earned = await ready('Authorized across models');
+      await postureIs(earned, 'authorize_deployment', 'authorization under the short hold');
+
+      // Under a model with a long hold, the authorization stays (its gates hold); a new initiative starts its hold.
+      await create('hold-long', 3_600);
+      await activate('hold-long');
+      const kept = await pollUntil(async () => {
+        const body = await postureNow(earned);
+        return body.modelVersion === 'hold-long' ? body : undefined;
+      }, { what: 're-scoring under the long hold' });
+      expect(kept.posture).toBe('authorize_deployment');
+      expect(kept.hold?.keptFrom).toMatchObject({ modelVersion: 'hold-short' });
+      expect(kept.signals).toContain('authorization kept under a newly active scoring model: its gates hold');
+      const holding = await ready('Held across models');
+      const inHold = await pollUntil(async () => {
+        const body = await postureNow(holding);
+        return body.hold?.modelVersion === 'hold-long' && body.posture === 'controlled_investment' ? body : undefined;
+      }, { what: 'the hold under the long model' });
+      const heldSince = inHold.hold?.since ?? '';
+      // The old hold must be longer than the next model's before that is activated: without a restart, it would authorize at once.
+      await pollUntil(() => Date.now() - Date.parse(heldSince) > 8_000, { what: 'the hold to run 8 s', intervalMs: 250 });
+
+      // The dry run shows what activation would change: nothing for either.
+      await create('hold-after', 6);
+      type DryRun = { changes: { initiativeId: string; from: string; to: string }[] };
+      const dryRun = await pmo.request<DryRun>('POST', '/api/v1/scoring-models/hold-after/dry-run');
+      expect(dryRun.status).toBe(200);
+      expect(dryRun.body.changes.filter((change) => [earned, holding].includes(change.initiativeId))).toEqual([]);
+
+      const activatedAt = await activate('hold-after');
+      await pollUntil(async () => (await postureNow(holding)).modelVersion === 'hold-after' || undefined, { what: 're-scoring under the new model' });
+      // Every evaluation before the new hold ends keeps the second in controlled investment; the first stays authorized.
+      const probe = new Date(Date.parse(activatedAt) + 5_000).toISOString();
+      await pollUntil(() => Date.now() > Date.parse(probe) + 200, { what: 'the moment to look back on', intervalMs: 250 });
+      const during = await viewer.get<PostureBody>(`/api/v1/initiatives/${holding}/posture?asOf=${encodeURIComponent(probe)}`);
+      expect(during.status).toBe(200);
+      expect(during.body.modelVersion).toBe('hold-after');
+      expect(during.body.posture).toBe('controlled_investment');
+      expect(during.body.signals).toContain('hold restarted under a newly active scoring model');
+      expect(during.body.hold).toEqual({
+        since: activatedAt,
+        modelVersion: 'hold-after',
+        endsAt: new Date(Date.parse(activatedAt) + 6_000).toISOString(),
+        restartedFrom: { modelVersion: 'hold-long', since: heldSince },
+      });
+      expect((await viewer.get<PostureBody>(`/api/v1/initiatives/${earned}/posture?asOf=${encodeURIComponent(probe)}`)).body.posture).toBe('authorize_deployment');
+
+      // Once the new model's hold has run, the second moves up, the hold counting from the activation.
+      const again = await postureIs(holding, 'authorize_deployment', 'authorization under the new model');
+      expect(again.hold).toEqual({ since: activatedAt, modelVersion: 'hold-after', endsAt: new Date(Date.parse(activatedAt) + 6_000).toISOString() });
+      expect(Date.parse(again.evaluatedAt)).toBeGreaterThanOrEqual(Date.parse(activatedAt) + 6_000);
     });
   });
 

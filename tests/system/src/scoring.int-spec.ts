@@ -135,7 +135,11 @@ describe('scoring through the API', () => {
 
   it('should measure criteria from telemetry, name the patterns it shows, and flag a diverging committee decision', async () => {
     const engineering = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['engineering']));
-    const weeks: [string, number, number][] = [['2026-10-19', 10, 0], ['2026-10-26', 15, 1], ['2026-11-02', 21, 2], ['2026-11-09', 30, 4]];
+    // The last four weeks, this one included: scoring measures from recent periods that have begun.
+    const today = new Date();
+    const monday = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) - ((today.getUTCDay() + 6) % 7) * 86_400_000;
+    const weekStart = (weeksBack: number) => new Date(monday - weeksBack * 7 * 86_400_000).toISOString().slice(0, 10);
+    const weeks: [string, number, number][] = [[weekStart(3), 10, 0], [weekStart(2), 15, 1], [weekStart(1), 21, 2], [weekStart(0), 30, 4]];
     for (const [start, backlog, escalations] of weeks) {
       const response = await engineering.post(`/api/v1/initiatives/${ids.owned}/telemetry`, {
         period: { kind: 'week', start },
@@ -160,7 +164,7 @@ describe('scoring through the API', () => {
     expect(view.patterns.find((p) => p.id === 'production_exposes_weakness')?.detail).toContain('support backlog grew 3 periods running (10 → 15 → 21 → 30)');
     expect(view.patterns.map((p) => p.id)).toContain('governance_lags_deployment');
     const escalation = view.domains.flatMap((d) => d.criteria).find((c) => c.id === 'resilience.support_escalation');
-    expect(escalation).toEqual({ id: 'resilience.support_escalation', state: 'absent', source: 'measured', basis: '4 cross-team escalation(s) in the period from 2026-11-09' });
+    expect(escalation).toEqual({ id: 'resilience.support_escalation', state: 'absent', source: 'measured', basis: `4 cross-team escalation(s) in the period from ${weekStart(0)}` });
     expect(view.posture).toBe('controlled_investment');
   });
 

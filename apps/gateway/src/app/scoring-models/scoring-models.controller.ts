@@ -36,7 +36,10 @@ export class ScoringModelsController {
     return this.rpc.call(ScoringModelRpc.create, { definition, actor: principal.subject }, { correlationId: request.correlationId });
   }
 
-  /** Which initiatives would change posture under this version, and why — nothing is stored. */
+  /**
+   * Which initiatives would change posture under this version if it were activated now, and why — nothing is stored.
+   * A hold towards authorize_deployment restarts under a newly active model, so authorized initiatives show as held back.
+   */
   @Post(':version/dry-run')
   @Roles('admin', 'pmo')
   @HttpCode(200)
@@ -45,7 +48,7 @@ export class ScoringModelsController {
     return this.rpc.call(ScoringRpc.dryRun, { version }, { correlationId: request.correlationId, timeoutMs: 60_000 });
   }
 
-  /** Makes a version the active model and re-scores the portfolio with it (in the background). */
+  /** Makes a version the active model and re-scores the portfolio with it (in the background); holds restart under it. */
   @Post(':version/activate')
   @Roles('admin')
   @HttpCode(200)

@@ -16,4 +16,10 @@ describe(parseTelemetryCsv.name, () => {
     expect(parsed.valid.map((row) => row.row)).toEqual([2, 3, 4, 6]);
     expect(parsed.invalid).toEqual([{ row: 5, errors: [{ field: 'periodStart', message: 'Repeats row 2 (same initiative and period)' }] }]);
   });
+
+  it('should refuse a row whose period starts in the future', () => {
+    const parsed = parseTelemetryCsv(['initiative,periodKind,periodStart', 'AI-0001,week,2026-11-16', 'AI-0001,week,2026-11-23'].join('\n'), undefined, new Date('2026-11-22T12:00:00Z'));
+    expect(parsed.valid.map((row) => row.row)).toEqual([2]);
+    expect(parsed.invalid).toEqual([{ row: 3, errors: [{ field: 'periodStart', message: 'A period cannot start in the future: 2026-11-23 is after today (2026-11-22, UTC)' }] }]);
+  });
 });

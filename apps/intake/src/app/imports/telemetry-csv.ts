@@ -1,4 +1,5 @@
 import { fieldErrorsOf, telemetrySchema, type ImportRowError, type Telemetry } from '@capstan/contracts';
+import { futurePeriodError } from '../registry/telemetry-period';
 import { DEFAULT_CSV_LIMITS, readCsvTable, type CsvLimits } from './csv-table';
 
 export const TELEMETRY_COLUMNS = [
@@ -25,7 +26,11 @@ export interface TelemetryRow {
 }
 
 /** Telemetry per initiative and period from an engineering system's CSV export. */
-export function parseTelemetryCsv(text: string, limits: CsvLimits = DEFAULT_CSV_LIMITS): { total: number; valid: TelemetryRow[]; invalid: ImportRowError[] } {
+export function parseTelemetryCsv(
+  text: string,
+  limits: CsvLimits = DEFAULT_CSV_LIMITS,
+  now = new Date(),
+): { total: number; valid: TelemetryRow[]; invalid: ImportRowError[] } {
   const table = readCsvTable(text, TELEMETRY_COLUMNS, REQUIRED, 'telemetry', limits);
   const valid: TelemetryRow[] = [];
   const invalid: ImportRowError[] = [...table.ragged];
@@ -40,6 +45,8 @@ export function parseTelemetryCsv(text: string, limits: CsvLimits = DEFAULT_CSV_
     const parsed = telemetrySchema.safeParse(record);
     const errors = parsed.success ? [] : fieldErrorsOf(parsed.error);
     if (!cells['initiative']) errors.unshift({ field: 'initiative', message: 'Required: the initiative key, e.g. AI-0042' });
+    const future = parsed.success ? futurePeriodError(parsed.data.period, now) : null;
+    if (future) errors.push({ field: 'periodStart', message: future.message });
     if (errors.length || !parsed.success) {
       invalid.push({ row, errors });
       continue;

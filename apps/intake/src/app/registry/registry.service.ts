@@ -16,6 +16,7 @@ import { Outbox, RpcError, type RpcContext } from '@capstan/messaging';
 import { appendAudit, diff } from '../audit/audit-trail';
 import { nextVersion } from '../initiatives/initiative-version';
 import { toDecision, toDependency, type DecisionRow, type DependencyRow } from './registry.queries';
+import { futurePeriodError } from './telemetry-period';
 
 /** Dependencies, the committee's decisions and operational telemetry. */
 @Injectable()
@@ -104,6 +105,8 @@ export class RegistryService {
 
   async recordTelemetry(initiativeId: string, telemetry: Telemetry, actor: string, context: RpcContext) {
     const recordedAt = new Date();
+    const future = futurePeriodError(telemetry.period, recordedAt);
+    if (future) throw new RpcError('validation_failed', future.message, [future]);
     await this.outbox.transaction((manager) => this.recordTelemetryIn(manager, initiativeId, telemetry, actor, context, recordedAt));
     return { ...telemetry, initiativeId, recordedBy: actor, recordedAt: recordedAt.toISOString() };
   }

@@ -3,6 +3,12 @@ import type { EntityManager } from 'typeorm';
 import { scoringModelSchema } from '@capstan/contracts';
 import { DEFAULT_MODEL, type ScoringModel } from '@capstan/scoring-core';
 
+/** The active model and since when it is active (null for the shipped default before any is stored). */
+export interface ActiveScoringModel {
+  model: ScoringModel;
+  activatedAt: string | null;
+}
+
 /**
  * The model every evaluation uses: the one active row, or the shipped default
  * before any is stored. A model is immutable once active, so its parsed form is
@@ -11,27 +17,32 @@ import { DEFAULT_MODEL, type ScoringModel } from '@capstan/scoring-core';
 @Injectable()
 export class ActiveModel {
   private readonly parsed = new Map<string, ScoringModel>();
-  private readonly perTransaction = new WeakMap<object, Promise<ScoringModel>>();
+  private readonly perTransaction = new WeakMap<object, Promise<ActiveScoringModel>>();
 
-  get(manager: EntityManager): Promise<ScoringModel> {
+  async get(manager: EntityManager): Promise<ScoringModel> {
+    return (await this.current(manager)).model;
+  }
+
+  current(manager: EntityManager): Promise<ActiveScoringModel> {
     const transaction = manager.queryRunner?.isTransactionActive ? manager.queryRunner : undefined;
     if (!transaction) return this.read(manager);
     const known = this.perTransaction.get(transaction);
     if (known) return known;
-    const model = this.read(manager);
-    this.perTransaction.set(transaction, model);
-    return model;
+    const active = this.read(manager);
+    this.perTransaction.set(transaction, active);
+    return active;
   }
 
-  private async read(manager: EntityManager): Promise<ScoringModel> {
-    const [active] = (await manager.query(`SELECT version FROM scoring.models WHERE status = 'active'`)) as { version: string }[];
-    if (!active) return DEFAULT_MODEL;
+  private async read(manager: EntityManager): Promise<ActiveScoringModel> {
+    const [active] = (await manager.query(`SELECT version, activated_at FROM scoring.models WHERE status = 'active'`)) as { version: string; activated_at: Date | null }[];
+    if (!active) return { model: DEFAULT_MODEL, activatedAt: null };
+    const activatedAt = active.activated_at ? new Date(active.activated_at).toISOString() : null;
     const cached = this.parsed.get(active.version);
-    if (cached) return cached;
+    if (cached) return { model: cached, activatedAt };
     const [row] = (await manager.query(`SELECT definition FROM scoring.models WHERE version = $1`, [active.version])) as { definition: unknown }[];
     // Parsing fills parameters added after a model was stored with their original values.
     const model = scoringModelSchema.parse(row.definition);
     this.parsed.set(active.version, model);
-    return model;
+    return { model, activatedAt };
   }
 }

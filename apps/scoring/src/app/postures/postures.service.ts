@@ -19,6 +19,7 @@ import {
   emptyInputs,
   evaluate,
   type Evaluation,
+  type PriorState,
   type ScoredMoment,
   type ScoringInputs,
   type ScoringModel,
@@ -142,7 +143,7 @@ export class PosturesService {
   private async lockSubject(manager: EntityManager, initiativeId: string): Promise<ScoringSubjectEntity | null> {
     const row = await lockProjectionRow<SubjectRow>(
       manager,
-      `SELECT inputs, posture, evaluation_id, applied_versions, gates_held_since, review_at, recent_scores, version, updated_at
+      `SELECT inputs, posture, evaluation_id, applied_versions, gates_held_since, gates_held_under, review_at, recent_scores, version, updated_at
        FROM scoring.subjects WHERE initiative_id = $1 FOR UPDATE`,
       [initiativeId],
       `scoring.subjects:${initiativeId}`,
@@ -157,10 +158,10 @@ export class PosturesService {
          INSERT INTO scoring.evaluations (id, initiative_id, posture, result, inputs, model_version, input_hash, evaluated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        )
-       INSERT INTO scoring.subjects (initiative_id, inputs, posture, evaluation_id, applied_versions, gates_held_since, review_at, recent_scores, version, updated_at)
-       VALUES ($2, $5, $3, $1, $9, $10, $11, $12, $13, now())
+       INSERT INTO scoring.subjects (initiative_id, inputs, posture, evaluation_id, applied_versions, gates_held_since, gates_held_under, review_at, recent_scores, version, updated_at)
+       VALUES ($2, $5, $3, $1, $9, $10, $14, $11, $12, $13, now())
        ON CONFLICT (initiative_id) DO UPDATE SET inputs = EXCLUDED.inputs, posture = EXCLUDED.posture, evaluation_id = EXCLUDED.evaluation_id,
-         applied_versions = EXCLUDED.applied_versions, gates_held_since = EXCLUDED.gates_held_since, review_at = EXCLUDED.review_at,
+         applied_versions = EXCLUDED.applied_versions, gates_held_since = EXCLUDED.gates_held_since, gates_held_under = EXCLUDED.gates_held_under, review_at = EXCLUDED.review_at,
          recent_scores = EXCLUDED.recent_scores, version = EXCLUDED.version, updated_at = now()`,
       [
         evaluation.id,
@@ -176,6 +177,7 @@ export class PosturesService {
         state.reviewAt,
         JSON.stringify(state.recentScores),
         state.version,
+        state.gatesHeldUnder,
       ],
     );
   }
@@ -302,14 +304,14 @@ export class PosturesService {
     };
   }
 
-  /** What a model would change: every tracked initiative evaluated with it, nothing stored. */
+  /** What a model would change if activated now: every tracked initiative evaluated with it, nothing stored. */
   async dryRun(model: ScoringModel): Promise<DryRun> {
     const subjects = await this.dataSource.manager.find(ScoringSubjectEntity);
     const now = new Date();
     const changes: DryRun['changes'] = [];
     for (const subject of subjects) {
       if (!subject.posture) continue;
-      const result = evaluate(subject.inputs, model, now, { gatesHeldSince: subject.gatesHeldSince?.toISOString() ?? null });
+      const result = evaluate(subject.inputs, model, now, priorOf(subject), { activatedAt: now.toISOString() });
       if (result.posture !== subject.posture) {
         changes.push({ initiativeId: subject.initiativeId, from: subject.posture, to: result.posture, conditions: result.conditions });
       }
@@ -335,8 +337,9 @@ export class PosturesService {
     cause: Cause,
     appliedVersions: Record<string, number> = subject?.appliedVersions ?? {},
   ): Promise<void> {
-    const model = await this.activeModel.get(manager);
-    const evaluated = evaluate(inputs, model, new Date(), { gatesHeldSince: subject?.gatesHeldSince?.toISOString() ?? null });
+    const { model, activatedAt } = await this.activeModel.current(manager);
+    // A hold begun under another model restarts from this one's activation.
+    const evaluated = evaluate(inputs, model, new Date(), priorOf(subject), { activatedAt });
     const { result, recent } = await this.withTrends(manager, evaluated, subject);
     const evaluationId = randomUUID();
     const previous = subject?.posture ?? null;
@@ -358,6 +361,7 @@ export class PosturesService {
         evaluationId,
         appliedVersions,
         gatesHeldSince: result.gatesHeldSince ? new Date(result.gatesHeldSince) : null,
+        gatesHeldUnder: result.gatesHeldUnder,
         reviewAt: result.reviewAt ? new Date(result.reviewAt) : null,
         recentScores: recent,
         version: (subject?.version ?? 0) + 1,
@@ -401,6 +405,7 @@ interface SubjectRow {
   evaluation_id: string | null;
   applied_versions: Record<string, number>;
   gates_held_since: Date | null;
+  gates_held_under: string | null;
   review_at: Date | null;
   recent_scores: ScoredMoment[] | null;
   version: number;
@@ -415,6 +420,7 @@ function subjectOf(initiativeId: string, row: SubjectRow): ScoringSubjectEntity 
     evaluationId: row.evaluation_id,
     appliedVersions: row.applied_versions,
     gatesHeldSince: row.gates_held_since,
+    gatesHeldUnder: row.gates_held_under,
     reviewAt: row.review_at,
     recentScores: row.recent_scores,
     version: row.version,
@@ -424,6 +430,15 @@ function subjectOf(initiativeId: string, row: SubjectRow): ScoringSubjectEntity 
 
 /** What caused an evaluation: an event (its correlation id travels on) or the passing of time. */
 type Cause = Pick<EventEnvelope, 'correlationId'>;
+
+/** What the last evaluation carries forward: the hold, the model it counts under, and whether it authorized deployment. */
+function priorOf(subject: ScoringSubjectEntity | null): PriorState {
+  return {
+    gatesHeldSince: subject?.gatesHeldSince?.toISOString() ?? null,
+    gatesHeldUnder: subject?.gatesHeldUnder ?? null,
+    authorized: subject?.posture === 'authorize_deployment',
+  };
+}
 
 function toSummary(result: Evaluation): PostureSummary {
   return {
@@ -444,13 +459,14 @@ function toView(result: Evaluation): PostureView {
     domains: result.domains.map((domain) => ({
       id: domain.id,
       score: domain.score,
-      criteria: domain.criteria.map(({ id, state, source, basis }) => ({ id, state, source, ...(basis ? { basis } : {}) })),
+      criteria: domain.criteria.map(({ id, state, source, basis, expiredAt }) => ({ id, state, source, ...(basis ? { basis } : {}), ...(expiredAt ? { expiredAt } : {}) })),
     })),
     signals: result.signals,
     conditions: result.conditions,
     patterns: result.patterns,
     trends: result.trends ?? {},
     scopeEnvelope: result.scopeEnvelope ?? null,
+    ...(result.hold !== undefined ? { hold: result.hold } : {}),
     modelVersion: result.modelVersion,
     evaluatedAt: result.evaluatedAt,
   };

@@ -23,6 +23,10 @@ export class ScoringSubjectEntity {
   @Column('timestamptz', { name: 'gates_held_since', nullable: true })
   gatesHeldSince!: Date | null;
 
+  /** The model version the hold counts under: when another model is active, the hold restarts. */
+  @Column('text', { name: 'gates_held_under', nullable: true })
+  gatesHeldUnder!: string | null;
+
   /** When time alone could change the posture; the review sweep re-evaluates then. */
   @Column('timestamptz', { name: 'review_at', nullable: true })
   reviewAt!: Date | null;

@@ -169,7 +169,7 @@ describe(evaluate.name, () => {
     const inputs = { ...fullyReady(), attributedSpendShare: '0.31' };
     const result = evaluate(inputs, DEFAULT_MODEL, asOf);
     expect(result.posture).toBe('pause');
-    expect(result.conditions).toContain('attribute at least 50 % of spend: 31 % attributed');
+    expect(result.conditions).toContain('attribute at least 50 % of spend from reliable sources (now 31 %)');
   });
 
   it('should take cost visibility down while spend recently ran past its budget, worst overrun first, and forget old ones', () => {
@@ -190,6 +190,103 @@ describe(evaluate.name, () => {
     expect(visibility({ ...attributed, attributedSpendShare: '0.2', budgetOverruns: [over('2026-11', '1.1')] })).toMatchObject({
       state: 'absent',
       basis: '20 % of recorded spend attributed from reliable sources; inference spend in 2026-11 at 110 % of its budget',
+    });
+  });
+
+  describe('a new active model', () => {
+    const day = 24 * 60 * 60 * 1000;
+    const heldLongAgo = { gatesHeldSince: new Date(asOf.getTime() - 30 * day).toISOString(), gatesHeldUnder: 'default-1' };
+    const activatedAt = new Date(asOf.getTime() - 60_000).toISOString();
+
+    it('should restart the hold from the activation of a model other than the one it began under, and say so', () => {
+      const restarted = evaluate(fullyReady(), DEFAULT_MODEL, asOf, heldLongAgo, { activatedAt });
+      expect(restarted.posture).toBe('controlled_investment');
+      expect(restarted.gatesHeldSince).toBe(activatedAt);
+      expect(restarted.gatesHeldUnder).toBe('default-2');
+      const endsAt = new Date(Date.parse(activatedAt) + 14 * day).toISOString();
+      expect(restarted.hold).toEqual({ since: activatedAt, modelVersion: 'default-2', endsAt, restartedFrom: { modelVersion: 'default-1', since: heldLongAgo.gatesHeldSince } });
+      expect(restarted.signals).toContain('hold restarted under a newly active scoring model');
+      expect(restarted.reviewAt).toBe(endsAt);
+
+      // Under the model it began with, the hold goes on counting; after the restart, it counts from the activation.
+      expect(evaluate(fullyReady(), DEFAULT_MODEL, asOf, { ...heldLongAgo, gatesHeldUnder: 'default-2' }, { activatedAt }).posture).toBe('authorize_deployment');
+      const later = evaluate(fullyReady(), DEFAULT_MODEL, new Date(endsAt), restarted, { activatedAt });
+      expect(later.posture).toBe('authorize_deployment');
+      expect(later.hold).toEqual({ since: activatedAt, modelVersion: 'default-2', endsAt });
+    });
+
+    it('should keep an authorization earned under another model while the new model\'s gates hold, and take it when one fails', () => {
+      const authorizedYesterday = { gatesHeldSince: new Date(asOf.getTime() - day).toISOString(), gatesHeldUnder: 'short-hold', authorized: true };
+      const kept = evaluate(fullyReady(), DEFAULT_MODEL, asOf, authorizedYesterday, { activatedAt });
+      expect(kept.posture).toBe('authorize_deployment');
+      expect(kept.hold?.keptFrom).toEqual({ modelVersion: 'short-hold', since: authorizedYesterday.gatesHeldSince });
+      expect(kept.signals).toContain('authorization kept under a newly active scoring model: its gates hold');
+      expect(evaluate(fullyReady(), DEFAULT_MODEL, asOf, { ...kept, authorized: true }, { activatedAt }).posture).toBe('authorize_deployment');
+      // Not yet authorized, the same hold restarts under the new model.
+      expect(evaluate(fullyReady(), DEFAULT_MODEL, asOf, { ...authorizedYesterday, authorized: false }, { activatedAt }).posture).toBe('controlled_investment');
+      // A gate that fails takes the authorization away at once.
+      expect(evaluate({ ...fullyReady(), owners: {} }, DEFAULT_MODEL, asOf, authorizedYesterday, { activatedAt }).posture).toBe('pause');
+    });
+
+    it('should restart a hold from the evaluation itself when the activation time is unknown, never before the old hold began', () => {
+      expect(evaluate(fullyReady(), DEFAULT_MODEL, asOf, heldLongAgo).gatesHeldSince).toBe(asOf.toISOString());
+      const recent = { gatesHeldSince: asOf.toISOString(), gatesHeldUnder: 'default-1' };
+      expect(evaluate(fullyReady(), DEFAULT_MODEL, asOf, recent, { activatedAt: new Date(asOf.getTime() - day).toISOString() }).gatesHeldSince).toBe(asOf.toISOString());
+    });
+  });
+
+  it('should ask to be reviewed when a budget overrun stops weighing on cost visibility, or starts to', () => {
+    const over = (period: string, burn: string) => ({ period, category: 'inference', currency: 'EUR', burn });
+    const at = new Date('2026-11-10T00:00:00Z');
+    const paused = evaluate({ ...fullyReady(), attributedSpendShare: '0.95', budgetOverruns: [over('2026-09', '1.6')] }, NO_HOLD, at);
+    expect(paused.posture).toBe('pause');
+    expect(paused.reviewAt).toBe('2026-12-01T00:00:00.000Z');
+    expect(evaluate({ ...fullyReady(), attributedSpendShare: '0.95', budgetOverruns: [over('2026-10', '1.6')] }, NO_HOLD, at).reviewAt).toBe('2027-01-01T00:00:00.000Z');
+    // A budget month still ahead weighs from its first day.
+    const ahead = evaluate({ ...fullyReady(), attributedSpendShare: '0.95', budgetOverruns: [over('2026-10', '1.6'), over('2026-11', '1.6')] }, NO_HOLD, new Date('2026-10-20T00:00:00Z'));
+    expect(ahead.reviewAt).toBe('2026-11-01T00:00:00.000Z');
+  });
+
+  it('should ask to be reviewed when a telemetry period leaves the recency window or starts', () => {
+    const week = (periodStart: string, crossTeamEscalations = 0) => ({ periodKind: 'week' as const, periodStart, supportBacklog: 1, incidents: 0, crossTeamEscalations, rollbacks: 0 });
+    const stale = evaluate({ ...fullyReady(), telemetry: [week('2026-08-10', 9)] }, DEFAULT_MODEL, asOf);
+    expect(stale.posture).toBe('controlled_investment');
+    expect(stale.reviewAt).toBe('2026-11-08T00:00:00.000Z');
+    // Once it has left, attestation decides again.
+    const later = evaluate({ ...fullyReady(), telemetry: [week('2026-08-10', 9)] }, DEFAULT_MODEL, new Date('2026-11-08T00:00:00Z'));
+    expect(later.domains.flatMap((d) => d.criteria).find((c) => c.id === 'resilience.support_escalation')).toMatchObject({ state: 'established', source: 'attested' });
+    expect(evaluate({ ...fullyReady(), telemetry: [week('2026-10-26'), week('2026-11-02', 9)] }, DEFAULT_MODEL, asOf).reviewAt).toBe('2026-11-02T00:00:00.000Z');
+  });
+
+  it('should name expired evidence in the conditions to progress, wherever it counts', () => {
+    const inputs = fullyReady();
+    inputs.evidence['portfolio.priorities'] = { status: 'established', attestedAt: '2026-01-01T00:00:00Z', expiresAt: '2026-10-15T00:00:00Z' };
+    inputs.evidence['portfolio.dependencies'] = { status: 'partial', attestedAt: '2026-01-01T00:00:00Z', expiresAt: null };
+    const result = evaluate(inputs, NO_HOLD, asOf);
+    expect(result.posture).toBe('controlled_investment');
+    expect(result.conditions).toEqual(['raise portfolio readiness to 70: now 50', 'portfolio.priorities evidence expired on 2026-10-15 — renew it']);
+    const criterion = result.domains.flatMap((domain) => domain.criteria).find((c) => c.id === 'portfolio.priorities');
+    expect(criterion).toEqual({ id: 'portfolio.priorities', state: 'absent', source: 'missing', contribution: 0, expiredAt: '2026-10-15T00:00:00Z' });
+  });
+
+  describe('measured criteria in the conditions to progress', () => {
+    const over = (period: string, burn: string) => ({ period, category: 'inference', currency: 'EUR', burn });
+
+    it('should give the measured basis and the lever, never ask to attest what data decides', () => {
+      const partial = evaluate({ ...fullyReady(), attributedSpendShare: '0.6' }, NO_HOLD, asOf);
+      expect(partial.posture).toBe('controlled_investment');
+      expect(partial.conditions).toEqual(['attribute at least 80 % of spend from reliable sources (now 60 %)']);
+
+      const overrun = evaluate({ ...fullyReady(), attributedSpendShare: '0.95', budgetOverruns: [over('2026-10', '1.3')] }, NO_HOLD, asOf);
+      expect(overrun.conditions).toEqual(['keep spend within budget: inference spend in 2026-10 at 130 % of its budget weighs on cost visibility until 2027-01-01']);
+
+      const paused = evaluate({ ...fullyReady(), attributedSpendShare: '0.4', budgetOverruns: [over('2026-10', '1.6')] }, NO_HOLD, asOf);
+      expect(paused.posture).toBe('pause');
+      expect(paused.conditions).toEqual([
+        'attribute at least 50 % of spend from reliable sources (now 40 %)',
+        'keep spend within budget: inference spend in 2026-10 at 160 % of its budget weighs on cost visibility until 2027-01-01',
+      ]);
+      for (const result of [partial, overrun, paused]) expect(result.conditions.join('\n')).not.toMatch(/attest it/);
     });
   });
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import Decimal from 'decimal.js';
 import {
   CRITERION_IDS,
   DOMAIN_IDS,
@@ -11,7 +12,7 @@ import {
   type Responsibility,
 } from '@capstan/domain';
 import type { ScopeEnvelopeInput, ScoringInputs } from './inputs';
-import { measuredCriteria, type Measurement } from './measured';
+import { measuredCriteria, nextOverrunChange, nextTelemetryChange, type Measurement } from './measured';
 import type { ScoringModel } from './model';
 import { detectPatterns, type DetectedPattern } from './patterns';
 import type { Trend } from './trends';
@@ -39,12 +40,40 @@ export interface DomainResult {
 export interface PriorState {
   /** Since when every gate of `authorize_deployment` has held, without a break; null when one fails. */
   gatesHeldSince: string | null;
+  /** The model version the hold counts under (absent on holds noted before versions were: taken as the current model's). */
+  gatesHeldUnder?: string | null;
+  /** Whether the last evaluation authorized deployment: authorization earned stays while the gates hold, whatever model is active. */
+  authorized?: boolean;
+}
+
+/** About the model an evaluation uses, beyond its definition. */
+export interface ActiveModelState {
+  /** When the model became active: a hold begun under another model restarts from then (from the evaluation, when unknown). */
+  activatedAt?: string | null;
+}
+
+/** The hold towards `authorize_deployment`, for auditors: under which model it counts, since when, and what it replaced. */
+export interface HoldState {
+  since: string;
+  modelVersion: string;
+  endsAt: string;
+  /** Set when the hold restarted because another model became active: the hold it replaced. */
+  restartedFrom?: { modelVersion: string; since: string };
+  /**
+   * Set when another model became active after deployment was authorized and its gates hold: the
+   * authorization stays (only a failing gate takes it away), `endsAt` being this model's hold counted from `since`.
+   */
+  keptFrom?: { modelVersion: string; since: string };
 }
 
 export interface Evaluation {
   initiativeId: string;
   posture: Posture;
   gatesHeldSince: string | null;
+  /** The model version the hold counts under; null with no hold. */
+  gatesHeldUnder: string | null;
+  /** The hold as auditors read it; null when a gate fails. Absent on evaluations stored before it was kept. */
+  hold?: HoldState | null;
   /** When time alone could change the posture (a hold period ends, evidence lapses): re-evaluate then. */
   reviewAt: string | null;
   domains: DomainResult[];
@@ -64,16 +93,24 @@ export interface Evaluation {
  * Scores one initiative against a model at a moment. Pure and deterministic:
  * the same inputs, model and `asOf` always give the same result.
  */
-export function evaluate(inputs: ScoringInputs, model: ScoringModel, asOf: Date, prior: PriorState = { gatesHeldSince: null }): Evaluation {
-  const measured = measuredCriteria(inputs.telemetry, inputs.attributedSpendShare, inputs.rollout, inputs.budgetOverruns ? { overruns: inputs.budgetOverruns, asOf } : undefined);
+export function evaluate(
+  inputs: ScoringInputs,
+  model: ScoringModel,
+  asOf: Date,
+  prior: PriorState = { gatesHeldSince: null },
+  active: ActiveModelState = {},
+): Evaluation {
+  const measured = measuredCriteria(inputs, asOf);
   const criteria = new Map(CRITERION_IDS.map((id) => [id, criterionState(inputs, id, model, asOf, measured[id])]));
   const domains = DOMAIN_IDS.map((id) => domainResult(id, criteria));
-  const gates = gateFindings(inputs, criteria, model, asOf);
+  const gates = gateFindings(inputs, criteria, measured, model, asOf);
   const allHeld = gates.pause.length === 0 && gates.authorize.length === 0 && domains.every((d) => d.score >= model.domainThreshold);
   // Hysteresis: up only after the gates held for the whole hold period, down at once.
-  const gatesHeldSince = allHeld ? (prior.gatesHeldSince ?? asOf.toISOString()) : null;
-  const holdEndsAt = gatesHeldSince ? new Date(Date.parse(gatesHeldSince) + model.holdPeriodSeconds * 1000) : null;
-  const held = holdEndsAt !== null && holdEndsAt.getTime() <= asOf.getTime();
+  const hold = allHeld ? holdUnder(model, asOf, prior, active) : null;
+  const gatesHeldSince = hold?.since ?? null;
+  const holdEndsAt = hold ? new Date(hold.endsAt) : null;
+  // Down only when a gate fails: an initiative already authorized keeps it under a new model whose gates it meets.
+  const held = holdEndsAt !== null && (holdEndsAt.getTime() <= asOf.getTime() || prior.authorized === true);
   const posture: Posture = gates.pause.length ? 'pause' : held ? 'authorize_deployment' : 'controlled_investment';
   const holding: Finding[] =
     holdEndsAt && !held
@@ -87,13 +124,17 @@ export function evaluate(inputs: ScoringInputs, model: ScoringModel, asOf: Date,
 
   const findings = posture === 'pause' ? gates.pause : [...gates.authorize, ...holding];
   const belowThreshold = domains.filter((d) => d.score < model.domainThreshold);
+  // Lapsed evidence anywhere lowers a score: name it, so it is not taken for evidence never given.
+  const expired = [...criteria.values()].flatMap((c) => (c.expiredAt ? [expiredCondition(c.id, c.expiredAt)] : []));
   const conditions = unique([
     ...findings.map((f) => f.condition),
-    ...(posture === 'pause' ? [] : belowThreshold.map((d) => `raise ${d.id} readiness to ${model.domainThreshold}: now ${d.score}`)),
+    ...(posture === 'pause' ? [] : [...belowThreshold.map((d) => `raise ${d.id} readiness to ${model.domainThreshold}: now ${d.score}`), ...expired]),
   ]);
   const patterns = detectPatterns(inputs, model.patterns, posture, asOf);
   const signals = unique([
     ...findings.map((f) => f.signal),
+    ...(hold?.restartedFrom ? ['hold restarted under a newly active scoring model'] : []),
+    ...(hold?.keptFrom ? ['authorization kept under a newly active scoring model: its gates hold'] : []),
     ...(posture === 'controlled_investment' ? ['rollout sequencing forming'] : []),
     ...patterns.map((pattern) => pattern.title),
     ...(inputs.decision && inputs.decision.decision !== posture
@@ -105,7 +146,15 @@ export function evaluate(inputs: ScoringInputs, model: ScoringModel, asOf: Date,
     initiativeId: inputs.initiativeId,
     posture,
     gatesHeldSince,
-    reviewAt: earliest([held ? null : holdEndsAt, nextExpiry(inputs, asOf), model.requireLatestClosedMonthCosts && allHeld ? nextMonthStart(asOf) : null]),
+    gatesHeldUnder: hold?.modelVersion ?? null,
+    hold,
+    reviewAt: earliest([
+      held ? null : holdEndsAt,
+      nextExpiry(inputs, asOf),
+      model.requireLatestClosedMonthCosts && allHeld ? nextMonthStart(asOf) : null,
+      nextOverrunChange(inputs.budgetOverruns, asOf),
+      nextTelemetryChange(inputs.telemetry, asOf),
+    ]),
     domains,
     signals,
     conditions,
@@ -115,6 +164,22 @@ export function evaluate(inputs: ScoringInputs, model: ScoringModel, asOf: Date,
     inputHash: hashInputs(inputs),
     evaluatedAt: asOf.toISOString(),
   };
+}
+
+/**
+ * The hold under this model. A hold that began under another model says
+ * nothing about this model's gates: it restarts from this model's activation
+ * (never before the old hold began), and the evaluation keeps what it replaced.
+ */
+function holdUnder(model: ScoringModel, asOf: Date, prior: PriorState, active: ActiveModelState): HoldState {
+  const holdFrom = (since: string): HoldState => ({ since, modelVersion: model.version, endsAt: new Date(Date.parse(since) + model.holdPeriodSeconds * 1000).toISOString() });
+  const { gatesHeldSince: previous, gatesHeldUnder: under } = prior;
+  if (!previous) return holdFrom(asOf.toISOString());
+  if (!under || under === model.version) return holdFrom(previous);
+  // Authorization already earned is not re-earned: it stays while this model's gates hold, and goes when one fails.
+  if (prior.authorized) return { ...holdFrom(previous), keptFrom: { modelVersion: under, since: previous } };
+  const activatedAt = active.activatedAt && Date.parse(active.activatedAt) <= asOf.getTime() ? Date.parse(active.activatedAt) : asOf.getTime();
+  return { ...holdFrom(new Date(Math.max(activatedAt, Date.parse(previous))).toISOString()), restartedFrom: { modelVersion: under, since: previous } };
 }
 
 /**
@@ -160,38 +225,42 @@ interface Finding {
 function gateFindings(
   inputs: ScoringInputs,
   criteria: Map<CriterionId, CriterionResult>,
+  measured: Partial<Record<CriterionId, Measurement>>,
   model: ScoringModel,
   asOf: Date,
 ): { pause: Finding[]; authorize: Finding[] } {
   const pause: Finding[] = [];
   const established = (id: CriterionId) => criteria.get(id)?.state === 'established';
-  const evidenceCondition = (id: CriterionId, verb: string) => {
-    const expiredAt = criteria.get(id)?.expiredAt;
-    return expiredAt
-      ? `${id} evidence expired on ${expiredAt.slice(0, 10)} — renew it`
-      : `${verb} (${id}): attest it as established`;
+  /**
+   * What would bring a criterion to `target`: where data measures it, the
+   * figures to move (attesting cannot help, the measurement outranks it);
+   * lapsed evidence named as such; otherwise the attestation wanted.
+   */
+  const evidenceConditions = (id: CriterionId, verb: string, target: 'partial' | 'established'): string[] => {
+    const criterion = criteria.get(id);
+    const levers = criterion?.source === 'measured' ? measured[id]?.levers[target] : undefined;
+    if (levers?.length) return levers;
+    if (criterion?.source === 'measured') return [`${verb} (${id}): measured as ${criterion.basis ?? criterion.state}`];
+    if (criterion?.expiredAt) return [expiredCondition(id, criterion.expiredAt)];
+    return [`${verb} (${id}): attest it as established`];
   };
+  const findings = (signal: string, conditions: string[]): Finding[] => conditions.map((condition) => ({ signal, condition }));
 
   for (const responsibility of model.pauseUnlessOwned) {
     if (!inputs.owners[responsibility]) pause.push({ signal: PAUSE_SIGNALS[responsibility], condition: ownerCondition(responsibility) });
   }
   if (!established('governance.approval_pathways')) {
-    pause.push({
-      signal: 'approval authority unclear',
-      condition: evidenceCondition('governance.approval_pathways', 'formalize approval pathways'),
-    });
+    pause.push(...findings('approval authority unclear', evidenceConditions('governance.approval_pathways', 'formalize approval pathways', 'established')));
   }
   if (criteria.get('economics.cost_visibility')?.state === 'absent') {
-    pause.push({
-      signal: 'cost visibility weak',
-      condition: evidenceCondition('economics.cost_visibility', 'establish cost visibility'),
-    });
+    pause.push(...findings('cost visibility weak', evidenceConditions('economics.cost_visibility', 'establish cost visibility', 'partial')));
   }
   const share = inputs.attributedSpendShare;
-  if (share !== undefined && Number(share) < Number(model.minAttributedSpendShare)) {
+  // Shares are exact decimals: compared as such, never as floats.
+  if (share !== undefined && new Decimal(share).lessThan(model.minAttributedSpendShare)) {
     pause.push({
       signal: 'cost visibility weak',
-      condition: `attribute at least ${percent(model.minAttributedSpendShare)} of spend: ${percent(share)} attributed`,
+      condition: `attribute at least ${percent(model.minAttributedSpendShare)} of spend from reliable sources (now ${percent(share)})`,
     });
   }
 
@@ -212,7 +281,7 @@ function gateFindings(
   ];
   for (const id of required) {
     if (!established(id)) {
-      authorize.push({ signal: 'governance partly formalized', condition: evidenceCondition(id, 'establish it') });
+      authorize.push(...findings('governance partly formalized', evidenceConditions(id, 'establish it', 'established')));
     }
   }
   const closedMonth = latestClosedMonth(asOf);
@@ -223,6 +292,10 @@ function gateFindings(
     });
   }
   return { pause, authorize };
+}
+
+function expiredCondition(id: CriterionId, expiredAt: string): string {
+  return `${id} evidence expired on ${expiredAt.slice(0, 10)} — renew it`;
 }
 
 /** The month before `asOf`'s, as YYYY-MM (UTC). */
@@ -292,7 +365,7 @@ function canonicalJson(value: unknown): string {
 }
 
 function percent(share: string): string {
-  return `${Math.round(Number(share) * 100)} %`;
+  return `${new Decimal(share).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed()} %`;
 }
 
 function unique(values: string[]): string[] {

@@ -1,28 +1,32 @@
-import { measuredCriteria } from './measured';
+import { measuredCriteria, TELEMETRY_RECENCY_DAYS } from './measured';
 import type { RolloutContention, TelemetryInput } from './inputs';
 
 function week(periodStart: string, figures: Partial<TelemetryInput> = {}): TelemetryInput {
   return { periodKind: 'week', periodStart, supportBacklog: 10, incidents: 0, crossTeamEscalations: 0, rollbacks: 0, ...figures };
 }
 
+function month(periodStart: string, figures: Partial<TelemetryInput> = {}): TelemetryInput {
+  return { ...week(periodStart, figures), periodKind: 'month' };
+}
+
+const asOf = new Date('2026-11-15T00:00:00Z');
 const stateOf = (measurements: ReturnType<typeof measuredCriteria>, id: keyof typeof measurements) => measurements[id]?.state;
 
 describe(measuredCriteria.name, () => {
   it('should grade capacity contests lost: none established, up to four weeks later partial, more absent', () => {
     const rollout = (contestsLost: number, weeksLost: number): RolloutContention => ({ planVersion: 3, contests: 2, contestsLost, weeksLost, rivals: ['AI-0002'] });
-    expect(stateOf(measuredCriteria(undefined, undefined, rollout(0, 0)), 'portfolio.conflicts')).toBe('established');
-    expect(stateOf(measuredCriteria(undefined, undefined, rollout(1, 4)), 'portfolio.conflicts')).toBe('partial');
-    expect(stateOf(measuredCriteria(undefined, undefined, rollout(1, 5)), 'portfolio.conflicts')).toBe('absent');
+    expect(stateOf(measuredCriteria({ rollout: rollout(0, 0) }, asOf), 'portfolio.conflicts')).toBe('established');
+    expect(stateOf(measuredCriteria({ rollout: rollout(1, 4) }, asOf), 'portfolio.conflicts')).toBe('partial');
+    expect(stateOf(measuredCriteria({ rollout: rollout(1, 5) }, asOf), 'portfolio.conflicts')).toBe('absent');
   });
 
   it('should grade cost visibility by the share attributed: from 80 % established, from 50 % partial', () => {
-    const visibility = (share: string) => stateOf(measuredCriteria(undefined, share), 'economics.cost_visibility');
+    const visibility = (share: string) => stateOf(measuredCriteria({ attributedSpendShare: share }, asOf), 'economics.cost_visibility');
     expect(['0.8', '0.7999', '0.5', '0.4999'].map(visibility)).toEqual(['established', 'partial', 'partial', 'absent']);
   });
 
   it('should take cost visibility down for an overrun in the last three months: from 150 % of budget to absent', () => {
-    const asOf = new Date('2026-11-15T00:00:00Z');
-    const overrun = (period: string, burn: string) => measuredCriteria(undefined, '1', undefined, { overruns: [{ period, category: 'inference', currency: 'EUR', burn }], asOf });
+    const overrun = (period: string, burn: string) => measuredCriteria({ attributedSpendShare: '1', budgetOverruns: [{ period, category: 'inference', currency: 'EUR', burn }] }, asOf);
     expect(stateOf(overrun('2026-11', '1.5'), 'economics.cost_visibility')).toBe('absent');
     expect(stateOf(overrun('2026-11', '1.4999'), 'economics.cost_visibility')).toBe('partial');
     // Reaching the budget exactly counts; a hair below it does not.
@@ -35,18 +39,50 @@ describe(measuredCriteria.name, () => {
   });
 
   it('should grade escalations in the last period and incidents with rollbacks over the last three: none, up to two, more', () => {
-    const escalations = (n: number) => stateOf(measuredCriteria([week('2026-10-26', { crossTeamEscalations: n })]), 'resilience.support_escalation');
+    const escalations = (n: number) => stateOf(measuredCriteria({ telemetry: [week('2026-10-26', { crossTeamEscalations: n })] }, asOf), 'resilience.support_escalation');
     expect([0, 2, 3].map(escalations)).toEqual(['established', 'partial', 'absent']);
     const instability = (incidents: number, rollbacks: number) =>
-      stateOf(measuredCriteria([week('2026-10-05', { incidents: 9 }), week('2026-10-12'), week('2026-10-19', { incidents }), week('2026-10-26', { rollbacks })]), 'resilience.instability');
+      stateOf(
+        measuredCriteria({ telemetry: [week('2026-10-05', { incidents: 9 }), week('2026-10-12'), week('2026-10-19', { incidents }), week('2026-10-26', { rollbacks })] }, asOf),
+        'resilience.instability',
+      );
     expect(instability(0, 0)).toBe('established');
     expect(instability(1, 1)).toBe('partial');
     expect(instability(2, 1)).toBe('absent');
   });
 
-  it('should measure from the weekly series when there is one, the monthly otherwise', () => {
-    const month = { periodKind: 'month' as const, periodStart: '2026-11-01', supportBacklog: 10, incidents: 0, crossTeamEscalations: 7, rollbacks: 0 };
-    expect(stateOf(measuredCriteria([week('2026-10-26'), month]), 'resilience.support_escalation')).toBe('established');
-    expect(stateOf(measuredCriteria([month]), 'resilience.support_escalation')).toBe('absent');
+  it('should measure from the series whose latest period is the most recent, the weekly one on a tie', () => {
+    const escalationsOf = (telemetry: TelemetryInput[]) => measuredCriteria({ telemetry }, asOf)['resilience.support_escalation'];
+    // The weekly series is newer: it decides.
+    expect(escalationsOf([week('2026-11-09'), month('2026-11-01', { crossTeamEscalations: 7 })])?.state).toBe('established');
+    expect(escalationsOf([month('2026-11-01', { crossTeamEscalations: 7 })])?.state).toBe('absent');
+    // Weekly figures stopped in August; the monthly ones go on to November: the monthly decide.
+    expect(escalationsOf([week('2026-08-31'), month('2026-10-01'), month('2026-11-01', { crossTeamEscalations: 7 })])).toEqual({
+      state: 'absent',
+      basis: '7 cross-team escalation(s) in the period from 2026-11-01',
+      levers: {
+        partial: ['keep cross-team escalations to at most 2 a period (now 7 in the period from 2026-11-01)'],
+        established: ['bring cross-team escalations to none in a period (now 7 in the period from 2026-11-01)'],
+      },
+    });
+  });
+
+  it('should use only periods that have started by the moment of evaluation', () => {
+    const telemetry = [week('2026-11-02'), week('2026-11-09'), week('2026-11-16', { crossTeamEscalations: 9, incidents: 5 })];
+    const measured = measuredCriteria({ telemetry }, asOf);
+    expect(measured['resilience.support_escalation']?.basis).toBe('0 cross-team escalation(s) in the period from 2026-11-09');
+    expect(measured['resilience.instability']?.state).toBe('established');
+    expect(stateOf(measuredCriteria({ telemetry }, new Date('2026-11-16T00:00:00Z')), 'resilience.support_escalation')).toBe('absent');
+    // Only future periods: nothing is measured yet.
+    expect(measuredCriteria({ telemetry: [week('2026-11-23', { crossTeamEscalations: 9 })] }, asOf)['resilience.support_escalation']).toBeUndefined();
+  });
+
+  it(`should leave out telemetry that started more than ${TELEMETRY_RECENCY_DAYS} days ago, so attestation decides again`, () => {
+    const stale = [week('2026-08-03', { crossTeamEscalations: 9 }), week('2026-08-10', { crossTeamEscalations: 9 })];
+    expect(measuredCriteria({ telemetry: stale }, asOf)['resilience.support_escalation']).toBeUndefined();
+    expect(measuredCriteria({ telemetry: stale }, new Date('2026-11-07T00:00:00Z'))['resilience.support_escalation']?.state).toBe('absent');
+    // In a series, only the recent periods count.
+    const mixed = [week('2026-08-10', { incidents: 9 }), week('2026-11-02'), week('2026-11-09')];
+    expect(measuredCriteria({ telemetry: mixed }, asOf)['resilience.instability']).toMatchObject({ state: 'established', basis: '0 incident(s) and rollback(s) over the last 2 period(s)' });
   });
 });

@@ -1,80 +1,135 @@
 import Decimal from 'decimal.js';
 import type { CriterionId, EvidenceStatus } from '@capstan/domain';
-import type { BudgetOverrunInput, RolloutContention, TelemetryInput } from './inputs';
+import type { BudgetOverrunInput, ScoringInputs, TelemetryInput } from './inputs';
 
 /** Months back (counting the current one) in which a budget overrun still weighs on cost visibility. */
 export const OVERRUN_MONTHS = 3;
+/** Telemetry periods that started longer ago than this no longer measure anything: attestation decides again. */
+export const TELEMETRY_RECENCY_DAYS = 90;
+const DAY_MS = 24 * 60 * 60 * 1000;
 const STATE_ORDER: EvidenceStatus[] = ['absent', 'partial', 'established'];
+
+/** What it would take to reach a better state: one condition per lever, none where the state is reached already. */
+export type Levers = { [state in 'partial' | 'established']?: string[] };
 
 export interface Measurement {
   state: EvidenceStatus;
   /** The figures behind it, in words. */
   basis: string;
+  /** What would move the figures to `partial` or `established`: a measured criterion cannot be attested up. */
+  levers: Levers;
 }
 
+export type MeasuredInputs = Pick<ScoringInputs, 'telemetry' | 'attributedSpendShare' | 'rollout' | 'budgetOverruns'>;
+
 /**
- * Criteria that operational telemetry measures. Uses the weekly series when
- * there is one, the monthly otherwise; needs at least one period.
+ * Criteria that data measures at `asOf`. Telemetry counts from the series
+ * (weekly or monthly) whose latest period is the most recent, weekly on a tie,
+ * using only periods that have started by `asOf` and started within the last
+ * `TELEMETRY_RECENCY_DAYS`; with none, the criteria it measures are left to
+ * attestation.
  */
-export function measuredCriteria(
-  telemetry: TelemetryInput[] | undefined,
-  attributedSpendShare?: string,
-  rollout?: RolloutContention,
-  budget?: { overruns: BudgetOverrunInput[]; asOf: Date },
-): Partial<Record<CriterionId, Measurement>> {
+export function measuredCriteria(inputs: MeasuredInputs, asOf: Date): Partial<Record<CriterionId, Measurement>> {
   const costs: Partial<Record<CriterionId, Measurement>> = {};
+  const { rollout, attributedSpendShare } = inputs;
   if (rollout) {
     // Conflicts are reduced when the initiative loses no contest; a short delay is partial.
+    const now = `now ${rollout.contestsLost} of ${rollout.contests} lost, ${rollout.weeksLost} week(s) later, in rollout plan v${rollout.planVersion}`;
     costs['portfolio.conflicts'] = {
       state: rollout.contestsLost === 0 ? 'established' : rollout.weeksLost <= 4 ? 'partial' : 'absent',
       basis: `${rollout.contestsLost} of ${rollout.contests} capacity contest(s) lost, ${rollout.weeksLost} week(s) later, in rollout plan v${rollout.planVersion}`,
+      levers: {
+        partial: [`lose at most 4 weeks to capacity contests (${now})`],
+        established: [`lose no capacity contest in the rollout plan (${now})`],
+      },
     };
   }
+  const parts: Measurement[] = [];
   if (attributedSpendShare !== undefined) {
     const share = new Decimal(attributedSpendShare);
-    costs['economics.cost_visibility'] = {
+    const lever = (target: string) => `attribute at least ${target} % of spend from reliable sources (now ${percentOf(share)} %)`;
+    parts.push({
       state: share.greaterThanOrEqualTo(0.8) ? 'established' : share.greaterThanOrEqualTo(0.5) ? 'partial' : 'absent',
       basis: `${percentOf(share)} % of recorded spend attributed from reliable sources`,
-    };
+      levers: { partial: [lever('50')], established: [lever('80')] },
+    });
   }
-  const overrun = recentOverrun(budget);
-  if (overrun) {
-    // Spend past its budget was not foreseen: what is known of costs is not yet reliable.
-    const burn = new Decimal(overrun.burn);
-    const state: EvidenceStatus = burn.greaterThanOrEqualTo(1.5) ? 'absent' : 'partial';
-    const known = costs['economics.cost_visibility'];
-    const basis = `${overrun.category} spend in ${overrun.period} at ${percentOf(burn)} % of its budget`;
-    costs['economics.cost_visibility'] =
-      known && STATE_ORDER.indexOf(known.state) <= STATE_ORDER.indexOf(state) ? { ...known, basis: `${known.basis}; ${basis}` } : { state, basis: known ? `${basis}; ${known.basis}` : basis };
-  }
-  const series = seriesOf(telemetry);
+  const overrun = overrunMeasurement(inputs.budgetOverruns, asOf);
+  if (overrun) parts.push(overrun);
+  if (parts.length) costs['economics.cost_visibility'] = combined(parts);
+
+  const series = seriesOf(inputs.telemetry, asOf);
   if (!series.length) return costs;
   const recent = series.slice(-3);
   const last = series[series.length - 1];
   const escalations = last.crossTeamEscalations;
   const instability = recent.reduce((sum, p) => sum + p.incidents + p.rollbacks, 0);
   const growth = backlogGrowth(recent);
+  const escalationsNow = `now ${escalations} in the period from ${last.periodStart}`;
+  const instabilityNow = `now ${instability} over the last ${recent.length} period(s)`;
+  const backlog = recent.map((p) => p.supportBacklog).join(' → ');
   return {
     ...costs,
     'resilience.support_escalation': {
       state: escalations === 0 ? 'established' : escalations <= 2 ? 'partial' : 'absent',
       basis: `${escalations} cross-team escalation(s) in the period from ${last.periodStart}`,
+      levers: {
+        partial: [`keep cross-team escalations to at most 2 a period (${escalationsNow})`],
+        established: [`bring cross-team escalations to none in a period (${escalationsNow})`],
+      },
     },
     'resilience.instability': {
       state: instability === 0 ? 'established' : instability <= 2 ? 'partial' : 'absent',
       basis: `${instability} incident(s) and rollback(s) over the last ${recent.length} period(s)`,
+      levers: {
+        partial: [`keep incidents and rollbacks to at most 2 over 3 periods (${instabilityNow})`],
+        established: [`run 3 periods without an incident or rollback (${instabilityNow})`],
+      },
     },
     'economics.support_burden': {
       state: growth.periodsGrowing === 0 ? 'established' : growth.periodsGrowing < recent.length - 1 || recent.length < 3 ? 'partial' : 'absent',
-      basis: `support backlog ${recent.map((p) => p.supportBacklog).join(' → ')}`,
+      basis: `support backlog ${backlog}`,
+      levers: {
+        partial: [`stop the support backlog growing in every period (now ${backlog})`],
+        established: [`keep the support backlog from growing in any period (now ${backlog})`],
+      },
     },
   };
 }
 
-export function seriesOf(telemetry: TelemetryInput[] | undefined): TelemetryInput[] {
-  const all = telemetry ?? [];
-  const weekly = all.filter((p) => p.periodKind === 'week');
-  return weekly.length ? weekly : all.filter((p) => p.periodKind === 'month');
+/** The worse of several measurements of one criterion, every reason given; the levers of each part still short of a state. */
+function combined(parts: Measurement[]): Measurement {
+  const rank = (m: Measurement) => STATE_ORDER.indexOf(m.state);
+  const worst = parts.reduce((a, b) => (rank(b) < rank(a) ? b : a));
+  const levers: Levers = {};
+  for (const target of ['partial', 'established'] as const) {
+    const short = parts.filter((part) => rank(part) < STATE_ORDER.indexOf(target)).flatMap((part) => part.levers[target] ?? []);
+    if (short.length) levers[target] = short;
+  }
+  return { state: worst.state, basis: [worst, ...parts.filter((part) => part !== worst)].map((part) => part.basis).join('; '), levers };
+}
+
+/**
+ * The series scoring measures from at `asOf`: periods started by then and
+ * within the recency window, of the kind whose latest period is the most
+ * recent (weekly on a tie, being the finer), oldest first.
+ */
+export function seriesOf(telemetry: TelemetryInput[] | undefined, asOf: Date): TelemetryInput[] {
+  const usable = (telemetry ?? []).filter((p) => {
+    const start = periodStart(p);
+    return start <= asOf.getTime() && start > asOf.getTime() - TELEMETRY_RECENCY_DAYS * DAY_MS;
+  });
+  const weekly = usable.filter((p) => p.periodKind === 'week');
+  const monthly = usable.filter((p) => p.periodKind === 'month');
+  const latest = (series: TelemetryInput[]) => (series.length ? Math.max(...series.map(periodStart)) : -Infinity);
+  const chosen = latest(weekly) >= latest(monthly) ? weekly : monthly;
+  return [...chosen].sort((a, b) => periodStart(a) - periodStart(b));
+}
+
+/** When telemetry alone could change a measurement: a stored period starts, or one leaves the recency window. */
+export function nextTelemetryChange(telemetry: TelemetryInput[] | undefined, asOf: Date): Date | null {
+  const moments = (telemetry ?? []).flatMap((p) => [periodStart(p), periodStart(p) + TELEMETRY_RECENCY_DAYS * DAY_MS]).filter((t) => t > asOf.getTime());
+  return moments.length ? new Date(Math.min(...moments)) : null;
 }
 
 export function backlogGrowth(periods: TelemetryInput[]): { periodsGrowing: number } {
@@ -83,18 +138,55 @@ export function backlogGrowth(periods: TelemetryInput[]): { periodsGrowing: numb
   return { periodsGrowing };
 }
 
+function periodStart(period: TelemetryInput): number {
+  return Date.parse(`${period.periodStart}T00:00:00Z`);
+}
+
 /** A ratio as a whole percentage, for the basis text. */
 function percentOf(ratio: Decimal): string {
   return ratio.times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed();
 }
 
-/** The worst overrun in the last `OVERRUN_MONTHS` months up to `asOf`'s, if any. */
-function recentOverrun(budget: { overruns: BudgetOverrunInput[]; asOf: Date } | undefined): BudgetOverrunInput | undefined {
-  if (!budget?.overruns.length) return undefined;
-  const now = budget.asOf.getUTCFullYear() * 12 + budget.asOf.getUTCMonth();
-  const monthIndex = (period: string) => Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
-  // Burn is an exact ratio ("0.9999999999999999999" is not 1): compared as a decimal, never a float.
-  return budget.overruns
-    .filter((overrun) => new Decimal(overrun.burn).greaterThanOrEqualTo(1) && now - monthIndex(overrun.period) < OVERRUN_MONTHS && monthIndex(overrun.period) <= now)
-    .sort((a, b) => new Decimal(b.burn).comparedTo(a.burn) || (a.period < b.period ? 1 : -1))[0];
+const monthIndex = (period: string) => Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
+const monthStart = (index: number) => new Date(Date.UTC(Math.floor(index / 12), index % 12, 1));
+// Burn is an exact ratio ("0.9999999999999999999" is not 1): compared as a decimal, never a float.
+const overran = (overrun: BudgetOverrunInput) => new Decimal(overrun.burn).greaterThanOrEqualTo(1);
+
+/** The first day an overrun no longer weighs on cost visibility. */
+function overrunWeighsUntil(overrun: BudgetOverrunInput): Date {
+  return monthStart(monthIndex(overrun.period) + OVERRUN_MONTHS);
+}
+
+/** Overruns in the last `OVERRUN_MONTHS` months up to `asOf`'s, worst first: a budget period still ahead has not run past anything yet. */
+function recentOverruns(overruns: BudgetOverrunInput[] | undefined, asOf: Date): BudgetOverrunInput[] {
+  const now = asOf.getUTCFullYear() * 12 + asOf.getUTCMonth();
+  return (overruns ?? [])
+    .filter((overrun) => overran(overrun) && now - monthIndex(overrun.period) < OVERRUN_MONTHS && monthIndex(overrun.period) <= now)
+    .sort((a, b) => new Decimal(b.burn).comparedTo(a.burn) || (a.period < b.period ? 1 : -1));
+}
+
+/** Spend past its budget was not foreseen: what is known of costs is not yet reliable. From 150 % of budget, not at all. */
+function overrunMeasurement(overruns: BudgetOverrunInput[] | undefined, asOf: Date): Measurement | undefined {
+  const recent = recentOverruns(overruns, asOf);
+  if (!recent.length) return undefined;
+  const worst = recent[0];
+  const burn = new Decimal(worst.burn);
+  const severe = (overrun: BudgetOverrunInput) => new Decimal(overrun.burn).greaterThanOrEqualTo(1.5);
+  const lever = (overrun: BudgetOverrunInput) =>
+    `keep spend within budget: ${overrun.category} spend in ${overrun.period} at ${percentOf(new Decimal(overrun.burn))} % of its budget weighs on cost visibility until ${overrunWeighsUntil(overrun).toISOString().slice(0, 10)}`;
+  return {
+    state: severe(worst) ? 'absent' : 'partial',
+    basis: `${worst.category} spend in ${worst.period} at ${percentOf(burn)} % of its budget`,
+    levers: { partial: recent.filter(severe).map(lever), established: recent.map(lever) },
+  };
+}
+
+/** When budget overruns alone could change cost visibility: an overrun's month begins, or its window ends. */
+export function nextOverrunChange(overruns: BudgetOverrunInput[] | undefined, asOf: Date): Date | null {
+  const moments = (overruns ?? [])
+    .filter(overran)
+    .flatMap((overrun) => [monthStart(monthIndex(overrun.period)), overrunWeighsUntil(overrun)])
+    .map((date) => date.getTime())
+    .filter((t) => t > asOf.getTime());
+  return moments.length ? new Date(Math.min(...moments)) : null;
 }

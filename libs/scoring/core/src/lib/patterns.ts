@@ -77,7 +77,7 @@ export function detectPatterns(inputs: ScoringInputs, parameters: PatternParamet
     });
   }
 
-  const series = seriesOf(inputs.telemetry);
+  const series = seriesOf(inputs.telemetry, asOf);
   const window = series.slice(-(parameters.backlogGrowthPeriods + 1));
   const weaknesses: string[] = [];
   if (window.length === parameters.backlogGrowthPeriods + 1 && backlogGrowth(window).periodsGrowing === parameters.backlogGrowthPeriods) {

@@ -19,6 +19,8 @@ export const postureViewSchema = z.object({
           source: criterionSourceSchema,
           /** For a measured criterion: the figures it was measured from, in words. */
           basis: z.string().optional(),
+          /** Attested evidence that had lapsed by the evaluation (it counts as absent): tells it from evidence never attested. */
+          expiredAt: z.string().optional(),
         }),
       ),
     }),
@@ -32,6 +34,21 @@ export const postureViewSchema = z.object({
   /** For `controlled_investment`: the scope rollout may not exceed, the committee's or the one recommended, and on what basis. */
   scopeEnvelope: z
     .object({ businessUnits: z.array(z.string()), users: z.number().int().nullable(), monthlySpendCap: z.string().nullable(), currency: z.string().nullable(), basis: z.string() })
+    .nullable()
+    .optional(),
+  /**
+   * The hold towards `authorize_deployment` (null while a gate fails): under which model it counts, since when, until
+   * when; `restartedFrom` names the hold it replaced when another model became active. Absent on evaluations older than it.
+   */
+  hold: z
+    .object({
+      since: z.string(),
+      modelVersion: z.string(),
+      endsAt: z.string(),
+      restartedFrom: z.object({ modelVersion: z.string(), since: z.string() }).optional(),
+      /** Deployment authorized under another model stays authorized while this one's gates hold: the hold it was earned by. */
+      keptFrom: z.object({ modelVersion: z.string(), since: z.string() }).optional(),
+    })
     .nullable()
     .optional(),
   modelVersion: z.string(),
