@@ -194,6 +194,16 @@ describe('FOCUS billing imports', () => {
       ],
       unconverted: [{ currency: 'CHF', entries: 1, billedCost: '40' }],
     });
+
+    // Reversing an imported row takes back its effective cost too, under the same import and service category.
+    const [vm1] = await databaseRows<{ id: string }>(`SELECT id FROM cost_tracking.cost_entries WHERE import_id = $1 AND resource_id = 'vm-1'`, [result.id]);
+    expect((await finance.post(`/api/v1/cost-entries/${vm1.id}/reversal`, { reason: 'billed twice' })).status).toBe(201);
+    expect(await summary('serviceCategory', result.id)).toEqual([
+      { key: 'Compute', billedCost: '60', effectiveCost: '58', currency: 'CHF' },
+      { key: 'Compute', billedCost: '7.25', effectiveCost: '7.25', currency: 'EUR' },
+    ]);
+    const converted = await viewer.get<SummaryBody>(`/api/v1/costs/summary?groupBy=currency&importId=${result.id}&reporting=true`);
+    expect(converted.body.groups[0]).toEqual({ key: 'CHF', billedCost: '19', effectiveCost: '17.1', currency: 'EUR' });
   });
 
   it('should refuse what is not a FOCUS export, and writes nothing for it', async () => {

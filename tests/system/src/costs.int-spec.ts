@@ -165,6 +165,30 @@ describe('the cost ledger', () => {
     }
   });
 
+  it('should raise a threshold that entries recorded side by side cross together', async () => {
+    const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
+    const id = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Side by side', businessUnit: 'Payments', stage: 'production' })).body.id;
+    const budget = { initiativeId: id, period: '2026-09', category: 'data', amount: '100', currency: 'EUR', thresholds: ['1'] };
+    await pollUntil(async () => (await finance.request('PUT', '/api/v1/budgets', { body: budget })).status === 200, { what: 'cost tracking to know the initiative' });
+    const spend = (amount: string) => finance.post('/api/v1/cost-entries', entry(amount, { initiativeId: id, category: 'data', chargeDate: '2026-09-10' }));
+    expect((await spend('70')).status).toBe(201);
+    // Thirty entries of 1 at once: only all of them together reach 100.
+    const responses = await Promise.all(Array.from({ length: 30 }, () => spend('1')));
+    expect(responses.map((response) => response.status)).toEqual(Array(30).fill(201));
+    const database = new Client({ connectionString: context.databaseUrl });
+    await database.connect();
+    try {
+      const { rows } = await database.query<{ threshold: string }>(
+        `SELECT envelope->'payload'->>'threshold' AS threshold FROM cost_tracking.outbox
+          WHERE type = 'budget.threshold_crossed' AND envelope->'payload'->'status'->>'initiativeId' = $1`,
+        [id],
+      );
+      expect(rows).toEqual([{ threshold: '1' }]);
+    } finally {
+      await database.end();
+    }
+  });
+
   it('should tell scoring when spend passes its budget: cost visibility drops, measured, with the overrun named', async () => {
     const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
     const id = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Overspent', businessUnit: 'Payments', stage: 'production' })).body.id;
@@ -295,6 +319,40 @@ describe('the cost ledger', () => {
     }
   });
 
+  it('should charge token usage once when the gateway lost its record of the first answer', async () => {
+    const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
+    const id = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Metered once', businessUnit: 'Service', stage: 'production' })).body.id;
+    const model = 'capstan-retried-1';
+    expect((await finance.post(`/api/v1/token-prices/${model}`, { effectiveFrom: '2026-10-01', currency: 'USD', inputPer1k: '0.003', outputPer1k: '0.015' })).status).toBe(201);
+    const key = `usage-crash-${Date.now()}`;
+    const body = { initiativeId: id, model, date: '2026-10-12', inputTokens: 40_000, outputTokens: 2_000, reference: key };
+    const first = await pollUntil(async () => {
+      const response = await engineering.post<{ id: string; entryId: string; amount: string }>('/api/v1/token-usage', body, { 'idempotency-key': key });
+      return response.status === 201 ? response : undefined;
+    }, { what: 'cost tracking to know the initiative' });
+    expect(first.body.amount).toBe('0.15');
+    const database = new Client({ connectionString: context.databaseUrl });
+    await database.connect();
+    try {
+      // As if the gateway died after cost tracking committed, before it stored the answer.
+      await database.query(
+        `UPDATE gateway.idempotency_keys SET state = 'in_flight', response_status = NULL, response_body = NULL, locked_until = now() - interval '1 second' WHERE scope LIKE $1`,
+        [`% ${key}`],
+      );
+      const retried = await engineering.post<{ id: string; entryId: string; amount: string }>('/api/v1/token-usage', body, { 'idempotency-key': key });
+      expect(retried.status).toBe(201);
+      expect(retried.body).toEqual(first.body);
+      const { rows } = await database.query<{ usage: string; entries: string }>(
+        `SELECT (SELECT count(*) FROM cost_tracking.token_usage WHERE reference = $1)::text AS usage,
+                (SELECT count(*) FROM cost_tracking.cost_entries WHERE initiative_id = $2)::text AS entries`,
+        [key, id],
+      );
+      expect(rows[0]).toEqual({ usage: '1', entries: '1' });
+    } finally {
+      await database.end();
+    }
+  });
+
   it('should convert each entry at its charge date\'s rate once, keep it when later rates come, and list what has no rate yet', async () => {
     const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
     const id = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Converted', businessUnit: 'Treasury', stage: 'production' })).body.id;
@@ -342,12 +400,16 @@ describe('the cost ledger', () => {
     expect((await finance.post('/api/v1/fx-rates', { rates: [{ currency: 'USD', date: '2026-10-16', rate: 0.9 }] })).status).toBe(400);
     expect((await viewer.post('/api/v1/fx-rates', { rates: [{ currency: 'USD', date: '2026-10-20', rate: '0.9' }] })).status).toBe(403);
 
-    // A reversal is converted at the rate of the entry it reverses: the pair nets to zero.
+    // The Sunday's own rate arrives after its entry took Friday's; the entry keeps Friday's.
+    expect((await finance.post('/api/v1/fx-rates', { rates: [{ currency: 'USD', date: '2026-10-18', rate: '0.95' }] })).status).toBe(201);
+    expect((await reporting()).groups[0].billedCost).toBe('130.3150000001');
+    // A reversal takes the conversion of the entry it reverses, not its day's rate now: the pair nets to zero.
     expect((await finance.post(`/api/v1/cost-entries/${dollars}/reversal`, { reason: 'duplicate invoice' })).status).toBe(201);
     expect((await reporting()).groups[0].billedCost).toBe('38.005');
     const rates = await viewer.get<{ reportingCurrency: string; items: { currency: string; date: string; rate: string }[] }>('/api/v1/fx-rates?currency=USD');
     expect(rates.body.items.map((rate) => [rate.date, rate.rate])).toEqual([
       ['2026-10-16', '0.923100000001'],
+      ['2026-10-18', '0.95'],
       ['2026-10-19', '0.5'],
     ]);
   });

@@ -12,3 +12,4 @@ export * from './lib/scoring-models';
 export * from './lib/costs';
 export * from './lib/sequencing';
 export * from './lib/event-catalogue';
+export * from './lib/spreadsheet-cells';

@@ -69,6 +69,12 @@ export class BudgetsService {
     scope: { initiativeId: string; period: string; category: string; currency: string },
     context: RpcContext,
   ): Promise<void> {
+    // Two entries committed side by side would each sum without the other and both stay under a threshold
+    // their total crosses: the budget's row is taken first, so the second sums after the first committed.
+    await manager.query(
+      `SELECT 1 FROM cost_tracking.budgets WHERE initiative_id = $1 AND period = $2 AND category = $3 AND currency = $4 FOR UPDATE`,
+      [scope.initiativeId, scope.period, scope.category, scope.currency],
+    );
     for (const status of await this.statuses(manager, scope)) {
       for (const threshold of status.thresholds) {
         if (new Decimal(status.burn).lt(threshold)) continue;

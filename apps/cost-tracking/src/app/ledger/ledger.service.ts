@@ -86,29 +86,35 @@ export class LedgerService {
     return this.insert(manager, { ...entry, reversesId: null }, actor, context);
   }
 
-  /** Reverses an entry in the caller's transaction. */
+  /**
+   * Reverses an entry in the caller's transaction: a copy with every amount
+   * negated (effective, list and contracted cost too) that keeps what the
+   * original was filed under (service category, import, rule) and its
+   * conversion to the reporting currency, so the pair nets to zero in every
+   * view, whatever rates arrived in between.
+   */
   async reverseIn(manager: EntityManager, id: string, reason: string, actor: string, context: RpcContext): Promise<CostEntry> {
     const [original] = (await manager.query(`SELECT * FROM cost_tracking.cost_entries WHERE id = $1 FOR UPDATE`, [id])) as EntryRow[];
     if (!original) throw RpcError.notFound(`Cost entry ${id}`);
     if (original.reverses_id) throw new RpcError('unprocessable', 'A reversing entry cannot itself be reversed');
     const [already] = (await manager.query(`SELECT id FROM cost_tracking.cost_entries WHERE reverses_id = $1`, [id])) as { id: string }[];
     if (already) throw new RpcError('conflict', `Cost entry ${id} was reversed already by ${already.id}`);
-    return this.insert(
-      manager,
-      {
-        initiativeId: original.initiative_id,
-        chargeDate: isoDate(original.charge_date),
-        category: original.category,
-        phase: original.phase,
-        amount: new Decimal(original.amount).negated().toFixed(),
-        currency: original.currency.trim(),
-        source: original.source,
-        reference: reason ? `reversal: ${reason}` : 'reversal',
-        reversesId: id,
-      },
-      actor,
-      context,
+    const [row] = (await manager.query(
+      `INSERT INTO cost_tracking.cost_entries (id, initiative_id, charge_date, period, category, phase, amount, effective_amount, list_cost, contracted_cost,
+          service_category, charge_category, resource_id, import_id, allocation_rule_id, currency, source, reference, reverses_id, recorded_by)
+       SELECT $1, initiative_id, charge_date, period, category, phase, -amount, -effective_amount, -list_cost, -contracted_cost,
+          service_category, charge_category, resource_id, import_id, allocation_rule_id, currency, source, $2, id, $3
+         FROM cost_tracking.cost_entries WHERE id = $4
+       RETURNING *`,
+      [randomUUID(), reason ? `reversal: ${reason}` : 'reversal', actor, id],
+    )) as EntryRow[];
+    const reversal = toEntry(row);
+    await manager.query(
+      `INSERT INTO cost_tracking.entry_conversions (entry_id, reporting_currency, rate, rate_date, amount, effective_amount)
+       SELECT $1, reporting_currency, rate, rate_date, -amount, -effective_amount FROM cost_tracking.entry_conversions WHERE entry_id = $2`,
+      [reversal.id, id],
     );
+    return this.recorded(manager, reversal, context);
   }
 
   async summary(query: CostSummaryQuery): Promise<CostSummary> {
@@ -198,6 +204,11 @@ export class LedgerService {
     )) as EntryRow[];
     const recorded = toEntry(row);
     await this.rates.convertEntries(manager, [recorded.id]);
+    return this.recorded(manager, recorded, context);
+  }
+
+  /** What follows a new entry: its event, and its initiative's economics and budgets brought up to date. */
+  private async recorded(manager: EntityManager, recorded: CostEntry, context: RpcContext): Promise<CostEntry> {
     await this.outbox.enqueue(manager, CostEvents.recorded, { entry: recorded }, context);
     if (recorded.initiativeId) {
       await this.publishEconomics(manager, recorded.initiativeId, context);

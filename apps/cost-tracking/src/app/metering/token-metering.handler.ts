@@ -13,7 +13,7 @@ export class TokenMeteringHandler implements OnModuleInit {
   onModuleInit(): void {
     this.rpc.handle(TokenRpc.setPrice, ({ model, price, actor }) => this.metering.setPrice(model, price, actor));
     this.rpc.handle(TokenRpc.prices, ({ model }) => this.metering.prices(model));
-    this.rpc.handle(TokenRpc.recordUsage, ({ usage, actor }, context) => this.metering.recordUsage(usage, actor, context));
+    this.rpc.handle(TokenRpc.recordUsage, ({ usage, actor, requestId }, context) => this.metering.recordUsage(usage, actor, context, requestId));
     this.rpc.handle(TokenRpc.reprice, ({ model, range, actor }, context) => this.metering.reprice(model, range, actor, context));
   }
 }

@@ -69,8 +69,10 @@ export class TokenMeteringService {
     return { items: (await this.pricesOf(this.dataSource.manager, model)).map(toPrice) };
   }
 
-  async recordUsage(usage: RecordTokenUsage, actor: string, context: RpcContext): Promise<TokenUsage> {
+  async recordUsage(usage: RecordTokenUsage, actor: string, context: RpcContext, requestId?: string): Promise<TokenUsage> {
     return this.outbox.transaction(async (manager) => {
+      const seen = requestId ? await this.usageOfRequest(manager, requestId) : undefined;
+      if (seen) return seen;
       const known = (await manager.query(`SELECT 1 FROM cost_tracking.initiatives WHERE id = $1`, [usage.initiativeId])) as unknown[];
       if (!known.length) throw new RpcError('unprocessable', `No initiative ${usage.initiativeId} is known to cost tracking`, [{ field: 'initiativeId', message: 'Unknown initiative' }]);
       const price = await this.priceOn(manager, usage.model, usage.date);
@@ -81,14 +83,47 @@ export class TokenMeteringService {
       }
       const id = randomUUID();
       await manager.query(
-        `INSERT INTO cost_tracking.token_usage (id, initiative_id, model, usage_date, phase, input_tokens, output_tokens, cached_tokens, reference, recorded_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [id, usage.initiativeId, usage.model, usage.date, usage.phase, usage.inputTokens, usage.outputTokens, usage.cachedTokens, usage.reference, actor],
+        `INSERT INTO cost_tracking.token_usage (id, initiative_id, model, usage_date, phase, input_tokens, output_tokens, cached_tokens, reference, recorded_by, request_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [id, usage.initiativeId, usage.model, usage.date, usage.phase, usage.inputTokens, usage.outputTokens, usage.cachedTokens, usage.reference, actor, requestId ?? null],
       );
       const amount = costOf(usage, price);
       const entry = await this.charge(manager, { id, initiativeId: usage.initiativeId, model: usage.model, date: usage.date, phase: usage.phase }, price, amount, actor, context);
       return { ...usage, id, priceId: price.id, amount, currency: price.currency.trim(), entryId: entry, recordedBy: actor };
     });
+  }
+
+  /** The usage a request recorded before, as it is charged now. */
+  private async usageOfRequest(manager: EntityManager, requestId: string): Promise<TokenUsage | undefined> {
+    const [row] = (await manager.query(
+      `SELECT u.id, u.initiative_id, u.model, u.usage_date::text AS usage_date, u.phase, u.input_tokens::text AS input_tokens, u.output_tokens::text AS output_tokens,
+              u.cached_tokens::text AS cached_tokens, u.reference, u.recorded_by, c.price_id, c.entry_id, c.amount::text AS amount, p.currency
+         FROM cost_tracking.token_usage u
+         JOIN cost_tracking.token_charges c ON c.usage_id = u.id AND c.current
+         JOIN cost_tracking.token_prices p ON p.id = c.price_id
+        WHERE u.request_id = $1`,
+      [requestId],
+    )) as {
+      id: string; initiative_id: string; model: string; usage_date: string; phase: 'pilot' | 'production'; input_tokens: string; output_tokens: string;
+      cached_tokens: string; reference: string; recorded_by: string; price_id: string; entry_id: string; amount: string; currency: string;
+    }[];
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      initiativeId: row.initiative_id,
+      model: row.model,
+      date: row.usage_date,
+      phase: row.phase,
+      inputTokens: Number(row.input_tokens),
+      outputTokens: Number(row.output_tokens),
+      cachedTokens: Number(row.cached_tokens),
+      reference: row.reference,
+      priceId: row.price_id,
+      amount: new Exact(row.amount).toFixed(),
+      currency: row.currency.trim(),
+      entryId: row.entry_id,
+      recordedBy: row.recorded_by,
+    };
   }
 
   /** Charges usage between two dates again at the prices effective now; only charges that change are reversed and replaced. */

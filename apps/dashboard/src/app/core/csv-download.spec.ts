@@ -6,4 +6,8 @@ describe(toCsv.name, () => {
       'a,b\r\nplain,"with, comma"\r\n"say ""hi""",\'=SUM(A1)\r\n,"{""x"":1}"\r\n',
     );
   });
+
+  it('should leave negative amounts numbers', () => {
+    expect(toCsv(['amount', 'note'], [['-0.01', '-A1']])).toBe("amount,note\r\n-0.01,'-A1\r\n");
+  });
 });

@@ -1,11 +1,16 @@
 import { stringify } from 'csv-stringify/browser/esm/sync';
+import { spreadsheetSafe } from '@capstan/contracts';
 
 /**
  * CSV as the gateway writes it (csv-stringify): quoted where needed, objects as
- * JSON, and a leading = + - @ escaped so a spreadsheet never runs a cell as a formula.
+ * JSON, and a cell a spreadsheet would run as a formula defused (negative
+ * amounts stay numbers).
  */
 export function toCsv(header: string[], rows: unknown[][]): string {
-  return stringify([header, ...rows], { escape_formulas: true, record_delimiter: 'windows', cast: { object: (value) => JSON.stringify(value) } });
+  return stringify([header, ...rows], {
+    record_delimiter: 'windows',
+    cast: { string: spreadsheetSafe, object: (value) => spreadsheetSafe(JSON.stringify(value)) },
+  });
 }
 
 /** Saves rows the page shows as a CSV file. */

@@ -46,7 +46,7 @@ export class TokenMeteringController {
   @UseInterceptors(IdempotencyInterceptor)
   @ApiCreatedResponse({ type: TokenUsageDto })
   recordUsage(@Body() usage: RecordTokenUsageDto, @CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call(TokenRpc.recordUsage, { usage, actor: principal.subject }, { correlationId: request.correlationId });
+    return this.rpc.call(TokenRpc.recordUsage, { usage, actor: principal.subject, requestId: request.requestId }, { correlationId: request.correlationId });
   }
 
   /** Charges a date range's usage again at the prices effective now; answers with each charge that changed. */

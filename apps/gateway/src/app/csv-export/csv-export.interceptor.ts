@@ -2,11 +2,13 @@ import { Injectable, type CallHandler, type ExecutionContext, type NestIntercept
 import { stringify } from 'csv-stringify/sync';
 import type { Request, Response } from 'express';
 import { map, type Observable } from 'rxjs';
+import { spreadsheetSafe } from '@capstan/contracts';
 
 /**
  * Any table the API lists comes as CSV when the client asks for it
  * (`Accept: text/csv`): the rows of the response's table (`items`, `groups`,
- * `waves`, `contests`…), one column per field, nested values as JSON.
+ * `waves`, `contests`…), one column per field, nested values as JSON, and
+ * no cell a spreadsheet would run as a formula.
  */
 @Injectable()
 export class CsvExportInterceptor implements NestInterceptor {
@@ -31,7 +33,7 @@ export class CsvExportInterceptor implements NestInterceptor {
 export function toCsv(rows: readonly Record<string, unknown>[]): string {
   const columns: string[] = [];
   for (const row of rows) for (const key of Object.keys(row)) if (!columns.includes(key)) columns.push(key);
-  const cell = (value: unknown) => (value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+  const cell = (value: unknown) => (value === null || value === undefined ? '' : spreadsheetSafe(typeof value === 'object' ? JSON.stringify(value) : String(value)));
   return stringify([columns, ...rows.map((row) => columns.map((column) => cell(row[column])))]);
 }
 

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import type { ImportRowError } from '@capstan/contracts';
+import { fromSpreadsheetSafe, type ImportRowError } from '@capstan/contracts';
 
 /** A file-level problem (not CSV, unknown or missing columns): nothing in it can be imported. */
 export class CsvFileError extends Error {
@@ -59,7 +59,8 @@ export function readCsvTable(text: string, columns: readonly string[], required:
     if (cells.length !== header.length) {
       table.ragged.push({ row, errors: [{ field: '(row)', message: `Has ${cells.length} cells; the header has ${header.length}` }] });
     } else {
-      table.rows.push({ row, cells: Object.fromEntries(header.map((column, i) => [column, cells[i]])) });
+      // A cell our own export defused ('=…) reads back as it was.
+      table.rows.push({ row, cells: Object.fromEntries(header.map((column, i) => [column, fromSpreadsheetSafe(cells[i])])) });
     }
   });
   return table;

@@ -75,4 +75,14 @@ describe(parseInitiativeCsv.name, () => {
     expect(parsed.invalid).toEqual([]);
     expect(parsed.valid[0].input).toMatchObject({ name: 'Quoted, "tricky" name', summary: 'Line one\nline two', tags: ['a', 'b'], riskTier: 'high', operatorRole: 'provider', dataSensitivity: 'restricted' });
   });
+
+  it('should export no cell a spreadsheet would run as a formula, and read such a cell back as it was', () => {
+    const [row] = parseInitiativeCsv(
+      ['key,name,summary,businessUnit,stage', 'AI-0002,Claims triage,"=HYPERLINK(""https://example.invalid"",""open"")",Insurance,pilot'].join('\n'),
+    ).valid;
+    const initiative = { ...row.input, id: '7d9f3c1e-0000-4000-8000-000000000002', key: 'AI-0002', version: 1, createdAt: '', updatedAt: '', archivedAt: null } as Parameters<typeof initiativesToCsv>[0][number];
+    const csv = initiativesToCsv([initiative], true);
+    expect(csv).toContain(`"'=HYPERLINK(""https://example.invalid"",""open"")"`);
+    expect(parseInitiativeCsv(csv).valid[0].input.summary).toBe('=HYPERLINK("https://example.invalid","open")');
+  });
 });

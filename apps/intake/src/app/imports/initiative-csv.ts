@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { fieldErrorsOf, registerInitiativeSchema, type Initiative, type ImportRowError, type RegisterInitiative } from '@capstan/contracts';
+import { fieldErrorsOf, registerInitiativeSchema, spreadsheetSafe, type Initiative, type ImportRowError, type RegisterInitiative } from '@capstan/contracts';
 import { DEFAULT_CSV_LIMITS, readCsvTable, type CsvLimits } from './csv-table';
 
 
@@ -85,7 +85,7 @@ export function initiativesToCsv(initiatives: Initiative[], withHeader: boolean)
       initiative.operatorRole,
       initiative.dataSensitivity,
       initiative.tags.join(TAG_SEPARATOR),
-    ]),
+    ].map(spreadsheetSafe)),
     { header: withHeader, columns: [...CSV_COLUMNS] },
   );
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fieldErrorsOf } from './rpc';
 import { subjectsFor } from './subjects';
 import { registerInitiativeSchema, updateInitiativeSchema } from './initiatives';
+import { allocationRuleInputSchema } from './costs';
 
 describe(subjectsFor.name, () => {
   it('should derive every subject and stream from the namespace', () => {
@@ -39,5 +40,23 @@ describe('updateInitiativeSchema', () => {
   it('should keep only the fields given, never filling defaults', () => {
     expect(updateInitiativeSchema.parse({ name: 'New name' })).toEqual({ name: 'New name' });
     expect(updateInitiativeSchema.safeParse({}).success).toBe(false);
+  });
+});
+
+describe('allocationRuleInputSchema', () => {
+  const split = (shares: string[]) => ({
+    name: 'Shared GPU pool',
+    match: { subAccountId: 'ml-platform' },
+    target: { kind: 'split', method: 'proportional', parts: shares.map((share, i) => ({ initiativeId: `00000000-0000-4000-8000-00000000000${i}`, share })) },
+  });
+
+  it('should take proportional weights, zero among them', () => {
+    expect(allocationRuleInputSchema.safeParse(split(['3', '0'])).success).toBe(true);
+  });
+
+  it('should refuse a proportional split whose weights are all zero', () => {
+    const result = allocationRuleInputSchema.safeParse(split(['0', '0.000']));
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0].message).toBe('A proportional split needs at least one share above 0');
   });
 });

@@ -186,7 +186,8 @@ export type Repricing = z.infer<typeof repricingSchema>;
 export const TokenRpc = {
   setPrice: rpcContract('cost.token.price.set', z.object({ model: modelNameSchema, price: setTokenPriceSchema, actor: z.string() }).strict(), tokenPriceSchema),
   prices: rpcContract('cost.token.price.list', z.object({ model: modelNameSchema }).strict(), z.object({ items: z.array(tokenPriceSchema) })),
-  recordUsage: rpcContract('cost.token.usage.record', z.object({ usage: recordTokenUsageSchema, actor: z.string() }).strict(), tokenUsageSchema),
+  // `requestId` comes from the caller's Idempotency-Key: usage repeated after a timeout or a crash is charged once.
+  recordUsage: rpcContract('cost.token.usage.record', z.object({ usage: recordTokenUsageSchema, actor: z.string(), requestId: z.uuid().optional() }).strict(), tokenUsageSchema),
   reprice: rpcContract('cost.token.reprice', z.object({ model: modelNameSchema, range: repriceSchema, actor: z.string() }).strict(), repricingSchema),
 };
 
@@ -339,6 +340,10 @@ export const allocationRuleInputSchema = z
           }
           if (split.method !== 'even' && split.parts.some((p) => p.share === undefined)) {
             ctx.addIssue({ code: 'custom', message: `A ${split.method} split gives every part a share`, path: ['parts'] });
+          }
+          // Weights of nothing cannot divide anything: every row the rule matched would fail.
+          if (split.method === 'proportional' && split.parts.every((p) => p.share === undefined || !/[1-9]/.test(p.share))) {
+            ctx.addIssue({ code: 'custom', message: 'A proportional split needs at least one share above 0', path: ['parts'] });
           }
           if (split.method === 'fixed') {
             const hundredths = split.parts.reduce((sum, p) => sum + Math.round(Number(p.share ?? 0) * 1_000_000), 0);
