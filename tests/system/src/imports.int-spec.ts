@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Client } from 'pg';
-import { ImportRpc, subjectsFor } from '@capstan/contracts';
+import { IMPORT_CHUNK_CHARS, ImportRpc, subjectsFor } from '@capstan/contracts';
 import { NatsClient, RpcClient } from '@capstan/messaging';
 import { ApiClient, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
 
@@ -157,6 +157,25 @@ describe('initiative CSV imports', () => {
     await pollUntil(async () => (await pmo.get<ImportView>(`/api/v1/initiative-imports/${declared.body.id}`)).body.status === 'completed', { what: 'the import to finish' });
     const listed = await pmo.get<{ items: { name: string }[] }>(`/api/v1/initiatives?businessUnit=${encodeURIComponent(`${BUSINESS_UNIT} Charset`)}`);
     expect(listed.body.items.map((item) => item.name)).toEqual(['Zürich claims']);
+  });
+
+  it('should take a file whose emoji falls where the upload cuts it into pieces', async () => {
+    const businessUnit = `${BUSINESS_UNIT} Pieces`;
+    const lines = ['name,businessUnit'];
+    let length = lines[0].length + 1;
+    for (let n = 0; length < IMPORT_CHUNK_CHARS - 100; n++) {
+      lines.push(`Filler ${n} ${'f'.repeat(60)},${businessUnit}`);
+      length += lines[lines.length - 1].length + 1;
+    }
+    // The first half of the pair is the last character of the first piece.
+    const padding = 'x'.repeat(IMPORT_CHUNK_CHARS - 1 - length);
+    lines.push(`${padding}😀 claims,${businessUnit}`);
+    const csv = lines.join('\n');
+    expect(csv.charCodeAt(IMPORT_CHUNK_CHARS - 1)).toBe('😀'.charCodeAt(0));
+    const result = await importFile(csv, 'valid-rows');
+    expect(result).toMatchObject({ status: 'completed', rowsImported: lines.length - 1 });
+    const listed = await pmo.get<{ items: { name: string }[] }>(`/api/v1/initiatives?businessUnit=${encodeURIComponent(businessUnit)}&q=claims`);
+    expect(listed.body.items.map((item) => item.name)).toEqual([`${padding}😀 claims`]);
   });
 
   it('should fail an upload whose pieces stopped arriving, and drop what it kept, instead of leaving it receiving', async () => {

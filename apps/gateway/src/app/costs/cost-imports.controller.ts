@@ -10,6 +10,7 @@ import {
   allocationRuleInputSchema,
   allocationRuleSchema,
   costImportSchema,
+  pieceLength,
   startCostImportSchema,
 } from '@capstan/contracts';
 import { ALL_ROLES } from '@capstan/domain';
@@ -130,8 +131,7 @@ export class CostImportsController {
       }
       pending += decode(decoder, buffer);
       while (pending.length >= COST_IMPORT_CHUNK_CHARS) {
-        // Never cut between the two halves of a surrogate pair.
-        const cut = isHighSurrogate(pending.charCodeAt(COST_IMPORT_CHUNK_CHARS - 1)) ? COST_IMPORT_CHUNK_CHARS - 1 : COST_IMPORT_CHUNK_CHARS;
+        const cut = pieceLength(pending, COST_IMPORT_CHUNK_CHARS);
         await send(pending.slice(0, cut));
         pending = pending.slice(cut);
       }
@@ -154,8 +154,4 @@ function countLineBreaks(buffer: Buffer): number {
   let count = 0;
   for (let at = buffer.indexOf(0x0a); at !== -1; at = buffer.indexOf(0x0a, at + 1)) count++;
   return count;
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
 }

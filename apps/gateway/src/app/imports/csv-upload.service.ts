@@ -1,5 +1,5 @@
 import { Injectable, UnsupportedMediaTypeException } from '@nestjs/common';
-import { IMPORT_CHUNK_CHARS, ImportRpc, type ImportKind, type ImportMode, type InitiativeImport } from '@capstan/contracts';
+import { IMPORT_CHUNK_CHARS, ImportRpc, pieceLength, type ImportKind, type ImportMode, type InitiativeImport } from '@capstan/contracts';
 import { RpcClient, RpcError } from '@capstan/messaging';
 
 /**
@@ -14,8 +14,10 @@ export class CsvUploadService {
     if (typeof body !== 'string') throw new UnsupportedMediaTypeException('Send the file as text/csv');
     const options = { correlationId };
     const { id } = await this.rpc.call(ImportRpc.start, { kind, mode, actor }, options);
-    for (let seq = 0, offset = 0; offset < body.length || seq === 0; seq++, offset += IMPORT_CHUNK_CHARS) {
-      await this.rpc.call(ImportRpc.chunk, { id, seq, data: body.slice(offset, offset + IMPORT_CHUNK_CHARS) }, options);
+    for (let seq = 0, offset = 0; offset < body.length || seq === 0; seq++) {
+      const length = pieceLength(body.slice(offset, offset + IMPORT_CHUNK_CHARS + 1), IMPORT_CHUNK_CHARS);
+      await this.rpc.call(ImportRpc.chunk, { id, seq, data: body.slice(offset, offset + length) }, options);
+      offset += length;
     }
     return this.rpc.call(ImportRpc.finish, { id }, options);
   }

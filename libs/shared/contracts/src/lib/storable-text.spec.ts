@@ -1,4 +1,4 @@
-import { unstorableTextIn } from './storable-text';
+import { pieceLength, unstorableTextIn } from './storable-text';
 
 describe(unstorableTextIn.name, () => {
   it('finds nothing in text Postgres stores, astral characters included', () => {
@@ -28,5 +28,15 @@ describe(unstorableTextIn.name, () => {
       field: 'customFields.cost\\u0000centre',
       message: "Must not contain the NUL character (U+0000) (in the field's name)",
     });
+  });
+});
+
+describe(pieceLength.name, () => {
+  it('should never cut a surrogate pair in two', () => {
+    expect(pieceLength('abcd', 4)).toBe(4);
+    expect(pieceLength('abcde', 4)).toBe(4);
+    expect(pieceLength('abc😀', 5)).toBe(5);
+    expect(pieceLength('abc😀x', 4)).toBe(3);
+    expect(pieceLength('ab😀x', 4)).toBe(4);
   });
 });

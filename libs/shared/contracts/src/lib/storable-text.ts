@@ -30,3 +30,14 @@ function problemOf(text: string): string | undefined {
   if (LONE_SURROGATE.test(text)) return 'Must be well-formed Unicode (it holds half of a surrogate pair)';
   return undefined;
 }
+
+/**
+ * How many characters of `text` the next piece of at most `size` takes: one
+ * fewer when the last would be the first half of a surrogate pair, which
+ * alone is not text (and which an RPC server refuses).
+ */
+export function pieceLength(text: string, size: number): number {
+  if (text.length <= size) return text.length;
+  const last = text.charCodeAt(size - 1);
+  return last >= 0xd800 && last <= 0xdbff ? size - 1 : size;
+}
