@@ -11,7 +11,7 @@ import type {
   RolloutView,
 } from '@capstan/contracts';
 import { firstResultSet, Outbox, RpcError } from '@capstan/messaging';
-import type { PortfolioSnapshot, Posture, SnapshotWave } from '@capstan/sequencing-engine';
+import { dependencyCycles, type PortfolioSnapshot, type Posture, type SnapshotWave } from '@capstan/sequencing-engine';
 
 /**
  * What plans are computed from: the initiatives sequencing has heard of (from
@@ -100,6 +100,7 @@ export class PlanningInputsService {
       const [initiative] = (await manager.query(`SELECT key FROM sequencing.initiatives WHERE id = $1 AND key <> ''`, [initiativeId])) as { key: string }[];
       if (!initiative) throw new RpcError('unprocessable', `No initiative ${initiativeId} is known to sequencing`, [{ field: 'initiativeId', message: 'Unknown initiative' }]);
       await this.checkLinks(manager, initiativeId, rollout);
+      await this.refuseNewCycle(manager, (snapshot) => withRollout(snapshot, { id: initiativeId, key: initiative.key }, rollout), `The rollout of ${initiative.key}`);
       const [row] = (await manager.query(
         `INSERT INTO sequencing.rollouts (initiative_id, value, waves, updated_by) VALUES ($1, $2, $3, $4)
          ON CONFLICT (initiative_id) DO UPDATE SET value = $2, waves = $3, updated_by = $4, updated_at = now()
@@ -155,6 +156,11 @@ export class PlanningInputsService {
       const known = (await manager.query(`SELECT id FROM sequencing.initiatives WHERE id = ANY($1::uuid[]) AND key <> ''`, [ids])) as { id: string }[];
       const unknown = ids.filter((id) => !known.some((k) => k.id === id));
       if (unknown.length) throw new RpcError('unprocessable', `No initiative ${unknown.join(', ')} is known to sequencing`);
+      if (override.kind === 'pin') await this.checkPinnedWave(manager, override.initiativeId, override.wave);
+      if (override.kind === 'order') {
+        const order = { id: 'new', ...override };
+        await this.refuseNewCycle(manager, (snapshot) => ({ ...snapshot, overrides: [...snapshot.overrides, order] }), 'This order');
+      }
       const [row] = (await manager.query(`INSERT INTO sequencing.overrides (id, override, created_by) VALUES ($1, $2, $3) RETURNING *`, [
         randomUUID(),
         JSON.stringify(override),
@@ -227,6 +233,33 @@ export class PlanningInputsService {
     };
   }
 
+  /**
+   * Refuses a change that would close a dependency cycle (wave links, intake
+   * dependencies and orders together): no plan could schedule its waves.
+   * Link changes take a lock, so two changes each closing half a cycle cannot
+   * both pass. A cycle already there (intake's dependencies arrive as events)
+   * does not block unrelated changes; plans hold its waves.
+   */
+  private async refuseNewCycle(manager: EntityManager, change: (snapshot: PortfolioSnapshot) => PortfolioSnapshot, what: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('sequencing.links'))`);
+    // Only the links matter here, not the dates.
+    const current = await this.snapshot('2000-01-03', 1, manager);
+    const cyclic = new Set(dependencyCycles(current).flatMap((cycle) => cycle.waves));
+    const closed = dependencyCycles(change(current)).find((cycle) => cycle.waves.some((wave) => !cyclic.has(wave)));
+    if (closed) throw new RpcError('conflict', `${what} would close a dependency cycle, ${closed.text}: no plan could schedule these waves. Remove one of its links or orders first.`);
+  }
+
+  /** A pin must name a wave of the initiative's rollout. */
+  private async checkPinnedWave(manager: EntityManager, initiativeId: string, wave: string): Promise<void> {
+    const [row] = (await manager.query(
+      `SELECT i.key, r.waves FROM sequencing.initiatives i LEFT JOIN sequencing.rollouts r ON r.initiative_id = i.id WHERE i.id = $1`,
+      [initiativeId],
+    )) as { key: string; waves: StoredWave[] | null }[];
+    if (!row.waves?.some((w) => w.key === wave)) {
+      throw new RpcError('unprocessable', `${row.key} has no rollout wave ${wave} to pin`, [{ field: 'wave', message: `No wave ${wave} in the rollout of ${row.key}` }]);
+    }
+  }
+
   /** Wave links must name waves that exist (of this rollout, or of another initiative's). */
   private async checkLinks(manager: EntityManager, initiativeId: string, rollout: RolloutInput): Promise<void> {
     const own = new Set(rollout.waves.map((w) => w.key));
@@ -262,6 +295,15 @@ async function markStaleIfPlanned(manager: EntityManager, initiativeIds: string[
  */
 export async function markStale(manager: EntityManager, reason: string): Promise<void> {
   await manager.query(`INSERT INTO sequencing.draft_changes (reason) VALUES ($1)`, [reason]);
+}
+
+/** The snapshot with an initiative's rollout as it would be saved; an initiative without a rollout yet joins with placeholder details (only its links matter). */
+function withRollout(snapshot: PortfolioSnapshot, { id: initiativeId, key }: { id: string; key: string }, rollout: RolloutInput): PortfolioSnapshot {
+  const existing = snapshot.initiatives.find((i) => i.id === initiativeId);
+  const initiative = existing ?? { id: initiativeId, key, name: key, businessUnit: '', posture: null, value: rollout.value, waves: [] };
+  const waves = rollout.waves.map((w): SnapshotWave => ({ ...w, businessUnit: w.businessUnit ?? initiative.businessUnit }));
+  const changed = { ...initiative, value: rollout.value, waves };
+  return { ...snapshot, initiatives: existing ? snapshot.initiatives.map((i) => (i.id === initiativeId ? changed : i)) : [...snapshot.initiatives, changed] };
 }
 
 type StoredWave = Omit<SnapshotWave, 'businessUnit'> & { businessUnit?: string };

@@ -6,12 +6,14 @@ import { firstResultSet, Outbox, RpcClient, RpcError } from '@capstan/messaging'
 import {
   contentionByInitiative,
   diffPlans,
+  hypotheticalChanges,
   InvalidProblemError,
   isMonday,
   planPortfolio,
   type PlanDiff,
   type PortfolioPlan,
   type PortfolioSnapshot,
+  type ScenarioChange,
 } from '@capstan/sequencing-engine';
 import { PlanningInputsService } from './planning-inputs.service';
 
@@ -115,6 +117,8 @@ export class PlansService {
       if (plan.kind !== 'draft') throw new RpcError('conflict', `Plan ${id} is ${plan.kind === 'published' ? `published already (version ${plan.version})` : 'a scenario plan; promote the scenario to a draft first'}`);
       // Versions are numbered under a lock so two publishes cannot take the same number.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('sequencing.plan-version'))`);
+      // Under the lock, so a publish committed just before is seen.
+      await this.refuseUnpublishable(manager, plan);
       const [published] = firstResultSet<PlanRow>(
         await manager.query(
           `UPDATE sequencing.plans SET kind = 'published', published_by = $2, published_at = now(),
@@ -139,6 +143,36 @@ export class PlansService {
       return published;
     });
     return this.view(row);
+  }
+
+  /**
+   * A draft is published only if it plans the actual inputs and nothing newer
+   * exists: not a promoted what-if that changes a posture or adds an
+   * initiative, nor a draft older than the newest publishable draft or than the
+   * published plan (`plans/current` never goes back to older content).
+   */
+  private async refuseUnpublishable(manager: EntityManager, plan: PlanRow): Promise<void> {
+    const rows = (await manager.query(
+      `SELECT p.id, p.kind, p.version, p.created_at, s.name AS scenario, s.changes
+         FROM sequencing.plans p LEFT JOIN sequencing.scenarios s ON s.promoted_plan_id = p.id
+        WHERE p.id = $1 OR (p.kind IN ('draft', 'published') AND p.created_at > (SELECT created_at FROM sequencing.plans WHERE id = $1))
+        ORDER BY p.created_at DESC, p.id`,
+      [plan.id],
+    )) as { id: string; kind: PlanKind; version: number | null; created_at: Date; scenario: string | null; changes: ScenarioChange[] | null }[];
+    const hypothetical = (row: (typeof rows)[number] | undefined) => (row?.changes ? hypotheticalChanges(plan.inputs, row.changes) : []);
+    const own = rows.find((row) => row.id === plan.id);
+    if (hypothetical(own).length) {
+      throw new RpcError(
+        'conflict',
+        `Draft ${plan.id} cannot be published: it was promoted from scenario "${own?.scenario}", which ${hypothetical(own).join(', ')} — hypothetical changes, not the actual inputs. Compute a draft from the actual inputs (POST /api/v1/plans) to publish.`,
+      );
+    }
+    const published = rows.find((row) => row.kind === 'published');
+    if (published) throw new RpcError('conflict', `Draft ${plan.id} is older than published version ${published.version} (plan ${published.id}); publishing it would put older content back`);
+    const newer = rows.find((row) => row.kind === 'draft' && row.id !== plan.id && !hypothetical(row).length);
+    if (newer) {
+      throw new RpcError('conflict', `Draft ${plan.id} is not the newest draft: draft ${newer.id}, computed ${new Date(newer.created_at).toISOString()}, is newer; publish that one`);
+    }
   }
 
   /**

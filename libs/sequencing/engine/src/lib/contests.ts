@@ -105,6 +105,8 @@ function contestedCells(problem: Problem, starts: Starts, groups: readonly strin
   const contests: Contest[] = [];
   const cells: Cell[] = [];
   resources.forEach((resource, r) => {
+    // A week-by-week list per pool costs pools × weeks: only pools someone wants can be contested.
+    if (!activities.some((a) => a.demand[r])) return;
     const wanting: number[][] = Array.from({ length: end }, () => []);
     activities.forEach((a, i) => {
       if (!a.demand[r]) return;

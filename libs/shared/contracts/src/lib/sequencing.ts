@@ -5,6 +5,13 @@ import { eventContract } from './events';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const isoDate = z.iso.date();
+/**
+ * A date a plan is computed from. The engine works through every week between
+ * a plan's start and such a date: one in 9999 took seconds and hundreds of
+ * megabytes to plan. Inputs take these; views read back any date stored before.
+ */
+const planningDate = isoDate.refine((date) => date >= '2000-01-01' && date <= '2099-12-31', { message: 'a date from 2000-01-01 to 2099-12-31' });
+type DateSchema = typeof isoDate;
 /** Rollout money: exact, at most two decimal places (the engine works in cents). */
 const money = z.string().regex(/^\d{1,13}(\.\d{1,2})?$/, 'a non-negative decimal string with at most 2 decimals, such as "12500.00"');
 const slug = z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'a lowercase id such as deployment-engineering');
@@ -13,66 +20,70 @@ const units = z.number().int().min(0).max(1_000_000);
 
 // Capacity pools ------------------------------------------------------------
 
-export const capacityPoolSchema = z
-  .object({
-    name: text(200),
-    capacityPerWeek: units,
-    /** Weeks with a different capacity (holidays, hiring); later entries win. */
-    adjustments: z
-      .array(z.object({ from: isoDate, to: isoDate, capacity: units, reason: z.string().trim().max(200).default('') }).strict())
-      .max(200)
-      .default([])
-      .refine((list) => list.every((a) => a.from <= a.to), { message: 'Each adjustment needs from ≤ to' }),
-  })
-  .strict();
+const capacityPoolWith = (date: DateSchema) =>
+  z
+    .object({
+      name: text(200),
+      capacityPerWeek: units,
+      /** Weeks with a different capacity (holidays, hiring); later entries win. */
+      adjustments: z
+        .array(z.object({ from: date, to: date, capacity: units, reason: z.string().trim().max(200).default('') }).strict())
+        .max(200)
+        .default([])
+        .refine((list) => list.every((a) => a.from <= a.to), { message: 'Each adjustment needs from ≤ to' }),
+    })
+    .strict();
+export const capacityPoolSchema = capacityPoolWith(planningDate);
 export type CapacityPoolInput = z.infer<typeof capacityPoolSchema>;
-export const capacityPoolViewSchema = capacityPoolSchema.extend({ id: slug, updatedAt: z.string(), updatedBy: z.string() });
+export const capacityPoolViewSchema = capacityPoolWith(isoDate).extend({ id: slug, updatedAt: z.string(), updatedBy: z.string() });
 export type CapacityPoolView = z.infer<typeof capacityPoolViewSchema>;
 
 // Rollouts --------------------------------------------------------------------
 
-export const waveSchema = z
-  .object({
-    key: waveKey,
-    name: text(200),
-    /** Defaults to the initiative's business unit. */
-    businessUnit: text(100).optional(),
-    durationWeeks: z.number().int().min(1).max(520),
-    earliestStart: isoDate.nullable().default(null),
-    deadline: isoDate.nullable().default(null),
-    costPerWeek: money.default('0'),
-    /** Units per week by pool id. */
-    demand: z.record(slug, units).default({}),
-    withinControlledScope: z.boolean().default(false),
-    after: z
-      .array(z.object({ initiativeId: z.uuid().nullable().default(null), wave: waveKey, lagWeeks: z.number().int().min(0).max(520).default(0) }).strict())
-      .max(50)
-      .default([]),
-  })
-  .strict();
+const waveWith = (date: DateSchema) =>
+  z
+    .object({
+      key: waveKey,
+      name: text(200),
+      /** Defaults to the initiative's business unit. */
+      businessUnit: text(100).optional(),
+      durationWeeks: z.number().int().min(1).max(520),
+      earliestStart: date.nullable().default(null),
+      deadline: date.nullable().default(null),
+      costPerWeek: money.default('0'),
+      /** Units per week by pool id. */
+      demand: z.record(slug, units).default({}),
+      withinControlledScope: z.boolean().default(false),
+      after: z
+        .array(z.object({ initiativeId: z.uuid().nullable().default(null), wave: waveKey, lagWeeks: z.number().int().min(0).max(520).default(0) }).strict())
+        .max(50)
+        .default([]),
+    })
+    .strict();
+export const waveSchema = waveWith(planningDate);
 
-export const rolloutSchema = z
-  .object({
-    /** Expected value of the initiative, ranking its priority. */
-    value: money.default('0'),
-    waves: z
-      .array(waveSchema)
-      .max(52)
-      .refine((waves) => new Set(waves.map((w) => w.key)).size === waves.length, { message: 'Wave keys must be unique' }),
-  })
-  .strict();
+const rolloutWith = (date: DateSchema) =>
+  z
+    .object({
+      /** Expected value of the initiative, ranking its priority. */
+      value: money.default('0'),
+      waves: z
+        .array(waveWith(date))
+        .max(52)
+        .refine((waves) => new Set(waves.map((w) => w.key)).size === waves.length, { message: 'Wave keys must be unique' }),
+    })
+    .strict();
+export const rolloutSchema = rolloutWith(planningDate);
 export type RolloutInput = z.infer<typeof rolloutSchema>;
-export const rolloutViewSchema = rolloutSchema.extend({ initiativeId: z.uuid(), updatedAt: z.string(), updatedBy: z.string() });
+export const rolloutViewSchema = rolloutWith(isoDate).extend({ initiativeId: z.uuid(), updatedAt: z.string(), updatedBy: z.string() });
 export type RolloutView = z.infer<typeof rolloutViewSchema>;
 
-export const freezeWindowsSchema = z
-  .object({
-    windows: z
-      .array(z.object({ from: isoDate, to: isoDate, reason: z.string().trim().max(200).default('') }).strict())
-      .max(100)
-      .refine((list) => list.every((w) => w.from <= w.to), { message: 'Each window needs from ≤ to' }),
-  })
-  .strict();
+const freezeWindowsWith = (date: DateSchema) =>
+  z
+    .array(z.object({ from: date, to: date, reason: z.string().trim().max(200).default('') }).strict())
+    .max(100)
+    .refine((list) => list.every((w) => w.from <= w.to), { message: 'Each window needs from ≤ to' });
+export const freezeWindowsSchema = z.object({ windows: freezeWindowsWith(planningDate) }).strict();
 
 export const quarterSchema = z.string().regex(/^\d{4}-Q[1-4]$/, 'a quarter such as 2027-Q1');
 export const rolloutBudgetSchema = z.object({ amount: money }).strict();
@@ -80,15 +91,17 @@ export const rolloutBudgetSchema = z.object({ amount: money }).strict();
 // Overrides -----------------------------------------------------------------
 
 const reason = z.string().trim().min(3, 'Say why (at least 3 characters)').max(500);
-export const planOverrideInputSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('priority'), initiativeId: z.uuid(), priority: z.number().int().min(1).max(100), reason }).strict(),
-  z.object({ kind: z.literal('pin'), initiativeId: z.uuid(), wave: waveKey, start: isoDate, reason }).strict(),
-  z.object({ kind: z.literal('order'), first: z.uuid(), then: z.uuid(), reason }).strict().refine((o) => o.first !== o.then, { message: 'An initiative cannot come before itself' }),
-]);
+const planOverrideWith = (date: DateSchema) =>
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('priority'), initiativeId: z.uuid(), priority: z.number().int().min(1).max(100), reason }).strict(),
+    z.object({ kind: z.literal('pin'), initiativeId: z.uuid(), wave: waveKey, start: date, reason }).strict(),
+    z.object({ kind: z.literal('order'), first: z.uuid(), then: z.uuid(), reason }).strict().refine((o) => o.first !== o.then, { message: 'An initiative cannot come before itself' }),
+  ]);
+export const planOverrideInputSchema = planOverrideWith(planningDate);
 export type PlanOverrideInput = z.infer<typeof planOverrideInputSchema>;
 export const planOverrideViewSchema = z.object({
   id: z.uuid(),
-  override: planOverrideInputSchema,
+  override: planOverrideWith(isoDate),
   createdBy: z.string(),
   createdAt: z.string(),
   revokedBy: z.string().nullable(),
@@ -102,7 +115,7 @@ export type PlanOverrideView = z.infer<typeof planOverrideViewSchema>;
 export const computePlanSchema = z
   .object({
     /** Monday of the plan's first week; defaults to the Monday of the current week. */
-    startDate: isoDate.optional(),
+    startDate: planningDate.optional(),
     horizonWeeks: z.number().int().min(4).max(520).default(156),
     seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
     /** Improvement budget; the result is repeatable for a seed unless the time cap is reached first. */
@@ -230,11 +243,11 @@ export const planSummarySchema = planSchema.pick({
 // Scenarios -------------------------------------------------------------------
 
 export const scenarioChangeSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('capacity'), pool: slug, capacityPerWeek: units, from: isoDate.optional(), to: isoDate.optional() }).strict(),
+  z.object({ kind: z.literal('capacity'), pool: slug, capacityPerWeek: units, from: planningDate.optional(), to: planningDate.optional() }).strict(),
   z.object({ kind: z.literal('priority'), initiativeId: z.uuid(), priority: z.number().int().min(1).max(100) }).strict(),
   z.object({ kind: z.literal('pause'), initiativeId: z.uuid() }).strict(),
   z.object({ kind: z.literal('authorize'), initiativeId: z.uuid() }).strict(),
-  z.object({ kind: z.literal('deadline'), initiativeId: z.uuid(), wave: waveKey, deadline: isoDate.nullable() }).strict(),
+  z.object({ kind: z.literal('deadline'), initiativeId: z.uuid(), wave: waveKey, deadline: planningDate.nullable() }).strict(),
   z
     .object({
       kind: z.literal('add'),
@@ -276,7 +289,7 @@ export const SequencingRpc = {
   putFreezeWindows: rpcContract(
     'sequencing.freeze.put',
     z.object({ businessUnit: text(100), windows: freezeWindowsSchema.shape.windows, actor }).strict(),
-    z.object({ businessUnit: z.string(), windows: freezeWindowsSchema.shape.windows }),
+    z.object({ businessUnit: z.string(), windows: freezeWindowsWith(isoDate) }),
   ),
   putBudget: rpcContract('sequencing.budget.put', z.object({ quarter: quarterSchema, amount: money, actor }).strict(), z.object({ quarter: z.string(), amount: z.string() })),
   budgets: rpcContract('sequencing.budget.list', z.object({}).strict(), z.object({ items: z.array(z.object({ quarter: z.string(), amount: z.string() })) })),

@@ -1,7 +1,8 @@
 import Decimal from 'decimal.js';
 import type { Activity, Precedence, Problem, Resource } from '../problem';
 import type { PortfolioSnapshot, Posture, SnapshotInitiative, SnapshotWave } from './snapshot';
-import { deadlineWeek, mondayOf, quarterOf, weekOf } from './weeks';
+import { graphCycles } from './link-cycles';
+import { deadlineWeek, mondayOf, quarterOf, weekOf, weekOnOrAfter } from './weeks';
 
 /** Weeks per budget period: a plan quarter. */
 export const QUARTER_WEEKS = 13;
@@ -41,7 +42,8 @@ export interface PortfolioProblem {
  * Turns a snapshot into the engine's problem. Posture gates what is scheduled:
  * `pause` (or not yet scored) holds the initiative, `controlled_investment`
  * schedules only the waves within its controlled scope, `authorize_deployment`
- * everything. A wave that must follow a held wave is held too.
+ * everything. A wave that must follow a held wave is held too, and so are
+ * the waves of a dependency cycle; an order whose first side is held is ignored.
  */
 export function buildProblem(snapshot: PortfolioSnapshot): PortfolioProblem {
   const warnings: string[] = [];
@@ -69,23 +71,21 @@ export function buildProblem(snapshot: PortfolioSnapshot): PortfolioProblem {
   }
 
   const links = waveLinks(snapshot, byId, warnings);
-  // Holding spreads along links until nothing changes: a successor of a held wave cannot start.
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const link of links) {
-      const before = waveId(link.before.initiative.id, link.before.wave.key);
-      const after = waveId(link.after.initiative.id, link.after.wave.key);
-      if (holds.has(before) && !holds.has(after)) {
-        holds.set(after, `waits for ${link.before.initiative.key} ${link.before.wave.key}, which is not scheduled`);
-        changed = true;
-      }
+  spreadHolds(links, holds);
+  // Saving refuses a link that closes a cycle, but intake's dependencies arrive as events: hold the cycle rather than fail the plan.
+  const scheduledLinks = links.filter((link) => !holds.has(endOf(link.before)) && !holds.has(endOf(link.after)));
+  for (const cycle of linkCycles(scheduledLinks)) {
+    for (const end of cycle.members) hold(end.initiative, end.wave, `in a dependency cycle: ${cycle.text}`);
+    warnings.push(`Dependency cycle ${cycle.text}: its waves are held until one of its links, dependencies or orders is removed`);
+  }
+  spreadHolds(links, holds);
+  for (const link of links) {
+    if (link.startToStart && holds.has(endOf(link.before)) && !holds.has(endOf(link.after))) {
+      warnings.push(`The order ${link.before.initiative.key} before ${link.after.initiative.key} is ignored while ${link.before.initiative.key} ${link.before.wave.key} is not scheduled`);
     }
   }
 
-  const pins = new Map<string, number>();
-  for (const override of snapshot.overrides) {
-    if (override.kind === 'pin') pins.set(waveId(override.initiativeId, override.wave), Math.max(0, weekOf(snapshot.startDate, override.start)));
-  }
+  const pins = pinnedWeeks(snapshot, byId, holds, warnings);
 
   const refs: WaveRef[] = [];
   const index = new Map<string, number>();
@@ -177,11 +177,81 @@ function prioritiesOf(snapshot: PortfolioSnapshot): Map<string, Priority> {
   );
 }
 
+interface LinkEnd {
+  readonly initiative: SnapshotInitiative;
+  readonly wave: SnapshotWave;
+}
+
 interface WaveLink {
-  readonly before: { initiative: SnapshotInitiative; wave: SnapshotWave };
-  readonly after: { initiative: SnapshotInitiative; wave: SnapshotWave };
+  readonly before: LinkEnd;
+  readonly after: LinkEnd;
   readonly lagWeeks: number;
   readonly startToStart?: boolean;
+}
+
+function endOf(end: LinkEnd): string {
+  return waveId(end.initiative.id, end.wave.key);
+}
+
+/**
+ * Holding spreads along links until nothing changes: a successor of a held
+ * wave cannot start. A PMO order is not a dependency: when its first side is
+ * held, the order is ignored rather than holding the other rollout.
+ */
+function spreadHolds(links: readonly WaveLink[], holds: Map<string, string>): void {
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const link of links) {
+      if (link.startToStart) continue;
+      const [before, after] = [endOf(link.before), endOf(link.after)];
+      if (holds.has(before) && !holds.has(after)) {
+        holds.set(after, `waits for ${link.before.initiative.key} ${link.before.wave.key}, which is not scheduled`);
+        changed = true;
+      }
+    }
+  }
+}
+
+/** The cycles the links make, named by initiative key and wave, e.g. `CAP-1 w1 → CAP-2 w1 → CAP-1 w1`. */
+function linkCycles(links: readonly WaveLink[]): { members: LinkEnd[]; text: string }[] {
+  const ends = new Map<string, { index: number; end: LinkEnd }>();
+  const indexOf = (end: LinkEnd) => {
+    let entry = ends.get(endOf(end));
+    if (!entry) ends.set(endOf(end), (entry = { index: ends.size, end }));
+    return entry.index;
+  };
+  const edges = links.map((link) => [indexOf(link.before), indexOf(link.after)] as const);
+  const byIndex = [...ends.values()].map((e) => e.end);
+  return graphCycles(byIndex.length, edges).map((cycle) => ({
+    members: cycle.members.map((i) => byIndex[i]),
+    text: cycle.path.map((i) => `${byIndex[i].initiative.key} ${byIndex[i].wave.key}`).join(' → '),
+  }));
+}
+
+/**
+ * The dependency cycles among a snapshot's wave links, intake dependencies and
+ * PMO orders, whatever the postures (a posture can change, the cycle stays):
+ * each with the ids (`initiativeId/wave`) of the waves in it.
+ */
+export function dependencyCycles(snapshot: PortfolioSnapshot): { waves: string[]; text: string }[] {
+  const links = waveLinks(snapshot, new Map(snapshot.initiatives.map((i) => [i.id, i])), []);
+  return linkCycles(links).map((cycle) => ({ waves: cycle.members.map(endOf), text: cycle.text }));
+}
+
+/** Pinned start weeks by wave id, a pin on a weekday rounded up to the next Monday; a pin that cannot apply is dropped with a warning. */
+function pinnedWeeks(snapshot: PortfolioSnapshot, byId: Map<string, SnapshotInitiative>, holds: Map<string, string>, warnings: string[]): Map<string, number> {
+  const pins = new Map<string, number>();
+  for (const override of snapshot.overrides) {
+    if (override.kind !== 'pin') continue;
+    const initiative = byId.get(override.initiativeId);
+    const wave = initiative?.waves.find((w) => w.key === override.wave);
+    const pin = `The pin of ${initiative?.key ?? `initiative ${override.initiativeId}`} ${override.wave} to ${override.start}`;
+    if (!initiative) warnings.push(`${pin} is ignored: the initiative has no rollout in this plan`);
+    else if (!wave) warnings.push(`${pin} is ignored: ${initiative.key} has no rollout wave ${override.wave}`);
+    else if (holds.has(waveId(initiative.id, wave.key))) warnings.push(`${pin} is ignored: the wave is not scheduled (${holds.get(waveId(initiative.id, wave.key))})`);
+    else pins.set(waveId(initiative.id, wave.key), Math.max(0, weekOnOrAfter(snapshot.startDate, override.start)));
+  }
+  return pins;
 }
 
 /** Wave-level links, intake's hard dependencies (first wave after the other's first wave) and PMO's fixed orders. */
@@ -203,14 +273,22 @@ function waveLinks(snapshot: PortfolioSnapshot, byId: Map<string, SnapshotInitia
   for (const { initiativeId, dependsOn } of snapshot.dependencies) {
     const initiative = byId.get(initiativeId);
     const other = byId.get(dependsOn);
-    if (!initiative?.waves.length || !other?.waves.length) continue;
+    if (!initiative?.waves.length) continue;
+    if (!other?.waves.length) {
+      warnings.push(`${initiative.key} depends on ${other ? other.key : `initiative ${dependsOn}`}, which has no rollout waves in this plan; the dependency is ignored`);
+      continue;
+    }
     links.push({ before: { initiative: other, wave: other.waves[0] }, after: { initiative, wave: initiative.waves[0] }, lagWeeks: 0 });
   }
   for (const o of snapshot.overrides) {
     if (o.kind !== 'order') continue;
     const first = byId.get(o.first);
     const then = byId.get(o.then);
-    if (!first?.waves.length || !then?.waves.length) continue;
+    if (!then?.waves.length) continue;
+    if (!first?.waves.length) {
+      warnings.push(`The order ${first?.key ?? `initiative ${o.first}`} before ${then.key} is ignored: the first has no rollout waves in this plan`);
+      continue;
+    }
     links.push({ before: { initiative: first, wave: first.waves[0] }, after: { initiative: then, wave: then.waves[0] }, lagWeeks: 0, startToStart: true });
   }
   return links;
@@ -232,7 +310,7 @@ function activityOf(snapshot: PortfolioSnapshot, ref: WaveRef, poolIndex: Map<st
   const { wave } = ref;
   const demand = new Array<number>(snapshot.pools.length).fill(0);
   for (const [pool, units] of Object.entries(wave.demand)) demand[poolIndex.get(pool)!] = units;
-  const release = Math.max(0, wave.earliestStart ? weekOf(snapshot.startDate, wave.earliestStart) : 0, ref.pinnedWeek ?? 0);
+  const release = Math.max(0, wave.earliestStart ? weekOnOrAfter(snapshot.startDate, wave.earliestStart) : 0, ref.pinnedWeek ?? 0);
   const blackouts = snapshot.freezeWindows
     .filter((f) => f.businessUnit === wave.businessUnit)
     .map((f) => [Math.max(0, weekOf(snapshot.startDate, f.from)), weekOf(snapshot.startDate, f.to) + 1] as const)

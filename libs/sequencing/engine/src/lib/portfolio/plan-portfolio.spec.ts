@@ -1,8 +1,8 @@
 import { violationsOf } from '../feasibility';
-import { buildProblem, minorUnits } from './build-problem';
+import { buildProblem, dependencyCycles, minorUnits } from './build-problem';
 import { diffPlans } from './diff-plans';
 import { planPortfolio, type PortfolioPlan } from './plan-portfolio';
-import { applyScenario } from './scenario';
+import { applyScenario, hypotheticalChanges } from './scenario';
 import type { PortfolioSnapshot, SnapshotInitiative, SnapshotWave } from './snapshot';
 
 const START = '2027-01-04';
@@ -197,5 +197,124 @@ describe(planPortfolio.name, () => {
     expect(() => applyScenario(snapshot(), [{ kind: 'pause', initiativeId: 'nope' }])).toThrow('no initiative nope');
     expect(() => minorUnits('1.234')).toThrow(RangeError);
     expect(minorUnits('12500.50')).toBe(1_250_050);
+  });
+  describe('inputs it cannot honour as given', () => {
+    const after = (initiativeId: string | null, w = 'w1') => [{ initiativeId, wave: w, lagWeeks: 0 }];
+
+    it('should hold the waves of a dependency cycle with a warning, and plan the rest', () => {
+      const plan = planPortfolio(
+        snapshot({
+          pools: [{ id: 'deploy', name: 'Deployment', capacityPerWeek: 5, adjustments: [] }],
+          initiatives: [initiative('A', { waves: [wave('w1'), wave('w2', { after: after(null) })] }), initiative('B'), initiative('C')],
+          dependencies: [
+            { initiativeId: 'id-A', dependsOn: 'id-B' },
+            { initiativeId: 'id-B', dependsOn: 'id-A' },
+          ],
+        }),
+      );
+      expect(plan.waves.map((w) => `${w.initiativeKey} ${w.wave}`)).toEqual(['C w1']);
+      expect(plan.held.map((h) => h.waves)).toEqual([
+        [
+          { wave: 'w1', reason: 'in a dependency cycle: A w1 → B w1 → A w1' },
+          { wave: 'w2', reason: 'waits for A w1, which is not scheduled' },
+        ],
+        [{ wave: 'w1', reason: 'in a dependency cycle: A w1 → B w1 → A w1' }],
+      ]);
+      expect(plan.warnings).toEqual(['Dependency cycle A w1 → B w1 → A w1: its waves are held until one of its links, dependencies or orders is removed']);
+    });
+
+    it('should name the cycles of wave links and orders by initiative and wave, whatever the postures', () => {
+      const cyclic = snapshot({
+        initiatives: [initiative('A', { posture: 'pause', waves: [wave('w1', { after: after('id-B') })] }), initiative('B'), initiative('C')],
+        overrides: [
+          { id: 'o1', kind: 'order', first: 'id-A', then: 'id-B', reason: 'x' },
+          { id: 'o2', kind: 'order', first: 'id-C', then: 'id-C', reason: 'x' },
+        ],
+      });
+      expect(dependencyCycles(cyclic)).toEqual([
+        { waves: ['id-B/w1', 'id-A/w1'], text: 'B w1 → A w1 → B w1' },
+        { waves: ['id-C/w1'], text: 'C w1 → C w1' },
+      ]);
+      expect(dependencyCycles(snapshot({ initiatives: [initiative('A', { waves: [wave('w1', { after: after('id-B') })] }), initiative('B')] }))).toEqual([]);
+    });
+
+    it('should warn about pins and intake dependencies it drops', () => {
+      const plan = planPortfolio(
+        snapshot({
+          initiatives: [initiative('A'), initiative('P', { posture: 'pause' })],
+          dependencies: [{ initiativeId: 'id-A', dependsOn: 'id-unplanned' }],
+          overrides: [
+            { id: 'o1', kind: 'pin', initiativeId: 'id-A', wave: 'w9', start: '2027-02-01', reason: 'launch' },
+            { id: 'o2', kind: 'pin', initiativeId: 'id-P', wave: 'w1', start: '2027-02-01', reason: 'launch' },
+          ],
+        }),
+      );
+      expect(startOf(plan, 'A')).toBe(START);
+      expect(plan.warnings).toEqual([
+        'A depends on initiative id-unplanned, which has no rollout waves in this plan; the dependency is ignored',
+        'The pin of A w9 to 2027-02-01 is ignored: A has no rollout wave w9',
+        'The pin of P w1 to 2027-02-01 is ignored: the wave is not scheduled (posture is pause)',
+      ]);
+    });
+
+    it('should start a wave no earlier than its earliest start or pin on a weekday: the Monday after', () => {
+      const plan = planPortfolio(
+        snapshot({
+          pools: [{ id: 'deploy', name: 'Deployment', capacityPerWeek: 5, adjustments: [] }],
+          initiatives: [initiative('A', { waves: [wave('w1', { earliestStart: '2027-01-13' })] }), initiative('B')],
+          overrides: [{ id: 'o1', kind: 'pin', initiativeId: 'id-B', wave: 'w1', start: '2027-02-03', reason: 'launch' }],
+        }),
+      );
+      expect(startOf(plan, 'A')).toBe('2027-01-18');
+      expect(startOf(plan, 'B')).toBe('2027-02-08');
+      expect(plan.warnings).toEqual([]);
+    });
+
+    it('should say what holds a wave no other wave holds: a lowered pool, or its own cost over the quarter budget', () => {
+      const pools = [{ id: 'deploy', name: 'Deployment', capacityPerWeek: 1, adjustments: [{ from: '2027-01-04', to: '2027-01-11', capacity: 0, reason: 'team offsite' }] }];
+      const lowered = planPortfolio(snapshot({ initiatives: [initiative('A')], pools }));
+      expect(lowered.waves[0].reasons).toEqual([
+        expect.objectContaining({ kind: 'capacity', heldBy: [], text: 'deploy is reduced to 0 units/week 2027-01-04–2027-01-17 (team offsite), less than the 1 this wave needs' }),
+      ]);
+      const costly = initiative('A', { waves: [wave('w1', { costPerWeek: '600.00', demand: {} })] });
+      const overBudget = planPortfolio(snapshot({ initiatives: [costly], budgetLimits: [{ quarter: '2027-Q1', amount: '500.00' }] }));
+      expect(overBudget.waves[0]).toMatchObject({ start: '2027-04-05' });
+      expect(overBudget.waves[0].reasons).toEqual([
+        expect.objectContaining({ kind: 'budget', text: 'its own cost (600.00 a week) is more than the rollout budget of 2027-Q1 (500.00)' }),
+      ]);
+    });
+
+    it('should name the lowered capacity too when other waves hold what is left', () => {
+      const pools = [{ id: 'deploy', name: 'Deployment', capacityPerWeek: 2, adjustments: [{ from: '2027-01-04', to: '2027-01-10', capacity: 1, reason: 'holiday' }] }];
+      const plan = planPortfolio(snapshot({ pools, initiatives: [initiative('A', { value: '1000' }), initiative('B', { value: '10' })] }));
+      expect(plan.waves.find((w) => w.initiativeKey === 'B')?.reasons[0].text).toBe(
+        'deploy is fully used 2027-01-04–2027-01-10 by A w1 (Retail, priority 100); it is reduced to 1 units/week 2027-01-04–2027-01-10 (holiday)',
+      );
+    });
+
+    it('should ignore an order whose first initiative is held, not hold the second', () => {
+      const plan = planPortfolio(
+        snapshot({
+          initiatives: [initiative('A', { posture: 'pause' }), initiative('B')],
+          overrides: [{ id: 'o1', kind: 'order', first: 'id-A', then: 'id-B', reason: 'shared vendor' }],
+        }),
+      );
+      expect(startOf(plan, 'B')).toBe(START);
+      expect(plan.warnings).toEqual(['The order A before B is ignored while A w1 is not scheduled']);
+    });
+
+    it('should tell hypothetical scenario changes from those PMO can make', () => {
+      const base = snapshot({ initiatives: [initiative('A')] });
+      expect(
+        hypotheticalChanges(base, [
+          { kind: 'authorize', initiativeId: 'id-A' },
+          { kind: 'pause', initiativeId: 'id-A' },
+          { kind: 'add', initiative: { id: 'id-N', key: 'NEW', name: 'New', businessUnit: 'Retail', value: '1', waves: [wave('w1')] } },
+          { kind: 'priority', initiativeId: 'id-A', priority: 5 },
+          { kind: 'capacity', pool: 'deploy', capacityPerWeek: 3 },
+          { kind: 'deadline', initiativeId: 'id-A', wave: 'w1', deadline: null },
+        ]),
+      ).toEqual(['authorizes A', 'pauses A', 'adds initiative NEW']);
+    });
   });
 });

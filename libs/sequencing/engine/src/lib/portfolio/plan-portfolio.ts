@@ -3,6 +3,7 @@ import { earliestStarts, explainDelays, type DelayReason } from '../explain';
 import { objectiveOf } from '../problem';
 import { solve, type SolveOptions } from '../solve';
 import { buildProblem, QUARTER_WEEKS, type HeldInitiative, type PortfolioProblem, type WaveRef } from './build-problem';
+import { capacityCuts, ownCostText } from './shortfalls';
 import type { PortfolioSnapshot, Posture } from './snapshot';
 import { mondayOf, quarterOf, sundayOf, weekRanges } from './weeks';
 
@@ -121,7 +122,7 @@ export function planPortfolio(snapshot: PortfolioSnapshot, options: SolveOptions
       lateWeeks,
       costPerWeek: ref.wave.costPerWeek,
       demand: ref.wave.demand,
-      reasons: (delays.get(i)?.reasons ?? []).map((reason) => describeReason(snapshot, built, handles, reason)),
+      reasons: (delays.get(i)?.reasons ?? []).map((reason) => describeReason(snapshot, built, handles, i, reason)),
     };
   });
   const groups = refs.map((r) => r.wave.businessUnit);
@@ -163,19 +164,23 @@ function describeHolders(handles: readonly WaveHandle[], holders: readonly numbe
   return shown.join(', ') + (holders.length > 5 ? ` and ${holders.length - 5} more` : '');
 }
 
-function describeReason(snapshot: PortfolioSnapshot, built: PortfolioProblem, handles: WaveHandle[], reason: DelayReason): PlanReason {
+function describeReason(snapshot: PortfolioSnapshot, built: PortfolioProblem, handles: WaveHandle[], activity: number, reason: DelayReason): PlanReason {
   const { startDate } = snapshot;
   switch (reason.kind) {
     case 'capacity': {
       const pool = built.problem.resources[reason.resource].id;
       const weeks = weekRanges(startDate, reason.periods);
+      const cuts = capacityCuts(snapshot, built, reason.resource, reason.periods).join(', ');
+      const needs = built.problem.activities[activity].demand[reason.resource];
       return {
         kind: 'capacity',
         pool,
         weeks,
         heldBy: strongest(handles, reason.holders),
         heldByCount: reason.holders.length,
-        text: `${pool} is fully used ${weeks.map((w) => `${w.from}–${w.to}`).join(', ')} by ${describeHolders(handles, reason.holders)}`,
+        text: reason.holders.length
+          ? `${pool} is fully used ${weeks.map((w) => `${w.from}–${w.to}`).join(', ')} by ${describeHolders(handles, reason.holders)}${cuts ? `; it is ${cuts}` : ''}`
+          : `${pool} is ${cuts || `short ${weeks.map((w) => `${w.from}–${w.to}`).join(', ')}`}, less than the ${needs} this wave needs`,
       };
     }
     case 'dependency': {
@@ -188,7 +193,9 @@ function describeReason(snapshot: PortfolioSnapshot, built: PortfolioProblem, ha
         kind: 'budget',
         heldBy: strongest(handles, reason.holders),
         heldByCount: reason.holders.length,
-        text: `the rollout budget of ${quarters.join(', ')} is taken by ${describeHolders(handles, reason.holders)}`,
+        text: reason.holders.length
+          ? `the rollout budget of ${quarters.join(', ')} is taken by ${describeHolders(handles, reason.holders)}`
+          : ownCostText(snapshot, built, activity, reason.budgetPeriods),
       };
     }
     case 'blackout':

@@ -69,3 +69,27 @@ export function applyScenario(snapshot: PortfolioSnapshot, changes: readonly Sce
   if (issues.length) throw new ScenarioError(issues);
   return { ...snapshot, initiatives, pools, overrides: effective };
 }
+
+/**
+ * The changes no one can make by publishing: postures are scoring's to set,
+ * and an added initiative does not exist. A plan computed with them is a
+ * what-if, never a plan to publish. Described with the initiatives' keys from
+ * `snapshot` (the inputs the scenario was applied to).
+ */
+export function hypotheticalChanges(snapshot: PortfolioSnapshot, changes: readonly ScenarioChange[]): string[] {
+  const keyOf = (id: string) => snapshot.initiatives.find((i) => i.id === id)?.key ?? id;
+  return changes.flatMap((change) => {
+    switch (change.kind) {
+      case 'pause':
+        return [`pauses ${keyOf(change.initiativeId)}`];
+      case 'authorize':
+        return [`authorizes ${keyOf(change.initiativeId)}`];
+      case 'add':
+        return [`adds initiative ${change.initiative.key}`];
+      case 'capacity':
+      case 'priority':
+      case 'deadline':
+        return [];
+    }
+  });
+}

@@ -9,6 +9,11 @@ export function weekOf(startDate: string, date: string): number {
   return Math.floor((epochDay(date) - epochDay(startDate)) / 7);
 }
 
+/** The first week starting on or after a date: a wave that may not start before a Wednesday starts the Monday after. */
+export function weekOnOrAfter(startDate: string, date: string): number {
+  return Math.ceil((epochDay(date) - epochDay(startDate)) / 7);
+}
+
 /** Monday of a week. */
 export function mondayOf(startDate: string, week: number): string {
   return new Date((epochDay(startDate) + 7 * week) * DAY).toISOString().slice(0, 10);

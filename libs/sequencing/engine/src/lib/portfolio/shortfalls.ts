@@ -1,0 +1,42 @@
+import Decimal from 'decimal.js';
+import { capacityAt } from '../problem';
+import { QUARTER_WEEKS, type PortfolioProblem } from './build-problem';
+import type { PortfolioSnapshot } from './snapshot';
+import { mondayOf, quarterOf, weekOf, weekRanges } from './weeks';
+
+/**
+ * What a delay reason says when no other wave holds what the wave waited for:
+ * the pool's own capacity was lowered, or the wave alone costs more than the
+ * quarter's budget. Without these the reason named nobody ("… by ").
+ */
+
+/** The weeks among `periods` in which an adjustment lowered the pool, per adjustment: "reduced to 0 units/week 2027-01-04–2027-01-17 (team offsite)". */
+export function capacityCuts(snapshot: PortfolioSnapshot, built: PortfolioProblem, resource: number, periods: readonly number[]): string[] {
+  const pool = snapshot.pools[resource];
+  const byAdjustment = new Map<number, number[]>();
+  for (const t of periods) {
+    if (capacityAt(built.problem.resources[resource], t) >= pool.capacityPerWeek) continue;
+    // The last adjustment covering the week set it (later adjustments win).
+    let k = -1;
+    for (const [n, a] of pool.adjustments.entries()) if (weekOf(snapshot.startDate, a.from) <= t && t <= weekOf(snapshot.startDate, a.to)) k = n;
+    const weeks = byAdjustment.get(k);
+    if (weeks) weeks.push(t);
+    else byAdjustment.set(k, [t]);
+  }
+  return [...byAdjustment].map(([k, weeks]) => {
+    const adjustment = pool.adjustments[k];
+    const dates = weekRanges(snapshot.startDate, weeks).map((w) => `${w.from}–${w.to}`).join(', ');
+    return `reduced to ${adjustment?.capacity ?? capacityAt(built.problem.resources[resource], weeks[0])} units/week ${dates}${adjustment?.reason ? ` (${adjustment.reason})` : ''}`;
+  });
+}
+
+/** "its own cost (600.00 a week) is more than the rollout budget of 2027-Q1 (500.00)". */
+export function ownCostText(snapshot: PortfolioSnapshot, built: PortfolioProblem, activity: number, budgetPeriods: readonly number[]): string {
+  const { problem } = built;
+  const limits = budgetPeriods.map((q) => `${quarterOf(mondayOf(snapshot.startDate, q * QUARTER_WEEKS))} (${money(problem.budget?.limits[q] ?? 0)})`);
+  return `its own cost (${money(problem.activities[activity].costPerPeriod ?? 0)} a week) is more than the rollout budget of ${limits.join(', ')}`;
+}
+
+function money(minorUnits: number): string {
+  return new Decimal(minorUnits).div(100).toFixed(2);
+}

@@ -1,0 +1,133 @@
+import { resolve } from 'node:path';
+import { Client } from 'pg';
+import type { PlanView } from '@capstan/contracts';
+import { ApiClient, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
+
+interface ProblemBody {
+  status: number;
+  detail: string;
+}
+
+const START = '2027-01-04';
+const POOL = 'deployment-engineering';
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
+
+/** What sequencing refuses to store or publish, so that a plan can always be computed and `plans/current` only moves forward. */
+describe('sequencing guards through the API', () => {
+  let context: TestSystem;
+  let pmo: ApiClient;
+  const ids: Record<'a' | 'b' | 'c' | 'd', string> = { a: '', b: '', c: '', d: '' };
+  const keys: Record<'a' | 'b' | 'c' | 'd', string> = { a: '', b: '', c: '', d: '' };
+
+  const rollout = (after: { initiativeId: string; wave: string }[] = []) => ({ value: '1000', waves: [{ key: 'w1', name: 'First', durationWeeks: 2, demand: { [POOL]: 1 }, after }] });
+  const publish = (id: string) => pmo.post<ProblemBody & PlanView>(`/api/v1/plans/${id}/publish`, {});
+  const compute = async () => (await pmo.post<PlanView>('/api/v1/plans', { startDate: START })).body;
+  const overrideCount = async () => (await pmo.get<{ items: unknown[] }>('/api/v1/plan-overrides')).body.items.length;
+
+  beforeAll(async () => {
+    context = await startTestSystem(resolve(__dirname, '../../..'));
+    pmo = new ApiClient(context.system.gatewayUrl).withToken(await tokenFor(context.jwtSecret, ['pmo']));
+    expect((await pmo.request('PUT', `/api/v1/capacity-pools/${POOL}`, { body: { name: 'Deployment engineering', capacityPerWeek: 2 } })).status).toBe(200);
+    for (const name of ['a', 'b', 'c', 'd'] as const) {
+      const created = await pmo.post<{ id: string; key: string }>('/api/v1/initiatives', { name: `guard ${name}`, businessUnit: 'Retail' });
+      ids[name] = created.body.id;
+      keys[name] = created.body.key;
+      await pollUntil(async () => ((await pmo.request('PUT', `/api/v1/initiatives/${created.body.id}/rollout`, { body: rollout() })).status === 200 ? true : undefined), {
+        what: `sequencing to know initiative ${name}`,
+      });
+    }
+    // Scored before the first plan, so no posture change recomputes a draft behind the tests' backs.
+    const database = new Client({ connectionString: context.databaseUrl });
+    await database.connect();
+    try {
+      await pollUntil(async () => {
+        const { rows } = await database.query<{ scored: number }>(`SELECT count(*)::int AS scored FROM sequencing.initiatives WHERE id = ANY($1::uuid[]) AND posture IS NOT NULL`, [Object.values(ids)]);
+        return rows[0].scored === 4 ? true : undefined;
+      }, { what: 'sequencing to hear every posture' });
+    } finally {
+      await database.end();
+    }
+  });
+
+  afterAll(async () => {
+    await context?.teardown();
+  });
+
+  it('should refuse to publish a promoted scenario that changes a posture or adds an initiative, and publish one with PMO changes only', async () => {
+    await compute();
+    for (const change of [
+      { kind: 'authorize', initiativeId: ids.a },
+      { kind: 'add', initiative: { key: 'HYPO-1', name: 'Invented', businessUnit: 'Retail', waves: [{ key: 'w1', name: 'First', durationWeeks: 1 }] } },
+    ]) {
+      const scenario = await pmo.post<{ id: string }>('/api/v1/scenarios', { name: `what if ${change.kind}`, changes: [change] });
+      expect(scenario.status).toBe(201);
+      const promoted = await pmo.post<PlanView>(`/api/v1/scenarios/${scenario.body.id}/promotion`, {});
+      expect(promoted.status).toBe(201);
+      const refused = await publish(promoted.body.id);
+      expect(refused.status).toBe(409);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+      expect(refused.body.detail).toContain('hypothetical');
+      expect(refused.body.detail).toContain(change.kind === 'add' ? 'adds initiative HYPO-1' : `authorizes ${keys.a}`);
+    }
+    expect((await pmo.get('/api/v1/plans/current')).status).toBe(404);
+
+    const controllable = await pmo.post<{ id: string }>('/api/v1/scenarios', { name: 'what if b came first', changes: [{ kind: 'priority', initiativeId: ids.b, priority: 90 }] });
+    const promoted = await pmo.post<PlanView>(`/api/v1/scenarios/${controllable.body.id}/promotion`, {});
+    expect((await publish(promoted.body.id)).body.version).toBe(1);
+  });
+
+  it('should refuse to publish a draft older than the newest, naming the newer one, so the published plan never goes back', async () => {
+    const older = await compute();
+    const newer = await compute();
+    const refused = await publish(older.id);
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toContain(newer.id);
+    expect((await publish(newer.id)).body.version).toBe(2);
+    const stillRefused = await publish(older.id);
+    expect(stillRefused.status).toBe(409);
+    expect(stillRefused.body.detail).toContain('version 2');
+    expect((await pmo.get<PlanView>('/api/v1/plans/current')).body.id).toBe(newer.id);
+  });
+
+  it('should refuse a wave link or an order that closes a dependency cycle, naming it by initiative and wave', async () => {
+    expect((await pmo.request('PUT', `/api/v1/initiatives/${ids.a}/rollout`, { body: rollout([{ initiativeId: ids.b, wave: 'w1' }]) })).status).toBe(200);
+    const cycle = await pmo.request<ProblemBody>('PUT', `/api/v1/initiatives/${ids.b}/rollout`, { body: rollout([{ initiativeId: ids.a, wave: 'w1' }]) });
+    expect(cycle.status).toBe(409);
+    // A two-wave cycle reads X → Y → X whichever wave it starts from.
+    expect(cycle.body.detail).toContain(`${keys.a} w1 → ${keys.b} w1`);
+    expect(cycle.body.detail).toContain(`${keys.b} w1 → ${keys.a} w1`);
+    expect(cycle.body.detail).not.toMatch(UUID);
+    expect((await pmo.get<{ waves: { after: unknown[] }[] }>(`/api/v1/initiatives/${ids.b}/rollout`)).body.waves[0].after).toEqual([]);
+
+    const before = await overrideCount();
+    expect((await pmo.post('/api/v1/plan-overrides', { kind: 'order', first: ids.c, then: ids.d, reason: 'c trains d' })).status).toBe(201);
+    const reversed = await pmo.post<ProblemBody>('/api/v1/plan-overrides', { kind: 'order', first: ids.d, then: ids.c, reason: 'd trains c' });
+    expect(reversed.status).toBe(409);
+    expect(reversed.body.detail).toContain(`${keys.c} w1`);
+    expect(reversed.body.detail).not.toMatch(UUID);
+    expect(await overrideCount()).toBe(before + 1);
+    expect((await pmo.post('/api/v1/plans', { startDate: START })).status).toBe(201);
+  });
+
+  it('should refuse dates centuries away, which a plan would work through week by week', async () => {
+    const far = await pmo.request<{ errors: { field: string }[] }>('PUT', `/api/v1/initiatives/${ids.c}/rollout`, {
+      body: { waves: [{ key: 'w1', name: 'First', durationWeeks: 2, earliestStart: '9999-12-27' }] },
+    });
+    expect(far.status).toBe(400);
+    expect(far.headers.get('content-type')).toContain('application/problem+json');
+    expect(far.body.errors.map((e) => e.field)).toEqual(['waves.0.earliestStart']);
+    expect((await pmo.get<{ waves: { earliestStart: string | null }[] }>(`/api/v1/initiatives/${ids.c}/rollout`)).body.waves[0].earliestStart).toBeNull();
+    const before = await overrideCount();
+    const pin = await pmo.post('/api/v1/plan-overrides', { kind: 'pin', initiativeId: ids.c, wave: 'w1', start: '9999-12-27', reason: 'launch event' });
+    expect(pin.status).toBe(400);
+    expect(await overrideCount()).toBe(before);
+  });
+
+  it('should refuse a pin on a wave the rollout does not have', async () => {
+    const before = await overrideCount();
+    const pin = await pmo.post<ProblemBody>('/api/v1/plan-overrides', { kind: 'pin', initiativeId: ids.a, wave: 'w9', start: START, reason: 'launch event' });
+    expect(pin.status).toBe(422);
+    expect(pin.body.detail).toContain(`${keys.a} has no rollout wave w9`);
+    expect(await overrideCount()).toBe(before);
+  });
+});
