@@ -305,6 +305,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/initiative-imports": {
         parameters: {
             query?: never;
@@ -1904,6 +1920,7 @@ export interface components {
                 domains: {
                     criteria: {
                         basis?: string;
+                        expiredAt?: string;
                         /** @enum {string} */
                         id: "ownership.long_term_accountability" | "ownership.production_support" | "ownership.escalation_paths" | "governance.approval_pathways" | "governance.escalation_authority" | "governance.coordination" | "sequencing.prioritization" | "sequencing.pacing" | "sequencing.dependencies" | "economics.cost_visibility" | "economics.monitoring_overhead" | "economics.support_burden" | "resilience.support_escalation" | "resilience.rollback" | "resilience.instability" | "portfolio.priorities" | "portfolio.dependencies" | "portfolio.conflicts";
                         /** @enum {string} */
@@ -1916,6 +1933,19 @@ export interface components {
                     score: number;
                 }[];
                 evaluatedAt: string;
+                hold?: {
+                    endsAt: string;
+                    keptFrom?: {
+                        modelVersion: string;
+                        since: string;
+                    };
+                    modelVersion: string;
+                    restartedFrom?: {
+                        modelVersion: string;
+                        since: string;
+                    };
+                    since: string;
+                } | null;
                 /** Format: uuid */
                 initiativeId: string;
                 modelVersion: string;
@@ -2337,6 +2367,7 @@ export interface components {
             domains: {
                 criteria: {
                     basis?: string;
+                    expiredAt?: string;
                     /** @enum {string} */
                     id: "ownership.long_term_accountability" | "ownership.production_support" | "ownership.escalation_paths" | "governance.approval_pathways" | "governance.escalation_authority" | "governance.coordination" | "sequencing.prioritization" | "sequencing.pacing" | "sequencing.dependencies" | "economics.cost_visibility" | "economics.monitoring_overhead" | "economics.support_burden" | "resilience.support_escalation" | "resilience.rollback" | "resilience.instability" | "portfolio.priorities" | "portfolio.dependencies" | "portfolio.conflicts";
                     /** @enum {string} */
@@ -2349,6 +2380,19 @@ export interface components {
                 score: number;
             }[];
             evaluatedAt: string;
+            hold?: {
+                endsAt: string;
+                keptFrom?: {
+                    modelVersion: string;
+                    since: string;
+                };
+                modelVersion: string;
+                restartedFrom?: {
+                    modelVersion: string;
+                    since: string;
+                };
+                since: string;
+            } | null;
             /** Format: uuid */
             initiativeId: string;
             inputs?: unknown;
@@ -3588,6 +3632,23 @@ export interface operations {
         };
     };
     HealthController_health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HealthController_ready: {
         parameters: {
             query?: never;
             header?: never;
