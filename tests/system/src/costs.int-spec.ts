@@ -215,22 +215,32 @@ describe('the cost ledger', () => {
   it('should give pilot against production cost per unit over the months with both, null without a denominator, and tell scoring', async () => {
     const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
     const id = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Unit costed', businessUnit: 'Insurance', stage: 'production' })).body.id;
+    // The three months before this one, so the forecast always reads the last closed months.
+    const monthsAgo = (count: number) => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - count, 1)).toISOString().slice(0, 7);
+    const [pilotMonth, gapMonth, productionMonth] = [monthsAgo(3), monthsAgo(2), monthsAgo(1)];
     const cost = (chargeDate: string, phase: string, amount: string) => ({ initiativeId: id, chargeDate, category: 'inference', phase, amount, currency: 'EUR', source: 'metered' });
-    await pollUntil(async () => ((await engineering.post('/api/v1/cost-entries', cost('2026-08-10', 'pilot', '600.00'))).status === 201 ? true : undefined), {
+    await pollUntil(async () => ((await engineering.post('/api/v1/cost-entries', cost(`${pilotMonth}-10`, 'pilot', '600.00'))).status === 201 ? true : undefined), {
       what: 'cost tracking to know the initiative',
     });
-    expect((await engineering.post('/api/v1/cost-entries', cost('2026-10-10', 'production', '3500.00'))).status).toBe(201);
+    expect((await engineering.post('/api/v1/cost-entries', cost(`${productionMonth}-10`, 'production', '3500.00'))).status).toBe(201);
     // A month with cost but no volume does not count: no denominator.
-    expect((await engineering.post('/api/v1/cost-entries', cost('2026-09-10', 'production', '999.00'))).status).toBe(201);
+    expect((await engineering.post('/api/v1/cost-entries', cost(`${gapMonth}-10`, 'production', '999.00'))).status).toBe(201);
 
     const none = await viewer.get<{ items: unknown[] }>(`/api/v1/initiatives/${id}/unit-costs`);
     expect(none.body.items).toEqual([]);
+    // An initiative without any cost: every category unknown, not an empty forecast.
+    const spendless = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Not yet costed', businessUnit: 'Insurance', stage: 'pilot' })).body.id;
+    const unknown = await pollUntil(async () => {
+      const response = await viewer.get<{ byCurrency: { currency: string; categories: { status: string }[] }[] }>(`/api/v1/initiatives/${spendless}/forecast`);
+      return response.status === 200 ? response.body : undefined;
+    }, { what: 'cost tracking to know the initiative' });
+    expect(unknown.byCurrency.map((c) => [c.currency, new Set(c.categories.map((category) => category.status))])).toEqual([['EUR', new Set(['unknown'])]]);
 
     const volume = (period: string, phase: string, value: string) => ({ initiativeId: id, period, phase, metric: 'claims', volume: value });
-    expect((await finance.request('PUT', '/api/v1/business-volumes', { body: volume('2026-08', 'pilot', '3000') })).status).toBe(200);
-    expect((await finance.request('PUT', '/api/v1/business-volumes', { body: volume('2026-10', 'production', '10000') })).status).toBe(200);
-    expect((await finance.request('PUT', '/api/v1/business-volumes', { body: volume('2026-10', 'production', '0') })).status).toBe(400);
-    expect((await viewer.request('PUT', '/api/v1/business-volumes', { body: volume('2026-10', 'production', '5') })).status).toBe(403);
+    expect((await finance.request('PUT', '/api/v1/business-volumes', { body: volume(pilotMonth, 'pilot', '3000') })).status).toBe(200);
+    expect((await finance.request('PUT', '/api/v1/business-volumes', { body: volume(productionMonth, 'production', '10000') })).status).toBe(200);
+    expect((await finance.request('PUT', '/api/v1/business-volumes', { body: volume(productionMonth, 'production', '0') })).status).toBe(400);
+    expect((await viewer.request('PUT', '/api/v1/business-volumes', { body: volume(productionMonth, 'production', '5') })).status).toBe(403);
 
     const { body } = await viewer.get<{ items: Record<string, unknown>[] }>(`/api/v1/initiatives/${id}/unit-costs`);
     expect(body.items).toEqual([
@@ -238,8 +248,8 @@ describe('the cost ledger', () => {
         initiativeId: id,
         metric: 'claims',
         currency: 'EUR',
-        pilot: { cost: '600', volume: '3000', unitCost: '0.2', months: ['2026-08'] },
-        production: { cost: '3500', volume: '10000', unitCost: '0.35', months: ['2026-10'] },
+        pilot: { cost: '600', volume: '3000', unitCost: '0.2', months: [pilotMonth] },
+        production: { cost: '3500', volume: '10000', unitCost: '0.35', months: [productionMonth] },
         productionToPilot: '1.75',
         categoriesWithoutData: ['monitoring', 'support_staffing', 'operating_controls'],
       },
@@ -485,7 +495,7 @@ describe('the cost ledger', () => {
     expect(repriced.status).toBe(201);
     expect(repriced.body).toEqual({
       model,
-      changes: [{ usageId: first.body.id, date: '2026-10-10', from: '0.1000025', to: '0.080002', difference: '-0.0200005', currency: 'USD' }],
+      changes: [{ usageId: first.body.id, date: '2026-10-10', from: '0.1000025', fromCurrency: 'USD', to: '0.080002', difference: '-0.0200005', currency: 'USD' }],
       unchanged: 1,
     });
     expect(await spend()).toEqual([expect.objectContaining({ billedCost: '0.090002' })]);
@@ -496,6 +506,18 @@ describe('the cost ledger', () => {
     expect((await price('2026-10-25', '0.004', '0.016', '0.002')).status).toBe(201);
     expect((await usage('2026-10-25', 1_000, 1_000)).body.amount).toBe('0.02');
     expect((await finance.post<{ changes: unknown[]; unchanged: number }>(`/api/v1/token-prices/${model}/repricing`, { from: '2026-10-25', to: '2026-10-25' })).body).toMatchObject({ changes: [], unchanged: 1 });
+    // A charge reversed by hand leaves its usage uncharged: re-pricing passes it by. A price in another currency gives no difference.
+    const [duplicate, later] = [await usage('2026-10-26', 1_000, 1_000), await usage('2026-10-27', 1_000, 1_000)];
+    const duplicateEntry = (duplicate.body as { entryId?: string }).entryId;
+    expect((await finance.post(`/api/v1/cost-entries/${duplicateEntry}/reversal`, { reason: 'meter sent it twice' })).status).toBe(201);
+    expect((await finance.post(`/api/v1/token-prices/${model}`, { effectiveFrom: '2026-10-26', currency: 'EUR', inputPer1k: '0.003', outputPer1k: '0.012' })).status).toBe(201);
+    const acrossCurrencies = await finance.post<{ changes: unknown[]; unchanged: number }>(`/api/v1/token-prices/${model}/repricing`, { from: '2026-10-25', to: '2026-10-31' });
+    expect(acrossCurrencies.status).toBe(201);
+    expect(acrossCurrencies.body).toEqual({
+      model,
+      changes: [{ usageId: later.body.id, date: '2026-10-27', from: '0.02', fromCurrency: 'USD', to: '0.015', difference: null, currency: 'EUR' }],
+      unchanged: 1,
+    });
     expect((await engineering.post('/api/v1/token-usage', { initiativeId: id, model, date: '2026-10-20', inputTokens: 1.5, outputTokens: 0 })).status).toBe(400);
     expect((await viewer.post(`/api/v1/token-prices/${model}`, { effectiveFrom: '2026-11-01', currency: 'USD', inputPer1k: '1', outputPer1k: '1' })).status).toBe(403);
   });

@@ -109,6 +109,8 @@ export class LedgerService {
       [randomUUID(), reason ? `reversal: ${reason}` : 'reversal', actor, id],
     )) as EntryRow[];
     const reversal = toEntry(row);
+    // A reversed token charge no longer stands: its usage is left uncharged, and re-pricing passes it by.
+    await manager.query(`UPDATE cost_tracking.token_charges SET current = false WHERE entry_id = $1 AND current`, [id]);
     await manager.query(
       `INSERT INTO cost_tracking.entry_conversions (entry_id, reporting_currency, rate, rate_date, amount, effective_amount)
        SELECT $1, reporting_currency, rate, rate_date, -amount, -effective_amount FROM cost_tracking.entry_conversions WHERE entry_id = $2`,

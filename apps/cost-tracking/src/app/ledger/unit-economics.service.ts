@@ -5,6 +5,7 @@ import { PRODUCTION_ONLY_CATEGORIES, UnitEconomicsEvents, type Forecast, type Re
 import { COST_CATEGORIES } from '@capstan/domain';
 import { forecastCategory, projectProduction } from '@capstan/cost-tracking-core';
 import { Outbox, RpcError, type RpcContext } from '@capstan/messaging';
+import { ExchangeRatesService } from '../fx/exchange-rates.service';
 import { initiativeTotals, sumBy, type InitiativeTotal } from './initiative-totals';
 
 /** Division is the one inexact step: done at high precision, then rounded half-even to 10 decimals, and said so in the contract. */
@@ -21,6 +22,7 @@ export class UnitEconomicsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly rates: ExchangeRatesService,
   ) {}
 
   async recordVolume(volume: RecordVolume, actor: string, context: RpcContext) {
@@ -56,7 +58,9 @@ export class UnitEconomicsService {
         WHERE initiative_id = $1 GROUP BY currency, category, period ORDER BY currency, category, period`,
       [initiativeId],
     )) as { currency: string; category: string; period: string; amount: string }[];
-    const currencies = [...new Set(rows.map((r) => r.currency.trim()))];
+    // Nothing recorded yet: every category unknown, in the reporting currency, rather than no forecast at all.
+    const recorded = [...new Set(rows.map((r) => r.currency.trim()))];
+    const currencies = recorded.length ? recorded : [this.rates.reportingCurrency];
     const byCurrency = currencies.map((currency) => ({
       currency,
       categories: COST_CATEGORIES.map((category) => ({

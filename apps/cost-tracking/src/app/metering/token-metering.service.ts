@@ -154,7 +154,9 @@ export class TokenMeteringService {
         await manager.query(`UPDATE cost_tracking.token_charges SET current = false WHERE usage_id = $1 AND current`, [row.id]);
         await this.charge(manager, { id: row.id, initiativeId: row.initiative_id, model, date: row.usage_date, phase: row.phase }, price, amount, actor, context);
         const from = new Exact(row.amount).toFixed();
-        changes.push({ usageId: row.id, date: row.usage_date, from, to: amount, difference: new Exact(amount).minus(from).toFixed(), currency: price.currency.trim() });
+        const [fromCurrency, currency] = [row.currency.trim(), price.currency.trim()];
+        const difference = fromCurrency === currency ? new Exact(amount).minus(from).toFixed() : null;
+        changes.push({ usageId: row.id, date: row.usage_date, from, fromCurrency, to: amount, difference, currency });
       }
       return { model, changes, unchanged: rows.length - changes.length };
     });

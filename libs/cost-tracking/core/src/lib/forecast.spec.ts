@@ -9,15 +9,36 @@ describe(forecastCategory.name, () => {
       // The current, open month does not count.
       { period: '2026-11', amount: '50.00' },
     ];
+    // October is closed but has no bill yet: a gap the line runs through, not a month of zero.
     const forecast = forecastCategory(history, '2026-10', 2);
     expect(forecast).toEqual({
       status: 'forecast',
       runRate: '1100.00',
       trendPerMonth: '100.00',
       months: [
-        { period: '2026-11', expected: '1300.00', low: '1190.00', high: '1410.00' },
-        { period: '2026-12', expected: '1400.00', low: '1290.00', high: '1510.00' },
+        { period: '2026-11', expected: '1400.00', low: '1290.00', high: '1510.00' },
+        { period: '2026-12', expected: '1500.00', low: '1390.00', high: '1610.00' },
       ],
+    });
+  });
+
+  it('should place months on the calendar: a gap of months is a gap, not a step of one', () => {
+    const forecast = forecastCategory(
+      [
+        { period: '2026-01', amount: '100' },
+        { period: '2026-06', amount: '600' },
+      ],
+      '2026-06',
+      1,
+    );
+    expect(forecast).toMatchObject({ status: 'forecast', trendPerMonth: '100.00', months: [{ period: '2026-07', expected: '700.00' }] });
+  });
+
+  it('should not forecast from costs long past, nor from a month not yet closed', () => {
+    expect(forecastCategory([{ period: '2025-03', amount: '1000' }], '2026-10', 1)).toEqual({ status: 'unknown', reason: 'no cost recorded since 2025-03: economics unknown' });
+    expect(forecastCategory([{ period: '2026-11', amount: '80' }], '2026-10', 1)).toEqual({
+      status: 'unknown',
+      reason: 'cost recorded only in months not yet closed: economics unknown until 2026-11 closes',
     });
   });
 

@@ -13,9 +13,9 @@ export type CategoryForecast =
   | { status: 'unknown'; reason: string }
   | {
       status: 'forecast';
-      /** Mean of the last (up to) three months with data. */
+      /** Mean of the last (up to) three closed months with cost. */
       runRate: string;
-      /** Least-squares change per month over the last (up to) six months; "0" with one month. */
+      /** Least-squares change per calendar month over the last six closed months' costs; "0" with one month. */
       trendPerMonth: string;
       months: { period: string; expected: string; low: string; high: string }[];
     };
@@ -29,28 +29,47 @@ export function monthsAfter(from: string, count: number): string[] {
   });
 }
 
+/** The months a forecast reads: the last six closed ones. */
+const WINDOW_MONTHS = 6;
+
+/** The month `months` before `period` (`YYYY-MM`). */
+function shiftBack(period: string, months: number): string {
+  const [year, month] = period.split('-').map(Number);
+  const index = year * 12 + (month - 1) - months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
 /**
- * A category's spend ahead: the least-squares trend through the last six
- * closed months, with a range of the months' standard deviation around that
- * line, at least ±10 % of the run rate (never below zero). A category with no recorded month has no forecast:
- * its economics are unknown, not zero.
+ * A category's spend ahead: the least-squares trend through its months with
+ * cost among the last six closed ones, placed on the calendar (a month without
+ * cost is a gap, not a zero: its bill may not be imported yet), with a range of
+ * those months' standard deviation around the line, at least ±10 % of the run
+ * rate (never below zero). A category with no cost in the last six closed
+ * months has no forecast: its economics are unknown, not zero, and not what
+ * they were long ago.
  */
 export function forecastCategory(history: readonly MonthlyCost[], lastClosed: string, horizon: number): CategoryForecast {
-  const closed = [...history].filter((h) => h.period <= lastClosed).sort((a, b) => (a.period < b.period ? -1 : 1));
-  if (!closed.length) return { status: 'unknown', reason: 'no cost recorded: economics unknown' };
-  const recent = closed.slice(-6);
-  const amounts = recent.map((h) => new Exact(h.amount));
-  const runRate = mean(amounts.slice(-3));
-  const slope = slopeOf(amounts);
-  // The least-squares line: through the mean of the months, at their middle.
-  const middle = new Exact(amounts.length - 1).div(2);
-  const average = mean(amounts);
-  const line = (x: Decimal.Value) => average.plus(slope.times(new Exact(x).minus(middle)));
+  const byMonth = new Map<string, Decimal>();
+  for (const h of history) byMonth.set(h.period, (byMonth.get(h.period) ?? new Exact(0)).plus(h.amount));
+  const recorded = [...byMonth.keys()].sort();
+  const closed = recorded.filter((period) => period <= lastClosed);
+  if (!closed.length) {
+    return recorded.length
+      ? { status: 'unknown', reason: `cost recorded only in months not yet closed: economics unknown until ${monthsAfter(lastClosed, 1)[0]} closes` }
+      : { status: 'unknown', reason: 'no cost recorded: economics unknown' };
+  }
+  const windowStart = shiftBack(lastClosed, WINDOW_MONTHS - 1);
+  const latest = closed[closed.length - 1];
+  if (latest < windowStart) return { status: 'unknown', reason: `no cost recorded since ${latest}: economics unknown` };
+  // Each month with cost at its place on the calendar: months from the window's start.
+  const points = closed.filter((period) => period >= windowStart).map((period) => ({ x: monthsBetween(windowStart, period), y: byMonth.get(period) ?? new Exact(0) }));
+  const runRate = mean(points.slice(-3).map((p) => p.y));
+  const { slope, line } = leastSquares(points);
   // The range: the months' spread around the line, and never narrower than ±10 % of the run rate.
-  const deviation = mean(amounts.map((a, i) => a.minus(line(i)).pow(2))).sqrt();
+  const deviation = mean(points.map((p) => p.y.minus(line(p.x)).pow(2))).sqrt();
   const spread = Exact.max(deviation, runRate.abs().times('0.1'));
   const months = monthsAfter(lastClosed, horizon).map((period, k) => {
-    const expected = Exact.max(0, line(amounts.length + k));
+    const expected = Exact.max(0, line(WINDOW_MONTHS + k));
     return { period, expected: cents(expected), low: cents(Exact.max(0, expected.minus(spread))), high: cents(expected.plus(spread)) };
   });
   return { status: 'forecast', runRate: cents(runRate), trendPerMonth: cents(slope), months };
@@ -84,18 +103,23 @@ function mean(values: readonly Decimal[]): Decimal {
   return values.reduce((sum, v) => sum.plus(v), new Exact(0)).div(values.length);
 }
 
-function slopeOf(values: readonly Decimal[]): Decimal {
-  const n = values.length;
-  if (n < 2) return new Exact(0);
-  const xMean = new Exact(n - 1).div(2);
-  const yMean = mean(values);
+/** The least-squares line through the points (flat through a single one). */
+function leastSquares(points: readonly { x: number; y: Decimal }[]): { slope: Decimal; line: (x: number) => Decimal } {
+  const xMean = mean(points.map((p) => new Exact(p.x)));
+  const yMean = mean(points.map((p) => p.y));
   let numerator = new Exact(0);
   let denominator = new Exact(0);
-  values.forEach((y, x) => {
+  for (const { x, y } of points) {
     numerator = numerator.plus(new Exact(x).minus(xMean).times(y.minus(yMean)));
     denominator = denominator.plus(new Exact(x).minus(xMean).pow(2));
-  });
-  return numerator.div(denominator);
+  }
+  const slope = denominator.isZero() ? new Exact(0) : numerator.div(denominator);
+  return { slope, line: (x) => yMean.plus(slope.times(new Exact(x).minus(xMean))) };
+}
+
+function monthsBetween(from: string, to: string): number {
+  const index = (period: string) => Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7));
+  return index(to) - index(from);
 }
 
 function cents(value: Decimal): string {

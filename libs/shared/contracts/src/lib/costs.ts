@@ -178,7 +178,10 @@ export const repriceSchema = z.object({ from: z.iso.date(), to: z.iso.date() }).
 export const repricingSchema = z.object({
   model: z.string(),
   /** Usage whose charge changed: the old charge reversed, the new one recorded. Usage already at its current price is left as it is. */
-  changes: z.array(z.object({ usageId: z.uuid(), date: z.string(), from: amountSchema, to: amountSchema, difference: amountSchema, currency: z.string() })),
+  // `from` is in `fromCurrency`, `to` in `currency`; `difference` only when the two are the same currency (null otherwise).
+  changes: z.array(
+    z.object({ usageId: z.uuid(), date: z.string(), from: amountSchema, fromCurrency: z.string(), to: amountSchema, difference: amountSchema.nullable(), currency: z.string() }),
+  ),
   unchanged: z.number().int(),
 });
 export type Repricing = z.infer<typeof repricingSchema>;
