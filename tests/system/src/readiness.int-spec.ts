@@ -104,6 +104,14 @@ describe('initiative readiness through the API', () => {
       expect((await pmo.request('PUT', `/api/v1/initiatives/${id}/owners/chief_vibes`, { body: { person: 'A', team: 'B' } })).status).toBe(400);
       expect((await pmo.request('PUT', `/api/v1/initiatives/${id}/owners/risk_owner`, { body: { person: '' } })).status).toBe(400);
       expect((await pmo.request('PUT', `/api/v1/initiatives/${id}/criteria/economics.magic`, { body: { status: 'established', attestedBy: 'x' } })).status).toBe(400);
+      // Evidence is attested when given, and expires after that.
+      const criterion = `/api/v1/initiatives/${id}/criteria/governance.approval_pathways`;
+      const ahead = await pmo.request<{ errors: { field: string }[] }>('PUT', criterion, { body: { status: 'established', attestedBy: 'Board', attestedAt: '2099-06-01' } });
+      expect([ahead.status, ahead.body.errors.map((e) => e.field)]).toEqual([400, ['attestedAt']]);
+      const backwards = await pmo.request<{ errors: { field: string }[] }>('PUT', criterion, {
+        body: { status: 'established', attestedBy: 'Board', attestedAt: '2026-06-01', expiresAt: '2026-01-01' },
+      });
+      expect([backwards.status, backwards.body.errors.map((e) => e.field)]).toEqual([400, ['expiresAt']]);
       const missing = '00000000-0000-4000-8000-000000000000';
       expect((await pmo.request('PUT', `/api/v1/initiatives/${missing}/owners/risk_owner`, { body: { person: 'A', team: 'B' } })).status).toBe(404);
     });
@@ -360,6 +368,10 @@ describe('initiative readiness through the API', () => {
       expect((await viewer.get<Page>(`/api/v1/initiatives?${scope}&includeArchived=true`)).body.items).toHaveLength(7);
       expect((await viewer.get(`/api/v1/initiatives/${ids[7]}`)).status).toBe(200);
       expect((await viewer.request('POST', `/api/v1/initiatives/${ids[6]}/archive`)).status).toBe(403);
+      // Nothing can come to depend on what will not roll out.
+      const onArchived = await pmo.post<{ errors: { field: string; message: string }[] }>(`/api/v1/initiatives/${ids[6]}/dependencies`, { dependsOn: ids[7] });
+      expect(onArchived.status).toBe(422);
+      expect(onArchived.body.errors).toEqual([{ field: 'dependsOn', message: 'Archived initiative' }]);
     });
 
     it('should refuse a bad cursor, sort or page size with 400', async () => {

@@ -37,6 +37,11 @@ export class RegistryService {
           { field: 'dependsOn', message: 'Unknown initiative' },
         ]);
       }
+      // An archived initiative will not roll out: waiting for it would hold nothing (sequencing plans without it).
+      const [archived] = (await manager.query(`SELECT key FROM intake.initiatives WHERE id = $1 AND archived_at IS NOT NULL`, [input.dependsOn])) as { key: string }[];
+      if (archived) {
+        throw new RpcError('unprocessable', `${archived.key} is archived: nothing can depend on it`, [{ field: 'dependsOn', message: 'Archived initiative' }]);
+      }
       const edges: [string, string][] = (
         (await manager.query(`SELECT initiative_id, depends_on FROM intake.dependencies`)) as { initiative_id: string; depends_on: string }[]
       ).map((row) => [row.initiative_id, row.depends_on]);

@@ -18,6 +18,9 @@ export type Owner = z.infer<typeof ownerSchema>;
 
 export const ownerViewSchema = ownerSchema.extend({ assignedBy: z.string(), assignedAt: z.string() });
 
+/** How far an attester's clock may run ahead of ours. */
+const ATTESTATION_CLOCK_SKEW_MS = 5 * 60_000;
+
 export const evidenceInputSchema = z
   .object({
     status: z.enum(EVIDENCE_STATUSES),
@@ -26,7 +29,16 @@ export const evidenceInputSchema = z
     attestedAt: instantSchema.optional(),
     expiresAt: instantSchema.nullable().default(null),
   })
-  .strict();
+  .strict()
+  // An attestation records what someone vouched for when: never a moment still to come, nor one expiring before it was given.
+  .superRefine((input, ctx) => {
+    if (input.attestedAt && Date.parse(input.attestedAt) > Date.now() + ATTESTATION_CLOCK_SKEW_MS) {
+      ctx.addIssue({ code: 'custom', path: ['attestedAt'], message: 'is in the future: attest evidence when it is given' });
+    }
+    if (input.attestedAt && input.expiresAt && Date.parse(input.expiresAt) <= Date.parse(input.attestedAt)) {
+      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'must be after attestedAt' });
+    }
+  });
 export type EvidenceInput = z.infer<typeof evidenceInputSchema>;
 
 export const evidenceViewSchema = z.object({
