@@ -125,6 +125,23 @@ describe('dashboard', () => {
     await pollUntil(async () => (await page.getByRole('table', { name: 'Telemetry' }).locator('tbody tr').count()) === 2, { what: 'two weeks of telemetry' });
     expect(await checkPage(page, 'initiative')).toEqual([]);
 
+    // Following a dependency opens that initiative; going back shows this one again, not the last one seen.
+    const upstream = await pmo.post<{ id: string; key: string }>('/api/v1/initiatives', { name: 'Upstream subject', businessUnit: 'Insurance', stage: 'pilot' });
+    expect((await pmo.post(`/api/v1/initiatives/${created.body.id}/dependencies`, { dependsOn: upstream.body.id })).status).toBe(201);
+    await page.getByRole('link', { name: upstream.body.key }).click();
+    await page.waitForURL(`**/initiatives/${upstream.body.id}`);
+    await page.getByRole('heading', { name: /Upstream subject/ }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: /Detail subject/ }).waitFor();
+
+    // A save the API refuses says why, naming the field.
+    await page.getByLabel('Business unit').fill('   ');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    const failure = page.getByTestId('edit-failure');
+    await failure.waitFor();
+    expect(await failure.textContent()).toMatch(/^Not saved: .*Business unit: /);
+    await page.getByLabel('Business unit').fill('Insurance');
+
     // Two people edit at once: the later save is refused and explained, and nothing either typed is lost.
     await page.getByLabel('Sponsor').fill('Dana Reyes');
     const opened = await pmo.get(`/api/v1/initiatives/${created.body.id}`);

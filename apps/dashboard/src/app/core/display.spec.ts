@@ -1,4 +1,4 @@
-import { money } from './display';
+import { money, percent, reachedBudget, sumCents } from './display';
 
 describe(money.name, () => {
   it('should group the whole part by thousands and keep every digit of the fraction', () => {
@@ -15,5 +15,22 @@ describe(money.name, () => {
     expect(money(null)).toBe('');
     expect(money('unknown')).toBe('unknown');
     expect(money('1e5')).toBe('1e5');
+  });
+});
+
+describe(sumCents.name, () => {
+  it('should add amounts to the cent exactly', () => {
+    expect(sumCents(['0.10', '0.20'])).toBe('0.30');
+    expect(sumCents(['1170.50', '-1020.20'])).toBe('150.30');
+    expect(sumCents(['-0.10', '0.05'])).toBe('-0.05');
+    expect(sumCents([])).toBe('0.00');
+  });
+});
+
+describe(reachedBudget.name, () => {
+  it('should read the burn exactly, whatever thresholds were set', () => {
+    expect(['1', '1.0001', '2.5', 'Infinity'].map(reachedBudget)).toEqual([true, true, true, true]);
+    expect(['0.9999999', '0', '0.5'].map(reachedBudget)).toEqual([false, false, false]);
+    expect(percent('Infinity')).toBe('∞ %');
   });
 });

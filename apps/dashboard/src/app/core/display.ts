@@ -1,6 +1,15 @@
 /** A share ("0.902") as a whole percentage, for display only: the figure itself stays exact in the data. */
 export function percent(share: string | number): string {
-  return `${Math.round(Number(share) * 100)} %`;
+  const value = Number(share);
+  // Spend against a budget of zero has no finite share.
+  return Number.isFinite(value) ? `${Math.round(value * 100)} %` : '∞ %';
+}
+
+/** Whether a burn ("1.02", "0.999", "Infinity") has reached its budget: read exactly, never rounded up from 0.999. */
+export function reachedBudget(burn: string): boolean {
+  if (burn === 'Infinity') return true;
+  const whole = /^(\d+)(\.\d+)?$/.exec(burn)?.[1];
+  return whole !== undefined && BigInt(whole) >= 1n;
 }
 
 /** An audit value in a line of text: ∅ for nothing, objects as JSON, long ones cut with an ellipsis. */
@@ -22,4 +31,20 @@ export function money(amount: string | null | undefined): string {
   if (!match) return amount;
   const [, sign, whole, fraction = ''] = match;
   return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction}`;
+}
+
+/**
+ * The exact sum of amounts given to the cent ("1170.50", "-0.10"), as such a
+ * string: added as whole cents, so no float ever drifts ("0.30000000000000004").
+ */
+export function sumCents(amounts: readonly string[]): string {
+  const cents = amounts.reduce((sum, amount) => {
+    const match = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(amount);
+    if (!match) throw new Error(`Not an amount to the cent: ${amount}`);
+    const value = BigInt(match[2]) * 100n + BigInt((match[3] ?? '').padEnd(2, '0'));
+    return sum + (match[1] ? -value : value);
+  }, 0n);
+  const sign = cents < 0n ? '-' : '';
+  const magnitude = cents < 0n ? -cents : cents;
+  return `${sign}${magnitude / 100n}.${String(magnitude % 100n).padStart(2, '0')}`;
 }

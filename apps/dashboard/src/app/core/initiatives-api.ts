@@ -1,6 +1,7 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { map, type Observable } from 'rxjs';
+import { allPages, type Page } from './paging';
 import type { AuditEntry, Initiative, InitiativeDetail, PortfolioReadiness, PortfolioTrends, PostureSummary, PostureView, RegisterInitiative, TelemetryRecord, UpdateInitiative } from '@capstan/contracts';
 
 export type InitiativeWithPosture = Initiative & { posture: PostureSummary | null };
@@ -17,8 +18,9 @@ export interface Problem {
 export class InitiativesApi {
   private readonly http = inject(HttpClient);
 
-  list(limit = 500): Observable<{ items: InitiativeWithPosture[] }> {
-    return this.http.get<{ items: InitiativeWithPosture[] }>('/api/v1/initiatives', { params: { limit } });
+  /** Every initiative, page after page (the portfolio's counts, filters and exports need them all). */
+  list(): Observable<{ items: InitiativeWithPosture[] }> {
+    return allPages((cursor) => this.http.get<Page<InitiativeWithPosture>>('/api/v1/initiatives', { params: { limit: 500, ...(cursor ? { cursor } : {}) } }));
   }
 
   get(id: string): Observable<InitiativeDetailWithPosture> {

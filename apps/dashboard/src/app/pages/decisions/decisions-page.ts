@@ -222,7 +222,7 @@ export class DecisionsPage {
     this.decisionsError.set(null);
     forkJoin({
       initiatives: this.initiativesApi.list(),
-      entries: this.auditApi.list({ action: 'decision.recorded', limit: 500 }),
+      entries: this.auditApi.listAll({ action: 'decision.recorded' }),
     }).subscribe({
       next: ({ initiatives, entries }) => {
         this.initiatives.set(initiatives.items);

@@ -8,7 +8,7 @@ import { InitiativesApi, problemOf } from '../../core/initiatives-api';
 import { LiveEvents } from '../../core/live-events';
 import { Session } from '../../core/session';
 import { SpendChart } from './spend-chart';
-import { money, percent } from '../../core/display';
+import { money, percent, reachedBudget } from '../../core/display';
 
 /**
  * Finance's view: spend by initiative (unallocated kept visible) and by
@@ -123,7 +123,7 @@ import { money, percent } from '../../core/display';
       <thead><tr><th scope="col">Initiative</th><th scope="col">Month</th><th scope="col">Category</th><th scope="col" class="num">Budget</th><th scope="col" class="num">Actual</th><th scope="col" class="num">Burn</th><th scope="col">Alerts</th></tr></thead>
       <tbody>
         @for (budget of budgets(); track budget.initiativeId + budget.period + budget.category + budget.currency) {
-          <tr [class.over]="budget.crossed.includes('1')">
+          <tr [class.over]="reachedBudget(budget.burn)">
             <td><a [routerLink]="['/initiatives', budget.initiativeId]">{{ names().get(budget.initiativeId) ?? budget.initiativeId }}</a></td>
             <td>{{ budget.period }}</td>
             <td>{{ budget.category }}</td>
@@ -178,6 +178,7 @@ export class EconomicsPage implements OnInit {
   private readonly initiativeNames = signal<[string, string][]>([]);
   protected readonly names = computed(() => new Map(this.initiativeNames()));
   protected readonly percent = percent;
+  protected readonly reachedBudget = reachedBudget;
   protected readonly money = money;
 
   ngOnInit(): void {

@@ -6,7 +6,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { UpdateInitiative } from '@capstan/contracts';
 import { INITIATIVE_STAGES, RISK_TIERS } from '@capstan/domain';
-import { InitiativesApi, problemOf, type InitiativeDetailWithPosture } from '../../core/initiatives-api';
+import { InitiativesApi, problemOf, type InitiativeDetailWithPosture, type Problem } from '../../core/initiatives-api';
 
 const FIELDS = ['name', 'summary', 'businessUnit', 'sponsor', 'stage', 'riskTier'] as const;
 type Field = (typeof FIELDS)[number];
@@ -43,6 +43,7 @@ const LABELS: Record<Field, string> = { name: 'Name', summary: 'Summary', busine
           <ul>@for (item of conflict(); track item.field) { <li>{{ item.label }}: now “{{ item.theirs }}”@if (item.yours !== null) {, yours “{{ item.yours }}”}</li> }</ul>
         </div>
       }
+      @if (failure(); as text) { <p class="failure" role="alert" data-testid="edit-failure">{{ text }}</p> }
       @if (message(); as text) { <p class="message" role="status">{{ text }}</p> }
       <button mat-flat-button type="submit" [disabled]="saving() || form.pristine">Save changes</button>
     </form>
@@ -55,6 +56,7 @@ const LABELS: Record<Field, string> = { name: 'Name', summary: 'Summary', busine
     .wide { width: 100%; }
     .conflict { background: #fff4d6; border-radius: 6px; padding: 0.6rem 0.8rem; margin-bottom: 0.75rem; }
     .message { color: #1c5e33; }
+    .failure { color: #a4161a; }
   `,
 })
 export class EditInitiativeForm {
@@ -73,6 +75,7 @@ export class EditInitiativeForm {
     riskTier: ['minimal' as (typeof RISK_TIERS)[number]],
   });
   protected readonly saving = signal(false);
+  protected readonly failure = signal<string | null>(null);
   protected readonly conflict = signal<{ field: Field; label: string; theirs: string; yours: string | null }[]>([]);
   protected readonly message = signal<string | null>(null);
   /** The version the user's edits apply to: the one opened, or after a conflict the one they have seen. */
@@ -107,6 +110,7 @@ export class EditInitiativeForm {
     const changes = Object.fromEntries(edited.map((field) => [field, values[field]])) as UpdateInitiative;
     this.saving.set(true);
     this.message.set(null);
+    this.failure.set(null);
     this.api.update(base.id, changes, this.baseEtag).subscribe({
       next: () => {
         this.saving.set(false);
@@ -122,25 +126,38 @@ export class EditInitiativeForm {
           this.saving.set(false);
           this.message.set(null);
           this.conflict.set([]);
+          this.failure.set(failureOf(problem));
           return void this.form.setErrors({ server: problem.detail ?? problem.title });
         }
         // Someone saved first: show what they changed next to the user's values, keep the user's.
-        this.api.getVersioned(base.id).subscribe(({ initiative, etag }) => {
-          this.saving.set(false);
-          this.baseEtag = etag;
-          const theirs = FIELDS.filter((field) => initiative[field] !== this.original[field]);
-          this.conflict.set(
-            theirs.map((field) => ({ field, label: LABELS[field], theirs: String(initiative[field]), yours: edited.includes(field) ? String(values[field]) : null })),
-          );
-          // Fields the user left alone now show the newer values; the user's own edits stay as typed.
-          for (const field of theirs) {
-            if (!edited.includes(field)) {
-              this.original[field] = initiative[field];
-              this.form.controls[field].setValue(initiative[field] as never);
+        this.api.getVersioned(base.id).subscribe({
+          error: (reload: unknown) => {
+            this.saving.set(false);
+            this.failure.set(`Someone saved a change first, and it could not be loaded: ${failureOf(problemOf(reload))}`);
+          },
+          next: ({ initiative, etag }) => {
+            this.saving.set(false);
+            this.baseEtag = etag;
+            const theirs = FIELDS.filter((field) => initiative[field] !== this.original[field]);
+            this.conflict.set(
+              theirs.map((field) => ({ field, label: LABELS[field], theirs: String(initiative[field]), yours: edited.includes(field) ? String(values[field]) : null })),
+            );
+            // Fields the user left alone now show the newer values; the user's own edits stay as typed.
+            for (const field of theirs) {
+              if (!edited.includes(field)) {
+                this.original[field] = initiative[field];
+                this.form.controls[field].setValue(initiative[field] as never);
+              }
             }
-          }
+          },
         });
       },
     });
   }
+}
+
+/** What a refused save tells the user: the reason, and each field the server named. */
+function failureOf(problem: Problem): string {
+  const fields = (problem.errors ?? []).map((error) => `${LABELS[error.field as Field] ?? error.field}: ${error.message}`);
+  return [`Not saved: ${problem.detail ?? problem.title}`, ...fields].join(' · ');
 }

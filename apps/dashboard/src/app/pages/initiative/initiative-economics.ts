@@ -5,7 +5,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { Chart } from '../../charts/chart';
 import { timeSeriesBase } from '../../charts/time-series-options';
 import { CostsApi } from '../../core/costs-api';
-import { money, percent } from '../../core/display';
+import { money, percent, sumCents } from '../../core/display';
 
 type Forecasted = Extract<Forecast['byCurrency'][number]['categories'][number], { status: 'forecast' }>;
 
@@ -136,18 +136,29 @@ export class InitiativeEconomics {
     const forecasted = (first?.categories ?? []).filter((category): category is Forecasted => category.status === 'forecast');
     if (!first || !forecasted.length) return null;
     const periods = forecasted[0].months.map((month) => month.period);
-    const total = (field: 'expected' | 'low' | 'high', index: number) => forecasted.reduce((sum, category) => sum + Number(category.months[index]?.[field] ?? 0), 0);
-    const low = periods.map((_, i) => total('low', i));
+    // Sums to the cent, exactly; the chart draws numbers, its tooltip shows the exact figures.
+    const total = (field: 'expected' | 'low' | 'high', index: number) => sumCents(forecasted.map((category) => category.months[index]?.[field] ?? '0'));
+    const [low, high, expected] = (['low', 'high', 'expected'] as const).map((field) => periods.map((_, i) => total(field, i)));
+    const exact: Record<string, string[]> = { Low: low, High: high, Expected: expected };
     return {
       ...timeSeriesBase({ left: 80, right: 24, top: 36, bottom: 28 }),
+      tooltip: {
+        trigger: 'axis',
+        formatter: (points: { seriesName: string; dataIndex: number; marker: string }[]) =>
+          [periods[points[0]?.dataIndex ?? 0], ...points.map((p) => `${p.marker}${p.seriesName === 'Range' ? 'High' : p.seriesName}: ${money(exact[p.seriesName === 'Range' ? 'High' : p.seriesName]?.[p.dataIndex])} ${first.currency}`)].join('<br>'),
+      },
       legend: { top: 0, data: ['Expected', 'Range'] },
       xAxis: { type: 'category', data: periods },
       yAxis: { type: 'value', name: first.currency },
       series: [
-        { name: 'Low', type: 'line', stack: 'range', data: low, lineStyle: { opacity: 0 }, symbol: 'none' },
-        { name: 'Range', type: 'line', stack: 'range', data: periods.map((_, i) => total('high', i) - low[i]), lineStyle: { opacity: 0 }, areaStyle: { color: '#9ec5e8', opacity: 0.6 }, symbol: 'none' },
-        { name: 'Expected', type: 'line', data: periods.map((_, i) => total('expected', i)), lineStyle: { width: 2 }, symbolSize: 6 },
+        { name: 'Low', type: 'line', stack: 'range', data: low.map(Number), lineStyle: { opacity: 0 }, symbol: 'none' },
+        { name: 'Range', type: 'line', stack: 'range', data: periods.map((_, i) => Number(sumCents([high[i], negated(low[i])]))), lineStyle: { opacity: 0 }, areaStyle: { color: '#9ec5e8', opacity: 0.6 }, symbol: 'none' },
+        { name: 'Expected', type: 'line', data: expected.map(Number), lineStyle: { width: 2 }, symbolSize: 6 },
       ],
     };
   });
+}
+
+function negated(amount: string): string {
+  return amount.startsWith('-') ? amount.slice(1) : `-${amount}`;
 }

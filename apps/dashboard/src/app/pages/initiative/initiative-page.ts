@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal, type OnInit } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked, type OnInit } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { RESPONSIBILITIES, STABILIZATION_DOMAINS, criterionTitle, type CriterionId, type DomainId } from '@capstan/domain';
 import { money } from '../../core/display';
@@ -34,9 +34,11 @@ const COST_EVENTS = ['cost.recorded', 'cost.imported', 'budget.threshold_crossed
       <div class="grid">
         <section class="card" aria-labelledby="progress-title">
           <h2 id="progress-title">To progress</h2>
-          @if (item.posture?.conditions?.length) {
+          @if (!item.posture) {
+            <p>Not scored yet: the posture and what it takes to progress appear once scoring has evaluated it.</p>
+          } @else if (item.posture.conditions.length) {
             <ol class="conditions">
-              @for (condition of item.posture?.conditions; track condition) { <li>{{ condition }}</li> }
+              @for (condition of item.posture.conditions; track condition) { <li>{{ condition }}</li> }
             </ol>
           } @else {
             <p>Nothing: every gate holds.</p>
@@ -99,13 +101,14 @@ const COST_EVENTS = ['cost.recorded', 'cost.imported', 'budget.threshold_crossed
           <h2 id="evidence-title">Evidence</h2>
           @if (item.evidence.length) {
             <table aria-label="Evidence">
-              <thead><tr><th scope="col">Criterion</th><th scope="col">Status</th><th scope="col">Attested by</th><th scope="col">Expires</th></tr></thead>
+              <thead><tr><th scope="col">Criterion</th><th scope="col">Status</th><th scope="col">Evidence</th><th scope="col">Attested</th><th scope="col">Expires</th></tr></thead>
               <tbody>
                 @for (evidence of item.evidence; track evidence.criterionId) {
                   <tr>
                     <td>{{ title(evidence.criterionId) }}</td>
                     <td>{{ evidence.status }}</td>
-                    <td>{{ evidence.attestedBy }}</td>
+                    <td class="evidence-text">{{ evidence.evidence || '—' }}</td>
+                    <td>{{ evidence.attestedBy }}, {{ evidence.attestedAt.slice(0, 10) }}</td>
                     <td [class.gap]="expired(evidence.expiresAt)">{{ evidence.expiresAt ? evidence.expiresAt.slice(0, 10) : '—' }}{{ expired(evidence.expiresAt) ? ' (expired)' : '' }}</td>
                   </tr>
                 }
@@ -176,6 +179,7 @@ const COST_EVENTS = ['cost.recorded', 'cost.imported', 'budget.threshold_crossed
     .gap { color: #8a1c1c; font-weight: 600; }
     .coverage { font-weight: 400; color: #555; font-size: 0.85rem; margin-left: 0.5rem; }
     .decision { font-size: 0.9rem; }
+    .evidence-text { white-space: pre-line; overflow-wrap: anywhere; max-width: 18rem; }
     .state.error, .error { color: #a4161a; }
     .edit { display: block; margin-top: 1rem; }
   `,
@@ -195,8 +199,20 @@ export class InitiativePage implements OnInit {
   protected readonly responsibilities = RESPONSIBILITIES;
   protected readonly coverage = computed(() => `${Math.round((this.initiative()?.ownershipCoverage ?? 0) * 100)} %`);
 
+  constructor() {
+    // The router keeps this page when only the id changes (a dependency's link, back and forward): load the new one.
+    effect(() => {
+      this.id();
+      untracked(() => {
+        this.initiative.set(null);
+        this.error.set(null);
+        this.etag.set('*');
+        this.load();
+      });
+    });
+  }
+
   ngOnInit(): void {
-    this.load();
     // One stream for the page: profile and posture events reload it, cost events its economics.
     this.live.subscribe(
       [...PROFILE_EVENTS, ...COST_EVENTS],
@@ -222,14 +238,19 @@ export class InitiativePage implements OnInit {
   }
 
   protected load(): void {
-    this.api.getVersioned(this.id()).subscribe({
+    const id = this.id();
+    this.api.getVersioned(id).subscribe({
       next: ({ initiative, etag }) => {
+        // An answer about the initiative shown before has nothing to do here.
+        if (id !== this.id()) return;
         this.initiative.set(initiative);
         this.etag.set(etag);
         this.historyRevision.update((n) => n + 1);
         this.error.set(null);
       },
-      error: (error: unknown) => this.error.set(problemOf(error).detail ?? 'This initiative could not be loaded.'),
+      error: (error: unknown) => {
+        if (id === this.id()) this.error.set(problemOf(error).detail ?? 'This initiative could not be loaded.');
+      },
     });
   }
 }

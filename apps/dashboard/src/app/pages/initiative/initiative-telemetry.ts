@@ -3,7 +3,7 @@ import type { TelemetryRecord } from '@capstan/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
 import { Chart } from '../../charts/chart';
 import { timeSeriesBase } from '../../charts/time-series-options';
-import { InitiativesApi } from '../../core/initiatives-api';
+import { InitiativesApi, problemOf } from '../../core/initiatives-api';
 
 const SERIES: { field: keyof TelemetryRecord; label: string }[] = [
   { field: 'incidents', label: 'Incidents' },
@@ -21,7 +21,9 @@ const SERIES: { field: keyof TelemetryRecord; label: string }[] = [
   template: `
     <section class="card" aria-labelledby="telemetry-title">
       <h2 id="telemetry-title">Telemetry</h2>
-      @if (records().length) {
+      @if (failure(); as text) {
+        <p class="failure" role="alert">The telemetry could not be loaded: {{ text }}</p>
+      } @else if (records().length) {
         <cap-chart [options]="chart()" [height]="240" [label]="'Telemetry per ' + kind() + ': incidents, escalations, rollbacks, support backlog and tickets opened'" />
         <details>
           <summary>Figures as a table</summary>
@@ -42,6 +44,7 @@ const SERIES: { field: keyof TelemetryRecord; label: string }[] = [
   styles: `
     .card { background: #fff; border-radius: 8px; box-shadow: 0 1px 4px #0002; padding: 1rem 1.25rem; }
     h2 { font-size: 1.05rem; margin: 0 0 0.75rem; }
+    .failure { color: #a4161a; }
     table { width: 100%; border-collapse: collapse; font-size: 0.85rem; margin-top: 0.5rem; }
     th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid #eee; }
     .num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -55,6 +58,7 @@ export class InitiativeTelemetry {
   protected readonly series = SERIES;
   protected readonly records = signal<TelemetryRecord[]>([]);
   protected readonly kind = signal<'week' | 'month'>('week');
+  protected readonly failure = signal<string | null>(null);
 
   constructor() {
     effect(() => {
@@ -63,14 +67,22 @@ export class InitiativeTelemetry {
       this.api.telemetry(id, 'week').subscribe({
         next: ({ items }) => {
           if (items.length) return this.show('week', items);
-          this.api.telemetry(id, 'month').subscribe({ next: (monthly) => this.show('month', monthly.items), error: () => this.show('week', []) });
+          this.api.telemetry(id, 'month').subscribe({ next: (monthly) => this.show('month', monthly.items), error: (error: unknown) => this.fail(error) });
         },
-        error: () => this.show('week', []),
+        error: (error: unknown) => this.fail(error),
       });
     });
   }
 
+  /** A failed read is said as such, not shown as "no telemetry". */
+  private fail(error: unknown): void {
+    const problem = problemOf(error);
+    this.records.set([]);
+    this.failure.set(problem.detail ?? problem.title);
+  }
+
   private show(kind: 'week' | 'month', records: TelemetryRecord[]): void {
+    this.failure.set(null);
     this.kind.set(kind);
     this.records.set(records);
   }

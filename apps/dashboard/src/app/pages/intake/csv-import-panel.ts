@@ -10,6 +10,8 @@ import { problemOf } from '../../core/initiatives-api';
 import { previewCsv, type CsvPreview } from './csv-preview';
 
 const FINISHED = ['completed', 'rejected', 'failed'];
+/** Status reads that may fail in a row (each waiting longer) before the panel stops and says so. */
+const MAX_STATUS_FAILURES = 5;
 
 /**
  * An inventory CSV: previewed in the browser (first rows, row count, what is
@@ -140,13 +142,30 @@ export class CsvImportPanel {
     return { receiving: 'Uploading', processing: 'Importing', completed: 'Imported', rejected: 'Rejected', failed: 'Failed' }[job.status];
   }
 
-  private follow(job: InitiativeImport): void {
+  /** Polls the import until it finishes; a passing hiccup is retried, a lasting failure is shown instead of spinning on. */
+  private follow(job: InitiativeImport, failures = 0): void {
     this.job.set(job);
     if (FINISHED.includes(job.status)) {
       this.busy.set(false);
       if (job.rowsImported > 0) this.imported.emit(job);
       return;
     }
-    this.poller = setTimeout(() => this.api.status(job.id).subscribe({ next: (next) => this.follow(next), error: () => this.follow(job) }), 500);
+    this.poller = setTimeout(
+      () =>
+        this.api.status(job.id).subscribe({
+          next: (next) => this.follow(next),
+          error: (error: unknown) => {
+            const problem = problemOf(error);
+            // Not found or not allowed will not change by asking again; anything else gets a few more tries.
+            if ([403, 404].includes(problem.status) || failures + 1 >= MAX_STATUS_FAILURES) {
+              this.busy.set(false);
+              this.error.set(`The import's progress could not be read: ${problem.detail ?? problem.title}. It may still be running; reload the page to look again.`);
+              return;
+            }
+            this.follow(job, failures + 1);
+          },
+        }),
+      500 * (failures + 1),
+    );
   }
 }
