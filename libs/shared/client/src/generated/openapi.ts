@@ -2596,8 +2596,9 @@ export interface components {
             changes: {
                 currency: string;
                 date: string;
-                difference: string;
+                difference: string | null;
                 from: string;
+                fromCurrency: string;
                 to: string;
                 /** Format: uuid */
                 usageId: string;
