@@ -204,12 +204,35 @@ describe('the cost ledger', () => {
     // All of it metered: visible, measured.
     await pollUntil(async () => ((await visibility())?.state === 'established' ? true : undefined), { what: 'cost visibility measured from the ledger' });
     expect((await finance.request('PUT', '/api/v1/budgets', { body: { initiativeId: id, period: month, category: 'inference', amount: '1000', currency: 'EUR' } })).status).toBe(200);
-    expect((await finance.post('/api/v1/cost-entries', { ...entry('300', { source: 'metered', chargeDate: `${month}-01` }), initiativeId: id })).status).toBe(201);
+    const over = await finance.post<{ id: string }>('/api/v1/cost-entries', { ...entry('300', { source: 'metered', chargeDate: `${month}-01` }), initiativeId: id });
+    expect(over.status).toBe(201);
     const dropped = await pollUntil(async () => {
       const criterion = await visibility();
       return criterion?.state === 'partial' ? criterion : undefined;
     }, { what: 'the overrun to reach scoring' });
     expect(dropped).toMatchObject({ source: 'measured', basis: expect.stringContaining(`inference spend in ${month} at 120 % of its budget`) });
+
+    // The entry was a mistake: reversed, spend is back under budget and the overrun no longer weighs.
+    expect((await finance.post(`/api/v1/cost-entries/${over.body.id}/reversal`, { reason: 'typed twice' })).status).toBe(201);
+    const restored = await pollUntil(async () => {
+      const criterion = await visibility();
+      return criterion?.state === 'established' ? criterion : undefined;
+    }, { what: 'the correction to reach scoring' });
+    expect(restored.basis).not.toContain('of its budget');
+    // Crossed again, the threshold is raised again: it had been armed again when spend fell under it.
+    expect((await finance.post('/api/v1/cost-entries', { ...entry('300', { source: 'metered', chargeDate: `${month}-02` }), initiativeId: id })).status).toBe(201);
+    const database = new Client({ connectionString: context.databaseUrl });
+    await database.connect();
+    try {
+      const { rows } = await database.query<{ threshold: string }>(
+        `SELECT envelope->'payload'->>'threshold' AS threshold FROM cost_tracking.outbox
+          WHERE type = 'budget.threshold_crossed' AND envelope->'payload'->'status'->>'initiativeId' = $1 ORDER BY seq`,
+        [id],
+      );
+      expect(rows.map((row) => row.threshold)).toEqual(['0.5', '0.8', '1', '1']);
+    } finally {
+      await database.end();
+    }
   });
 
   it('should give pilot against production cost per unit over the months with both, null without a denominator, and tell scoring', async () => {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CostEvents, type BudgetStatus, type SetBudget } from '@capstan/contracts';
-import { Outbox, RpcError, type RpcContext } from '@capstan/messaging';
+import { Outbox, RpcError, firstResultSet, type RpcContext } from '@capstan/messaging';
 import { nextFigureVersion } from '../ledger/unit-economics.service';
 
 interface StatusRow {
@@ -17,8 +17,10 @@ interface StatusRow {
 
 /**
  * Budgets per initiative × month × category and their burn. Each threshold
- * raises `budget.threshold_crossed` once, when actual spend first reaches it —
- * checked in the transaction of the cost entry (or budget change) that did it.
+ * raises `budget.threshold_crossed` once when actual spend reaches it, and
+ * again only after spend fell back under it; every change announces the burn
+ * (`budget.burn_changed`) — checked in the transaction of the cost entry (or
+ * budget change) that did it.
  */
 @Injectable()
 export class BudgetsService {
@@ -63,7 +65,7 @@ export class BudgetsService {
     return { items: await this.statuses(this.dataSource.manager, filter) };
   }
 
-  /** Raises the alerts a cost entry (or a budget change) made due; each threshold once. */
+  /** Raises the alerts a cost entry (or a budget change) made due, each once while spend stays past it, and announces the burn. */
   async check(
     manager: EntityManager,
     scope: { initiativeId: string; period: string; category: string; currency: string },
@@ -76,15 +78,28 @@ export class BudgetsService {
       [scope.initiativeId, scope.period, scope.category, scope.currency],
     );
     for (const status of await this.statuses(manager, scope)) {
-      for (const threshold of status.thresholds) {
-        if (new Decimal(status.burn).lt(threshold)) continue;
+      const key = [status.initiativeId, status.period, status.category, status.currency];
+      // Spend brought back under a threshold (a reversal, a budget raised) arms it again.
+      await manager.query(
+        `DELETE FROM cost_tracking.budget_alerts WHERE initiative_id = $1 AND period = $2 AND category = $3 AND currency = $4 AND NOT (threshold = ANY($5::text[]))`,
+        [...key, status.crossed],
+      );
+      for (const threshold of status.crossed) {
         const inserted = (await manager.query(
           `INSERT INTO cost_tracking.budget_alerts (initiative_id, period, category, currency, threshold) VALUES ($1, $2, $3, $4, $5)
            ON CONFLICT DO NOTHING RETURNING threshold`,
-          [status.initiativeId, status.period, status.category, status.currency, threshold],
+          [...key, threshold],
         )) as unknown[];
         if (inserted.length) await this.outbox.enqueue(manager, CostEvents.budgetThresholdCrossed, { status, threshold }, context);
       }
+      const [{ version }] = firstResultSet<{ version: number }>(
+        await manager.query(
+          `UPDATE cost_tracking.budgets SET burn_version = burn_version + 1
+            WHERE initiative_id = $1 AND period = $2 AND category = $3 AND currency = $4 RETURNING burn_version::int AS version`,
+          key,
+        ),
+      );
+      await this.outbox.enqueue(manager, CostEvents.budgetBurnChanged, { status, version }, context);
     }
   }
 

@@ -1,4 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import Decimal from 'decimal.js';
 import { CostEvents, InitiativeEvents, type Initiative, type ScopeEnvelope, ReadinessEvents, RegistryEvents, ScoringRpc, SequencingEvents, UnitEconomicsEvents } from '@capstan/contracts';
 import { withTelemetry, type BudgetOverrunInput } from '@capstan/scoring-core';
 import type { CriterionId } from '@capstan/domain';
@@ -89,22 +90,24 @@ export class PosturesHandler implements OnModuleInit {
         event,
       );
     }, byInitiative);
-    // Spend past its budget weighs on cost visibility; alerts below 100 % do not.
+    // Spend past its budget weighs on cost visibility; every change to a budget's burn is told, so a correction takes it back.
     this.consumers.on(
-      CostEvents.budgetThresholdCrossed,
+      CostEvents.budgetBurnChanged,
       async (event, manager) => {
-        const { status, threshold } = event.payload;
-        if (Number(threshold) < 1) return;
+        const { status, version } = event.payload;
         const overrun: BudgetOverrunInput = { period: status.period, category: status.category, currency: status.currency, burn: status.burn };
         const same = (o: BudgetOverrunInput) => o.period === overrun.period && o.category === overrun.category && o.currency === overrun.currency;
+        const past = new Decimal(status.burn).gte(1);
         await this.postures.applyInput(
           manager,
           status.initiativeId,
           {
-            key: `budget:${overrun.period}:${overrun.category}:${overrun.currency}`,
-            // Thresholds are crossed in rising order: the higher one is the newer news.
-            initiativeVersion: Math.round(Number(threshold) * 1000),
-            apply: (inputs) => void (inputs.budgetOverruns = [...(inputs.budgetOverruns ?? []).filter((o) => !same(o)), overrun].slice(-24)),
+            key: `budgetBurn:${overrun.period}:${overrun.category}:${overrun.currency}`,
+            initiativeVersion: version,
+            apply: (inputs) => {
+              const others = (inputs.budgetOverruns ?? []).filter((o) => !same(o));
+              inputs.budgetOverruns = past ? [...others, overrun].slice(-24) : others;
+            },
           },
           event,
         );

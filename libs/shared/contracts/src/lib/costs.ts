@@ -217,6 +217,12 @@ export const CostEvents = {
     1,
     z.object({ status: budgetStatusSchema, threshold: z.string() }),
   ),
+  /**
+   * A budget's burn after every change to its spend or its amount, in rising
+   * `version` per budget: what scoring weighs as spend past its budget, so that
+   * a correction bringing spend back under budget takes the overrun back.
+   */
+  budgetBurnChanged: eventContract('budget.burn_changed', 1, z.object({ status: budgetStatusSchema, version: z.number().int().positive() })),
   recorded: eventContract('cost.recorded', 1, z.object({ entry: costEntrySchema })),
   /** The spend budgeted for an initiative, all months and categories, per currency: the capital committed to it. */
   commitmentChanged: eventContract(
