@@ -68,7 +68,7 @@ const SAMPLE_BY_NAME: [RegExp, string][] = [
   [/^(metric|unit)$/, 'transactions'],
   [/^person$/, 'Pat Lee'],
   [/^(team|sponsor)$/, 'Claims Operations'],
-  [/^modelVersion$/, 'default-2'],
+  [/^modelVersion$/, 'default-3'],
 ];
 
 function sampleString(schema: JsonSchema, name: string): string {

@@ -133,7 +133,7 @@ describe('initiative readiness through the API', () => {
       const admin = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['admin']));
       const models = await viewer.get<{ items: { version: string; status: string; definition: Record<string, unknown> }[] }>('/api/v1/scoring-models');
       const shipped = models.body.items.find((model) => model.status === 'active');
-      expect(shipped?.version).toBe('default-2');
+      expect(shipped?.version).toBe('default-3');
       const shortHold = { ...shipped?.definition, version: 'test-short-hold', holdPeriodSeconds: 2 };
       expect((await admin.post('/api/v1/scoring-models', shortHold)).status).toBe(201);
       expect((await admin.post('/api/v1/scoring-models', shortHold)).status).toBe(409);

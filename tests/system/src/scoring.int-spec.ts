@@ -116,7 +116,7 @@ describe('scoring through the API', () => {
     const counts = readiness.body.topConditions.map((row) => row.initiatives);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     expect(readiness.body.topConditions).toContainEqual({ condition: 'assign a production_support owner', initiatives: 1 });
-    expect(readiness.body.modelVersion).toBe('default-2');
+    expect(readiness.body.modelVersion).toBe('default-3');
 
     // Friction over time: this week holds every evaluation so far; the weeks before, none.
     type Trends = { weeks: { weekEnding: string; counts: Record<string, number>; signals: { signal: string; initiatives: number }[] }[] };

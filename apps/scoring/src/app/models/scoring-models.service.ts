@@ -28,10 +28,12 @@ export class ScoringModelsService implements OnApplicationBootstrap {
     private readonly postures: PosturesService,
   ) {}
 
+  /** The shipped model: active on a first start; on an installation running another, added as a draft for admins to weigh and activate. */
   async onApplicationBootstrap(): Promise<void> {
     await this.dataSource.query(
       `INSERT INTO scoring.models (version, definition, status, created_by, activated_at)
-       SELECT $1, $2, 'active', 'system', now() WHERE NOT EXISTS (SELECT 1 FROM scoring.models)
+       SELECT $1, $2, CASE WHEN EXISTS (SELECT 1 FROM scoring.models) THEN 'draft' ELSE 'active' END, 'system',
+              CASE WHEN EXISTS (SELECT 1 FROM scoring.models) THEN NULL ELSE now() END
        ON CONFLICT DO NOTHING`,
       [DEFAULT_MODEL.version, JSON.stringify(DEFAULT_MODEL)],
     );

@@ -4,7 +4,9 @@ import { emptyInputs, type ScoringInputs } from './inputs';
 import { DEFAULT_MODEL, type ScoringModel } from './model';
 
 /** The default gates without the hold period, for tests of the gates alone. */
-const NO_HOLD: ScoringModel = { ...DEFAULT_MODEL, version: 'test-no-hold', holdPeriodSeconds: 0 };
+/** The shipped model with the closed month moving on the 1st, so month boundaries and holds can be told apart. */
+const NO_GRACE: ScoringModel = { ...DEFAULT_MODEL, closedMonthGraceDays: 0 };
+const NO_HOLD: ScoringModel = { ...NO_GRACE, version: 'test-no-hold', holdPeriodSeconds: 0 };
 
 const asOf = new Date('2026-11-01T00:00:00Z');
 
@@ -67,7 +69,7 @@ describe(evaluate.name, () => {
     const day = 24 * 60 * 60 * 1000;
 
     it('should hold in controlled investment until the gates have held for the hold period', () => {
-      const first = evaluate(fullyReady(), DEFAULT_MODEL, asOf);
+      const first = evaluate(fullyReady(), NO_GRACE, asOf);
       expect(first.posture).toBe('controlled_investment');
       expect(first.gatesHeldSince).toBe(asOf.toISOString());
       expect(first.reviewAt).toBe(new Date(asOf.getTime() + 14 * day).toISOString());
@@ -76,9 +78,9 @@ describe(evaluate.name, () => {
         `keep every deployment gate holding until 2026-11-15T00:00:00.000Z (held since ${asOf.toISOString()})`,
       ]);
 
-      const beforeEnd = evaluate(fullyReady(), DEFAULT_MODEL, new Date(asOf.getTime() + 13 * day), first);
+      const beforeEnd = evaluate(fullyReady(), NO_GRACE, new Date(asOf.getTime() + 13 * day), first);
       expect(beforeEnd.posture).toBe('controlled_investment');
-      const atEnd = evaluate(fullyReady(), DEFAULT_MODEL, new Date(asOf.getTime() + 14 * day), first);
+      const atEnd = evaluate(fullyReady(), NO_GRACE, new Date(asOf.getTime() + 14 * day), first);
       expect(atEnd.posture).toBe('authorize_deployment');
       expect(atEnd.gatesHeldSince).toBe(asOf.toISOString());
       // Next review when October is no longer the latest closed month.
@@ -89,10 +91,10 @@ describe(evaluate.name, () => {
       const authorized = { gatesHeldSince: new Date(asOf.getTime() - 30 * day).toISOString() };
       const inputs = fullyReady();
       delete inputs.owners.risk_owner;
-      const dropped = evaluate(inputs, DEFAULT_MODEL, asOf, authorized);
+      const dropped = evaluate(inputs, NO_GRACE, asOf, authorized);
       expect(dropped.posture).toBe('controlled_investment');
       expect(dropped.gatesHeldSince).toBeNull();
-      const back = evaluate(fullyReady(), DEFAULT_MODEL, new Date(asOf.getTime() + day), dropped);
+      const back = evaluate(fullyReady(), NO_GRACE, new Date(asOf.getTime() + day), dropped);
       expect(back.posture).toBe('controlled_investment');
       expect(back.gatesHeldSince).toBe(new Date(asOf.getTime() + day).toISOString());
     });
@@ -155,6 +157,20 @@ describe(evaluate.name, () => {
     expect(evaluate(inputs, { ...NO_HOLD, requireLatestClosedMonthCosts: false }, asOf).posture).toBe('authorize_deployment');
   });
 
+  it('should give a month\'s bill the model\'s grace days to arrive before the month counts as the latest closed one', () => {
+    const graceful = { ...NO_HOLD, closedMonthGraceDays: 10 };
+    const september = { ...fullyReady(), latestCostPeriod: '2026-09' };
+    // On 1 to 10 November, September's costs are enough: October's bill may not be in yet.
+    const early = evaluate(september, graceful, new Date('2026-11-10T23:59:59Z'));
+    expect(early.posture).toBe('authorize_deployment');
+    expect(early.reviewAt).toBe('2026-11-11T00:00:00.000Z');
+    const due = evaluate(september, graceful, new Date('2026-11-11T00:00:00Z'));
+    expect(due.conditions).toEqual(['record actual costs for 2026-10 (latest recorded: 2026-09)']);
+    const october = evaluate({ ...september, latestCostPeriod: '2026-10' }, graceful, new Date('2026-11-11T00:00:00Z'));
+    expect(october.posture).toBe('authorize_deployment');
+    expect(october.reviewAt).toBe('2026-12-11T00:00:00.000Z');
+  });
+
   it('should pause for every responsibility the model requires and nobody owns', () => {
     const inputs = fullyReady();
     delete inputs.owners.risk_owner;
@@ -199,20 +215,20 @@ describe(evaluate.name, () => {
     const activatedAt = new Date(asOf.getTime() - 60_000).toISOString();
 
     it('should restart the hold from the activation of a model other than the one it began under, and say so', () => {
-      const restarted = evaluate(fullyReady(), DEFAULT_MODEL, asOf, heldLongAgo, { activatedAt });
+      const restarted = evaluate(fullyReady(), NO_GRACE, asOf, heldLongAgo, { activatedAt });
       expect(restarted.posture).toBe('controlled_investment');
       expect(restarted.gatesHeldSince).toBe(activatedAt);
-      expect(restarted.gatesHeldUnder).toBe('default-2');
+      expect(restarted.gatesHeldUnder).toBe('default-3');
       const endsAt = new Date(Date.parse(activatedAt) + 14 * day).toISOString();
-      expect(restarted.hold).toEqual({ since: activatedAt, modelVersion: 'default-2', endsAt, restartedFrom: { modelVersion: 'default-1', since: heldLongAgo.gatesHeldSince } });
+      expect(restarted.hold).toEqual({ since: activatedAt, modelVersion: 'default-3', endsAt, restartedFrom: { modelVersion: 'default-1', since: heldLongAgo.gatesHeldSince } });
       expect(restarted.signals).toContain('hold restarted under a newly active scoring model');
       expect(restarted.reviewAt).toBe(endsAt);
 
       // Under the model it began with, the hold goes on counting; after the restart, it counts from the activation.
-      expect(evaluate(fullyReady(), DEFAULT_MODEL, asOf, { ...heldLongAgo, gatesHeldUnder: 'default-2' }, { activatedAt }).posture).toBe('authorize_deployment');
-      const later = evaluate(fullyReady(), DEFAULT_MODEL, new Date(endsAt), restarted, { activatedAt });
+      expect(evaluate(fullyReady(), NO_GRACE, asOf, { ...heldLongAgo, gatesHeldUnder: 'default-3' }, { activatedAt }).posture).toBe('authorize_deployment');
+      const later = evaluate(fullyReady(), NO_GRACE, new Date(endsAt), restarted, { activatedAt });
       expect(later.posture).toBe('authorize_deployment');
-      expect(later.hold).toEqual({ since: activatedAt, modelVersion: 'default-2', endsAt });
+      expect(later.hold).toEqual({ since: activatedAt, modelVersion: 'default-3', endsAt });
     });
 
     it('should keep an authorization earned under another model while the new model\'s gates hold, and take it when one fails', () => {

@@ -151,7 +151,7 @@ export function evaluate(
     reviewAt: earliest([
       held ? null : holdEndsAt,
       nextExpiry(inputs, asOf),
-      model.requireLatestClosedMonthCosts && allHeld ? nextMonthStart(asOf) : null,
+      model.requireLatestClosedMonthCosts && allHeld ? nextClosedMonthChange(asOf, model.closedMonthGraceDays) : null,
       nextOverrunChange(inputs.budgetOverruns, asOf),
       nextTelemetryChange(inputs.telemetry, asOf),
     ]),
@@ -284,7 +284,7 @@ function gateFindings(
       authorize.push(...findings('governance partly formalized', evidenceConditions(id, 'establish it', 'established')));
     }
   }
-  const closedMonth = latestClosedMonth(asOf);
+  const closedMonth = latestClosedMonth(asOf, model.closedMonthGraceDays);
   if (model.requireLatestClosedMonthCosts && !(inputs.latestCostPeriod && inputs.latestCostPeriod >= closedMonth)) {
     authorize.push({
       signal: 'production economics unproven',
@@ -298,15 +298,21 @@ function expiredCondition(id: CriterionId, expiredAt: string): string {
   return `${id} evidence expired on ${expiredAt.slice(0, 10)} — renew it`;
 }
 
-/** The month before `asOf`'s, as YYYY-MM (UTC). */
-export function latestClosedMonth(asOf: Date): string {
-  const month = new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth() - 1, 1));
+/**
+ * The month whose costs should be recorded by `asOf`, as YYYY-MM (UTC): the
+ * month before `asOf`'s, or during the first `graceDays` of a month, the one
+ * before that (its bill may not have arrived yet).
+ */
+export function latestClosedMonth(asOf: Date, graceDays = 0): string {
+  const back = asOf.getUTCDate() <= graceDays ? 2 : 1;
+  const month = new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth() - back, 1));
   return month.toISOString().slice(0, 7);
 }
 
-/** When this month closes, the latest closed month moves on: a gate that holds now may not then. */
-function nextMonthStart(asOf: Date): Date {
-  return new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth() + 1, 1));
+/** When the month whose costs are due moves on (the first day after the grace days): a gate that holds now may not then. */
+function nextClosedMonthChange(asOf: Date, graceDays: number): Date {
+  const thisMonths = new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), graceDays + 1));
+  return thisMonths.getTime() > asOf.getTime() ? thisMonths : new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth() + 1, graceDays + 1));
 }
 
 /** The soonest moment an attested criterion lapses after `asOf`. */

@@ -19,16 +19,23 @@ export interface ScoringModel {
   pauseUnlessOwned: Responsibility[];
   /** `authorize_deployment` needs actual cost data recorded for the latest closed month. */
   requireLatestClosedMonthCosts: boolean;
+  /**
+   * Days into a month during which the month before last still counts as the
+   * latest closed one: a billing export for a month arrives days after it
+   * ends, and an authorized initiative should not drop every month meanwhile.
+   */
+  closedMonthGraceDays: number;
   patterns: PatternParameters;
 }
 
 export const DEFAULT_MODEL: ScoringModel = {
-  version: 'default-2',
+  version: 'default-3',
   domainThreshold: 70,
   points: { absent: 0, partial: 50, established: 100 },
   minAttributedSpendShare: '0.5',
   holdPeriodSeconds: 14 * 24 * 60 * 60,
   pauseUnlessOwned: ['approval_authority', 'accountable_owner', 'production_support'],
   requireLatestClosedMonthCosts: true,
+  closedMonthGraceDays: 10,
   patterns: DEFAULT_PATTERN_PARAMETERS,
 };

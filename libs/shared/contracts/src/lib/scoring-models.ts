@@ -14,6 +14,11 @@ export const scoringModelSchema = z
     pauseUnlessOwned: z.array(z.enum(RESPONSIBILITIES)).default(['approval_authority', 'accountable_owner', 'production_support']),
     /** `authorize_deployment` needs actual cost data for the latest closed month. */
     requireLatestClosedMonthCosts: z.boolean().default(true),
+    /**
+     * Days into a month during which the month before last still counts as the latest closed one: bills
+     * arrive after a month ends (stored models from before it get 0).
+     */
+    closedMonthGraceDays: z.number().int().min(0).max(27).default(0),
     /** Thresholds of the scaling-risk pattern detectors. */
     patterns: z
       .object({
