@@ -1082,6 +1082,8 @@ export interface components {
             createdAt: string;
             createdBy: string;
             definition: {
+                /** @default 0 */
+                closedMonthGraceDays?: number;
                 domainThreshold: number;
                 holdPeriodSeconds: number;
                 minAttributedSpendShare: string;
@@ -2761,6 +2763,8 @@ export interface components {
             promotedPlanId: string | null;
         };
         ScoringModelDto: {
+            /** @default 0 */
+            closedMonthGraceDays?: number;
             domainThreshold: number;
             holdPeriodSeconds: number;
             minAttributedSpendShare: string;
@@ -2802,6 +2806,8 @@ export interface components {
                 createdAt: string;
                 createdBy: string;
                 definition: {
+                    /** @default 0 */
+                    closedMonthGraceDays?: number;
                     domainThreshold: number;
                     holdPeriodSeconds: number;
                     minAttributedSpendShare: string;
@@ -2847,6 +2853,8 @@ export interface components {
             createdAt: string;
             createdBy: string;
             definition: {
+                /** @default 0 */
+                closedMonthGraceDays?: number;
                 domainThreshold: number;
                 holdPeriodSeconds: number;
                 minAttributedSpendShare: string;
@@ -2958,7 +2966,7 @@ export interface components {
         };
         SubscribeDto: {
             description?: string;
-            eventTypes: ("budget.commitment_changed" | "budget.threshold_crossed" | "cost.imported" | "cost.recorded" | "cost.unit_economics_changed" | "cost.visibility_changed" | "decision.recorded" | "dependency.added" | "evidence.expired" | "evidence.recorded" | "initiative.archived" | "initiative.registered" | "initiative.updated" | "owner.assigned" | "plan.draft_recomputed" | "plan.published" | "posture.changed" | "rollout.contention_measured" | "score.updated" | "telemetry.recorded")[];
+            eventTypes: ("budget.burn_changed" | "budget.commitment_changed" | "budget.threshold_crossed" | "cost.imported" | "cost.recorded" | "cost.unit_economics_changed" | "cost.visibility_changed" | "decision.recorded" | "dependency.added" | "evidence.expired" | "evidence.recorded" | "initiative.archived" | "initiative.registered" | "initiative.updated" | "owner.assigned" | "plan.draft_recomputed" | "plan.published" | "posture.changed" | "rollout.contention_measured" | "score.updated" | "telemetry.recorded")[];
             /** Format: uri */
             url: string;
         };
