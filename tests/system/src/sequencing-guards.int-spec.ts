@@ -130,4 +130,18 @@ describe('sequencing guards through the API', () => {
     expect(pin.body.detail).toContain(`${keys.a} has no rollout wave w9`);
     expect(await overrideCount()).toBe(before);
   });
+
+  it('should recompute a draft from this week when the plan it follows started in weeks gone by', async () => {
+    const past = (await pmo.post<PlanView>('/api/v1/plans', { startDate: '2026-01-05' })).body;
+    expect(past.startDate).toBe('2026-01-05');
+    expect((await pmo.request('PUT', `/api/v1/capacity-pools/${POOL}`, { body: { name: 'Deployment engineering', capacityPerWeek: 3 } })).status).toBe(200);
+    const recomputed = await pollUntil(async () => {
+      const { body } = await pmo.get<{ items: PlanView[] }>('/api/v1/plans?kind=draft&limit=1');
+      const [latest] = body.items;
+      return latest && latest.id !== past.id && latest.trigger.includes(POOL) ? latest : undefined;
+    }, { what: 'the draft recomputed after the pool changed' });
+    const today = new Date();
+    const monday = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - ((today.getUTCDay() + 6) % 7))).toISOString().slice(0, 10);
+    expect(recomputed.startDate).toBe(monday);
+  });
 });

@@ -193,8 +193,10 @@ export class PlansService {
       const [latest] = await this.latest(manager, ['draft', 'published']);
       if (latest) {
         const [previousDraft] = await this.latest(manager, ['draft']);
-        const snapshot = await this.inputs.snapshot(latest.options.startDate, latest.options.horizonWeeks, manager);
-        const row = await this.store(manager, 'draft', changeSummary(taken), snapshot, latest.options, 'sequencing', previousDraft ?? latest);
+        // Weeks gone by are not planned again: a draft recomputed later starts this week at the earliest.
+        const options = { ...latest.options, startDate: [latest.options.startDate, mondayOfThisWeek()].sort()[1] };
+        const snapshot = await this.inputs.snapshot(options.startDate, options.horizonWeeks, manager);
+        const row = await this.store(manager, 'draft', changeSummary(taken), snapshot, options, 'sequencing', previousDraft ?? latest);
         await this.outbox.enqueue(manager, SequencingEvents.draftRecomputed, { planId: row.id, previousPlanId: row.previous_plan_id, trigger: row.trigger });
         this.logger.log(`Draft ${row.id} recomputed: ${row.trigger}`);
       }
