@@ -1,4 +1,4 @@
-import { capacityAt, type Problem, type Starts } from './problem';
+import { budgetBounds, budgetPeriodAt, capacityAt, type Problem, type Starts } from './problem';
 
 /**
  * Why an activity starts where it does rather than at its earliest possible
@@ -119,14 +119,15 @@ interface BudgetSpending {
 function budgetSpending(problem: Problem, starts: Starts): BudgetSpending | undefined {
   const budget = problem.budget;
   if (!budget) return undefined;
-  const { periodLength, limits } = budget;
+  const { limits } = budget;
+  const bounds = budgetBounds(budget);
   const spent = new Array<number>(limits.length).fill(0);
   const spenders: { activity: number; amount: number }[][] = limits.map(() => []);
   problem.activities.forEach((a, j) => {
     if (!a.costPerPeriod) return;
-    const last = Math.min(Math.floor((starts[j] + a.duration - 1) / periodLength), limits.length - 1);
-    for (let q = Math.floor(starts[j] / periodLength); q <= last; q++) {
-      const overlap = Math.min(starts[j] + a.duration, (q + 1) * periodLength) - Math.max(starts[j], q * periodLength);
+    const last = Math.min(budgetPeriodAt(bounds, starts[j] + a.duration - 1), limits.length - 1);
+    for (let q = Math.max(0, budgetPeriodAt(bounds, starts[j])); q <= last; q++) {
+      const overlap = Math.min(starts[j] + a.duration, bounds[q + 1]) - Math.max(starts[j], bounds[q]);
       if (overlap <= 0) continue;
       spent[q] += a.costPerPeriod * overlap;
       spenders[q].push({ activity: j, amount: a.costPerPeriod * overlap });
@@ -136,21 +137,23 @@ function budgetSpending(problem: Problem, starts: Starts): BudgetSpending | unde
 }
 
 function budgetReason(problem: Problem, starts: Starts, spending: BudgetSpending, i: number, earliest: number): DelayReason | undefined {
-  const { periodLength, limits } = problem.budget!;
+  const budget = problem.budget!;
+  const { limits } = budget;
+  const bounds = budgetBounds(budget);
   const cost = problem.activities[i].costPerPeriod ?? 0;
   if (cost === 0) return undefined;
   const blocked: number[] = [];
   const holders = new Set<number>();
   const duration = problem.activities[i].duration;
-  const firstQuarter = Math.floor(earliest / periodLength);
-  const lastQuarter = Math.floor((starts[i] - 1 + duration) / periodLength);
+  const firstQuarter = Math.max(0, budgetPeriodAt(bounds, earliest));
+  const lastQuarter = budgetPeriodAt(bounds, starts[i] - 1 + duration);
   for (let q = firstQuarter; q <= lastQuarter && q < limits.length; q++) {
     const others = spending.spenders[q].filter((s) => s.activity !== i);
     const spent = spending.spent[q] - (spending.spenders[q].find((s) => s.activity === i)?.amount ?? 0);
     // The most of this budget period an earlier start would have used.
     let most = 0;
     for (let t = earliest; t < starts[i]; t++) {
-      most = Math.max(most, Math.min(t + duration, (q + 1) * periodLength) - Math.max(t, q * periodLength));
+      most = Math.max(most, Math.min(t + duration, bounds[q + 1]) - Math.max(t, bounds[q]));
     }
     if (most > 0 && spent + cost * most > limits[q]) {
       blocked.push(q);

@@ -1,4 +1,4 @@
-import { capacityAt, type Problem, type Starts } from './problem';
+import { budgetBounds, capacityAt, type Problem, type Starts } from './problem';
 
 export type Violation =
   | { readonly kind: 'start'; readonly activity: string; readonly start: number }
@@ -50,11 +50,12 @@ export function violationsOf(problem: Problem, starts: Starts): Violation[] {
 
   const budget = problem.budget;
   if (budget) {
+    const bounds = budgetBounds(budget);
     budget.limits.forEach((limit, q) => {
       let spent = 0;
       activities.forEach((activity, i) => {
-        const from = Math.max(starts[i], q * budget.periodLength);
-        const to = Math.min(starts[i] + activity.duration, (q + 1) * budget.periodLength);
+        const from = Math.max(starts[i], bounds[q]);
+        const to = Math.min(starts[i] + activity.duration, bounds[q + 1]);
         if (to > from) spent += (activity.costPerPeriod ?? 0) * (to - from);
       });
       if (spent > limit) violations.push({ kind: 'budget', budgetPeriod: q, spent, limit });

@@ -58,10 +58,37 @@ export interface Precedence {
   readonly lag?: number;
 }
 
-/** Total cost of activities active in budget period q (periods [q·length, (q+1)·length)) ≤ limits[q]; periods past the list are unlimited. */
+/**
+ * Total cost of activities active in budget period q ≤ limits[q]; periods past
+ * the list are unlimited. Periods are either of one length (q spans
+ * [q·periodLength, (q+1)·periodLength)) or bounded explicitly (q spans
+ * [periodBounds[q], periodBounds[q+1]); calendar quarters, say).
+ */
 export interface BudgetLimit {
-  readonly periodLength: number;
+  readonly periodLength?: number;
+  /** Ascending, from 0, one more than `limits`. */
+  readonly periodBounds?: readonly number[];
   readonly limits: readonly number[];
+}
+
+/** Where each budget period begins, and the last one ends: `limits.length + 1` periods' bounds. */
+export function budgetBounds(budget: BudgetLimit): number[] {
+  if (budget.periodBounds) return [...budget.periodBounds];
+  const length = budget.periodLength ?? 1;
+  return Array.from({ length: budget.limits.length + 1 }, (_, q) => q * length);
+}
+
+/** The budget period holding period `t` (`bounds.length - 1` past the last, -1 before the first). */
+export function budgetPeriodAt(bounds: readonly number[], t: number): number {
+  if (t < bounds[0]) return -1;
+  let low = 0;
+  let high = bounds.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (bounds[middle] <= t) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
 
 /** Start period per activity, by index. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { violationsOf } from './feasibility';
-import { makespanOf, objectiveOf, type Activity, type Precedence, type Problem } from './problem';
+import { budgetBounds, makespanOf, objectiveOf, type Activity, type Precedence, type Problem } from './problem';
 import { solve } from './solve';
 
 interface Sizes {
@@ -39,7 +39,14 @@ const problems = (size: Sizes): fc.Arbitrary<Problem> =>
       links: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: -size.lag - 1, max: size.lag })), { maxLength: 2 * size.activities }),
       reversed: fc.boolean(),
       budget: fc.option(
-        fc.record({ periodLength: fc.integer({ min: 1, max: size.periodLength }), limits: fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: size.budgetPeriods }) }),
+        fc.oneof(
+          fc.record({ periodLength: fc.integer({ min: 1, max: size.periodLength }), limits: fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: size.budgetPeriods }) }),
+          // Periods of their own lengths, as calendar quarters are.
+          fc.array(fc.tuple(fc.integer({ min: 1, max: size.periodLength }), fc.integer({ min: 0, max: 40 })), { maxLength: size.budgetPeriods }).map((periods) => ({
+            periodBounds: periods.reduce((bounds, [length]) => [...bounds, bounds[bounds.length - 1] + length], [0]),
+            limits: periods.map(([, limit]) => limit),
+          })),
+        ),
         { nil: undefined },
       ),
       objective: fc.constantFrom('makespan' as const, 'weighted' as const),
@@ -152,7 +159,7 @@ describe('solve (properties)', () => {
 function bruteForceOptimum(problem: Problem): number {
   const n = problem.activities.length;
   let settled = Math.max(0, ...problem.resources.map((r) => r.capacity.length));
-  if (problem.budget) settled = Math.max(settled, problem.budget.periodLength * problem.budget.limits.length);
+  if (problem.budget) settled = Math.max(settled, ...budgetBounds(problem.budget));
   let chains = 0;
   for (const a of problem.activities) {
     settled = Math.max(settled, a.release, ...(a.blackouts ?? []).map(([, to]) => to));

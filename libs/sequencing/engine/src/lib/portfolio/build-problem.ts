@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import type { Activity, Precedence, Problem, Resource } from '../problem';
+import { budgetBounds, type Activity, type Precedence, type Problem, type Resource } from '../problem';
 import type { PortfolioSnapshot, Posture, SnapshotInitiative, SnapshotWave } from './snapshot';
 import { graphCycles } from './link-cycles';
 import { deadlineWeek, mondayOf, quarterOf, weekOf, weekOnOrAfter } from './weeks';
@@ -327,13 +327,29 @@ function activityOf(snapshot: PortfolioSnapshot, ref: WaveRef, poolIndex: Map<st
   };
 }
 
-/** Plan quarters of 13 weeks; each takes the limit of the calendar quarter its first Monday falls in. */
+/**
+ * Budget periods are the calendar quarters the plan's weeks fall in (a week
+ * in the quarter of its Monday), each with its quarter's limit, unlimited
+ * where none is set; a plan starting mid-quarter begins with the rest of it.
+ */
 function budgetOf(snapshot: PortfolioSnapshot): Problem['budget'] {
   if (!snapshot.budgetLimits.length) return undefined;
   const byQuarter = new Map(snapshot.budgetLimits.map((b) => [b.quarter, minorUnits(b.amount)]));
-  const quarters = Math.ceil(snapshot.horizonWeeks / QUARTER_WEEKS);
-  const limits = Array.from({ length: quarters }, (_, q) => byQuarter.get(quarterOf(mondayOf(snapshot.startDate, q * QUARTER_WEEKS))) ?? UNLIMITED);
-  return { periodLength: QUARTER_WEEKS, limits };
+  const bounds = [0];
+  const quarters: string[] = [];
+  for (let week = 0; week < snapshot.horizonWeeks; week++) {
+    const quarter = quarterOf(mondayOf(snapshot.startDate, week));
+    if (quarter === quarters[quarters.length - 1]) continue;
+    if (week > 0) bounds.push(week);
+    quarters.push(quarter);
+  }
+  bounds.push(snapshot.horizonWeeks);
+  return { periodBounds: bounds, limits: quarters.map((quarter) => byQuarter.get(quarter) ?? UNLIMITED) };
+}
+
+/** The calendar quarter ("2027-Q1") of a budget period of the plan. */
+export function budgetQuarter(startDate: string, problem: Problem, period: number): string {
+  return quarterOf(mondayOf(startDate, problem.budget ? budgetBounds(problem.budget)[period] : 0));
 }
 
 /** Money in whole cents; the engine's budget arithmetic is integer and exact. */

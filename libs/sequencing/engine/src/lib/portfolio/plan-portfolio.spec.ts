@@ -284,6 +284,18 @@ describe(planPortfolio.name, () => {
       ]);
     });
 
+    it('should hold each calendar quarter to its own budget, whatever Monday the plan starts on', () => {
+      // The plan starts on the last Monday of Q1: a two-week wave would spend in Q2, whose budget is nothing.
+      const costly = initiative('A', { waves: [wave('w1', { durationWeeks: 2, costPerWeek: '1000.00', demand: {} })] });
+      const budgetLimits = [{ quarter: '2027-Q2', amount: '0.00' }];
+      const plan = planPortfolio(snapshot({ startDate: '2027-03-29', initiatives: [costly], budgetLimits }));
+      expect(startOf(plan, 'A')).toBe('2027-07-05');
+      expect(plan.waves[0].reasons).toEqual([expect.objectContaining({ kind: 'budget', text: 'its own cost (1000.00 a week) is more than the rollout budget of 2027-Q2 (0.00)' })]);
+      const { problem } = buildProblem(snapshot({ startDate: '2027-03-29', horizonWeeks: 20, initiatives: [costly], budgetLimits }));
+      // One week of Q1, Q2's thirteen Mondays, then Q3's to the horizon.
+      expect(problem.budget?.periodBounds).toEqual([0, 1, 14, 20]);
+    });
+
     it('should name the lowered capacity too when other waves hold what is left', () => {
       const pools = [{ id: 'deploy', name: 'Deployment', capacityPerWeek: 2, adjustments: [{ from: '2027-01-04', to: '2027-01-10', capacity: 1, reason: 'holiday' }] }];
       const plan = planPortfolio(snapshot({ pools, initiatives: [initiative('A', { value: '1000' }), initiative('B', { value: '10' })] }));

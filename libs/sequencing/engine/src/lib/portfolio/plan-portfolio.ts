@@ -2,7 +2,7 @@ import { analyseContests, type Contest } from '../contests';
 import { earliestStarts, explainDelays, type DelayReason } from '../explain';
 import { objectiveOf } from '../problem';
 import { solve, type SolveOptions } from '../solve';
-import { buildProblem, QUARTER_WEEKS, type HeldInitiative, type PortfolioProblem, type WaveRef } from './build-problem';
+import { budgetQuarter, buildProblem, QUARTER_WEEKS, type HeldInitiative, type PortfolioProblem, type WaveRef } from './build-problem';
 import { capacityCuts, ownCostText } from './shortfalls';
 import type { PortfolioSnapshot, Posture } from './snapshot';
 import { mondayOf, quarterOf, sundayOf, weekRanges } from './weeks';
@@ -188,7 +188,7 @@ function describeReason(snapshot: PortfolioSnapshot, built: PortfolioProblem, ha
       return { kind: 'dependency', heldBy: [before], text: `waits for ${before.initiativeKey} ${before.wave}, ready ${mondayOf(startDate, reason.readyAt)}` };
     }
     case 'budget': {
-      const quarters = reason.budgetPeriods.map((q) => quarterOf(mondayOf(startDate, q * QUARTER_WEEKS)));
+      const quarters = reason.budgetPeriods.map((q) => budgetQuarter(startDate, built.problem, q));
       return {
         kind: 'budget',
         heldBy: strongest(handles, reason.holders),

@@ -1,8 +1,8 @@
 import Decimal from 'decimal.js';
 import { capacityAt } from '../problem';
-import { QUARTER_WEEKS, type PortfolioProblem } from './build-problem';
+import { budgetQuarter, type PortfolioProblem } from './build-problem';
 import type { PortfolioSnapshot } from './snapshot';
-import { mondayOf, quarterOf, weekOf, weekRanges } from './weeks';
+import { weekOf, weekRanges } from './weeks';
 
 /**
  * What a delay reason says when no other wave holds what the wave waited for:
@@ -33,7 +33,7 @@ export function capacityCuts(snapshot: PortfolioSnapshot, built: PortfolioProble
 /** "its own cost (600.00 a week) is more than the rollout budget of 2027-Q1 (500.00)". */
 export function ownCostText(snapshot: PortfolioSnapshot, built: PortfolioProblem, activity: number, budgetPeriods: readonly number[]): string {
   const { problem } = built;
-  const limits = budgetPeriods.map((q) => `${quarterOf(mondayOf(snapshot.startDate, q * QUARTER_WEEKS))} (${money(problem.budget?.limits[q] ?? 0)})`);
+  const limits = budgetPeriods.map((q) => `${budgetQuarter(snapshot.startDate, problem, q)} (${money(problem.budget?.limits[q] ?? 0)})`);
   return `its own cost (${money(problem.activities[activity].costPerPeriod ?? 0)} a week) is more than the rollout budget of ${limits.join(', ')}`;
 }
 

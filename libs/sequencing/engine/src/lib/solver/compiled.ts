@@ -1,4 +1,4 @@
-import type { Problem } from '../problem';
+import { budgetBounds, type Problem } from '../problem';
 
 /**
  * The problem in flat typed arrays, indexed by activity, with adjacency in
@@ -32,9 +32,14 @@ export interface CompiledProblem {
   readonly blackoutFrom: Int32Array;
   readonly blackoutTo: Int32Array;
   readonly capacity: readonly Float64Array[];
+  /** The longest budget period (how far a start is worth holding back to leave one a period's room). */
   readonly budgetPeriod: number;
   /** Limits per budget period; empty without a budget. */
   readonly budgetLimits: Float64Array;
+  /** Where each budget period begins, and the last one ends (budgetLimits.length + 1 entries). */
+  readonly budgetBounds: Int32Array;
+  /** The budget period of each period up to the last bound. */
+  readonly budgetPeriodOf: Int32Array;
   /** A topological order of the activities (precedences are acyclic once validated). */
   readonly topological: Int32Array;
 }
@@ -106,8 +111,7 @@ export function compile(problem: Problem): CompiledProblem {
     blackoutFrom: Int32Array.from(blackoutFrom),
     blackoutTo: Int32Array.from(blackoutTo),
     capacity: resources.map((r) => Float64Array.from(r.capacity)),
-    budgetPeriod: problem.budget?.periodLength ?? 1,
-    budgetLimits: Float64Array.from(problem.budget?.limits ?? []),
+    ...compiledBudget(problem),
     topological: topologicalOrder(n, forward.start, forward.to),
   };
 }
@@ -137,4 +141,16 @@ function topologicalOrder(n: number, succStart: Int32Array, succ: Int32Array): I
     for (let e = succStart[i]; e < succStart[i + 1]; e++) if (--indegree[succ[e]] === 0) order[tail++] = succ[e];
   }
   return order;
+}
+
+function compiledBudget(problem: Problem): Pick<CompiledProblem, 'budgetPeriod' | 'budgetLimits' | 'budgetBounds' | 'budgetPeriodOf'> {
+  const bounds = problem.budget ? budgetBounds(problem.budget) : [0];
+  const periodOf = new Int32Array(bounds[bounds.length - 1]);
+  for (let q = 0; q + 1 < bounds.length; q++) periodOf.fill(q, bounds[q], bounds[q + 1]);
+  return {
+    budgetPeriod: Math.max(1, ...bounds.slice(1).map((bound, q) => bound - bounds[q])),
+    budgetLimits: Float64Array.from(problem.budget?.limits ?? []),
+    budgetBounds: Int32Array.from(bounds),
+    budgetPeriodOf: periodOf,
+  };
 }

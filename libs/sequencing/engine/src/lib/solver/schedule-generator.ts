@@ -107,16 +107,15 @@ export class ScheduleGenerator {
     const r1 = p.demandStart[j + 1];
     const cost = p.cost[j];
     const quarters = p.budgetLimits.length;
-    const length = p.budgetPeriod;
     let t = from;
     for (;;) {
       for (let b = b0; b < b1; b++) if (t < p.blackoutTo[b] && t + d > p.blackoutFrom[b]) t = p.blackoutTo[b];
       if (cost > 0 && quarters > 0) {
         let moved = false;
-        const last = Math.min(Math.floor((t + d - 1) / length), quarters - 1);
-        for (let q = Math.floor(t / length); q <= last; q++) {
-          const qStart = q * length;
-          const qEnd = qStart + length;
+        const last = Math.min(this.budgetPeriodAt(t + d - 1), quarters - 1);
+        for (let q = this.budgetPeriodAt(t); q <= last; q++) {
+          const qStart = p.budgetBounds[q];
+          const qEnd = p.budgetBounds[q + 1];
           const overlap = Math.min(t + d, qEnd) - Math.max(t, qStart);
           const room = p.budgetLimits[q] - this.spent[q];
           if (cost * overlap > room) {
@@ -158,7 +157,6 @@ export class ScheduleGenerator {
     const r1 = p.demandStart[j + 1];
     const cost = p.cost[j];
     const quarters = p.budgetLimits.length;
-    const length = p.budgetPeriod;
     const free = this.free;
     let t = from;
     for (;;) {
@@ -167,10 +165,10 @@ export class ScheduleGenerator {
       if (t < lowest) return t;
       if (cost > 0 && quarters > 0) {
         let moved = false;
-        const first = Math.floor(t / length);
-        for (let q = Math.min(Math.floor((t + d - 1) / length), quarters - 1); q >= first; q--) {
-          const qStart = q * length;
-          const overlap = Math.min(t + d, qStart + length) - Math.max(t, qStart);
+        const first = this.budgetPeriodAt(t);
+        for (let q = Math.min(this.budgetPeriodAt(t + d - 1), quarters - 1); q >= first; q--) {
+          const qStart = p.budgetBounds[q];
+          const overlap = Math.min(t + d, p.budgetBounds[q + 1]) - Math.max(t, qStart);
           const room = p.budgetLimits[q] - this.spent[q];
           if (cost * overlap > room) {
             t = Math.min(t - 1, qStart + Math.max(0, Math.floor(room / cost)) - d);
@@ -212,13 +210,18 @@ export class ScheduleGenerator {
     const cost = p.cost[j];
     const quarters = p.budgetLimits.length;
     if (cost > 0 && quarters > 0) {
-      const length = p.budgetPeriod;
-      const last = Math.min(Math.floor((t + d - 1) / length), quarters - 1);
-      for (let q = Math.floor(t / length); q <= last; q++) {
-        const qStart = q * length;
-        this.spent[q] += cost * (Math.min(t + d, qStart + length) - Math.max(t, qStart));
+      const last = Math.min(this.budgetPeriodAt(t + d - 1), quarters - 1);
+      for (let q = this.budgetPeriodAt(t); q <= last; q++) {
+        this.spent[q] += cost * (Math.min(t + d, p.budgetBounds[q + 1]) - Math.max(t, p.budgetBounds[q]));
       }
     }
+  }
+
+  /** The budget period of period `t`: the number of budget periods past the last one. */
+  private budgetPeriodAt(t: number): number {
+    const p = this.problem;
+    if (t < 0) return -1;
+    return t >= p.budgetPeriodOf.length ? p.budgetLimits.length : p.budgetPeriodOf[t];
   }
 
   private reset(): void {

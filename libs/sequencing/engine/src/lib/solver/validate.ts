@@ -59,7 +59,14 @@ export function problemIssues(problem: Problem): string[] {
   });
 
   if (budget) {
-    if (!Number.isInteger(budget.periodLength) || budget.periodLength < 1) issues.push(`budget periodLength must be a positive integer, got ${budget.periodLength}`);
+    if ((budget.periodLength === undefined) === (budget.periodBounds === undefined)) issues.push('budget needs either periodLength or periodBounds');
+    if (budget.periodLength !== undefined && (!Number.isInteger(budget.periodLength) || budget.periodLength < 1)) {
+      issues.push(`budget periodLength must be a positive integer, got ${budget.periodLength}`);
+    }
+    const bounds = budget.periodBounds;
+    if (bounds && (bounds.length !== budget.limits.length + 1 || bounds[0] !== 0 || bounds.some((b, q) => !Number.isInteger(b) || (q > 0 && b <= bounds[q - 1])))) {
+      issues.push('budget periodBounds must be rising integers from 0, one more than the limits');
+    }
     budget.limits.forEach((limit, q) => {
       // A negative limit is broken even by an empty period.
       if (!isCount(limit)) issues.push(`budget limit of period ${q} must be a non-negative integer (minor units), got ${limit}`);
