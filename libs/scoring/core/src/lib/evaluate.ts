@@ -100,7 +100,7 @@ export function evaluate(
   prior: PriorState = { gatesHeldSince: null },
   active: ActiveModelState = {},
 ): Evaluation {
-  const measured = measuredCriteria(inputs, asOf);
+  const measured = measuredCriteria(inputs, asOf, model.minAttributedSpendShare);
   const criteria = new Map(CRITERION_IDS.map((id) => [id, criterionState(inputs, id, model, asOf, measured[id])]));
   const domains = DOMAIN_IDS.map((id) => domainResult(id, criteria));
   const gates = gateFindings(inputs, criteria, measured, model, asOf);

@@ -23,6 +23,9 @@ describe(measuredCriteria.name, () => {
   it('should grade cost visibility by the share attributed: from 80 % established, from 50 % partial', () => {
     const visibility = (share: string) => stateOf(measuredCriteria({ attributedSpendShare: share }, asOf), 'economics.cost_visibility');
     expect(['0.8', '0.7999', '0.5', '0.4999'].map(visibility)).toEqual(['established', 'partial', 'partial', 'absent']);
+    // The model's minimum share is where visibility stops being absent.
+    const atMinimum = (share: string, minimum: string) => stateOf(measuredCriteria({ attributedSpendShare: share }, asOf, minimum), 'economics.cost_visibility');
+    expect([atMinimum('0.29', '0.3'), atMinimum('0.3', '0.3'), atMinimum('0.85', '0.9'), atMinimum('0.9', '0.9')]).toEqual(['absent', 'partial', 'absent', 'established']);
   });
 
   it('should take cost visibility down for an overrun in the last three months: from 150 % of budget to absent', () => {

@@ -29,7 +29,7 @@ export type MeasuredInputs = Pick<ScoringInputs, 'telemetry' | 'attributedSpendS
  * `TELEMETRY_RECENCY_DAYS`; with none, the criteria it measures are left to
  * attestation.
  */
-export function measuredCriteria(inputs: MeasuredInputs, asOf: Date): Partial<Record<CriterionId, Measurement>> {
+export function measuredCriteria(inputs: MeasuredInputs, asOf: Date, minAttributedSpendShare = '0.5'): Partial<Record<CriterionId, Measurement>> {
   const costs: Partial<Record<CriterionId, Measurement>> = {};
   const { rollout, attributedSpendShare } = inputs;
   if (rollout) {
@@ -47,11 +47,14 @@ export function measuredCriteria(inputs: MeasuredInputs, asOf: Date): Partial<Re
   const parts: Measurement[] = [];
   if (attributedSpendShare !== undefined) {
     const share = new Decimal(attributedSpendShare);
-    const lever = (target: string) => `attribute at least ${target} % of spend from reliable sources (now ${percentOf(share)} %)`;
+    // Partial from the model's minimum share, established from 80 % (or the minimum, when the model asks for more).
+    const partial = new Decimal(minAttributedSpendShare);
+    const established = Decimal.max(partial, '0.8');
+    const lever = (target: Decimal) => `attribute at least ${percentOf(target)} % of spend from reliable sources (now ${percentOf(share)} %)`;
     parts.push({
-      state: share.greaterThanOrEqualTo(0.8) ? 'established' : share.greaterThanOrEqualTo(0.5) ? 'partial' : 'absent',
+      state: share.greaterThanOrEqualTo(established) ? 'established' : share.greaterThanOrEqualTo(partial) ? 'partial' : 'absent',
       basis: `${percentOf(share)} % of recorded spend attributed from reliable sources`,
-      levers: { partial: [lever('50')], established: [lever('80')] },
+      levers: { partial: [lever(partial)], established: [lever(established)] },
     });
   }
   const overrun = overrunMeasurement(inputs.budgetOverruns, asOf);
