@@ -417,7 +417,8 @@ describe('initiative readiness through the API', () => {
         return audit.body.items.some((entry) => entry.action === 'evidence.expired');
       }, { what: 'the sweep to announce the lapse', intervalMs: 250 });
       await admin.post('/api/v1/admin/evidence-sweeps', {});
-      await admin.post('/api/v1/admin/evidence-sweeps', { asOf: new Date(Date.now() + 86_400_000).toISOString() });
+      // A sweep of tomorrow would announce lapses that have not happened.
+      expect((await admin.post('/api/v1/admin/evidence-sweeps', { asOf: new Date(Date.now() + 86_400_000).toISOString() })).status).toBe(400);
 
       const paused = await postureOf(id, 'pause');
       expect(paused.posture?.conditions).toContain(`governance.approval_pathways evidence expired on ${expiresAt.slice(0, 10)} — renew it`);

@@ -18,8 +18,8 @@ export type Owner = z.infer<typeof ownerSchema>;
 
 export const ownerViewSchema = ownerSchema.extend({ assignedBy: z.string(), assignedAt: z.string() });
 
-/** How far an attester's clock may run ahead of ours. */
-const ATTESTATION_CLOCK_SKEW_MS = 5 * 60_000;
+/** How far a caller's clock may run ahead of ours. */
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 export const evidenceInputSchema = z
   .object({
@@ -32,7 +32,7 @@ export const evidenceInputSchema = z
   .strict()
   // An attestation records what someone vouched for when: never a moment still to come, nor one expiring before it was given.
   .superRefine((input, ctx) => {
-    if (input.attestedAt && Date.parse(input.attestedAt) > Date.now() + ATTESTATION_CLOCK_SKEW_MS) {
+    if (input.attestedAt && Date.parse(input.attestedAt) > Date.now() + CLOCK_SKEW_MS) {
       ctx.addIssue({ code: 'custom', path: ['attestedAt'], message: 'is in the future: attest evidence when it is given' });
     }
     if (input.attestedAt && input.expiresAt && Date.parse(input.expiresAt) <= Date.parse(input.attestedAt)) {
@@ -64,7 +64,11 @@ export const ReadinessRpc = {
   /** Announces evidence that has lapsed by `asOf` (default now); each lapse is announced once. */
   sweepExpiredEvidence: rpcContract(
     'intake.evidence.sweep',
-    z.object({ asOf: instantSchema.optional() }).strict(),
+    z
+      .object({ asOf: instantSchema.optional() })
+      .strict()
+      // A lapse announced ahead of time would be written to the audit trail as if it had happened, and not again when it does.
+      .refine((sweep) => !sweep.asOf || Date.parse(sweep.asOf) <= Date.now() + CLOCK_SKEW_MS, { message: 'must not be in the future', path: ['asOf'] }),
     z.object({ expired: z.number().int() }),
   ),
   recordEvidence: rpcContract(
