@@ -195,9 +195,23 @@ describe('FOCUS billing imports', () => {
       unconverted: [{ currency: 'CHF', entries: 1, billedCost: '40' }],
     });
 
+    // The import's entries are listed, newest first, a page at a time: the ids a correction needs.
+    type Listed = { items: { id: string; resourceId: string | null; importRow: number | null; effectiveAmount: string | null; reversedBy: string | null; amount: string }[]; nextCursor: string | null };
+    const listed = async (query: string) => (await viewer.get<Listed>(`/api/v1/cost-entries?importId=${result.id}${query}`)).body;
+    const firstPage = await listed('&limit=3');
+    expect(firstPage.items.map((item) => item.importRow)).toEqual([5, 4, 3]);
+    const rest = await listed(`&limit=3&cursor=${firstPage.nextCursor}`);
+    expect([rest.items.map((item) => item.importRow), rest.nextCursor]).toEqual([[2], null]);
+    const vm1 = rest.items[0];
+    expect(vm1).toMatchObject({ resourceId: 'vm-1', amount: '10', effectiveAmount: '9', reversedBy: null });
+    expect((await viewer.get('/api/v1/cost-entries')).status).toBe(400);
+
     // Reversing an imported row takes back its effective cost too, under the same import and service category.
-    const [vm1] = await databaseRows<{ id: string }>(`SELECT id FROM cost_tracking.cost_entries WHERE import_id = $1 AND resource_id = 'vm-1'`, [result.id]);
-    expect((await finance.post(`/api/v1/cost-entries/${vm1.id}/reversal`, { reason: 'billed twice' })).status).toBe(201);
+    const reversal = await finance.post<{ id: string }>(`/api/v1/cost-entries/${vm1.id}/reversal`, { reason: 'billed twice' });
+    expect(reversal.status).toBe(201);
+    const afterReversal = await listed('&limit=2');
+    expect(afterReversal.items[0]).toMatchObject({ id: reversal.body.id, amount: '-10', effectiveAmount: '-9', importRow: null });
+    expect((await listed('')).items.find((item) => item.id === vm1.id)?.reversedBy).toBe(reversal.body.id);
     expect(await summary('serviceCategory', result.id)).toEqual([
       { key: 'Compute', billedCost: '60', effectiveCost: '58', currency: 'CHF' },
       { key: 'Compute', billedCost: '7.25', effectiveCost: '7.25', currency: 'EUR' },

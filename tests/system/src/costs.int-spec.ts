@@ -31,6 +31,22 @@ describe('the cost ledger', () => {
     await context?.teardown();
   });
 
+  /** Rows of a query on the test's database, read directly. */
+  const rowsOf = async (sql: string, params: unknown[] = []): Promise<Record<string, unknown>[]> => {
+    const database = new Client({ connectionString: context.databaseUrl });
+    await database.connect();
+    try {
+      return (await database.query(sql, params)).rows;
+    } finally {
+      await database.end();
+    }
+  };
+  /** As if the gateway died after cost tracking committed, before it stored its answer to the request with `key`. */
+  const forgetAnswer = (key: string) =>
+    rowsOf(
+      `UPDATE gateway.idempotency_keys SET state = 'in_flight', response_status = NULL, response_body = NULL, locked_until = now() - interval '1 second' WHERE scope LIKE $1`,
+      [`% ${key}`],
+    );
   const entry = (amount: string, extra: Record<string, unknown> = {}) => ({
     initiativeId,
     chargeDate: '2026-10-15',
@@ -334,22 +350,11 @@ describe('the cost ledger', () => {
       const response = await finance.post<{ id: string }>('/api/v1/cost-entries', body, { 'idempotency-key': key });
       return response.status === 201 ? response : undefined;
     });
-    // As if the gateway died after cost tracking committed, before it stored the answer.
-    const database = new Client({ connectionString: context.databaseUrl });
-    await database.connect();
-    try {
-      await database.query(
-        `UPDATE gateway.idempotency_keys SET state = 'in_flight', response_status = NULL, response_body = NULL, locked_until = now() - interval '1 second' WHERE scope LIKE $1`,
-        [`% ${key}`],
-      );
-      const retried = await finance.post<{ id: string }>('/api/v1/cost-entries', body, { 'idempotency-key': key });
-      expect(retried.status).toBe(201);
-      expect(retried.body.id).toBe(first.body.id);
-      const { rows } = await database.query<{ n: string }>(`SELECT count(*)::text AS n FROM cost_tracking.cost_entries WHERE reference = $1`, [key]);
-      expect(rows[0].n).toBe('1');
-    } finally {
-      await database.end();
-    }
+    await forgetAnswer(key);
+    const retried = await finance.post<{ id: string }>('/api/v1/cost-entries', body, { 'idempotency-key': key });
+    expect(retried.status).toBe(201);
+    expect(retried.body.id).toBe(first.body.id);
+    expect(await rowsOf(`SELECT count(*)::text AS n FROM cost_tracking.cost_entries WHERE reference = $1`, [key])).toEqual([{ n: '1' }]);
   });
 
   it('should charge token usage once when the gateway lost its record of the first answer', async () => {
@@ -364,26 +369,16 @@ describe('the cost ledger', () => {
       return response.status === 201 ? response : undefined;
     }, { what: 'cost tracking to know the initiative' });
     expect(first.body.amount).toBe('0.15');
-    const database = new Client({ connectionString: context.databaseUrl });
-    await database.connect();
-    try {
-      // As if the gateway died after cost tracking committed, before it stored the answer.
-      await database.query(
-        `UPDATE gateway.idempotency_keys SET state = 'in_flight', response_status = NULL, response_body = NULL, locked_until = now() - interval '1 second' WHERE scope LIKE $1`,
-        [`% ${key}`],
-      );
-      const retried = await engineering.post<{ id: string; entryId: string; amount: string }>('/api/v1/token-usage', body, { 'idempotency-key': key });
-      expect(retried.status).toBe(201);
-      expect(retried.body).toEqual(first.body);
-      const { rows } = await database.query<{ usage: string; entries: string }>(
-        `SELECT (SELECT count(*) FROM cost_tracking.token_usage WHERE reference = $1)::text AS usage,
-                (SELECT count(*) FROM cost_tracking.cost_entries WHERE initiative_id = $2)::text AS entries`,
-        [key, id],
-      );
-      expect(rows[0]).toEqual({ usage: '1', entries: '1' });
-    } finally {
-      await database.end();
-    }
+    await forgetAnswer(key);
+    const retried = await engineering.post<{ id: string; entryId: string; amount: string }>('/api/v1/token-usage', body, { 'idempotency-key': key });
+    expect(retried.status).toBe(201);
+    expect(retried.body).toEqual(first.body);
+    const counts = await rowsOf(
+      `SELECT (SELECT count(*) FROM cost_tracking.token_usage WHERE reference = $1)::text AS usage,
+              (SELECT count(*) FROM cost_tracking.cost_entries WHERE initiative_id = $2)::text AS entries`,
+      [key, id],
+    );
+    expect(counts).toEqual([{ usage: '1', entries: '1' }]);
   });
 
   it('should convert each entry at its charge date\'s rate once, keep it when later rates come, and list what has no rate yet', async () => {

@@ -47,6 +47,7 @@ export const MATRIX: Record<string, readonly Role[] | 'public'> = {
   'GET /api/v1/portfolio/trends': ALL,
 
   'POST /api/v1/cost-entries': ['admin', 'finance', 'engineering'],
+  'GET /api/v1/cost-entries': ALL,
   'POST /api/v1/cost-entries/{id}/reversal': ['admin', 'finance'],
   'PUT /api/v1/budgets': ['admin', 'finance'],
   'POST /api/v1/fx-rates': ['admin', 'finance'],

@@ -19,6 +19,7 @@ export class LedgerHandler implements OnModuleInit {
     this.rpc.handle(CostRpc.record, ({ entry, actor, requestId }, context) => this.ledger.record(entry, actor, context, requestId));
     this.rpc.handle(CostRpc.reverse, ({ id, reason, actor }, context) => this.ledger.reverse(id, reason, actor, context));
     this.rpc.handle(CostRpc.summary, (query) => this.ledger.summary(query));
+    this.rpc.handle(CostRpc.list, (query) => this.ledger.list(query));
     this.rpc.handle(CostRpc.setBudget, ({ budget, actor }, context) => this.budgets.set(budget, actor, context));
     this.rpc.handle(CostRpc.budgets, (filter) => this.budgets.list(filter));
     this.rpc.handle(UnitEconomicsRpc.recordVolume, ({ volume, actor }, context) => this.unitEconomics.recordVolume(volume, actor, context));

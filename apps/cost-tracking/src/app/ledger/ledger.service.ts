@@ -5,6 +5,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   CostEvents,
   type CostEntry,
+  type CostEntryList,
+  type CostEntryListQuery,
   type CostSummary,
   type CostSummaryQuery,
   type RecordCostEntry,
@@ -117,6 +119,35 @@ export class LedgerService {
       [reversal.id, id],
     );
     return this.recorded(manager, reversal, context);
+  }
+
+  /** One initiative's or one import's entries, newest first, a page at a time (keyset on the ledger's sequence). */
+  async list(query: CostEntryListQuery): Promise<CostEntryList> {
+    const filters: string[] = [];
+    const params: unknown[] = [];
+    if (query.initiativeId) filters.push(`e.initiative_id = $${params.push(query.initiativeId)}`);
+    if (query.importId) filters.push(`e.import_id = $${params.push(query.importId)}`);
+    if (query.period) filters.push(`e.period = $${params.push(query.period)}`);
+    if (query.cursor) filters.push(`e.seq < $${params.push(query.cursor)}`);
+    const rows = (await this.dataSource.query(
+      `SELECT e.*, e.seq::text AS seq_text, (SELECT r.id FROM cost_tracking.cost_entries r WHERE r.reverses_id = e.id) AS reversed_by
+         FROM cost_tracking.cost_entries e WHERE ${filters.join(' AND ')}
+        ORDER BY e.seq DESC LIMIT ${query.limit + 1}`,
+      params,
+    )) as (EntryRow & { seq_text: string; reversed_by: string | null; effective_amount: string | null; service_category: string | null; resource_id: string | null; import_id: string | null; import_row: number | null })[];
+    const page = rows.slice(0, query.limit);
+    return {
+      items: page.map((row) => ({
+        ...toEntry(row),
+        effectiveAmount: row.effective_amount === null ? null : new Decimal(row.effective_amount).toFixed(),
+        serviceCategory: row.service_category,
+        resourceId: row.resource_id,
+        importId: row.import_id,
+        importRow: row.import_row,
+        reversedBy: row.reversed_by,
+      })),
+      nextCursor: rows.length > query.limit ? page[page.length - 1].seq_text : null,
+    };
   }
 
   async summary(query: CostSummaryQuery): Promise<CostSummary> {

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import {
   CostRpc,
   budgetStatusSchema,
+  costEntryListQuerySchema,
+  costEntryListSchema,
   costEntrySchema,
   costSummaryQuerySchema,
   costSummarySchema,
@@ -25,6 +27,8 @@ import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 
 class RecordCostEntryDto extends createZodDto(recordCostEntrySchema) {}
 class CostEntryDto extends createZodDto(costEntrySchema) {}
+class CostEntryListQueryDto extends createZodDto(costEntryListQuerySchema) {}
+class CostEntryListDto extends createZodDto(costEntryListSchema) {}
 class ReversalDto extends createZodDto(z.object({ reason: z.string().trim().max(500).default('') }).strict()) {}
 class EntryParamsDto extends createZodDto(z.object({ id: z.uuid() })) {}
 class CostSummaryQueryDto extends createZodDto(costSummaryQuerySchema) {}
@@ -59,6 +63,15 @@ export class CostsController {
   @ApiCreatedResponse({ type: CostEntryDto })
   record(@Body() entry: RecordCostEntryDto, @CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest) {
     return this.rpc.call(CostRpc.record, { entry, actor: principal.subject, requestId: request.requestId }, { correlationId: request.correlationId });
+  }
+
+  /** One initiative's or one import's ledger entries, newest first: the ids a correction reverses. */
+  @Get('cost-entries')
+  @Roles(...ALL_ROLES)
+  @UseInterceptors(csvExport('items'))
+  @ApiOkResponse({ type: CostEntryListDto })
+  list(@Query() query: CostEntryListQueryDto, @Req() request: AuthenticatedRequest) {
+    return this.rpc.call(CostRpc.list, query, { correlationId: request.correlationId });
   }
 
   @Post('cost-entries/:id/reversal')

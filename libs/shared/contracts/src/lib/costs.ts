@@ -45,6 +45,33 @@ export const costEntrySchema = z.object({
 });
 export type CostEntry = z.infer<typeof costEntrySchema>;
 
+/** The ledger's entries of one initiative or one import, newest first: what a correction (a reversal) needs the id of. */
+export const costEntryListQuerySchema = z
+  .object({
+    initiativeId: z.uuid().optional(),
+    importId: z.uuid().optional(),
+    period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month such as 2026-10').optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    /** Opaque: the `nextCursor` of the previous page. */
+    cursor: z.string().regex(/^\d{1,18}$/, 'a cursor from a previous page').optional(),
+  })
+  .strict()
+  .refine((query) => Boolean(query.initiativeId) !== Boolean(query.importId), { message: 'Give initiativeId or importId (one of them)', path: ['initiativeId'] });
+export type CostEntryListQuery = z.infer<typeof costEntryListQuerySchema>;
+
+export const costEntryListItemSchema = costEntrySchema.safeExtend({
+  /** What the row of a billing export adds: its effective cost, service category, import and row. */
+  effectiveAmount: amountSchema.nullable(),
+  serviceCategory: z.string().nullable(),
+  resourceId: z.string().nullable(),
+  importId: z.uuid().nullable(),
+  importRow: z.number().int().nullable(),
+  /** The entry that reversed this one, if any. */
+  reversedBy: z.uuid().nullable(),
+});
+export const costEntryListSchema = z.object({ items: z.array(costEntryListItemSchema), nextCursor: z.string().nullable() });
+export type CostEntryList = z.infer<typeof costEntryListSchema>;
+
 export const COST_GROUPINGS = ['serviceCategory', 'category', 'initiative', 'month', 'currency', 'phase'] as const;
 
 export const costSummaryQuerySchema = z
@@ -202,6 +229,7 @@ export const CostRpc = {
     costEntrySchema,
   ),
   reverse: rpcContract('cost.entry.reverse', z.object({ id: z.uuid(), reason: z.string().max(500), actor: z.string() }).strict(), costEntrySchema),
+  list: rpcContract('cost.entry.list', costEntryListQuerySchema, costEntryListSchema),
   summary: rpcContract('cost.summary', costSummaryQuerySchema, costSummarySchema),
   setBudget: rpcContract('cost.budget.set', z.object({ budget: setBudgetSchema, actor: z.string() }).strict(), budgetStatusSchema),
   budgets: rpcContract(
