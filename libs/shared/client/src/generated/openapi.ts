@@ -184,7 +184,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["CostsController_list"];
         put?: never;
         post: operations["CostsController_record"];
         delete?: never;
@@ -1373,6 +1373,38 @@ export interface components {
             reversesId: string | null;
             /** @enum {string} */
             source: "manual" | "import" | "metered" | "allocation";
+        };
+        CostEntryListDto: {
+            items: {
+                amount: string;
+                /** @enum {string} */
+                category: "inference" | "infrastructure" | "data" | "monitoring" | "support_staffing" | "operating_controls" | "other";
+                chargeDate: string;
+                currency: string;
+                effectiveAmount: string | null;
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                importId: string | null;
+                importRow: number | null;
+                /** Format: uuid */
+                initiativeId: string | null;
+                period: string;
+                /** @enum {string} */
+                phase: "pilot" | "production";
+                recordedAt: string;
+                recordedBy: string;
+                reference: string;
+                resourceId: string | null;
+                /** Format: uuid */
+                reversedBy: string | null;
+                /** Format: uuid */
+                reversesId: string | null;
+                serviceCategory: string | null;
+                /** @enum {string} */
+                source: "manual" | "import" | "metered" | "allocation";
+            }[];
+            nextCursor: string[];
         };
         CostImportDto: {
             bytesReceived: number;
@@ -3450,6 +3482,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CapacityPoolViewDto"];
+                };
+            };
+        };
+    };
+    CostsController_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                importId?: string;
+                initiativeId?: string;
+                limit?: number;
+                period?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostEntryListDto"];
                 };
             };
         };
