@@ -103,6 +103,19 @@ describe('initiative CSV imports', () => {
     const again = await importFile(csv, 'valid-rows');
     expect(again).toMatchObject({ status: 'completed', rowsImported: 0, rowsSkipped: 4_950, rowsInvalid: 50 });
     expect(await importedCount()).toBe(4_950);
+
+    // Sorted by key, they come in the order their keys were issued, across pages (an import's rows share a creation time).
+    const keys: string[] = [];
+    for (let cursor: string | null = null, page = 0; page < 3; page++) {
+      const listed: { body: { items: { key: string }[]; nextCursor: string | null } } = await pmo.get(
+        `/api/v1/initiatives?businessUnit=${encodeURIComponent(BUSINESS_UNIT)}&sort=key&limit=500${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      keys.push(...listed.body.items.map((item) => item.key));
+      cursor = listed.body.nextCursor;
+    }
+    const number = (key: string) => Number(key.replace(/^\D+/, ''));
+    expect(keys).toHaveLength(1_500);
+    expect(keys).toEqual([...keys].sort((a, b) => number(a) - number(b)));
   });
 
   it('should export what it imported in the format it reads', async () => {

@@ -4,7 +4,9 @@ import { RpcError } from '@capstan/messaging';
 import { InitiativeEntity } from './initiative.entity';
 
 const SORT_COLUMNS: Record<InitiativeSortField, string> = {
-  key: 'i.created_at',
+  // Keys are issued in order, and padded on the left they sort in it ("AI-999" before "AI-1000"); creation
+  // times do not (an import's rows share its transaction's).
+  key: 'lpad(i.key, 32)',
   name: 'i.name',
   createdAt: 'i.created_at',
   updatedAt: 'i.updated_at',
@@ -32,7 +34,6 @@ function isPrintedTimestamp(value: string): boolean {
 /**
  * One page of initiatives: filters, a sort, and keyset pagination on (sort
  * column, id), so pages stay fast and stable however deep the caller goes.
- * (Keys are issued in registration order, so sorting by key is sorting by creation.)
  */
 export async function listInitiatives(
   manager: EntityManager,
@@ -48,8 +49,12 @@ export async function listInitiatives(
     .limit(query.limit + 1);
   applyFilters(builder, query);
   if (query.cursor) {
-    const cast = column === 'i.name' ? 'text' : 'timestamptz';
+    const cast = ['i.name', SORT_COLUMNS.key].includes(column) ? 'text' : 'timestamptz';
     const cursor = decodeCursor(query.cursor, query.sort, cast);
+    if (column === SORT_COLUMNS.key && isPrintedTimestamp(cursor.v)) {
+      // Issued when keys were sorted by creation time: it would continue from the wrong place.
+      throw new RpcError('validation_failed', 'The cursor is from an earlier version of this list', [{ field: 'cursor', message: 'Start again without a cursor' }]);
+    }
     builder.andWhere(`(${column}, i.id) ${descending ? '<' : '>'} (CAST(:cursorValue AS ${cast}), CAST(:cursorId AS uuid))`, {
       cursorValue: cursor.v,
       cursorId: cursor.id,
