@@ -159,7 +159,13 @@ describe('the cost ledger', () => {
     await finance.post('/api/v1/cost-entries', entry('10', { source: 'metered' }));
     const listed = await viewer.get<{ items: Status[] }>(`/api/v1/budgets?initiativeId=${initiativeId}`);
     expect(listed.body.items).toEqual([
-      expect.objectContaining({ budget: '5000', actual: '4510.0000000001', burn: '0.902', crossed: ['0.5', '0.8'] }),
+      expect.objectContaining({ budget: '5000', actual: '4510.0000000001', burn: '0.902', crossed: ['0.5', '0.8'], otherCurrencies: [] }),
+    ]);
+    // Spend in another currency is not in the burn, and not hidden either.
+    expect((await finance.post('/api/v1/cost-entries', entry('25.50', { source: 'metered', currency: 'USD' }))).status).toBe(201);
+    const withDollars = await viewer.get<{ items: Status[] }>(`/api/v1/budgets?initiativeId=${initiativeId}`);
+    expect(withDollars.body.items).toEqual([
+      expect.objectContaining({ actual: '4510.0000000001', burn: '0.902', otherCurrencies: [{ currency: 'USD', actual: '25.5' }] }),
     ]);
 
     // Spend that reaches a threshold exactly crosses it.

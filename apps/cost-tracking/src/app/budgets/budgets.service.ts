@@ -13,6 +13,7 @@ interface StatusRow {
   amount: string;
   thresholds: string[];
   actual: string;
+  other_currencies: { currency: string; actual: string }[];
 }
 
 /**
@@ -120,7 +121,11 @@ export class BudgetsService {
     const rows = (await manager.query(
       `SELECT b.initiative_id, b.period, b.category, b.currency, b.amount::text AS amount, b.thresholds,
               coalesce((SELECT sum(e.amount) FROM cost_tracking.cost_entries e
-                        WHERE e.initiative_id = b.initiative_id AND e.period = b.period AND e.category = b.category AND e.currency = b.currency), 0)::text AS actual
+                        WHERE e.initiative_id = b.initiative_id AND e.period = b.period AND e.category = b.category AND e.currency = b.currency), 0)::text AS actual,
+              (SELECT coalesce(json_agg(json_build_object('currency', o.currency, 'actual', o.total::text) ORDER BY o.currency), '[]'::json)
+                 FROM (SELECT e.currency, sum(e.amount) AS total FROM cost_tracking.cost_entries e
+                        WHERE e.initiative_id = b.initiative_id AND e.period = b.period AND e.category = b.category AND e.currency <> b.currency
+                        GROUP BY e.currency) o) AS other_currencies
        FROM cost_tracking.budgets b ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
        ORDER BY b.period, b.initiative_id, b.category, b.currency`,
       params,
@@ -140,6 +145,8 @@ export class BudgetsService {
         burn: burnText,
         thresholds: row.thresholds,
         crossed: row.thresholds.filter((threshold) => !burn.lt(threshold)),
+        // Left out of the burn, never converted silently: finance sees it beside the budget.
+        otherCurrencies: row.other_currencies.map((other) => ({ currency: other.currency.trim(), actual: new Decimal(other.actual).toFixed() })),
       };
     });
   }

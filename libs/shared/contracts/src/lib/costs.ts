@@ -117,6 +117,8 @@ export const budgetStatusSchema = z.object({
   burn: z.string(),
   thresholds: z.array(z.string()),
   crossed: z.array(z.string()),
+  /** Spend of the same initiative, month and category in other currencies: not in `actual`, which is in the budget's currency (absent on statuses sent before it). */
+  otherCurrencies: z.array(z.object({ currency: z.string(), actual: totalSchema })).optional(),
 });
 export type BudgetStatus = z.infer<typeof budgetStatusSchema>;
 

@@ -128,7 +128,9 @@ import { money, percent, reachedBudget } from '../../core/display';
             <td>{{ budget.period }}</td>
             <td>{{ budget.category }}</td>
             <td class="num">{{ money(budget.budget) }} {{ budget.currency }}</td>
-            <td class="num">{{ money(budget.actual) }} {{ budget.currency }}</td>
+            <td class="num">{{ money(budget.actual) }} {{ budget.currency }}
+              @for (other of budget.otherCurrencies ?? []; track other.currency) { <div class="other-currency">+ {{ money(other.actual) }} {{ other.currency }}, not in the burn</div> }
+            </td>
             <td class="num">{{ percent(budget.burn) }}</td>
             <td>{{ budget.crossed.length ? 'crossed ' + budget.crossed.join(', ') : '' }}</td>
           </tr>
@@ -139,6 +141,7 @@ import { money, percent, reachedBudget } from '../../core/display';
     </table>
   `,
   styles: `
+    .other-currency { color: #6b4e00; font-size: 0.8rem; }
     h1 { margin-top: 0; }
     .card { background: #fff; border-radius: 8px; box-shadow: 0 1px 4px #0002; padding: 1rem 1.25rem; margin-bottom: 1.5rem; }
     .card h2 { margin-top: 0; font-size: 1.1rem; }
