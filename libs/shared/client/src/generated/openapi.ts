@@ -1293,6 +1293,10 @@ export interface components {
                 currency: string;
                 /** Format: uuid */
                 initiativeId: string;
+                otherCurrencies?: {
+                    actual: string;
+                    currency: string;
+                }[];
                 period: string;
                 thresholds: string[];
             }[];
@@ -1307,6 +1311,10 @@ export interface components {
             currency: string;
             /** Format: uuid */
             initiativeId: string;
+            otherCurrencies?: {
+                actual: string;
+                currency: string;
+            }[];
             period: string;
             thresholds: string[];
         };
