@@ -27,8 +27,6 @@ async function bootstrap(): Promise<void> {
   const metrics = app.get(ServiceMetrics);
   app.use(httpMetrics(metrics));
   app.use(tracedRequests);
-  const metricsServer = serveMetrics(metrics, config.host, config.metricsPort);
-  app.getHttpServer().on('close', () => metricsServer.close());
   // With single sign-on, the dashboard exchanges its code at the provider's token endpoint.
   const oidc = app.get(Authenticator).oidc;
   void oidc?.endpoints().catch(() => undefined);
@@ -50,6 +48,9 @@ async function bootstrap(): Promise<void> {
   app.setGlobalPrefix('api');
   serveOpenApi(app);
   await app.listen(config.port, config.host);
+  // After the API's port is taken: a metrics port of 0 could otherwise be given the very port the API was told to use.
+  const metricsServer = serveMetrics(metrics, config.host, config.metricsPort);
+  app.getHttpServer().on('close', () => metricsServer.close());
   Logger.log(`Capstan gateway on http://${config.host}:${config.port} (API under /api/v1)`, 'Bootstrap');
 }
 

@@ -6,3 +6,4 @@ export * from './lib/test-database';
 export * from './lib/nats-server-process';
 export * from './lib/postgres-server-process';
 export * from './lib/allocation-rules';
+export * from './lib/free-port';

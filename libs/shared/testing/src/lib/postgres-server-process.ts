@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { pollUntil } from './poll';
-import { freePort } from './test-system';
+import { freePort } from './free-port';
 
 /**
  * A Postgres server of a test's own (its data directory, its port), for tests

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pollUntil } from './poll';
+import { freePort } from './free-port';
 
 export const SYSTEM_SERVICES = ['intake', 'scoring', 'cost-tracking', 'sequencing', 'gateway'] as const;
 export type SystemService = (typeof SYSTEM_SERVICES)[number];
@@ -26,16 +27,25 @@ export interface SystemOptions {
 export class RunningSystem {
   /** Running processes by instance: a service's name, or `<service>-<n>` for its extra replicas. */
   private readonly processes = new Map<string, ChildProcess>();
+  /** The gateway's port: the one given, or another when that was taken before the gateway could listen. */
+  private gatewayPort: number;
 
-  constructor(readonly options: SystemOptions) {}
+  constructor(readonly options: SystemOptions) {
+    this.gatewayPort = options.gatewayPort;
+  }
 
   get gatewayUrl(): string {
-    return `http://127.0.0.1:${this.options.gatewayPort}`;
+    return `http://127.0.0.1:${this.gatewayPort}`;
   }
 
   async startAll(): Promise<void> {
     for (const service of SYSTEM_SERVICES) this.start(service);
-    await this.waitHealthy();
+    for (let attempt = 1; ; attempt++) {
+      if ((await this.untilUp('gateway', this.gatewayUrl, 'every service to report healthy')) === 'healthy') return;
+      if (attempt === 3) throw new Error('The gateway exited before it was healthy, three times (see its log)');
+      this.gatewayPort = await freePort();
+      this.start('gateway');
+    }
   }
 
   start(service: SystemService): void {
@@ -57,10 +67,24 @@ export class RunningSystem {
       return { instance };
     }
     if (port === undefined) throw new Error('An extra gateway needs a port of its own');
-    this.spawnInstance(instance, service, { GATEWAY_PORT: String(port) });
-    const url = `http://127.0.0.1:${port}`;
-    await pollUntil(async () => (await fetch(`${url}/api/v1/health`)).status === 200, { timeoutMs: 90_000, intervalMs: 250, what: `${instance} to report healthy` });
-    return { instance, url };
+    for (let attempt = 1, candidate = port; ; attempt++, candidate = await freePort()) {
+      this.spawnInstance(instance, service, { GATEWAY_PORT: String(candidate) });
+      const url = `http://127.0.0.1:${candidate}`;
+      if ((await this.untilUp(instance, url, `${instance} to report healthy`)) === 'healthy') return { instance, url };
+      if (attempt === 3) throw new Error(`${instance} exited before it was healthy, three times (see its log)`);
+    }
+  }
+
+  /**
+   * Waits for a gateway to answer healthy, or to exit first — a free port can be taken between choosing it and
+   * listening on it (by another process's port 0), and the gateway is then started on another.
+   */
+  private async untilUp(instance: string, url: string, what: string): Promise<'healthy' | 'exited'> {
+    const child = this.processes.get(instance);
+    return pollUntil(
+      async () => (!child || child.exitCode !== null ? 'exited' : (await fetch(`${url}/api/v1/health`)).status === 200 ? 'healthy' : undefined),
+      { timeoutMs: 90_000, intervalMs: 250, what },
+    );
   }
 
   private spawnInstance(instance: string, service: SystemService, overrides: Record<string, string>): void {
@@ -115,7 +139,7 @@ export class RunningSystem {
       NATS_URL: this.options.natsUrl,
       CAPSTAN_NAMESPACE: this.options.namespace,
       CAPSTAN_JWT_SECRET: this.options.jwtSecret,
-      GATEWAY_PORT: String(this.options.gatewayPort),
+      GATEWAY_PORT: String(this.gatewayPort),
       // Tests drive far more than a person would; the test about the limit sets one.
       CAPSTAN_RATE_LIMIT: '0',
       GATEWAY_METRICS_PORT: '0',

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { connect } from 'nats';
 import { subjectsFor } from '@capstan/contracts';
 import { RunningSystem } from './system';
 import { createTestDatabase } from './test-database';
+import { freePort } from './free-port';
 
 export interface TestSystem {
   system: RunningSystem;
@@ -70,15 +70,4 @@ async function deleteStreams(natsUrl: string, namespace: string): Promise<void> 
   } finally {
     await nc.close();
   }
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
