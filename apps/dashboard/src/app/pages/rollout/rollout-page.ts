@@ -216,6 +216,9 @@ export class RolloutPage implements OnInit {
     return this.contest() === `${contest.pool}@${contest.from}`;
   }
 
+  /** Loads started, to tell the latest from those it overtook. */
+  private loads = 0;
+
   ngOnInit(): void {
     void this.load();
     this.live.subscribe(['plan.published', 'plan.draft_recomputed'], () => void this.load(), this.destroyRef);
@@ -259,17 +262,25 @@ export class RolloutPage implements OnInit {
     }
   }
 
+  /**
+   * Shows the plan the page is set to. Loads overlap (live events, an action's own reload): only the latest
+   * one's answer is shown, so a slow load of the draft cannot cover a plan published meanwhile.
+   */
   private async load(): Promise<void> {
+    const load = ++this.loads;
     this.error.set(null);
     try {
       const plan = this.showing() === 'published' ? await this.published() : await this.latestDraft();
+      const contests = plan ? await firstValueFrom(this.api.contests(plan.id)) : null;
+      if (load !== this.loads) return;
       this.plan.set(plan);
-      this.contests.set(plan ? await firstValueFrom(this.api.contests(plan.id)) : null);
+      this.contests.set(contests);
     } catch (error) {
+      if (load !== this.loads) return;
       const problem = problemOf(error);
       this.error.set(problem.detail ?? problem.title);
     } finally {
-      this.loading.set(false);
+      if (load === this.loads) this.loading.set(false);
     }
   }
 
