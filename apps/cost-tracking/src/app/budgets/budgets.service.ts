@@ -72,36 +72,32 @@ export class BudgetsService {
     scope: { initiativeId: string; period: string; category: string; currency: string },
     context: RpcContext,
   ): Promise<void> {
-    // Two entries committed side by side would each sum without the other and both stay under a threshold
-    // their total crosses: the budget's row is taken first, so the second sums after the first committed.
-    await manager.query(
-      `SELECT 1 FROM cost_tracking.budgets WHERE initiative_id = $1 AND period = $2 AND category = $3 AND currency = $4 FOR UPDATE`,
-      [scope.initiativeId, scope.period, scope.category, scope.currency],
-    );
-    for (const status of await this.statuses(manager, scope)) {
-      const key = [status.initiativeId, status.period, status.category, status.currency];
-      // Spend brought back under a threshold (a reversal, a budget raised) arms it again.
+    const key = [scope.initiativeId, scope.period, scope.category, scope.currency];
+    // Numbering the burn takes the budget's row first: two entries committed side by side would otherwise each
+    // sum without the other and both stay under a threshold their total crosses. No budget, nothing to check.
+    const [numbered] = firstResultSet<{ version: number }>(
       await manager.query(
-        `DELETE FROM cost_tracking.budget_alerts WHERE initiative_id = $1 AND period = $2 AND category = $3 AND currency = $4 AND NOT (threshold = ANY($5::text[]))`,
-        [...key, status.crossed],
-      );
-      for (const threshold of status.crossed) {
-        const inserted = (await manager.query(
-          `INSERT INTO cost_tracking.budget_alerts (initiative_id, period, category, currency, threshold) VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT DO NOTHING RETURNING threshold`,
-          [...key, threshold],
-        )) as unknown[];
-        if (inserted.length) await this.outbox.enqueue(manager, CostEvents.budgetThresholdCrossed, { status, threshold }, context);
-      }
-      const [{ version }] = firstResultSet<{ version: number }>(
-        await manager.query(
-          `UPDATE cost_tracking.budgets SET burn_version = burn_version + 1
-            WHERE initiative_id = $1 AND period = $2 AND category = $3 AND currency = $4 RETURNING burn_version::int AS version`,
-          key,
-        ),
-      );
-      await this.outbox.enqueue(manager, CostEvents.budgetBurnChanged, { status, version }, context);
+        `UPDATE cost_tracking.budgets SET burn_version = burn_version + 1
+          WHERE initiative_id = $1 AND period = $2 AND category = $3 AND currency = $4 RETURNING burn_version::int AS version`,
+        key,
+      ),
+    );
+    if (!numbered) return;
+    const [status] = await this.statuses(manager, scope);
+    // Spend brought back under a threshold (a reversal, a budget raised) arms it again.
+    await manager.query(
+      `DELETE FROM cost_tracking.budget_alerts WHERE initiative_id = $1 AND period = $2 AND category = $3 AND currency = $4 AND NOT (threshold = ANY($5::text[]))`,
+      [...key, status.crossed],
+    );
+    for (const threshold of status.crossed) {
+      const inserted = (await manager.query(
+        `INSERT INTO cost_tracking.budget_alerts (initiative_id, period, category, currency, threshold) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT DO NOTHING RETURNING threshold`,
+        [...key, threshold],
+      )) as unknown[];
+      if (inserted.length) await this.outbox.enqueue(manager, CostEvents.budgetThresholdCrossed, { status, threshold }, context);
     }
+    await this.outbox.enqueue(manager, CostEvents.budgetBurnChanged, { status, version: numbered.version }, context);
   }
 
   private async statuses(

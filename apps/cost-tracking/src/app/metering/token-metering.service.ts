@@ -103,10 +103,7 @@ export class TokenMeteringService {
          JOIN cost_tracking.token_prices p ON p.id = c.price_id
         WHERE u.request_id = $1`,
       [requestId],
-    )) as {
-      id: string; initiative_id: string; model: string; usage_date: string; phase: 'pilot' | 'production'; input_tokens: string; output_tokens: string;
-      cached_tokens: string; reference: string; recorded_by: string; price_id: string; entry_id: string; amount: string; currency: string;
-    }[];
+    )) as (ChargedUsageRow & { initiative_id: string; model: string; phase: 'pilot' | 'production'; reference: string; recorded_by: string })[];
     if (!row) return undefined;
     return {
       id: row.id,
@@ -150,8 +147,8 @@ export class TokenMeteringService {
         const tokens = { inputTokens: Number(row.input_tokens), outputTokens: Number(row.output_tokens), cachedTokens: Number(row.cached_tokens) };
         const amount = costOf(tokens, price);
         if (price.id === row.price_id || (new Exact(amount).equals(row.amount) && price.currency.trim() === row.currency.trim())) continue;
+        // Reversing the charge's entry retires the charge too (it is no longer current).
         await this.ledger.reverseIn(manager, row.entry_id, `re-priced ${model} from ${range.from} to ${range.to}`, actor, context);
-        await manager.query(`UPDATE cost_tracking.token_charges SET current = false WHERE usage_id = $1 AND current`, [row.id]);
         await this.charge(manager, { id: row.id, initiativeId: row.initiative_id, model, date: row.usage_date, phase: row.phase }, price, amount, actor, context);
         const from = new Exact(row.amount).toFixed();
         const [fromCurrency, currency] = [row.currency.trim(), price.currency.trim()];

@@ -161,10 +161,11 @@ export class PlansService {
     )) as { id: string; kind: PlanKind; version: number | null; created_at: Date; scenario: string | null; changes: ScenarioChange[] | null }[];
     const hypothetical = (row: (typeof rows)[number] | undefined) => (row?.changes ? hypotheticalChanges(plan.inputs, row.changes) : []);
     const own = rows.find((row) => row.id === plan.id);
-    if (hypothetical(own).length) {
+    const ownChanges = hypothetical(own);
+    if (ownChanges.length) {
       throw new RpcError(
         'conflict',
-        `Draft ${plan.id} cannot be published: it was promoted from scenario "${own?.scenario}", which ${hypothetical(own).join(', ')} — hypothetical changes, not the actual inputs. Compute a draft from the actual inputs (POST /api/v1/plans) to publish.`,
+        `Draft ${plan.id} cannot be published: it was promoted from scenario "${own?.scenario}", which ${ownChanges.join(', ')} — hypothetical changes, not the actual inputs. Compute a draft from the actual inputs (POST /api/v1/plans) to publish.`,
       );
     }
     const published = rows.find((row) => row.kind === 'published');

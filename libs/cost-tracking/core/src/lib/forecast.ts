@@ -22,22 +22,20 @@ export type CategoryForecast =
 
 /** Months after `from` (`YYYY-MM`), as `YYYY-MM`. */
 export function monthsAfter(from: string, count: number): string[] {
-  const [year, month] = from.split('-').map(Number);
-  return Array.from({ length: count }, (_, k) => {
-    const index = year * 12 + (month - 1) + k + 1;
-    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-  });
+  return Array.from({ length: count }, (_, k) => periodAt(monthIndex(from) + k + 1));
+}
+
+/** A `YYYY-MM` as a count of months, so months can be added and compared. */
+function monthIndex(period: string): number {
+  return Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
+}
+
+function periodAt(index: number): string {
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
 /** The months a forecast reads: the last six closed ones. */
 const WINDOW_MONTHS = 6;
-
-/** The month `months` before `period` (`YYYY-MM`). */
-function shiftBack(period: string, months: number): string {
-  const [year, month] = period.split('-').map(Number);
-  const index = year * 12 + (month - 1) - months;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
 
 /**
  * A category's spend ahead: the least-squares trend through its months with
@@ -58,11 +56,11 @@ export function forecastCategory(history: readonly MonthlyCost[], lastClosed: st
       ? { status: 'unknown', reason: `cost recorded only in months not yet closed: economics unknown until ${monthsAfter(lastClosed, 1)[0]} closes` }
       : { status: 'unknown', reason: 'no cost recorded: economics unknown' };
   }
-  const windowStart = shiftBack(lastClosed, WINDOW_MONTHS - 1);
+  const windowStart = periodAt(monthIndex(lastClosed) - (WINDOW_MONTHS - 1));
   const latest = closed[closed.length - 1];
   if (latest < windowStart) return { status: 'unknown', reason: `no cost recorded since ${latest}: economics unknown` };
   // Each month with cost at its place on the calendar: months from the window's start.
-  const points = closed.filter((period) => period >= windowStart).map((period) => ({ x: monthsBetween(windowStart, period), y: byMonth.get(period) ?? new Exact(0) }));
+  const points = closed.filter((period) => period >= windowStart).map((period) => ({ x: monthIndex(period) - monthIndex(windowStart), y: byMonth.get(period) ?? new Exact(0) }));
   const runRate = mean(points.slice(-3).map((p) => p.y));
   const { slope, line } = leastSquares(points);
   // The range: the months' spread around the line, and never narrower than ±10 % of the run rate.
@@ -115,11 +113,6 @@ function leastSquares(points: readonly { x: number; y: Decimal }[]): { slope: De
   }
   const slope = denominator.isZero() ? new Exact(0) : numerator.div(denominator);
   return { slope, line: (x) => yMean.plus(slope.times(new Exact(x).minus(xMean))) };
-}
-
-function monthsBetween(from: string, to: string): number {
-  const index = (period: string) => Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7));
-  return index(to) - index(from);
 }
 
 function cents(value: Decimal): string {

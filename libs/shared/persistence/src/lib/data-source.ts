@@ -75,13 +75,16 @@ export async function pendingMigrations(dataSource: DataSource, schema: string):
 /**
  * Waits until someone else (the migrations Job) has brought the schema up to
  * this build: code started against an older schema would fail on the first
- * missing column instead.
+ * missing column instead. Says whether it had to wait.
  */
-export async function untilMigrated(dataSource: DataSource, schema: string, onWait: (pending: string[]) => void, intervalMs = 5_000): Promise<void> {
+export async function untilMigrated(dataSource: DataSource, schema: string, onWait: (pending: string[]) => void, intervalMs = 5_000): Promise<boolean> {
+  let waited = false;
   for (let pending = await pendingMigrations(dataSource, schema); pending.length > 0; pending = await pendingMigrations(dataSource, schema)) {
     onWait(pending);
+    waited = true;
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
+  return waited;
 }
 
 async function appliedMigrations(dataSource: DataSource, schema: string): Promise<string[]> {

@@ -1,6 +1,6 @@
 import type { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { migrate, pendingMigrations, revertLastMigration, untilMigrated } from '@capstan/persistence';
+import { migrate, revertLastMigration, untilMigrated } from '@capstan/persistence';
 
 /**
  * What a process does when started as a step of a deployment rather than to
@@ -39,9 +39,8 @@ export async function prepareSchema(dataSource: DataSource, schema: string, opti
     if (applied.length) logger.log(`${schema}: applied ${applied.join(', ')}`);
     return;
   }
-  if ((await pendingMigrations(dataSource, schema)).length === 0) return;
-  await untilMigrated(dataSource, schema, (pending) =>
+  const waited = await untilMigrated(dataSource, schema, (pending) =>
     logger.warn(`${schema}: waiting for ${pending.length} migration(s) to be applied (${pending.join(', ')}): run the migrations Job or --migrate-only`),
   );
-  logger.log(`${schema}: migrations applied; starting`);
+  if (waited) logger.log(`${schema}: migrations applied; starting`);
 }

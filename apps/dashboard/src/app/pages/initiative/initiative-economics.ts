@@ -139,13 +139,14 @@ export class InitiativeEconomics {
     // Sums to the cent, exactly; the chart draws numbers, its tooltip shows the exact figures.
     const total = (field: 'expected' | 'low' | 'high', index: number) => sumCents(forecasted.map((category) => category.months[index]?.[field] ?? '0'));
     const [low, high, expected] = (['low', 'high', 'expected'] as const).map((field) => periods.map((_, i) => total(field, i)));
-    const exact: Record<string, string[]> = { Low: low, High: high, Expected: expected };
+    // The exact figures behind each series; the range band's tooltip line is its top, the high figure.
+    const exact: Record<string, { label: string; values: string[] }> = { Low: { label: 'Low', values: low }, Range: { label: 'High', values: high }, Expected: { label: 'Expected', values: expected } };
     return {
       ...timeSeriesBase({ left: 80, right: 24, top: 36, bottom: 28 }),
       tooltip: {
         trigger: 'axis',
         formatter: (points: { seriesName: string; dataIndex: number; marker: string }[]) =>
-          [periods[points[0]?.dataIndex ?? 0], ...points.map((p) => `${p.marker}${p.seriesName === 'Range' ? 'High' : p.seriesName}: ${money(exact[p.seriesName === 'Range' ? 'High' : p.seriesName]?.[p.dataIndex])} ${first.currency}`)].join('<br>'),
+          [periods[points[0]?.dataIndex ?? 0], ...points.map((p) => `${p.marker}${exact[p.seriesName].label}: ${money(exact[p.seriesName].values[p.dataIndex])} ${first.currency}`)].join('<br>'),
       },
       legend: { top: 0, data: ['Expected', 'Range'] },
       xAxis: { type: 'category', data: periods },
