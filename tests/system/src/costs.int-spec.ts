@@ -326,6 +326,37 @@ describe('the cost ledger', () => {
     );
   });
 
+  it("should name spend past the monthly cap of the committee's scope envelope, and take it back when a correction brings the month within it", async () => {
+    const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
+    const committee = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['viewer'], 'chair', ['committee']));
+    const id = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Capped', businessUnit: 'Payments', stage: 'scaling' })).body.id;
+    const decision = {
+      decision: 'controlled_investment',
+      rationale: 'Payments only, within a monthly cap, until support staffing is confirmed.',
+      scopeEnvelope: { businessUnits: ['Payments'], users: 250, monthlySpendCap: '1000.00', currency: 'EUR' },
+    };
+    expect((await committee.post(`/api/v1/initiatives/${id}/decisions`, decision)).status).toBe(201);
+    const month = new Date().toISOString().slice(0, 7);
+    const spend = (amount: string, currency = 'EUR') => ({ initiativeId: id, chargeDate: new Date().toISOString().slice(0, 10), category: 'inference', phase: 'production', amount, currency });
+    await pollUntil(async () => ((await finance.post('/api/v1/cost-entries', spend('600.00'))).status === 201 ? true : undefined), { what: 'cost tracking to know the initiative' });
+    // Other currencies are not held against a cap in euros.
+    expect((await finance.post('/api/v1/cost-entries', spend('5000.00', 'USD'))).status).toBe(201);
+    const second = await finance.post<{ id: string }>('/api/v1/cost-entries', spend('400.01'));
+    expect(second.status).toBe(201);
+
+    const envelopePattern = async () => {
+      const { body } = await viewer.get<{ patterns: { id: string; detail: string }[] }>(`/api/v1/initiatives/${id}/posture`);
+      return body.patterns.find((p) => p.id === 'governance_lags_deployment' && p.detail.includes('scope envelope'));
+    };
+    const breach = await pollUntil(envelopePattern, { what: 'scoring to see the spend past the cap' });
+    expect(breach.detail).toBe(
+      `the rollout goes beyond its authorized scope envelope: it spent 1000.01 EUR in ${month}, beyond the monthly cap of 1000 EUR the committee set on ${new Date().toISOString().slice(0, 10)}`,
+    );
+
+    expect((await finance.post(`/api/v1/cost-entries/${second.body.id}/reversal`, { reason: 'charged twice' })).status).toBe(201);
+    await pollUntil(async () => ((await envelopePattern()) ? undefined : true), { what: 'scoring to see the month back within the cap' });
+  });
+
   it('should show capital committed ahead of readiness, and the conditions holding back the most of it', async () => {
     interface Readiness {
       capitalAheadOfReadiness: { currency: string; amount: string; initiatives: number }[];

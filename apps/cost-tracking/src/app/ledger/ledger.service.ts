@@ -268,9 +268,15 @@ export class LedgerService {
     const share = shares.length ? Decimal.min(...shares).toDecimalPlaces(4, Decimal.ROUND_DOWN).toFixed() : '1';
     const entries = totals.reduce((sum, t) => sum + t.entries, 0);
     // The latest month with spend in some currency (a month whose entries cancel out has none).
-    const monthly = sumBy(totals, (t) => `${t.period} ${t.currency}`);
-    const latest = [...monthly].filter(([, total]) => !total.isZero()).map(([key]) => key.slice(0, 7)).sort().pop() ?? null;
-    await this.outbox.enqueue(manager, CostEvents.visibilityChanged, { initiativeId, attributedShare: share, entries, latestCostPeriod: latest }, context);
+    const monthly = [...sumBy(totals, (t) => `${t.period} ${t.currency}`)]
+      .filter(([, total]) => !total.isZero())
+      .map(([key, total]) => ({ period: key.slice(0, 7), currency: key.slice(8), amount: total.toFixed() }))
+      .sort((a, b) => (a.period === b.period ? (a.currency < b.currency ? -1 : 1) : a.period < b.period ? -1 : 1));
+    const latest = monthly.at(-1)?.period ?? null;
+    // The latest three months with spend: what scoring holds against a scope envelope's monthly cap.
+    const months = [...new Set(monthly.map((m) => m.period))].slice(-3);
+    const recentSpend = monthly.filter((m) => months.includes(m.period));
+    await this.outbox.enqueue(manager, CostEvents.visibilityChanged, { initiativeId, attributedShare: share, entries, latestCostPeriod: latest, recentSpend }, context);
   }
 
   private async knows(manager: EntityManager, initiativeId: string): Promise<boolean> {

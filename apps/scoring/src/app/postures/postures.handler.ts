@@ -75,7 +75,7 @@ export class PosturesHandler implements OnModuleInit {
       );
     }, byInitiative);
     this.consumers.on(CostEvents.visibilityChanged, (event, manager) => {
-      const { initiativeId, attributedShare, entries, latestCostPeriod } = event.payload;
+      const { initiativeId, attributedShare, entries, latestCostPeriod, recentSpend } = event.payload;
       return this.postures.applyInput(
         manager,
         initiativeId,
@@ -85,6 +85,7 @@ export class PosturesHandler implements OnModuleInit {
           apply: (inputs) => {
             inputs.attributedSpendShare = attributedShare;
             inputs.latestCostPeriod = latestCostPeriod;
+            inputs.recentSpend = recentSpend;
           },
         },
         event,

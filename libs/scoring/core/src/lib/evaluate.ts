@@ -11,6 +11,7 @@ import {
   type Posture,
   type Responsibility,
 } from '@capstan/domain';
+import { nextEnvelopeChange } from './envelope-breaches';
 import type { ScopeEnvelopeInput, ScoringInputs } from './inputs';
 import { measuredCriteria, nextOverrunChange, nextTelemetryChange, type Measurement } from './measured';
 import type { ScoringModel } from './model';
@@ -154,6 +155,7 @@ export function evaluate(
       model.requireLatestClosedMonthCosts && allHeld ? nextClosedMonthChange(asOf, model.closedMonthGraceDays) : null,
       nextOverrunChange(inputs.budgetOverruns, asOf),
       nextTelemetryChange(inputs.telemetry, asOf),
+      nextEnvelopeChange(inputs, asOf),
     ]),
     domains,
     signals,

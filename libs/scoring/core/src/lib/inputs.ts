@@ -20,6 +20,13 @@ export interface BudgetOverrunInput {
   burn: string;
 }
 
+/** An initiative's net spend in one month and currency ("12000.50"), from cost tracking. */
+export interface MonthlySpendInput {
+  period: string;
+  currency: string;
+  amount: string;
+}
+
 /** One period of operational telemetry from intake. */
 export interface TelemetryInput {
   periodKind: 'week' | 'month';
@@ -65,6 +72,8 @@ export interface ScoringInputs {
   attributedSpendShare?: string;
   /** Measured by cost-tracking: the latest month (YYYY-MM) with cost recorded. */
   latestCostPeriod?: string | null;
+  /** Measured by cost-tracking: net spend by currency in the latest months with spend. */
+  recentSpend?: MonthlySpendInput[];
   /** From cost-tracking's budget alerts: months and categories whose spend reached the budget. */
   budgetOverruns?: BudgetOverrunInput[];
   stage?: InitiativeStage;

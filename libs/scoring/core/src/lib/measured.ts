@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import type { CriterionId, EvidenceStatus } from '@capstan/domain';
 import type { BudgetOverrunInput, ScoringInputs, TelemetryInput } from './inputs';
+import { monthIndex, monthOf, monthStart } from './months';
 
 /** Months back (counting the current one) in which a budget overrun still weighs on cost visibility. */
 export const OVERRUN_MONTHS = 3;
@@ -150,8 +151,6 @@ function percentOf(ratio: Decimal): string {
   return ratio.times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed();
 }
 
-const monthIndex = (period: string) => Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
-const monthStart = (index: number) => new Date(Date.UTC(Math.floor(index / 12), index % 12, 1));
 // Burn is an exact ratio ("0.9999999999999999999" is not 1): compared as a decimal, never a float.
 const overran = (overrun: BudgetOverrunInput) => new Decimal(overrun.burn).greaterThanOrEqualTo(1);
 
@@ -162,7 +161,7 @@ function overrunWeighsUntil(overrun: BudgetOverrunInput): Date {
 
 /** Overruns in the last `OVERRUN_MONTHS` months up to `asOf`'s, worst first: a budget period still ahead has not run past anything yet. */
 function recentOverruns(overruns: BudgetOverrunInput[] | undefined, asOf: Date): BudgetOverrunInput[] {
-  const now = asOf.getUTCFullYear() * 12 + asOf.getUTCMonth();
+  const now = monthOf(asOf);
   return (overruns ?? [])
     .filter((overrun) => overran(overrun) && now - monthIndex(overrun.period) < OVERRUN_MONTHS && monthIndex(overrun.period) <= now)
     .sort((a, b) => new Decimal(b.burn).comparedTo(a.burn) || (a.period < b.period ? 1 : -1));

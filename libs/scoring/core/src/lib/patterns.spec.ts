@@ -74,6 +74,43 @@ describe(detectPatterns.name, () => {
     expect(detectPatterns({ ...inputs, stage: 'pilot' }, DEFAULT_PATTERN_PARAMETERS, 'pause', asOf)).toEqual([]);
   });
 
+  it('should see a rollout beyond the scope envelope the committee set: users asked for, months past the spend cap', () => {
+    const envelope = { businessUnits: ['Payments'], users: 250, monthlySpendCap: '12000.50', currency: 'EUR' };
+    const decision = { decision: 'controlled_investment' as const, decidedAt: '2026-09-15T10:00:00Z', scopeEnvelope: envelope };
+    const inputs: ScoringInputs = {
+      ...emptyInputs('7d9f3c1e-0000-4000-8000-000000000017'),
+      scope: { businessUnit: 'Payments', requestedUsers: 400 },
+      decision,
+      recentSpend: [
+        { period: '2026-09', currency: 'EUR', amount: '12000.51' },
+        { period: '2026-10', currency: 'EUR', amount: '12000.50' },
+        { period: '2026-11', currency: 'EUR', amount: '9000' },
+        // Other currencies are not compared with the cap.
+        { period: '2026-11', currency: 'USD', amount: '50000' },
+      ],
+    };
+    const lags = (what: ScoringInputs, at = asOf) => detectPatterns(what, DEFAULT_PATTERN_PARAMETERS, 'controlled_investment', at).filter((p) => p.id === 'governance_lags_deployment');
+    expect(lags(inputs)).toEqual([
+      {
+        id: 'governance_lags_deployment',
+        title: 'governance lags deployment',
+        detail:
+          'the rollout goes beyond its authorized scope envelope: it asks for 400 users, beyond the 250 the committee authorized on 2026-09-15; ' +
+          'it spent 12000.51 EUR in 2026-09, beyond the monthly cap of 12000.50 EUR the committee set on 2026-09-15',
+      },
+    ]);
+    // At the cap is within it; users at the envelope's are within it.
+    expect(lags({ ...inputs, scope: { businessUnit: 'Payments', requestedUsers: 250 }, recentSpend: inputs.recentSpend?.slice(1) })).toEqual([]);
+    // Spend before the decision was not under the envelope.
+    expect(lags({ ...inputs, scope: undefined, decision: { ...decision, decidedAt: '2026-10-01T00:00:00Z' } })).toEqual([]);
+    // A breach is named for three months, this one included; the evaluation asks to be looked at again when it ages out.
+    expect(lags({ ...inputs, scope: undefined }, new Date('2026-12-01T00:00:00Z'))).toEqual([]);
+    expect(evaluate({ ...inputs, scope: undefined }, DEFAULT_MODEL, asOf).reviewAt).toBe('2026-12-01T00:00:00.000Z');
+    // Authorized deployment has no envelope; nor has a pause.
+    const authorized = lags({ ...inputs, decision: { decision: 'authorize_deployment', decidedAt: '2026-09-15T10:00:00Z' } });
+    expect(authorized.map((p) => p.detail)).toEqual(['the committee authorized deployment on 2026-09-15 but the gates give controlled_investment']);
+  });
+
   it('should see production exposing weakness in growing backlog, escalations and rollbacks', () => {
     let telemetry: TelemetryInput[] = [];
     for (const [start, backlog] of [['2026-10-19', 10], ['2026-10-26', 14], ['2026-11-02', 19], ['2026-11-09', 25]] as const) {

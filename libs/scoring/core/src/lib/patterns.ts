@@ -1,5 +1,6 @@
 import type { Posture } from '@capstan/domain';
 import type { ScoringInputs } from './inputs';
+import { envelopeBreaches } from './envelope-breaches';
 import { backlogGrowth, seriesOf } from './measured';
 
 /** A scaling-risk pattern from the brief, with the data that triggered it. */
@@ -74,6 +75,15 @@ export function detectPatterns(inputs: ScoringInputs, parameters: PatternParamet
       id: 'governance_lags_deployment',
       title: 'governance lags deployment',
       detail: `the committee authorized deployment on ${inputs.decision.decidedAt.slice(0, 10)} but the gates give ${posture}`,
+    });
+  }
+
+  const breaches = envelopeBreaches(inputs, asOf);
+  if (breaches.length) {
+    patterns.push({
+      id: 'governance_lags_deployment',
+      title: 'governance lags deployment',
+      detail: `the rollout goes beyond its authorized scope envelope: ${breaches.join('; ')}`,
     });
   }
 
