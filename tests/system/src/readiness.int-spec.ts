@@ -116,6 +116,42 @@ describe('initiative readiness through the API', () => {
       expect((await pmo.request('PUT', `/api/v1/initiatives/${missing}/owners/risk_owner`, { body: { person: 'A', team: 'B' } })).status).toBe(404);
     });
 
+    it('should remove an owner, leaving the gap scoring sees, once and only with the current version', async () => {
+      const id = await register('Owner leaves');
+      for (const responsibility of ['accountable_owner', 'production_support', 'approval_authority']) {
+        expect((await pmo.request('PUT', `/api/v1/initiatives/${id}/owners/${responsibility}`, { body: { person: 'Ana Ruiz', team: 'Payments Platform' } })).status).toBe(200);
+      }
+      const approvals = { status: 'established', evidence: 'https://wiki.example/approvals', attestedBy: 'COO office' };
+      for (const criterion of ['governance.approval_pathways', 'economics.cost_visibility']) {
+        expect((await pmo.request('PUT', `/api/v1/initiatives/${id}/criteria/${criterion}`, { body: approvals })).status).toBe(200);
+      }
+      await postureOf(id, 'controlled_investment');
+      const version = Number((await viewer.get<Detail>(`/api/v1/initiatives/${id}`)).headers.get('etag')?.replaceAll('"', ''));
+
+      const owner = `/api/v1/initiatives/${id}/owners/production_support`;
+      expect((await engineering.request('DELETE', owner)).status).toBe(403);
+      expect((await pmo.request('DELETE', owner, { headers: { 'if-match': `"${version - 1}"` } })).status).toBe(412);
+      expect((await pmo.request('DELETE', `/api/v1/initiatives/${id}/owners/chief_vibes`)).status).toBe(400);
+      const removed = await pmo.request<{ version: number }>('DELETE', owner, { headers: { 'if-match': `"${version}"` } });
+      expect([removed.status, removed.body.version, removed.headers.get('etag')]).toEqual([200, version + 1, `"${version + 1}"`]);
+      expect((await pmo.request('DELETE', owner)).status).toBe(404);
+
+      const paused = await postureOf(id, 'pause');
+      expect(paused.owners['production_support']).toBeUndefined();
+      expect(paused.owners['accountable_owner']).toEqual(expect.objectContaining({ person: 'Ana Ruiz' }));
+      expect(paused.posture?.conditions).toContain('assign a production_support owner');
+      const audit = await viewer.get<AuditBody>(`/api/v1/initiatives/${id}/audit`);
+      expect(audit.body.items.filter((entry) => entry.action === 'owner.removed').map((entry) => entry.changes)).toEqual([
+        [
+          { field: 'owners.production_support.person', from: 'Ana Ruiz', to: null },
+          { field: 'owners.production_support.team', from: 'Payments Platform', to: null },
+        ],
+      ]);
+      // Assigned again, the responsibility is owned again.
+      expect((await pmo.request('PUT', owner, { body: { person: 'Li Wei', team: 'Payments Support' } })).status).toBe(200);
+      await postureOf(id, 'controlled_investment');
+    });
+
     it('should let engineering attest evidence but not assign owners', async () => {
       const id = await register('Roles');
       expect((await engineering.request('PUT', `/api/v1/initiatives/${id}/owners/risk_owner`, { body: { person: 'A', team: 'B' } })).status).toBe(403);

@@ -25,6 +25,7 @@ export const MATRIX: Record<string, readonly Role[] | 'public'> = {
   'GET /api/v1/initiatives/{id}': ALL,
   'PATCH /api/v1/initiatives/{id}': ['admin', 'pmo'],
   'PUT /api/v1/initiatives/{id}/owners/{responsibility}': ['admin', 'pmo'],
+  'DELETE /api/v1/initiatives/{id}/owners/{responsibility}': ['admin', 'pmo'],
   'PUT /api/v1/initiatives/{id}/criteria/{criterionId}': ['admin', 'pmo', 'engineering'],
   'POST /api/v1/initiatives/{id}/archive': ['admin', 'pmo'],
   'POST /api/v1/initiatives/{id}/dependencies': ['admin', 'pmo'],

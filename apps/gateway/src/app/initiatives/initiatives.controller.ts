@@ -1,4 +1,4 @@
-import { Body, Controller, ForbiddenException, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Req, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, ForbiddenException, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { CriterionId } from '@capstan/domain';
@@ -122,6 +122,22 @@ export class InitiativesController {
       actor: principal.subject,
       correlationId: request.correlationId,
     });
+    setETag(response, result.version);
+    return result;
+  }
+
+  @Delete(':id/owners/:responsibility')
+  @Roles('pmo')
+  @ApiHeader({ ...IF_MATCH, required: false })
+  @ApiOkResponse({ type: VersionResponseDto, description: 'The responsibility has no owner again (a gap); 404 when it had none.' })
+  async removeOwner(
+    @Param() { id, responsibility }: OwnerParamsDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const result = await this.initiatives.removeOwner(id, responsibility, parseIfMatch(ifMatch, false), { actor: principal.subject, correlationId: request.correlationId });
     setETag(response, result.version);
     return result;
   }

@@ -57,6 +57,10 @@ export class InitiativesService {
     );
   }
 
+  removeOwner(initiativeId: string, responsibility: Responsibility, ifMatch: number | undefined, caller: Caller) {
+    return this.rpc.call(ReadinessRpc.removeOwner, { initiativeId, responsibility, actor: caller.actor, ifMatch }, { correlationId: caller.correlationId });
+  }
+
   recordEvidence(initiativeId: string, criterionId: CriterionId, evidence: EvidenceInput, ifMatch: number | undefined, caller: Caller) {
     return this.rpc.call(
       ReadinessRpc.recordEvidence,

@@ -17,6 +17,7 @@ export class ReadinessHandler implements OnModuleInit {
     this.rpc.handle(ReadinessRpc.assignOwner, (r, context) =>
       this.readiness.assignOwner(r.initiativeId, r.responsibility, r.owner, r.actor, r.ifMatch, context),
     );
+    this.rpc.handle(ReadinessRpc.removeOwner, (r, context) => this.readiness.removeOwner(r.initiativeId, r.responsibility, r.actor, r.ifMatch, context));
     this.rpc.handle(ReadinessRpc.sweepExpiredEvidence, async ({ asOf }) => ({
       expired: await this.expirySweep.sweep(asOf ? new Date(asOf) : new Date()),
     }));

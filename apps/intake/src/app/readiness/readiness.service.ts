@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ReadinessEvents, type EvidenceInput, type Owner } from '@capstan/contracts';
 import type { CriterionId, Responsibility } from '@capstan/domain';
-import { Outbox, type RpcContext } from '@capstan/messaging';
+import { Outbox, RpcError, type RpcContext } from '@capstan/messaging';
 import { appendAudit, diff } from '../audit/audit-trail';
 import { nextVersion } from '../initiatives/initiative-version';
 import { EvidenceEntity } from './evidence.entity';
@@ -41,6 +41,21 @@ export class ReadinessService {
         { initiativeId, responsibility, owner, previous: previous ? before as Owner : null, initiativeVersion, actor },
         context,
       );
+      return initiativeVersion;
+    });
+    return { version };
+  }
+
+  /** Leaves a responsibility unowned; there must be an owner to remove (404 otherwise, nothing changed). */
+  async removeOwner(initiativeId: string, responsibility: Responsibility, actor: string, ifMatch: number | undefined, context: RpcContext): Promise<{ version: number }> {
+    const version = await this.outbox.transaction(async (manager) => {
+      const initiativeVersion = await nextVersion(manager, initiativeId, ifMatch);
+      const previous = await manager.findOneBy(OwnerEntity, { initiativeId, responsibility });
+      if (!previous) throw RpcError.notFound(`An owner for ${responsibility} on initiative ${initiativeId}`);
+      await manager.delete(OwnerEntity, { initiativeId, responsibility });
+      const before = { person: previous.person, team: previous.team };
+      await appendAudit(manager, { initiativeId, actor, action: 'owner.removed', changes: diff(before, {}, `owners.${responsibility}.`) });
+      await this.outbox.enqueue(manager, ReadinessEvents.ownerRemoved, { initiativeId, responsibility, previous: before, initiativeVersion, actor }, context);
       return initiativeVersion;
     });
     return { version };

@@ -155,6 +155,16 @@ export class PosturesHandler implements OnModuleInit {
         event,
       );
     }, byInitiative);
+    // Same key as an assignment: whichever of the two is newer (by initiative version) holds.
+    this.consumers.on(ReadinessEvents.ownerRemoved, (event, manager) => {
+      const { initiativeId, responsibility, initiativeVersion } = event.payload;
+      return this.postures.applyInput(
+        manager,
+        initiativeId,
+        { key: `owner:${responsibility}`, initiativeVersion, apply: (inputs) => void delete inputs.owners[responsibility] },
+        event,
+      );
+    }, byInitiative);
     this.consumers.on(
       ReadinessEvents.evidenceExpired,
       (event, manager) => this.postures.reevaluate(manager, event.payload.initiativeId, event),

@@ -491,7 +491,7 @@ export interface paths {
         get?: never;
         put: operations["InitiativesController_assignOwner"];
         post?: never;
-        delete?: never;
+        delete: operations["InitiativesController_removeOwner"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3006,7 +3006,7 @@ export interface components {
         };
         SubscribeDto: {
             description?: string;
-            eventTypes: ("budget.burn_changed" | "budget.commitment_changed" | "budget.threshold_crossed" | "cost.imported" | "cost.recorded" | "cost.unit_economics_changed" | "cost.visibility_changed" | "decision.recorded" | "dependency.added" | "evidence.expired" | "evidence.recorded" | "initiative.archived" | "initiative.registered" | "initiative.updated" | "owner.assigned" | "plan.draft_recomputed" | "plan.published" | "posture.changed" | "rollout.contention_measured" | "score.updated" | "telemetry.recorded")[];
+            eventTypes: ("budget.burn_changed" | "budget.commitment_changed" | "budget.threshold_crossed" | "cost.imported" | "cost.recorded" | "cost.unit_economics_changed" | "cost.visibility_changed" | "decision.recorded" | "dependency.added" | "evidence.expired" | "evidence.recorded" | "initiative.archived" | "initiative.registered" | "initiative.updated" | "owner.assigned" | "owner.removed" | "plan.draft_recomputed" | "plan.published" | "posture.changed" | "rollout.contention_measured" | "score.updated" | "telemetry.recorded")[];
             /** Format: uri */
             url: string;
         };
@@ -4058,6 +4058,32 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionResponseDto"];
+                };
+            };
+        };
+    };
+    InitiativesController_removeOwner: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being changed, e.g. "3" */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                responsibility: "accountable_owner" | "production_support" | "escalation_owner" | "approval_authority" | "budget_owner" | "risk_owner";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The responsibility has no owner again (a gap); 404 when it had none. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -61,6 +61,12 @@ export const ReadinessRpc = {
     z.object({ initiativeId: z.uuid(), responsibility: responsibilitySchema, owner: ownerSchema, actor: z.string(), ifMatch }),
     z.object({ version: z.number().int() }),
   ),
+  /** Leaves a responsibility without an owner (the person left, the team was dissolved): a gap again, as before any assignment. */
+  removeOwner: rpcContract(
+    'intake.owner.remove',
+    z.object({ initiativeId: z.uuid(), responsibility: responsibilitySchema, actor: z.string(), ifMatch }),
+    z.object({ version: z.number().int() }),
+  ),
   /** Announces evidence that has lapsed by `asOf` (default now); each lapse is announced once. */
   sweepExpiredEvidence: rpcContract(
     'intake.evidence.sweep',
@@ -87,6 +93,19 @@ export const ReadinessEvents = {
       responsibility: responsibilitySchema,
       owner: ownerSchema,
       previous: ownerSchema.nullable(),
+      /** The initiative's version after the change: consumers ignore anything older than what they applied. */
+      initiativeVersion: z.number().int(),
+      actor: z.string(),
+    }),
+  ),
+  ownerRemoved: eventContract(
+    'owner.removed',
+    1,
+    z.object({
+      initiativeId: z.uuid(),
+      responsibility: responsibilitySchema,
+      /** The owner the responsibility had. */
+      previous: ownerSchema,
       /** The initiative's version after the change: consumers ignore anything older than what they applied. */
       initiativeVersion: z.number().int(),
       actor: z.string(),

@@ -23,6 +23,7 @@ const ACTIONS = [
   'initiative.updated',
   'initiative.archived',
   'owner.assigned',
+  'owner.removed',
   'evidence.recorded',
   'evidence.expired',
   'dependency.added',

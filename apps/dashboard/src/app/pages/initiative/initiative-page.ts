@@ -11,7 +11,7 @@ import { InitiativeEconomics } from './initiative-economics';
 import { InitiativeHistory } from './initiative-history';
 import { InitiativeTelemetry } from './initiative-telemetry';
 
-const PROFILE_EVENTS = ['posture.changed', 'score.updated', 'owner.assigned', 'evidence.recorded', 'evidence.expired', 'decision.recorded', 'dependency.added', 'initiative.updated', 'telemetry.recorded'];
+const PROFILE_EVENTS = ['posture.changed', 'score.updated', 'owner.assigned', 'owner.removed', 'evidence.recorded', 'evidence.expired', 'decision.recorded', 'dependency.added', 'initiative.updated', 'telemetry.recorded'];
 const COST_EVENTS = ['cost.recorded', 'cost.imported', 'budget.threshold_crossed'];
 
 /** One initiative: its posture and why, domain scores by source, owners and gaps, evidence, dependencies, decisions, economics, history; its profile edited safely. */
