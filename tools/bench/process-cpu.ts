@@ -4,8 +4,9 @@ import { readFileSync, readdirSync } from 'node:fs';
  * CPU seconds used so far by the processes a benchmark cares about, summed by
  * kind: each Capstan service (`dist/apps/<service>/main.js`), Postgres (its
  * connections, autovacuum, background processes, and children that ended),
- * the NATS server and the benchmark itself; and the machine's busy and idle
- * time and context switches. Read from /proc (Linux); elsewhere the map is
+ * the NATS server and the benchmark itself, with each kind's context
+ * switches (its main threads'); and the machine's busy and idle time and
+ * context switches. Read from /proc (Linux); elsewhere the map is
  * empty and reports simply leave the breakdown out.
  */
 export function cpuSecondsByKind(): Map<string, number> {
@@ -29,6 +30,10 @@ export function cpuSecondsByKind(): Map<string, number> {
       totals.set(kind, (totals.get(kind) ?? 0) + seconds);
       // The server process collects the time of its children that ended (autovacuum workers, closed connections).
       if (kind === 'postgres') totals.set('postgres ended', (totals.get('postgres ended') ?? 0) + (Number(fields[13]) + Number(fields[14])) / ticksPerSecond);
+      // How often the process's main thread (a Node event loop) was switched out: its wake-ups, in thousands.
+      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+      const switches = [...status.matchAll(/^(?:non)?voluntary_ctxt_switches:\s+(\d+)$/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
+      totals.set(`${kind} (context switches, thousands)`, (totals.get(`${kind} (context switches, thousands)`) ?? 0) + switches / 1000);
     } catch {
       // the process ended between listing and reading
     }

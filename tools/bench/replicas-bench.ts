@@ -1,5 +1,5 @@
 /**
- * npm run bench:replicas [-- --initiatives 1000 --concurrency 16 --rounds 5 --rate 0]
+ * npm run bench:replicas [-- --initiatives 1000 --concurrency 16 --rounds 5 --rate 0 --replicate gateway,intake,…]
  *
  * The main write path — register an initiative through the gateway, intake
  * stores it and publishes the event, scoring gives it its first posture — with
@@ -14,7 +14,9 @@
  * The report gives every round, the CPU each kind of process used, and the
  * ratio of the medians. `--rate N` paces registrations at N per second (0:
  * as fast as they are answered), to compare the CPU each setup spends per
- * initiative at the same load rather than at its most. Starts the built
+ * initiative at the same load rather than at its most. `--replicate` names
+ * the services that get a second process (default: all), to see which
+ * service's second process costs what. Starts the built
  * system against the local Postgres and NATS; prints JSON.
  */
 import { resolve } from 'node:path';
@@ -32,12 +34,19 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '16' },
     rounds: { type: 'string', default: '5' },
     rate: { type: 'string', default: '0' },
+    replicate: { type: 'string', default: SYSTEM_SERVICES.join(',') },
   },
 });
 const INITIATIVES = Number(values.initiatives);
 const CONCURRENCY = Number(values.concurrency);
 const ROUNDS = Number(values.rounds);
 const RATE = Number(values.rate);
+const REPLICATED = values.replicate.split(',').map((name) => name.trim()).filter(Boolean);
+const unknown = REPLICATED.filter((name) => !(SYSTEM_SERVICES as readonly string[]).includes(name));
+if (unknown.length || !REPLICATED.length) {
+  console.error(`--replicate takes services from: ${SYSTEM_SERVICES.join(', ')} (got ${values.replicate})`);
+  process.exit(2);
+}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -101,7 +110,7 @@ async function main(): Promise<Record<string, unknown>> {
       const cpuSecondsPerThousand = cpuSpent(cpuBefore, cpuSecondsByKind(), INITIATIVES);
       const transactions = (await commits()) - committedBefore;
       return {
-        processesPerService: gateways.length,
+        secondProcesses: replicas.length,
         initiatives: INITIATIVES,
         failed,
         registeredPerSecond: round(INITIATIVES / registeredSeconds),
@@ -114,7 +123,8 @@ async function main(): Promise<Record<string, unknown>> {
 
     const replicas: string[] = [];
     const startReplicas = async () => {
-      for (const service of SYSTEM_SERVICES) if (service !== 'gateway') replicas.push((await context.system.startReplica(service)).instance);
+      for (const service of SYSTEM_SERVICES) if (service !== 'gateway' && REPLICATED.includes(service)) replicas.push((await context.system.startReplica(service)).instance);
+      if (!REPLICATED.includes('gateway')) return;
       const second = await context.system.startReplica('gateway', await freePort());
       replicas.push(second.instance);
       gateways.push(new ApiClient(second.url ?? '', token));
@@ -143,6 +153,7 @@ async function main(): Promise<Record<string, unknown>> {
       concurrency: CONCURRENCY,
       rounds: ROUNDS,
       rate: RATE || 'as fast as answered',
+      replicated: REPLICATED,
       oneReplica: { registeredAndAppliedPerSecondMedian: oneMedian, rounds: one },
       twoReplicas: { registeredAndAppliedPerSecondMedian: twoMedian, rounds: two },
       ratio: Math.round((twoMedian / oneMedian) * 1000) / 1000,
