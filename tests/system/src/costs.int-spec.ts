@@ -357,6 +357,28 @@ describe('the cost ledger', () => {
     await pollUntil(async () => ((await envelopePattern()) ? undefined : true), { what: 'scoring to see the month back within the cap' });
   });
 
+  it('should tell scoring the whole ledger when entries for one initiative are recorded side by side', async () => {
+    const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
+    const committee = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['viewer'], 'chair', ['committee']));
+    const id = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Side by side', businessUnit: 'Payments', stage: 'scaling' })).body.id;
+    const scopeEnvelope = { businessUnits: ['Payments'], users: 1000, monthlySpendCap: '75', currency: 'EUR' };
+    expect((await committee.post(`/api/v1/initiatives/${id}/decisions`, { decision: 'controlled_investment', rationale: 'Capped.', scopeEnvelope })).status).toBe(201);
+    const spend = { initiativeId: id, chargeDate: new Date().toISOString().slice(0, 10), category: 'inference', phase: 'production', amount: '10', currency: 'EUR' };
+    await pollUntil(async () => ((await finance.post('/api/v1/cost-entries', spend)).status === 201 ? true : undefined), { what: 'cost tracking to know the initiative' });
+    let entries = 1;
+    // Each burst's entries compute the initiative's figures at once; the figures scoring keeps must count them all.
+    for (let burst = 1; burst <= 4; burst++) {
+      const statuses = await Promise.all(Array.from({ length: 8 }, () => finance.post('/api/v1/cost-entries', spend).then((r) => r.status)));
+      expect(statuses).toEqual(Array(8).fill(201));
+      entries += 8;
+      const spent = `it spent ${entries * 10} EUR in`;
+      await pollUntil(async () => {
+        const { body } = await viewer.get<{ patterns: { id: string; detail: string }[] }>(`/api/v1/initiatives/${id}/posture`);
+        return body.patterns.some((p) => p.detail.includes(spent)) ? true : undefined;
+      }, { what: `scoring to see all ${entries} entries` });
+    }
+  });
+
   it('should show capital committed ahead of readiness, and the conditions holding back the most of it', async () => {
     interface Readiness {
       capitalAheadOfReadiness: { currency: string; amount: string; initiatives: number }[];

@@ -250,8 +250,14 @@ export class LedgerService {
     return recorded;
   }
 
-  /** Tells scoring what changed for an initiative: its cost visibility and unit economics, from one read of its ledger. */
+  /**
+   * Tells scoring what changed for an initiative: its cost visibility and unit economics, from one read of its ledger.
+   * The initiative's row is locked first, so that of two transactions adding entries side by side the second reads
+   * the ledger with the first's entries and numbers its figures after them: scoring keeps the newest, which is then
+   * the whole ledger (entries are never deleted, so their count orders visibility).
+   */
   async publishEconomics(manager: EntityManager, initiativeId: string, context: RpcContext): Promise<void> {
+    await manager.query(`SELECT 1 FROM cost_tracking.initiatives WHERE id = $1 FOR NO KEY UPDATE`, [initiativeId]);
     const totals = await initiativeTotals(manager, initiativeId);
     await this.publishVisibility(manager, initiativeId, totals, context);
     await this.unitEconomics.publish(manager, initiativeId, context, totals);
