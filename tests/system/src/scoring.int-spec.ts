@@ -139,12 +139,13 @@ describe('scoring through the API', () => {
     const today = new Date();
     const monday = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) - ((today.getUTCDay() + 6) % 7) * 86_400_000;
     const weekStart = (weeksBack: number) => new Date(monday - weeksBack * 7 * 86_400_000).toISOString().slice(0, 10);
-    const weeks: [string, number, number][] = [[weekStart(3), 10, 0], [weekStart(2), 15, 1], [weekStart(1), 21, 2], [weekStart(0), 30, 4]];
-    for (const [start, backlog, escalations] of weeks) {
+    const weeks: [string, number, number, number][] = [[weekStart(3), 10, 0, 3], [weekStart(2), 15, 1, 5], [weekStart(1), 21, 2, 8], [weekStart(0), 30, 4, 13]];
+    for (const [start, backlog, escalations, approvalDays] of weeks) {
       const response = await engineering.post(`/api/v1/initiatives/${ids.owned}/telemetry`, {
         period: { kind: 'week', start },
         supportBacklog: backlog,
         crossTeamEscalations: escalations,
+        approvalCycleTimeDays: approvalDays,
       });
       expect(response.status).toBe(201);
     }
@@ -165,6 +166,9 @@ describe('scoring through the API', () => {
     expect(view.patterns.map((p) => p.id)).toContain('governance_lags_deployment');
     const escalation = view.domains.flatMap((d) => d.criteria).find((c) => c.id === 'resilience.support_escalation');
     expect(escalation).toEqual({ id: 'resilience.support_escalation', state: 'absent', source: 'measured', basis: `4 cross-team escalation(s) in the period from ${weekStart(0)}` });
+    // Approvals taking longer every week: approval discipline fragmenting.
+    const coordination = view.domains.flatMap((d) => d.criteria).find((c) => c.id === 'governance.coordination');
+    expect(coordination).toEqual({ id: 'governance.coordination', state: 'absent', source: 'measured', basis: 'approval cycle time 5 → 8 → 13 day(s)' });
     expect(view.posture).toBe('controlled_investment');
   });
 

@@ -62,6 +62,7 @@ export class PosturesHandler implements OnModuleInit {
         incidents: telemetry.incidents,
         crossTeamEscalations: telemetry.crossTeamEscalations,
         rollbacks: telemetry.rollbacks,
+        approvalCycleTimeDays: telemetry.approvalCycleTimeDays,
       };
       return this.postures.applyInput(
         manager,

@@ -35,6 +35,8 @@ export interface TelemetryInput {
   incidents: number;
   crossTeamEscalations: number;
   rollbacks: number;
+  /** Days from asking to approval in the period; absent or null where intake was not told. */
+  approvalCycleTimeDays?: number | null;
 }
 
 /** The bounds a controlled investment may not exceed. */

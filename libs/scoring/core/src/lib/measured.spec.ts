@@ -54,6 +54,28 @@ describe(measuredCriteria.name, () => {
     expect(instability(2, 1)).toBe('absent');
   });
 
+  it('should grade governance coordination by the approval cycle time over the recent periods that report it: steady, growing at times, growing throughout', () => {
+    const coordination = (...days: (number | null)[]) =>
+      measuredCriteria({ telemetry: days.map((d, i) => week(['2026-10-12', '2026-10-19', '2026-10-26', '2026-11-02'][i], { approvalCycleTimeDays: d })) }, asOf)[
+        'governance.coordination'
+      ];
+    expect(coordination(null, null)).toBeUndefined();
+    expect(measuredCriteria({ telemetry: [week('2026-10-26')] }, asOf)['governance.coordination']).toBeUndefined();
+    expect(coordination(30, 12, 12, 9)).toMatchObject({ state: 'established', basis: 'approval cycle time 12 → 12 → 9 day(s)' });
+    expect(coordination(1, 8, 5, 9)?.state).toBe('partial');
+    // A period that does not report it is left out, not taken as zero.
+    expect(coordination(4, 6, null, 9)).toMatchObject({ state: 'partial', basis: 'approval cycle time 6 → 9 day(s)' });
+    const fragmenting = coordination(1, 4.5, 6, 9);
+    expect(fragmenting).toEqual({
+      state: 'absent',
+      basis: 'approval cycle time 4.5 → 6 → 9 day(s)',
+      levers: {
+        partial: ['stop the approval cycle time growing in every period (now 4.5 → 6 → 9 days)'],
+        established: ['keep the approval cycle time from growing in any period (now 4.5 → 6 → 9 days)'],
+      },
+    });
+  });
+
   it('should measure from the series whose latest period is the most recent, the weekly one on a tie', () => {
     const escalationsOf = (telemetry: TelemetryInput[]) => measuredCriteria({ telemetry }, asOf)['resilience.support_escalation'];
     // The weekly series is newer: it decides.

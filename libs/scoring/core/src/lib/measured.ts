@@ -72,8 +72,10 @@ export function measuredCriteria(inputs: MeasuredInputs, asOf: Date, minAttribut
   const escalationsNow = `now ${escalations} in the period from ${last.periodStart}`;
   const instabilityNow = `now ${instability} over the last ${recent.length} period(s)`;
   const backlog = recent.map((p) => p.supportBacklog).join(' → ');
+  const approvals = approvalCycleMeasurement(recent);
   return {
     ...costs,
+    ...(approvals ? { 'governance.coordination': approvals } : {}),
     'resilience.support_escalation': {
       state: escalations === 0 ? 'established' : escalations <= 2 ? 'partial' : 'absent',
       basis: `${escalations} cross-team escalation(s) in the period from ${last.periodStart}`,
@@ -134,6 +136,26 @@ export function seriesOf(telemetry: TelemetryInput[] | undefined, asOf: Date): T
 export function nextTelemetryChange(telemetry: TelemetryInput[] | undefined, asOf: Date): Date | null {
   const moments = (telemetry ?? []).flatMap((p) => [periodStart(p), periodStart(p) + TELEMETRY_RECENCY_DAYS * DAY_MS]).filter((t) => t > asOf.getTime());
   return moments.length ? new Date(Math.min(...moments)) : null;
+}
+
+/**
+ * Approval discipline fragmenting shows as approvals taking longer period after
+ * period: governance coordination is stabilized while the approval cycle time
+ * stops growing. Measured from the recent periods that report it; none, none.
+ */
+function approvalCycleMeasurement(recent: TelemetryInput[]): Measurement | undefined {
+  const days = recent.map((p) => p.approvalCycleTimeDays).filter((d): d is number => d !== null && d !== undefined);
+  if (!days.length) return undefined;
+  const growing = days.filter((d, i) => i > 0 && d > days[i - 1]).length;
+  const cycle = `approval cycle time ${days.join(' → ')} day(s)`;
+  return {
+    state: growing === 0 ? 'established' : days.length >= 3 && growing === days.length - 1 ? 'absent' : 'partial',
+    basis: cycle,
+    levers: {
+      partial: [`stop the approval cycle time growing in every period (now ${days.join(' → ')} days)`],
+      established: [`keep the approval cycle time from growing in any period (now ${days.join(' → ')} days)`],
+    },
+  };
 }
 
 export function backlogGrowth(periods: TelemetryInput[]): { periodsGrowing: number } {
