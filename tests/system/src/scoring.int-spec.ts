@@ -195,4 +195,27 @@ describe('scoring through the API', () => {
     await postureOf(ids.owned, 'pause');
     expect((await viewer.get<PostureBody>(`/api/v1/initiatives/${ids.bare}/posture`)).body.posture).toBe('pause');
   });
+
+  it('should take an archived initiative out of the portfolio figures and the weeks from its archiving on, keeping its history', async () => {
+    type Readiness = { counts: Record<string, number>; heatmap: { initiativeId: string }[] };
+    type Trends = { weeks: { counts: Record<string, number> }[] };
+    const id = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Retired', businessUnit: 'Scoring' })).body.id;
+    await postureOf(id, 'pause');
+    const before = (await viewer.get<Readiness>('/api/v1/portfolio/readiness')).body;
+    expect(before.heatmap.map((row) => row.initiativeId)).toContain(id);
+    const paused = before.counts['pause'];
+
+    expect((await pmo.request('POST', `/api/v1/initiatives/${id}/archive`)).status).toBe(200);
+    const after = await pollUntil(async () => {
+      const { body } = await viewer.get<Readiness>('/api/v1/portfolio/readiness');
+      return body.heatmap.some((row) => row.initiativeId === id) ? undefined : body;
+    }, { what: 'scoring to see the initiative archived' });
+    expect(after.counts['pause']).toBe(paused - 1);
+    const thisWeek = (await viewer.get<Trends>('/api/v1/portfolio/trends?weeks=2')).body.weeks[1];
+    expect(thisWeek.counts).toEqual(after.counts);
+    // Its posture and history stay.
+    expect((await viewer.get<PostureBody>(`/api/v1/initiatives/${id}/posture`)).body.posture).toBe('pause');
+    const dryRun = await pmo.request<{ evaluated: number }>('POST', '/api/v1/scoring-models/strict-risk/dry-run');
+    expect(dryRun.body.evaluated).toBe(3);
+  });
 });

@@ -53,6 +53,11 @@ export class PosturesHandler implements OnModuleInit {
         event,
       );
     }, (payload) => payload.initiative?.id);
+    this.consumers.on(
+      InitiativeEvents.archived,
+      (event, manager) => this.postures.archive(manager, event.payload.initiative.id, event.occurredAt),
+      (payload) => payload.initiative?.id,
+    );
     this.consumers.on(RegistryEvents.telemetryRecorded, (event, manager) => {
       const { initiativeId, telemetry, initiativeVersion } = event.payload;
       const period = {

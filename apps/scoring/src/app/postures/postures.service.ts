@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import {
   PostureEvents,
   type DryRun,
@@ -71,12 +71,17 @@ export class PosturesService {
     if (existing) await this.rescore(manager, existing.inputs, existing, cause);
   }
 
+  /** Takes an archived initiative out of the portfolio's figures from the moment it was archived. */
+  async archive(manager: EntityManager, initiativeId: string, archivedAt: string): Promise<void> {
+    await manager.query(`UPDATE scoring.subjects SET archived_at = coalesce(archived_at, $2), review_at = NULL WHERE initiative_id = $1`, [initiativeId, archivedAt]);
+  }
+
   /** Re-evaluates initiatives whose review time has come; replicas take different ones. Returns how many. */
   async reviewDue(batch = 100): Promise<number> {
     const reviewed = await this.dataSource.transaction(async (manager) => {
       const due = await manager
         .createQueryBuilder(ScoringSubjectEntity, 's')
-        .where('s.review_at <= now()')
+        .where('s.review_at <= now() AND s.archived_at IS NULL')
         .orderBy('s.review_at')
         .limit(batch)
         .setLock('pessimistic_write')
@@ -98,7 +103,7 @@ export class PosturesService {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const ids = (await this.dataSource.query(
-        `SELECT initiative_id FROM scoring.subjects WHERE initiative_id > $1 ORDER BY initiative_id LIMIT $2`,
+        `SELECT initiative_id FROM scoring.subjects WHERE initiative_id > $1 AND archived_at IS NULL ORDER BY initiative_id LIMIT $2`,
         [after, batch],
       )) as { initiative_id: string }[];
       if (!ids.length) return;
@@ -143,7 +148,7 @@ export class PosturesService {
   private async lockSubject(manager: EntityManager, initiativeId: string): Promise<ScoringSubjectEntity | null> {
     const row = await lockProjectionRow<SubjectRow>(
       manager,
-      `SELECT inputs, posture, evaluation_id, applied_versions, gates_held_since, gates_held_under, review_at, recent_scores, version, updated_at
+      `SELECT inputs, posture, evaluation_id, applied_versions, gates_held_since, gates_held_under, review_at, recent_scores, archived_at, version, updated_at
        FROM scoring.subjects WHERE initiative_id = $1 FOR UPDATE`,
       [initiativeId],
       `scoring.subjects:${initiativeId}`,
@@ -152,7 +157,7 @@ export class PosturesService {
   }
 
   /** Stores an evaluation and makes it the initiative's current one, in one round trip. */
-  private async store(manager: EntityManager, evaluation: Omit<EvaluationEntity, 'id'> & { id: string }, state: Omit<ScoringSubjectEntity, 'initiativeId' | 'updatedAt'>): Promise<void> {
+  private async store(manager: EntityManager, evaluation: Omit<EvaluationEntity, 'id'> & { id: string }, state: Omit<ScoringSubjectEntity, 'initiativeId' | 'updatedAt' | 'archivedAt'>): Promise<void> {
     await manager.query(
       `WITH evaluation AS (
          INSERT INTO scoring.evaluations (id, initiative_id, posture, result, inputs, model_version, input_hash, evaluated_at)
@@ -204,7 +209,7 @@ export class PosturesService {
   async portfolio(): Promise<PortfolioReadiness> {
     const rows = await this.dataSource.manager
       .createQueryBuilder(EvaluationEntity, 'e')
-      .innerJoin(ScoringSubjectEntity, 's', 's.evaluation_id = e.id')
+      .innerJoin(ScoringSubjectEntity, 's', 's.evaluation_id = e.id AND s.archived_at IS NULL')
       .getMany();
     const counts: Record<Posture, number> = { pause: 0, controlled_investment: 0, authorize_deployment: 0 };
     const conditions = new Map<string, number>();
@@ -237,9 +242,11 @@ export class PosturesService {
       latest AS (
         SELECT ends.week, e.posture, e.result
           FROM ends CROSS JOIN LATERAL (
-            SELECT DISTINCT ON (initiative_id) posture, result FROM scoring.evaluations
+            SELECT DISTINCT ON (initiative_id) initiative_id, posture, result FROM scoring.evaluations
              WHERE evaluated_at < ends.week_end ORDER BY initiative_id, evaluated_at DESC
           ) e
+          -- An initiative archived by the week's end no longer counts in it.
+          WHERE NOT EXISTS (SELECT 1 FROM scoring.subjects s WHERE s.initiative_id = e.initiative_id AND s.archived_at < ends.week_end)
       )`;
     const postures = (await this.dataSource.query(`${latestPerWeek} SELECT week, posture, count(*)::int AS n FROM latest GROUP BY 1, 2`, [ends])) as {
       week: string;
@@ -306,7 +313,7 @@ export class PosturesService {
 
   /** What a model would change if activated now: every tracked initiative evaluated with it, nothing stored. */
   async dryRun(model: ScoringModel): Promise<DryRun> {
-    const subjects = await this.dataSource.manager.find(ScoringSubjectEntity);
+    const subjects = await this.dataSource.manager.find(ScoringSubjectEntity, { where: { archivedAt: IsNull() } });
     const now = new Date();
     const changes: DryRun['changes'] = [];
     for (const subject of subjects) {
@@ -408,6 +415,7 @@ interface SubjectRow {
   gates_held_under: string | null;
   review_at: Date | null;
   recent_scores: ScoredMoment[] | null;
+  archived_at: Date | null;
   version: number;
   updated_at: Date;
 }
@@ -423,6 +431,7 @@ function subjectOf(initiativeId: string, row: SubjectRow): ScoringSubjectEntity 
     gatesHeldUnder: row.gates_held_under,
     reviewAt: row.review_at,
     recentScores: row.recent_scores,
+    archivedAt: row.archived_at,
     version: row.version,
     updatedAt: row.updated_at,
   };

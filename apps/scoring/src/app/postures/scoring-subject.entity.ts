@@ -27,6 +27,10 @@ export class ScoringSubjectEntity {
   @Column('text', { name: 'gates_held_under', nullable: true })
   gatesHeldUnder!: string | null;
 
+  /** When the initiative was archived: no longer part of the portfolio's figures. */
+  @Column('timestamptz', { name: 'archived_at', nullable: true })
+  archivedAt!: Date | null;
+
   /** When time alone could change the posture; the review sweep re-evaluates then. */
   @Column('timestamptz', { name: 'review_at', nullable: true })
   reviewAt!: Date | null;
