@@ -146,6 +146,7 @@ describe('scoring through the API', () => {
         supportBacklog: backlog,
         crossTeamEscalations: escalations,
         approvalCycleTimeDays: approvalDays,
+        scopeExpansions: start === weekStart(1) ? 2 : 0,
       });
       expect(response.status).toBe(201);
     }
@@ -169,6 +170,7 @@ describe('scoring through the API', () => {
     // Approvals taking longer every week: approval discipline fragmenting.
     const coordination = view.domains.flatMap((d) => d.criteria).find((c) => c.id === 'governance.coordination');
     expect(coordination).toEqual({ id: 'governance.coordination', state: 'absent', source: 'measured', basis: 'approval cycle time 5 → 8 → 13 day(s)' });
+    expect(view.signals).toContain('complexity expanding');
     expect(view.posture).toBe('controlled_investment');
   });
 

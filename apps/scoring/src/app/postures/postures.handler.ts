@@ -68,6 +68,7 @@ export class PosturesHandler implements OnModuleInit {
         crossTeamEscalations: telemetry.crossTeamEscalations,
         rollbacks: telemetry.rollbacks,
         approvalCycleTimeDays: telemetry.approvalCycleTimeDays,
+        scopeExpansions: telemetry.scopeExpansions,
       };
       return this.postures.applyInput(
         manager,

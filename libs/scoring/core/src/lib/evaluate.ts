@@ -13,7 +13,7 @@ import {
 } from '@capstan/domain';
 import { nextEnvelopeChange } from './envelope-breaches';
 import type { ScopeEnvelopeInput, ScoringInputs } from './inputs';
-import { measuredCriteria, nextOverrunChange, nextTelemetryChange, type Measurement } from './measured';
+import { measuredCriteria, nextOverrunChange, nextTelemetryChange, seriesOf, type Measurement } from './measured';
 import type { ScoringModel } from './model';
 import { detectPatterns, type DetectedPattern } from './patterns';
 import type { Trend } from './trends';
@@ -138,6 +138,8 @@ export function evaluate(
     ...(hold?.keptFrom ? ['authorization kept under a newly active scoring model: its gates hold'] : []),
     ...(posture === 'controlled_investment' ? ['rollout sequencing forming'] : []),
     ...patterns.map((pattern) => pattern.title),
+    // The friction chain's "complexity expands": scope grown in any of the last three periods.
+    ...(seriesOf(inputs.telemetry, asOf).slice(-3).some((p) => (p.scopeExpansions ?? 0) > 0) ? ['complexity expanding'] : []),
     ...(inputs.decision && inputs.decision.decision !== posture
       ? [`committee decision (${inputs.decision.decision}) diverges from the recommendation (${posture})`]
       : []),

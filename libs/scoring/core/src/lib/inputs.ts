@@ -37,6 +37,8 @@ export interface TelemetryInput {
   rollbacks: number;
   /** Days from asking to approval in the period; absent or null where intake was not told. */
   approvalCycleTimeDays?: number | null;
+  /** Times the rollout's scope grew in the period (0 where intake was not told). */
+  scopeExpansions?: number;
 }
 
 /** The bounds a controlled investment may not exceed. */

@@ -129,6 +129,14 @@ describe(detectPatterns.name, () => {
     expect(result.signals).toContain('production exposes weakness');
   });
 
+  it('should signal complexity expanding while the scope grew in one of the last three periods', () => {
+    const signals = (telemetry: TelemetryInput[]) => evaluate({ ...emptyInputs('7d9f3c1e-0000-4000-8000-000000000018'), telemetry }, DEFAULT_MODEL, asOf).signals;
+    expect(signals([week('2026-10-26', { scopeExpansions: 2 }), week('2026-11-02'), week('2026-11-09')])).toContain('complexity expanding');
+    expect(signals([week('2026-10-19', { scopeExpansions: 2 }), week('2026-10-26'), week('2026-11-02'), week('2026-11-09')])).not.toContain('complexity expanding');
+    // Telemetry stored before the field was kept has none.
+    expect(signals([week('2026-11-09')])).not.toContain('complexity expanding');
+  });
+
   it('should see each pattern at its threshold and not short of it', () => {
     const base = emptyInputs('7d9f3c1e-0000-4000-8000-000000000015');
     const ids = (inputs: ScoringInputs) => detectPatterns(inputs, DEFAULT_PATTERN_PARAMETERS, 'controlled_investment', asOf).map((p) => p.id);
