@@ -159,6 +159,26 @@ describe('dashboard', () => {
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Saved.').waitFor();
     expect((await pmo.get(`/api/v1/initiatives/${created.body.id}`)).body).toMatchObject({ sponsor: 'Dana Reyes', summary: 'Summarizes claims for adjusters' });
+
+    // Owners: a gap named, an owner removed (a gap again) — against the version on screen.
+    const owners = page.getByRole('table', { name: 'Owners' });
+    await owners.getByRole('button', { name: 'Assign production_support' }).click();
+    await page.getByRole('button', { name: 'Save owner' }).click();
+    await page.getByText('A name is required').waitFor();
+    await page.getByLabel("Owner's name").fill('Li Wei');
+    await page.getByLabel("Owner's team").fill('Claims Support');
+    expect(await checkPage(page, 'initiative-owner-form')).toEqual([]);
+    await page.getByRole('button', { name: 'Save owner' }).click();
+    await owners.getByText('Li Wei · Claims Support').waitFor();
+    await pollUntil(async () => (await owners.getByText('Gap — no owner').count()) === 4, { what: 'the gap to close' });
+    await owners.getByRole('button', { name: 'Remove accountable_owner' }).click();
+    await owners.getByText('Remove Ana Ruiz as accountable_owner?').waitFor();
+    await page.getByRole('button', { name: 'Remove owner' }).click();
+    await pollUntil(async () => (await owners.getByText('Ana Ruiz · Claims').count()) === 0, { what: 'the owner to go' });
+    expect(await owners.getByText('Gap — no owner').count()).toBe(5);
+    const owned = (await pmo.get<{ owners: Record<string, { person: string }> }>(`/api/v1/initiatives/${created.body.id}`)).body.owners;
+    expect(Object.fromEntries(Object.entries(owned).map(([responsibility, owner]) => [responsibility, owner.person]))).toEqual({ production_support: 'Li Wei' });
+    await page.getByRole('list', { name: 'Audit history' }).getByText('owner.removed').first().waitFor();
     await page.getByRole('link', { name: '← Portfolio' }).click();
     await page.getByRole('table', { name: 'Initiatives' }).waitFor();
   });
@@ -307,6 +327,11 @@ describe('dashboard', () => {
     await viewerPage.getByRole('button', { name: 'Sign in' }).click();
     await viewerPage.getByRole('table', { name: 'Initiatives' }).waitFor();
     expect(await viewerPage.getByRole('button', { name: 'Register' }).count()).toBe(0);
+    await viewerPage.getByRole('table', { name: 'Initiatives' }).locator('tbody tr a').first().click();
+    await viewerPage.getByRole('table', { name: 'Owners' }).waitFor();
+    expect(await viewerPage.getByRole('button', { name: /^(Assign|Change|Remove) / }).count()).toBe(0);
+    await viewerPage.goBack();
+    await viewerPage.getByRole('table', { name: 'Initiatives' }).waitFor();
     await viewerPage.getByRole('link', { name: 'Rollout plan' }).click();
     await viewerPage.getByTestId('plan-kind').waitFor();
     expect(await viewerPage.getByRole('button', { name: 'Compute a draft' }).count()).toBe(0);

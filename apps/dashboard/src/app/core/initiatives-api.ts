@@ -2,7 +2,7 @@ import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { map, type Observable } from 'rxjs';
 import { allPages, type Page } from './paging';
-import type { AuditEntry, Initiative, InitiativeDetail, PortfolioReadiness, PortfolioTrends, PostureSummary, PostureView, RegisterInitiative, TelemetryRecord, UpdateInitiative } from '@capstan/contracts';
+import type { AuditEntry, Initiative, InitiativeDetail, Owner, PortfolioReadiness, PortfolioTrends, PostureSummary, PostureView, RegisterInitiative, TelemetryRecord, UpdateInitiative } from '@capstan/contracts';
 
 export type InitiativeWithPosture = Initiative & { posture: PostureSummary | null };
 export type InitiativeDetailWithPosture = InitiativeDetail & { posture: PostureView | null };
@@ -37,6 +37,16 @@ export class InitiativesApi {
   /** Changes fields of the version `etag` names; 412 when someone changed it since. */
   update(id: string, changes: UpdateInitiative, etag: string): Observable<Initiative> {
     return this.http.patch<Initiative>(`/api/v1/initiatives/${encodeURIComponent(id)}`, changes, { headers: { 'If-Match': etag } });
+  }
+
+  /** Names the owner of a responsibility on the version `etag` names; 412 when someone changed the initiative since. */
+  assignOwner(id: string, responsibility: string, owner: Owner, etag: string): Observable<{ version: number }> {
+    return this.http.put<{ version: number }>(`/api/v1/initiatives/${encodeURIComponent(id)}/owners/${encodeURIComponent(responsibility)}`, owner, { headers: { 'If-Match': etag } });
+  }
+
+  /** Leaves a responsibility without an owner (a gap again); 412 when someone changed the initiative since. */
+  removeOwner(id: string, responsibility: string, etag: string): Observable<{ version: number }> {
+    return this.http.delete<{ version: number }>(`/api/v1/initiatives/${encodeURIComponent(id)}/owners/${encodeURIComponent(responsibility)}`, { headers: { 'If-Match': etag } });
   }
 
   telemetry(id: string, periodKind: 'week' | 'month', limit = 26): Observable<{ items: TelemetryRecord[] }> {

@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked, type OnInit } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, effect, inject, input, signal, untracked, type OnInit } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { RESPONSIBILITIES, STABILIZATION_DOMAINS, criterionTitle, type CriterionId, type DomainId } from '@capstan/domain';
+import { STABILIZATION_DOMAINS, criterionTitle, type CriterionId, type DomainId } from '@capstan/domain';
 import { money } from '../../core/display';
 import { InitiativesApi, problemOf, type InitiativeDetailWithPosture } from '../../core/initiatives-api';
 import { LiveEvents } from '../../core/live-events';
@@ -9,6 +9,7 @@ import { PostureBadge } from '../portfolio/posture-badge';
 import { EditInitiativeForm } from './edit-initiative-form';
 import { InitiativeEconomics } from './initiative-economics';
 import { InitiativeHistory } from './initiative-history';
+import { InitiativeOwners } from './initiative-owners';
 import { InitiativeTelemetry } from './initiative-telemetry';
 
 const PROFILE_EVENTS = ['posture.changed', 'score.updated', 'owner.assigned', 'owner.removed', 'evidence.recorded', 'evidence.expired', 'decision.recorded', 'dependency.added', 'initiative.updated', 'telemetry.recorded'];
@@ -17,7 +18,7 @@ const COST_EVENTS = ['cost.recorded', 'cost.imported', 'budget.threshold_crossed
 /** One initiative: its posture and why, domain scores by source, owners and gaps, evidence, dependencies, decisions, economics, history; its profile edited safely. */
 @Component({
   selector: 'cap-initiative-page',
-  imports: [EditInitiativeForm, InitiativeEconomics, InitiativeHistory, InitiativeTelemetry, PostureBadge, RouterLink],
+  imports: [EditInitiativeForm, InitiativeEconomics, InitiativeHistory, InitiativeOwners, InitiativeTelemetry, PostureBadge, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a routerLink="/" class="back">← Portfolio</a>
@@ -79,23 +80,7 @@ const COST_EVENTS = ['cost.recorded', 'cost.imported', 'budget.threshold_crossed
           }
         </section>
 
-        <section class="card" aria-labelledby="owners-title">
-          <h2 id="owners-title">Owners <span class="coverage">{{ coverage() }} covered</span></h2>
-          <table aria-label="Owners">
-            <tbody>
-              @for (responsibility of responsibilities; track responsibility) {
-                <tr>
-                  <th scope="row">{{ responsibility }}</th>
-                  @if (item.owners[responsibility]; as owner) {
-                    <td>{{ owner.person }} · {{ owner.team }}</td>
-                  } @else {
-                    <td class="gap">Gap — no owner</td>
-                  }
-                </tr>
-              }
-            </tbody>
-          </table>
-        </section>
+        <cap-initiative-owners [initiative]="item" [etag]="etag()" [editable]="session.canWriteInitiatives()" (changed)="load()" />
 
         <section class="card" aria-labelledby="evidence-title">
           <h2 id="evidence-title">Evidence</h2>
@@ -177,7 +162,6 @@ const COST_EVENTS = ['cost.recorded', 'cost.imported', 'budget.threshold_crossed
     table { width: 100%; border-collapse: collapse; font-size: 0.88rem; }
     th, td { text-align: left; padding: 0.35rem 0.5rem; border-bottom: 1px solid #eee; }
     .gap { color: #8a1c1c; font-weight: 600; }
-    .coverage { font-weight: 400; color: #555; font-size: 0.85rem; margin-left: 0.5rem; }
     .decision { font-size: 0.9rem; }
     .evidence-text { white-space: pre-line; overflow-wrap: anywhere; max-width: 18rem; }
     .state.error, .error { color: #a4161a; }
@@ -196,8 +180,6 @@ export class InitiativePage implements OnInit {
   protected readonly costRevision = signal(0);
   protected readonly historyRevision = signal(0);
   protected readonly error = signal<string | null>(null);
-  protected readonly responsibilities = RESPONSIBILITIES;
-  protected readonly coverage = computed(() => `${Math.round((this.initiative()?.ownershipCoverage ?? 0) * 100)} %`);
 
   constructor() {
     // The router keeps this page when only the id changes (a dependency's link, back and forward): load the new one.
