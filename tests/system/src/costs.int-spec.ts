@@ -341,6 +341,11 @@ describe('the cost ledger', () => {
     await pollUntil(async () => ((await finance.post('/api/v1/cost-entries', spend('600.00'))).status === 201 ? true : undefined), { what: 'cost tracking to know the initiative' });
     // Other currencies are not held against a cap in euros.
     expect((await finance.post('/api/v1/cost-entries', spend('5000.00', 'USD'))).status).toBe(201);
+    // Entries dated in the months ahead do not hide this one.
+    for (let ahead = 1; ahead <= 3; ahead++) {
+      const day = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() + ahead, 5)).toISOString().slice(0, 10);
+      expect((await finance.post('/api/v1/cost-entries', { ...spend('1.00'), chargeDate: day })).status).toBe(201);
+    }
     const second = await finance.post<{ id: string }>('/api/v1/cost-entries', spend('400.01'));
     expect(second.status).toBe(201);
 

@@ -12,3 +12,4 @@ export * from './lib/instrumentation';
 export * from './lib/correlation';
 export * from './lib/tracing';
 export * from './lib/work-leases';
+export * from './lib/database-outage';

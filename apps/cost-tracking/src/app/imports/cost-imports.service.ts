@@ -4,7 +4,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { DataSource } from 'typeorm';
 import { CostEvents, type CostImport, type StartCostImport } from '@capstan/contracts';
 import { FocusRowError, readFocusHeader, readFocusRow, ruleFor, type FocusHeader } from '@capstan/cost-tracking-core';
-import { Outbox, RpcError, firstResultSet } from '@capstan/messaging';
+import { Outbox, RpcError, firstResultSet, isDatabaseOutage, isTransactionConflict } from '@capstan/messaging';
 import { isEmbedded } from '@capstan/persistence';
 import { BudgetsService } from '../budgets/budgets.service';
 import { ExchangeRatesService } from '../fx/exchange-rates.service';
@@ -200,6 +200,8 @@ export class CostImportsService implements OnApplicationBootstrap, OnApplication
       .catch(async (error: unknown) => {
         if (this.stopping) return;
         if (error instanceof LeaseLost) return void this.logger.warn(error.message);
+        // Nothing wrong with the file: the resumer takes the import up again where its last batch left it.
+        if (isDatabaseOutage(error) || isTransactionConflict(error)) return void this.logger.warn(`Import ${id} paused, to be resumed: ${String(error)}`);
         this.logger.error(`Import ${id} failed: ${String(error)}`);
         await this.fail(id, error instanceof FocusRowError ? error.message : 'The import stopped on an internal error; see the service log');
       })

@@ -31,6 +31,17 @@ export async function initiativeTotals(manager: EntityManager, initiativeId: str
   return rows.map((row) => ({ ...row, currency: row.currency.trim(), period: row.period.trim() }));
 }
 
+/**
+ * Locks the initiatives whose figures a transaction is about to work out, in
+ * one order (by id) whoever takes them, so that of two transactions changing
+ * one initiative's ledger the second reads it with the first's entries and
+ * numbers its figures after them, and no two lock each other out.
+ */
+export async function lockInitiatives(manager: EntityManager, initiativeIds: readonly string[]): Promise<void> {
+  if (!initiativeIds.length) return;
+  await manager.query(`SELECT 1 FROM cost_tracking.initiatives WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, [[...new Set(initiativeIds)]]);
+}
+
 /** Adds up the totals by the key given, exactly. */
 export function sumBy<K>(totals: InitiativeTotal[], key: (total: InitiativeTotal) => K, amount: (total: InitiativeTotal) => string = (t) => t.total): Map<K, Decimal> {
   const sums = new Map<K, Decimal>();

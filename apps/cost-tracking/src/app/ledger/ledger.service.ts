@@ -14,7 +14,7 @@ import {
 import { Outbox, RpcError, type RpcContext } from '@capstan/messaging';
 import { BudgetsService } from '../budgets/budgets.service';
 import { ExchangeRatesService } from '../fx/exchange-rates.service';
-import { initiativeTotals, sumBy, type InitiativeTotal } from './initiative-totals';
+import { initiativeTotals, lockInitiatives, sumBy, type InitiativeTotal } from './initiative-totals';
 import { UnitEconomicsService } from './unit-economics.service';
 
 interface EntryRow {
@@ -96,6 +96,9 @@ export class LedgerService {
    * view, whatever rates arrived in between.
    */
   async reverseIn(manager: EntityManager, id: string, reason: string, actor: string, context: RpcContext): Promise<CostEntry> {
+    // Its initiative before the entry, as re-pricing takes them: the other order could deadlock with it.
+    const [owner] = (await manager.query(`SELECT initiative_id FROM cost_tracking.cost_entries WHERE id = $1`, [id])) as { initiative_id: string | null }[];
+    if (owner?.initiative_id) await lockInitiatives(manager, [owner.initiative_id]);
     const [original] = (await manager.query(`SELECT * FROM cost_tracking.cost_entries WHERE id = $1 FOR UPDATE`, [id])) as EntryRow[];
     if (!original) throw RpcError.notFound(`Cost entry ${id}`);
     if (original.reverses_id) throw new RpcError('unprocessable', 'A reversing entry cannot itself be reversed');
@@ -252,12 +255,11 @@ export class LedgerService {
 
   /**
    * Tells scoring what changed for an initiative: its cost visibility and unit economics, from one read of its ledger.
-   * The initiative's row is locked first, so that of two transactions adding entries side by side the second reads
-   * the ledger with the first's entries and numbers its figures after them: scoring keeps the newest, which is then
-   * the whole ledger (entries are never deleted, so their count orders visibility).
+   * The initiative is locked first (`lockInitiatives`): scoring keeps the newest figures, which are then the whole
+   * ledger (entries are never deleted, so their count orders visibility).
    */
   async publishEconomics(manager: EntityManager, initiativeId: string, context: RpcContext): Promise<void> {
-    await manager.query(`SELECT 1 FROM cost_tracking.initiatives WHERE id = $1 FOR NO KEY UPDATE`, [initiativeId]);
+    await lockInitiatives(manager, [initiativeId]);
     const totals = await initiativeTotals(manager, initiativeId);
     await this.publishVisibility(manager, initiativeId, totals, context);
     await this.unitEconomics.publish(manager, initiativeId, context, totals);
@@ -279,8 +281,11 @@ export class LedgerService {
       .map(([key, total]) => ({ period: key.slice(0, 7), currency: key.slice(8), amount: total.toFixed() }))
       .sort((a, b) => (a.period === b.period ? (a.currency < b.currency ? -1 : 1) : a.period < b.period ? -1 : 1));
     const latest = monthly.at(-1)?.period ?? null;
-    // The latest three months with spend: what scoring holds against a scope envelope's monthly cap.
-    const months = [...new Set(monthly.map((m) => m.period))].slice(-3);
+    // What scoring holds against a scope envelope's monthly cap: the latest three months with spend up to this one,
+    // and the first three ahead of it (entries dated ahead count when their month comes).
+    const thisMonth = new Date().toISOString().slice(0, 7);
+    const periods = [...new Set(monthly.map((m) => m.period))];
+    const months = [...periods.filter((p) => p <= thisMonth).slice(-3), ...periods.filter((p) => p > thisMonth).slice(0, 3)];
     const recentSpend = monthly.filter((m) => months.includes(m.period));
     await this.outbox.enqueue(manager, CostEvents.visibilityChanged, { initiativeId, attributedShare: share, entries, latestCostPeriod: latest, recentSpend }, context);
   }

@@ -27,7 +27,8 @@ export class UnitEconomicsService {
 
   async recordVolume(volume: RecordVolume, actor: string, context: RpcContext) {
     return this.outbox.transaction(async (manager) => {
-      const known = (await manager.query(`SELECT 1 FROM cost_tracking.initiatives WHERE id = $1`, [volume.initiativeId])) as unknown[];
+      // Locked, as every change to an initiative's figures is (`lockInitiatives`): these are numbered after any entry being recorded.
+      const known = (await manager.query(`SELECT 1 FROM cost_tracking.initiatives WHERE id = $1 FOR NO KEY UPDATE`, [volume.initiativeId])) as unknown[];
       if (!known.length) throw new RpcError('unprocessable', `No initiative ${volume.initiativeId} is known to cost tracking`, [{ field: 'initiativeId', message: 'Unknown initiative' }]);
       await manager.query(
         `INSERT INTO cost_tracking.business_volumes (initiative_id, period, phase, metric, volume, recorded_by) VALUES ($1, $2, $3, $4, $5, $6)

@@ -4,6 +4,7 @@ import Decimal from 'decimal.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { RecordTokenUsage, Repricing, SetTokenPrice, TokenPrice, TokenUsage } from '@capstan/contracts';
 import { Outbox, RpcError, type RpcContext } from '@capstan/messaging';
+import { lockInitiatives } from '../ledger/initiative-totals';
 import { LedgerService } from '../ledger/ledger.service';
 
 // Per-1k prices (12 places) times token counts, over 1,000: at most 15 places, exact at 60 digits.
@@ -138,6 +139,8 @@ export class TokenMeteringService {
           FOR UPDATE OF c`,
         [model, range.from, range.to],
       )) as (ChargedUsageRow & { initiative_id: string; phase: 'pilot' | 'production' })[];
+      // Every initiative whose figures change, locked in one order before any entry is reversed.
+      await lockInitiatives(manager, rows.map((row) => row.initiative_id).filter((id): id is string => !!id));
       // The model's prices, newest first: each usage takes the first that had begun by its date.
       const prices = (await this.pricesOf(manager, model)).reverse();
       const changes: Repricing['changes'] = [];

@@ -71,9 +71,16 @@ export class PosturesService {
     if (existing) await this.rescore(manager, existing.inputs, existing, cause);
   }
 
-  /** Takes an archived initiative out of the portfolio's figures from the moment it was archived. */
+  /**
+   * Takes an archived initiative out of the portfolio's figures from the moment it was archived. The archive may
+   * arrive before the registration (each event type has its own consumer): the row is made then, for it to find.
+   */
   async archive(manager: EntityManager, initiativeId: string, archivedAt: string): Promise<void> {
-    await manager.query(`UPDATE scoring.subjects SET archived_at = coalesce(archived_at, $2), review_at = NULL WHERE initiative_id = $1`, [initiativeId, archivedAt]);
+    await manager.query(
+      `INSERT INTO scoring.subjects (initiative_id, inputs, archived_at) VALUES ($1, $2, $3)
+       ON CONFLICT (initiative_id) DO UPDATE SET archived_at = coalesce(subjects.archived_at, EXCLUDED.archived_at), review_at = NULL`,
+      [initiativeId, JSON.stringify(emptyInputs(initiativeId)), archivedAt],
+    );
   }
 
   /** Re-evaluates initiatives whose review time has come; replicas take different ones. Returns how many. */

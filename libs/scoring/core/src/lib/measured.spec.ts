@@ -60,7 +60,8 @@ describe(measuredCriteria.name, () => {
         'governance.coordination'
       ];
     expect(coordination(null, null)).toBeUndefined();
-    expect(measuredCriteria({ telemetry: [week('2026-10-26')] }, asOf)['governance.coordination']).toBeUndefined();
+    // Periods stored before the figure was kept: unknown, not unreported — attestation decides until they age out.
+    expect(measuredCriteria({ telemetry: [week('2026-10-26'), week('2026-11-02', { approvalCycleTimeDays: 15 })] }, asOf)['governance.coordination']).toBeUndefined();
     expect(coordination(30, 12, 12, 9)).toMatchObject({ state: 'established', basis: 'approval cycle time 12 → 12 → 9 day(s)' });
     expect(coordination(1, 8, 5, 9)?.state).toBe('partial');
     // A period that does not report it is left out, not taken as zero.

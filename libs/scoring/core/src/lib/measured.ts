@@ -141,9 +141,12 @@ export function nextTelemetryChange(telemetry: TelemetryInput[] | undefined, asO
 /**
  * Approval discipline fragmenting shows as approvals taking longer period after
  * period: governance coordination is stabilized while the approval cycle time
- * stops growing. Measured from the recent periods that report it; none, none.
+ * stops growing. Measured from the recent periods that report it (null: not
+ * reported); none, none.
  */
 function approvalCycleMeasurement(recent: TelemetryInput[]): Measurement | undefined {
+  // A period stored before scoring kept the figure may have had one: with part of the history unknown, attestation decides.
+  if (recent.some((p) => p.approvalCycleTimeDays === undefined)) return undefined;
   const days = recent.map((p) => p.approvalCycleTimeDays).filter((d): d is number => d !== null && d !== undefined);
   if (!days.length) return undefined;
   const growing = days.filter((d, i) => i > 0 && d > days[i - 1]).length;

@@ -280,7 +280,7 @@ export const CostEvents = {
       entries: z.number().int(),
       /** The latest month (YYYY-MM) with cost recorded, net of reversals; null when none. */
       latestCostPeriod: z.string().nullable().default(null),
-      /** Net spend by month (YYYY-MM) and currency in the latest months with spend (at most three), for the scope envelope's monthly cap. */
+      /** Net spend by month (YYYY-MM) and currency: the latest three months with spend up to the current one and the first three after it, for the scope envelope's monthly cap. */
       recentSpend: z.array(z.object({ period: z.string(), currency: z.string(), amount: totalSchema })).default([]),
     }),
   ),

@@ -1,4 +1,4 @@
-import { isDatabaseOutage } from './database-outage';
+import { isDatabaseOutage, isTransactionConflict } from './database-outage';
 
 function withCode(message: string, code: string): Error {
   return Object.assign(new Error(message), { code });
@@ -24,5 +24,12 @@ describe(isDatabaseOutage.name, () => {
     expect(isDatabaseOutage(withCode('deadlock detected', '40P01'))).toBe(false);
     expect(isDatabaseOutage(new TypeError("Cannot read properties of undefined (reading 'id')"))).toBe(false);
     expect(isDatabaseOutage('Connection terminated')).toBe(false);
+  });
+
+  it('should tell a transaction that lost a deadlock or a serialization check from one whose statement failed', () => {
+    expect(isTransactionConflict(Object.assign(new Error('Query failed'), { driverError: withCode('deadlock detected', '40P01') }))).toBe(true);
+    expect(isTransactionConflict(withCode('could not serialize access', '40001'))).toBe(true);
+    expect(isTransactionConflict(withCode('duplicate key value violates unique constraint', '23505'))).toBe(false);
+    expect(isTransactionConflict(withCode('terminating connection', '57P01'))).toBe(false);
   });
 });

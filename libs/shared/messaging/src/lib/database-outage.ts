@@ -17,3 +17,14 @@ export function isDatabaseOutage(error: unknown, depth = 0): boolean {
   const inner = (error as { driverError?: unknown }).driverError ?? error.cause;
   return isDatabaseOutage(inner, depth + 1);
 }
+
+/** SQLSTATEs of a transaction that lost to another (a deadlock, a serialization failure): the same work may succeed when run again. */
+const CONFLICT_STATES = new Set(['40P01', '40001']);
+
+/** Whether an error means the transaction was chosen to give way to another, not that its work was wrong. */
+export function isTransactionConflict(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 3) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && CONFLICT_STATES.has(code)) return true;
+  return isTransactionConflict((error as { driverError?: unknown }).driverError ?? error.cause, depth + 1);
+}
