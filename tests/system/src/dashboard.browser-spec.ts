@@ -179,6 +179,27 @@ describe('dashboard', () => {
     const owned = (await pmo.get<{ owners: Record<string, { person: string }> }>(`/api/v1/initiatives/${created.body.id}`)).body.owners;
     expect(Object.fromEntries(Object.entries(owned).map(([responsibility, owner]) => [responsibility, owner.person]))).toEqual({ production_support: 'Li Wei' });
     await page.getByRole('list', { name: 'Audit history' }).getByText('owner.removed').first().waitFor();
+
+    // Evidence: the criterion's record filled in, a date to come refused and named, then recorded.
+    await page.getByLabel('Criterion').click();
+    await page.getByRole('option', { name: 'rollback conditions understood (resilience.rollback)' }).click();
+    expect(await page.getByLabel('Attested by').inputValue()).toBe('Ops lead');
+    expect(await page.getByLabel('Expires on').inputValue()).toBe('2030-01-01');
+    await page.getByLabel('Status').click();
+    await page.getByRole('option', { name: 'established' }).click();
+    await page.getByRole('textbox', { name: 'Evidence', exact: true }).fill('https://wiki.example/runbooks/claims-rollback');
+    await page.getByLabel('Attested on').fill('2099-01-01');
+    await page.getByRole('button', { name: 'Record evidence' }).click();
+    const refused = page.getByTestId('attest-failure');
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain('Attested on: is in the future');
+    await page.getByLabel('Attested on').fill('');
+    await page.getByRole('button', { name: 'Record evidence' }).click();
+    await page.getByText('Recorded: rollback conditions understood established.').waitFor();
+    const rollback = page.getByRole('table', { name: 'Evidence' }).locator('tr', { hasText: 'rollback conditions understood' });
+    await pollUntil(async () => ((await rollback.textContent()) ?? '').includes('claims-rollback'), { what: 'the evidence recorded' });
+    expect(await rollback.textContent()).toContain('established');
+    expect(await checkPage(page, 'initiative-attest-evidence')).toEqual([]);
     await page.getByRole('link', { name: '← Portfolio' }).click();
     await page.getByRole('table', { name: 'Initiatives' }).waitFor();
   });
@@ -329,7 +350,7 @@ describe('dashboard', () => {
     expect(await viewerPage.getByRole('button', { name: 'Register' }).count()).toBe(0);
     await viewerPage.getByRole('table', { name: 'Initiatives' }).locator('tbody tr a').first().click();
     await viewerPage.getByRole('table', { name: 'Owners' }).waitFor();
-    expect(await viewerPage.getByRole('button', { name: /^(Assign|Change|Remove) / }).count()).toBe(0);
+    expect(await viewerPage.getByRole('button', { name: /^(Assign|Change|Remove) |^(Record evidence|Save changes)$/ }).count()).toBe(0);
     await viewerPage.goBack();
     await viewerPage.getByRole('table', { name: 'Initiatives' }).waitFor();
     await viewerPage.getByRole('link', { name: 'Rollout plan' }).click();

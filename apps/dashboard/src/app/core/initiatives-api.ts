@@ -2,7 +2,7 @@ import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { map, type Observable } from 'rxjs';
 import { allPages, type Page } from './paging';
-import type { AuditEntry, Initiative, InitiativeDetail, Owner, PortfolioReadiness, PortfolioTrends, PostureSummary, PostureView, RegisterInitiative, TelemetryRecord, UpdateInitiative } from '@capstan/contracts';
+import type { AuditEntry, EvidenceInput, Initiative, InitiativeDetail, Owner, PortfolioReadiness, PortfolioTrends, PostureSummary, PostureView, RegisterInitiative, TelemetryRecord, UpdateInitiative } from '@capstan/contracts';
 
 export type InitiativeWithPosture = Initiative & { posture: PostureSummary | null };
 export type InitiativeDetailWithPosture = InitiativeDetail & { posture: PostureView | null };
@@ -47,6 +47,11 @@ export class InitiativesApi {
   /** Leaves a responsibility without an owner (a gap again); 412 when someone changed the initiative since. */
   removeOwner(id: string, responsibility: string, etag: string): Observable<{ version: number }> {
     return this.http.delete<{ version: number }>(`/api/v1/initiatives/${encodeURIComponent(id)}/owners/${encodeURIComponent(responsibility)}`, { headers: { 'If-Match': etag } });
+  }
+
+  /** Records evidence for a criterion on the version `etag` names; 412 when someone changed the initiative since. */
+  recordEvidence(id: string, criterionId: string, evidence: Partial<EvidenceInput>, etag: string): Observable<{ version: number }> {
+    return this.http.put<{ version: number }>(`/api/v1/initiatives/${encodeURIComponent(id)}/criteria/${encodeURIComponent(criterionId)}`, evidence, { headers: { 'If-Match': etag } });
   }
 
   telemetry(id: string, periodKind: 'week' | 'month', limit = 26): Observable<{ items: TelemetryRecord[] }> {

@@ -1,5 +1,5 @@
 import { Injectable, computed, signal } from '@angular/core';
-import { ROLES, type Role } from '@capstan/domain';
+import { CRITERION_IDS, ENGINEERING_ATTESTABLE_CRITERIA, ROLES, type CriterionId, type Role } from '@capstan/domain';
 
 export interface SessionPrincipal {
   subject: string;
@@ -25,6 +25,10 @@ export class Session {
   });
   readonly canWriteInitiatives = computed(() => this.hasAnyRole('admin', 'pmo'));
   readonly canPlan = computed(() => this.hasAnyRole('admin', 'pmo'));
+  /** The criteria this caller may attest evidence for: all for PMO and admins, those of its own systems for engineering. */
+  readonly attestableCriteria = computed((): readonly CriterionId[] =>
+    this.hasAnyRole('admin', 'pmo') ? CRITERION_IDS : this.hasAnyRole('engineering') ? ENGINEERING_ATTESTABLE_CRITERIA : [],
+  );
   readonly canImportCosts = computed(() => this.hasAnyRole('admin', 'finance'));
   /** Where work starts for this caller: the plan for PMO, economics for finance, the portfolio otherwise. */
   readonly home = computed(() => (this.hasAnyRole('admin') ? '/' : this.hasAnyRole('pmo') ? '/rollout' : this.hasAnyRole('finance') ? '/economics' : '/'));

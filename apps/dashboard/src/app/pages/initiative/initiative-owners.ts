@@ -76,7 +76,7 @@ import { InitiativesApi, problemOf, type InitiativeDetailWithPosture } from '../
     h2 { font-size: 1.05rem; margin: 0 0 0.75rem; }
     table { width: 100%; border-collapse: collapse; font-size: 0.88rem; }
     th, td { text-align: left; padding: 0.35rem 0.5rem; border-bottom: 1px solid #eee; }
-    .gap { color: #8a1c1c; font-weight: 600; }
+    .gap { color: #8a1c1c; font-weight: 600; white-space: nowrap; }
     .coverage { font-weight: 400; color: #555; font-size: 0.85rem; margin-left: 0.5rem; }
     .actions { white-space: nowrap; text-align: right; }
     .owner-form { display: flex; flex-wrap: wrap; gap: 0 0.75rem; align-items: baseline; }

@@ -6,6 +6,7 @@ import { InitiativesApi, problemOf, type InitiativeDetailWithPosture } from '../
 import { LiveEvents } from '../../core/live-events';
 import { Session } from '../../core/session';
 import { PostureBadge } from '../portfolio/posture-badge';
+import { AttestEvidenceForm } from './attest-evidence-form';
 import { EditInitiativeForm } from './edit-initiative-form';
 import { InitiativeEconomics } from './initiative-economics';
 import { InitiativeHistory } from './initiative-history';
@@ -18,7 +19,7 @@ const COST_EVENTS = ['cost.recorded', 'cost.imported', 'budget.threshold_crossed
 /** One initiative: its posture and why, domain scores by source, owners and gaps, evidence, dependencies, decisions, economics, history; its profile edited safely. */
 @Component({
   selector: 'cap-initiative-page',
-  imports: [EditInitiativeForm, InitiativeEconomics, InitiativeHistory, InitiativeOwners, InitiativeTelemetry, PostureBadge, RouterLink],
+  imports: [AttestEvidenceForm, EditInitiativeForm, InitiativeEconomics, InitiativeHistory, InitiativeOwners, InitiativeTelemetry, PostureBadge, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a routerLink="/" class="back">← Portfolio</a>
@@ -128,6 +129,9 @@ const COST_EVENTS = ['cost.recorded', 'cost.imported', 'budget.threshold_crossed
         <cap-initiative-telemetry [initiativeId]="item.id" [revision]="historyRevision()" />
         <cap-initiative-history [initiativeId]="item.id" [revision]="historyRevision()" />
       </div>
+      @if (session.attestableCriteria().length) {
+        <cap-attest-evidence-form class="edit" [initiative]="item" [etag]="etag()" (saved)="load()" />
+      }
       @if (session.canWriteInitiatives()) {
         <cap-edit-initiative-form class="edit" [initiative]="item" [etag]="etag()" (saved)="load()" />
       }

@@ -1,0 +1,122 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { EVIDENCE_STATUSES, criterionTitle, type CriterionId } from '@capstan/domain';
+import { InitiativesApi, problemOf, type InitiativeDetailWithPosture } from '../../core/initiatives-api';
+import { Session } from '../../core/session';
+
+const LABELS: Record<string, string> = { criterionId: 'Criterion', status: 'Status', evidence: 'Evidence', attestedBy: 'Attested by', attestedAt: 'Attested on', expiresAt: 'Expires on' };
+
+/**
+ * Attests evidence for one stabilization criterion — the criteria the caller
+ * may attest (engineering: those of its own systems) — against the version of
+ * the initiative on screen (If-Match). Choosing a criterion fills in what is
+ * on record for it; a refused save names the field and keeps what was typed.
+ */
+@Component({
+  selector: 'cap-attest-evidence-form',
+  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <form class="card" [formGroup]="form" (ngSubmit)="save()" aria-labelledby="attest-title">
+      <h2 id="attest-title">Attest evidence</h2>
+      <div class="row">
+        <mat-form-field appearance="outline" class="criterion"><mat-label>Criterion</mat-label>
+          <mat-select formControlName="criterionId" (selectionChange)="fill($event.value)" required>
+            @for (id of criteria(); track id) { <mat-option [value]="id">{{ title(id) }} ({{ id }})</mat-option> }
+          </mat-select>
+          @if (form.controls.criterionId.hasError('required')) { <mat-error>Choose a criterion</mat-error> }</mat-form-field>
+        <mat-form-field appearance="outline" class="narrow"><mat-label>Status</mat-label>
+          <mat-select formControlName="status">@for (status of statuses; track status) { <mat-option [value]="status">{{ status }}</mat-option> }</mat-select></mat-form-field>
+        <mat-form-field appearance="outline"><mat-label>Attested by</mat-label><input matInput formControlName="attestedBy" required maxlength="200" />
+          @if (form.controls.attestedBy.hasError('required')) { <mat-error>Who vouches for it is required</mat-error> }</mat-form-field>
+        <mat-form-field appearance="outline" class="narrow" floatLabel="always"><mat-label>Attested on</mat-label><input matInput type="date" formControlName="attestedAt" /></mat-form-field>
+        <mat-form-field appearance="outline" class="narrow" floatLabel="always"><mat-label>Expires on</mat-label><input matInput type="date" formControlName="expiresAt" /></mat-form-field>
+      </div>
+      <mat-form-field appearance="outline" class="wide" floatLabel="always"><mat-label>Evidence</mat-label>
+        <textarea matInput formControlName="evidence" rows="2" maxlength="4000" placeholder="A link to the runbook, the approval record, the dashboard…"></textarea></mat-form-field>
+      @if (failure(); as text) { <p class="failure" role="alert" data-testid="attest-failure">{{ text }}</p> }
+      @if (message(); as text) { <p class="message" role="status">{{ text }}</p> }
+      <button mat-flat-button type="submit" [disabled]="saving()">Record evidence</button>
+    </form>
+  `,
+  styles: `
+    .card { background: #fff; border-radius: 8px; box-shadow: 0 1px 4px #0002; padding: 1rem 1.25rem; }
+    h2 { font-size: 1.05rem; margin: 0 0 0.75rem; }
+    .row { display: flex; flex-wrap: wrap; gap: 0 1rem; }
+    .criterion { min-width: 22rem; }
+    .narrow { width: 11rem; }
+    .wide { width: 100%; }
+    .message { color: #1c5e33; }
+    .failure { color: #a4161a; }
+  `,
+})
+export class AttestEvidenceForm {
+  readonly initiative = input.required<InitiativeDetailWithPosture>();
+  readonly etag = input.required<string>();
+  /** Evidence was recorded, or the initiative changed meanwhile: the page reloads it. */
+  readonly saved = output<void>();
+  private readonly api = inject(InitiativesApi);
+  protected readonly criteria = inject(Session).attestableCriteria;
+  protected readonly statuses = EVIDENCE_STATUSES;
+  protected readonly saving = signal(false);
+  protected readonly failure = signal<string | null>(null);
+  protected readonly message = signal<string | null>(null);
+  private readonly recorded = computed(() => new Map(this.initiative().evidence.map((e) => [e.criterionId, e])));
+  protected readonly form = inject(FormBuilder).nonNullable.group({
+    criterionId: ['', Validators.required],
+    status: ['established' as (typeof EVIDENCE_STATUSES)[number]],
+    evidence: [''],
+    attestedBy: ['', [Validators.required, Validators.maxLength(200)]],
+    attestedAt: [''],
+    expiresAt: [''],
+  });
+
+  protected title(id: CriterionId): string {
+    return criterionTitle(id);
+  }
+
+  /** What is on record for the criterion, to change; a fresh attestation otherwise. */
+  protected fill(criterionId: string): void {
+    const current = this.recorded().get(criterionId);
+    this.form.patchValue({
+      status: current?.status ?? 'established',
+      evidence: current?.evidence ?? '',
+      attestedBy: current?.attestedBy ?? this.form.controls.attestedBy.value,
+      attestedAt: '',
+      expiresAt: current?.expiresAt?.slice(0, 10) ?? '',
+    });
+    this.failure.set(null);
+    this.message.set(null);
+  }
+
+  protected save(): void {
+    if (this.form.invalid) return this.form.markAllAsTouched();
+    const { criterionId, status, evidence, attestedBy, attestedAt, expiresAt } = this.form.getRawValue();
+    this.saving.set(true);
+    this.failure.set(null);
+    this.message.set(null);
+    const body = { status, evidence, attestedBy, ...(attestedAt ? { attestedAt } : {}), expiresAt: expiresAt || null };
+    this.api.recordEvidence(this.initiative().id, criterionId, body, this.etag()).subscribe({
+      next: () => {
+        this.saving.set(false);
+        this.message.set(`Recorded: ${criterionTitle(criterionId as CriterionId)} ${status}.`);
+        this.saved.emit();
+      },
+      error: (error: unknown) => {
+        this.saving.set(false);
+        const problem = problemOf(error);
+        if (problem.status === 412) {
+          this.failure.set('Not recorded: someone changed this initiative meanwhile. It has been reloaded; check its evidence and record again.');
+          this.saved.emit();
+          return;
+        }
+        const fields = problem.errors?.map((e) => `${LABELS[e.field] ?? e.field}: ${e.message}`).join('; ');
+        this.failure.set(`Not recorded: ${fields || problem.detail || problem.title}`);
+      },
+    });
+  }
+}
