@@ -186,14 +186,20 @@ describe('dashboard', () => {
     expect(await page.getByLabel('Attested by').inputValue()).toBe('Ops lead');
     expect(await page.getByLabel('Expires on').inputValue()).toBe('2030-01-01');
     await page.getByLabel('Status').click();
-    await page.getByRole('option', { name: 'established' }).click();
+    await page.getByRole('option', { name: 'established', exact: true }).click();
     await page.getByRole('textbox', { name: 'Evidence', exact: true }).fill('https://wiki.example/runbooks/claims-rollback');
-    await page.getByLabel('Attested on').fill('2099-01-01');
+    // An expiry before the attestation is stopped in the form; an attestation to come, by the API.
+    await page.getByLabel('Expires on').fill('2026-01-01');
     await page.getByRole('button', { name: 'Record evidence' }).click();
     const refused = page.getByTestId('attest-failure');
     await refused.waitFor();
-    expect(await refused.textContent()).toContain('Attested on: is in the future');
+    expect(await refused.textContent()).toContain('Expires on must be after today');
+    await page.getByLabel('Expires on').fill('');
+    await page.getByLabel('Attested on').fill('2099-01-01');
+    await page.getByRole('button', { name: 'Record evidence' }).click();
+    await pollUntil(async () => ((await refused.textContent()) ?? '').includes('Attested on: is in the future'), { what: 'the API to refuse the date' });
     await page.getByLabel('Attested on').fill('');
+    await page.getByLabel('Expires on').fill('2030-01-01');
     await page.getByRole('button', { name: 'Record evidence' }).click();
     await page.getByText('Recorded: rollback conditions understood established.').waitFor();
     const rollback = page.getByRole('table', { name: 'Evidence' }).locator('tr', { hasText: 'rollback conditions understood' });

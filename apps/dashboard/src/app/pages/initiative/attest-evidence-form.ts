@@ -5,6 +5,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { EVIDENCE_STATUSES, criterionTitle, type CriterionId } from '@capstan/domain';
+import { newerEtag } from '../../core/etags';
 import { InitiativesApi, problemOf, type InitiativeDetailWithPosture } from '../../core/initiatives-api';
 import { Session } from '../../core/session';
 
@@ -33,7 +34,7 @@ const LABELS: Record<string, string> = { criterionId: 'Criterion', status: 'Stat
           <mat-select formControlName="status">@for (status of statuses; track status) { <mat-option [value]="status">{{ status }}</mat-option> }</mat-select></mat-form-field>
         <mat-form-field appearance="outline"><mat-label>Attested by</mat-label><input matInput formControlName="attestedBy" required maxlength="200" />
           @if (form.controls.attestedBy.hasError('required')) { <mat-error>Who vouches for it is required</mat-error> }</mat-form-field>
-        <mat-form-field appearance="outline" class="narrow" floatLabel="always"><mat-label>Attested on</mat-label><input matInput type="date" formControlName="attestedAt" /></mat-form-field>
+        <mat-form-field appearance="outline" class="narrow" floatLabel="always"><mat-label>Attested on</mat-label><input matInput type="date" formControlName="attestedAt" [max]="today" /></mat-form-field>
         <mat-form-field appearance="outline" class="narrow" floatLabel="always"><mat-label>Expires on</mat-label><input matInput type="date" formControlName="expiresAt" /></mat-form-field>
       </div>
       <mat-form-field appearance="outline" class="wide" floatLabel="always"><mat-label>Evidence</mat-label>
@@ -65,6 +66,9 @@ export class AttestEvidenceForm {
   protected readonly saving = signal(false);
   protected readonly failure = signal<string | null>(null);
   protected readonly message = signal<string | null>(null);
+  /** The version a save is made against: the one on screen when the criterion was chosen (or the one last recorded here). */
+  private readonly base = signal('*');
+  protected readonly today = localDate(new Date());
   private readonly recorded = computed(() => new Map(this.initiative().evidence.map((e) => [e.criterionId, e])));
   protected readonly form = inject(FormBuilder).nonNullable.group({
     criterionId: ['', Validators.required],
@@ -81,13 +85,16 @@ export class AttestEvidenceForm {
 
   /** What is on record for the criterion, to change; a fresh attestation otherwise. */
   protected fill(criterionId: string): void {
+    this.base.set(newerEtag(this.etag(), this.base()));
     const current = this.recorded().get(criterionId);
+    // An expiry already past is the usual reason to attest again: it is not carried over.
+    const expiry = current?.expiresAt && Date.parse(current.expiresAt) > Date.now() ? current.expiresAt.slice(0, 10) : '';
     this.form.patchValue({
       status: current?.status ?? 'established',
       evidence: current?.evidence ?? '',
       attestedBy: current?.attestedBy ?? this.form.controls.attestedBy.value,
       attestedAt: '',
-      expiresAt: current?.expiresAt?.slice(0, 10) ?? '',
+      expiresAt: expiry,
     });
     this.failure.set(null);
     this.message.set(null);
@@ -96,12 +103,19 @@ export class AttestEvidenceForm {
   protected save(): void {
     if (this.form.invalid) return this.form.markAllAsTouched();
     const { criterionId, status, evidence, attestedBy, attestedAt, expiresAt } = this.form.getRawValue();
+    this.message.set(null);
+    const today = localDate(new Date());
+    const attested = attestedAt || today;
+    if (expiresAt && expiresAt <= attested) {
+      return this.failure.set(`Not recorded: Expires on must be after ${attestedAt ? 'Attested on' : 'today'}; evidence that has lapsed counts as absent.`);
+    }
     this.saving.set(true);
     this.failure.set(null);
-    this.message.set(null);
-    const body = { status, evidence, attestedBy, ...(attestedAt ? { attestedAt } : {}), expiresAt: expiresAt || null };
-    this.api.recordEvidence(this.initiative().id, criterionId, body, this.etag()).subscribe({
-      next: () => {
+    // Dates are the user's calendar days: midnight where they are (today: now, which is never "in the future").
+    const body = { status, evidence, attestedBy, ...(attestedAt && attestedAt !== today ? { attestedAt: localMidnight(attestedAt) } : {}), expiresAt: expiresAt ? localMidnight(expiresAt) : null };
+    this.api.recordEvidence(this.initiative().id, criterionId, body, this.base()).subscribe({
+      next: ({ version }) => {
+        this.base.set(newerEtag(this.etag(), `"${version}"`));
         this.saving.set(false);
         this.message.set(`Recorded: ${criterionTitle(criterionId as CriterionId)} ${status}.`);
         this.saved.emit();
@@ -110,6 +124,7 @@ export class AttestEvidenceForm {
         this.saving.set(false);
         const problem = problemOf(error);
         if (problem.status === 412) {
+          this.base.set('*');
           this.failure.set('Not recorded: someone changed this initiative meanwhile. It has been reloaded; check its evidence and record again.');
           this.saved.emit();
           return;
@@ -119,4 +134,14 @@ export class AttestEvidenceForm {
       },
     });
   }
+}
+
+/** A moment's calendar day where the user is (YYYY-MM-DD). */
+function localDate(moment: Date): string {
+  return `${moment.getFullYear()}-${String(moment.getMonth() + 1).padStart(2, '0')}-${String(moment.getDate()).padStart(2, '0')}`;
+}
+
+/** The start of a calendar day where the user is, as an instant. */
+function localMidnight(day: string): string {
+  return new Date(`${day}T00:00:00`).toISOString();
 }

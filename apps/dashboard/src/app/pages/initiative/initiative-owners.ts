@@ -5,6 +5,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { Observable } from 'rxjs';
 import { RESPONSIBILITIES, type Responsibility } from '@capstan/domain';
+import { newerEtag } from '../../core/etags';
 import { InitiativesApi, problemOf, type InitiativeDetailWithPosture } from '../../core/initiatives-api';
 
 /**
@@ -96,6 +97,8 @@ export class InitiativeOwners {
   protected readonly removing = signal<Responsibility | null>(null);
   protected readonly busy = signal(false);
   protected readonly failure = signal<string | null>(null);
+  /** The version a write is made against: the one on screen when the form opened (or the one this component last wrote). */
+  private readonly base = signal('*');
   protected readonly coverage = computed(() => `${Math.round(this.initiative().ownershipCoverage * 100)} %`);
   protected readonly form = inject(FormBuilder).nonNullable.group({
     person: ['', [Validators.required, Validators.maxLength(200)]],
@@ -103,6 +106,7 @@ export class InitiativeOwners {
   });
 
   protected edit(responsibility: Responsibility): void {
+    this.base.set(newerEtag(this.etag(), this.base()));
     const current = this.initiative().owners[responsibility];
     this.form.reset({ person: current?.person ?? '', team: current?.team ?? '' });
     this.removing.set(null);
@@ -111,6 +115,7 @@ export class InitiativeOwners {
   }
 
   protected askRemove(responsibility: Responsibility): void {
+    this.base.set(newerEtag(this.etag(), this.base()));
     this.editing.set(null);
     this.failure.set(null);
     this.removing.set(responsibility);
@@ -119,17 +124,20 @@ export class InitiativeOwners {
   protected save(responsibility: Responsibility): void {
     if (this.form.invalid) return this.form.markAllAsTouched();
     const { person, team } = this.form.getRawValue();
-    this.write(this.api.assignOwner(this.initiative().id, responsibility, { person: person.trim(), team: team.trim() }, this.etag()), `${responsibility} not saved`);
+    this.write(this.api.assignOwner(this.initiative().id, responsibility, { person: person.trim(), team: team.trim() }, this.base()), `${responsibility} not saved`);
   }
 
   protected remove(responsibility: Responsibility): void {
-    this.write(this.api.removeOwner(this.initiative().id, responsibility, this.etag()), `${responsibility} not removed`);
+    this.write(this.api.removeOwner(this.initiative().id, responsibility, this.base()), `${responsibility} not removed`);
   }
 
-  private write(request: Observable<unknown>, what: string): void {
+  private write(request: Observable<{ version: number }>, what: string): void {
     this.busy.set(true);
+    this.failure.set(null);
     request.subscribe({
-      next: () => {
+      next: ({ version }) => {
+        // The next write starts from this version, even before the page's reload brings it.
+        this.base.set(newerEtag(this.etag(), `"${version}"`));
         this.busy.set(false);
         this.editing.set(null);
         this.removing.set(null);
@@ -140,6 +148,8 @@ export class InitiativeOwners {
         const problem = problemOf(error);
         if (problem.status === 412) {
           this.failure.set(`${what}: someone changed this initiative meanwhile. It has been reloaded; check its owners and try again.`);
+          this.removing.set(null);
+          this.base.set('*');
           this.changed.emit();
           return;
         }
