@@ -163,6 +163,7 @@ describe('dashboard', () => {
     // Owners: a gap named, an owner removed (a gap again) — against the version on screen.
     const owners = page.getByRole('table', { name: 'Owners' });
     await owners.getByRole('button', { name: 'Assign production_support' }).click();
+    await pollUntil(async () => (await page.evaluate(() => document.activeElement?.getAttribute('formcontrolname'))) === 'person', { what: "focus in the owner's name" });
     await page.getByRole('button', { name: 'Save owner' }).click();
     await page.getByText('A name is required').waitFor();
     await page.getByLabel("Owner's name").fill('Li Wei');
@@ -173,6 +174,7 @@ describe('dashboard', () => {
     await pollUntil(async () => (await owners.getByText('Gap — no owner').count()) === 4, { what: 'the gap to close' });
     await owners.getByRole('button', { name: 'Remove accountable_owner' }).click();
     await owners.getByText('Remove Ana Ruiz as accountable_owner?').waitFor();
+    await pollUntil(async () => (await page.evaluate(() => document.activeElement?.textContent?.trim())) === 'Remove owner', { what: 'focus on the confirmation' });
     await page.getByRole('button', { name: 'Remove owner' }).click();
     await pollUntil(async () => (await owners.getByText('Ana Ruiz · Claims').count()) === 0, { what: 'the owner to go' });
     expect(await owners.getByText('Gap — no owner').count()).toBe(5);

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, input, output, signal, viewChild } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -47,7 +47,7 @@ import { InitiativesApi, problemOf, type InitiativeDetailWithPosture } from '../
               <tr>
                 <td colspan="3">
                   <form class="owner-form" [formGroup]="form" (ngSubmit)="save(responsibility)" [attr.aria-label]="'Owner of ' + responsibility">
-                    <mat-form-field appearance="outline"><mat-label>Owner's name</mat-label><input matInput formControlName="person" required maxlength="200" />
+                    <mat-form-field appearance="outline"><mat-label>Owner's name</mat-label><input #person matInput formControlName="person" required maxlength="200" />
                       @if (form.controls.person.hasError('required')) { <mat-error>A name is required</mat-error> }</mat-form-field>
                     <mat-form-field appearance="outline"><mat-label>Owner's team</mat-label><input matInput formControlName="team" required maxlength="200" />
                       @if (form.controls.team.hasError('required')) { <mat-error>A team is required</mat-error> }</mat-form-field>
@@ -59,9 +59,9 @@ import { InitiativesApi, problemOf, type InitiativeDetailWithPosture } from '../
             }
             @if (removing() === responsibility) {
               <tr>
-                <td colspan="3" class="confirm">
+                <td colspan="3" class="confirm" role="group" [attr.aria-label]="'Remove the owner of ' + responsibility">
                   Remove {{ initiative().owners[responsibility]?.person }} as {{ responsibility }}? The responsibility becomes a gap.
-                  <button mat-flat-button type="button" (click)="remove(responsibility)" [disabled]="busy()">Remove owner</button>
+                  <button #confirm mat-flat-button type="button" (click)="remove(responsibility)" [disabled]="busy()">Remove owner</button>
                   <button mat-button type="button" (click)="removing.set(null)">Keep</button>
                 </td>
               </tr>
@@ -99,6 +99,9 @@ export class InitiativeOwners {
   protected readonly failure = signal<string | null>(null);
   /** The version a write is made against: the one on screen when the form opened (or the one this component last wrote). */
   private readonly base = signal('*');
+  private readonly injector = inject(Injector);
+  private readonly personField = viewChild<ElementRef<HTMLInputElement>>('person');
+  private readonly confirmButton = viewChild('confirm', { read: ElementRef<HTMLButtonElement> });
   protected readonly coverage = computed(() => `${Math.round(this.initiative().ownershipCoverage * 100)} %`);
   protected readonly form = inject(FormBuilder).nonNullable.group({
     person: ['', [Validators.required, Validators.maxLength(200)]],
@@ -112,6 +115,8 @@ export class InitiativeOwners {
     this.removing.set(null);
     this.failure.set(null);
     this.editing.set(responsibility);
+    // Keyboard users land in the form they opened.
+    afterNextRender(() => this.personField()?.nativeElement.focus(), { injector: this.injector });
   }
 
   protected askRemove(responsibility: Responsibility): void {
@@ -119,6 +124,7 @@ export class InitiativeOwners {
     this.editing.set(null);
     this.failure.set(null);
     this.removing.set(responsibility);
+    afterNextRender(() => (this.confirmButton()?.nativeElement as HTMLButtonElement | undefined)?.focus(), { injector: this.injector });
   }
 
   protected save(responsibility: Responsibility): void {
