@@ -35,11 +35,13 @@ export async function initiativeTotals(manager: EntityManager, initiativeId: str
  * Locks the initiatives whose figures a transaction is about to work out, in
  * one order (by id) whoever takes them, so that of two transactions changing
  * one initiative's ledger the second reads it with the first's entries and
- * numbers its figures after them, and no two lock each other out.
+ * numbers its figures after them, and no two lock each other out. Returns
+ * those cost tracking knows.
  */
-export async function lockInitiatives(manager: EntityManager, initiativeIds: readonly string[]): Promise<void> {
-  if (!initiativeIds.length) return;
-  await manager.query(`SELECT 1 FROM cost_tracking.initiatives WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, [[...new Set(initiativeIds)]]);
+export async function lockInitiatives(manager: EntityManager, initiativeIds: readonly string[]): Promise<string[]> {
+  if (!initiativeIds.length) return [];
+  const rows = (await manager.query(`SELECT id FROM cost_tracking.initiatives WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, [[...new Set(initiativeIds)]])) as { id: string }[];
+  return rows.map((row) => row.id);
 }
 
 /** Adds up the totals by the key given, exactly. */

@@ -6,7 +6,7 @@ import { COST_CATEGORIES } from '@capstan/domain';
 import { forecastCategory, projectProduction } from '@capstan/cost-tracking-core';
 import { Outbox, RpcError, type RpcContext } from '@capstan/messaging';
 import { ExchangeRatesService } from '../fx/exchange-rates.service';
-import { initiativeTotals, sumBy, type InitiativeTotal } from './initiative-totals';
+import { initiativeTotals, lockInitiatives, sumBy, type InitiativeTotal } from './initiative-totals';
 
 /** Division is the one inexact step: done at high precision, then rounded half-even to 10 decimals, and said so in the contract. */
 const Precise = Decimal.clone({ precision: 80, rounding: Decimal.ROUND_HALF_EVEN });
@@ -27,8 +27,8 @@ export class UnitEconomicsService {
 
   async recordVolume(volume: RecordVolume, actor: string, context: RpcContext) {
     return this.outbox.transaction(async (manager) => {
-      // Locked, as every change to an initiative's figures is (`lockInitiatives`): these are numbered after any entry being recorded.
-      const known = (await manager.query(`SELECT 1 FROM cost_tracking.initiatives WHERE id = $1 FOR NO KEY UPDATE`, [volume.initiativeId])) as unknown[];
+      // Locked, as every change to an initiative's figures is: these are numbered after any entry being recorded.
+      const known = await lockInitiatives(manager, [volume.initiativeId]);
       if (!known.length) throw new RpcError('unprocessable', `No initiative ${volume.initiativeId} is known to cost tracking`, [{ field: 'initiativeId', message: 'Unknown initiative' }]);
       await manager.query(
         `INSERT INTO cost_tracking.business_volumes (initiative_id, period, phase, metric, volume, recorded_by) VALUES ($1, $2, $3, $4, $5, $6)

@@ -1,4 +1,4 @@
-import { money, percent, reachedBudget, sumCents } from './display';
+import { money, percent, reachedBudget, refusal, sumCents } from './display';
 
 describe(money.name, () => {
   it('should group the whole part by thousands and keep every digit of the fraction', () => {
@@ -32,5 +32,13 @@ describe(reachedBudget.name, () => {
     expect(['1', '1.0001', '2.5', 'Infinity'].map(reachedBudget)).toEqual([true, true, true, true]);
     expect(['0.9999999', '0', '0.5'].map(reachedBudget)).toEqual([false, false, false]);
     expect(percent('Infinity')).toBe('∞ %');
+  });
+});
+
+describe(refusal.name, () => {
+  it('should give the reason, then each field by its label on screen (or its name when it has none)', () => {
+    const problem = { title: 'Bad Request', detail: 'The request is invalid', errors: [{ field: 'attestedAt', message: 'is in the future' }, { field: 'other', message: 'unknown' }] };
+    expect(refusal('Not recorded', problem, { attestedAt: 'Attested on' })).toBe('Not recorded: The request is invalid · Attested on: is in the future · other: unknown');
+    expect(refusal('Not saved', { title: 'Conflict' })).toBe('Not saved: Conflict');
   });
 });

@@ -1,3 +1,5 @@
+import type { Problem } from './initiatives-api';
+
 /** A share ("0.902") as a whole percentage, for display only: the figure itself stays exact in the data. */
 export function percent(share: string | number): string {
   const value = Number(share);
@@ -47,4 +49,10 @@ export function sumCents(amounts: readonly string[]): string {
   const sign = cents < 0n ? '-' : '';
   const magnitude = cents < 0n ? -cents : cents;
   return `${sign}${magnitude / 100n}.${String(magnitude % 100n).padStart(2, '0')}`;
+}
+
+/** What a refused write tells the user: the reason, then each field the server named, by its label on screen. */
+export function refusal(what: string, problem: Pick<Problem, 'title' | 'detail' | 'errors'>, labels: Readonly<Record<string, string>> = {}): string {
+  const fields = (problem.errors ?? []).map((error) => `${labels[error.field] ?? error.field}: ${error.message}`);
+  return [`${what}: ${problem.detail ?? problem.title}`, ...fields].join(' · ');
 }

@@ -5,6 +5,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { EVIDENCE_STATUSES, criterionTitle, type CriterionId } from '@capstan/domain';
+import { refusal } from '../../core/display';
 import { newerEtag } from '../../core/etags';
 import { InitiativesApi, problemOf, type InitiativeDetailWithPosture } from '../../core/initiatives-api';
 import { Session } from '../../core/session';
@@ -129,8 +130,7 @@ export class AttestEvidenceForm {
           this.saved.emit();
           return;
         }
-        const fields = problem.errors?.map((e) => `${LABELS[e.field] ?? e.field}: ${e.message}`).join('; ');
-        this.failure.set(`Not recorded: ${fields || problem.detail || problem.title}`);
+        this.failure.set(refusal('Not recorded', problem, LABELS));
       },
     });
   }

@@ -6,6 +6,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { UpdateInitiative } from '@capstan/contracts';
 import { INITIATIVE_STAGES, RISK_TIERS } from '@capstan/domain';
+import { refusal } from '../../core/display';
 import { InitiativesApi, problemOf, type InitiativeDetailWithPosture, type Problem } from '../../core/initiatives-api';
 
 const FIELDS = ['name', 'summary', 'businessUnit', 'sponsor', 'stage', 'riskTier'] as const;
@@ -158,6 +159,5 @@ export class EditInitiativeForm {
 
 /** What a refused save tells the user: the reason, and each field the server named. */
 function failureOf(problem: Problem): string {
-  const fields = (problem.errors ?? []).map((error) => `${LABELS[error.field as Field] ?? error.field}: ${error.message}`);
-  return [`Not saved: ${problem.detail ?? problem.title}`, ...fields].join(' · ');
+  return refusal('Not saved', problem, LABELS);
 }

@@ -5,8 +5,11 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { Observable } from 'rxjs';
 import { RESPONSIBILITIES, type Responsibility } from '@capstan/domain';
+import { refusal } from '../../core/display';
 import { newerEtag } from '../../core/etags';
 import { InitiativesApi, problemOf, type InitiativeDetailWithPosture } from '../../core/initiatives-api';
+
+const OWNER_LABELS = { person: "Owner's name", team: "Owner's team" };
 
 /**
  * The owner of each responsibility, and the gaps. Those who may change the
@@ -159,8 +162,7 @@ export class InitiativeOwners {
           this.changed.emit();
           return;
         }
-        const fields = problem.errors?.map((e) => `${e.field}: ${e.message}`).join('; ');
-        this.failure.set(`${what}: ${fields || problem.detail || problem.title}`);
+        this.failure.set(refusal(what, problem, OWNER_LABELS));
       },
     });
   }
