@@ -202,6 +202,14 @@ describe('FOCUS billing imports', () => {
     expect(firstPage.items.map((item) => item.importRow)).toEqual([5, 4, 3]);
     const rest = await listed(`&limit=3&cursor=${firstPage.nextCursor}`);
     expect([rest.items.map((item) => item.importRow), rest.nextCursor]).toEqual([[2], null]);
+    // As CSV, a page names the next one in a Link header, and the last page names none.
+    const csvPage = async (query: string) => viewer.request<string>('GET', `/api/v1/cost-entries?importId=${result.id}${query}`, { headers: { accept: 'text/csv' } });
+    const firstCsv = await csvPage('&limit=3');
+    expect(firstCsv.body.trim().split('\n')).toHaveLength(4);
+    const next = /^<([^>]+)>; rel="next"$/.exec(firstCsv.headers.get('link') ?? '')?.[1];
+    expect(next).toBe(`/api/v1/cost-entries?importId=${result.id}&limit=3&cursor=${firstPage.nextCursor}`);
+    const lastCsv = await viewer.request<string>('GET', next as string, { headers: { accept: 'text/csv' } });
+    expect([lastCsv.body.trim().split('\n').length, lastCsv.headers.get('link')]).toEqual([2, null]);
     const vm1 = rest.items[0];
     expect(vm1).toMatchObject({ resourceId: 'vm-1', amount: '10', effectiveAmount: '9', reversedBy: null });
     expect((await viewer.get('/api/v1/cost-entries')).status).toBe(400);

@@ -65,6 +65,9 @@ describe('the cost ledger', () => {
     }, { what: 'cost tracking to know the initiative' });
     expect(first).toMatchObject({ amount: '1000.1', source: 'manual' });
     expect((await engineering.post('/api/v1/cost-entries', entry('3000.0000000001', { source: 'metered' }))).status).toBe(201);
+    // Engineering meters; estimates by hand are finance's.
+    const estimate = await engineering.post<{ detail: string }>('/api/v1/cost-entries', entry('5'));
+    expect([estimate.status, estimate.body.detail]).toEqual([403, 'Engineering records metered spend only: send source "metered" (manual entries are for finance)']);
     expect((await finance.post('/api/v1/cost-entries', entry('-0.0000000001', { reference: 'credit note 17' }))).status).toBe(201);
     expect((await finance.post('/api/v1/cost-entries', entry('250.25', { category: 'monitoring', phase: 'pilot', chargeDate: '2026-09-30' }))).status).toBe(201);
     expect((await finance.post('/api/v1/cost-entries', { ...entry('99.99'), initiativeId: null, currency: 'USD' })).status).toBe(201);
@@ -185,6 +188,20 @@ describe('the cost ledger', () => {
     } finally {
       await database.end();
     }
+  });
+
+  it('should not round spend a hair under its budget up to a whole burn', async () => {
+    const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
+    const id = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Hair under', businessUnit: 'Payments', stage: 'production' })).body.id;
+    const budget = { initiativeId: id, period: '2026-08', category: 'other', amount: '1000000', currency: 'EUR', thresholds: ['1'] };
+    await pollUntil(async () => (await finance.request('PUT', '/api/v1/budgets', { body: budget })).status === 200, { what: 'cost tracking to know the initiative' });
+    const spend = (amount: string) => finance.post('/api/v1/cost-entries', entry(amount, { initiativeId: id, category: 'other', chargeDate: '2026-08-10' }));
+    const status = async () => (await viewer.get<{ items: { burn: string; crossed: string[] }[] }>(`/api/v1/budgets?initiativeId=${id}`)).body.items[0];
+    // 24 significant digits: at decimal.js's default 20 the quotient rounded to 1.
+    expect((await spend('999999.999999999999999999')).status).toBe(201);
+    expect(await status()).toMatchObject({ burn: '0.9999', crossed: [] });
+    expect((await spend('0.000000000000000001')).status).toBe(201);
+    expect(await status()).toMatchObject({ burn: '1', crossed: ['1'] });
   });
 
   it('should raise a threshold that entries recorded side by side cross together', async () => {
@@ -504,6 +521,15 @@ describe('the cost ledger', () => {
       ['2026-10-18', '0.95'],
       ['2026-10-19', '0.5'],
     ]);
+
+    // More rates than one list answers: refused with what to narrow, rather than cut short without a word.
+    const days = (first: number, count: number) => Array.from({ length: count }, (_, i) => new Date(Date.UTC(2001, 0, first + i)).toISOString().slice(0, 10));
+    expect((await finance.post('/api/v1/fx-rates', { rates: days(1, 5_000).map((date) => ({ currency: 'NOK', date, rate: '0.085' })) })).status).toBe(201);
+    expect((await viewer.get<{ items: unknown[] }>('/api/v1/fx-rates?currency=NOK')).body.items).toHaveLength(5_000);
+    expect((await finance.post('/api/v1/fx-rates', { rates: [{ currency: 'SEK', date: '2001-01-01', rate: '0.087' }] })).status).toBe(201);
+    const tooMany = await viewer.get<{ detail: string }>('/api/v1/fx-rates');
+    expect([tooMany.status, tooMany.body.detail]).toEqual([422, 'More than 5000 rates match: ask for one currency or a shorter range']);
+    expect((await viewer.get<{ items: unknown[] }>('/api/v1/fx-rates?from=2001-01-01&to=2001-01-01')).body.items).toHaveLength(2);
   });
 
   it('should convert the largest entry the ledger takes at the largest rate it takes, exactly, and refuse a token price whose charges it could not hold', async () => {

@@ -257,5 +257,42 @@ describe('initiative CSV imports', () => {
     ]);
     expect(Number(again[0].n)).toBe(3);
   });
+
+  it('should take every row of an all-or-nothing import back when the database refuses one past the first batch', async () => {
+    const engineering = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['engineering'], 'ci-bot'));
+    const { rows } = await database.query<{ key: string; id: string }>(
+      'SELECT key, id FROM intake.initiatives WHERE business_unit = $1 ORDER BY key OFFSET 2 LIMIT 1',
+      [BUSINESS_UNIT],
+    );
+    // 300 weekly periods back from a Monday; the database refuses the 280th (a fault injected below), which
+    // validation cannot foresee: the first 250 rows were written in the transaction before it.
+    const monday = Date.UTC(2026, 10, 2);
+    const lines = ['initiative,periodKind,periodStart,incidents'];
+    for (let week = 0; week < 300; week++) {
+      const start = new Date(monday - week * 7 * 86_400_000).toISOString().slice(0, 10);
+      lines.push(`${rows[0].key},week,${start},${week === 279 ? 4242 : 1}`);
+    }
+    await database.query(`CREATE FUNCTION intake.refuse_4242() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.incidents = 4242 THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$`);
+    await database.query('CREATE TRIGGER refuse_4242 BEFORE INSERT ON intake.telemetry FOR EACH ROW EXECUTE FUNCTION intake.refuse_4242()');
+    try {
+      const started = await engineering.request<ImportView>('POST', '/api/v1/telemetry-imports?mode=all-or-nothing', {
+        rawBody: lines.join('\n') + '\n',
+        headers: { 'content-type': 'text/csv' },
+      });
+      expect(started.status).toBe(202);
+      const ended = await pollUntil(async () => {
+        const view = await engineering.get<ImportView>(`/api/v1/telemetry-imports/${started.body.id}`);
+        return ['completed', 'rejected', 'failed'].includes(view.body.status) ? view.body : undefined;
+      }, { what: 'the telemetry import' });
+      expect(ended).toMatchObject({ status: 'failed', rowsImported: 0, failure: expect.stringContaining('imported nothing') });
+      expect(ended.failure).not.toContain('refused by the test');
+      const { rows: stored } = await database.query('SELECT 1 FROM intake.telemetry WHERE initiative_id = $1', [rows[0].id]);
+      expect(stored).toEqual([]);
+    } finally {
+      await database.query('DROP TRIGGER refuse_4242 ON intake.telemetry');
+      await database.query('DROP FUNCTION intake.refuse_4242()');
+    }
+  });
 });
 

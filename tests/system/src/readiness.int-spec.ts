@@ -60,6 +60,12 @@ describe('initiative readiness through the API', () => {
       expect((await pmo.request('PATCH', `/api/v1/initiatives/${id}`, { body: { name: 'Renamed' } })).status).toBe(428);
       const stale = await pmo.request('PATCH', `/api/v1/initiatives/${id}`, { body: { name: 'Renamed' }, headers: { 'if-match': '"7"' } });
       expect(stale.status).toBe(412);
+      // Past what a version can be: no version matches it (it once reached Postgres and failed there, a 500).
+      for (const path of [`/api/v1/initiatives/${id}`, `/api/v1/initiatives/${id}/owners/risk_owner`]) {
+        const method = path.endsWith('risk_owner') ? 'PUT' : 'PATCH';
+        const body = method === 'PUT' ? { person: 'Ana', team: 'Risk' } : { name: 'Renamed' };
+        expect((await pmo.request(method, path, { body, headers: { 'if-match': '"2147483648"' } })).status).toBe(412);
+      }
       expect((await viewer.get<Detail>(`/api/v1/initiatives/${id}`)).body.name).toBe('Underwriting assistant');
 
       const updated = await pmo.request<Detail>('PATCH', `/api/v1/initiatives/${id}`, {
@@ -421,6 +427,9 @@ describe('initiative readiness through the API', () => {
       expect((await viewer.get(`/api/v1/initiatives?sort=createdAt&cursor=${forged('Listed 1')}`)).status).toBe(400);
       expect((await viewer.get(`/api/v1/initiatives?sort=createdAt&cursor=${forged('2026-02-30 10:00:00+00')}`)).status).toBe(400);
       expect((await viewer.get(`/api/v1/initiatives?sort=createdAt&cursor=${forged('2026-02-28 10:00:00+00')}`)).status).toBe(200);
+      // Shaped like what Postgres prints, yet a day or an offset it cannot read back.
+      expect((await viewer.get(`/api/v1/initiatives?sort=createdAt&cursor=${forged('0000-01-01 00:00:00+00')}`)).status).toBe(400);
+      expect((await viewer.get(`/api/v1/initiatives?sort=createdAt&cursor=${forged('2026-01-01 00:00:00+99')}`)).status).toBe(400);
       expect((await viewer.get(`/api/v1/initiatives?sort=name&cursor=${forged('Listed\u0000')}`)).status).toBe(400);
       // A cursor from before cursors noted their sort still pages on.
       const older = await viewer.get<Page>(`/api/v1/initiatives?businessUnit=${encodeURIComponent(bu)}&sort=name&cursor=${forged('Listed 55')}`);

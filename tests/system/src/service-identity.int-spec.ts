@@ -192,6 +192,7 @@ describe('service identity: API keys and single sign-on', () => {
 
 describe('the rate limit per caller', () => {
   let context: TestSystem;
+  let other: ApiClient;
 
   beforeAll(async () => {
     context = await startTestSystem(resolve(__dirname, '../../..'), { CAPSTAN_RATE_LIMIT: '20' });
@@ -211,9 +212,19 @@ describe('the rate limit per caller', () => {
     expect(limited.headers.get('content-type')).toContain('application/problem+json');
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
 
-    const other = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['viewer'], 'calm'));
+    other = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['viewer'], 'calm'));
     expect((await other.get('/api/v1/scoring-models')).status).toBe(200);
     // Health probes are never limited.
     expect((await fetch(`${context.system.gatewayUrl}/api/v1/health`)).status).toBe(200);
+  });
+
+  it('should count made-up tokens against their address, however many there are', async () => {
+    // Each a new one: counted apart, every one would have had a minute of its own.
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i++) statuses.push((await new ApiClient(context.system.gatewayUrl, `made-up-${i}`).get('/api/v1/scoring-models')).status);
+    expect(statuses).toContain(429);
+    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(20);
+    // A token that has authenticated here keeps its own count.
+    expect((await other.get('/api/v1/scoring-models')).status).toBe(200);
   });
 });

@@ -5,3 +5,4 @@ export * from './lib/costs';
 export * from './lib/initiatives';
 export * from './lib/roles';
 export * from './lib/dependency-graph';
+export * from './lib/calendar';

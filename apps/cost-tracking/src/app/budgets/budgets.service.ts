@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CostEvents, type BudgetStatus, type SetBudget } from '@capstan/contracts';
+import { ExactDecimal } from '@capstan/cost-tracking-core';
 import { Outbox, RpcError, firstResultSet, type RpcContext } from '@capstan/messaging';
 import { nextFigureVersion } from '../ledger/unit-economics.service';
 
@@ -129,7 +130,8 @@ export class BudgetsService {
     return rows.map((row) => {
       const budget = new Decimal(row.amount);
       const actual = new Decimal(row.actual);
-      const burn = budget.isZero() ? (actual.gt(0) ? new Decimal(Infinity) : new Decimal(0)) : actual.div(budget);
+      // At decimal.js's default 20 digits, 999999.999999999999999999 of 1000000 would round up to a whole burn.
+      const burn = budget.isZero() ? (actual.gt(0) ? new Decimal(Infinity) : new Decimal(0)) : new ExactDecimal(actual).div(budget);
       const burnText = burn.isFinite() ? burn.toDecimalPlaces(4, Decimal.ROUND_DOWN).toFixed() : 'Infinity';
       return {
         initiativeId: row.initiative_id,

@@ -6,6 +6,8 @@ import { RpcError } from '@capstan/messaging';
 
 /** An entry takes the latest rate on or before its charge date, no older than this (weekends, holidays). */
 const RATE_LOOKBACK_DAYS = 7;
+/** The most rates one list answers: about a year of daily rates for 13 currencies. */
+const MAX_LISTED_RATES = 5_000;
 /** The rate of an entry `e`'s day: 1 in the reporting currency ($1), else the latest rate on or before it. */
 const RATE_OF_DAY = `
   (SELECT 1::numeric AS rate, e.charge_date AS rate_date WHERE e.currency = $1)
@@ -82,9 +84,15 @@ export class ExchangeRatesService implements OnApplicationBootstrap {
       `SELECT currency, rate_date::text AS date, rate::text AS rate, source, reporting_currency, recorded_by, recorded_at
          FROM cost_tracking.fx_rates
         WHERE reporting_currency = $1 AND ($2::text IS NULL OR currency = $2) AND ($3::date IS NULL OR rate_date >= $3) AND ($4::date IS NULL OR rate_date <= $4)
-        ORDER BY currency, rate_date LIMIT 5000`,
-      [this.reportingCurrency, query.currency ?? null, query.from ?? null, query.to ?? null],
+        ORDER BY currency, rate_date LIMIT $5`,
+      [this.reportingCurrency, query.currency ?? null, query.from ?? null, query.to ?? null, MAX_LISTED_RATES + 1],
     )) as { currency: string; date: string; rate: string; source: string; reporting_currency: string; recorded_by: string; recorded_at: Date }[];
+    // Cut short, the list would drop the currencies that sort last without a word.
+    if (rows.length > MAX_LISTED_RATES) {
+      throw new RpcError('unprocessable', `More than ${MAX_LISTED_RATES} rates match: ask for one currency or a shorter range`, [
+        { field: 'from', message: 'Narrow the range (or name a currency)' },
+      ]);
+    }
     return {
       reportingCurrency: this.reportingCurrency,
       items: rows.map((row) => ({

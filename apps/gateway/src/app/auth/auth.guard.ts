@@ -5,6 +5,7 @@ import type { Role } from '@capstan/domain';
 import { Authenticator } from './authenticator';
 import { BusinessUnitScope } from './business-unit-scope';
 import type { AuthenticatedRequest } from './principal';
+import { VouchedCredentials } from './vouched-credentials';
 import { CAPABILITIES_KEY, PUBLIC_KEY, ROLES_KEY, type Capability } from './roles.decorator';
 
 /**
@@ -19,6 +20,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly authenticator: Authenticator,
     private readonly scope: BusinessUnitScope,
+    private readonly credentials: VouchedCredentials,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -31,6 +33,7 @@ export class AuthGuard implements CanActivate {
     const token = bearerToken(request);
     if (!token) throw new UnauthorizedException('A bearer token or API key is required');
     request.principal = await this.authenticator.authenticate(token);
+    this.credentials.vouch(token);
     const { roles, capabilities: held } = request.principal;
     const byRole = allowed !== undefined && (roles.includes('admin') || roles.some((role) => allowed.includes(role)));
     const byCapability = capabilities.some((capability) => held.includes(capability));

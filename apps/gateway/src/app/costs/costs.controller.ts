@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Put, Query, Req, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Get, Param, Post, Put, Query, Req, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -62,6 +62,10 @@ export class CostsController {
   @UseInterceptors(IdempotencyInterceptor)
   @ApiCreatedResponse({ type: CostEntryDto })
   record(@Body() entry: RecordCostEntryDto, @CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest) {
+    // Engineering's systems meter spend; an estimate entered by hand is finance's to make.
+    if (entry.source !== 'metered' && !principal.roles.some((role) => role === 'finance' || role === 'admin')) {
+      throw new ForbiddenException('Engineering records metered spend only: send source "metered" (manual entries are for finance)');
+    }
     return this.rpc.call(CostRpc.record, { entry, actor: principal.subject, requestId: request.requestId }, { correlationId: request.correlationId });
   }
 

@@ -8,7 +8,8 @@ import { spreadsheetSafe } from '@capstan/contracts';
  * Any table the API lists comes as CSV when the client asks for it
  * (`Accept: text/csv`): the rows of the response's table (`items`, `groups`,
  * `waves`, `contests`…), one column per field, nested values as JSON, and
- * no cell a spreadsheet would run as a formula.
+ * no cell a spreadsheet would run as a formula. A paged list answers one page,
+ * with a `Link: <…>; rel="next"` header while pages follow.
  */
 @Injectable()
 export class CsvExportInterceptor implements NestInterceptor {
@@ -21,6 +22,9 @@ export class CsvExportInterceptor implements NestInterceptor {
     return next.handle().pipe(
       map((body: unknown) => {
         const rows = ((body as Record<string, unknown> | null)?.[this.table] ?? []) as Record<string, unknown>[];
+        // A paged list's CSV is one page: the next one is named where a CSV reader looks (RFC 8288), not dropped with the JSON.
+        const nextCursor = (body as { nextCursor?: unknown } | null)?.nextCursor;
+        if (typeof nextCursor === 'string' && nextCursor) response.setHeader('link', `<${withCursor(request.originalUrl, nextCursor)}>; rel="next"`);
         response.setHeader('content-type', 'text/csv; charset=utf-8');
         response.setHeader('content-disposition', `attachment; filename="${request.path.split('/').filter(Boolean).slice(2).join('-') || 'export'}.csv"`);
         return toCsv(rows);
@@ -35,6 +39,13 @@ export function toCsv(rows: readonly Record<string, unknown>[]): string {
   for (const row of rows) for (const key of Object.keys(row)) if (!columns.includes(key)) columns.push(key);
   const cell = (value: unknown) => (value === null || value === undefined ? '' : spreadsheetSafe(typeof value === 'object' ? JSON.stringify(value) : String(value)));
   return stringify([columns, ...rows.map((row) => columns.map((column) => cell(row[column])))]);
+}
+
+/** The same request for the page after: its path and query with `cursor` replaced. */
+function withCursor(originalUrl: string, cursor: string): string {
+  const url = new URL(originalUrl, 'http://gateway');
+  url.searchParams.set('cursor', cursor);
+  return `${url.pathname}${url.search}`;
 }
 
 function wantsCsv(accept: string | undefined): boolean {

@@ -18,7 +18,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const body = { ...this.toProblem(exception), instance: request.originalUrl, correlationId: request.correlationId };
     if (response.headersSent) {
-      response.end();
+      // Part of the answer is out (a streamed export, say): ending it cleanly would pass the part off as
+      // the whole. Breaking the connection tells the client the transfer failed.
+      this.logger.warn(`${request.method} ${request.originalUrl} broke off after its answer began: ${body.detail ?? body.title}`);
+      response.destroy();
       return;
     }
     // Refused before its whole body arrived (a streamed upload, say): close the connection after the

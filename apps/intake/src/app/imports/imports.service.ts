@@ -136,8 +136,13 @@ export class ImportsService implements OnApplicationBootstrap, OnApplicationShut
   private processInBackground(id: string): void {
     this.process(id).catch(async (error: unknown) => {
       this.logger.error(`Import ${id} failed`, error instanceof Error ? error.stack : String(error));
+      // The cause is in the log; the caller learns what stands (the database's own words say nothing to them).
       await this.dataSource
-        .query(`UPDATE intake.imports SET status = 'failed', failure = $2, locked_until = NULL, updated_at = now() WHERE id = $1`, [id, String(error)])
+        .query(
+          `UPDATE intake.imports SET status = 'failed', locked_until = NULL, updated_at = now(),
+             failure = CASE WHEN mode = 'all-or-nothing' THEN $2 ELSE format($3, rows_imported) END WHERE id = $1`,
+          [id, 'The import stopped on an internal error and imported nothing. Send the file again.', 'The import stopped on an internal error after importing %s row(s); those stay. Send the rest again.'],
+        )
         .catch(() => undefined);
     });
   }
@@ -165,18 +170,38 @@ export class ImportsService implements OnApplicationBootstrap, OnApplicationShut
     let imported = plan.alreadyImported;
     const settled = () => invalid.length + plan.skipped + imported;
     await this.update(id, { ...counts, rows_skipped: plan.skipped, rows_imported: imported, rows_processed: settled() });
-    for (let start = 0; start < plan.write.length; start += BATCH) {
-      const batch = plan.write.slice(start, start + BATCH);
+    if (current.mode === 'all-or-nothing') {
+      // One transaction: a row the database refuses takes every other row back with it. Progress and the
+      // lease are written beside it, and the rows count as imported only when it commits.
       await this.dataSource.transaction(async (manager) => {
-        for (const row of batch) await pipeline.write(manager, row, current.requested_by, id);
-        imported += batch.length;
-        await manager.query(
-          `UPDATE intake.imports SET rows_imported = $2, rows_processed = $3, locked_until = now() + make_interval(secs => $4), updated_at = now()
-           WHERE id = $1`,
-          [id, imported, settled(), LEASE_SECONDS],
-        );
+        let written = 0;
+        for (const row of plan.write) {
+          await pipeline.write(manager, row, current.requested_by, id);
+          if (++written % BATCH === 0) {
+            await this.dataSource.query(
+              `UPDATE intake.imports SET rows_processed = $2, locked_until = now() + make_interval(secs => $3), updated_at = now() WHERE id = $1`,
+              [id, settled() + written, LEASE_SECONDS],
+            );
+          }
+        }
+        imported += written;
+        await manager.query(`UPDATE intake.imports SET rows_imported = $2, rows_processed = $3 WHERE id = $1`, [id, imported, settled()]);
       });
       this.outbox.wake();
+    } else {
+      for (let start = 0; start < plan.write.length; start += BATCH) {
+        const batch = plan.write.slice(start, start + BATCH);
+        await this.dataSource.transaction(async (manager) => {
+          for (const row of batch) await pipeline.write(manager, row, current.requested_by, id);
+          imported += batch.length;
+          await manager.query(
+            `UPDATE intake.imports SET rows_imported = $2, rows_processed = $3, locked_until = now() + make_interval(secs => $4), updated_at = now()
+             WHERE id = $1`,
+            [id, imported, settled(), LEASE_SECONDS],
+          );
+        });
+        this.outbox.wake();
+      }
     }
     await this.settle(id, 'completed', {});
     this.logger.log(`Import ${id} (${current.kind}): ${imported} imported, ${plan.skipped} skipped, ${invalid.length} invalid of ${parsed.total}`);

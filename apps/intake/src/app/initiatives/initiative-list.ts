@@ -1,5 +1,6 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { unstorableTextIn, type InitiativeListQuery, type InitiativeSortField } from '@capstan/contracts';
+import { isRecordableDate } from '@capstan/domain';
 import { RpcError } from '@capstan/messaging';
 import { InitiativeEntity } from './initiative.entity';
 
@@ -21,12 +22,16 @@ interface Cursor {
 }
 
 /** How Postgres prints a timestamptz ("2026-11-30 20:04:42.331+00"): a cursor's value for the time sorts. */
-const PRINTED_TIMESTAMP = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?[+-]\d{2}(:[0-5]\d){0,2}$/;
+const PRINTED_TIMESTAMP = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?[+-](0\d|1[0-5])(:[0-5]\d){0,2}$/;
 
-/** A timestamp Postgres printed, so one it can read back: the day exists in its month, too. */
+/**
+ * A timestamp Postgres printed, so one it can read back: the day exists in its month and lies within the days
+ * Capstan records (Postgres has no year 0000; every initiative was written long after 1900), and the offset is one
+ * Postgres takes.
+ */
 function isPrintedTimestamp(value: string): boolean {
   const match = PRINTED_TIMESTAMP.exec(value);
-  if (!match) return false;
+  if (!match || !isRecordableDate(value.slice(0, 10))) return false;
   const [, year, month, day] = match.map(Number);
   return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
 }

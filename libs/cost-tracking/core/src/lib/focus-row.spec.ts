@@ -28,6 +28,12 @@ describe(readFocusRow.name, () => {
     expect(() => row('abc')).toThrow('BilledCost "abc" is not a number');
     expect(() => row('1.0000000000000000001')).toThrow('more than 18 decimals');
     expect(() => row('1', '2024-02-30')).toThrow('is not a date');
+    // Dates Postgres has no day for, or no bill is for: the row is refused, not the batch it is in.
+    expect(() => row('1', '0000-01-01')).toThrow('outside 1900-01-01 to 2199-12-31');
+    expect(() => row('1', '0024-03-01 00:00:00+02:00')).toThrow('outside');
+    expect(() => row('1', '1900-01-01T00:30:00+01:00')).toThrow('outside');
+    expect(() => row('1', '2200-01-01T00:00:00Z')).toThrow('outside');
+    expect(row('1', '2199-12-31T23:00:00Z').chargeDate).toBe('2199-12-31');
     expect(() => row('1', '2024-01-01', '')).toThrow(FocusRowError);
     expect(() => row('1', '2024-01-01', 'EURO')).toThrow('not an ISO 4217 code');
     expect(() => row('1e20')).toThrow('too large');

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import type { CostCategory } from '@capstan/domain';
+import { EARLIEST_DATE, LATEST_DATE, isRecordableDate, type CostCategory } from '@capstan/domain';
 
 /** The FOCUS columns the ledger keeps (1.0 – 1.2 share them). */
 export const FOCUS_COLUMNS = [
@@ -128,17 +128,27 @@ function dateOf(value: string | null): string {
     if (validDates.has(date)) return date;
     const check = new Date(`${date}T00:00:00Z`);
     if (Number.isNaN(check.getTime()) || check.toISOString().slice(0, 10) !== date) throw new FocusRowError(`ChargePeriodStart "${value}" is not a date`);
+    if (!isRecordableDate(date)) throw outOfRange(value);
     if (validDates.size < 100_000) validDates.add(date);
     return date;
   }
   const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(value);
   if (!match) throw new FocusRowError(`ChargePeriodStart "${value}" is not a date`);
   const [, y, m, d, hh = '00', mm = '00', ss = '00', zone] = match;
+  // Checked before Date.UTC, which reads the years 0–99 as 1900–1999.
+  if (!isRecordableDate(`${y}-${m}-${d}`)) throw outOfRange(value);
   const local = Date.UTC(Number(y), Number(m) - 1, Number(d), Number(hh), Number(mm), Number(ss));
   const check = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
   if (check.getUTCMonth() !== Number(m) - 1 || check.getUTCDate() !== Number(d)) throw new FocusRowError(`ChargePeriodStart "${value}" is not a date`);
   const offsetMinutes = zone && zone !== 'Z' ? (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2))) : 0;
-  return new Date(local - offsetMinutes * 60_000).toISOString().slice(0, 10);
+  const date = new Date(local - offsetMinutes * 60_000).toISOString().slice(0, 10);
+  // An offset can carry the first or last day across the bound.
+  if (!isRecordableDate(date)) throw outOfRange(value);
+  return date;
+}
+
+function outOfRange(value: string): FocusRowError {
+  return new FocusRowError(`ChargePeriodStart "${value}" is outside ${EARLIEST_DATE} to ${LATEST_DATE}`);
 }
 
 /** Tags already read, by their JSON text: an export repeats a resource's tags on every one of its rows. */

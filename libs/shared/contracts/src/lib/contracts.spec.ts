@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { fieldErrorsOf } from './rpc';
 import { subjectsFor } from './subjects';
 import { registerInitiativeSchema, updateInitiativeSchema } from './initiatives';
-import { allocationRuleInputSchema } from './costs';
+import { allocationRuleInputSchema, fxRateQuerySchema, recordCostEntrySchema } from './costs';
+import { calendarDate } from './calendar-date';
+import { evidenceInputSchema } from './readiness';
+import { telemetrySchema } from './registry';
 
 describe(subjectsFor.name, () => {
   it('should derive every subject and stream from the namespace', () => {
@@ -58,5 +61,31 @@ describe('allocationRuleInputSchema', () => {
     const result = allocationRuleInputSchema.safeParse(split(['0', '0.000']));
     expect(result.success).toBe(false);
     expect(result.error?.issues[0].message).toBe('A proportional split needs at least one share above 0');
+  });
+});
+
+describe('calendarDate', () => {
+  it('should refuse days Postgres has none for and days no record lies on, naming the range', () => {
+    expect(calendarDate.safeParse('2026-11-30').success).toBe(true);
+    expect(calendarDate.safeParse('1900-01-01').success).toBe(true);
+    expect(calendarDate.safeParse('2199-12-31').success).toBe(true);
+    for (const date of ['0000-01-01', '1899-12-31', '2200-01-01', '9999-12-31']) {
+      expect(calendarDate.safeParse(date).error?.issues[0].message).toBe('a date from 1900-01-01 to 2199-12-31');
+    }
+    const entry = { chargeDate: '0000-01-01', category: 'inference', phase: 'pilot', amount: '1', currency: 'EUR' };
+    expect(fieldErrorsOf(recordCostEntrySchema.safeParse(entry).error as z.ZodError).map((error) => error.field)).toEqual(['chargeDate']);
+    expect(fxRateQuerySchema.safeParse({ from: '0000-01-01' }).success).toBe(false);
+  });
+
+  it('should refuse instants Postgres cannot hold, and telemetry finer than it stores', () => {
+    const evidence = (attestedAt: string) => evidenceInputSchema.safeParse({ status: 'established', attestedBy: 'Ana', attestedAt });
+    expect(evidence('0000-01-01').success).toBe(false);
+    expect(evidence('0001-01-01T00:00:00Z').success).toBe(true);
+    expect(evidenceInputSchema.safeParse({ status: 'established', attestedBy: 'Ana', expiresAt: '9999-12-31T23:00:00-02:00' }).success).toBe(false);
+    expect(evidenceInputSchema.safeParse({ status: 'established', attestedBy: 'Ana', expiresAt: '9999-12-31' }).success).toBe(true);
+    const telemetry = (approvalCycleTimeDays: number) => telemetrySchema.safeParse({ period: { kind: 'month', start: '2026-10-01' }, approvalCycleTimeDays });
+    expect(telemetry(12.25).success).toBe(true);
+    expect(telemetry(0.1 + 0.2).success).toBe(true);
+    expect(telemetry(1.005).success).toBe(false);
   });
 });

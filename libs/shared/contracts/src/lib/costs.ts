@@ -3,6 +3,7 @@ import { COST_CATEGORIES, COST_PHASES } from '@capstan/domain';
 import { rpcContract } from './rpc';
 import { eventContract } from './events';
 import { currencySchema } from './registry';
+import { calendarDate } from './calendar-date';
 
 /** An exact amount as a decimal string; negative for credits and corrections. Billing exports carry sub-cent line items: up to 18 decimals. */
 export const amountSchema = z.string().regex(/^-?\d{1,20}(\.\d{1,18})?$/, 'a decimal string such as "1250.00" or "-3.5"');
@@ -16,7 +17,7 @@ export const RELIABLE_COST_SOURCES = ['import', 'metered', 'allocation'] as cons
 export const recordCostEntrySchema = z
   .object({
     initiativeId: z.uuid().nullable().default(null),
-    chargeDate: z.iso.date(),
+    chargeDate: calendarDate,
     category: z.enum(COST_CATEGORIES),
     phase: z.enum(COST_PHASES),
     amount: amountSchema,
@@ -128,7 +129,7 @@ export const fxRateSchema = z
   .object({
     currency: currencySchema,
     /** The day the rate holds for; an entry uses the latest rate on or before its charge date, up to 7 days back. */
-    date: z.iso.date(),
+    date: calendarDate,
     /** Units of the reporting currency for one unit of `currency`, as a decimal string. */
     rate: z.string().regex(/^\d{1,12}(\.\d{1,12})?$/, 'a positive decimal string such as "0.9231"').refine((rate) => !/^0+(\.0+)?$/.test(rate), 'must be more than zero'),
     source: z.string().max(200).default(''),
@@ -142,7 +143,7 @@ export type RecordFxRates = z.infer<typeof recordFxRatesSchema>;
 export const fxRateViewSchema = fxRateSchema.safeExtend({ reportingCurrency: z.string(), recordedBy: z.string(), recordedAt: z.string() });
 export type FxRateView = z.infer<typeof fxRateViewSchema>;
 
-export const fxRateQuerySchema = z.object({ currency: currencySchema.optional(), from: z.iso.date().optional(), to: z.iso.date().optional() }).strict();
+export const fxRateQuerySchema = z.object({ currency: currencySchema.optional(), from: calendarDate.optional(), to: calendarDate.optional() }).strict();
 export type FxRateQuery = z.infer<typeof fxRateQuerySchema>;
 
 export const FxRpc = {
@@ -163,7 +164,7 @@ const tokens = z.number().int().min(0).max(1_000_000_000_000);
 export const setTokenPriceSchema = z
   .object({
     /** From this day on; usage before it keeps the earlier price. */
-    effectiveFrom: z.iso.date(),
+    effectiveFrom: calendarDate,
     currency: currencySchema,
     inputPer1k: perThousand,
     outputPer1k: perThousand,
@@ -181,7 +182,7 @@ export const recordTokenUsageSchema = z
   .object({
     initiativeId: z.uuid(),
     model: modelNameSchema,
-    date: z.iso.date(),
+    date: calendarDate,
     phase: z.enum(COST_PHASES).default('production'),
     inputTokens: tokens,
     outputTokens: tokens,
@@ -202,7 +203,7 @@ export const tokenUsageSchema = recordTokenUsageSchema.safeExtend({
 });
 export type TokenUsage = z.infer<typeof tokenUsageSchema>;
 
-export const repriceSchema = z.object({ from: z.iso.date(), to: z.iso.date() }).strict().refine((r) => r.from <= r.to, { message: 'from must not be after to', path: ['to'] });
+export const repriceSchema = z.object({ from: calendarDate, to: calendarDate }).strict().refine((r) => r.from <= r.to, { message: 'from must not be after to', path: ['to'] });
 
 export const repricingSchema = z.object({
   model: z.string(),
@@ -331,7 +332,7 @@ export const CostImportRpc = {
   start: rpcContract('cost.import.start', z.object({ options: startCostImportSchema, actor: z.string() }).strict(), z.object({ id: z.uuid() })),
   chunk: rpcContract(
     'cost.import.chunk',
-    z.object({ id: z.uuid(), seq: z.number().int().min(0), data: z.string().max(COST_IMPORT_CHUNK_CHARS) }).strict(),
+    z.object({ id: z.uuid(), seq: z.number().int().min(0).max(2_147_483_647), data: z.string().max(COST_IMPORT_CHUNK_CHARS) }).strict(),
     /** The piece kept (again, for a retry). Pieces may arrive in any order; `finish` checks none is missing. */
     z.object({ seq: z.number().int() }),
   ),

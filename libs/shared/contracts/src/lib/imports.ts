@@ -49,7 +49,7 @@ export const ImportRpc = {
   ),
   chunk: rpcContract(
     'intake.import.chunk',
-    z.object({ id: z.uuid(), seq: z.number().int().min(0), data: z.string().max(IMPORT_CHUNK_CHARS) }).strict(),
+    z.object({ id: z.uuid(), seq: z.number().int().min(0).max(2_147_483_647), data: z.string().max(IMPORT_CHUNK_CHARS) }).strict(),
     z.object({ received: z.number().int() }),
   ),
   finish: rpcContract('intake.import.finish', z.object({ id: z.uuid() }).strict(), initiativeImportSchema),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DATA_SENSITIVITIES, INITIATIVE_STAGES, OPERATOR_ROLES, POSTURES, RISK_TIERS } from '@capstan/domain';
 import { rpcContract } from './rpc';
 import { eventContract } from './events';
+import { calendarDate } from './calendar-date';
 import { evidenceViewSchema, ownerViewSchema } from './readiness';
 import { MAX_USERS, decisionSchema, dependencySchema } from './registry';
 
@@ -25,7 +26,7 @@ const pilotResultSchema = z
   .strict();
 
 const targetDatesSchema = z
-  .object({ pilotEnd: z.iso.date().optional(), productionStart: z.iso.date().optional(), fullRollout: z.iso.date().optional() })
+  .object({ pilotEnd: calendarDate.optional(), productionStart: calendarDate.optional(), fullRollout: calendarDate.optional() })
   .strict();
 
 const customFieldsSchema = z
@@ -163,7 +164,7 @@ export const IntakeRpc = {
   get: rpcContract('intake.initiative.get', initiativeIdSchema, initiativeDetailSchema),
   update: rpcContract(
     'intake.initiative.update',
-    z.object({ id: z.uuid(), changes: updateInitiativeSchema, actor: z.string(), ifMatch: z.number().int().positive() }),
+    z.object({ id: z.uuid(), changes: updateInitiativeSchema, actor: z.string(), ifMatch: z.number().int().positive().max(2_147_483_647) }),
     initiativeDetailSchema,
   ),
   audit: rpcContract('intake.initiative.audit', initiativeIdSchema, z.object({ items: z.array(auditEntrySchema) })),
@@ -182,7 +183,7 @@ export const IntakeRpc = {
   ),
   archive: rpcContract(
     'intake.initiative.archive',
-    z.object({ id: z.uuid(), actor: z.string(), ifMatch: z.number().int().positive().optional() }),
+    z.object({ id: z.uuid(), actor: z.string(), ifMatch: z.number().int().positive().max(2_147_483_647).optional() }),
     initiativeSchema,
   ),
 };

@@ -6,7 +6,11 @@ import { eventContract } from './events';
 const responsibilitySchema = z.enum(RESPONSIBILITIES);
 const criterionIdSchema = z.enum(CRITERION_IDS as [string, ...string[]]);
 /** An ISO date (`2026-10-01`, midnight UTC) or date-time with offset. */
-const instantSchema = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).transform((value) => new Date(value).toISOString());
+const instantSchema = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()])
+  .transform((value) => new Date(value).toISOString())
+  // Years 0000 and past 9999 (an offset can carry 9999-12-31 over) have no day in Postgres.
+  .refine((instant) => /^\d{4}-/.test(instant) && !instant.startsWith('0000'), { message: 'a moment from the year 0001 to 9999' });
 
 export const ownerSchema = z
   .object({
@@ -53,7 +57,7 @@ export const evidenceViewSchema = z.object({
 export type EvidenceView = z.infer<typeof evidenceViewSchema>;
 
 /** Optimistic concurrency: the aggregate version the caller last saw (from the ETag), when given. */
-const ifMatch = z.number().int().positive().optional();
+const ifMatch = z.number().int().positive().max(2_147_483_647).optional();
 
 export const ReadinessRpc = {
   assignOwner: rpcContract(

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { POSTURES } from '@capstan/domain';
 import { rpcContract } from './rpc';
 import { eventContract } from './events';
+import { calendarDate } from './calendar-date';
 
 /** Exact money on the wire: a decimal string, never a float. */
 export const moneySchema = z.string().regex(/^\d{1,15}(\.\d{1,4})?$/, 'a non-negative decimal string such as "12500.00"');
@@ -75,7 +76,7 @@ const count = z.number().int().min(0).max(10_000_000);
 export const telemetrySchema = z
   .object({
     period: z
-      .object({ kind: z.enum(['week', 'month']), start: z.iso.date() })
+      .object({ kind: z.enum(['week', 'month']), start: calendarDate })
       .strict()
       .refine(({ kind, start }) => (kind === 'week' ? new Date(`${start}T00:00:00Z`).getUTCDay() === 1 : start.endsWith('-01')), {
         message: 'a week starts on a Monday, a month on its first day',
@@ -87,7 +88,14 @@ export const telemetrySchema = z
     incidents: count.default(0),
     crossTeamEscalations: count.default(0),
     rollbacks: count.default(0),
-    approvalCycleTimeDays: z.number().min(0).max(3650).nullable().default(null),
+    approvalCycleTimeDays: z
+      .number()
+      .min(0)
+      .max(3650)
+      // Stored to the hundredth of a day: a finer figure would be answered back as sent but kept rounded.
+      .refine((days) => Math.abs(days * 100 - Math.round(days * 100)) < 1e-6, { message: 'at most two decimals, such as 12.25' })
+      .nullable()
+      .default(null),
     scopeExpansions: count.default(0),
   })
   .strict();

@@ -22,3 +22,14 @@ describe('sequencing input dates', () => {
     expect(planOverrideViewSchema.safeParse({ id: initiativeId, override: pin, createdBy: 'pmo', createdAt: 'x', revokedBy: null, revokedAt: null, revokeReason: null }).success).toBe(true);
   });
 });
+
+describe('scenarioChangeSchema', () => {
+  it('should refuse a capacity change whose weeks run backwards, which would change no week', () => {
+    const change = (from: string, to: string) => scenarioChangeSchema.safeParse({ kind: 'capacity', pool: 'platform', capacityPerWeek: 0, from, to });
+    const backwards = change('2027-06-01', '2027-01-01');
+    expect(backwards.success).toBe(false);
+    expect(backwards.error?.issues[0]).toMatchObject({ path: ['to'], message: 'from must not be after to' });
+    expect(change('2027-01-01', '2027-01-01').success).toBe(true);
+    expect(scenarioChangeSchema.safeParse({ kind: 'capacity', pool: 'platform', capacityPerWeek: 0, to: '2027-01-01' }).success).toBe(true);
+  });
+});

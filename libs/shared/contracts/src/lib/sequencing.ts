@@ -243,7 +243,11 @@ export const planSummarySchema = planSchema.pick({
 // Scenarios -------------------------------------------------------------------
 
 export const scenarioChangeSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('capacity'), pool: slug, capacityPerWeek: units, from: planningDate.optional(), to: planningDate.optional() }).strict(),
+  z
+    .object({ kind: z.literal('capacity'), pool: slug, capacityPerWeek: units, from: planningDate.optional(), to: planningDate.optional() })
+    .strict()
+    // Backwards, the change would cover no week and the scenario would silently show none.
+    .refine((change) => !change.from || !change.to || change.from <= change.to, { message: 'from must not be after to', path: ['to'] }),
   z.object({ kind: z.literal('priority'), initiativeId: z.uuid(), priority: z.number().int().min(1).max(100) }).strict(),
   z.object({ kind: z.literal('pause'), initiativeId: z.uuid() }).strict(),
   z.object({ kind: z.literal('authorize'), initiativeId: z.uuid() }).strict(),
