@@ -247,6 +247,23 @@ describe('FOCUS billing imports', () => {
     expect(await summary('currency')).toEqual(before);
   });
 
+  it('should say how many rows stay when the database refuses a batch that validation passed', async () => {
+    // The second batch of 5,000 holds a row the database refuses (a fault injected here); the first is committed by then.
+    const lines = ['BillingCurrency,BilledCost,EffectiveCost,ChargePeriodStart,ServiceCategory,ServiceName'];
+    for (let row = 0; row < 6_000; row++) lines.push(`EUR,${row === 5_500 ? '4242.4242' : '0.01'},0.01,2026-10-02,Compute,Stopped midway`);
+    await databaseRows(`CREATE FUNCTION cost_tracking.refuse_4242() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.amount = 4242.4242 THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$`);
+    await databaseRows('CREATE TRIGGER refuse_4242 BEFORE INSERT ON cost_tracking.cost_entries FOR EACH ROW EXECUTE FUNCTION cost_tracking.refuse_4242()');
+    try {
+      const stopped = await importFile(lines.join('\n') + '\n', 'format=focus');
+      expect(stopped).toMatchObject({ status: 'failed', rowsImported: 5_000 });
+      expect(stopped.failure).toBe('The import stopped on an internal error (see the service log) after importing 5000 row(s), which stay in the ledger under this import');
+    } finally {
+      await databaseRows('DROP TRIGGER refuse_4242 ON cost_tracking.cost_entries');
+      await databaseRows('DROP FUNCTION cost_tracking.refuse_4242()');
+    }
+  });
+
   it('should take UTF-8 text of several pieces, multi-byte characters and all, and refuse what is not UTF-8', async () => {
     // Three quarters of a megabyte of rows with two-, three- and four-byte characters: several pieces.
     const lines = ['ChargePeriodStart,BilledCost,EffectiveCost,BillingCurrency,ServiceCategory,ServiceName,ResourceId'];

@@ -33,7 +33,7 @@ describe('the read-only NATS user for integrators', () => {
     service = new NatsClient({ url, name: 'capstan-service', user: credentials.NATS_USER, pass: credentials.NATS_PASS });
     await service.connect();
     await service.ensureStreams(subjects);
-    reader = await connect({ servers: url, user: credentials.NATS_READER_USER, pass: credentials.NATS_READER_PASS, reconnect: false });
+    reader = await connect({ servers: url, user: credentials.NATS_READER_USER, pass: credentials.NATS_READER_PASS, reconnect: false, inboxPrefix: '_INBOX_analytics' });
   });
 
   afterAll(async () => {
@@ -73,5 +73,19 @@ describe('the read-only NATS user for integrators', () => {
     await expect(readerJsm.streams.delete(subjects.eventStream)).rejects.toThrow();
     await expect(js.consumers.get(subjects.eventStream, 'intake__plan_published')).rejects.toThrow();
     expect((await jsm.streams.info(subjects.eventStream)).state.messages).toBe(4);
+  });
+
+  it("should not let it read the replies the services send one another", async () => {
+    const overheard: string[] = [];
+    reader.subscribe('_INBOX.>', { callback: (error, message) => void (error ? undefined : overheard.push(message.subject)) });
+    await reader.flush().catch(() => undefined);
+    const answering = service.nc.subscribe(subjects.rpc('test.echo'), { callback: (_error, message) => message.respond(encodeJson({ secret: 'owners and costs' })) });
+    try {
+      await service.nc.request(subjects.rpc('test.echo'), encodeJson({}), { timeout: 2_000 });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(overheard).toEqual([]);
+    } finally {
+      answering.unsubscribe();
+    }
   });
 });

@@ -98,6 +98,9 @@ describe('service identity: API keys and single sign-on', () => {
 
       const nobody = anonymous.withToken(await ssoToken({ email: 'no@example.com', groups: ['unrelated'] }));
       expect((await nobody.get('/api/v1/initiatives')).status).toBe(403);
+      // With a role map, a group merely named like a role (anyone may create one at some providers) grants nothing.
+      const namedAdmin = anonymous.withToken(await ssoToken({ email: 'mallory@example.com', groups: ['admin'] }));
+      expect((await namedAdmin.get('/api/v1/service-accounts')).status).toBe(403);
     });
 
     it('should reject a wrong audience, an expired token and a key the JWKS does not hold', async () => {
@@ -167,6 +170,35 @@ describe('service identity: API keys and single sign-on', () => {
       expect(refused.body.detail).toContain('revoked');
     });
 
+    it('should end an event stream when its token expires or its key is revoked', async () => {
+      /** Reads a server-sent-event stream until the gateway ends it; false if it is still open after `withinMs`. */
+      const ends = async (response: Response, withinMs: number): Promise<boolean> => {
+        const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+        const deadline = Date.now() + withinMs;
+        for (;;) {
+          const next = await Promise.race([reader.read(), new Promise<null>((done) => setTimeout(() => done(null), Math.max(0, deadline - Date.now())))]);
+          if (next === null) break;
+          if (next.done) return true;
+        }
+        await reader.cancel();
+        return false;
+      };
+      const open = (credential: string) => fetch(`${context.system.gatewayUrl}/api/v1/events`, { headers: { authorization: `Bearer ${credential}` } });
+      const shortLived = await new SignJWT({ roles: ['viewer'] })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('brief')
+        .setIssuer('capstan')
+        .setAudience('capstan-api')
+        .setExpirationTime(Math.floor(Date.now() / 1000) + 3)
+        .sign(new TextEncoder().encode(context.jwtSecret));
+      const created = await admin.post<Account>('/api/v1/service-accounts', { name: 'event-reader', roles: ['viewer'] });
+      const [byToken, byKey, lasting] = await Promise.all([open(shortLived), open(created.body.key as string), open(await tokenFor(context.jwtSecret, ['viewer'], 'lasting'))]);
+      expect([byToken.status, byKey.status, lasting.status]).toEqual([200, 200, 200]);
+      expect((await admin.post(`/api/v1/service-accounts/${created.body.id}/revocation`, {})).status).toBe(200);
+      // The token at its expiry; the key at the next keep-alive after its revocation (every 15 s); the rest run on.
+      expect(await Promise.all([ends(byToken, 20_000), ends(byKey, 40_000), ends(lasting, 5_000)])).toEqual([true, true, false]);
+    }, 60_000);
+
     it('should keep a key scoped to business units to their initiatives', async () => {
       const pmo = anonymous.withToken(await tokenFor(context.jwtSecret, ['pmo'], 'paula'));
       const elsewhere = await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Other unit', businessUnit: 'Retail' });
@@ -186,6 +218,27 @@ describe('service identity: API keys and single sign-on', () => {
       const telemetry = { period: { kind: 'week', start: '2026-11-23' }, supportBacklog: 3, incidents: 0, crossTeamEscalations: 1, rollbacks: 0 };
       expect((await scoped.post(`/api/v1/initiatives/${own.body.id}/telemetry`, telemetry)).status).toBe(201);
       expect((await scoped.post(`/api/v1/initiatives/${elsewhere.body.id}/telemetry`, telemetry)).status).toBe(403);
+
+      // Only routes that act on the initiative they name are open to it: an initiativeId a route does not take
+      // changes nothing (it once let the check through, and with a malformed one anything went).
+      for (const path of ['/api/v1/portfolio/readiness', '/api/v1/events', '/api/v1/plans', '/api/v1/audit', '/api/v1/initiatives/export']) {
+        expect([path, (await scoped.get(`${path}?initiativeId=${own.body.id}`)).status]).toEqual([path, 403]);
+        expect([path, (await scoped.get(`${path}?initiativeId=x`)).status]).toEqual([path, 403]);
+      }
+      expect((await scoped.get(`/api/v1/costs/summary?groupBy=category&initiativeId=${own.body.id}`)).status).toBe(200);
+      expect((await scoped.get(`/api/v1/costs/summary?groupBy=category&initiativeId=${elsewhere.body.id}`)).status).toBe(403);
+      expect((await scoped.get('/api/v1/costs/summary?groupBy=category')).status).toBe(403);
+      expect((await scoped.get('/api/v1/auth/me')).status).toBe(200);
+      // The refusal names the request without the key an EventSource sent in its query.
+      const viaQuery = await anonymous.get<{ instance: string }>(`/api/v1/events?access_token=${created.body.key}`);
+      expect([viaQuery.status, viaQuery.body.instance]).toEqual([403, '/api/v1/events']);
+      // Nor may it hand one of its initiatives to another unit.
+      const moved = await scoped.request('PATCH', `/api/v1/initiatives/${own.body.id}`, { body: { businessUnit: 'Retail' }, headers: { 'if-match': '"1"' } });
+      expect(moved.status).toBe(403);
+      expect((await scoped.get<{ businessUnit: string }>(`/api/v1/initiatives/${own.body.id}`)).body.businessUnit).toBe('Claims');
+      // An admin key bounded by units would not be bounded (keys, webhooks): refused.
+      const boundedAdmin = await admin.post<{ errors: { field: string; message: string }[] }>('/api/v1/service-accounts', { name: 'claims-admin', roles: ['admin'], businessUnits: ['Claims'] });
+      expect([boundedAdmin.status, boundedAdmin.body.errors]).toEqual([400, [{ field: 'roles', message: 'a key scoped to business units cannot hold the admin role' }]]);
     });
   });
 });

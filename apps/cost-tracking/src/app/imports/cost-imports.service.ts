@@ -203,7 +203,8 @@ export class CostImportsService implements OnApplicationBootstrap, OnApplication
         // Nothing wrong with the file: the resumer takes the import up again where its last batch left it.
         if (isDatabaseOutage(error) || isTransactionConflict(error)) return void this.logger.warn(`Import ${id} paused, to be resumed: ${String(error)}`);
         this.logger.error(`Import ${id} failed: ${String(error)}`);
-        await this.fail(id, error instanceof FocusRowError ? error.message : 'The import stopped on an internal error; see the service log');
+        if (error instanceof FocusRowError) await this.fail(id, error.message);
+        else await this.fail(id, 'The import stopped on an internal error (see the service log) after importing %s row(s), which stay in the ledger under this import', true);
       })
       .finally(() => this.running.delete(id));
     this.running.set(id, run);
@@ -365,10 +366,13 @@ export class CostImportsService implements OnApplicationBootstrap, OnApplication
     this.logger.log(`Import ${id} completed`);
   }
 
-  private async fail(id: string, failure: string): Promise<void> {
+  /** With `naming`, `failure` names the rows imported before it with `%s` (else it is taken as it is: a row's text may hold a %). */
+  private async fail(id: string, failure: string, naming = false): Promise<void> {
     await this.dataSource.query(
-      `UPDATE cost_tracking.cost_imports SET status = 'failed', failure = $2, locked_until = NULL, updated_at = now() WHERE id = $1 AND status = 'processing'`,
-      [id, failure],
+      `UPDATE cost_tracking.cost_imports SET status = 'failed', failure = CASE WHEN $3 THEN format($2, rows_imported) ELSE $2 END,
+              locked_until = NULL, updated_at = now()
+        WHERE id = $1 AND status = 'processing'`,
+      [id, failure, naming],
     );
   }
 }

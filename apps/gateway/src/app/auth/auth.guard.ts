@@ -6,7 +6,7 @@ import { Authenticator } from './authenticator';
 import { BusinessUnitScope } from './business-unit-scope';
 import type { AuthenticatedRequest } from './principal';
 import { VouchedCredentials } from './vouched-credentials';
-import { CAPABILITIES_KEY, PUBLIC_KEY, ROLES_KEY, type Capability } from './roles.decorator';
+import { CAPABILITIES_KEY, PUBLIC_KEY, ROLES_KEY, SCOPED_KEY_ACCESS_KEY, type Capability } from './roles.decorator';
 
 /**
  * The one global guard: a route must declare `@Public()` or `@Roles(...)`
@@ -40,12 +40,13 @@ export class AuthGuard implements CanActivate {
     if (!byRole && !byCapability) {
       throw new ForbiddenException('Your roles do not allow this operation');
     }
-    await this.scope.check(request.principal, request);
+    await this.scope.check(request.principal, request, this.reflector.get<'body' | 'query' | undefined>(SCOPED_KEY_ACCESS_KEY, context.getHandler()));
     return true;
   }
 }
 
-function bearerToken(request: Request): string | undefined {
+/** The credential a request carries: its bearer token, or the event stream's `access_token`. */
+export function bearerToken(request: Request): string | undefined {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
   // EventSource cannot send headers: the event stream alone accepts the token as a query parameter.

@@ -8,17 +8,18 @@ const INITIATIVE_PATH = /^\/api\/v1\/initiatives\/:id(\/|$)/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * What a key scoped to business units may reach: the initiatives of those
- * units (routes naming an initiative by path or by `initiativeId`), registering
- * in them, and the initiative list filtered to one of them. Anything
- * portfolio-wide is refused, so a scoped key never sees or changes another
- * unit's data.
+ * What a key scoped to business units may reach, and nothing else: the
+ * initiatives of those units — by path (`/initiatives/{id}…`) or by the
+ * `initiativeId` a route marked `@InitiativeIn` takes — registering in them,
+ * the initiative list filtered to one of them, and who it is. Anything
+ * portfolio-wide or unmarked is refused, so a scoped key never sees or changes
+ * another unit's data.
  */
 @Injectable()
 export class BusinessUnitScope {
   constructor(private readonly rpc: RpcClient) {}
 
-  async check(principal: Principal, request: Request): Promise<void> {
+  async check(principal: Principal, request: Request, initiativeIn: 'body' | 'query' | undefined): Promise<void> {
     const units = principal.businessUnits;
     if (!units?.length) return;
     const route = String((request.route as { path?: string } | undefined)?.path ?? request.path);
@@ -28,6 +29,7 @@ export class BusinessUnitScope {
       throw new ForbiddenException(`This key acts for ${units.join(', ')} only: ${why}`);
     };
 
+    if (route === '/api/v1/auth/me') return;
     if (route === '/api/v1/initiatives' && request.method === 'POST') {
       if (!units.includes(String(body['businessUnit']))) refuse(`it may not register an initiative in "${String(body['businessUnit'])}"`);
       return;
@@ -36,12 +38,17 @@ export class BusinessUnitScope {
       if (!units.includes(String(query['businessUnit']))) refuse('filter the list by one of its business units (?businessUnit=)');
       return;
     }
-    const initiativeId = INITIATIVE_PATH.test(route) ? request.params['id'] : (body['initiativeId'] ?? query['initiativeId']);
-    if (typeof initiativeId !== 'string') refuse('this operation is not about one initiative');
+    const byPath = INITIATIVE_PATH.test(route);
+    if (!byPath && !initiativeIn) refuse('this operation is not about one initiative of its units');
+    const initiativeId = byPath ? request.params['id'] : (initiativeIn === 'body' ? body : query)['initiativeId'];
+    // Refused, not left to validation: the id checked must be the one the handler acts on, or none.
+    if (typeof initiativeId !== 'string' || !UUID.test(initiativeId)) refuse('name one initiative of its units (initiativeId)');
     const id = initiativeId as string;
-    // A malformed id is left for validation to answer with 400.
-    if (!UUID.test(id)) return;
     const initiative = await this.rpc.call(IntakeRpc.get, { id });
     if (!units.includes(initiative.businessUnit)) refuse(`initiative ${id} belongs to "${initiative.businessUnit}"`);
+    // Moving an initiative out of the key's units would hand it to another unit.
+    if (route === '/api/v1/initiatives/:id' && request.method === 'PATCH' && 'businessUnit' in body && !units.includes(String(body['businessUnit']))) {
+      refuse(`it may not move an initiative to "${String(body['businessUnit'])}"`);
+    }
   }
 }

@@ -47,7 +47,7 @@ export class OidcVerifier {
     });
     const subject = claimAt(payload, this.config.subjectClaim) ?? payload.sub;
     if (typeof subject !== 'string' || !subject) throw new Error(`The token has no ${this.config.subjectClaim} claim`);
-    return { subject, roles: this.rolesOf(payload), capabilities: [] };
+    return { subject, roles: this.rolesOf(payload), capabilities: [], expiresAt: Number(payload.exp) * 1000 };
   }
 
   /** Origins the dashboard talks to when signing in (for the page's connect-src): the issuer's and its token endpoint's. */
@@ -65,8 +65,10 @@ export class OidcVerifier {
     const claim = claimAt(payload, this.config.rolesClaim);
     const values = Array.isArray(claim) ? claim.map(String) : typeof claim === 'string' ? claim.split(/[\s,]+/) : [];
     const roles = new Set<Role>();
+    // With a map, the map alone: a group someone may create at the provider named "admin" grants nothing by its name.
+    const mapped = Object.keys(this.config.roleMap).length > 0;
     for (const value of values) {
-      const role = this.config.roleMap[value] ?? (isRole(value) ? value : undefined);
+      const role = mapped ? this.config.roleMap[value] : isRole(value) ? value : undefined;
       if (role) roles.add(role);
     }
     return [...roles];

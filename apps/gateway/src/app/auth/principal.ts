@@ -7,6 +7,8 @@ export interface Principal {
   capabilities: string[];
   /** A service account scoped to business units may act only for initiatives in them; absent or null: all. */
   businessUnits?: string[] | null;
+  /** When the token stops being valid (ms since the epoch); absent for API keys, which hold until revoked. */
+  expiresAt?: number;
 }
 
 export interface AuthenticatedRequest {

@@ -16,7 +16,9 @@ function token(overrides: { issuer?: string; audience?: string; alg?: string; ex
 
 describe('verifyToken', () => {
   it('should accept a token of this deployment and keep only the roles it knows', async () => {
-    expect(await verifyToken(await token(), secret)).toEqual({ subject: 'fiona', roles: ['finance'], capabilities: ['committee'] });
+    const expires = Math.floor(Date.now() / 1000) + 3600;
+    // Its expiry too, in milliseconds: the event stream ends then.
+    expect(await verifyToken(await token({ expires }), secret)).toEqual({ subject: 'fiona', roles: ['finance'], capabilities: ['committee'], expiresAt: expires * 1000 });
   });
 
   it.each([

@@ -15,5 +15,5 @@ export async function verifyToken(token: string, secret: Uint8Array): Promise<Pr
   });
   const roles = Array.isArray(payload['roles']) ? payload['roles'].filter(isRole) : [];
   const capabilities = Array.isArray(payload['capabilities']) ? payload['capabilities'].map(String) : [];
-  return { subject: String(payload.sub), roles, capabilities };
+  return { subject: String(payload.sub), roles, capabilities, expiresAt: Number(payload.exp) * 1000 };
 }

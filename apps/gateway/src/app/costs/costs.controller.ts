@@ -21,7 +21,7 @@ import {
 import { ALL_ROLES } from '@capstan/domain';
 import { RpcClient } from '@capstan/messaging';
 import { CurrentPrincipal, type AuthenticatedRequest, type Principal } from '../auth/principal';
-import { Roles } from '../auth/roles.decorator';
+import { InitiativeIn, Roles } from '../auth/roles.decorator';
 import { csvExport } from '../csv-export/csv-export.interceptor';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 
@@ -58,6 +58,7 @@ export class CostsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post('cost-entries')
+  @InitiativeIn('body')
   @Roles('finance', 'engineering')
   @UseInterceptors(IdempotencyInterceptor)
   @ApiCreatedResponse({ type: CostEntryDto })
@@ -71,6 +72,7 @@ export class CostsController {
 
   /** One initiative's or one import's ledger entries, newest first: the ids a correction reverses. */
   @Get('cost-entries')
+  @InitiativeIn('query')
   @Roles(...ALL_ROLES)
   @UseInterceptors(csvExport('items'))
   @ApiOkResponse({ type: CostEntryListDto })
@@ -87,6 +89,7 @@ export class CostsController {
 
   /** Sets (or replaces) the budget of an initiative for a month and category. */
   @Put('budgets')
+  @InitiativeIn('body')
   @Roles('finance')
   @ApiOkResponse({ type: BudgetStatusDto })
   setBudget(@Body() budget: SetBudgetDto, @CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest) {
@@ -95,6 +98,7 @@ export class CostsController {
 
   /** Budget vs actual and burn, with the thresholds crossed. */
   @Get('budgets')
+  @InitiativeIn('query')
   @Roles(...ALL_ROLES)
   @UseInterceptors(csvExport('items'))
   @ApiOkResponse({ type: BudgetListDto })
@@ -103,6 +107,7 @@ export class CostsController {
   }
 
   @Get('costs/summary')
+  @InitiativeIn('query')
   @Roles(...ALL_ROLES)
   @UseInterceptors(csvExport('groups'))
   @ApiOkResponse({ type: CostSummaryDto })
@@ -112,6 +117,7 @@ export class CostsController {
 
   /** Business volume of a month and phase (transactions, users …): the denominator of unit cost. Replaces what was there. */
   @Put('business-volumes')
+  @InitiativeIn('body')
   @Roles('finance', 'engineering')
   @ApiOkResponse({ type: VolumeDto })
   recordVolume(@Body() volume: RecordVolumeDto, @CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest) {

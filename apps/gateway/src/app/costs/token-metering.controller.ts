@@ -6,7 +6,7 @@ import { TokenRpc, modelNameSchema, recordTokenUsageSchema, repriceSchema, repri
 import { ALL_ROLES } from '@capstan/domain';
 import { RpcClient } from '@capstan/messaging';
 import { CurrentPrincipal, type AuthenticatedRequest, type Principal } from '../auth/principal';
-import { Roles } from '../auth/roles.decorator';
+import { InitiativeIn, Roles } from '../auth/roles.decorator';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 
 class ModelParamsDto extends createZodDto(z.object({ model: modelNameSchema })) {}
@@ -42,6 +42,7 @@ export class TokenMeteringController {
 
   /** Usage priced at the model's price on its date and recorded as a metered inference cost of the initiative. */
   @Post('token-usage')
+  @InitiativeIn('body')
   @Roles('finance', 'engineering')
   @UseInterceptors(IdempotencyInterceptor)
   @ApiCreatedResponse({ type: TokenUsageDto })

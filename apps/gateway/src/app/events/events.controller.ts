@@ -1,13 +1,22 @@
-import { Controller, Inject, Sse, type MessageEvent, type OnModuleDestroy } from '@nestjs/common';
+import { Controller, Inject, Req, Sse, UnauthorizedException, type MessageEvent, type OnModuleDestroy } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import { Observable, Subject, interval, map, merge } from 'rxjs';
+import type { Request } from 'express';
+import { EMPTY, Observable, Subject, catchError, filter, from, interval, map, merge, mergeMap, of, takeUntil, timer } from 'rxjs';
 import type { Subscription } from 'nats';
 import { type Subjects } from '@capstan/contracts';
 import { ALL_ROLES } from '@capstan/domain';
 import { NatsClient, decodeJson } from '@capstan/messaging';
 import { SUBJECTS } from '@capstan/service-kit';
+import { bearerToken } from '../auth/auth.guard';
+import { Authenticator } from '../auth/authenticator';
+import type { AuthenticatedRequest, Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
+import { isApiKey } from '../service-accounts/api-key';
+
+const KEEP_ALIVE_MS = 15_000;
+/** The longest a timer can wait in Node (a longer one fires at once). */
+const LONGEST_TIMER_MS = 2_147_483_647;
 
 /**
  * Domain events for the dashboard as server-sent events. The stream is a live
@@ -26,15 +35,34 @@ export class EventsController implements OnModuleDestroy {
   constructor(
     private readonly nats: NatsClient,
     @Inject(SUBJECTS) private readonly subjects: Subjects,
+    private readonly authenticator: Authenticator,
   ) {}
 
   @Sse()
   @Roles(...ALL_ROLES)
   @ApiQuery({ name: 'access_token', required: false, description: 'The bearer token, for EventSource clients' })
-  stream(): Observable<MessageEvent> {
+  stream(@Req() request: Request & AuthenticatedRequest): Observable<MessageEvent> {
     this.subscribe();
-    const keepAlive = interval(15_000).pipe(map((): MessageEvent => ({ type: 'keep-alive', data: {} })));
-    return merge(this.events, keepAlive);
+    const keepAlive = interval(KEEP_ALIVE_MS).pipe(map((): MessageEvent => ({ type: 'keep-alive', data: {} })));
+    return merge(this.events, keepAlive).pipe(takeUntil(this.endOf(request.principal as Principal, bearerToken(request))));
+  }
+
+  /**
+   * When a stream's credential stops holding, the stream ends (the client signs in again and reconnects): a token
+   * at its expiry, an API key once revoked (checked with each keep-alive). Authentication alone would let it run on.
+   */
+  private endOf(principal: Principal, credential: string | undefined): Observable<unknown> {
+    const expiry = principal.expiresAt;
+    const expired = expiry !== undefined && expiry - Date.now() < LONGEST_TIMER_MS ? timer(Math.max(0, expiry - Date.now())) : EMPTY;
+    const revoked =
+      credential && isApiKey(credential)
+        ? interval(KEEP_ALIVE_MS).pipe(
+            // Only a refusal ends it: a database that cannot answer for a moment says nothing of the key.
+            mergeMap(() => from(this.authenticator.authenticate(credential)).pipe(map(() => false), catchError((error: unknown) => of(error instanceof UnauthorizedException)))),
+            filter(Boolean),
+          )
+        : EMPTY;
+    return merge(expired, revoked);
   }
 
   onModuleDestroy(): void {

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { PROBLEM_CONTENT_TYPE, problem } from './problem';
+import { PROBLEM_CONTENT_TYPE, instanceOf, problem } from './problem';
 
 interface BodyParserError {
   type?: string;
@@ -19,5 +19,5 @@ export function bodyParserErrors(error: BodyParserError, request: Request, respo
       : error.type === 'entity.parse.failed'
         ? problem(400, 'malformed-body', 'The request body is not valid JSON')
         : problem(error.status && error.status < 500 ? error.status : 400, 'bad-request', error.message);
-  response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ ...body, instance: request.originalUrl }));
+  response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ ...body, instance: instanceOf(request.originalUrl) }));
 }

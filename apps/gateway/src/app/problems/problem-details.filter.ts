@@ -4,7 +4,7 @@ import { ZodValidationException } from 'nestjs-zod';
 import { fieldErrorsOf } from '@capstan/contracts';
 import { RpcError } from '@capstan/messaging';
 import type { AuthenticatedRequest } from '../auth/principal';
-import { PROBLEM_CONTENT_TYPE, problem, statusOfRpcError, type Problem } from './problem';
+import { PROBLEM_CONTENT_TYPE, instanceOf, problem, statusOfRpcError, type Problem } from './problem';
 import { type ZodError } from 'zod';
 
 /** Every error leaves the gateway as problem+json; nothing leaks a stack trace. */
@@ -16,11 +16,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request & AuthenticatedRequest>();
     const response = http.getResponse<Response>();
-    const body = { ...this.toProblem(exception), instance: request.originalUrl, correlationId: request.correlationId };
+    const body = { ...this.toProblem(exception), instance: instanceOf(request.originalUrl), correlationId: request.correlationId };
     if (response.headersSent) {
       // Part of the answer is out (a streamed export, say): ending it cleanly would pass the part off as
       // the whole. Breaking the connection tells the client the transfer failed.
-      this.logger.warn(`${request.method} ${request.originalUrl} broke off after its answer began: ${body.detail ?? body.title}`);
+      this.logger.warn(`${request.method} ${body.instance} broke off after its answer began: ${body.detail ?? body.title}`);
       response.destroy();
       return;
     }

@@ -14,6 +14,14 @@ export interface Problem {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
+/** A request's path and query as a problem's `instance` or a log line may show them: never the event stream's `access_token`. */
+export function instanceOf(originalUrl: string): string {
+  if (!originalUrl.includes('access_token')) return originalUrl;
+  const url = new URL(originalUrl, 'http://gateway');
+  url.searchParams.delete('access_token');
+  return `${url.pathname}${url.search}`;
+}
+
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',

@@ -27,7 +27,12 @@ class CreateServiceAccountDto extends createZodDto(
       roles: z.array(z.enum(ROLES)).min(1, 'name at least one role').refine((roles) => new Set(roles).size === roles.length, 'each role once'),
       businessUnits: z.array(z.string().trim().min(1).max(200)).min(1).max(50).optional().describe('Omit for a key that may act for every business unit'),
     })
-    .strict(),
+    .strict()
+    // An admin acts for the whole system (keys, webhooks, models): a business unit cannot bound it.
+    .refine((account) => !(account.businessUnits && account.roles.includes('admin')), {
+      message: 'a key scoped to business units cannot hold the admin role',
+      path: ['roles'],
+    }),
 ) {}
 class ServiceAccountIdDto extends createZodDto(z.object({ id: z.uuid() }).strict()) {}
 class ServiceAccountDto extends createZodDto(serviceAccountSchema) {}

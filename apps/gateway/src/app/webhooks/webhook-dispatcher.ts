@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config';
 import { signWebhook } from './webhook-signature';
+import { postWebhook } from './webhook-post';
 import { refusedTarget } from './webhook-targets';
 import { WebhooksStore, type ClaimedDelivery } from './webhooks.store';
 
@@ -78,11 +79,9 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
       if (refused) throw new Error(`the URL ${refused}`);
       const body = JSON.stringify(delivery.envelope);
       const timestamp = Math.floor(Date.now() / 1000);
-      const response = await fetch(delivery.url, {
-        method: 'POST',
-        redirect: 'manual',
-        signal: AbortSignal.timeout(settings.timeoutMs),
-        headers: {
+      status = await postWebhook(
+        delivery.url,
+        {
           'content-type': 'application/json',
           'user-agent': 'Capstan-Webhooks/1',
           'capstan-event-id': delivery.envelope.id,
@@ -92,19 +91,17 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
           'capstan-signature': signWebhook(delivery.secret, timestamp, body),
         },
         body,
-      });
-      status = response.status;
-      // The receiver's answer is not kept; reading it frees the connection.
-      await response.arrayBuffer().catch(() => undefined);
-      if (!response.ok) error = `answered ${response.status}`;
+        { timeoutMs: settings.timeoutMs, allowPrivate: settings.allowPrivateTargets },
+      );
+      if (status < 200 || status > 299) error = `answered ${status}`;
     } catch (caught) {
-      error = caught instanceof Error && caught.name === 'TimeoutError' ? `no answer within ${settings.timeoutMs} ms` : String((caught as Error).cause ?? caught);
+      error = caught instanceof Error && (caught.name === 'TimeoutError' || caught.name === 'AbortError') ? `no answer within ${settings.timeoutMs} ms` : String((caught as Error).cause ?? caught);
     }
     const delivered = error === null;
     const attempt = delivery.attemptsSinceQueued + 1;
     const retryAt = delivered || attempt >= settings.maxAttempts ? null : new Date(Date.now() + backoff(settings.retryBaseMs, attempt));
     if (!delivered) {
-      this.logger.warn(`Webhook delivery ${delivery.id} (${delivery.envelope.type}) to ${delivery.url} failed: ${error}; ${retryAt ? `retrying at ${retryAt.toISOString()}` : 'giving up'}`);
+      this.logger.warn(`Webhook delivery ${delivery.id} (${delivery.envelope.type}) to ${originOf(delivery.url)} failed: ${error}; ${retryAt ? `retrying at ${retryAt.toISOString()}` : 'giving up'}`);
     }
     await this.store
       .settle(delivery, { status, error, durationMs: performance.now() - started, delivered, retryAt })
@@ -116,4 +113,13 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
 export function backoff(baseMs: number, attempt: number): number {
   const exact = Math.min(baseMs * 2 ** (attempt - 1), MAX_BACKOFF_MS);
   return Math.round(exact * (0.8 + Math.random() * 0.4));
+}
+
+/** A webhook URL as a log line shows it: its path may hold the receiver's secret (chat services put one there). */
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'an invalid URL';
+  }
 }

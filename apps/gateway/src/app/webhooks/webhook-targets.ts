@@ -1,7 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 
-/** Loopback, private, link-local and unspecified addresses: not for webhooks unless allowed. */
+/** Loopback, private, link-local, benchmarking, multicast, reserved and unspecified addresses: not for webhooks unless allowed. */
 const PRIVATE = new BlockList();
 for (const [network, prefix] of [
   ['0.0.0.0', 8],
@@ -11,6 +11,9 @@ for (const [network, prefix] of [
   ['169.254.0.0', 16],
   ['172.16.0.0', 12],
   ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
 ] as const) {
   PRIVATE.addSubnet(network, prefix, 'ipv4');
 }
@@ -19,11 +22,15 @@ for (const [network, prefix] of [
   ['::1', 128],
   ['fc00::', 7],
   ['fe80::', 10],
+  ['ff00::', 8],
+  // NAT64: an IPv4 address behind the prefix, private ones included.
+  ['64:ff9b::', 96],
+  ['64:ff9b:1::', 48],
 ] as const) {
   PRIVATE.addSubnet(network, prefix, 'ipv6');
 }
 
-function isPrivate(address: string): boolean {
+export function isPrivateAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return false;
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
@@ -46,6 +53,6 @@ export async function refusedTarget(url: string, allowPrivate: boolean): Promise
   if (host === 'localhost' || host.endsWith('.localhost')) return 'points at this machine';
   const addresses = isIP(host) ? [host] : await lookup(host, { all: true }).then((found) => found.map((a) => a.address), () => []);
   if (!addresses.length) return `has a host (${host}) that does not resolve`;
-  if (addresses.some(isPrivate)) return `resolves to a private address (${host}); set CAPSTAN_WEBHOOK_ALLOW_PRIVATE=true to allow it`;
+  if (addresses.some(isPrivateAddress)) return `resolves to a private address (${host}); set CAPSTAN_WEBHOOK_ALLOW_PRIVATE=true to allow it`;
   return undefined;
 }
