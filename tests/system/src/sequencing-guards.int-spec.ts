@@ -76,6 +76,19 @@ describe('sequencing guards through the API', () => {
     expect((await publish(promoted.body.id)).body.version).toBe(1);
   });
 
+  it('should refuse to publish a promoted scenario whose base plan the inputs have moved on from', async () => {
+    const base = await compute();
+    const scenario = await pmo.post<{ id: string }>('/api/v1/scenarios', { name: 'what if c came first', basePlanId: base.id, changes: [{ kind: 'priority', initiativeId: ids.c, priority: 95 }] });
+    expect(scenario.status).toBe(201);
+    const promoted = await pmo.post<PlanView>(`/api/v1/scenarios/${scenario.body.id}/promotion`, {});
+    // The inputs move on: a plan computed from them since the scenario's base.
+    await compute();
+    const refused = await publish(promoted.body.id);
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toContain(`based on plan ${base.id}, and the inputs have changed since`);
+    expect((await pmo.get<PlanView>('/api/v1/plans/current')).body.version).toBe(1);
+  });
+
   it('should refuse to publish a draft older than the newest, naming the newer one, so the published plan never goes back', async () => {
     const older = await compute();
     const newer = await compute();

@@ -105,7 +105,7 @@ export class PosturesHandler implements OnModuleInit {
         const { status, version } = event.payload;
         const overrun: BudgetOverrunInput = { period: status.period, category: status.category, currency: status.currency, burn: status.burn };
         const same = (o: BudgetOverrunInput) => o.period === overrun.period && o.category === overrun.category && o.currency === overrun.currency;
-        const past = new Decimal(status.burn).gte(1);
+        const past = new Decimal(status.burn).gt(1);
         await this.postures.applyInput(
           manager,
           status.initiativeId,

@@ -168,11 +168,36 @@ export class PlansService {
         `Draft ${plan.id} cannot be published: it was promoted from scenario "${own?.scenario}", which ${ownChanges.join(', ')} — hypothetical changes, not the actual inputs. Compute a draft from the actual inputs (POST /api/v1/plans) to publish.`,
       );
     }
+    if (own?.scenario) await this.refuseStaleScenario(manager, plan.id, own.scenario);
     const published = rows.find((row) => row.kind === 'published');
     if (published) throw new RpcError('conflict', `Draft ${plan.id} is older than published version ${published.version} (plan ${published.id}); publishing it would put older content back`);
     const newer = rows.find((row) => row.kind === 'draft' && row.id !== plan.id && !hypothetical(row).length);
     if (newer) {
       throw new RpcError('conflict', `Draft ${plan.id} is not the newest draft: draft ${newer.id}, computed ${new Date(newer.created_at).toISOString()}, is newer; publish that one`);
+    }
+  }
+
+  /**
+   * A promoted scenario plans its base plan's inputs: once the inputs moved on (a plan computed from them since,
+   * or changes still waiting for the next draft), publishing it would bring back what was changed since — a
+   * revoked pin, an initiative since paused.
+   */
+  private async refuseStaleScenario(manager: EntityManager, planId: string, scenario: string): Promise<void> {
+    const [state] = (await manager.query(
+      `SELECT b.id AS base, (SELECT count(*) FROM sequencing.draft_changes)::int AS pending,
+              (SELECT count(*) FROM sequencing.plans p
+                WHERE p.kind IN ('draft', 'published') AND p.id <> $1 AND p.created_at > b.created_at
+                  AND NOT EXISTS (SELECT 1 FROM sequencing.scenarios o WHERE o.promoted_plan_id = p.id))::int AS newer
+         FROM sequencing.scenarios s JOIN sequencing.plans b ON b.id = s.base_plan_id
+        WHERE s.promoted_plan_id = $1`,
+      [planId],
+    )) as { base: string; pending: number; newer: number }[];
+    if (state && (state.pending > 0 || state.newer > 0)) {
+      throw new RpcError(
+        'conflict',
+        `Draft ${planId} cannot be published: it was promoted from scenario "${scenario}", based on plan ${state.base}, and the inputs have changed since. ` +
+          'Create the scenario again on the current plan, or publish the current draft.',
+      );
     }
   }
 

@@ -155,6 +155,12 @@ describe(evaluate.name, () => {
       'record actual costs for 2026-10 (latest recorded: none)',
     ]);
     expect(evaluate(inputs, { ...NO_HOLD, requireLatestClosedMonthCosts: false }, asOf).posture).toBe('authorize_deployment');
+    // Spend this month or dated ahead says nothing of the month that closed; spend in it does, in any currency.
+    const spend = (...periods: string[]) => periods.map((period) => ({ period, currency: 'EUR', amount: '10' }));
+    const ahead = { ...inputs, latestCostPeriod: '2027-01', recentSpend: spend('2026-09', '2026-11', '2027-01') };
+    expect(evaluate(ahead, NO_HOLD, asOf).conditions).toEqual(['record actual costs for 2026-10 (latest recorded: 2027-01)']);
+    const closed = { ...ahead, recentSpend: [...spend('2026-09', '2026-11'), { period: '2026-10', currency: 'USD', amount: '-3' }] };
+    expect(evaluate(closed, NO_HOLD, asOf).posture).toBe('authorize_deployment');
   });
 
   it('should give a month\'s bill the model\'s grace days to arrive before the month counts as the latest closed one', () => {

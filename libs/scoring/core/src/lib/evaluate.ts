@@ -289,13 +289,24 @@ function gateFindings(
     }
   }
   const closedMonth = latestClosedMonth(asOf, model.closedMonthGraceDays);
-  if (model.requireLatestClosedMonthCosts && !(inputs.latestCostPeriod && inputs.latestCostPeriod >= closedMonth)) {
+  if (model.requireLatestClosedMonthCosts && !closedMonthCostsRecorded(inputs, closedMonth, latestClosedMonth(asOf))) {
     authorize.push({
       signal: 'production economics unproven',
       condition: `record actual costs for ${closedMonth} (latest recorded: ${inputs.latestCostPeriod ?? 'none'})`,
     });
   }
   return { pause, authorize };
+}
+
+/**
+ * Whether actual costs are recorded for a closed month: spend in `closedMonth` or a later closed one (up to
+ * `lastClosed`, the month before `asOf`'s). Spend in this month or one ahead proves nothing of a month that has
+ * closed.
+ */
+function closedMonthCostsRecorded(inputs: ScoringInputs, closedMonth: string, lastClosed: string): boolean {
+  // None named beside a month with spend: an event from before they were (cost tracking names them whenever there is one).
+  if (!inputs.recentSpend?.length) return Boolean(inputs.latestCostPeriod && inputs.latestCostPeriod >= closedMonth);
+  return inputs.recentSpend.some((month) => month.period >= closedMonth && month.period <= lastClosed && !/^-?0(\.0+)?$/.test(month.amount));
 }
 
 function expiredCondition(id: CriterionId, expiredAt: string): string {

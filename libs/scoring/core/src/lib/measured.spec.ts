@@ -32,9 +32,9 @@ describe(measuredCriteria.name, () => {
     const overrun = (period: string, burn: string) => measuredCriteria({ attributedSpendShare: '1', budgetOverruns: [{ period, category: 'inference', currency: 'EUR', burn }] }, asOf);
     expect(stateOf(overrun('2026-11', '1.5'), 'economics.cost_visibility')).toBe('absent');
     expect(stateOf(overrun('2026-11', '1.4999'), 'economics.cost_visibility')).toBe('partial');
-    // Reaching the budget exactly counts; a hair below it does not.
-    expect(stateOf(overrun('2026-11', '1'), 'economics.cost_visibility')).toBe('partial');
-    expect(stateOf(overrun('2026-11', '0.9999999999999999999'), 'economics.cost_visibility')).toBe('established');
+    // Spending the budget exactly keeps to it; a hair past it does not.
+    expect(stateOf(overrun('2026-11', '1.0001'), 'economics.cost_visibility')).toBe('partial');
+    expect(stateOf(overrun('2026-11', '1'), 'economics.cost_visibility')).toBe('established');
     expect(stateOf(overrun('2026-09', '2'), 'economics.cost_visibility')).toBe('absent');
     expect(stateOf(overrun('2026-08', '2'), 'economics.cost_visibility')).toBe('established');
     // A budget period still ahead has not run past anything yet.

@@ -176,8 +176,9 @@ function percentOf(ratio: Decimal): string {
   return ratio.times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed();
 }
 
-// Burn is an exact ratio ("0.9999999999999999999" is not 1): compared as a decimal, never a float.
-const overran = (overrun: BudgetOverrunInput) => new Decimal(overrun.burn).greaterThanOrEqualTo(1);
+// Burn is an exact ratio ("0.9999999999999999999" is not 1): compared as a decimal, never a float. Spend equal to
+// its budget kept to it; only spend past it was not foreseen.
+const overran = (overrun: BudgetOverrunInput) => new Decimal(overrun.burn).greaterThan(1);
 
 /** The first day an overrun no longer weighs on cost visibility. */
 function overrunWeighsUntil(overrun: BudgetOverrunInput): Date {

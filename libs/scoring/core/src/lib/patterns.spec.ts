@@ -69,9 +69,20 @@ describe(detectPatterns.name, () => {
       stage: 'production',
       evidence: { 'governance.approval_pathways': { status: 'established', attestedAt: '2025-11-01T00:00:00Z', expiresAt: '2026-11-01T00:00:00Z' } },
     };
-    const [pattern] = detectPatterns(inputs, DEFAULT_PATTERN_PARAMETERS, 'pause', asOf);
+    const pattern = detectPatterns(inputs, DEFAULT_PATTERN_PARAMETERS, 'pause', asOf).find((p) => p.id === 'governance_lags_deployment');
     expect(pattern).toEqual({ id: 'governance_lags_deployment', title: 'governance lags deployment', detail: 'the initiative is in production while approval evidence is expired (2026-11-01)' });
     expect(detectPatterns({ ...inputs, stage: 'pilot' }, DEFAULT_PATTERN_PARAMETERS, 'pause', asOf)).toEqual([]);
+  });
+
+  it('should see production economics unknown for a deployed initiative with no production cost on record', () => {
+    const approved = { 'governance.approval_pathways': { status: 'established' as const, attestedAt: '2026-10-01T00:00:00Z', expiresAt: null } };
+    const inputs: ScoringInputs = { ...emptyInputs('7d9f3c1e-0000-4000-8000-000000000019'), stage: 'production', evidence: approved };
+    expect(detectPatterns(inputs, DEFAULT_PATTERN_PARAMETERS, 'controlled_investment', asOf)).toEqual([
+      { id: 'pilot_economics_diverge', title: 'pilot economics ≠ production economics', detail: 'in production with no production cost recorded: production economics unknown' },
+    ]);
+    const pilotCostsOnly = { ...inputs, unitEconomics: { items: [], hasProductionCosts: false, categoriesWithoutData: ['monitoring', 'support_staffing', 'operating_controls'] } };
+    expect(detectPatterns(pilotCostsOnly, DEFAULT_PATTERN_PARAMETERS, 'controlled_investment', asOf).map((p) => p.id)).toEqual(['pilot_economics_diverge']);
+    expect(detectPatterns({ ...inputs, stage: 'pilot' }, DEFAULT_PATTERN_PARAMETERS, 'controlled_investment', asOf)).toEqual([]);
   });
 
   it('should see a rollout beyond the scope envelope the committee set: users asked for, months past the spend cap', () => {
@@ -148,9 +159,11 @@ describe(detectPatterns.name, () => {
     expect(ids(economics('1.49'))).toEqual([]);
 
     const approved = { status: 'established' as const, attestedAt: '2025-11-01T00:00:00Z' };
-    expect(ids({ ...base, stage: 'scaling' })).toEqual(['governance_lags_deployment']);
-    expect(ids({ ...base, stage: 'scaling', evidence: { 'governance.approval_pathways': { ...approved, expiresAt: asOf.toISOString() } } })).toEqual(['governance_lags_deployment']);
-    expect(ids({ ...base, stage: 'scaling', evidence: { 'governance.approval_pathways': { ...approved, expiresAt: '2026-11-20T00:00:01Z' } } })).toEqual([]);
+    // Deployed, with its production costs on record (without them, pilot_economics_diverge: below).
+    const costed = { ...base, stage: 'scaling' as const, unitEconomics: { items: [], hasProductionCosts: true, categoriesWithoutData: [] } };
+    expect(ids(costed)).toEqual(['governance_lags_deployment']);
+    expect(ids({ ...costed, evidence: { 'governance.approval_pathways': { ...approved, expiresAt: asOf.toISOString() } } })).toEqual(['governance_lags_deployment']);
+    expect(ids({ ...costed, evidence: { 'governance.approval_pathways': { ...approved, expiresAt: '2026-11-20T00:00:01Z' } } })).toEqual([]);
 
     expect(ids({ ...base, telemetry: [week('2026-11-09', { crossTeamEscalations: 3 })] })).toEqual(['production_exposes_weakness']);
     expect(ids({ ...base, telemetry: [week('2026-11-09', { crossTeamEscalations: 2 })] })).toEqual([]);

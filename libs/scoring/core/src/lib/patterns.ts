@@ -49,18 +49,21 @@ export function detectPatterns(inputs: ScoringInputs, parameters: PatternParamet
   }
 
   const economics = inputs.unitEconomics;
+  const deployed = inputs.stage === 'scaling' || inputs.stage === 'production';
+  const economicsDetails: string[] = [];
   if (economics) {
     const diverging = economics.items.filter((item) => item.productionToPilot !== null && Number(item.productionToPilot) >= Number(parameters.unitCostRatio));
-    const details = diverging.map(
-      (item) => `production costs ${item.productionUnitCost} ${item.currency} per ${item.metric} against ${item.pilotUnitCost} in the pilot (×${item.productionToPilot})`,
+    economicsDetails.push(
+      ...diverging.map((item) => `production costs ${item.productionUnitCost} ${item.currency} per ${item.metric} against ${item.pilotUnitCost} in the pilot (×${item.productionToPilot})`),
     );
     if (economics.hasProductionCosts && economics.categoriesWithoutData.length) {
-      details.push(`no production cost recorded for ${economics.categoriesWithoutData.join(', ')}: production economics unknown there`);
+      economicsDetails.push(`no production cost recorded for ${economics.categoriesWithoutData.join(', ')}: production economics unknown there`);
     }
-    if (details.length) patterns.push({ id: 'pilot_economics_diverge', title: 'pilot economics ≠ production economics', detail: details.join('; ') });
   }
+  // In production with none of its costs on record: every category is unknown, the pilot's the only figures there are.
+  if (deployed && !economics?.hasProductionCosts) economicsDetails.push(`in ${inputs.stage} with no production cost recorded: production economics unknown`);
+  if (economicsDetails.length) patterns.push({ id: 'pilot_economics_diverge', title: 'pilot economics ≠ production economics', detail: economicsDetails.join('; ') });
 
-  const deployed = inputs.stage === 'scaling' || inputs.stage === 'production';
   const approval = inputs.evidence['governance.approval_pathways'];
   const approvalLapsed = approval?.expiresAt ? Date.parse(approval.expiresAt) <= asOf.getTime() : false;
   if (deployed && (!approval || approval.status !== 'established' || approvalLapsed)) {

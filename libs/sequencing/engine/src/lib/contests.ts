@@ -1,10 +1,11 @@
 import { capacityAt, type Problem, type Starts } from './problem';
-import { activeByPeriod, earliestStarts } from './explain';
+import { activeByPeriod, openStarts, readyStarts } from './explain';
 
 /**
  * A contest: consecutive periods in which activities of more than one group
  * (business unit) wanted the same resource — each in the periods it would
- * occupy if it started as early as possible — for more than its capacity.
+ * occupy if it started as early as its dependencies (where they are
+ * scheduled) and freezes let it — for more than its capacity.
  */
 export interface Contest {
   readonly resource: number;
@@ -35,31 +36,31 @@ export interface Fairness {
   readonly group: string;
   readonly demandShare: number;
   readonly capacityShare: number;
-  /** Per bucket of `bucketLength` periods (e.g. a quarter of weeks). */
+  /** Per bucket of periods (`bucketOf`: calendar quarters of weeks, say), in bucket order. */
   readonly series: readonly { readonly bucket: number; readonly demandShare: number; readonly capacityShare: number }[];
 }
 
 /**
  * The contests of a schedule and each group's share of contested demand
  * against its share of the capacity it got there, overall and per bucket of
- * `bucketLength` periods (e.g. a quarter of weeks). `groups[i]` is activity
- * i's business unit.
+ * periods (`bucketOf(period)`, ascending with the period: the calendar
+ * quarter of a week, say). `groups[i]` is activity i's business unit.
  */
 export function analyseContests(
   problem: Problem,
   starts: Starts,
   groups: readonly string[],
-  bucketLength: number,
+  bucketOf: (period: number) => number,
 ): { contests: Contest[]; fairness: Fairness[] } {
   const { contests, cells } = contestedCells(problem, starts, groups);
-  return { contests, fairness: fairnessOfCells(cells, bucketLength) };
+  return { contests, fairness: fairnessOfCells(cells, bucketOf) };
 }
 
-function fairnessOfCells(cells: readonly Cell[], bucketLength: number): Fairness[] {
+function fairnessOfCells(cells: readonly Cell[], bucketOf: (period: number) => number): Fairness[] {
   const overall = new Map<string, { demand: number; held: number }>();
   const byBucket = new Map<number, Map<string, { demand: number; held: number }>>();
   for (const cell of cells) {
-    const bucket = Math.floor(cell.period / bucketLength);
+    const bucket = bucketOf(cell.period);
     if (!byBucket.has(bucket)) byBucket.set(bucket, new Map());
     for (const share of cell.shares) {
       for (const target of [overall, byBucket.get(bucket)!]) {
@@ -97,10 +98,13 @@ interface Cell {
 
 function contestedCells(problem: Problem, starts: Starts, groups: readonly string[]): { contests: Contest[]; cells: Cell[] } {
   const { activities, resources } = problem;
-  const earliest = earliestStarts(problem);
+  // What each wave wants: the weeks from the first start its dependencies (as scheduled) and freezes left it.
+  // Wanting weeks before its dependencies let it start would contest what it could never have had.
+  const ready = readyStarts(problem, starts);
+  const wants = activities.map((a, i) => openStarts(a, ready[i], starts[i])[0] ?? starts[i]);
   const active = activeByPeriod(problem, starts);
   let end = active.length;
-  activities.forEach((a, i) => (end = Math.max(end, earliest[i] + a.duration)));
+  activities.forEach((a, i) => (end = Math.max(end, wants[i] + a.duration)));
 
   const contests: Contest[] = [];
   const cells: Cell[] = [];
@@ -110,7 +114,7 @@ function contestedCells(problem: Problem, starts: Starts, groups: readonly strin
     const wanting: number[][] = Array.from({ length: end }, () => []);
     activities.forEach((a, i) => {
       if (!a.demand[r]) return;
-      for (let t = earliest[i]; t < earliest[i] + a.duration; t++) wanting[t].push(i);
+      for (let t = wants[i]; t < wants[i] + a.duration; t++) wanting[t].push(i);
     });
     let open: { from: number; key: string; contenders: number[]; demand: number; capacity: number; winners: Set<number>; others: Set<number> } | undefined;
     const close = (to: number) => {

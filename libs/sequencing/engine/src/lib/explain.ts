@@ -41,9 +41,35 @@ export function earliestStarts(problem: Problem): number[] {
   return earliest;
 }
 
+/**
+ * Where each activity could have started in this schedule: its release, and its predecessors' actual finishes
+ * plus lags. A delay up to there is the dependencies'; only the weeks after it can be a pool's, a budget's or a
+ * freeze's doing.
+ */
+export function readyStarts(problem: Problem, starts: Starts): number[] {
+  const ready = problem.activities.map((a) => a.release);
+  for (const { before, after, lag = 0 } of problem.precedences) {
+    ready[after] = Math.max(ready[after], starts[before] + problem.activities[before].duration + lag);
+  }
+  return ready;
+}
+
+/** Whether starting at `t` would run into one of the activity's blackouts. */
+function blackedOut(activity: Problem['activities'][number], t: number): boolean {
+  return (activity.blackouts ?? []).some(([from, to]) => t < to && t + activity.duration > from);
+}
+
+/** The starts from `ready` up to (not including) `start` that no dependency or blackout ruled out. */
+export function openStarts(activity: Problem['activities'][number], ready: number, start: number): number[] {
+  const open: number[] = [];
+  for (let t = ready; t < start; t++) if (!blackedOut(activity, t)) open.push(t);
+  return open;
+}
+
 /** The delayed activities of a schedule and, for each, what held it back. */
 export function explainDelays(problem: Problem, starts: Starts): Delay[] {
   const earliest = earliestStarts(problem);
+  const ready = readyStarts(problem, starts);
   const active = activeByPeriod(problem, starts);
   const predecessors: { before: number; lag: number }[][] = problem.activities.map(() => []);
   for (const { before, after, lag = 0 } of problem.precedences) predecessors[after].push({ before, lag });
@@ -58,12 +84,15 @@ export function explainDelays(problem: Problem, starts: Starts): Delay[] {
       if (readyAt > earliest[i]) reasons.push({ kind: 'dependency', before, readyAt });
     }
     for (const [from, to] of activity.blackouts ?? []) {
-      // A blackout matters when a start before ours would have overlapped it.
-      if (from < starts[i] && to > earliest[i]) reasons.push({ kind: 'blackout', from, to });
+      // A blackout matters when a start it could have had otherwise would have overlapped it.
+      if (from < starts[i] && to > ready[i]) reasons.push({ kind: 'blackout', from, to });
     }
-    reasons.push(...capacityReasons(problem, starts, active, i, earliest[i]));
-    const budget = spending && budgetReason(problem, starts, spending, i, earliest[i]);
-    if (budget) reasons.push(budget);
+    const open = openStarts(activity, ready[i], starts[i]);
+    if (open.length) {
+      reasons.push(...capacityReasons(problem, active, i, open));
+      const budget = spending && budgetReason(problem, starts, spending, i, open);
+      if (budget) reasons.push(budget);
+    }
     delays.push({ activity: i, earliest: earliest[i], start: starts[i], reasons });
   });
   return delays;
@@ -81,21 +110,22 @@ export function activeByPeriod(problem: Problem, starts: Starts): number[][] {
 }
 
 /**
- * Periods, within reach of an earlier start, where the others left too little
- * of a resource for this activity — and who held it then.
+ * Periods an open earlier start would have occupied where the others left too little of a resource for this
+ * activity — and who held it then. (In the periods the activity does hold, the schedule is feasible, so none is
+ * flagged there.)
  */
-function capacityReasons(problem: Problem, starts: Starts, active: number[][], i: number, earliest: number): DelayReason[] {
+function capacityReasons(problem: Problem, active: number[][], i: number, open: readonly number[]): DelayReason[] {
   const { activities, resources } = problem;
-  const demand = activities[i].demand;
+  const { demand, duration } = activities[i];
+  const covered = new Set<number>();
+  for (const t of open) for (let p = t; p < t + duration && p < active.length; p++) covered.add(p);
+  const periodsInReach = [...covered].sort((a, b) => a - b);
   const reasons: DelayReason[] = [];
   resources.forEach((resource, r) => {
     if (!demand[r]) return;
     const periods: number[] = [];
     const holders = new Set<number>();
-    // An earlier start t ∈ [earliest, start) would occupy periods up to t + duration − 1.
-    // (In the periods the activity does hold, the schedule is feasible, so none is flagged there.)
-    const last = Math.min(starts[i] - 1 + activities[i].duration, active.length);
-    for (let t = earliest; t < last; t++) {
+    for (const t of periodsInReach) {
       const others = active[t].filter((j) => j !== i && activities[j].demand[r]);
       const used = others.reduce((sum, j) => sum + activities[j].demand[r], 0);
       if (used + demand[r] > capacityAt(resource, t)) {
@@ -136,7 +166,7 @@ function budgetSpending(problem: Problem, starts: Starts): BudgetSpending | unde
   return { spent, spenders };
 }
 
-function budgetReason(problem: Problem, starts: Starts, spending: BudgetSpending, i: number, earliest: number): DelayReason | undefined {
+function budgetReason(problem: Problem, starts: Starts, spending: BudgetSpending, i: number, open: readonly number[]): DelayReason | undefined {
   const budget = problem.budget!;
   const { limits } = budget;
   const bounds = budgetBounds(budget);
@@ -145,16 +175,14 @@ function budgetReason(problem: Problem, starts: Starts, spending: BudgetSpending
   const blocked: number[] = [];
   const holders = new Set<number>();
   const duration = problem.activities[i].duration;
-  const firstQuarter = Math.max(0, budgetPeriodAt(bounds, earliest));
+  const firstQuarter = Math.max(0, budgetPeriodAt(bounds, open[0]));
   const lastQuarter = budgetPeriodAt(bounds, starts[i] - 1 + duration);
   for (let q = firstQuarter; q <= lastQuarter && q < limits.length; q++) {
     const others = spending.spenders[q].filter((s) => s.activity !== i);
     const spent = spending.spent[q] - (spending.spenders[q].find((s) => s.activity === i)?.amount ?? 0);
     // The most of this budget period an earlier start would have used.
     let most = 0;
-    for (let t = earliest; t < starts[i]; t++) {
-      most = Math.max(most, Math.min(t + duration, bounds[q + 1]) - Math.max(t, bounds[q]));
-    }
+    for (const t of open) most = Math.max(most, Math.min(t + duration, bounds[q + 1]) - Math.max(t, bounds[q]));
     if (most > 0 && spent + cost * most > limits[q]) {
       blocked.push(q);
       others.forEach((s) => holders.add(s.activity));

@@ -2139,6 +2139,7 @@ export interface components {
                     businessUnit: string;
                     initiativeId: string;
                     initiativeKey: string;
+                    pinned?: boolean;
                     priority: number;
                     start: string;
                     wave: string;
@@ -2151,6 +2152,7 @@ export interface components {
                     from: string;
                     initiativeId: string;
                     initiativeKey: string;
+                    pinned?: boolean;
                     priority: number;
                     to: string;
                     wave: string;
@@ -2160,6 +2162,7 @@ export interface components {
                     businessUnit: string;
                     initiativeId: string;
                     initiativeKey: string;
+                    pinned?: boolean;
                     priority: number;
                     start: string;
                     wave: string;
@@ -2181,6 +2184,7 @@ export interface components {
                     initiativeKey: string;
                     /** @enum {string} */
                     outcome: "won" | "lost";
+                    pinned?: boolean;
                     priority: number;
                     wave: string;
                     why: string;
@@ -2191,6 +2195,7 @@ export interface components {
                     businessUnit: string;
                     initiativeId: string;
                     initiativeKey: string;
+                    pinned?: boolean;
                     priority: number;
                     wave: string;
                 }[];
@@ -2216,6 +2221,7 @@ export interface components {
                     businessUnit: string;
                     initiativeId: string;
                     initiativeKey: string;
+                    pinned?: boolean;
                     priority: number;
                     start: string;
                     wave: string;
@@ -2228,6 +2234,7 @@ export interface components {
                     from: string;
                     initiativeId: string;
                     initiativeKey: string;
+                    pinned?: boolean;
                     priority: number;
                     to: string;
                     wave: string;
@@ -2237,6 +2244,7 @@ export interface components {
                     businessUnit: string;
                     initiativeId: string;
                     initiativeKey: string;
+                    pinned?: boolean;
                     priority: number;
                     start: string;
                     wave: string;
@@ -2298,6 +2306,7 @@ export interface components {
                 initiativeName: string;
                 lateWeeks: number;
                 name: string;
+                pinned?: boolean;
                 /** @enum {string|null} */
                 posture: "pause" | "controlled_investment" | "authorize_deployment" | null;
                 priority: number;
@@ -2308,6 +2317,7 @@ export interface components {
                         businessUnit: string;
                         initiativeId: string;
                         initiativeKey: string;
+                        pinned?: boolean;
                         priority: number;
                         wave: string;
                     }[];
@@ -2754,6 +2764,7 @@ export interface components {
                     businessUnit: string;
                     initiativeId: string;
                     initiativeKey: string;
+                    pinned?: boolean;
                     priority: number;
                     start: string;
                     wave: string;
@@ -2766,6 +2777,7 @@ export interface components {
                     from: string;
                     initiativeId: string;
                     initiativeKey: string;
+                    pinned?: boolean;
                     priority: number;
                     to: string;
                     wave: string;
@@ -2775,6 +2787,7 @@ export interface components {
                     businessUnit: string;
                     initiativeId: string;
                     initiativeKey: string;
+                    pinned?: boolean;
                     priority: number;
                     start: string;
                     wave: string;

@@ -125,7 +125,15 @@ export const computePlanSchema = z
   .strict();
 export type ComputePlan = z.infer<typeof computePlanSchema>;
 
-const waveHandleSchema = z.object({ initiativeId: z.string(), initiativeKey: z.string(), wave: z.string(), businessUnit: z.string(), priority: z.number() });
+const waveHandleSchema = z.object({
+  initiativeId: z.string(),
+  initiativeKey: z.string(),
+  wave: z.string(),
+  businessUnit: z.string(),
+  priority: z.number(),
+  /** Pinned to its week by PMO (absent in plans computed before pins were named). */
+  pinned: z.boolean().optional(),
+});
 const weekRangeSchema = z.object({ from: z.string(), to: z.string() });
 
 export const plannedWaveSchema = waveHandleSchema.extend({

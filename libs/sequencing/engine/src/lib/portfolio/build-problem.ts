@@ -4,8 +4,6 @@ import type { PortfolioSnapshot, Posture, SnapshotInitiative, SnapshotWave } fro
 import { graphCycles } from './link-cycles';
 import { deadlineWeek, mondayOf, quarterOf, weekOf, weekOnOrAfter } from './weeks';
 
-/** Weeks per budget period: a plan quarter. */
-export const QUARTER_WEEKS = 13;
 /** Cost of one week past a deadline, in priority-weighted weeks: a deadline outweighs any priority. */
 export const TARDINESS_PENALTY = 1_000;
 /** Weight of a pinned wave: above any priority, so the plan starts it at its pin when it can. */

@@ -64,7 +64,15 @@ export function contestKey(contest: PlanContest): string {
 }
 
 function handle(wave: PlannedWave): WaveHandle {
-  return { initiativeId: wave.initiativeId, initiativeKey: wave.initiativeKey, wave: wave.wave, businessUnit: wave.businessUnit, priority: wave.priority };
+  return {
+    initiativeId: wave.initiativeId,
+    initiativeKey: wave.initiativeKey,
+    wave: wave.wave,
+    businessUnit: wave.businessUnit,
+    priority: wave.priority,
+    // A plan stored before pins were named has none.
+    pinned: wave.pinned ?? false,
+  };
 }
 
 function byKey(a: WaveHandle, b: WaveHandle): number {

@@ -107,6 +107,20 @@ describe(planPortfolio.name, () => {
     ]);
   });
 
+  it('should report fairness by calendar quarter, as budgets have them, from a plan starting mid-quarter', () => {
+    // From Monday 2027-03-22: two contested weeks in March (Q1), then the contest goes on into April (Q2).
+    const plan = planPortfolio(
+      snapshot({
+        startDate: '2027-03-22',
+        initiatives: [
+          initiative('HIGH', { value: '1000', waves: [wave('w1', { durationWeeks: 4 })] }),
+          initiative('LOW', { value: '10', businessUnit: 'Claims', waves: [wave('w1', { businessUnit: 'Claims', durationWeeks: 4 })] }),
+        ],
+      }),
+    );
+    expect(plan.fairness.find((f) => f.businessUnit === 'Claims')?.byQuarter.map((q) => q.quarter)).toEqual(['2027-Q1', '2027-Q2']);
+  });
+
   it('should keep a wave out of its business unit freeze and say so', () => {
     const plan = planPortfolio(
       snapshot({
@@ -150,6 +164,30 @@ describe(planPortfolio.name, () => {
     expect(pinned.warnings).toEqual([]);
     const ordered = planPortfolio({ ...base, overrides: [{ id: 'o3', kind: 'order', first: 'id-B', then: 'id-A', reason: 'shared vendor' }] });
     expect(startOf(ordered, 'B')).toBe(START);
+  });
+
+  it('should name a pinned holder as pinned, not by the priority it outranks', () => {
+    // B (value 1000) would go first; A (value 10, another unit) is pinned to the first week.
+    const plan = planPortfolio(
+      snapshot({
+        initiatives: [initiative('A', { value: '10', businessUnit: 'Claims', waves: [wave('w1', { businessUnit: 'Claims' })] }), initiative('B', { value: '1000' })],
+        overrides: [{ id: 'o1', kind: 'pin', initiativeId: 'id-A', wave: 'w1', start: START, reason: 'launch event' }],
+      }),
+    );
+    const b = plan.waves.find((w) => w.initiativeKey === 'B');
+    expect(b?.reasons[0].text).toMatch(/by A w1 \(Claims, pinned to its week; priority \d+\)$/);
+    expect(b?.reasons[0].heldBy?.[0]).toMatchObject({ initiativeKey: 'A', pinned: true });
+    const [contest] = plan.contests;
+    const verdicts = Object.fromEntries(contest.competitors.map((c) => [c.initiativeKey, c.why]));
+    expect(verdicts['A']).toMatch(/^pinned to its week by PMO/);
+    expect(verdicts['B']).toBe('delayed 2 week(s): deploy is held by A w1, pinned to its week by PMO');
+  });
+
+  it('should warn of a wave that runs past the horizon, where capacity changes and budgets no longer hold', () => {
+    const plan = planPortfolio(snapshot({ horizonWeeks: 3, initiatives: [initiative('A', { value: '1000' }), initiative('B')] }));
+    expect(plan.warnings).toEqual([
+      "B w1 runs past the plan's horizon (2027-01-24), where capacity changes and rollout budgets are not applied: lengthen the horizon to plan it fully",
+    ]);
   });
 
   it('should follow intake dependencies: the dependent starts after the other rollout first wave', () => {

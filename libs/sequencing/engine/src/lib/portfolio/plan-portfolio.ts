@@ -2,7 +2,7 @@ import { analyseContests, type Contest } from '../contests';
 import { earliestStarts, explainDelays, type DelayReason } from '../explain';
 import { objectiveOf } from '../problem';
 import { solve, type SolveOptions } from '../solve';
-import { budgetQuarter, buildProblem, QUARTER_WEEKS, type HeldInitiative, type PortfolioProblem, type WaveRef } from './build-problem';
+import { budgetQuarter, buildProblem, type HeldInitiative, type PortfolioProblem, type WaveRef } from './build-problem';
 import { capacityCuts, ownCostText } from './shortfalls';
 import type { PortfolioSnapshot, Posture } from './snapshot';
 import { mondayOf, quarterOf, sundayOf, weekRanges } from './weeks';
@@ -13,6 +13,8 @@ export interface WaveHandle {
   wave: string;
   businessUnit: string;
   priority: number;
+  /** Pinned to its week by PMO: it holds its place whatever its priority. */
+  pinned: boolean;
 }
 
 export interface PlanReason {
@@ -105,6 +107,13 @@ export function planPortfolio(snapshot: PortfolioSnapshot, options: SolveOptions
       warnings.push(`${ref.initiative.key} ${ref.wave.key} is pinned to ${mondayOf(snapshot.startDate, ref.pinnedWeek)} but can only start ${mondayOf(snapshot.startDate, startWeek)}`);
     }
     if (lateWeeks > 0) warnings.push(`${ref.initiative.key} ${ref.wave.key} misses its deadline ${ref.wave.deadline} by ${lateWeeks} week(s)`);
+    if (endWeek > snapshot.horizonWeeks) {
+      // Past the horizon pools keep their base capacity and no budget applies: the plan there is a sketch.
+      warnings.push(
+        `${ref.initiative.key} ${ref.wave.key} runs past the plan's horizon (${sundayOf(snapshot.startDate, snapshot.horizonWeeks - 1)}), ` +
+          `where capacity changes and rollout budgets are not applied: lengthen the horizon to plan it fully`,
+      );
+    }
     const priority = built.priorities.get(ref.initiative.id)!;
     return {
       ...handles[i],
@@ -126,13 +135,18 @@ export function planPortfolio(snapshot: PortfolioSnapshot, options: SolveOptions
     };
   });
   const groups = refs.map((r) => r.wave.businessUnit);
-  const analysis = analyseContests(problem, starts, groups, QUARTER_WEEKS);
+  // Calendar quarters, as budgets have them (a week in the quarter of its Monday), numbered year × 4 + quarter.
+  const quarterIndex = (week: number) => {
+    const [year, quarter] = quarterOf(mondayOf(snapshot.startDate, week)).split('-Q').map(Number);
+    return year * 4 + quarter - 1;
+  };
+  const analysis = analyseContests(problem, starts, groups, quarterIndex);
   const contests = analysis.contests.map((c) => describeContest(snapshot, handles, waves, c));
   const fairness = analysis.fairness.map((f) => ({
     businessUnit: f.group,
     demandShare: f.demandShare,
     capacityShare: f.capacityShare,
-    byQuarter: f.series.map((s) => ({ quarter: quarterOf(mondayOf(snapshot.startDate, s.bucket * QUARTER_WEEKS)), demandShare: s.demandShare, capacityShare: s.capacityShare })),
+    byQuarter: f.series.map((s) => ({ quarter: `${Math.floor(s.bucket / 4)}-Q${(s.bucket % 4) + 1}`, demandShare: s.demandShare, capacityShare: s.capacityShare })),
   }));
   return {
     startDate: snapshot.startDate,
@@ -148,19 +162,28 @@ export function planPortfolio(snapshot: PortfolioSnapshot, options: SolveOptions
 }
 
 function handleOf(ref: WaveRef): WaveHandle {
-  return { initiativeId: ref.initiative.id, initiativeKey: ref.initiative.key, wave: ref.wave.key, businessUnit: ref.wave.businessUnit, priority: ref.priority };
+  return {
+    initiativeId: ref.initiative.id,
+    initiativeKey: ref.initiative.key,
+    wave: ref.wave.key,
+    businessUnit: ref.wave.businessUnit,
+    priority: ref.priority,
+    pinned: ref.pinnedWeek !== null,
+  };
 }
 
-/** The holders with the strongest claim (highest priority) first, at most `MAX_NAMED_HOLDERS`. */
+/** The holders with the strongest claim (pinned, then highest priority) first, at most `MAX_NAMED_HOLDERS`. */
 function strongest(handles: readonly WaveHandle[], holders: readonly number[]): WaveHandle[] {
   return [...holders]
-    .sort((a, b) => handles[b].priority - handles[a].priority || a - b)
+    .sort((a, b) => Number(handles[b].pinned) - Number(handles[a].pinned) || handles[b].priority - handles[a].priority || a - b)
     .slice(0, MAX_NAMED_HOLDERS)
     .map((j) => handles[j]);
 }
 
 function describeHolders(handles: readonly WaveHandle[], holders: readonly number[]): string {
-  const shown = strongest(handles, holders).slice(0, 5).map((h) => `${h.initiativeKey} ${h.wave} (${h.businessUnit}, priority ${h.priority})`);
+  const shown = strongest(handles, holders)
+    .slice(0, 5)
+    .map((h) => `${h.initiativeKey} ${h.wave} (${h.businessUnit}, ${h.pinned ? `pinned to its week; priority ${h.priority}` : `priority ${h.priority}`})`);
   return shown.join(', ') + (holders.length > 5 ? ` and ${holders.length - 5} more` : '');
 }
 
@@ -214,12 +237,16 @@ function describeContest(snapshot: PortfolioSnapshot, handles: WaveHandle[], wav
   const why = (i: number, won: boolean): string => {
     const wave = waves[i];
     if (won) {
+      // A pin outweighs any priority (the solver weighs it so): saying "higher priority" would send PMO to the wrong lever.
+      if (wave.pinned) return `pinned to its week by PMO (priority ${wave.priority})`;
       if (wave.priority > loserPriority) return `higher priority (${wave.priority} vs at most ${loserPriority} among those delayed)`;
       if (wave.priority === loserPriority) return `equal priority (${wave.priority}); the plan delivers more weighted value this way`;
       return `lower priority (${wave.priority}), but fits alongside the others or protects a deadline or dependent waves`;
     }
     const blocked = wave.reasons.find((r) => r.kind !== 'capacity' || r.pool !== pool);
     if (blocked) return `delayed ${wave.delayWeeks} week(s); ${blocked.text}`;
+    const pinned = contest.winners.filter((j) => handles[j].pinned).map((j) => `${handles[j].initiativeKey} ${handles[j].wave}`);
+    if (pinned.length) return `delayed ${wave.delayWeeks} week(s): ${pool} is held by ${pinned.join(', ')}, pinned to its week by PMO`;
     return `delayed ${wave.delayWeeks} week(s): lower priority (${wave.priority}) than the waves holding ${pool} (up to ${winnerPriority})`;
   };
   return {
