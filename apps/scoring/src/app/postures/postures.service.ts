@@ -16,6 +16,7 @@ import { Outbox, RpcError } from '@capstan/messaging';
 import { lockProjectionRow } from '@capstan/persistence';
 import {
   domainTrends,
+  momentsForTrends,
   emptyInputs,
   evaluate,
   type Evaluation,
@@ -122,24 +123,24 @@ export class PosturesService {
     }
   }
 
-  /** Directions over the last few evaluations; two domains sliding together is an early warning. */
+  /** Directions over the last weeks; two domains sliding together is an early warning. */
   private async withTrends(manager: EntityManager, result: Evaluation, subject: ScoringSubjectEntity | null): Promise<{ result: Evaluation; recent: ScoredMoment[] }> {
     const earlier = subject?.recentScores ?? (subject ? await this.recentFromHistory(manager, result.initiativeId) : []);
     const current: ScoredMoment = {
       evaluatedAt: result.evaluatedAt,
       domainScores: Object.fromEntries(result.domains.map((domain) => [domain.id, domain.score])),
     };
-    const recent = [...earlier, current].slice(-TREND_WINDOW);
+    const recent = momentsForTrends(earlier, current);
     const { trends, earlyWarning } = domainTrends(recent);
     return { result: { ...result, trends, signals: earlyWarning ? [...result.signals, earlyWarning] : result.signals }, recent };
   }
 
-  /** The scores of an initiative's last evaluations, for a row scored before they were kept on it. */
+  /** The scores of an initiative's recent evaluations, for a row scored before they were kept on it. */
   private async recentFromHistory(manager: EntityManager, initiativeId: string): Promise<ScoredMoment[]> {
     const rows = (await manager.query(
       `SELECT evaluated_at, result->'domains' AS domains FROM scoring.evaluations
        WHERE initiative_id = $1 ORDER BY evaluated_at DESC LIMIT $2`,
-      [initiativeId, TREND_WINDOW - 1],
+      [initiativeId, HISTORY_READ],
     )) as { evaluated_at: Date; domains: Evaluation['domains'] }[];
     return rows.reverse().map((row) => ({
       evaluatedAt: new Date(row.evaluated_at).toISOString(),
@@ -402,8 +403,8 @@ export class PosturesService {
 
 type HistoricalPosture = PostureView & { inputs: ScoringInputs | null };
 
-/** Evaluations a trend looks across, the current one included. */
-const TREND_WINDOW = 6;
+/** Evaluations read back for a row scored before its recent scores were kept (momentsForTrends keeps what the weeks need). */
+const HISTORY_READ = 200;
 
 /** Conditions name dates and shares; grouping by their kind counts alike ones together. */
 /** Sums of committed capital need more than Decimal's default 20 significant digits. */

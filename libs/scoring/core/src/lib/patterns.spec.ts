@@ -2,7 +2,7 @@ import { evaluate } from './evaluate';
 import { emptyInputs, withTelemetry, type ScoringInputs, type TelemetryInput } from './inputs';
 import { DEFAULT_MODEL } from './model';
 import { detectPatterns, DEFAULT_PATTERN_PARAMETERS } from './patterns';
-import { domainTrends } from './trends';
+import { TREND_DAYS, domainTrends, momentsForTrends, type ScoredMoment } from './trends';
 
 const asOf = new Date('2026-11-20T00:00:00Z');
 
@@ -198,6 +198,28 @@ describe(detectPatterns.name, () => {
 });
 
 describe(domainTrends.name, () => {
+  it('should measure against the days before, so a drop today stays one however often it is re-scored', () => {
+    const at = (evaluatedAt: string, ownership: number): ScoredMoment => ({ evaluatedAt, domainScores: { ownership } });
+    // Ownership held at 100 for weeks; this morning it fell to 67; two cost entries re-scored it this afternoon.
+    let kept = [at('2026-10-20T09:00:00Z', 100), at('2026-11-10T09:00:00Z', 100)];
+    for (const moment of [at('2026-11-24T08:00:00Z', 67), at('2026-11-24T14:00:00Z', 67), at('2026-11-24T15:00:00Z', 67)]) {
+      kept = momentsForTrends(kept, moment);
+      expect(domainTrends(kept).trends).toEqual({ ownership: 'deteriorating' });
+    }
+    // Kept: what held before the window, the days within it, and the latest of today.
+    expect(kept.map((m) => m.evaluatedAt)).toEqual(['2026-10-20T09:00:00Z', '2026-11-10T09:00:00Z', '2026-11-24T15:00:00Z']);
+    // Weeks later, the old value has aged out of the window: 67 is the norm now.
+    expect(domainTrends(momentsForTrends(kept, at('2026-12-24T09:00:00Z', 67))).trends).toEqual({ ownership: 'stable' });
+  });
+
+  it('should keep at most a moment a day across the window, whatever the number of evaluations', () => {
+    let kept: ScoredMoment[] = [];
+    for (let hour = 0; hour < 24 * 60; hour += 3) {
+      kept = momentsForTrends(kept, { evaluatedAt: new Date(Date.UTC(2026, 9, 1) + hour * 3_600_000).toISOString(), domainScores: { ownership: 50 } });
+    }
+    expect(kept.length).toBeLessThanOrEqual(TREND_DAYS + 2);
+  });
+
   it('should name each direction and warn when two domains slide together', () => {
     const moments = [
       { evaluatedAt: '2026-11-01T00:00:00Z', domainScores: { ownership: 80, governance: 70, economics: 50 } },
