@@ -532,6 +532,22 @@ describe('the cost ledger', () => {
     expect((await viewer.get<{ items: unknown[] }>('/api/v1/fx-rates?from=2001-01-01&to=2001-01-01')).body.items).toHaveLength(2);
   });
 
+  it('should weigh spend in several currencies in the reporting currency for cost visibility, not by the weakest currency', async () => {
+    const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
+    const id = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Two currencies', businessUnit: 'Treasury', stage: 'production' })).body.id;
+    // 1,000 USD metered at the day's 0.5 (500 EUR, attributed) beside a 50 EUR estimate: 90 % attributed, not 0 %.
+    const record = (body: Record<string, unknown>) => finance.post('/api/v1/cost-entries', { initiativeId: id, chargeDate: '2026-10-19', category: 'inference', phase: 'production', ...body });
+    await pollUntil(async () => ((await record({ amount: '1000', currency: 'USD', source: 'metered' })).status === 201 ? true : undefined), { what: 'cost tracking to know the initiative' });
+    expect((await record({ amount: '50', currency: 'EUR' })).status).toBe(201);
+    const criterion = await pollUntil(async () => {
+      const { body } = await viewer.get<{ domains?: { criteria: { id: string; state: string; basis?: string }[] }[] }>(`/api/v1/initiatives/${id}/posture`);
+      const found = body.domains?.flatMap((d) => d.criteria).find((c) => c.id === 'economics.cost_visibility');
+      // The first entry alone is all attributed; then the estimate arrives.
+      return found?.basis?.includes('%') && !found.basis.startsWith('100 %') ? found : undefined;
+    }, { what: 'cost visibility measured with both entries' });
+    expect(criterion).toMatchObject({ state: 'established', basis: '91 % of recorded spend attributed from reliable sources' });
+  });
+
   it('should convert the largest entry the ledger takes at the largest rate it takes, exactly, and refuse a token price whose charges it could not hold', async () => {
     const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
     const id = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Extremes', businessUnit: 'Treasury', stage: 'production' })).body.id;

@@ -4,6 +4,7 @@ import Decimal from 'decimal.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   CostEvents,
+  RELIABLE_COST_SOURCES,
   type CostEntry,
   type CostEntryList,
   type CostEntryListQuery,
@@ -11,6 +12,7 @@ import {
   type CostSummaryQuery,
   type RecordCostEntry,
 } from '@capstan/contracts';
+import { ExactDecimal } from '@capstan/cost-tracking-core';
 import { Outbox, RpcError, type RpcContext } from '@capstan/messaging';
 import { BudgetsService } from '../budgets/budgets.service';
 import { ExchangeRatesService } from '../fx/exchange-rates.service';
@@ -272,8 +274,11 @@ export class LedgerService {
     const shares = [...spent]
       .filter(([, total]) => total.gt(0))
       .map(([currency, total]) => Decimal.max(0, Decimal.min(1, (reliable.get(currency) ?? new Decimal(0)).div(total))));
-    // Nothing spent means nothing unattributed; otherwise the weakest currency decides.
-    const share = shares.length ? Decimal.min(...shares).toDecimalPlaces(4, Decimal.ROUND_DOWN).toFixed() : '1';
+    // Nothing spent means nothing unattributed. Spend in several currencies is weighed in the reporting currency
+    // (a stray unattributed 50 EUR beside a million attributed USD is not "none attributed"); until every entry has
+    // its rate, the weakest currency decides.
+    const weighed = spent.size > 1 ? await this.reportingShare(manager, initiativeId) : undefined;
+    const share = (weighed ?? (shares.length ? Decimal.min(...shares) : new Decimal(1))).toDecimalPlaces(4, Decimal.ROUND_DOWN).toFixed();
     const entries = totals.reduce((sum, t) => sum + t.entries, 0);
     // The latest month with spend in some currency (a month whose entries cancel out has none).
     const monthly = [...sumBy(totals, (t) => `${t.period} ${t.currency}`)]
@@ -288,6 +293,21 @@ export class LedgerService {
     const months = [...periods.filter((p) => p <= thisMonth).slice(-3), ...periods.filter((p) => p > thisMonth).slice(0, 3)];
     const recentSpend = monthly.filter((m) => months.includes(m.period));
     await this.outbox.enqueue(manager, CostEvents.visibilityChanged, { initiativeId, attributedShare: share, entries, latestCostPeriod: latest, recentSpend }, context);
+  }
+
+  /** The attributed share of an initiative's spend in the reporting currency; undefined while an entry waits for its rate. */
+  private async reportingShare(manager: EntityManager, initiativeId: string): Promise<Decimal | undefined> {
+    const [row] = (await manager.query(
+      `SELECT coalesce(sum(c.amount), 0)::text AS total, coalesce(sum(c.amount) FILTER (WHERE e.source = ANY($3::text[])), 0)::text AS reliable,
+              count(*) FILTER (WHERE c.entry_id IS NULL)::int AS unconverted
+         FROM cost_tracking.cost_entries e
+         LEFT JOIN cost_tracking.entry_conversions c ON c.entry_id = e.id AND c.reporting_currency = $2
+        WHERE e.initiative_id = $1`,
+      [initiativeId, this.rates.reportingCurrency, [...RELIABLE_COST_SOURCES]],
+    )) as { total: string; reliable: string; unconverted: number }[];
+    const total = new ExactDecimal(row.total);
+    if (row.unconverted > 0 || !total.gt(0)) return undefined;
+    return Decimal.max(0, Decimal.min(1, new ExactDecimal(row.reliable).div(total)));
   }
 
   private async knows(manager: EntityManager, initiativeId: string): Promise<boolean> {

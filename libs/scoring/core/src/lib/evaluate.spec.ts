@@ -34,7 +34,11 @@ describe(evaluate.name, () => {
   it('should authorize deployment when every gate holds', () => {
     const result = evaluate(fullyReady(), NO_HOLD, asOf);
     expect(result.posture).toBe('authorize_deployment');
-    expect(result.conditions).toEqual([]);
+    // What keeps it: the next month's costs by the day they are due, and every gate holding.
+    expect(result.conditions).toEqual([
+      'keep it: record actual costs for 2026-11 by 2026-12-01',
+      'keep it: production accountability and operational discipline — every gate holding (one failing drops the posture at once)',
+    ]);
   });
 
   it('should give a controlled investment its scope envelope: the committee\'s, else the one recommended', () => {
@@ -140,7 +144,7 @@ describe(evaluate.name, () => {
     const atThreshold = evaluate(inputs, { ...NO_HOLD, domainThreshold: 67 }, asOf);
     expect(atThreshold.domains.find((domain) => domain.id === 'portfolio')?.score).toBe(67);
     expect(atThreshold.posture).toBe('authorize_deployment');
-    expect(atThreshold.conditions).toEqual([]);
+    expect(atThreshold.conditions.filter((condition) => !condition.startsWith('keep it:'))).toEqual([]);
     const below = evaluate(inputs, { ...NO_HOLD, domainThreshold: 68 }, asOf);
     expect(below.posture).toBe('controlled_investment');
     expect(below.conditions).toEqual(['raise portfolio readiness to 68: now 67']);

@@ -130,6 +130,7 @@ export function evaluate(
   const conditions = unique([
     ...findings.map((f) => f.condition),
     ...(posture === 'pause' ? [] : [...belowThreshold.map((d) => `raise ${d.id} readiness to ${model.domainThreshold}: now ${d.score}`), ...expired]),
+    ...(posture === 'authorize_deployment' ? keepingConditions(model, asOf) : []),
   ]);
   const patterns = detectPatterns(inputs, model.patterns, posture, asOf);
   const signals = unique([
@@ -307,6 +308,16 @@ function closedMonthCostsRecorded(inputs: ScoringInputs, closedMonth: string, la
   // None named beside a month with spend: an event from before they were (cost tracking names them whenever there is one).
   if (!inputs.recentSpend?.length) return Boolean(inputs.latestCostPeriod && inputs.latestCostPeriod >= closedMonth);
   return inputs.recentSpend.some((month) => month.period >= closedMonth && month.period <= lastClosed && !/^-?0(\.0+)?$/.test(month.amount));
+}
+
+/** What keeps an authorization (the brief: reliable production accountability and operational discipline), the next due date first. */
+function keepingConditions(model: ScoringModel, asOf: Date): string[] {
+  const due = nextClosedMonthChange(asOf, model.closedMonthGraceDays);
+  const next = latestClosedMonth(due, model.closedMonthGraceDays);
+  return [
+    ...(model.requireLatestClosedMonthCosts ? [`keep it: record actual costs for ${next} by ${due.toISOString().slice(0, 10)}`] : []),
+    'keep it: production accountability and operational discipline — every gate holding (one failing drops the posture at once)',
+  ];
 }
 
 function expiredCondition(id: CriterionId, expiredAt: string): string {
