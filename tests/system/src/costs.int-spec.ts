@@ -535,9 +535,10 @@ describe('the cost ledger', () => {
   it('should weigh spend in several currencies in the reporting currency for cost visibility, not by the weakest currency', async () => {
     const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
     const id = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Two currencies', businessUnit: 'Treasury', stage: 'production' })).body.id;
-    // 1,000 USD metered at the day's 0.5 (500 EUR, attributed) beside a 50 EUR estimate: 90 % attributed, not 0 %.
+    // 1,000 CAD metered at the day's 0.5 (500 EUR, attributed) beside a 50 EUR estimate: 500 of 550, 91 % attributed, not 0 %.
+    expect((await finance.post('/api/v1/fx-rates', { rates: [{ currency: 'CAD', date: '2026-10-19', rate: '0.5' }] })).status).toBe(201);
     const record = (body: Record<string, unknown>) => finance.post('/api/v1/cost-entries', { initiativeId: id, chargeDate: '2026-10-19', category: 'inference', phase: 'production', ...body });
-    await pollUntil(async () => ((await record({ amount: '1000', currency: 'USD', source: 'metered' })).status === 201 ? true : undefined), { what: 'cost tracking to know the initiative' });
+    await pollUntil(async () => ((await record({ amount: '1000', currency: 'CAD', source: 'metered' })).status === 201 ? true : undefined), { what: 'cost tracking to know the initiative' });
     expect((await record({ amount: '50', currency: 'EUR' })).status).toBe(201);
     const criterion = await pollUntil(async () => {
       const { body } = await viewer.get<{ domains?: { criteria: { id: string; state: string; basis?: string }[] }[] }>(`/api/v1/initiatives/${id}/posture`);

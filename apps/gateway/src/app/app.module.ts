@@ -16,7 +16,7 @@ import { ScoringModelsController } from './scoring-models/scoring-models.control
 import { AuthConfigController } from './auth/auth-config.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { RateLimitGuard } from './auth/rate-limit.guard';
-import { VouchedCredentials } from './auth/vouched-credentials';
+import { AuthFailures } from './auth/auth-failures';
 import { IdempotencyKeyGuard } from './idempotency/idempotency-key.guard';
 import { Authenticator } from './auth/authenticator';
 import { BusinessUnitScope } from './auth/business-unit-scope';
@@ -75,10 +75,10 @@ export const config = loadGatewayConfig();
   ],
   providers: [
     { provide: GATEWAY_CONFIG, useValue: config },
-    VouchedCredentials,
-    // Global guards run in this order: the rate limit first, then authentication and roles, then whether the route takes an Idempotency-Key.
-    ...(config.rateLimitPerMinute > 0 ? [{ provide: APP_GUARD, useClass: RateLimitGuard }] : []),
+    AuthFailures,
+    // Global guards run in this order: authentication and roles, the rate limit (per credential that authenticated), whether the route takes an Idempotency-Key.
     { provide: APP_GUARD, useClass: AuthGuard },
+    ...(config.rateLimitPerMinute > 0 ? [{ provide: APP_GUARD, useClass: RateLimitGuard }] : []),
     { provide: APP_GUARD, useClass: IdempotencyKeyGuard },
     // Global pipes run in this order: text Postgres cannot store is refused before the schemas look.
     { provide: APP_PIPE, useClass: StorableTextPipe },

@@ -276,7 +276,8 @@ export class LedgerService {
       .map(([currency, total]) => Decimal.max(0, Decimal.min(1, (reliable.get(currency) ?? new Decimal(0)).div(total))));
     // Nothing spent means nothing unattributed. Spend in several currencies is weighed in the reporting currency
     // (a stray unattributed 50 EUR beside a million attributed USD is not "none attributed"); until every entry has
-    // its rate, the weakest currency decides.
+    // its rate, the weakest currency decides. Rates recorded after the entries weigh in from the initiative's next
+    // entry: scoring orders these figures by entry count, which a rate alone does not move.
     const weighed = spent.size > 1 ? await this.reportingShare(manager, initiativeId) : undefined;
     const share = (weighed ?? (shares.length ? Decimal.min(...shares) : new Decimal(1))).toDecimalPlaces(4, Decimal.ROUND_DOWN).toFixed();
     const entries = totals.reduce((sum, t) => sum + t.entries, 0);

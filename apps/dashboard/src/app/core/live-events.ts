@@ -7,21 +7,50 @@ export interface LiveEvent {
   payload: unknown;
 }
 
-/** The gateway's server-sent events; EventSource reconnects by itself after a drop. */
+/** Longest wait before opening a refused stream again. */
+const MAX_RETRY_MS = 60_000;
+
+/**
+ * The gateway's server-sent events. EventSource reconnects by itself after a
+ * drop, but with the URL it was given: once the gateway ends the stream at its
+ * token's expiry, that reconnect is refused and EventSource gives up. Then the
+ * stream is opened again with the session's token as it is now (backing off
+ * while it is refused).
+ */
 @Injectable({ providedIn: 'root' })
 export class LiveEvents {
   private readonly session = inject(Session);
   readonly connected = signal(false);
 
   subscribe(types: string[], listener: (event: LiveEvent) => void, destroyRef: DestroyRef): void {
-    const token = this.session.token();
-    if (!token) return;
-    const source = new EventSource(`/api/v1/events?access_token=${encodeURIComponent(token)}`);
-    source.onopen = () => this.connected.set(true);
-    source.onerror = () => this.connected.set(false);
-    for (const type of types) {
-      source.addEventListener(type, (message) => listener(JSON.parse((message as MessageEvent<string>).data) as LiveEvent));
-    }
-    destroyRef.onDestroy(() => source.close());
+    let source: EventSource | undefined;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let delay = 5_000;
+    let stopped = false;
+    const open = () => {
+      const token = this.session.token();
+      if (!token || stopped) return;
+      const opened = new EventSource(`/api/v1/events?access_token=${encodeURIComponent(token)}`);
+      source = opened;
+      opened.onopen = () => {
+        delay = 5_000;
+        this.connected.set(true);
+      };
+      opened.onerror = () => {
+        this.connected.set(false);
+        if (opened.readyState !== EventSource.CLOSED || stopped) return;
+        retry = setTimeout(open, delay);
+        delay = Math.min(delay * 2, MAX_RETRY_MS);
+      };
+      for (const type of types) {
+        opened.addEventListener(type, (message) => listener(JSON.parse((message as MessageEvent<string>).data) as LiveEvent));
+      }
+    };
+    open();
+    destroyRef.onDestroy(() => {
+      stopped = true;
+      clearTimeout(retry);
+      source?.close();
+    });
   }
 }

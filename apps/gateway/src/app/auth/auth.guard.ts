@@ -1,11 +1,12 @@
-import { ForbiddenException, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { ForbiddenException, HttpException, HttpStatus, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import { problem } from '../problems/problem';
 import type { Role } from '@capstan/domain';
 import { Authenticator } from './authenticator';
 import { BusinessUnitScope } from './business-unit-scope';
 import type { AuthenticatedRequest } from './principal';
-import { VouchedCredentials } from './vouched-credentials';
+import { AuthFailures } from './auth-failures';
 import { CAPABILITIES_KEY, PUBLIC_KEY, ROLES_KEY, SCOPED_KEY_ACCESS_KEY, type Capability } from './roles.decorator';
 
 /**
@@ -20,7 +21,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly authenticator: Authenticator,
     private readonly scope: BusinessUnitScope,
-    private readonly credentials: VouchedCredentials,
+    private readonly failures: AuthFailures,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -31,9 +32,15 @@ export class AuthGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
     const token = bearerToken(request);
-    if (!token) throw new UnauthorizedException('A bearer token or API key is required');
-    request.principal = await this.authenticator.authenticate(token);
-    this.credentials.vouch(token);
+    try {
+      if (!token) throw new UnauthorizedException('A bearer token or API key is required');
+      request.principal = await this.authenticator.authenticate(token);
+    } catch (error) {
+      const wait = error instanceof UnauthorizedException ? this.failures.record(request.ip ?? 'unknown') : undefined;
+      if (wait === undefined) throw error;
+      context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(wait));
+      throw new HttpException(problem(429, 'rate-limited', 'Too many failed sign-ins from this address: wait before trying again', { status: 429 }), HttpStatus.TOO_MANY_REQUESTS);
+    }
     const { roles, capabilities: held } = request.principal;
     const byRole = allowed !== undefined && (roles.includes('admin') || roles.some((role) => allowed.includes(role)));
     const byCapability = capabilities.some((capability) => held.includes(capability));

@@ -46,6 +46,13 @@ export class BusinessUnitScope {
     const id = initiativeId as string;
     const initiative = await this.rpc.call(IntakeRpc.get, { id });
     if (!units.includes(initiative.businessUnit)) refuse(`initiative ${id} belongs to "${initiative.businessUnit}"`);
+    // Nor may it tie one of its initiatives to another unit's (the answer would name it).
+    if (route === '/api/v1/initiatives/:id/dependencies' && request.method === 'POST') {
+      const dependsOn = body['dependsOn'];
+      if (typeof dependsOn !== 'string' || !UUID.test(dependsOn)) refuse('name one initiative of its units (dependsOn)');
+      const other = await this.rpc.call(IntakeRpc.get, { id: dependsOn as string });
+      if (!units.includes(other.businessUnit)) refuse(`initiative ${dependsOn as string} belongs to "${other.businessUnit}"`);
+    }
     // Moving an initiative out of the key's units would hand it to another unit.
     if (route === '/api/v1/initiatives/:id' && request.method === 'PATCH' && 'businessUnit' in body && !units.includes(String(body['businessUnit']))) {
       refuse(`it may not move an initiative to "${String(body['businessUnit'])}"`);

@@ -1,31 +1,22 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
-import { InjectThrottlerOptions, InjectThrottlerStorage, ThrottlerGuard, type ThrottlerModuleOptions, type ThrottlerStorage } from '@nestjs/throttler';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request } from 'express';
-import { VouchedCredentials } from './vouched-credentials';
+import type { AuthenticatedRequest } from './principal';
 
 /**
- * Requests per caller per minute: per bearer credential (a token or an API
- * key, whoever it belongs to) once it has authenticated at this gateway, else
- * per address. Runs before authentication, so a flood of bad tokens — the
- * same one or each one new — is limited too. Counts are kept per gateway
- * process (docs/operations.md).
+ * Requests per caller per minute, counted per bearer credential (a token or an
+ * API key, whoever it belongs to) or, on public routes, per address. Runs after
+ * authentication, so only credentials that authenticated are counted here (and
+ * kept in its store); failed ones are counted against their address by
+ * `AuthFailures`. Counts are kept per gateway process (docs/operations.md).
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
-  constructor(
-    @InjectThrottlerOptions() options: ThrottlerModuleOptions,
-    @InjectThrottlerStorage() storage: ThrottlerStorage,
-    reflector: Reflector,
-    private readonly credentials: VouchedCredentials,
-  ) {
-    super(options, storage, reflector);
-  }
-
   protected override async getTracker(request: Record<string, unknown>): Promise<string> {
-    const { headers, ip } = request as unknown as Request;
-    const credential = headers.authorization?.startsWith('Bearer ') ? headers.authorization.slice(7).trim() : undefined;
-    const vouched = credential ? this.credentials.vouched(credential) : undefined;
-    return vouched ? `credential:${vouched}` : `address:${ip ?? 'unknown'}`;
+    const { headers, ip, query, principal } = request as unknown as Request & AuthenticatedRequest;
+    const credential = headers.authorization?.startsWith('Bearer ') ? headers.authorization.slice(7).trim() : typeof query['access_token'] === 'string' ? query['access_token'] : undefined;
+    if (principal && credential) return `credential:${createHash('sha256').update(credential).digest('base64url').slice(0, 22)}`;
+    return `address:${ip ?? 'unknown'}`;
   }
 }

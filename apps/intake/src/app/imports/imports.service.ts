@@ -171,21 +171,18 @@ export class ImportsService implements OnApplicationBootstrap, OnApplicationShut
     const settled = () => invalid.length + plan.skipped + imported;
     await this.update(id, { ...counts, rows_skipped: plan.skipped, rows_imported: imported, rows_processed: settled() });
     if (current.mode === 'all-or-nothing') {
-      // One transaction: a row the database refuses takes every other row back with it. Progress and the
-      // lease are written beside it, and the rows count as imported only when it commits.
+      // One transaction: a row the database refuses takes every other row back with it. It holds the import's row
+      // throughout, so a process that finds the lease lapsed meanwhile waits, then finds the import settled. No
+      // progress is written meanwhile: that would take a second connection, which the embedded database (one
+      // connection) never frees and a small pool can run out of; the rows count as imported when it commits.
       await this.dataSource.transaction(async (manager) => {
-        let written = 0;
-        for (const row of plan.write) {
-          await pipeline.write(manager, row, current.requested_by, id);
-          if (++written % BATCH === 0) {
-            await this.dataSource.query(
-              `UPDATE intake.imports SET rows_processed = $2, locked_until = now() + make_interval(secs => $3), updated_at = now() WHERE id = $1`,
-              [id, settled() + written, LEASE_SECONDS],
-            );
-          }
-        }
-        imported += written;
-        await manager.query(`UPDATE intake.imports SET rows_imported = $2, rows_processed = $3 WHERE id = $1`, [id, imported, settled()]);
+        await manager.query(`SELECT 1 FROM intake.imports WHERE id = $1 FOR UPDATE`, [id]);
+        for (const row of plan.write) await pipeline.write(manager, row, current.requested_by, id);
+        imported += plan.write.length;
+        await manager.query(
+          `UPDATE intake.imports SET status = 'completed', rows_imported = $2, rows_processed = $3, locked_until = NULL, updated_at = now() WHERE id = $1`,
+          [id, imported, settled()],
+        );
       });
       this.outbox.wake();
     } else {

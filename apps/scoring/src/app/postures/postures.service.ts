@@ -223,6 +223,8 @@ export class PosturesService {
     const conditions = new Map<string, number>();
     for (const { result } of rows) {
       counts[result.posture]++;
+      // What holds initiatives back: an authorized one's conditions say what keeps it, not what it waits for.
+      if (result.posture === 'authorize_deployment') continue;
       for (const condition of new Set(result.conditions.map(conditionKind))) conditions.set(condition, (conditions.get(condition) ?? 0) + 1);
     }
     return {

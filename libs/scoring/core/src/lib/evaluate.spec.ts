@@ -36,7 +36,7 @@ describe(evaluate.name, () => {
     expect(result.posture).toBe('authorize_deployment');
     // What keeps it: the next month's costs by the day they are due, and every gate holding.
     expect(result.conditions).toEqual([
-      'keep it: record actual costs for 2026-11 by 2026-12-01',
+      'keep it: record actual costs for 2026-11 before 2026-12-01',
       'keep it: production accountability and operational discipline — every gate holding (one failing drops the posture at once)',
     ]);
   });

@@ -315,7 +315,7 @@ function keepingConditions(model: ScoringModel, asOf: Date): string[] {
   const due = nextClosedMonthChange(asOf, model.closedMonthGraceDays);
   const next = latestClosedMonth(due, model.closedMonthGraceDays);
   return [
-    ...(model.requireLatestClosedMonthCosts ? [`keep it: record actual costs for ${next} by ${due.toISOString().slice(0, 10)}`] : []),
+    ...(model.requireLatestClosedMonthCosts ? [`keep it: record actual costs for ${next} before ${due.toISOString().slice(0, 10)}`] : []),
     'keep it: production accountability and operational discipline — every gate holding (one failing drops the posture at once)',
   ];
 }
