@@ -264,4 +264,22 @@ describe('sequencing through the API', () => {
       await database.end();
     }
   });
+
+  it('should take up what the published plan started: waves that ran their course leave the next draft, finished', async () => {
+    // Published from January: every wave of it has long run its two weeks.
+    const january = (await pmo.post<PlanView>('/api/v1/plans', { startDate: '2026-01-05' })).body;
+    expect((await pmo.post(`/api/v1/plans/${january.id}/publish`, {})).status).toBeLessThan(300);
+    expect((await pmo.request('PUT', `/api/v1/capacity-pools/${POOL}`, { body: { name: 'Deployment engineering', capacityPerWeek: 3 } })).status).toBe(200);
+    const next = await pollUntil(async () => {
+      const { body } = await pmo.get<{ items: PlanView[] }>('/api/v1/plans?kind=draft&limit=1');
+      const [latest] = body.items;
+      return latest && latest.id !== january.id && latest.trigger.includes(POOL) ? latest : undefined;
+    }, { what: 'the draft recomputed after the published plan' });
+    const draft = (await pmo.get<PlanView>(`/api/v1/plans/${next.id}`)).body;
+    const finished = draft.held.flatMap((h) => h.waves.filter((w) => w.reason.startsWith('finished')).map((w) => `${h.initiativeKey} ${w.wave}`));
+    const publishedWaves = january.waves.map((w) => `${w.initiativeKey} ${w.wave}`);
+    expect(publishedWaves.length).toBeGreaterThan(0);
+    expect(finished.sort()).toEqual(publishedWaves.sort());
+    expect(draft.waves.filter((w) => publishedWaves.includes(`${w.initiativeKey} ${w.wave}`))).toEqual([]);
+  });
 });

@@ -211,6 +211,15 @@ export class PlanningInputsService {
       `SELECT initiative_id, depends_on FROM sequencing.dependencies WHERE kind = 'hard' ORDER BY initiative_id, depends_on`,
     )) as { initiative_id: string; depends_on: string }[];
     const overrides = (await manager.query(`SELECT * FROM sequencing.overrides WHERE revoked_at IS NULL ORDER BY created_at, id`)) as OverrideRow[];
+    // What the published plan has started by now: not planned again from scratch.
+    const underway = (await manager.query(
+      `SELECT w->>'initiativeId' AS "initiativeId", w->>'wave' AS wave, coalesce(w->>'underwaySince', w->>'start') AS "startedOn"
+         FROM (SELECT result FROM sequencing.plans WHERE kind = 'published' ORDER BY version DESC LIMIT 1) p,
+              jsonb_array_elements(p.result->'waves') AS w
+        WHERE coalesce(w->>'underwaySince', w->>'start') < $1
+        ORDER BY 1, 2`,
+      [startDate],
+    )) as { initiativeId: string; wave: string; startedOn: string }[];
     return {
       startDate,
       horizonWeeks,
@@ -230,6 +239,7 @@ export class PlanningInputsService {
       budgetLimits: (await this.budgets(manager)).items,
       dependencies: dependencies.map((d) => ({ initiativeId: d.initiative_id, dependsOn: d.depends_on })),
       overrides: overrides.map((o) => ({ id: o.id, ...o.override }) as PortfolioSnapshot['overrides'][number]),
+      ...(underway.length ? { underway } : {}),
     };
   }
 

@@ -2333,6 +2333,7 @@ export interface components {
                 }[];
                 start: string;
                 startWeek: number;
+                underwaySince?: string;
                 wave: string;
             }[];
         };

@@ -163,6 +163,8 @@ export const plannedWaveSchema = waveHandleSchema.extend({
       heldByCount: z.number().int().optional(),
     }),
   ),
+  /** Started by the published plan before this plan's first week: it goes on from week 0 with the weeks it has left. */
+  underwaySince: z.string().optional(),
 });
 
 export const planContestSchema = z.object({

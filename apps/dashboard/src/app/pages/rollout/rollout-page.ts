@@ -72,7 +72,7 @@ type Showing = 'published' | 'draft';
               <td>{{ wave.name }}</td>
               <td>{{ wave.businessUnit }}</td>
               <td>{{ wave.priority }}@if (wave.prioritySource === 'override') { <span class="tag">override</span>}</td>
-              <td class="dates">{{ wave.start }} → {{ wave.end }}</td>
+              <td class="dates">{{ wave.start }} → {{ wave.end }}@if (wave.underwaySince) { <span class="tag">under way since {{ wave.underwaySince }}</span>}</td>
               <td class="timeline">
                 <span class="bar" [class.late]="wave.delayWeeks > 0" [style.left.%]="(100 * wave.startWeek) / span()" [style.width.%]="(100 * (wave.endWeek - wave.startWeek)) / span()"
                   [attr.title]="wave.start + ' → ' + wave.end"></span>

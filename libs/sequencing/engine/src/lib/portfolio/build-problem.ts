@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { budgetBounds, type Activity, type Precedence, type Problem, type Resource } from '../problem';
 import type { PortfolioSnapshot, Posture, SnapshotInitiative, SnapshotWave } from './snapshot';
 import { graphCycles } from './link-cycles';
-import { deadlineWeek, mondayOf, quarterOf, weekOf, weekOnOrAfter } from './weeks';
+import { deadlineWeek, mondayOf, quarterOf, sundayOf, weekOf, weekOnOrAfter } from './weeks';
 
 /** Cost of one week past a deadline, in priority-weighted weeks: a deadline outweighs any priority. */
 export const TARDINESS_PENALTY = 1_000;
@@ -16,6 +16,8 @@ export interface WaveRef {
   readonly wave: SnapshotWave;
   readonly priority: number;
   readonly pinnedWeek: number | null;
+  /** For a wave under way: the week it started, before week 0. */
+  readonly startedWeek: number | null;
 }
 
 export interface HeldInitiative {
@@ -84,12 +86,25 @@ export function buildProblem(snapshot: PortfolioSnapshot): PortfolioProblem {
   }
 
   const pins = pinnedWeeks(snapshot, byId, holds, warnings);
+  // Started by the published plan before this one begins: finished waves leave the plan, running ones go on from week 0.
+  const started = new Map<string, number>();
+  const finished = new Map<string, string>();
+  for (const { initiativeId, wave: key, startedOn } of snapshot.underway ?? []) {
+    const initiative = byId.get(initiativeId);
+    const wave = initiative?.waves.find((w) => w.key === key);
+    const id = waveId(initiativeId, key);
+    if (!initiative || !wave || holds.has(id)) continue;
+    const week = weekOf(snapshot.startDate, startedOn);
+    if (week >= 0) continue;
+    if (week + wave.durationWeeks <= 0) finished.set(id, `finished ${sundayOf(snapshot.startDate, week + wave.durationWeeks - 1)}, as the published plan had it`);
+    else started.set(id, week);
+  }
 
   const refs: WaveRef[] = [];
   const index = new Map<string, number>();
   const held: HeldInitiative[] = [];
   for (const initiative of snapshot.initiatives) {
-    const heldWaves = initiative.waves.filter((w) => holds.has(waveId(initiative.id, w.key)));
+    const heldWaves = initiative.waves.filter((w) => holds.has(waveId(initiative.id, w.key)) || finished.has(waveId(initiative.id, w.key)));
     if (heldWaves.length) {
       held.push({
         initiativeId: initiative.id,
@@ -97,14 +112,16 @@ export function buildProblem(snapshot: PortfolioSnapshot): PortfolioProblem {
         name: initiative.name,
         businessUnit: initiative.businessUnit,
         posture: initiative.posture,
-        waves: heldWaves.map((w) => ({ wave: w.key, reason: holds.get(waveId(initiative.id, w.key))! })),
+        waves: heldWaves.map((w) => ({ wave: w.key, reason: (holds.get(waveId(initiative.id, w.key)) ?? finished.get(waveId(initiative.id, w.key)))! })),
       });
     }
     for (const wave of initiative.waves) {
       const id = waveId(initiative.id, wave.key);
-      if (holds.has(id)) continue;
+      if (holds.has(id) || finished.has(id)) continue;
       index.set(id, refs.length);
-      refs.push({ initiative, wave, priority: priorities.get(initiative.id)!.priority, pinnedWeek: pins.get(id) ?? null });
+      const startedWeek = started.get(id) ?? null;
+      // A wave under way holds its place as a pin does: it is running already.
+      refs.push({ initiative, wave, priority: priorities.get(initiative.id)!.priority, pinnedWeek: startedWeek === null ? (pins.get(id) ?? null) : 0, startedWeek });
     }
   }
 
@@ -308,14 +325,16 @@ function activityOf(snapshot: PortfolioSnapshot, ref: WaveRef, poolIndex: Map<st
   const { wave } = ref;
   const demand = new Array<number>(snapshot.pools.length).fill(0);
   for (const [pool, units] of Object.entries(wave.demand)) demand[poolIndex.get(pool)!] = units;
-  const release = Math.max(0, wave.earliestStart ? weekOnOrAfter(snapshot.startDate, wave.earliestStart) : 0, ref.pinnedWeek ?? 0);
+  const underway = ref.startedWeek !== null;
+  const release = underway ? 0 : Math.max(0, wave.earliestStart ? weekOnOrAfter(snapshot.startDate, wave.earliestStart) : 0, ref.pinnedWeek ?? 0);
+  // A freeze stops what would start in it, not a rollout already running.
   const blackouts = snapshot.freezeWindows
-    .filter((f) => f.businessUnit === wave.businessUnit)
+    .filter((f) => !underway && f.businessUnit === wave.businessUnit)
     .map((f) => [Math.max(0, weekOf(snapshot.startDate, f.from)), weekOf(snapshot.startDate, f.to) + 1] as const)
     .filter(([from, to]) => to > from);
   return {
     id: waveId(ref.initiative.id, wave.key),
-    duration: wave.durationWeeks,
+    duration: underway ? wave.durationWeeks + (ref.startedWeek as number) : wave.durationWeeks,
     demand,
     release,
     deadline: wave.deadline ? deadlineWeek(snapshot.startDate, wave.deadline) : undefined,

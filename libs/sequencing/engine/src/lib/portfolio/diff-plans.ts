@@ -37,10 +37,13 @@ export function diffPlans(base: PortfolioPlan, next: PortfolioPlan): PlanDiff {
       added.push({ ...handle(wave), start: wave.start });
       continue;
     }
-    const weeks = weekOf(old.start, wave.start);
-    if (weeks !== 0) moved.push({ ...handle(wave), from: old.start, to: wave.start, weeks, because: becauseOf(old, wave, weeks, heldNow, after) });
+    // A wave under way began where it began, though this plan takes it up at its first week.
+    const weeks = weekOf(began(old), began(wave));
+    if (weeks !== 0) moved.push({ ...handle(wave), from: began(old), to: began(wave), weeks, because: becauseOf(old, wave, weeks, heldNow, after) });
   }
-  for (const [id, wave] of before) if (!after.has(id)) removed.push({ ...handle(wave), start: wave.start });
+  // A wave that has finished left the plan by running its course: not a removal.
+  const finished = (wave: PlannedWave) => heldNow.get(wave.initiativeId)?.waves.some((w) => w.wave === wave.wave && w.reason.startsWith('finished')) ?? false;
+  for (const [id, wave] of before) if (!after.has(id) && !finished(wave)) removed.push({ ...handle(wave), start: wave.start });
 
   const contestKeys = (plan: PortfolioPlan) => new Set(plan.contests.map(contestKey));
   const baseContests = contestKeys(base);
@@ -55,6 +58,10 @@ export function diffPlans(base: PortfolioPlan, next: PortfolioPlan): PlanDiff {
     contestsCreated: [...nextContests].filter((k) => !baseContests.has(k)).sort(),
     contestsResolved: [...baseContests].filter((k) => !nextContests.has(k)).sort(),
   };
+}
+
+function began(wave: PlannedWave): string {
+  return wave.underwaySince ?? wave.start;
 }
 
 /** A contest's identity across plans: the pool, its first week and who contended. */

@@ -190,6 +190,45 @@ describe(planPortfolio.name, () => {
     ]);
   });
 
+  it('should go on with waves the published plan started, from week 0 with the weeks left, and leave finished ones out', () => {
+    const plan = planPortfolio(
+      snapshot({
+        initiatives: [
+          // Started two weeks before this plan, four weeks long: two left, and it keeps the pool before B.
+          initiative('A', { value: '10', waves: [wave('w1', { durationWeeks: 4 })] }),
+          initiative('B', { value: '1000', businessUnit: 'Claims', waves: [wave('w1', { businessUnit: 'Claims' })] }),
+          // w1 ran two weeks from five weeks back: finished; w2, which follows it, is free to start.
+          initiative('C', { waves: [wave('w1', { demand: {} }), wave('w2', { demand: {}, after: [{ initiativeId: null, wave: 'w1', lagWeeks: 0 }] })] }),
+        ],
+        underway: [
+          { initiativeId: 'id-A', wave: 'w1', startedOn: '2026-12-21' },
+          { initiativeId: 'id-C', wave: 'w1', startedOn: '2026-11-30' },
+        ],
+      }),
+    );
+    const a = plan.waves.find((w) => w.initiativeKey === 'A')!;
+    expect([a.start, a.end, a.underwaySince, a.delayWeeks]).toEqual([START, '2027-01-17', '2026-12-21', 0]);
+    expect(startOf(plan, 'B')).toBe('2027-01-18');
+    expect(plan.waves.find((w) => w.initiativeKey === 'B')?.reasons[0].text).toMatch(/^deploy is fully used 2027-01-04–2027-01-17 by A w1 \(Retail, priority \d+\)$/);
+    expect(startOf(plan, 'C', 'w2')).toBe(START);
+    expect(plan.held).toEqual([expect.objectContaining({ initiativeKey: 'C', waves: [{ wave: 'w1', reason: 'finished 2026-12-13, as the published plan had it' }] })]);
+    expect(plan.contests[0]?.competitors.find((c) => c.initiativeKey === 'A')?.why).toBe('under way since 2026-12-21');
+  });
+
+  it('should not report a wave under way as moved, nor a finished one as removed, when the plan moves on', () => {
+    const inputs = snapshot({
+      startDate: '2026-12-21',
+      pools: [{ id: 'deploy', name: 'Deployment', capacityPerWeek: 5, adjustments: [] }],
+      initiatives: [initiative('A', { waves: [wave('w1', { durationWeeks: 4 })] }), initiative('C')],
+    });
+    const published = planPortfolio(inputs);
+    // Two weeks on, as the service takes it up: what the published plan started by then.
+    const underway = published.waves.filter((w) => w.start < START).map((w) => ({ initiativeId: w.initiativeId, wave: w.wave, startedOn: w.underwaySince ?? w.start }));
+    const next = planPortfolio({ ...inputs, startDate: START, underway });
+    expect(next.waves.map((w) => [w.initiativeKey, w.underwaySince])).toEqual([['A', '2026-12-21']]);
+    expect(diffPlans(published, next)).toMatchObject({ moved: [], removed: [], added: [] });
+  });
+
   it('should follow intake dependencies: the dependent starts after the other rollout first wave', () => {
     const plan = planPortfolio(
       snapshot({

@@ -53,6 +53,8 @@ export interface PlannedWave extends WaveHandle {
   demand: Readonly<Record<string, number>>;
   /** Why it starts after its earliest possible week; empty when it does not. */
   reasons: PlanReason[];
+  /** Started by the published plan before this plan's first week (a Monday): it goes on from week 0 with the weeks it has left. */
+  underwaySince?: string;
 }
 
 export interface PlanContest {
@@ -103,7 +105,9 @@ export function planPortfolio(snapshot: PortfolioSnapshot, options: SolveOptions
     const startWeek = starts[i];
     const endWeek = startWeek + activity.duration;
     const lateWeeks = activity.deadline === undefined ? 0 : Math.max(0, endWeek - activity.deadline);
-    if (ref.pinnedWeek !== null && startWeek !== ref.pinnedWeek) {
+    if (ref.startedWeek !== null && startWeek !== 0) {
+      warnings.push(`${ref.initiative.key} ${ref.wave.key} is under way since ${mondayOf(snapshot.startDate, ref.startedWeek)} but can only go on from ${mondayOf(snapshot.startDate, startWeek)}`);
+    } else if (ref.pinnedWeek !== null && startWeek !== ref.pinnedWeek) {
       warnings.push(`${ref.initiative.key} ${ref.wave.key} is pinned to ${mondayOf(snapshot.startDate, ref.pinnedWeek)} but can only start ${mondayOf(snapshot.startDate, startWeek)}`);
     }
     if (lateWeeks > 0) warnings.push(`${ref.initiative.key} ${ref.wave.key} misses its deadline ${ref.wave.deadline} by ${lateWeeks} week(s)`);
@@ -132,6 +136,7 @@ export function planPortfolio(snapshot: PortfolioSnapshot, options: SolveOptions
       costPerWeek: ref.wave.costPerWeek,
       demand: ref.wave.demand,
       reasons: (delays.get(i)?.reasons ?? []).map((reason) => describeReason(snapshot, built, handles, i, reason)),
+      ...(ref.startedWeek === null ? {} : { underwaySince: mondayOf(snapshot.startDate, ref.startedWeek) }),
     };
   });
   const groups = refs.map((r) => r.wave.businessUnit);
@@ -168,7 +173,7 @@ function handleOf(ref: WaveRef): WaveHandle {
     wave: ref.wave.key,
     businessUnit: ref.wave.businessUnit,
     priority: ref.priority,
-    pinned: ref.pinnedWeek !== null,
+    pinned: ref.pinnedWeek !== null && ref.startedWeek === null,
   };
 }
 
@@ -238,6 +243,7 @@ function describeContest(snapshot: PortfolioSnapshot, handles: WaveHandle[], wav
     const wave = waves[i];
     if (won) {
       // A pin outweighs any priority (the solver weighs it so): saying "higher priority" would send PMO to the wrong lever.
+      if (wave.underwaySince) return `under way since ${wave.underwaySince}`;
       if (wave.pinned) return `pinned to its week by PMO (priority ${wave.priority})`;
       if (wave.priority > loserPriority) return `higher priority (${wave.priority} vs at most ${loserPriority} among those delayed)`;
       if (wave.priority === loserPriority) return `equal priority (${wave.priority}); the plan delivers more weighted value this way`;

@@ -18,6 +18,12 @@ export interface PortfolioSnapshot {
   /** Hard dependencies from intake: `initiativeId` needs `dependsOn` in production first. */
   readonly dependencies: readonly { readonly initiativeId: string; readonly dependsOn: string }[];
   readonly overrides: readonly PlanOverride[];
+  /**
+   * Waves the published plan started before `startDate`: they are not planned
+   * again from scratch. One that has run its duration by then is finished; one
+   * still running goes on from week 0 with the weeks it has left.
+   */
+  readonly underway?: readonly { readonly initiativeId: string; readonly wave: string; readonly startedOn: string }[];
 }
 
 export interface SnapshotInitiative {
