@@ -31,6 +31,16 @@ describe('the cost ledger', () => {
     await context?.teardown();
   });
 
+  /** A new production initiative with an EUR budget crossing at 100 %, once cost tracking knows it, and spending in its month and category. */
+  async function budgetedInitiative(name: string, budget: { period: string; category: string; amount: string }) {
+    const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
+    const id = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name, businessUnit: 'Payments', stage: 'production' })).body.id;
+    const body = { initiativeId: id, currency: 'EUR', thresholds: ['1'], ...budget };
+    await pollUntil(async () => (await finance.request('PUT', '/api/v1/budgets', { body })).status === 200, { what: 'cost tracking to know the initiative' });
+    const spend = (amount: string) => finance.post('/api/v1/cost-entries', entry(amount, { initiativeId: id, category: budget.category, chargeDate: `${budget.period}-10` }));
+    return { id, spend };
+  }
+
   /** Rows of a query on the test's database, read directly. */
   const rowsOf = async (sql: string, params: unknown[] = []): Promise<Record<string, unknown>[]> => {
     const database = new Client({ connectionString: context.databaseUrl });
@@ -191,11 +201,7 @@ describe('the cost ledger', () => {
   });
 
   it('should not round spend a hair under its budget up to a whole burn', async () => {
-    const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
-    const id = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Hair under', businessUnit: 'Payments', stage: 'production' })).body.id;
-    const budget = { initiativeId: id, period: '2026-08', category: 'other', amount: '1000000', currency: 'EUR', thresholds: ['1'] };
-    await pollUntil(async () => (await finance.request('PUT', '/api/v1/budgets', { body: budget })).status === 200, { what: 'cost tracking to know the initiative' });
-    const spend = (amount: string) => finance.post('/api/v1/cost-entries', entry(amount, { initiativeId: id, category: 'other', chargeDate: '2026-08-10' }));
+    const { id, spend } = await budgetedInitiative('Hair under', { period: '2026-08', category: 'other', amount: '1000000' });
     const status = async () => (await viewer.get<{ items: { burn: string; crossed: string[] }[] }>(`/api/v1/budgets?initiativeId=${id}`)).body.items[0];
     // 24 significant digits: at decimal.js's default 20 the quotient rounded to 1.
     expect((await spend('999999.999999999999999999')).status).toBe(201);
@@ -205,11 +211,7 @@ describe('the cost ledger', () => {
   });
 
   it('should raise a threshold that entries recorded side by side cross together', async () => {
-    const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
-    const id = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Side by side', businessUnit: 'Payments', stage: 'production' })).body.id;
-    const budget = { initiativeId: id, period: '2026-09', category: 'data', amount: '100', currency: 'EUR', thresholds: ['1'] };
-    await pollUntil(async () => (await finance.request('PUT', '/api/v1/budgets', { body: budget })).status === 200, { what: 'cost tracking to know the initiative' });
-    const spend = (amount: string) => finance.post('/api/v1/cost-entries', entry(amount, { initiativeId: id, category: 'data', chargeDate: '2026-09-10' }));
+    const { id, spend } = await budgetedInitiative('Side by side', { period: '2026-09', category: 'data', amount: '100' });
     expect((await spend('70')).status).toBe(201);
     // Thirty entries of 1 at once: only all of them together reach 100.
     const responses = await Promise.all(Array.from({ length: 30 }, () => spend('1')));

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Client } from 'pg';
 import type { PlanView } from '@capstan/contracts';
-import { ApiClient, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
+import { ApiClient, pollUntil, recomputedDraft, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
 
 interface ProblemBody {
   status: number;
@@ -148,11 +148,7 @@ describe('sequencing guards through the API', () => {
     const past = (await pmo.post<PlanView>('/api/v1/plans', { startDate: '2026-01-05' })).body;
     expect(past.startDate).toBe('2026-01-05');
     expect((await pmo.request('PUT', `/api/v1/capacity-pools/${POOL}`, { body: { name: 'Deployment engineering', capacityPerWeek: 3 } })).status).toBe(200);
-    const recomputed = await pollUntil(async () => {
-      const { body } = await pmo.get<{ items: PlanView[] }>('/api/v1/plans?kind=draft&limit=1');
-      const [latest] = body.items;
-      return latest && latest.id !== past.id && latest.trigger.includes(POOL) ? latest : undefined;
-    }, { what: 'the draft recomputed after the pool changed' });
+    const recomputed = await recomputedDraft<PlanView>(pmo, past.id, POOL, 'the draft recomputed after the pool changed');
     const today = new Date();
     const monday = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - ((today.getUTCDay() + 6) % 7))).toISOString().slice(0, 10);
     expect(recomputed.startDate).toBe(monday);

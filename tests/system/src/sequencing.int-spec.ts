@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { initiativeSchema, subjectsFor, type PlanDiffView, type PlanView } from '@capstan/contracts';
 import { NatsClient, encodeJson } from '@capstan/messaging';
-import { ApiClient, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
+import { ApiClient, pollUntil, recomputedDraft, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
 
 interface PostureBody {
   posture: string;
@@ -270,11 +270,7 @@ describe('sequencing through the API', () => {
     const january = (await pmo.post<PlanView>('/api/v1/plans', { startDate: '2026-01-05' })).body;
     expect((await pmo.post(`/api/v1/plans/${january.id}/publish`, {})).status).toBeLessThan(300);
     expect((await pmo.request('PUT', `/api/v1/capacity-pools/${POOL}`, { body: { name: 'Deployment engineering', capacityPerWeek: 3 } })).status).toBe(200);
-    const next = await pollUntil(async () => {
-      const { body } = await pmo.get<{ items: PlanView[] }>('/api/v1/plans?kind=draft&limit=1');
-      const [latest] = body.items;
-      return latest && latest.id !== january.id && latest.trigger.includes(POOL) ? latest : undefined;
-    }, { what: 'the draft recomputed after the published plan' });
+    const next = await recomputedDraft<PlanView>(pmo, january.id, POOL, 'the draft recomputed after the published plan');
     const draft = (await pmo.get<PlanView>(`/api/v1/plans/${next.id}`)).body;
     const finished = draft.held.flatMap((h) => h.waves.filter((w) => w.reason.startsWith('finished')).map((w) => `${h.initiativeKey} ${w.wave}`));
     const publishedWaves = january.waves.map((w) => `${w.initiativeKey} ${w.wave}`);

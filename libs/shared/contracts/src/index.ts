@@ -2,6 +2,7 @@ export * from './lib/subjects';
 export * from './lib/rpc';
 export * from './lib/storable-text';
 export * from './lib/calendar-date';
+export * from './lib/stored-integers';
 export * from './lib/events';
 export * from './lib/health';
 export * from './lib/readiness';

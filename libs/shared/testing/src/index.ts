@@ -7,3 +7,4 @@ export * from './lib/nats-server-process';
 export * from './lib/postgres-server-process';
 export * from './lib/allocation-rules';
 export * from './lib/free-port';
+export * from './lib/plans';

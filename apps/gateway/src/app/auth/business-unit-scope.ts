@@ -38,21 +38,17 @@ export class BusinessUnitScope {
       if (!units.includes(String(query['businessUnit']))) refuse('filter the list by one of its business units (?businessUnit=)');
       return;
     }
+    // Refused, not left to validation: the id checked must be the one the handler acts on, or none.
+    const ownInitiative = async (id: unknown, field: string) => {
+      if (typeof id !== 'string' || !UUID.test(id)) refuse(`name one initiative of its units (${field})`);
+      const initiative = await this.rpc.call(IntakeRpc.get, { id: id as string });
+      if (!units.includes(initiative.businessUnit)) refuse(`initiative ${id as string} belongs to "${initiative.businessUnit}"`);
+    };
     const byPath = INITIATIVE_PATH.test(route);
     if (!byPath && !initiativeIn) refuse('this operation is not about one initiative of its units');
-    const initiativeId = byPath ? request.params['id'] : (initiativeIn === 'body' ? body : query)['initiativeId'];
-    // Refused, not left to validation: the id checked must be the one the handler acts on, or none.
-    if (typeof initiativeId !== 'string' || !UUID.test(initiativeId)) refuse('name one initiative of its units (initiativeId)');
-    const id = initiativeId as string;
-    const initiative = await this.rpc.call(IntakeRpc.get, { id });
-    if (!units.includes(initiative.businessUnit)) refuse(`initiative ${id} belongs to "${initiative.businessUnit}"`);
+    await ownInitiative(byPath ? request.params['id'] : (initiativeIn === 'body' ? body : query)['initiativeId'], 'initiativeId');
     // Nor may it tie one of its initiatives to another unit's (the answer would name it).
-    if (route === '/api/v1/initiatives/:id/dependencies' && request.method === 'POST') {
-      const dependsOn = body['dependsOn'];
-      if (typeof dependsOn !== 'string' || !UUID.test(dependsOn)) refuse('name one initiative of its units (dependsOn)');
-      const other = await this.rpc.call(IntakeRpc.get, { id: dependsOn as string });
-      if (!units.includes(other.businessUnit)) refuse(`initiative ${dependsOn as string} belongs to "${other.businessUnit}"`);
-    }
+    if (route === '/api/v1/initiatives/:id/dependencies' && request.method === 'POST') await ownInitiative(body['dependsOn'], 'dependsOn');
     // Moving an initiative out of the key's units would hand it to another unit.
     if (route === '/api/v1/initiatives/:id' && request.method === 'PATCH' && 'businessUnit' in body && !units.includes(String(body['businessUnit']))) {
       refuse(`it may not move an initiative to "${String(body['businessUnit'])}"`);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request } from 'express';
+import { bearerToken } from './auth.guard';
 import type { AuthenticatedRequest } from './principal';
 
 /**
@@ -14,9 +15,9 @@ import type { AuthenticatedRequest } from './principal';
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
   protected override async getTracker(request: Record<string, unknown>): Promise<string> {
-    const { headers, ip, query, principal } = request as unknown as Request & AuthenticatedRequest;
-    const credential = headers.authorization?.startsWith('Bearer ') ? headers.authorization.slice(7).trim() : typeof query['access_token'] === 'string' ? query['access_token'] : undefined;
-    if (principal && credential) return `credential:${createHash('sha256').update(credential).digest('base64url').slice(0, 22)}`;
-    return `address:${ip ?? 'unknown'}`;
+    const http = request as unknown as Request & AuthenticatedRequest;
+    const credential = bearerToken(http);
+    if (http.principal && credential) return `credential:${createHash('sha256').update(credential).digest('base64url').slice(0, 22)}`;
+    return `address:${http.ip ?? 'unknown'}`;
   }
 }

@@ -1,8 +1,7 @@
 import { BadRequestException, HttpException, HttpStatus } from '@nestjs/common';
 import type { Response } from 'express';
+import { PG_INTEGER_MAX } from '@capstan/contracts';
 import { problem } from '../problems/problem';
-
-const MAX_VERSION = 2_147_483_647;
 
 /** ETags are the initiative's version as a strong validator: `"7"`. */
 export function setETag(response: Response, version: number): void {
@@ -26,7 +25,7 @@ export function parseIfMatch(header: string | undefined, required: boolean): num
   if (!match) throw new BadRequestException('If-Match must be an ETag such as "3" (or *)');
   const version = Number(match[1]);
   // Versions are Postgres integers: a larger one names no version there is, so it cannot match.
-  if (version > MAX_VERSION) {
+  if (version > PG_INTEGER_MAX) {
     throw new HttpException(problem(412, 'precondition-failed', `If-Match ${header.trim()} names no version of this resource`, { status: 412 }), HttpStatus.PRECONDITION_FAILED);
   }
   return version;

@@ -75,7 +75,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     let status: number | null = null;
     let error: string | null = null;
     try {
-      const refused = await refusedTarget(delivery.url, settings.allowPrivateTargets);
+      const refused = await refusedTarget(delivery.url, settings.allowPrivateTargets, { resolve: false });
       if (refused) throw new Error(`the URL ${refused}`);
       const body = JSON.stringify(delivery.envelope);
       const timestamp = Math.floor(Date.now() / 1000);

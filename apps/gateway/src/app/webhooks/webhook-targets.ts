@@ -38,8 +38,12 @@ export function isPrivateAddress(address: string): boolean {
   return PRIVATE.check(address, family === 6 ? 'ipv6' : 'ipv4');
 }
 
-/** Why a URL may not receive webhooks, or undefined. Checked at subscription and again before each delivery. */
-export async function refusedTarget(url: string, allowPrivate: boolean): Promise<string | undefined> {
+/**
+ * Why a URL may not receive webhooks, or undefined. Checked at subscription and again before each delivery; a
+ * delivery passes `resolve: false`, as its connection resolves the name itself and keeps only public addresses
+ * (publicAddressLookup).
+ */
+export async function refusedTarget(url: string, allowPrivate: boolean, { resolve = true } = {}): Promise<string | undefined> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -51,6 +55,7 @@ export async function refusedTarget(url: string, allowPrivate: boolean): Promise
   if (allowPrivate) return undefined;
   const host = parsed.hostname.replace(/^\[|\]$/g, '');
   if (host === 'localhost' || host.endsWith('.localhost')) return 'points at this machine';
+  if (!isIP(host) && !resolve) return undefined;
   const addresses = isIP(host) ? [host] : await lookup(host, { all: true }).then((found) => found.map((a) => a.address), () => []);
   if (!addresses.length) return `has a host (${host}) that does not resolve`;
   if (addresses.some(isPrivateAddress)) return `resolves to a private address (${host}); set CAPSTAN_WEBHOOK_ALLOW_PRIVATE=true to allow it`;

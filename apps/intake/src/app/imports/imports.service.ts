@@ -199,8 +199,8 @@ export class ImportsService implements OnApplicationBootstrap, OnApplicationShut
         });
         this.outbox.wake();
       }
+      await this.settle(id, 'completed', {});
     }
-    await this.settle(id, 'completed', {});
     this.logger.log(`Import ${id} (${current.kind}): ${imported} imported, ${plan.skipped} skipped, ${invalid.length} invalid of ${parsed.total}`);
   }
 

@@ -307,7 +307,7 @@ function gateFindings(
 function closedMonthCostsRecorded(inputs: ScoringInputs, closedMonth: string, lastClosed: string): boolean {
   // None named beside a month with spend: an event from before they were (cost tracking names them whenever there is one).
   if (!inputs.recentSpend?.length) return Boolean(inputs.latestCostPeriod && inputs.latestCostPeriod >= closedMonth);
-  return inputs.recentSpend.some((month) => month.period >= closedMonth && month.period <= lastClosed && !/^-?0(\.0+)?$/.test(month.amount));
+  return inputs.recentSpend.some((month) => month.period >= closedMonth && month.period <= lastClosed && !new Decimal(month.amount).isZero());
 }
 
 /** What keeps an authorization (the brief: reliable production accountability and operational discipline), the next due date first. */

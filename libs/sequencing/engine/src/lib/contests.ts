@@ -1,5 +1,5 @@
 import { capacityAt, type Problem, type Starts } from './problem';
-import { activeByPeriod, openStarts, readyStarts } from './explain';
+import { activeByPeriod, firstOpenStart, readyStarts } from './explain';
 
 /**
  * A contest: consecutive periods in which activities of more than one group
@@ -101,7 +101,7 @@ function contestedCells(problem: Problem, starts: Starts, groups: readonly strin
   // What each wave wants: the weeks from the first start its dependencies (as scheduled) and freezes left it.
   // Wanting weeks before its dependencies let it start would contest what it could never have had.
   const ready = readyStarts(problem, starts);
-  const wants = activities.map((a, i) => openStarts(a, ready[i], starts[i])[0] ?? starts[i]);
+  const wants = activities.map((a, i) => firstOpenStart(a, ready[i], starts[i]));
   const active = activeByPeriod(problem, starts);
   let end = active.length;
   activities.forEach((a, i) => (end = Math.max(end, wants[i] + a.duration)));

@@ -60,10 +60,17 @@ function blackedOut(activity: Problem['activities'][number], t: number): boolean
 }
 
 /** The starts from `ready` up to (not including) `start` that no dependency or blackout ruled out. */
-export function openStarts(activity: Problem['activities'][number], ready: number, start: number): number[] {
+function openStarts(activity: Problem['activities'][number], ready: number, start: number): number[] {
   const open: number[] = [];
   for (let t = ready; t < start; t++) if (!blackedOut(activity, t)) open.push(t);
   return open;
+}
+
+/** The first start from `ready` no blackout rules out, or `start` when none before it is open. */
+export function firstOpenStart(activity: Problem['activities'][number], ready: number, start: number): number {
+  let t = ready;
+  while (t < start && blackedOut(activity, t)) t++;
+  return t;
 }
 
 /** The delayed activities of a schedule and, for each, what held it back. */

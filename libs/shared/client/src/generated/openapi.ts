@@ -2265,6 +2265,7 @@ export interface components {
                 /** @enum {string|null} */
                 posture: "pause" | "controlled_investment" | "authorize_deployment" | null;
                 waves: {
+                    finished?: boolean;
                     reason: string;
                     wave: string;
                 }[];

@@ -4,6 +4,7 @@ import { rpcContract } from './rpc';
 import { eventContract } from './events';
 import { currencySchema } from './registry';
 import { calendarDate } from './calendar-date';
+import { PG_INTEGER_MAX } from './stored-integers';
 
 /** An exact amount as a decimal string; negative for credits and corrections. Billing exports carry sub-cent line items: up to 18 decimals. */
 export const amountSchema = z.string().regex(/^-?\d{1,20}(\.\d{1,18})?$/, 'a decimal string such as "1250.00" or "-3.5"');
@@ -332,7 +333,7 @@ export const CostImportRpc = {
   start: rpcContract('cost.import.start', z.object({ options: startCostImportSchema, actor: z.string() }).strict(), z.object({ id: z.uuid() })),
   chunk: rpcContract(
     'cost.import.chunk',
-    z.object({ id: z.uuid(), seq: z.number().int().min(0).max(2_147_483_647), data: z.string().max(COST_IMPORT_CHUNK_CHARS) }).strict(),
+    z.object({ id: z.uuid(), seq: z.number().int().min(0).max(PG_INTEGER_MAX), data: z.string().max(COST_IMPORT_CHUNK_CHARS) }).strict(),
     /** The piece kept (again, for a retry). Pieces may arrive in any order; `finish` checks none is missing. */
     z.object({ seq: z.number().int() }),
   ),

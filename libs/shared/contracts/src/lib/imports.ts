@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { rpcContract } from './rpc';
 import { fieldErrorSchema } from './rpc';
+import { PG_INTEGER_MAX } from './stored-integers';
 
 export const IMPORT_MODES = ['all-or-nothing', 'valid-rows'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
@@ -49,7 +50,7 @@ export const ImportRpc = {
   ),
   chunk: rpcContract(
     'intake.import.chunk',
-    z.object({ id: z.uuid(), seq: z.number().int().min(0).max(2_147_483_647), data: z.string().max(IMPORT_CHUNK_CHARS) }).strict(),
+    z.object({ id: z.uuid(), seq: z.number().int().min(0).max(PG_INTEGER_MAX), data: z.string().max(IMPORT_CHUNK_CHARS) }).strict(),
     z.object({ received: z.number().int() }),
   ),
   finish: rpcContract('intake.import.finish', z.object({ id: z.uuid() }).strict(), initiativeImportSchema),

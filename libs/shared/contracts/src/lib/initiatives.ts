@@ -3,6 +3,7 @@ import { DATA_SENSITIVITIES, INITIATIVE_STAGES, OPERATOR_ROLES, POSTURES, RISK_T
 import { rpcContract } from './rpc';
 import { eventContract } from './events';
 import { calendarDate } from './calendar-date';
+import { versionSchema } from './stored-integers';
 import { evidenceViewSchema, ownerViewSchema } from './readiness';
 import { MAX_USERS, decisionSchema, dependencySchema } from './registry';
 
@@ -164,7 +165,7 @@ export const IntakeRpc = {
   get: rpcContract('intake.initiative.get', initiativeIdSchema, initiativeDetailSchema),
   update: rpcContract(
     'intake.initiative.update',
-    z.object({ id: z.uuid(), changes: updateInitiativeSchema, actor: z.string(), ifMatch: z.number().int().positive().max(2_147_483_647) }),
+    z.object({ id: z.uuid(), changes: updateInitiativeSchema, actor: z.string(), ifMatch: versionSchema }),
     initiativeDetailSchema,
   ),
   audit: rpcContract('intake.initiative.audit', initiativeIdSchema, z.object({ items: z.array(auditEntrySchema) })),
@@ -183,7 +184,7 @@ export const IntakeRpc = {
   ),
   archive: rpcContract(
     'intake.initiative.archive',
-    z.object({ id: z.uuid(), actor: z.string(), ifMatch: z.number().int().positive().max(2_147_483_647).optional() }),
+    z.object({ id: z.uuid(), actor: z.string(), ifMatch: versionSchema.optional() }),
     initiativeSchema,
   ),
 };

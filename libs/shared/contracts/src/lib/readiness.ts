@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CRITERION_IDS, EVIDENCE_STATUSES, RESPONSIBILITIES } from '@capstan/domain';
 import { rpcContract } from './rpc';
 import { eventContract } from './events';
+import { versionSchema } from './stored-integers';
 
 const responsibilitySchema = z.enum(RESPONSIBILITIES);
 const criterionIdSchema = z.enum(CRITERION_IDS as [string, ...string[]]);
@@ -57,7 +58,7 @@ export const evidenceViewSchema = z.object({
 export type EvidenceView = z.infer<typeof evidenceViewSchema>;
 
 /** Optimistic concurrency: the aggregate version the caller last saw (from the ETag), when given. */
-const ifMatch = z.number().int().positive().max(2_147_483_647).optional();
+const ifMatch = versionSchema.optional();
 
 export const ReadinessRpc = {
   assignOwner: rpcContract(

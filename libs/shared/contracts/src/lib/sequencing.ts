@@ -223,7 +223,8 @@ export const planSchema = z.object({
       name: z.string(),
       businessUnit: z.string(),
       posture: z.enum(POSTURES).nullable(),
-      waves: z.array(z.object({ wave: z.string(), reason: z.string() })),
+      /** `finished`: ran its course in the published plan before this plan's first week. */
+      waves: z.array(z.object({ wave: z.string(), reason: z.string(), finished: z.boolean().optional() })),
       /** The posture's conditions to progress, from scoring, when it answered. */
       conditions: z.array(z.string()),
     }),

@@ -26,8 +26,8 @@ export interface HeldInitiative {
   name: string;
   businessUnit: string;
   posture: Posture | null;
-  /** Waves not scheduled, each with why. */
-  waves: { wave: string; reason: string }[];
+  /** Waves not scheduled, each with why; `finished` when it ran its course in the published plan. */
+  waves: { wave: string; reason: string; finished?: boolean }[];
 }
 
 export interface PortfolioProblem {
@@ -112,7 +112,10 @@ export function buildProblem(snapshot: PortfolioSnapshot): PortfolioProblem {
         name: initiative.name,
         businessUnit: initiative.businessUnit,
         posture: initiative.posture,
-        waves: heldWaves.map((w) => ({ wave: w.key, reason: (holds.get(waveId(initiative.id, w.key)) ?? finished.get(waveId(initiative.id, w.key)))! })),
+        waves: heldWaves.map((w) => {
+          const done = finished.get(waveId(initiative.id, w.key));
+          return done ? { wave: w.key, reason: done, finished: true } : { wave: w.key, reason: holds.get(waveId(initiative.id, w.key))! };
+        }),
       });
     }
     for (const wave of initiative.waves) {

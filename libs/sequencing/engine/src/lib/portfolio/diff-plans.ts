@@ -42,7 +42,7 @@ export function diffPlans(base: PortfolioPlan, next: PortfolioPlan): PlanDiff {
     if (weeks !== 0) moved.push({ ...handle(wave), from: began(old), to: began(wave), weeks, because: becauseOf(old, wave, weeks, heldNow, after) });
   }
   // A wave that has finished left the plan by running its course: not a removal.
-  const finished = (wave: PlannedWave) => heldNow.get(wave.initiativeId)?.waves.some((w) => w.wave === wave.wave && w.reason.startsWith('finished')) ?? false;
+  const finished = (wave: PlannedWave) => heldNow.get(wave.initiativeId)?.waves.some((w) => w.wave === wave.wave && w.finished) ?? false;
   for (const [id, wave] of before) if (!after.has(id) && !finished(wave)) removed.push({ ...handle(wave), start: wave.start });
 
   const contestKeys = (plan: PortfolioPlan) => new Set(plan.contests.map(contestKey));

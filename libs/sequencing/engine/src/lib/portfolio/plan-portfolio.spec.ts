@@ -211,7 +211,7 @@ describe(planPortfolio.name, () => {
     expect(startOf(plan, 'B')).toBe('2027-01-18');
     expect(plan.waves.find((w) => w.initiativeKey === 'B')?.reasons[0].text).toMatch(/^deploy is fully used 2027-01-04–2027-01-17 by A w1 \(Retail, priority \d+\)$/);
     expect(startOf(plan, 'C', 'w2')).toBe(START);
-    expect(plan.held).toEqual([expect.objectContaining({ initiativeKey: 'C', waves: [{ wave: 'w1', reason: 'finished 2026-12-13, as the published plan had it' }] })]);
+    expect(plan.held).toEqual([expect.objectContaining({ initiativeKey: 'C', waves: [{ wave: 'w1', reason: 'finished 2026-12-13, as the published plan had it', finished: true }] })]);
     expect(plan.contests[0]?.competitors.find((c) => c.initiativeKey === 'A')?.why).toBe('under way since 2026-12-21');
   });
 
