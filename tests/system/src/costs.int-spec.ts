@@ -551,6 +551,43 @@ describe('the cost ledger', () => {
     expect(criterion).toMatchObject({ state: 'established', basis: '91 % of recorded spend attributed from reliable sources' });
   });
 
+  it('should weigh a rate recorded after the entries in cost visibility at once, and measure nothing once the entries net to nothing', async () => {
+    const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
+    const id = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Rates come late', businessUnit: 'Treasury', stage: 'production' })).body.id;
+    const record = (body: Record<string, unknown>) =>
+      finance.post<{ id: string }>('/api/v1/cost-entries', { initiativeId: id, chargeDate: '2026-09-15', category: 'inference', phase: 'production', ...body });
+    const metered = await pollUntil(async () => {
+      const response = await record({ amount: '1000', currency: 'DKK', source: 'metered' });
+      return response.status === 201 ? response.body.id : undefined;
+    }, { what: 'cost tracking to know the initiative' });
+    const estimate = await record({ amount: '50', currency: 'EUR' });
+    expect(estimate.status).toBe(201);
+    const costVisibility = async () => {
+      const { body } = await viewer.get<{ domains?: { criteria: { id: string; state: string; source: string; basis?: string }[] }[] }>(`/api/v1/initiatives/${id}/posture`);
+      return body.domains?.flatMap((d) => d.criteria).find((c) => c.id === 'economics.cost_visibility');
+    };
+    // No DKK rate yet: the weaker currency decides, the EUR estimate none attributed.
+    await pollUntil(async () => ((await costVisibility())?.basis?.startsWith('0 %') ? true : undefined), { what: 'cost visibility of the weaker currency' });
+
+    // The rate alone, with no entry after it, moves the figure: 134 EUR metered of 184, 73 %.
+    expect((await finance.post('/api/v1/fx-rates', { rates: [{ currency: 'DKK', date: '2026-09-15', rate: '0.134' }] })).status).toBe(201);
+    const weighed = await pollUntil(async () => {
+      const found = await costVisibility();
+      return found?.basis?.startsWith('0 %') ? undefined : found;
+    }, { what: 'cost visibility weighed in the reporting currency' });
+    expect(weighed).toMatchObject({ state: 'partial', source: 'measured', basis: '73 % of recorded spend attributed from reliable sources' });
+
+    // Both entries reversed: nothing is spent, so nothing is measured; the criterion is back to its evidence (none).
+    for (const entryId of [metered, estimate.body.id]) {
+      expect((await finance.post(`/api/v1/cost-entries/${entryId}/reversal`, { reason: 'recorded against the wrong initiative' })).status).toBe(201);
+    }
+    const unmeasured = await pollUntil(async () => {
+      const found = await costVisibility();
+      return found?.source === 'measured' ? undefined : found;
+    }, { what: 'cost visibility no longer measured' });
+    expect(unmeasured).toMatchObject({ state: 'absent', source: 'missing' });
+  });
+
   it('should convert the largest entry the ledger takes at the largest rate it takes, exactly, and refuse a token price whose charges it could not hold', async () => {
     const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
     const id = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Extremes', businessUnit: 'Treasury', stage: 'production' })).body.id;

@@ -16,6 +16,15 @@ const RATE_OF_DAY = `
     WHERE f.currency = e.currency AND f.reporting_currency = $1 AND f.rate_date <= e.charge_date AND f.rate_date > e.charge_date - ${RATE_LOOKBACK_DAYS}
     ORDER BY f.rate_date DESC LIMIT 1)
   LIMIT 1`;
+/** What recording rates did: counts for the caller, and the initiatives whose cost visibility it moved. */
+export interface RecordedRates {
+  reportingCurrency: string;
+  recorded: number;
+  unchanged: number;
+  entriesConverted: number;
+  multiCurrencyInitiatives: string[];
+}
+
 /** Ledger rows converted per statement when the whole ledger is brought up to date. */
 const BACKFILL_BATCH = 50_000;
 
@@ -43,40 +52,47 @@ export class ExchangeRatesService implements OnApplicationBootstrap {
     void this.backfill().catch((error: unknown) => this.logger.warn(`Converting the ledger to ${this.reportingCurrency} stopped: ${String(error)}`));
   }
 
-  async record({ rates }: RecordFxRates, actor: string): Promise<{ reportingCurrency: string; recorded: number; unchanged: number; entriesConverted: number }> {
+  /**
+   * Records rates and converts the entries waiting for them, in the caller's
+   * transaction. Names the initiatives with spend in several currencies whose
+   * entries were converted: their cost visibility, weighed in the reporting
+   * currency, has changed.
+   */
+  async record(manager: EntityManager, { rates }: RecordFxRates, actor: string): Promise<RecordedRates> {
     const own = rates.find((rate) => rate.currency === this.reportingCurrency);
     if (own) throw new RpcError('validation_failed', `${own.currency} is the reporting currency: its rate is 1`, [{ field: 'rates.currency', message: 'the reporting currency needs no rate' }]);
-    return this.dataSource.transaction(async (manager) => {
-      let recorded = 0;
-      for (const rate of rates) {
-        const inserted = (await manager.query(
-          `INSERT INTO cost_tracking.fx_rates (currency, reporting_currency, rate_date, rate, source, recorded_by) VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT DO NOTHING RETURNING 1`,
-          [rate.currency, this.reportingCurrency, rate.date, rate.rate, rate.source, actor],
-        )) as unknown[];
-        if (inserted.length) {
-          recorded++;
-          continue;
-        }
-        const [existing] = (await manager.query(
-          `SELECT rate::text AS rate FROM cost_tracking.fx_rates WHERE currency = $1 AND reporting_currency = $2 AND rate_date = $3`,
-          [rate.currency, this.reportingCurrency, rate.date],
-        )) as { rate: string }[];
-        if (!new Decimal(existing.rate).equals(rate.rate)) {
-          throw new RpcError('conflict', `The ${rate.currency} rate of ${rate.date} is recorded already as ${new Decimal(existing.rate).toFixed()}; a day's rate never changes, so history keeps the price it was converted at`);
-        }
+    let recorded = 0;
+    for (const rate of rates) {
+      const inserted = (await manager.query(
+        `INSERT INTO cost_tracking.fx_rates (currency, reporting_currency, rate_date, rate, source, recorded_by) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT DO NOTHING RETURNING 1`,
+        [rate.currency, this.reportingCurrency, rate.date, rate.rate, rate.source, actor],
+      )) as unknown[];
+      if (inserted.length) {
+        recorded++;
+        continue;
       }
-      let entriesConverted = 0;
-      for (const currency of new Set(rates.map((rate) => rate.currency))) {
-        const dates = rates.filter((rate) => rate.currency === currency).map((rate) => rate.date).sort();
-        entriesConverted += await this.convert(
-          manager,
-          `e.currency = $2 AND e.charge_date >= $3::date AND e.charge_date < $4::date + ${RATE_LOOKBACK_DAYS}`,
-          [currency, dates[0], dates[dates.length - 1]],
-        );
+      const [existing] = (await manager.query(
+        `SELECT rate::text AS rate FROM cost_tracking.fx_rates WHERE currency = $1 AND reporting_currency = $2 AND rate_date = $3`,
+        [rate.currency, this.reportingCurrency, rate.date],
+      )) as { rate: string }[];
+      if (!new Decimal(existing.rate).equals(rate.rate)) {
+        throw new RpcError('conflict', `The ${rate.currency} rate of ${rate.date} is recorded already as ${new Decimal(existing.rate).toFixed()}; a day's rate never changes, so history keeps the price it was converted at`);
       }
-      return { reportingCurrency: this.reportingCurrency, recorded, unchanged: rates.length - recorded, entriesConverted };
-    });
+    }
+    let entriesConverted = 0;
+    const initiatives = new Set<string>();
+    for (const currency of new Set(rates.map((rate) => rate.currency))) {
+      const dates = rates.filter((rate) => rate.currency === currency).map((rate) => rate.date).sort();
+      const converted = await this.convert(
+        manager,
+        `e.currency = $2 AND e.charge_date >= $3::date AND e.charge_date < $4::date + ${RATE_LOOKBACK_DAYS}`,
+        [currency, dates[0], dates[dates.length - 1]],
+      );
+      entriesConverted += converted.count;
+      for (const id of converted.multiCurrencyInitiatives) initiatives.add(id);
+    }
+    return { reportingCurrency: this.reportingCurrency, recorded, unchanged: rates.length - recorded, entriesConverted, multiCurrencyInitiatives: [...initiatives] };
   }
 
   async list(query: FxRateQuery): Promise<{ reportingCurrency: string; items: FxRateView[] }> {
@@ -108,8 +124,8 @@ export class ExchangeRatesService implements OnApplicationBootstrap {
   }
 
   /** Converts the given entries, in the caller's transaction. */
-  convertEntries(manager: EntityManager, ids: string[]): Promise<number> {
-    return this.convert(manager, `e.id = ANY($2::uuid[])`, [ids]);
+  async convertEntries(manager: EntityManager, ids: string[]): Promise<number> {
+    return (await this.convert(manager, `e.id = ANY($2::uuid[])`, [ids])).count;
   }
 
   /**
@@ -166,7 +182,7 @@ export class ExchangeRatesService implements OnApplicationBootstrap {
     const last = Number(bounds.last);
     let converted = 0;
     for (let from = Number(bounds.done); from < last; from += BACKFILL_BATCH) {
-      converted += await this.convert(this.dataSource.manager, `e.seq > $2 AND e.seq <= $3`, [from, Math.min(from + BACKFILL_BATCH, last)]);
+      converted += (await this.convert(this.dataSource.manager, `e.seq > $2 AND e.seq <= $3`, [from, Math.min(from + BACKFILL_BATCH, last)])).count;
     }
     await this.dataSource.query(
       `INSERT INTO cost_tracking.conversion_backfills (reporting_currency, through_seq) VALUES ($1, $2)
@@ -181,8 +197,10 @@ export class ExchangeRatesService implements OnApplicationBootstrap {
    * Converts the entries `where` selects that have no conversion yet and whose
    * rate is known: 1 in the reporting currency itself, else the latest rate on
    * or before the charge date. Amounts are rounded to the ledger's 18 places.
+   * Also names the initiatives of the converted entries that have spend in
+   * more than one currency.
    */
-  private async convert(manager: EntityManager, where: string, params: unknown[]): Promise<number> {
+  private async convert(manager: EntityManager, where: string, params: unknown[]): Promise<{ count: number; multiCurrencyInitiatives: string[] }> {
     const [result] = (await manager.query(
       `WITH converted AS (
          INSERT INTO cost_tracking.entry_conversions (entry_id, reporting_currency, rate, rate_date, amount, effective_amount)
@@ -192,11 +210,16 @@ export class ExchangeRatesService implements OnApplicationBootstrap {
           WHERE ${where}
             AND NOT EXISTS (SELECT 1 FROM cost_tracking.entry_conversions c WHERE c.entry_id = e.id AND c.reporting_currency = $1)
          ON CONFLICT DO NOTHING
-         RETURNING 1
+         RETURNING entry_id
+       ),
+       touched AS (
+         SELECT DISTINCT e.initiative_id FROM converted JOIN cost_tracking.cost_entries e ON e.id = converted.entry_id WHERE e.initiative_id IS NOT NULL
        )
-       SELECT count(*)::int AS n FROM converted`,
+       SELECT (SELECT count(*)::int FROM converted) AS n,
+              coalesce((SELECT array_agg(t.initiative_id::text) FROM touched t
+                         WHERE (SELECT count(DISTINCT o.currency) FROM cost_tracking.cost_entries o WHERE o.initiative_id = t.initiative_id) > 1), '{}') AS initiatives`,
       [this.reportingCurrency, ...params],
-    )) as { n: number }[];
-    return result?.n ?? 0;
+    )) as { n: number; initiatives: string[] }[];
+    return { count: result?.n ?? 0, multiCurrencyInitiatives: result?.initiatives ?? [] };
   }
 }

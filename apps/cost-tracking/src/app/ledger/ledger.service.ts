@@ -11,13 +11,14 @@ import {
   type CostSummary,
   type CostSummaryQuery,
   type RecordCostEntry,
+  type RecordFxRates,
 } from '@capstan/contracts';
 import { ExactDecimal } from '@capstan/cost-tracking-core';
 import { Outbox, RpcError, type RpcContext } from '@capstan/messaging';
 import { BudgetsService } from '../budgets/budgets.service';
-import { ExchangeRatesService } from '../fx/exchange-rates.service';
+import { ExchangeRatesService, type RecordedRates } from '../fx/exchange-rates.service';
 import { initiativeTotals, lockInitiatives, sumBy, type InitiativeTotal } from './initiative-totals';
-import { UnitEconomicsService } from './unit-economics.service';
+import { nextFigureVersion, UnitEconomicsService } from './unit-economics.service';
 
 interface EntryRow {
   id: string;
@@ -257,14 +258,28 @@ export class LedgerService {
 
   /**
    * Tells scoring what changed for an initiative: its cost visibility and unit economics, from one read of its ledger.
-   * The initiative is locked first (`lockInitiatives`): scoring keeps the newest figures, which are then the whole
-   * ledger (entries are never deleted, so their count orders visibility).
+   * The initiative is locked first (`lockInitiatives`): scoring keeps the figures with the highest version, which are
+   * numbered under that lock and so are the whole ledger as of their number.
    */
   async publishEconomics(manager: EntityManager, initiativeId: string, context: RpcContext): Promise<void> {
     await lockInitiatives(manager, [initiativeId]);
     const totals = await initiativeTotals(manager, initiativeId);
     await this.publishVisibility(manager, initiativeId, totals, context);
     await this.unitEconomics.publish(manager, initiativeId, context, totals);
+  }
+
+  /**
+   * Records exchange rates; the initiatives with spend in several currencies whose entries they converted have their
+   * cost visibility, weighed in the reporting currency, published again.
+   */
+  async recordRates(rates: RecordFxRates, actor: string, context: RpcContext): Promise<Omit<RecordedRates, 'multiCurrencyInitiatives'>> {
+    return this.outbox.transaction(async (manager) => {
+      const { multiCurrencyInitiatives, ...recorded } = await this.rates.record(manager, rates, actor);
+      for (const initiativeId of await lockInitiatives(manager, multiCurrencyInitiatives)) {
+        await this.publishVisibility(manager, initiativeId, await initiativeTotals(manager, initiativeId), context);
+      }
+      return recorded;
+    });
   }
 
   /** Publishes the share of an initiative's spend attributed from reliable sources, for scoring. */
@@ -274,12 +289,13 @@ export class LedgerService {
     const shares = [...spent]
       .filter(([, total]) => total.gt(0))
       .map(([currency, total]) => Decimal.max(0, Decimal.min(1, (reliable.get(currency) ?? new Decimal(0)).div(total))));
-    // Nothing spent means nothing unattributed. Spend in several currencies is weighed in the reporting currency
-    // (a stray unattributed 50 EUR beside a million attributed USD is not "none attributed"); until every entry has
-    // its rate, the weakest currency decides. Rates recorded after the entries weigh in from the initiative's next
-    // entry: scoring orders these figures by entry count, which a rate alone does not move.
+    // Entries that net to nothing measure nothing: no share (scoring leaves the criterion to its evidence). Spend in
+    // several currencies is weighed in the reporting currency (a stray unattributed 50 EUR beside a million attributed
+    // USD is not "none attributed"); until every entry has its rate, the weakest currency decides, and the rate's
+    // arrival publishes the figure again (`recordRates`).
     const weighed = spent.size > 1 ? await this.reportingShare(manager, initiativeId) : undefined;
-    const share = (weighed ?? (shares.length ? Decimal.min(...shares) : new Decimal(1))).toDecimalPlaces(4, Decimal.ROUND_DOWN).toFixed();
+    const lowest = weighed ?? (shares.length ? Decimal.min(...shares) : null);
+    const share = lowest && lowest.toDecimalPlaces(4, Decimal.ROUND_DOWN).toFixed();
     const entries = totals.reduce((sum, t) => sum + t.entries, 0);
     // The latest month with spend in some currency (a month whose entries cancel out has none).
     const monthly = [...sumBy(totals, (t) => `${t.period} ${t.currency}`)]
@@ -293,7 +309,8 @@ export class LedgerService {
     const periods = [...new Set(monthly.map((m) => m.period))];
     const months = [...periods.filter((p) => p <= thisMonth).slice(-3), ...periods.filter((p) => p > thisMonth).slice(0, 3)];
     const recentSpend = monthly.filter((m) => months.includes(m.period));
-    await this.outbox.enqueue(manager, CostEvents.visibilityChanged, { initiativeId, attributedShare: share, entries, latestCostPeriod: latest, recentSpend }, context);
+    const version = await nextFigureVersion(manager);
+    await this.outbox.enqueue(manager, CostEvents.visibilityChanged, { initiativeId, attributedShare: share, version, entries, latestCostPeriod: latest, recentSpend }, context);
   }
 
   /** The attributed share of an initiative's spend in the reporting currency; undefined while an entry waits for its rate. */

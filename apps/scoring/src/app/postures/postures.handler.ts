@@ -82,15 +82,18 @@ export class PosturesHandler implements OnModuleInit {
       );
     }, byInitiative);
     this.consumers.on(CostEvents.visibilityChanged, (event, manager) => {
-      const { initiativeId, attributedShare, entries, latestCostPeriod, recentSpend } = event.payload;
+      const { initiativeId, attributedShare, version, entries, latestCostPeriod, recentSpend } = event.payload;
       return this.postures.applyInput(
         manager,
         initiativeId,
         {
           key: 'costVisibility',
-          initiativeVersion: entries,
+          // Version 1 of the event numbered its figures by entry count; version 2's numbers start past every count.
+          initiativeVersion: version ?? entries,
           apply: (inputs) => {
-            inputs.attributedSpendShare = attributedShare;
+            // Entries that net to nothing measure nothing: the criterion goes back to its evidence.
+            if (attributedShare === null) delete inputs.attributedSpendShare;
+            else inputs.attributedSpendShare = attributedShare;
             inputs.latestCostPeriod = latestCostPeriod;
             inputs.recentSpend = recentSpend;
           },

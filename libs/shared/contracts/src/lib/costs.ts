@@ -269,16 +269,22 @@ export const CostEvents = {
     z.object({ importId: z.uuid(), rowsImported: z.number().int(), rowsRejected: z.number().int(), rowsUnallocated: z.number().int(), initiatives: z.array(z.uuid()) }),
   ),
   /**
-   * How much of an initiative's spend is attributed from reliable sources. The
-   * share is the lowest across its currencies; `entries` only grows, so a
-   * consumer keeps the figure with the most entries behind it.
+   * How much of an initiative's spend is attributed from reliable sources,
+   * weighed in the reporting currency (the lowest across its currencies while
+   * an entry waits for its rate). Republished when a rate arrives for its
+   * entries. A consumer keeps the figure with the highest `version`.
+   * Version 2: `attributedShare` is null when the entries net to nothing, and
+   * `version` orders the figures (version 1 ordered them by `entries`).
    */
   visibilityChanged: eventContract(
     'cost.visibility_changed',
-    1,
+    2,
     z.object({
       initiativeId: z.uuid(),
-      attributedShare: z.string(),
+      /** The attributed share (0–1, 4 places); null when nothing is spent net, so nothing is measured. */
+      attributedShare: z.string().nullable(),
+      /** Increases with every figure published for the initiative; absent from version 1, ordered by `entries`. */
+      version: z.number().int().positive().optional(),
       entries: z.number().int(),
       /** The latest month (YYYY-MM) with cost recorded, net of reversals; null when none. */
       latestCostPeriod: z.string().nullable().default(null),

@@ -36,6 +36,8 @@ export interface PortfolioProblem {
   readonly held: HeldInitiative[];
   readonly priorities: ReadonlyMap<string, { readonly priority: number; readonly source: 'derived' | 'override'; readonly reason: string }>;
   readonly warnings: readonly string[];
+  /** What waves the published plan began spent of the first quarter's budget before this plan starts, in minor units (0 without). */
+  readonly spentBeforeStart: number;
 }
 
 /**
@@ -140,12 +142,14 @@ export function buildProblem(snapshot: PortfolioSnapshot): PortfolioProblem {
     precedences.push({ before, after, lag });
   }
 
+  const spent = spentBeforeStart(snapshot, byId);
   return {
-    problem: { horizon: snapshot.horizonWeeks, resources, activities, precedences, budget: budgetOf(snapshot), objective: 'weighted', tardinessPenalty: TARDINESS_PENALTY },
+    problem: { horizon: snapshot.horizonWeeks, resources, activities, precedences, budget: budgetOf(snapshot, spent), objective: 'weighted', tardinessPenalty: TARDINESS_PENALTY },
     refs,
     held,
     priorities,
     warnings,
+    spentBeforeStart: spent,
   };
 }
 
@@ -350,11 +354,15 @@ function activityOf(snapshot: PortfolioSnapshot, ref: WaveRef, poolIndex: Map<st
 /**
  * Budget periods are the calendar quarters the plan's weeks fall in (a week
  * in the quarter of its Monday), each with its quarter's limit, unlimited
- * where none is set; a plan starting mid-quarter begins with the rest of it.
+ * where none is set; a plan starting mid-quarter begins with what is left of
+ * it once `spent` (what waves begun before the start spent in it) is taken.
  */
-function budgetOf(snapshot: PortfolioSnapshot): Problem['budget'] {
+function budgetOf(snapshot: PortfolioSnapshot, spent: number): Problem['budget'] {
   if (!snapshot.budgetLimits.length) return undefined;
   const byQuarter = new Map(snapshot.budgetLimits.map((b) => [b.quarter, minorUnits(b.amount)]));
+  const first = quarterOf(snapshot.startDate);
+  const limit = byQuarter.get(first);
+  if (limit !== undefined) byQuarter.set(first, Math.max(0, limit - spent));
   const bounds = [0];
   const quarters: string[] = [];
   for (let week = 0; week < snapshot.horizonWeeks; week++) {
@@ -365,6 +373,26 @@ function budgetOf(snapshot: PortfolioSnapshot): Problem['budget'] {
   }
   bounds.push(snapshot.horizonWeeks);
   return { periodBounds: bounds, limits: quarters.map((quarter) => byQuarter.get(quarter) ?? UNLIMITED) };
+}
+
+/**
+ * What the waves the published plan began (finished or still running, held
+ * since or not: the money is spent) cost in the weeks of the plan's first
+ * quarter before the plan starts, in minor units.
+ */
+function spentBeforeStart(snapshot: PortfolioSnapshot, byId: ReadonlyMap<string, SnapshotInitiative>): number {
+  const quarter = quarterOf(snapshot.startDate);
+  let quarterStart = 0;
+  while (quarterOf(mondayOf(snapshot.startDate, quarterStart - 1)) === quarter) quarterStart--;
+  let spent = 0;
+  for (const { initiativeId, wave: key, startedOn } of snapshot.underway ?? []) {
+    const wave = byId.get(initiativeId)?.waves.find((w) => w.key === key);
+    if (!wave) continue;
+    const began = weekOf(snapshot.startDate, startedOn);
+    const weeks = Math.min(began + wave.durationWeeks, 0) - Math.max(began, quarterStart);
+    if (weeks > 0) spent += minorUnits(wave.costPerWeek) * weeks;
+  }
+  return spent;
 }
 
 /** The calendar quarter ("2027-Q1") of a budget period of the plan. */

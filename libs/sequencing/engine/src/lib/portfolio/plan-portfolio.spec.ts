@@ -373,6 +373,36 @@ describe(planPortfolio.name, () => {
       expect(problem.budget?.periodBounds).toEqual([0, 1, 14, 20]);
     });
 
+    it('should take what waves begun in the published plan spent of the quarter before the plan starts from its budget', () => {
+      const costly = (key: string, costPerWeek: string, durationWeeks: number, value = '100') =>
+        initiative(key, { value, waves: [wave('w1', { durationWeeks, costPerWeek, demand: {} })] });
+      // Q1 2027's budget is 2000.00. A ran three weeks from its first Monday (1500.00) and is finished; C began the week
+      // before this plan (100.00 spent, two weeks and 200.00 to go). 400.00 are left, then 200.00 once C is done.
+      const underway = [
+        { initiativeId: 'id-A', wave: 'w1', startedOn: '2027-01-04' },
+        { initiativeId: 'id-C', wave: 'w1', startedOn: '2027-01-25' },
+      ];
+      const budgetLimits = [{ quarter: '2027-Q1', amount: '2000.00' }];
+      const inputs = snapshot({ startDate: '2027-02-01', budgetLimits, underway, initiatives: [costly('A', '500.00', 3), costly('B', '150.00', 2, '1000'), costly('C', '100.00', 3)] });
+      const plan = planPortfolio(inputs);
+      const { problem, spentBeforeStart } = buildProblem(inputs);
+      expect([spentBeforeStart, problem.budget?.limits[0]]).toEqual([160_000, 40_000]);
+      expect(violationsOf(problem, plan.waves.map((w) => w.startWeek))).toEqual([]);
+      // B's 300.00 would fit the whole budget, but only one of its weeks fits what C leaves: it starts in Q1's last week.
+      expect(startOf(plan, 'B')).toBe('2027-03-29');
+      expect(plan.waves.find((w) => w.initiativeKey === 'B')?.reasons[0].text).toMatch(
+        /^the rollout budget of 2027-Q1 is taken by C w1 \(Retail, .+\); 1600\.00 of 2027-Q1's was spent before 2027-02-01 by waves begun in the published plan$/,
+      );
+
+      // Alone, a wave dearer than what is left says so.
+      const alone = planPortfolio({ ...inputs, underway: underway.slice(0, 1), initiatives: [costly('A', '500.00', 3), costly('B', '600.00', 2)] });
+      expect(alone.waves.find((w) => w.initiativeKey === 'B')?.reasons[0].text).toBe(
+        'its own cost (600.00 a week) is more than the rollout budget of 2027-Q1 (500.00 left, 1500.00 spent before 2027-02-01 by waves begun in the published plan)',
+      );
+      // Spend outside the quarter, or in no quarter with a budget, takes nothing.
+      expect(buildProblem({ ...inputs, startDate: '2027-04-05' }).problem.budget?.limits[0]).toBe(Number.MAX_SAFE_INTEGER);
+    });
+
     it('should name the lowered capacity too when other waves hold what is left', () => {
       const pools = [{ id: 'deploy', name: 'Deployment', capacityPerWeek: 2, adjustments: [{ from: '2027-01-04', to: '2027-01-10', capacity: 1, reason: 'holiday' }] }];
       const plan = planPortfolio(snapshot({ pools, initiatives: [initiative('A', { value: '1000' }), initiative('B', { value: '10' })] }));

@@ -3,7 +3,7 @@ import { earliestStarts, explainDelays, type DelayReason } from '../explain';
 import { objectiveOf } from '../problem';
 import { solve, type SolveOptions } from '../solve';
 import { budgetQuarter, buildProblem, type HeldInitiative, type PortfolioProblem, type WaveRef } from './build-problem';
-import { capacityCuts, ownCostText } from './shortfalls';
+import { capacityCuts, ownCostText, spentEarlierText } from './shortfalls';
 import type { PortfolioSnapshot, Posture } from './snapshot';
 import { mondayOf, quarterOf, sundayOf, weekRanges } from './weeks';
 
@@ -222,7 +222,7 @@ function describeReason(snapshot: PortfolioSnapshot, built: PortfolioProblem, ha
         heldBy: strongest(handles, reason.holders),
         heldByCount: reason.holders.length,
         text: reason.holders.length
-          ? `the rollout budget of ${quarters.join(', ')} is taken by ${describeHolders(handles, reason.holders)}`
+          ? `the rollout budget of ${quarters.join(', ')} is taken by ${describeHolders(handles, reason.holders)}${spentEarlierText(snapshot, built, reason.budgetPeriods)}`
           : ownCostText(snapshot, built, activity, reason.budgetPeriods),
       };
     }

@@ -30,11 +30,21 @@ export function capacityCuts(snapshot: PortfolioSnapshot, built: PortfolioProble
   });
 }
 
-/** "its own cost (600.00 a week) is more than the rollout budget of 2027-Q1 (500.00)". */
+/** "its own cost (600.00 a week) is more than the rollout budget of 2027-Q1 (500.00)", with what was spent of it before the plan: "(200.00 left …)". */
 export function ownCostText(snapshot: PortfolioSnapshot, built: PortfolioProblem, activity: number, budgetPeriods: readonly number[]): string {
   const { problem } = built;
-  const limits = budgetPeriods.map((q) => `${budgetQuarter(snapshot.startDate, problem, q)} (${money(problem.budget?.limits[q] ?? 0)})`);
+  const limits = budgetPeriods.map((q) => {
+    const left = money(problem.budget?.limits[q] ?? 0);
+    const spent = q === 0 ? built.spentBeforeStart : 0;
+    return `${budgetQuarter(snapshot.startDate, problem, q)} (${spent ? `${left} left, ${money(spent)} spent before ${snapshot.startDate} by waves begun in the published plan` : left})`;
+  });
   return `its own cost (${money(problem.activities[activity].costPerPeriod ?? 0)} a week) is more than the rollout budget of ${limits.join(', ')}`;
+}
+
+/** "; 300.00 of 2026-Q4's was spent before 2026-11-16 by waves begun in the published plan", when that is part of why. */
+export function spentEarlierText(snapshot: PortfolioSnapshot, built: PortfolioProblem, budgetPeriods: readonly number[]): string {
+  if (!built.spentBeforeStart || !budgetPeriods.includes(0)) return '';
+  return `; ${money(built.spentBeforeStart)} of ${budgetQuarter(snapshot.startDate, built.problem, 0)}'s was spent before ${snapshot.startDate} by waves begun in the published plan`;
 }
 
 function money(minorUnits: number): string {
