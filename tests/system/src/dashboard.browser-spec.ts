@@ -271,6 +271,20 @@ describe('dashboard', () => {
     const selected = page.locator('[data-testid="contest"][aria-current="true"]');
     await selected.waitFor();
     expect(await selected.textContent()).toContain('▶ Selected');
+
+    // PMO records that the claims wave began today: the next draft has it under way from that day.
+    const today = new Date().toISOString().slice(0, 10);
+    const claims = page.locator('tr[data-wave]', { hasText: 'Claims summarizer' });
+    await claims.getByText('Record progress').click();
+    await claims.getByLabel('Started on').fill(today);
+    await claims.getByRole('button', { name: 'Record', exact: true }).click();
+    expect(await claims.getByRole('status').textContent()).toContain(`Recorded: began ${today}, still running.`);
+    await pollUntil(async () => {
+      const { body } = await pmo.get<{ items: { trigger: string }[] }>('/api/v1/plans?kind=draft&limit=1');
+      return body.items[0]?.trigger.includes('progress of') ? true : undefined;
+    }, { what: 'a draft recomputed from the recorded progress' });
+    await page.getByRole('tab', { name: 'Latest draft' }).click();
+    await page.locator('tr[data-wave]', { hasText: 'Claims summarizer' }).getByText(`under way since ${today}`).waitFor();
   });
 
   it('should let finance import a FOCUS export and see the spend, unallocated included, exactly', async () => {
@@ -364,6 +378,7 @@ describe('dashboard', () => {
     await viewerPage.getByRole('link', { name: 'Rollout plan' }).click();
     await viewerPage.getByTestId('plan-kind').waitFor();
     expect(await viewerPage.getByRole('button', { name: 'Compute a draft' }).count()).toBe(0);
+    expect(await viewerPage.getByText('Record progress').count()).toBe(0);
     await viewerPage.close();
   });
 

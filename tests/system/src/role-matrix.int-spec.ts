@@ -13,6 +13,7 @@ const PARAMETERS: Record<string, () => string> = {
   criterionId: () => 'governance.approval_pathway',
   businessUnit: () => 'Matrix',
   quarter: () => '2026-Q4',
+  wave: () => 'w1',
 };
 
 describe('the role × route matrix', () => {

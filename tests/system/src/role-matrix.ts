@@ -72,6 +72,7 @@ export const MATRIX: Record<string, readonly Role[] | 'public'> = {
   'GET /api/v1/capacity-pools': ALL,
   'PUT /api/v1/initiatives/{id}/rollout': ['admin', 'pmo'],
   'GET /api/v1/initiatives/{id}/rollout': ALL,
+  'PUT /api/v1/initiatives/{id}/rollout/waves/{wave}/progress': ['admin', 'pmo'],
   'PUT /api/v1/business-units/{businessUnit}/freeze-windows': ['admin', 'pmo'],
   'PUT /api/v1/rollout-budgets/{quarter}': ['admin', 'finance'],
   'GET /api/v1/rollout-budgets': ALL,

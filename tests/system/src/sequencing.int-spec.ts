@@ -278,4 +278,49 @@ describe('sequencing through the API', () => {
     expect(finished.sort()).toEqual(publishedWaves.sort());
     expect(draft.waves.filter((w) => publishedWaves.includes(`${w.initiativeKey} ${w.wave}`))).toEqual([]);
   });
+  it('should take the progress PMO records over the published plan: not begun, begun late and running, finished', async () => {
+    const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    const progress = (id: string, wave: string, body: unknown, api = pmo) =>
+      api.request<{ startedOn: string | null; finishedOn: string | null; recordedBy: string; detail?: string; errors?: { field: string }[] }>(
+        'PUT',
+        `/api/v1/initiatives/${id}/rollout/waves/${wave}/progress`,
+        { body },
+      );
+    const ahead = await progress(ids.claims, 'w1', { startedOn: day(-2) });
+    expect([ahead.status, ahead.body.errors?.map((e) => e.field)]).toEqual([422, ['startedOn']]);
+    expect((await progress(ids.claims, 'w1', { startedOn: day(3), finishedOn: day(4) })).status).toBe(400);
+    expect((await progress(ids.claims, 'w1', { startedOn: null, finishedOn: day(4) })).status).toBe(400);
+    expect((await progress(ids.claims, 'w9', { startedOn: day(3) })).status).toBe(404);
+    expect((await progress(ids.claims, 'w1', { startedOn: day(3) }, viewer)).status).toBe(403);
+    expect((await pmo.get<{ progress: unknown[] }>(`/api/v1/initiatives/${ids.claims}/rollout`)).body.progress).toEqual([]);
+
+    // The published plan had both first waves run in January; retail's has not begun after all, claims' began two weeks ago.
+    let previous = (await pmo.get<{ items: { id: string }[] }>('/api/v1/plans?kind=draft&limit=1')).body.items[0].id;
+    expect((await progress(ids.retail, 'w1', { startedOn: null })).status).toBe(200);
+    previous = (await recomputedDraft<PlanView>(pmo, previous, `progress of ${keys.retail} w1 recorded`, 'the draft after retail w1 was recorded')).id;
+    const began = day(14);
+    const running = await progress(ids.claims, 'w1', { startedOn: began });
+    expect(running.status).toBe(200);
+    expect(running.body).toMatchObject({ startedOn: began, finishedOn: null, recordedBy: expect.any(String) });
+    let draft = await recomputedDraft<PlanView>(pmo, previous, `progress of ${keys.claims} w1 recorded`, 'the draft after claims w1 was recorded');
+    draft = (await pmo.get<PlanView>(`/api/v1/plans/${draft.id}`)).body;
+    // Retail w1 is planned again; claims w1 goes on from the draft's first week with one of its three weeks left.
+    const retail = waveOf(draft, ids.retail);
+    expect(retail).toBeDefined();
+    expect(retail?.underwaySince).toBeUndefined();
+    const claims = waveOf(draft, ids.claims);
+    expect(claims).toMatchObject({ start: draft.startDate, underwaySince: began });
+    expect(claims?.endWeek).toBe(1);
+    expect(draft.held.flatMap((h) => h.waves.map((w) => `${h.initiativeKey} ${w.wave}`))).not.toContain(`${keys.claims} w1`);
+
+    // Finished yesterday: the next draft lists it among the held as finished, as recorded.
+    expect((await progress(ids.claims, 'w1', { startedOn: began, finishedOn: day(1) })).status).toBe(200);
+    draft = await recomputedDraft<PlanView>(pmo, draft.id, `progress of ${keys.claims} w1 recorded`, 'the draft after claims w1 finished');
+    draft = (await pmo.get<PlanView>(`/api/v1/plans/${draft.id}`)).body;
+    expect(waveOf(draft, ids.claims)).toBeUndefined();
+    const held = draft.held.find((h) => h.initiativeId === ids.claims)?.waves.find((w) => w.wave === 'w1');
+    expect(held).toEqual({ wave: 'w1', reason: `finished ${day(1)}, as recorded`, finished: true });
+    const rollout = await viewer.get<{ progress: { wave: string; startedOn: string; finishedOn: string }[] }>(`/api/v1/initiatives/${ids.claims}/rollout`);
+    expect(rollout.body.progress).toEqual([expect.objectContaining({ wave: 'w1', startedOn: began, finishedOn: day(1) })]);
+  });
 });

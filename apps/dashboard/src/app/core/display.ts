@@ -56,3 +56,8 @@ export function refusal(what: string, problem: Pick<Problem, 'title' | 'detail' 
   const fields = (problem.errors ?? []).map((error) => `${labels[error.field] ?? error.field}: ${error.message}`);
   return [`${what}: ${problem.detail ?? problem.title}`, ...fields].join(' · ');
 }
+
+/** A moment's calendar day where the user is (YYYY-MM-DD). */
+export function localDate(moment: Date): string {
+  return `${moment.getFullYear()}-${String(moment.getMonth() + 1).padStart(2, '0')}-${String(moment.getDate()).padStart(2, '0')}`;
+}

@@ -67,6 +67,14 @@ export class PlansApi {
     return this.http.post<Plan>(`/api/v1/scenarios/${encodeURIComponent(id)}/promotion`, {});
   }
 
+  /** What happened to a wave: when it began (null: not yet) and when it finished. */
+  recordProgress(initiativeId: string, wave: string, progress: { startedOn: string | null; finishedOn: string | null }): Observable<{ startedOn: string | null; finishedOn: string | null }> {
+    return this.http.put<{ startedOn: string | null; finishedOn: string | null }>(
+      `/api/v1/initiatives/${encodeURIComponent(initiativeId)}/rollout/waves/${encodeURIComponent(wave)}/progress`,
+      progress,
+    );
+  }
+
   publish(id: string): Observable<Plan> {
     return this.http.post<Plan>(`/api/v1/plans/${encodeURIComponent(id)}/publish`, {});
   }

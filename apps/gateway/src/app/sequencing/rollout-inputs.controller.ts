@@ -14,6 +14,9 @@ import {
   rolloutBudgetSchema,
   rolloutSchema,
   rolloutViewSchema,
+  waveKeySchema,
+  waveProgressSchema,
+  waveProgressViewSchema,
 } from '@capstan/contracts';
 import { ALL_ROLES } from '@capstan/domain';
 import { RpcClient } from '@capstan/messaging';
@@ -27,6 +30,9 @@ class PoolListDto extends createZodDto(z.object({ items: z.array(capacityPoolVie
 class InitiativeParamsDto extends createZodDto(z.object({ id: z.uuid() })) {}
 class RolloutDto extends createZodDto(rolloutSchema) {}
 class RolloutViewDto extends createZodDto(rolloutViewSchema) {}
+class WaveParamsDto extends createZodDto(z.object({ id: z.uuid(), wave: waveKeySchema })) {}
+class WaveProgressDto extends createZodDto(waveProgressSchema) {}
+class WaveProgressViewDto extends createZodDto(waveProgressViewSchema) {}
 class BusinessUnitParamsDto extends createZodDto(z.object({ businessUnit: z.string().trim().min(1).max(100) })) {}
 class FreezeWindowsDto extends createZodDto(freezeWindowsSchema) {}
 class QuarterParamsDto extends createZodDto(z.object({ quarter: quarterSchema })) {}
@@ -71,6 +77,17 @@ export class RolloutInputsController {
   @ApiOkResponse({ type: RolloutViewDto })
   rollout(@Param() { id }: InitiativeParamsDto, @Req() request: AuthenticatedRequest) {
     return this.rpc.call(SequencingRpc.rollout, { initiativeId: id }, { correlationId: request.correlationId });
+  }
+
+  /**
+   * When a wave began and finished, as it happened (`startedOn: null`: it has not begun). Plans take it over the
+   * dates the published plan had: a late start, an early finish, a wave still running past its duration.
+   */
+  @Put('initiatives/:id/rollout/waves/:wave/progress')
+  @Roles('pmo')
+  @ApiOkResponse({ type: WaveProgressViewDto })
+  putWaveProgress(@Param() { id, wave }: WaveParamsDto, @Body() progress: WaveProgressDto, @CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest) {
+    return this.rpc.call(SequencingRpc.putWaveProgress, { initiativeId: id, wave, progress, actor: principal.subject }, { correlationId: request.correlationId });
   }
 
   /** A business unit's change-freeze windows (replaces what was there). */

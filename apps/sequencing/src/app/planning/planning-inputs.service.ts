@@ -9,6 +9,8 @@ import type {
   PlanOverrideView,
   RolloutInput,
   RolloutView,
+  WaveProgressInput,
+  WaveProgressView,
 } from '@capstan/contracts';
 import { firstResultSet, Outbox, RpcError } from '@capstan/messaging';
 import { dependencyCycles, type PortfolioSnapshot, type Posture, type SnapshotWave } from '@capstan/sequencing-engine';
@@ -108,7 +110,7 @@ export class PlanningInputsService {
         [initiativeId, rollout.value, JSON.stringify(rollout.waves), actor],
       )) as RolloutRow[];
       await markStale(manager, `rollout of ${initiative.key} changed`);
-      return rolloutView(row);
+      return rolloutView(row, await progressOf(manager, initiativeId));
     });
   }
 
@@ -118,7 +120,40 @@ export class PlanningInputsService {
       [initiativeId],
     )) as RolloutRow[];
     if (!row) throw RpcError.notFound(`The rollout of initiative ${initiativeId}`);
-    return rolloutView(row);
+    return rolloutView(row, await progressOf(this.dataSource.manager, initiativeId));
+  }
+
+  /**
+   * Records when a wave began and finished, as PMO saw it happen: plans take it over the dates the published plan
+   * had (a late start, an early finish, a start the published plan did not have). Progress is recorded once it has
+   * happened, so no day that has not begun somewhere (UTC+14) yet: PMO records in its own calendar.
+   */
+  async putWaveProgress(initiativeId: string, wave: string, progress: WaveProgressInput, actor: string): Promise<WaveProgressView> {
+    const latest = new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10);
+    const ahead = (['startedOn', 'finishedOn'] as const).filter((field) => (progress[field] ?? '') > latest);
+    if (ahead.length) {
+      throw new RpcError(
+        'unprocessable',
+        `Progress is recorded once it has happened: ${ahead.map((field) => `${field} ${progress[field]}`).join(' and ')} is after today`,
+        ahead.map((field) => ({ field, message: `Not after today (${latest} at the latest)` })),
+      );
+    }
+    return this.outbox.transaction(async (manager) => {
+      const [rollout] = (await manager.query(
+        `SELECT i.key, r.waves FROM sequencing.initiatives i JOIN sequencing.rollouts r ON r.initiative_id = i.id WHERE i.id = $1 AND i.key <> ''`,
+        [initiativeId],
+      )) as { key: string; waves: StoredWave[] }[];
+      if (!rollout) throw RpcError.notFound(`The rollout of initiative ${initiativeId}`);
+      if (!rollout.waves.some((w) => w.key === wave)) throw RpcError.notFound(`Wave ${wave} of the rollout of ${rollout.key}`);
+      const [row] = (await manager.query(
+        `INSERT INTO sequencing.wave_progress (initiative_id, wave, started_on, finished_on, recorded_by) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (initiative_id, wave) DO UPDATE SET started_on = $3, finished_on = $4, recorded_by = $5, recorded_at = now()
+         RETURNING ${PROGRESS_COLUMNS}`,
+        [initiativeId, wave, progress.startedOn, progress.finishedOn, actor],
+      )) as ProgressRow[];
+      await markStale(manager, `progress of ${rollout.key} ${wave} recorded`);
+      return progressView(row);
+    });
   }
 
   async putFreezeWindows(businessUnit: string, windows: { from: string; to: string; reason: string }[], actor: string) {
@@ -211,15 +246,22 @@ export class PlanningInputsService {
       `SELECT initiative_id, depends_on FROM sequencing.dependencies WHERE kind = 'hard' ORDER BY initiative_id, depends_on`,
     )) as { initiative_id: string; depends_on: string }[];
     const overrides = (await manager.query(`SELECT * FROM sequencing.overrides WHERE revoked_at IS NULL ORDER BY created_at, id`)) as OverrideRow[];
-    // What the published plan has started by now: not planned again from scratch.
+    // What has started by now, not planned again from scratch: as PMO recorded it, else as the published plan had it.
     const underway = (await manager.query(
-      `SELECT w->>'initiativeId' AS "initiativeId", w->>'wave' AS wave, coalesce(w->>'underwaySince', w->>'start') AS "startedOn"
-         FROM (SELECT result FROM sequencing.plans WHERE kind = 'published' ORDER BY version DESC LIMIT 1) p,
-              jsonb_array_elements(p.result->'waves') AS w
-        WHERE coalesce(w->>'underwaySince', w->>'start') < $1
-        ORDER BY 1, 2`,
+      `WITH published AS (
+         SELECT w->>'initiativeId' AS initiative_id, w->>'wave' AS wave, coalesce(w->>'underwaySince', w->>'start') AS started_on
+           FROM (SELECT result FROM sequencing.plans WHERE kind = 'published' ORDER BY version DESC LIMIT 1) p,
+                jsonb_array_elements(p.result->'waves') AS w
+       ),
+       recorded AS (SELECT initiative_id::text, wave, started_on::text, finished_on::text FROM sequencing.wave_progress)
+       SELECT initiative_id AS "initiativeId", wave, started_on AS "startedOn", finished_on AS "finishedOn", true AS recorded
+         FROM recorded WHERE started_on IS NOT NULL
+       UNION ALL
+       SELECT initiative_id, wave, started_on, NULL, false
+         FROM published WHERE started_on < $1 AND NOT EXISTS (SELECT 1 FROM recorded r WHERE r.initiative_id = published.initiative_id AND r.wave = published.wave)
+       ORDER BY 1, 2`,
       [startDate],
-    )) as { initiativeId: string; wave: string; startedOn: string }[];
+    )) as { initiativeId: string; wave: string; startedOn: string; finishedOn: string | null; recorded: boolean }[];
     return {
       startDate,
       horizonWeeks,
@@ -239,7 +281,9 @@ export class PlanningInputsService {
       budgetLimits: (await this.budgets(manager)).items,
       dependencies: dependencies.map((d) => ({ initiativeId: d.initiative_id, dependsOn: d.depends_on })),
       overrides: overrides.map((o) => ({ id: o.id, ...o.override }) as PortfolioSnapshot['overrides'][number]),
-      ...(underway.length ? { underway } : {}),
+      ...(underway.length
+        ? { underway: underway.map(({ recorded, finishedOn, ...wave }) => (recorded ? { ...wave, recorded, ...(finishedOn ? { finishedOn } : {}) } : wave)) }
+        : {}),
     };
   }
 
@@ -349,8 +393,42 @@ function poolView(row: PoolRow): CapacityPoolView {
   return { id: row.id, name: row.name, capacityPerWeek: row.capacity_per_week, adjustments: row.adjustments, updatedAt: row.updated_at.toISOString(), updatedBy: row.updated_by };
 }
 
-function rolloutView(row: RolloutRow): RolloutView {
-  return { initiativeId: row.initiative_id, value: row.value, waves: row.waves, updatedAt: new Date(row.updated_at).toISOString(), updatedBy: row.updated_by };
+/** The rollout with the progress recorded for its waves (a wave since taken out of it keeps its record, unlisted). */
+function rolloutView(row: RolloutRow, progress: ProgressRow[]): RolloutView {
+  return {
+    initiativeId: row.initiative_id,
+    value: row.value,
+    waves: row.waves,
+    updatedAt: new Date(row.updated_at).toISOString(),
+    updatedBy: row.updated_by,
+    progress: progress.filter((p) => row.waves.some((w) => w.key === p.wave)).map(progressView),
+  };
+}
+
+async function progressOf(manager: EntityManager, initiativeId: string): Promise<ProgressRow[]> {
+  return (await manager.query(`SELECT ${PROGRESS_COLUMNS} FROM sequencing.wave_progress WHERE initiative_id = $1 ORDER BY wave`, [initiativeId])) as ProgressRow[];
+}
+
+const PROGRESS_COLUMNS = `initiative_id, wave, started_on::text AS started_on, finished_on::text AS finished_on, recorded_by, recorded_at`;
+
+interface ProgressRow {
+  initiative_id: string;
+  wave: string;
+  started_on: string | null;
+  finished_on: string | null;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
+function progressView(row: ProgressRow): WaveProgressView {
+  return {
+    initiativeId: row.initiative_id,
+    wave: row.wave,
+    startedOn: row.started_on,
+    finishedOn: row.finished_on,
+    recordedBy: row.recorded_by,
+    recordedAt: new Date(row.recorded_at).toISOString(),
+  };
 }
 
 function overrideView(row: OverrideRow): PlanOverrideView {

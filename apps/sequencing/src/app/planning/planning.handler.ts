@@ -20,6 +20,7 @@ export class PlanningHandler implements OnModuleInit {
     this.rpc.handle(SequencingRpc.pools, () => this.inputs.pools());
     this.rpc.handle(SequencingRpc.putRollout, ({ initiativeId, rollout, actor }) => this.inputs.putRollout(initiativeId, rollout, actor));
     this.rpc.handle(SequencingRpc.rollout, ({ initiativeId }) => this.inputs.rollout(initiativeId));
+    this.rpc.handle(SequencingRpc.putWaveProgress, ({ initiativeId, wave, progress, actor }) => this.inputs.putWaveProgress(initiativeId, wave, progress, actor));
     this.rpc.handle(SequencingRpc.putFreezeWindows, ({ businessUnit, windows, actor }) => this.inputs.putFreezeWindows(businessUnit, windows, actor));
     this.rpc.handle(SequencingRpc.putBudget, ({ quarter, amount, actor }) => this.inputs.putBudget(quarter, amount, actor));
     this.rpc.handle(SequencingRpc.budgets, () => this.inputs.budgets());

@@ -529,6 +529,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/initiatives/{id}/rollout/waves/{wave}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["RolloutInputsController_putWaveProgress"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/initiatives/{id}/telemetry": {
         parameters: {
             query?: never;
@@ -2718,6 +2734,18 @@ export interface components {
         RolloutViewDto: {
             /** Format: uuid */
             initiativeId: string;
+            /** @default [] */
+            progress?: {
+                /** Format: date */
+                finishedOn: string | null;
+                /** Format: uuid */
+                initiativeId: string;
+                recordedAt: string;
+                recordedBy: string;
+                /** Format: date */
+                startedOn: string | null;
+                wave: string;
+            }[];
             updatedAt: string;
             updatedBy: string;
             /** @default 0 */
@@ -3213,6 +3241,26 @@ export interface components {
             phase: "pilot" | "production";
             recordedBy: string;
             volume: string;
+        };
+        WaveProgressDto: {
+            /**
+             * Format: date
+             * @default null
+             */
+            finishedOn?: string | null;
+            /** Format: date */
+            startedOn: string | null;
+        };
+        WaveProgressViewDto: {
+            /** Format: date */
+            finishedOn: string | null;
+            /** Format: uuid */
+            initiativeId: string;
+            recordedAt: string;
+            recordedBy: string;
+            /** Format: date */
+            startedOn: string | null;
+            wave: string;
         };
     };
     responses: never;
@@ -4174,6 +4222,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RolloutViewDto"];
+                };
+            };
+        };
+    };
+    RolloutInputsController_putWaveProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                wave: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WaveProgressDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaveProgressViewDto"];
                 };
             };
         };

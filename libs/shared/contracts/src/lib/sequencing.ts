@@ -16,6 +16,7 @@ type DateSchema = typeof isoDate;
 const money = z.string().regex(/^\d{1,13}(\.\d{1,2})?$/, 'a non-negative decimal string with at most 2 decimals, such as "12500.00"');
 const slug = z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'a lowercase id such as deployment-engineering');
 const waveKey = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, 'a wave key such as w1 or retail-eu');
+export const waveKeySchema = waveKey;
 const units = z.number().int().min(0).max(1_000_000);
 
 // Capacity pools ------------------------------------------------------------
@@ -75,7 +76,38 @@ const rolloutWith = (date: DateSchema) =>
     .strict();
 export const rolloutSchema = rolloutWith(planningDate);
 export type RolloutInput = z.infer<typeof rolloutSchema>;
-export const rolloutViewSchema = rolloutWith(isoDate).extend({ initiativeId: z.uuid(), updatedAt: z.string(), updatedBy: z.string() });
+
+/**
+ * What PMO records of a wave's progress, which plans take over what the
+ * published plan's dates imply: when it began (null: it has not, whatever the
+ * published plan had) and, once done, when it finished. Not after today
+ * (in the earliest time zone: PMO records in its own calendar).
+ */
+export const waveProgressSchema = z
+  .object({ startedOn: planningDate.nullable(), finishedOn: planningDate.nullable().default(null) })
+  .strict()
+  .refine((p) => p.finishedOn === null || (p.startedOn !== null && p.startedOn <= p.finishedOn), {
+    message: 'A wave finishes on or after the day it started (and needs startedOn to finish)',
+    path: ['finishedOn'],
+  });
+export type WaveProgressInput = z.infer<typeof waveProgressSchema>;
+export const waveProgressViewSchema = z.object({
+  initiativeId: z.uuid(),
+  wave: z.string(),
+  startedOn: isoDate.nullable(),
+  finishedOn: isoDate.nullable(),
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+});
+export type WaveProgressView = z.infer<typeof waveProgressViewSchema>;
+
+export const rolloutViewSchema = rolloutWith(isoDate).extend({
+  initiativeId: z.uuid(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+  /** The progress PMO recorded, per wave (a wave without a record follows the published plan). */
+  progress: z.array(waveProgressViewSchema).default([]),
+});
 export type RolloutView = z.infer<typeof rolloutViewSchema>;
 
 const freezeWindowsWith = (date: DateSchema) =>
@@ -301,6 +333,11 @@ export const SequencingRpc = {
   pools: rpcContract('sequencing.pool.list', z.object({}).strict(), z.object({ items: z.array(capacityPoolViewSchema) })),
   putRollout: rpcContract('sequencing.rollout.put', z.object({ initiativeId: z.uuid(), rollout: rolloutSchema, actor }).strict(), rolloutViewSchema),
   rollout: rpcContract('sequencing.rollout.get', z.object({ initiativeId: z.uuid() }).strict(), rolloutViewSchema),
+  putWaveProgress: rpcContract(
+    'sequencing.rollout.progress.put',
+    z.object({ initiativeId: z.uuid(), wave: waveKey, progress: waveProgressSchema, actor }).strict(),
+    waveProgressViewSchema,
+  ),
   putFreezeWindows: rpcContract(
     'sequencing.freeze.put',
     z.object({ businessUnit: text(100), windows: freezeWindowsSchema.shape.windows, actor }).strict(),

@@ -5,7 +5,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { EVIDENCE_STATUSES, criterionTitle, type CriterionId } from '@capstan/domain';
-import { refusal } from '../../core/display';
+import { localDate, refusal } from '../../core/display';
 import { newerEtag } from '../../core/etags';
 import { InitiativesApi, problemOf, type InitiativeDetailWithPosture } from '../../core/initiatives-api';
 import { Session } from '../../core/session';
@@ -134,11 +134,6 @@ export class AttestEvidenceForm {
       },
     });
   }
-}
-
-/** A moment's calendar day where the user is (YYYY-MM-DD). */
-function localDate(moment: Date): string {
-  return `${moment.getFullYear()}-${String(moment.getMonth() + 1).padStart(2, '0')}-${String(moment.getDate()).padStart(2, '0')}`;
 }
 
 /** The start of a calendar day where the user is, as an instant. */

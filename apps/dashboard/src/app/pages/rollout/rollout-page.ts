@@ -8,6 +8,7 @@ import { LiveEvents } from '../../core/live-events';
 import { PlansApi, type Plan, type PlanContests } from '../../core/plans-api';
 import { Session } from '../../core/session';
 import { ScenarioPanel } from './scenario-panel';
+import { WaveProgressForm } from './wave-progress-form';
 
 type Showing = 'published' | 'draft';
 
@@ -17,7 +18,7 @@ type Showing = 'published' | 'draft';
  */
 @Component({
   selector: 'cap-rollout-page',
-  imports: [RouterLink, PercentPipe, ScenarioPanel],
+  imports: [RouterLink, PercentPipe, ScenarioPanel, WaveProgressForm],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>Rollout plan</h1>
@@ -72,7 +73,11 @@ type Showing = 'published' | 'draft';
               <td>{{ wave.name }}</td>
               <td>{{ wave.businessUnit }}</td>
               <td>{{ wave.priority }}@if (wave.prioritySource === 'override') { <span class="tag">override</span>}</td>
-              <td class="dates">{{ wave.start }} → {{ wave.end }}@if (wave.underwaySince) { <span class="tag">under way since {{ wave.underwaySince }}</span>}</td>
+              <td class="dates">{{ wave.start }} → {{ wave.end }}@if (wave.underwaySince) { <span class="tag">under way since {{ wave.underwaySince }}</span>}
+                @if (session.canPlan()) {
+                  <cap-wave-progress-form [initiativeId]="wave.initiativeId" [wave]="wave.wave" [label]="wave.initiativeKey + ' ' + wave.wave" [underwaySince]="wave.underwaySince" />
+                }
+              </td>
               <td class="timeline">
                 <span class="bar" [class.late]="wave.delayWeeks > 0" [style.left.%]="(100 * wave.startWeek) / span()" [style.width.%]="(100 * (wave.endWeek - wave.startWeek)) / span()"
                   [attr.title]="wave.start + ' → ' + wave.end"></span>

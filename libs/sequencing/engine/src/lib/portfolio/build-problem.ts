@@ -16,8 +16,10 @@ export interface WaveRef {
   readonly wave: SnapshotWave;
   readonly priority: number;
   readonly pinnedWeek: number | null;
-  /** For a wave under way: the week it started, before week 0. */
+  /** For a wave under way: the week it started, before week 0 (for one recorded as running past its duration, the week that leaves it this one). */
   readonly startedWeek: number | null;
+  /** For a wave under way: the day it started. */
+  readonly startedOn: string | null;
 }
 
 export interface HeldInitiative {
@@ -88,18 +90,28 @@ export function buildProblem(snapshot: PortfolioSnapshot): PortfolioProblem {
   }
 
   const pins = pinnedWeeks(snapshot, byId, holds, warnings);
-  // Started by the published plan before this one begins: finished waves leave the plan, running ones go on from week 0.
-  const started = new Map<string, number>();
+  // Started before this plan begins: finished waves leave the plan, running ones go on from week 0.
+  const started = new Map<string, { week: number; on: string }>();
   const finished = new Map<string, string>();
-  for (const { initiativeId, wave: key, startedOn } of snapshot.underway ?? []) {
+  for (const { initiativeId, wave: key, startedOn, recorded, finishedOn } of snapshot.underway ?? []) {
     const initiative = byId.get(initiativeId);
     const wave = initiative?.waves.find((w) => w.key === key);
     const id = waveId(initiativeId, key);
     if (!initiative || !wave || holds.has(id)) continue;
     const week = weekOf(snapshot.startDate, startedOn);
+    if (recorded) {
+      if (finishedOn) finished.set(id, `finished ${finishedOn}, as recorded`);
+      else {
+        // Still running, as far as anyone has recorded: past its duration it is given this week to finish.
+        const left = week + wave.durationWeeks;
+        if (left <= 0) warnings.push(`${initiative.key} ${key} was to take ${wave.durationWeeks} week(s) from ${startedOn} and is not recorded as finished: it is planned to finish by ${sundayOf(snapshot.startDate, 0)}`);
+        started.set(id, { week: Math.min(0, left <= 0 ? 1 - wave.durationWeeks : week), on: startedOn });
+      }
+      continue;
+    }
     if (week >= 0) continue;
     if (week + wave.durationWeeks <= 0) finished.set(id, `finished ${sundayOf(snapshot.startDate, week + wave.durationWeeks - 1)}, as the published plan had it`);
-    else started.set(id, week);
+    else started.set(id, { week, on: mondayOf(snapshot.startDate, week) });
   }
 
   const refs: WaveRef[] = [];
@@ -124,9 +136,16 @@ export function buildProblem(snapshot: PortfolioSnapshot): PortfolioProblem {
       const id = waveId(initiative.id, wave.key);
       if (holds.has(id) || finished.has(id)) continue;
       index.set(id, refs.length);
-      const startedWeek = started.get(id) ?? null;
+      const start = started.get(id);
       // A wave under way holds its place as a pin does: it is running already.
-      refs.push({ initiative, wave, priority: priorities.get(initiative.id)!.priority, pinnedWeek: startedWeek === null ? (pins.get(id) ?? null) : 0, startedWeek });
+      refs.push({
+        initiative,
+        wave,
+        priority: priorities.get(initiative.id)!.priority,
+        pinnedWeek: start ? 0 : (pins.get(id) ?? null),
+        startedWeek: start?.week ?? null,
+        startedOn: start?.on ?? null,
+      });
     }
   }
 
@@ -385,11 +404,13 @@ function spentBeforeStart(snapshot: PortfolioSnapshot, byId: ReadonlyMap<string,
   let quarterStart = 0;
   while (quarterOf(mondayOf(snapshot.startDate, quarterStart - 1)) === quarter) quarterStart--;
   let spent = 0;
-  for (const { initiativeId, wave: key, startedOn } of snapshot.underway ?? []) {
+  for (const { initiativeId, wave: key, startedOn, recorded, finishedOn } of snapshot.underway ?? []) {
     const wave = byId.get(initiativeId)?.waves.find((w) => w.key === key);
     if (!wave) continue;
     const began = weekOf(snapshot.startDate, startedOn);
-    const weeks = Math.min(began + wave.durationWeeks, 0) - Math.max(began, quarterStart);
+    // Recorded: to its finish, or to now while it runs; else for its duration.
+    const ended = recorded ? (finishedOn ? weekOf(snapshot.startDate, finishedOn) + 1 : 0) : began + wave.durationWeeks;
+    const weeks = Math.min(ended, 0) - Math.max(began, quarterStart);
     if (weeks > 0) spent += minorUnits(wave.costPerWeek) * weeks;
   }
   return spent;

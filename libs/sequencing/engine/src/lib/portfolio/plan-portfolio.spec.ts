@@ -215,6 +215,37 @@ describe(planPortfolio.name, () => {
     expect(plan.contests[0]?.competitors.find((c) => c.initiativeKey === 'A')?.why).toBe('under way since 2026-12-21');
   });
 
+  it('should take the progress PMO recorded over the published plan: a late start, an early finish, a wave running past its duration', () => {
+    const plan = planPortfolio(
+      snapshot({
+        pools: [{ id: 'deploy', name: 'Deployment', capacityPerWeek: 5, adjustments: [] }],
+        initiatives: [
+          initiative('A', { waves: [wave('w1', { durationWeeks: 4 })] }),
+          initiative('B', { waves: [wave('w1', { durationWeeks: 6 })] }),
+          initiative('C', { waves: [wave('w1', { durationWeeks: 2 })] }),
+          initiative('D', { waves: [wave('w1', { durationWeeks: 3 })] }),
+        ],
+        underway: [
+          // Published to start 2026-12-07, begun on Wednesday 2026-12-23: two of its four weeks left (weeks count from Mondays).
+          { initiativeId: 'id-A', wave: 'w1', startedOn: '2026-12-23', recorded: true },
+          // Six weeks from 2026-12-14, done after three.
+          { initiativeId: 'id-B', wave: 'w1', startedOn: '2026-12-14', finishedOn: '2026-12-31', recorded: true },
+          // Two weeks from 2026-11-30 and not recorded as finished: still running, given this week.
+          { initiativeId: 'id-C', wave: 'w1', startedOn: '2026-11-30', recorded: true },
+          // The published plan alone: three weeks from 2026-12-28, one left.
+          { initiativeId: 'id-D', wave: 'w1', startedOn: '2026-12-28' },
+        ],
+      }),
+    );
+    const dates = (key: string) => plan.waves.filter((w) => w.initiativeKey === key).map((w) => [w.start, w.end, w.underwaySince]);
+    expect(dates('A')).toEqual([[START, '2027-01-17', '2026-12-23']]);
+    expect(dates('B')).toEqual([]);
+    expect(plan.held).toEqual([expect.objectContaining({ initiativeKey: 'B', waves: [{ wave: 'w1', reason: 'finished 2026-12-31, as recorded', finished: true }] })]);
+    expect(dates('C')).toEqual([[START, '2027-01-10', '2026-11-30']]);
+    expect(plan.warnings).toContain('C w1 was to take 2 week(s) from 2026-11-30 and is not recorded as finished: it is planned to finish by 2027-01-10');
+    expect(dates('D')).toEqual([[START, '2027-01-17', '2026-12-28']]);
+  });
+
   it('should not report a wave under way as moved, nor a finished one as removed, when the plan moves on', () => {
     const inputs = snapshot({
       startDate: '2026-12-21',
@@ -399,6 +430,12 @@ describe(planPortfolio.name, () => {
       expect(alone.waves.find((w) => w.initiativeKey === 'B')?.reasons[0].text).toBe(
         'its own cost (600.00 a week) is more than the rollout budget of 2027-Q1 (500.00 left, 1500.00 spent before 2027-02-01 by waves begun in the published plan)',
       );
+      // Recorded progress counts as it happened: A finished after two weeks (1000.00), C still running (300.00 so far).
+      const recorded = [
+        { initiativeId: 'id-A', wave: 'w1', startedOn: '2027-01-04', finishedOn: '2027-01-15', recorded: true },
+        { initiativeId: 'id-C', wave: 'w1', startedOn: '2027-01-11', recorded: true },
+      ];
+      expect(buildProblem({ ...inputs, underway: recorded }).spentBeforeStart).toBe(130_000);
       // Spend outside the quarter, or in no quarter with a budget, takes nothing.
       expect(buildProblem({ ...inputs, startDate: '2027-04-05' }).problem.budget?.limits[0]).toBe(Number.MAX_SAFE_INTEGER);
     });

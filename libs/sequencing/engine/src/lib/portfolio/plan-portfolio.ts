@@ -105,8 +105,8 @@ export function planPortfolio(snapshot: PortfolioSnapshot, options: SolveOptions
     const startWeek = starts[i];
     const endWeek = startWeek + activity.duration;
     const lateWeeks = activity.deadline === undefined ? 0 : Math.max(0, endWeek - activity.deadline);
-    if (ref.startedWeek !== null && startWeek !== 0) {
-      warnings.push(`${ref.initiative.key} ${ref.wave.key} is under way since ${mondayOf(snapshot.startDate, ref.startedWeek)} but can only go on from ${mondayOf(snapshot.startDate, startWeek)}`);
+    if (ref.startedOn !== null && startWeek !== 0) {
+      warnings.push(`${ref.initiative.key} ${ref.wave.key} is under way since ${ref.startedOn} but can only go on from ${mondayOf(snapshot.startDate, startWeek)}`);
     } else if (ref.pinnedWeek !== null && startWeek !== ref.pinnedWeek) {
       warnings.push(`${ref.initiative.key} ${ref.wave.key} is pinned to ${mondayOf(snapshot.startDate, ref.pinnedWeek)} but can only start ${mondayOf(snapshot.startDate, startWeek)}`);
     }
@@ -136,7 +136,7 @@ export function planPortfolio(snapshot: PortfolioSnapshot, options: SolveOptions
       costPerWeek: ref.wave.costPerWeek,
       demand: ref.wave.demand,
       reasons: (delays.get(i)?.reasons ?? []).map((reason) => describeReason(snapshot, built, handles, i, reason)),
-      ...(ref.startedWeek === null ? {} : { underwaySince: mondayOf(snapshot.startDate, ref.startedWeek) }),
+      ...(ref.startedOn === null ? {} : { underwaySince: ref.startedOn }),
     };
   });
   const groups = refs.map((r) => r.wave.businessUnit);

@@ -19,11 +19,24 @@ export interface PortfolioSnapshot {
   readonly dependencies: readonly { readonly initiativeId: string; readonly dependsOn: string }[];
   readonly overrides: readonly PlanOverride[];
   /**
-   * Waves the published plan started before `startDate`: they are not planned
-   * again from scratch. One that has run its duration by then is finished; one
-   * still running goes on from week 0 with the weeks it has left.
+   * Waves that have started: they are not planned again from scratch. As the
+   * published plan had them (started before `startDate`), one that has run its
+   * duration by then is finished and one still running goes on from week 0
+   * with the weeks it has left. As PMO recorded them (`recorded`), one is
+   * finished when `finishedOn` says so, and runs until then: past its duration,
+   * a week at a time.
    */
-  readonly underway?: readonly { readonly initiativeId: string; readonly wave: string; readonly startedOn: string }[];
+  readonly underway?: readonly UnderwayWave[];
+}
+
+export interface UnderwayWave {
+  readonly initiativeId: string;
+  readonly wave: string;
+  readonly startedOn: string;
+  /** Recorded by PMO rather than taken from the published plan's dates. */
+  readonly recorded?: boolean;
+  /** When a recorded wave finished. */
+  readonly finishedOn?: string;
 }
 
 export interface SnapshotInitiative {
