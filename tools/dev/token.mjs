@@ -3,6 +3,7 @@
 //   npm run token -- --role pmo [--role finance] [--capability committee] [--sub alice] [--ttl 12h]
 // The secret is CAPSTAN_JWT_SECRET, or the development secret `npm start` keeps in .capstan/.
 import { parseArgs } from 'node:util';
+import { decodeJwt } from 'jose';
 import { readDevSecret, signDevToken } from './dev-auth.mjs';
 
 const ROLES = ['admin', 'pmo', 'finance', 'engineering', 'viewer'];
@@ -25,5 +26,13 @@ if (!secret) {
   console.error('Set CAPSTAN_JWT_SECRET, or run `npm start` once to create a development secret.');
   process.exit(2);
 }
-console.log(await signDevToken(secret, values.sub, values.role, values.ttl, values.capability));
+const token = await signDevToken(secret, values.sub, values.role, values.ttl, values.capability);
+// The gateway refuses a token that lives longer than this: say so now rather than with a 401 later.
+const maxHours = Number(process.env.CAPSTAN_TOKEN_MAX_AGE_HOURS ?? 24);
+const { exp, iat } = decodeJwt(token);
+if (exp - iat > maxHours * 3600) {
+  console.error(`--ttl ${values.ttl} is longer than the ${maxHours} h the gateway accepts (CAPSTAN_TOKEN_MAX_AGE_HOURS); for a long-lived caller, create a service account's API key`);
+  process.exit(2);
+}
+console.log(token);
 

@@ -192,6 +192,7 @@ describe('service identity: API keys and single sign-on', () => {
         .setSubject('brief')
         .setIssuer('capstan')
         .setAudience('capstan-api')
+        .setIssuedAt()
         .setExpirationTime(Math.floor(Date.now() / 1000) + 8)
         .sign(new TextEncoder().encode(context.jwtSecret));
       const [byToken, byKey, lasting] = await Promise.all([open(shortLived), open(created.body.key as string), open(lastingToken)]);

@@ -31,7 +31,7 @@ export class Authenticator {
     }
     try {
       if (this.oidc && issuerOf(credential) === this.oidc.config.issuer) return await this.oidc.verify(credential);
-      return await verifyToken(credential, this.config.jwtSecret);
+      return await verifyToken(credential, this.config.jwtSecret, this.config.tokenMaxAgeSeconds);
     } catch {
       throw new UnauthorizedException('The bearer token is invalid or expired');
     }

@@ -6,6 +6,8 @@ import { parseRoleMap, type OidcConfig } from '../auth/oidc';
 
 export interface GatewayConfig extends ServiceConfig {
   jwtSecret: Uint8Array;
+  /** The longest lifetime (expiry less issue time) a token signed with `jwtSecret` may have. */
+  tokenMaxAgeSeconds: number;
   /** The built dashboard to serve at `/`, when there is one. */
   dashboardDir?: string;
   corsOrigins: string[];
@@ -44,6 +46,7 @@ const gatewayEnvSchema = z.object({
   CAPSTAN_JWT_SECRET: z
     .string({ error: 'is required (a random string of at least 32 characters)' })
     .min(32, 'must be at least 32 characters'),
+  CAPSTAN_TOKEN_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(8_760).default(24),
   CAPSTAN_DASHBOARD_DIR: z.string().default('dist/apps/dashboard/browser'),
   CAPSTAN_CORS_ORIGINS: z.string().default(''),
   CAPSTAN_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'a size such as 1mb or 512kb').default('1mb'),
@@ -89,6 +92,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   return {
     ...base,
     jwtSecret: new TextEncoder().encode(parsed.data.CAPSTAN_JWT_SECRET),
+    tokenMaxAgeSeconds: parsed.data.CAPSTAN_TOKEN_MAX_AGE_HOURS * 3600,
     dashboardDir: existsSync(resolve(dashboardDir, 'index.html')) ? dashboardDir : undefined,
     corsOrigins: parsed.data.CAPSTAN_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     bodyLimit: parsed.data.CAPSTAN_BODY_LIMIT,
