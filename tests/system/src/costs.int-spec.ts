@@ -358,8 +358,8 @@ describe('the cost ledger', () => {
     const month = new Date().toISOString().slice(0, 7);
     const spend = (amount: string, currency = 'EUR') => ({ initiativeId: id, chargeDate: new Date().toISOString().slice(0, 10), category: 'inference', phase: 'production', amount, currency });
     await pollUntil(async () => ((await finance.post('/api/v1/cost-entries', spend('600.00'))).status === 201 ? true : undefined), { what: 'cost tracking to know the initiative' });
-    // Other currencies are not held against a cap in euros.
-    expect((await finance.post('/api/v1/cost-entries', spend('5000.00', 'USD'))).status).toBe(201);
+    // Spend in another currency counts against a cap in the reporting currency once it has its rate; until then, what is known.
+    expect((await finance.post('/api/v1/cost-entries', spend('5000.00', 'NZD'))).status).toBe(201);
     // Entries dated in the months ahead do not hide this one.
     for (let ahead = 1; ahead <= 3; ahead++) {
       const day = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() + ahead, 5)).toISOString().slice(0, 10);
@@ -373,12 +373,20 @@ describe('the cost ledger', () => {
       return body.patterns.find((p) => p.id === 'governance_lags_deployment' && p.detail.includes('scope envelope'));
     };
     const breach = await pollUntil(envelopePattern, { what: 'scoring to see the spend past the cap' });
+    const today = new Date().toISOString().slice(0, 10);
     expect(breach.detail).toBe(
-      `the rollout goes beyond its authorized scope envelope: it spent 1000.01 EUR in ${month}, beyond the monthly cap of 1000 EUR the committee set on ${new Date().toISOString().slice(0, 10)}`,
+      `the rollout goes beyond its authorized scope envelope: it spent at least 1000.01 EUR (1000.01 EUR + 5000 NZD, so far: some entries wait for their rate) in ${month}, beyond the monthly cap of 1000 EUR the committee set on ${today}`,
     );
 
     expect((await finance.post(`/api/v1/cost-entries/${second.body.id}/reversal`, { reason: 'charged twice' })).status).toBe(201);
     await pollUntil(async () => ((await envelopePattern()) ? undefined : true), { what: 'scoring to see the month back within the cap' });
+
+    // The New Zealand dollars' rate arrives: 600 EUR and 5000 NZD at 0.1 pass the cap, with no new entry.
+    expect((await finance.post('/api/v1/fx-rates', { rates: [{ currency: 'NZD', date: today, rate: '0.1' }] })).status).toBe(201);
+    const converted = await pollUntil(envelopePattern, { what: 'scoring to see the converted spend past the cap' });
+    expect(converted.detail).toBe(
+      `the rollout goes beyond its authorized scope envelope: it spent 1100 EUR (600 EUR + 5000 NZD, at each day's rate) in ${month}, beyond the monthly cap of 1000 EUR the committee set on ${today}`,
+    );
   });
 
   it('should tell scoring the whole ledger when entries for one initiative are recorded side by side', async () => {

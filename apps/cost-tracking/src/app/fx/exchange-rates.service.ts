@@ -22,7 +22,8 @@ export interface RecordedRates {
   recorded: number;
   unchanged: number;
   entriesConverted: number;
-  multiCurrencyInitiatives: string[];
+  /** The initiatives whose entries were converted. */
+  initiatives: string[];
 }
 
 /** Ledger rows converted per statement when the whole ledger is brought up to date. */
@@ -54,9 +55,8 @@ export class ExchangeRatesService implements OnApplicationBootstrap {
 
   /**
    * Records rates and converts the entries waiting for them, in the caller's
-   * transaction. Names the initiatives with spend in several currencies whose
-   * entries were converted: their cost visibility, weighed in the reporting
-   * currency, has changed.
+   * transaction. Names the initiatives whose entries were converted: their
+   * figures in the reporting currency have changed.
    */
   async record(manager: EntityManager, { rates }: RecordFxRates, actor: string): Promise<RecordedRates> {
     const own = rates.find((rate) => rate.currency === this.reportingCurrency);
@@ -90,9 +90,9 @@ export class ExchangeRatesService implements OnApplicationBootstrap {
         [currency, dates[0], dates[dates.length - 1]],
       );
       entriesConverted += converted.count;
-      for (const id of converted.multiCurrencyInitiatives) initiatives.add(id);
+      for (const id of converted.initiatives) initiatives.add(id);
     }
-    return { reportingCurrency: this.reportingCurrency, recorded, unchanged: rates.length - recorded, entriesConverted, multiCurrencyInitiatives: [...initiatives] };
+    return { reportingCurrency: this.reportingCurrency, recorded, unchanged: rates.length - recorded, entriesConverted, initiatives: [...initiatives] };
   }
 
   async list(query: FxRateQuery): Promise<{ reportingCurrency: string; items: FxRateView[] }> {
@@ -197,10 +197,9 @@ export class ExchangeRatesService implements OnApplicationBootstrap {
    * Converts the entries `where` selects that have no conversion yet and whose
    * rate is known: 1 in the reporting currency itself, else the latest rate on
    * or before the charge date. Amounts are rounded to the ledger's 18 places.
-   * Also names the initiatives of the converted entries that have spend in
-   * more than one currency.
+   * Also names the initiatives of the converted entries.
    */
-  private async convert(manager: EntityManager, where: string, params: unknown[]): Promise<{ count: number; multiCurrencyInitiatives: string[] }> {
+  private async convert(manager: EntityManager, where: string, params: unknown[]): Promise<{ count: number; initiatives: string[] }> {
     const [result] = (await manager.query(
       `WITH converted AS (
          INSERT INTO cost_tracking.entry_conversions (entry_id, reporting_currency, rate, rate_date, amount, effective_amount)
@@ -211,15 +210,12 @@ export class ExchangeRatesService implements OnApplicationBootstrap {
             AND NOT EXISTS (SELECT 1 FROM cost_tracking.entry_conversions c WHERE c.entry_id = e.id AND c.reporting_currency = $1)
          ON CONFLICT DO NOTHING
          RETURNING entry_id
-       ),
-       touched AS (
-         SELECT DISTINCT e.initiative_id FROM converted JOIN cost_tracking.cost_entries e ON e.id = converted.entry_id WHERE e.initiative_id IS NOT NULL
        )
        SELECT (SELECT count(*)::int FROM converted) AS n,
-              coalesce((SELECT array_agg(t.initiative_id::text) FROM touched t
-                         WHERE (SELECT count(DISTINCT o.currency) FROM cost_tracking.cost_entries o WHERE o.initiative_id = t.initiative_id) > 1), '{}') AS initiatives`,
+              coalesce((SELECT array_agg(DISTINCT e.initiative_id::text) FROM converted JOIN cost_tracking.cost_entries e ON e.id = converted.entry_id
+                         WHERE e.initiative_id IS NOT NULL), '{}') AS initiatives`,
       [this.reportingCurrency, ...params],
     )) as { n: number; initiatives: string[] }[];
-    return { count: result?.n ?? 0, multiCurrencyInitiatives: result?.initiatives ?? [] };
+    return { count: result?.n ?? 0, initiatives: result?.initiatives ?? [] };
   }
 }

@@ -269,13 +269,13 @@ export class LedgerService {
   }
 
   /**
-   * Records exchange rates; the initiatives with spend in several currencies whose entries they converted have their
-   * cost visibility, weighed in the reporting currency, published again.
+   * Records exchange rates; the initiatives whose entries they converted have their cost visibility (weighed in the
+   * reporting currency, with their spend in it) published again.
    */
-  async recordRates(rates: RecordFxRates, actor: string, context: RpcContext): Promise<Omit<RecordedRates, 'multiCurrencyInitiatives'>> {
+  async recordRates(rates: RecordFxRates, actor: string, context: RpcContext): Promise<Omit<RecordedRates, 'initiatives'>> {
     return this.outbox.transaction(async (manager) => {
-      const { multiCurrencyInitiatives, ...recorded } = await this.rates.record(manager, rates, actor);
-      for (const initiativeId of await lockInitiatives(manager, multiCurrencyInitiatives)) {
+      const { initiatives, ...recorded } = await this.rates.record(manager, rates, actor);
+      for (const initiativeId of await lockInitiatives(manager, initiatives)) {
         await this.publishVisibility(manager, initiativeId, await initiativeTotals(manager, initiativeId), context);
       }
       return recorded;
@@ -309,8 +309,28 @@ export class LedgerService {
     const periods = [...new Set(monthly.map((m) => m.period))];
     const months = [...periods.filter((p) => p <= thisMonth).slice(-3), ...periods.filter((p) => p > thisMonth).slice(0, 3)];
     const recentSpend = monthly.filter((m) => months.includes(m.period));
+    const recentReportingSpend = await this.reportingSpend(manager, initiativeId, months);
     const version = await nextFigureVersion(manager);
-    await this.outbox.enqueue(manager, CostEvents.visibilityChanged, { initiativeId, attributedShare: share, version, entries, latestCostPeriod: latest, recentSpend }, context);
+    await this.outbox.enqueue(
+      manager,
+      CostEvents.visibilityChanged,
+      { initiativeId, attributedShare: share, version, entries, latestCostPeriod: latest, recentSpend, recentReportingSpend },
+      context,
+    );
+  }
+
+  /** An initiative's spend in the given months, every currency converted to the reporting currency; what is converted so far. */
+  private async reportingSpend(manager: EntityManager, initiativeId: string, months: string[]): Promise<{ period: string; currency: string; amount: string; complete: boolean }[]> {
+    if (!months.length) return [];
+    const rows = (await manager.query(
+      `SELECT trim(e.period) AS period, coalesce(sum(c.amount), 0)::text AS amount, bool_and(c.entry_id IS NOT NULL) AS complete
+         FROM cost_tracking.cost_entries e
+         LEFT JOIN cost_tracking.entry_conversions c ON c.entry_id = e.id AND c.reporting_currency = $2
+        WHERE e.initiative_id = $1 AND trim(e.period) = ANY($3::text[])
+        GROUP BY trim(e.period) ORDER BY 1`,
+      [initiativeId, this.rates.reportingCurrency, months],
+    )) as { period: string; amount: string; complete: boolean }[];
+    return rows.map((row) => ({ period: row.period, currency: this.rates.reportingCurrency, amount: new ExactDecimal(row.amount).toFixed(), complete: row.complete }));
   }
 
   /** The attributed share of an initiative's spend in the reporting currency; undefined while an entry waits for its rate. */

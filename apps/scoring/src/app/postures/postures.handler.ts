@@ -82,7 +82,7 @@ export class PosturesHandler implements OnModuleInit {
       );
     }, byInitiative);
     this.consumers.on(CostEvents.visibilityChanged, (event, manager) => {
-      const { initiativeId, attributedShare, version, entries, latestCostPeriod, recentSpend } = event.payload;
+      const { initiativeId, attributedShare, version, entries, latestCostPeriod, recentSpend, recentReportingSpend } = event.payload;
       return this.postures.applyInput(
         manager,
         initiativeId,
@@ -96,6 +96,7 @@ export class PosturesHandler implements OnModuleInit {
             else inputs.attributedSpendShare = attributedShare;
             inputs.latestCostPeriod = latestCostPeriod;
             inputs.recentSpend = recentSpend;
+            inputs.recentReportingSpend = recentReportingSpend;
           },
         },
         event,

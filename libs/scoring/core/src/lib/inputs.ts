@@ -27,6 +27,10 @@ export interface MonthlySpendInput {
   amount: string;
 }
 
+export interface ReportingSpendInput extends MonthlySpendInput {
+  complete: boolean;
+}
+
 /** One period of operational telemetry from intake. */
 export interface TelemetryInput {
   periodKind: 'week' | 'month';
@@ -78,6 +82,12 @@ export interface ScoringInputs {
   latestCostPeriod?: string | null;
   /** Measured by cost-tracking: net spend by currency in the latest months with spend. */
   recentSpend?: MonthlySpendInput[];
+  /**
+   * The same months' spend in every currency together, converted to cost
+   * tracking's reporting currency at each entry's day rate; `complete` false
+   * while some of a month's entries wait for their rate.
+   */
+  recentReportingSpend?: ReportingSpendInput[];
   /** From cost-tracking's budget alerts: months and categories whose spend reached the budget. */
   budgetOverruns?: BudgetOverrunInput[];
   stage?: InitiativeStage;

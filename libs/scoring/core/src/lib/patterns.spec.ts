@@ -122,6 +122,40 @@ describe(detectPatterns.name, () => {
     expect(authorized.map((p) => p.detail)).toEqual(['the committee authorized deployment on 2026-09-15 but the gates give controlled_investment']);
   });
 
+  it("should hold a cap in the reporting currency against all of a month's spend, converted at each day's rate", () => {
+    const envelope = { businessUnits: ['Payments'], users: null, monthlySpendCap: '10000', currency: 'EUR' };
+    const inputs: ScoringInputs = {
+      ...emptyInputs('7d9f3c1e-0000-4000-8000-000000000018'),
+      decision: { decision: 'controlled_investment', decidedAt: '2026-09-15T10:00:00Z', scopeEnvelope: envelope },
+      recentSpend: [
+        { period: '2026-10', currency: 'EUR', amount: '4000' },
+        { period: '2026-10', currency: 'USD', amount: '7000' },
+        { period: '2026-11', currency: 'USD', amount: '12000' },
+      ],
+      recentReportingSpend: [
+        { period: '2026-10', currency: 'EUR', amount: '10440.5', complete: true },
+        { period: '2026-11', currency: 'EUR', amount: '6000', complete: false },
+      ],
+    };
+    const details = (what: ScoringInputs) =>
+      detectPatterns(what, DEFAULT_PATTERN_PARAMETERS, 'controlled_investment', asOf)
+        .filter((p) => p.id === 'governance_lags_deployment')
+        .map((p) => p.detail);
+    // October passed the cap only with its dollars counted; November's known part (half its dollars converted) did not.
+    expect(details(inputs)).toEqual([
+      "the rollout goes beyond its authorized scope envelope: it spent 10440.5 EUR (4000 EUR + 7000 USD, at each day's rate) in 2026-10, beyond the monthly cap of 10000 EUR the committee set on 2026-09-15",
+    ]);
+    const moreKnown = { ...inputs, recentReportingSpend: [{ period: '2026-11', currency: 'EUR', amount: '10000.01', complete: false }] };
+    expect(details(moreKnown)).toEqual([
+      'the rollout goes beyond its authorized scope envelope: it spent at least 10000.01 EUR (12000 USD, so far: some entries wait for their rate) in 2026-11, beyond the monthly cap of 10000 EUR the committee set on 2026-09-15',
+    ]);
+    // A cap in another currency than the reporting one is held against that currency's spend alone.
+    const inDollars = { ...inputs, decision: { ...inputs.decision!, scopeEnvelope: { ...envelope, currency: 'USD', monthlySpendCap: '11000' } } };
+    expect(details(inDollars)).toEqual([
+      'the rollout goes beyond its authorized scope envelope: it spent 12000 USD in 2026-11, beyond the monthly cap of 11000 USD the committee set on 2026-09-15',
+    ]);
+  });
+
   it('should see production exposing weakness in growing backlog, escalations and rollbacks', () => {
     let telemetry: TelemetryInput[] = [];
     for (const [start, backlog] of [['2026-10-19', 10], ['2026-10-26', 14], ['2026-11-02', 19], ['2026-11-09', 25]] as const) {

@@ -273,8 +273,9 @@ export const CostEvents = {
    * weighed in the reporting currency (the lowest across its currencies while
    * an entry waits for its rate). Republished when a rate arrives for its
    * entries. A consumer keeps the figure with the highest `version`.
-   * Version 2: `attributedShare` is null when the entries net to nothing, and
-   * `version` orders the figures (version 1 ordered them by `entries`).
+   * Version 2: `attributedShare` is null when the entries net to nothing,
+   * `version` orders the figures (version 1 ordered them by `entries`), and
+   * `recentReportingSpend` holds the months' spend in the reporting currency.
    */
   visibilityChanged: eventContract(
     'cost.visibility_changed',
@@ -290,6 +291,11 @@ export const CostEvents = {
       latestCostPeriod: z.string().nullable().default(null),
       /** Net spend by month (YYYY-MM) and currency: the latest three months with spend up to the current one and the first three after it, for the scope envelope's monthly cap. */
       recentSpend: z.array(z.object({ period: z.string(), currency: z.string(), amount: totalSchema })).default([]),
+      /**
+       * The same months' spend in every currency together, in the reporting currency at each entry's day rate;
+       * `complete` is false while some of the month's entries wait for their rate. New in version 2.
+       */
+      recentReportingSpend: z.array(z.object({ period: z.string(), currency: z.string(), amount: totalSchema, complete: z.boolean() })).default([]),
     }),
   ),
 };
