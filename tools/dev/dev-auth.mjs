@@ -19,7 +19,15 @@ export function ensureDevSecret() {
   return secret;
 }
 
-export async function signDevToken(secretText, subject, roles, ttl = '12h', capabilities = []) {
+/** The longest a token may live for the gateway (`CAPSTAN_TOKEN_MAX_AGE_HOURS`, 24 by default), in hours. */
+export function tokenMaxAgeHours(env = process.env) {
+  const text = env.CAPSTAN_TOKEN_MAX_AGE_HOURS ?? '24';
+  const hours = Number(text);
+  if (!/^\d+$/.test(text) || hours < 1 || hours > 8760) throw new Error(`CAPSTAN_TOKEN_MAX_AGE_HOURS must be a whole number of hours from 1 to 8760, not "${text}"`);
+  return hours;
+}
+
+export async function signDevToken(secretText, subject, roles, ttl = `${Math.min(12, tokenMaxAgeHours())}h`, capabilities = []) {
   return new SignJWT({ roles, capabilities })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(subject)

@@ -61,7 +61,7 @@ console.log(`\n  Capstan is running: ${baseUrl}\n  API: ${baseUrl}/api/v1   docs
 for (const role of ROLES) {
   console.log(`    ${role.padEnd(12)} ${await signDevToken(env.CAPSTAN_JWT_SECRET, `dev-${role}`, [role])}`);
 }
-console.log(`    ${'committee'.padEnd(12)} ${await signDevToken(env.CAPSTAN_JWT_SECRET, 'dev-committee', ['viewer'], '12h', ['committee'])}`);
+console.log(`    ${'committee'.padEnd(12)} ${await signDevToken(env.CAPSTAN_JWT_SECRET, 'dev-committee', ['viewer'], undefined, ['committee'])}`);
 console.log('\n  Ctrl-C stops everything.\n');
 
 async function ensureNats() {

@@ -354,9 +354,11 @@ describe('the cost ledger', () => {
       rationale: 'Payments only, within a monthly cap, until support staffing is confirmed.',
       scopeEnvelope: { businessUnits: ['Payments'], users: 250, monthlySpendCap: '1000.00', currency: 'EUR' },
     };
+    // One day throughout (the decision's day, named in the breach, too), should the test run across midnight.
+    const today = new Date().toISOString().slice(0, 10);
     expect((await committee.post(`/api/v1/initiatives/${id}/decisions`, decision)).status).toBe(201);
-    const month = new Date().toISOString().slice(0, 7);
-    const spend = (amount: string, currency = 'EUR') => ({ initiativeId: id, chargeDate: new Date().toISOString().slice(0, 10), category: 'inference', phase: 'production', amount, currency });
+    const month = today.slice(0, 7);
+    const spend = (amount: string, currency = 'EUR') => ({ initiativeId: id, chargeDate: today, category: 'inference', phase: 'production', amount, currency });
     await pollUntil(async () => ((await finance.post('/api/v1/cost-entries', spend('600.00'))).status === 201 ? true : undefined), { what: 'cost tracking to know the initiative' });
     // Spend in another currency counts against a cap in the reporting currency once it has its rate; until then, what is known.
     expect((await finance.post('/api/v1/cost-entries', spend('5000.00', 'NZD'))).status).toBe(201);
@@ -373,7 +375,6 @@ describe('the cost ledger', () => {
       return body.patterns.find((p) => p.id === 'governance_lags_deployment' && p.detail.includes('scope envelope'));
     };
     const breach = await pollUntil(envelopePattern, { what: 'scoring to see the spend past the cap' });
-    const today = new Date().toISOString().slice(0, 10);
     expect(breach.detail).toBe(
       `the rollout goes beyond its authorized scope envelope: it spent at least 1000.01 EUR (1000.01 EUR + 5000 NZD, so far: some entries wait for their rate) in ${month}, beyond the monthly cap of 1000 EUR the committee set on ${today}`,
     );

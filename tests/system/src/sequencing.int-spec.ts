@@ -277,6 +277,14 @@ describe('sequencing through the API', () => {
     expect(publishedWaves.length).toBeGreaterThan(0);
     expect(finished.sort()).toEqual(publishedWaves.sort());
     expect(draft.waves.filter((w) => publishedWaves.includes(`${w.initiativeKey} ${w.wave}`))).toEqual([]);
+
+    // Published in turn, that draft keeps them finished for the next one: they are not planned again.
+    expect((await pmo.post(`/api/v1/plans/${draft.id}/publish`, {})).status).toBeLessThan(300);
+    expect((await pmo.request('PUT', `/api/v1/capacity-pools/${POOL}`, { body: { name: 'Deployment engineering', capacityPerWeek: 2 } })).status).toBe(200);
+    const after = await recomputedDraft<PlanView>(pmo, draft.id, POOL, 'the draft recomputed after the second published plan');
+    const later = (await pmo.get<PlanView>(`/api/v1/plans/${after.id}`)).body;
+    expect(later.held.flatMap((h) => h.waves.filter((w) => w.finished).map((w) => `${h.initiativeKey} ${w.wave}`)).sort()).toEqual(publishedWaves.sort());
+    expect(later.waves.filter((w) => publishedWaves.includes(`${w.initiativeKey} ${w.wave}`))).toEqual([]);
   });
   it('should take the progress PMO records over the published plan: not begun, begun late and running, finished', async () => {
     const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
@@ -319,7 +327,7 @@ describe('sequencing through the API', () => {
     draft = (await pmo.get<PlanView>(`/api/v1/plans/${draft.id}`)).body;
     expect(waveOf(draft, ids.claims)).toBeUndefined();
     const held = draft.held.find((h) => h.initiativeId === ids.claims)?.waves.find((w) => w.wave === 'w1');
-    expect(held).toEqual({ wave: 'w1', reason: `finished ${day(1)}, as recorded`, finished: true });
+    expect(held).toEqual({ wave: 'w1', reason: `finished ${day(1)}, as recorded`, finished: true, startedOn: began, finishedOn: day(1) });
     const rollout = await viewer.get<{ progress: { wave: string; startedOn: string; finishedOn: string }[] }>(`/api/v1/initiatives/${ids.claims}/rollout`);
     expect(rollout.body.progress).toEqual([expect.objectContaining({ wave: 'w1', startedOn: began, finishedOn: day(1) })]);
   });

@@ -61,6 +61,8 @@ export class ExchangeRatesService implements OnApplicationBootstrap {
   async record(manager: EntityManager, { rates }: RecordFxRates, actor: string): Promise<RecordedRates> {
     const own = rates.find((rate) => rate.currency === this.reportingCurrency);
     if (own) throw new RpcError('validation_failed', `${own.currency} is the reporting currency: its rate is 1`, [{ field: 'rates.currency', message: 'the reporting currency needs no rate' }]);
+    // One recording at a time: two converting the same entries in different orders would wait on each other's conversions.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('cost_tracking.fx_rates'))`);
     let recorded = 0;
     for (const rate of rates) {
       const inserted = (await manager.query(

@@ -5,6 +5,9 @@ import type { Principal } from './principal';
 export const TOKEN_ISSUER = 'capstan';
 export const TOKEN_AUDIENCE = 'capstan-api';
 
+/** How far the signer's clock may run ahead of or behind the gateway's. */
+const TOKEN_CLOCK_TOLERANCE_SECONDS = 30;
+
 /** The longest a token Capstan signed may live, unless configured (`CAPSTAN_TOKEN_MAX_AGE_HOURS`). */
 export const DEFAULT_TOKEN_MAX_AGE_SECONDS = 24 * 3600;
 
@@ -20,6 +23,8 @@ export async function verifyToken(token: string, secret: Uint8Array, maxAgeSecon
     audience: TOKEN_AUDIENCE,
     requiredClaims: ['sub', 'exp', 'iat'],
     maxTokenAge: maxAgeSeconds,
+    // Tokens signed on another host: its clock may run a little ahead of this one.
+    clockTolerance: TOKEN_CLOCK_TOLERANCE_SECONDS,
   });
   if (Number(payload.exp) - Number(payload.iat) > maxAgeSeconds) throw new Error(`The token lives longer than ${maxAgeSeconds} s`);
   const roles = Array.isArray(payload['roles']) ? payload['roles'].filter(isRole) : [];

@@ -140,7 +140,8 @@ export class PlanningInputsService {
     }
     return this.outbox.transaction(async (manager) => {
       const [rollout] = (await manager.query(
-        `SELECT i.key, r.waves FROM sequencing.initiatives i JOIN sequencing.rollouts r ON r.initiative_id = i.id WHERE i.id = $1 AND i.key <> ''`,
+        // The rollout is locked: a change taking this wave out of it waits, or is seen.
+        `SELECT i.key, r.waves FROM sequencing.initiatives i JOIN sequencing.rollouts r ON r.initiative_id = i.id WHERE i.id = $1 AND i.key <> '' FOR UPDATE OF r`,
         [initiativeId],
       )) as { key: string; waves: StoredWave[] }[];
       if (!rollout) throw RpcError.notFound(`The rollout of initiative ${initiativeId}`);
@@ -248,10 +249,15 @@ export class PlanningInputsService {
     const overrides = (await manager.query(`SELECT * FROM sequencing.overrides WHERE revoked_at IS NULL ORDER BY created_at, id`)) as OverrideRow[];
     // What has started by now, not planned again from scratch: as PMO recorded it, else as the published plan had it.
     const underway = (await manager.query(
-      `WITH published AS (
+      `WITH latest AS (SELECT result FROM sequencing.plans WHERE kind = 'published' ORDER BY version DESC LIMIT 1),
+       published AS (
          SELECT w->>'initiativeId' AS initiative_id, w->>'wave' AS wave, coalesce(w->>'underwaySince', w->>'start') AS started_on
-           FROM (SELECT result FROM sequencing.plans WHERE kind = 'published' ORDER BY version DESC LIMIT 1) p,
-                jsonb_array_elements(p.result->'waves') AS w
+           FROM latest p, jsonb_array_elements(p.result->'waves') AS w
+         UNION ALL
+         -- Waves it listed as finished (plans from before they kept their dates cannot say when they began).
+         SELECT h->>'initiativeId', w->>'wave', w->>'startedOn'
+           FROM latest p, jsonb_array_elements(p.result->'held') AS h, jsonb_array_elements(h->'waves') AS w
+          WHERE (w->>'finished')::boolean AND w->>'startedOn' IS NOT NULL
        ),
        recorded AS (SELECT initiative_id::text, wave, started_on::text, finished_on::text FROM sequencing.wave_progress)
        SELECT initiative_id AS "initiativeId", wave, started_on AS "startedOn", finished_on AS "finishedOn", true AS recorded
@@ -284,6 +290,7 @@ export class PlanningInputsService {
       ...(underway.length
         ? { underway: underway.map(({ recorded, finishedOn, ...wave }) => (recorded ? { ...wave, recorded, ...(finishedOn ? { finishedOn } : {}) } : wave)) }
         : {}),
+      today: new Date().toISOString().slice(0, 10),
     };
   }
 

@@ -2282,7 +2282,9 @@ export interface components {
                 posture: "pause" | "controlled_investment" | "authorize_deployment" | null;
                 waves: {
                     finished?: boolean;
+                    finishedOn?: string;
                     reason: string;
+                    startedOn?: string;
                     wave: string;
                 }[];
             }[];

@@ -255,8 +255,8 @@ export const planSchema = z.object({
       name: z.string(),
       businessUnit: z.string(),
       posture: z.enum(POSTURES).nullable(),
-      /** `finished`: ran its course in the published plan before this plan's first week. */
-      waves: z.array(z.object({ wave: z.string(), reason: z.string(), finished: z.boolean().optional() })),
+      /** `finished`: ran its course before this plan's first week (as recorded, or as the published plan had it), with when it began and ended. */
+      waves: z.array(z.object({ wave: z.string(), reason: z.string(), finished: z.boolean().optional(), startedOn: z.string().optional(), finishedOn: z.string().optional() })),
       /** The posture's conditions to progress, from scoring, when it answered. */
       conditions: z.array(z.string()),
     }),

@@ -28,8 +28,8 @@ export interface HeldInitiative {
   name: string;
   businessUnit: string;
   posture: Posture | null;
-  /** Waves not scheduled, each with why; `finished` when it ran its course in the published plan. */
-  waves: { wave: string; reason: string; finished?: boolean }[];
+  /** Waves not scheduled, each with why; `finished` (with when it began and ended) when it ran its course before this plan. */
+  waves: { wave: string; reason: string; finished?: boolean; startedOn?: string; finishedOn?: string }[];
 }
 
 export interface PortfolioProblem {
@@ -91,27 +91,17 @@ export function buildProblem(snapshot: PortfolioSnapshot): PortfolioProblem {
 
   const pins = pinnedWeeks(snapshot, byId, holds, warnings);
   // Started before this plan begins: finished waves leave the plan, running ones go on from week 0.
+  const begun = begunWaves(snapshot, byId);
   const started = new Map<string, { week: number; on: string }>();
-  const finished = new Map<string, string>();
-  for (const { initiativeId, wave: key, startedOn, recorded, finishedOn } of snapshot.underway ?? []) {
-    const initiative = byId.get(initiativeId);
-    const wave = initiative?.waves.find((w) => w.key === key);
-    const id = waveId(initiativeId, key);
-    if (!initiative || !wave || holds.has(id)) continue;
-    const week = weekOf(snapshot.startDate, startedOn);
-    if (recorded) {
-      if (finishedOn) finished.set(id, `finished ${finishedOn}, as recorded`);
-      else {
-        // Still running, as far as anyone has recorded: past its duration it is given this week to finish.
-        const left = week + wave.durationWeeks;
-        if (left <= 0) warnings.push(`${initiative.key} ${key} was to take ${wave.durationWeeks} week(s) from ${startedOn} and is not recorded as finished: it is planned to finish by ${sundayOf(snapshot.startDate, 0)}`);
-        started.set(id, { week: Math.min(0, left <= 0 ? 1 - wave.durationWeeks : week), on: startedOn });
-      }
-      continue;
+  const finished = new Map<string, { reason: string; startedOn: string; finishedOn: string }>();
+  for (const b of begun) {
+    const id = waveId(b.initiative.id, b.wave.key);
+    if (holds.has(id)) continue;
+    if (b.finished) finished.set(id, { reason: b.finished.reason, startedOn: b.startedOn, finishedOn: b.finished.on });
+    else {
+      started.set(id, { week: b.began, on: b.startedOn });
+      if (b.overdue) warnings.push(`${b.initiative.key} ${b.wave.key} was to take ${b.wave.durationWeeks} week(s) from ${b.startedOn} and is not recorded as finished: it is planned to finish by ${sundayOf(snapshot.startDate, 0)}`);
     }
-    if (week >= 0) continue;
-    if (week + wave.durationWeeks <= 0) finished.set(id, `finished ${sundayOf(snapshot.startDate, week + wave.durationWeeks - 1)}, as the published plan had it`);
-    else started.set(id, { week, on: mondayOf(snapshot.startDate, week) });
   }
 
   const refs: WaveRef[] = [];
@@ -128,7 +118,9 @@ export function buildProblem(snapshot: PortfolioSnapshot): PortfolioProblem {
         posture: initiative.posture,
         waves: heldWaves.map((w) => {
           const done = finished.get(waveId(initiative.id, w.key));
-          return done ? { wave: w.key, reason: done, finished: true } : { wave: w.key, reason: holds.get(waveId(initiative.id, w.key))! };
+          return done
+            ? { wave: w.key, reason: done.reason, finished: true, startedOn: done.startedOn, finishedOn: done.finishedOn }
+            : { wave: w.key, reason: holds.get(waveId(initiative.id, w.key))! };
         }),
       });
     }
@@ -161,9 +153,10 @@ export function buildProblem(snapshot: PortfolioSnapshot): PortfolioProblem {
     precedences.push({ before, after, lag });
   }
 
-  const spent = spentBeforeStart(snapshot, byId);
+  const spent = spentBeforeStart(snapshot, begun);
+  const budget = budgetOf(snapshot, spent, refs, warnings);
   return {
-    problem: { horizon: snapshot.horizonWeeks, resources, activities, precedences, budget: budgetOf(snapshot, spent), objective: 'weighted', tardinessPenalty: TARDINESS_PENALTY },
+    problem: { horizon: snapshot.horizonWeeks, resources, activities, precedences, budget, objective: 'weighted', tardinessPenalty: TARDINESS_PENALTY },
     refs,
     held,
     priorities,
@@ -374,14 +367,13 @@ function activityOf(snapshot: PortfolioSnapshot, ref: WaveRef, poolIndex: Map<st
  * Budget periods are the calendar quarters the plan's weeks fall in (a week
  * in the quarter of its Monday), each with its quarter's limit, unlimited
  * where none is set; a plan starting mid-quarter begins with what is left of
- * it once `spent` (what waves begun before the start spent in it) is taken.
+ * it once `spent` (what waves begun before the start spent in it) is taken,
+ * and never with less than the waves under way need to go on: what is running
+ * is not stopped by the budget, it is warned of as overspent.
  */
-function budgetOf(snapshot: PortfolioSnapshot, spent: number): Problem['budget'] {
+function budgetOf(snapshot: PortfolioSnapshot, spent: number, refs: readonly WaveRef[], warnings: string[]): Problem['budget'] {
   if (!snapshot.budgetLimits.length) return undefined;
   const byQuarter = new Map(snapshot.budgetLimits.map((b) => [b.quarter, minorUnits(b.amount)]));
-  const first = quarterOf(snapshot.startDate);
-  const limit = byQuarter.get(first);
-  if (limit !== undefined) byQuarter.set(first, Math.max(0, limit - spent));
   const bounds = [0];
   const quarters: string[] = [];
   for (let week = 0; week < snapshot.horizonWeeks; week++) {
@@ -391,29 +383,93 @@ function budgetOf(snapshot: PortfolioSnapshot, spent: number): Problem['budget']
     quarters.push(quarter);
   }
   bounds.push(snapshot.horizonWeeks);
+  const first = quarters[0];
+  const limit = byQuarter.get(first);
+  if (limit !== undefined) {
+    // Waves under way run from week 0 for the weeks they have left; within the first quarter, this is what they cost.
+    const running = refs
+      .filter((ref) => ref.startedWeek !== null)
+      .reduce((sum, ref) => sum + minorUnits(ref.wave.costPerWeek) * Math.min(ref.wave.durationWeeks + (ref.startedWeek as number), bounds[1]), 0);
+    const left = Math.max(0, limit - spent);
+    if (running > left) {
+      warnings.push(
+        `The rollout budget of ${first} (${money(limit)}) is overspent: ${money(spent)} before ${snapshot.startDate} and ${money(running)} for the waves under way; nothing else is planned in it`,
+      );
+    }
+    byQuarter.set(first, Math.max(left, running));
+  }
   return { periodBounds: bounds, limits: quarters.map((quarter) => byQuarter.get(quarter) ?? UNLIMITED) };
 }
 
+/** A wave begun before the plan's start, as recorded or as the published plan had it. */
+interface BegunWave {
+  readonly initiative: SnapshotInitiative;
+  readonly wave: SnapshotWave;
+  readonly startedOn: string;
+  /** The week it began (running: the week from which its weeks left count, at most 0). */
+  readonly began: number;
+  /** When it ended before the plan's start, and how that is known. */
+  readonly finished?: { readonly on: string; readonly reason: string; readonly endWeek: number };
+  /** Recorded as running though it should have ended by now: given the plan's first week. */
+  readonly overdue?: boolean;
+}
+
 /**
- * What the waves the published plan began (finished or still running, held
+ * The waves that began before the plan's start, held or not (held, they still
+ * spent). Recorded progress decides: a recorded finish ends the wave; a
+ * recorded start runs until its duration is up, and one running past it as
+ * of `snapshot.today` is given the plan's first week. Without a record the
+ * published plan's start decides, the wave lasting its duration.
+ */
+function begunWaves(snapshot: PortfolioSnapshot, byId: ReadonlyMap<string, SnapshotInitiative>): BegunWave[] {
+  const { startDate } = snapshot;
+  // The week holding today, for a plan starting later (0 for one that has started).
+  const todayWeek = Math.min(0, weekOf(startDate, snapshot.today ?? startDate));
+  const begun: BegunWave[] = [];
+  for (const { initiativeId, wave: key, startedOn, recorded, finishedOn } of snapshot.underway ?? []) {
+    const initiative = byId.get(initiativeId);
+    const wave = initiative?.waves.find((w) => w.key === key);
+    if (!initiative || !wave) continue;
+    const week = weekOf(startDate, startedOn);
+    const expectedEnd = week + wave.durationWeeks;
+    const base = { initiative, wave, startedOn };
+    if (recorded && finishedOn) {
+      begun.push({ ...base, began: Math.min(0, week), finished: { on: finishedOn, reason: `finished ${finishedOn}, as recorded`, endWeek: weekOf(startDate, finishedOn) + 1 } });
+    } else if (recorded && expectedEnd <= todayWeek) {
+      begun.push({ ...base, began: 1 - wave.durationWeeks, overdue: true });
+    } else if (!recorded && week >= 0) {
+      continue;
+    } else if (expectedEnd <= 0) {
+      const on = sundayOf(startDate, expectedEnd - 1);
+      begun.push({ ...base, began: week, finished: { on, reason: recorded ? `expected to finish ${on}, before this plan starts` : `finished ${on}, as the published plan had it`, endWeek: expectedEnd } });
+    } else {
+      begun.push({ ...base, began: Math.min(0, week) });
+    }
+  }
+  return begun;
+}
+
+/**
+ * What the waves begun before the plan (finished or still running, held
  * since or not: the money is spent) cost in the weeks of the plan's first
  * quarter before the plan starts, in minor units.
  */
-function spentBeforeStart(snapshot: PortfolioSnapshot, byId: ReadonlyMap<string, SnapshotInitiative>): number {
+function spentBeforeStart(snapshot: PortfolioSnapshot, begun: readonly BegunWave[]): number {
   const quarter = quarterOf(snapshot.startDate);
   let quarterStart = 0;
   while (quarterOf(mondayOf(snapshot.startDate, quarterStart - 1)) === quarter) quarterStart--;
   let spent = 0;
-  for (const { initiativeId, wave: key, startedOn, recorded, finishedOn } of snapshot.underway ?? []) {
-    const wave = byId.get(initiativeId)?.waves.find((w) => w.key === key);
-    if (!wave) continue;
-    const began = weekOf(snapshot.startDate, startedOn);
-    // Recorded: to its finish, or to now while it runs; else for its duration.
-    const ended = recorded ? (finishedOn ? weekOf(snapshot.startDate, finishedOn) + 1 : 0) : began + wave.durationWeeks;
-    const weeks = Math.min(ended, 0) - Math.max(began, quarterStart);
-    if (weeks > 0) spent += minorUnits(wave.costPerWeek) * weeks;
+  for (const b of begun) {
+    const from = weekOf(snapshot.startDate, b.startedOn);
+    const weeks = Math.min(b.finished?.endWeek ?? 0, 0) - Math.max(from, quarterStart);
+    if (weeks > 0) spent += minorUnits(b.wave.costPerWeek) * weeks;
   }
   return spent;
+}
+
+/** Minor units as an amount with two decimals, for what plans say. */
+export function money(minorUnits: number): string {
+  return new Decimal(minorUnits).div(100).toFixed(2);
 }
 
 /** The calendar quarter ("2027-Q1") of a budget period of the plan. */

@@ -211,7 +211,7 @@ describe(planPortfolio.name, () => {
     expect(startOf(plan, 'B')).toBe('2027-01-18');
     expect(plan.waves.find((w) => w.initiativeKey === 'B')?.reasons[0].text).toMatch(/^deploy is fully used 2027-01-04–2027-01-17 by A w1 \(Retail, priority \d+\)$/);
     expect(startOf(plan, 'C', 'w2')).toBe(START);
-    expect(plan.held).toEqual([expect.objectContaining({ initiativeKey: 'C', waves: [{ wave: 'w1', reason: 'finished 2026-12-13, as the published plan had it', finished: true }] })]);
+    expect(plan.held).toEqual([expect.objectContaining({ initiativeKey: 'C', waves: [{ wave: 'w1', reason: 'finished 2026-12-13, as the published plan had it', finished: true, startedOn: '2026-11-30', finishedOn: '2026-12-13' }] })]);
     expect(plan.contests[0]?.competitors.find((c) => c.initiativeKey === 'A')?.why).toBe('under way since 2026-12-21');
   });
 
@@ -240,7 +240,7 @@ describe(planPortfolio.name, () => {
     const dates = (key: string) => plan.waves.filter((w) => w.initiativeKey === key).map((w) => [w.start, w.end, w.underwaySince]);
     expect(dates('A')).toEqual([[START, '2027-01-17', '2026-12-23']]);
     expect(dates('B')).toEqual([]);
-    expect(plan.held).toEqual([expect.objectContaining({ initiativeKey: 'B', waves: [{ wave: 'w1', reason: 'finished 2026-12-31, as recorded', finished: true }] })]);
+    expect(plan.held).toEqual([expect.objectContaining({ initiativeKey: 'B', waves: [{ wave: 'w1', reason: 'finished 2026-12-31, as recorded', finished: true, startedOn: '2026-12-14', finishedOn: '2026-12-31' }] })]);
     expect(dates('C')).toEqual([[START, '2027-01-10', '2026-11-30']]);
     expect(plan.warnings).toContain('C w1 was to take 2 week(s) from 2026-11-30 and is not recorded as finished: it is planned to finish by 2027-01-10');
     expect(dates('D')).toEqual([[START, '2027-01-17', '2026-12-28']]);
@@ -258,6 +258,27 @@ describe(planPortfolio.name, () => {
     const next = planPortfolio({ ...inputs, startDate: START, underway });
     expect(next.waves.map((w) => [w.initiativeKey, w.underwaySince])).toEqual([['A', '2026-12-21']]);
     expect(diffPlans(published, next)).toMatchObject({ moved: [], removed: [], added: [] });
+  });
+
+  it('should keep a wave finished through later published plans, and not plan it again', () => {
+    const inputs = snapshot({
+      startDate: '2026-12-21',
+      pools: [{ id: 'deploy', name: 'Deployment', capacityPerWeek: 5, adjustments: [] }],
+      initiatives: [initiative('A', { waves: [wave('w1', { durationWeeks: 2, costPerWeek: '100.00' })] })],
+    });
+    // What the service reads of a published plan: the waves it started, and those it lists as finished.
+    const underwayOf = (plan: PortfolioPlan, before: string) => [
+      ...plan.waves.filter((w) => w.start < before).map((w) => ({ initiativeId: w.initiativeId, wave: w.wave, startedOn: w.underwaySince ?? w.start })),
+      ...plan.held.flatMap((h) => h.waves.filter((w) => w.finished && w.startedOn).map((w) => ({ initiativeId: h.initiativeId, wave: w.wave, startedOn: w.startedOn! }))),
+    ];
+    const first = planPortfolio(inputs);
+    const second = planPortfolio({ ...inputs, startDate: START, underway: underwayOf(first, START) });
+    expect(second.held[0]?.waves).toEqual([{ wave: 'w1', reason: 'finished 2027-01-03, as the published plan had it', finished: true, startedOn: '2026-12-21', finishedOn: '2027-01-03' }]);
+    // Published in turn, the second plan still says the wave ran: a third neither plans it again nor forgets what it spent.
+    const third = { ...inputs, startDate: '2027-01-18', budgetLimits: [{ quarter: '2027-Q1', amount: '1000.00' }], underway: underwayOf(second, '2027-01-18') };
+    expect(planPortfolio(third).waves).toEqual([]);
+    expect(buildProblem(third).spentBeforeStart).toBe(0);
+    expect(buildProblem({ ...third, underway: [{ initiativeId: 'id-A', wave: 'w1', startedOn: '2027-01-04' }] }).spentBeforeStart).toBe(20_000);
   });
 
   it('should follow intake dependencies: the dependent starts after the other rollout first wave', () => {
@@ -438,6 +459,47 @@ describe(planPortfolio.name, () => {
       expect(buildProblem({ ...inputs, underway: recorded }).spentBeforeStart).toBe(130_000);
       // Spend outside the quarter, or in no quarter with a budget, takes nothing.
       expect(buildProblem({ ...inputs, startDate: '2027-04-05' }).problem.budget?.limits[0]).toBe(Number.MAX_SAFE_INTEGER);
+    });
+
+    it('should let a wave under way go on though what is left of the budget cannot pay for it, and say the quarter is overspent', () => {
+      const costly = (key: string, costPerWeek: string, durationWeeks: number) => initiative(key, { waves: [wave('w1', { durationWeeks, costPerWeek, demand: {} })] });
+      // 1800.00 of Q1's 2000.00 spent before the plan; C, under way, needs 600.00 more.
+      const inputs = snapshot({
+        startDate: '2027-02-01',
+        budgetLimits: [{ quarter: '2027-Q1', amount: '2000.00' }],
+        initiatives: [costly('A', '600.00', 3), costly('C', '300.00', 3), costly('B', '10.00', 1)],
+        underway: [
+          { initiativeId: 'id-A', wave: 'w1', startedOn: '2027-01-04' },
+          { initiativeId: 'id-C', wave: 'w1', startedOn: '2027-01-25' },
+        ],
+      });
+      const plan = planPortfolio(inputs);
+      expect(plan.waves.find((w) => w.initiativeKey === 'C')).toMatchObject({ start: '2027-02-01', underwaySince: '2027-01-25' });
+      expect(startOf(plan, 'B')).toBe('2027-04-05');
+      expect(plan.warnings).toContain('The rollout budget of 2027-Q1 (2000.00) is overspent: 2100.00 before 2027-02-01 and 600.00 for the waves under way; nothing else is planned in it');
+      const { problem } = buildProblem(inputs);
+      expect(violationsOf(problem, plan.waves.map((w) => w.startWeek))).toEqual([]);
+    });
+
+    it('should expect a recorded wave to finish on time when the plan starts after its duration, and charge only its weeks', () => {
+      const inputs = snapshot({
+        startDate: '2027-03-01',
+        today: '2027-01-13',
+        budgetLimits: [{ quarter: '2027-Q1', amount: '5000.00' }],
+        initiatives: [initiative('A', { waves: [wave('w1', { durationWeeks: 4, costPerWeek: '100.00' })] })],
+        underway: [{ initiativeId: 'id-A', wave: 'w1', startedOn: '2027-01-04', recorded: true }],
+      });
+      const plan = planPortfolio(inputs);
+      expect(plan.waves).toEqual([]);
+      expect(plan.held[0]?.waves).toEqual([
+        { wave: 'w1', reason: 'expected to finish 2027-01-31, before this plan starts', finished: true, startedOn: '2027-01-04', finishedOn: '2027-01-31' },
+      ]);
+      expect(plan.warnings).toEqual([]);
+      expect(buildProblem(inputs).spentBeforeStart).toBe(40_000);
+      // Seen on 2027-02-10, past its four weeks and not recorded as finished: it is overdue, and given the plan's first week.
+      const overdue = planPortfolio({ ...inputs, today: '2027-02-10' });
+      expect(overdue.waves.map((w) => [w.start, w.end, w.underwaySince])).toEqual([['2027-03-01', '2027-03-07', '2027-01-04']]);
+      expect(overdue.warnings[0]).toBe('A w1 was to take 4 week(s) from 2027-01-04 and is not recorded as finished: it is planned to finish by 2027-03-07');
     });
 
     it('should name the lowered capacity too when other waves hold what is left', () => {

@@ -1,6 +1,5 @@
-import Decimal from 'decimal.js';
 import { capacityAt } from '../problem';
-import { budgetQuarter, type PortfolioProblem } from './build-problem';
+import { budgetQuarter, money, type PortfolioProblem } from './build-problem';
 import type { PortfolioSnapshot } from './snapshot';
 import { weekOf, weekRanges } from './weeks';
 
@@ -45,8 +44,4 @@ export function ownCostText(snapshot: PortfolioSnapshot, built: PortfolioProblem
 export function spentEarlierText(snapshot: PortfolioSnapshot, built: PortfolioProblem, budgetPeriods: readonly number[]): string {
   if (!built.spentBeforeStart || !budgetPeriods.includes(0)) return '';
   return `; ${money(built.spentBeforeStart)} of ${budgetQuarter(snapshot.startDate, built.problem, 0)}'s was spent before ${snapshot.startDate} by waves begun in the published plan`;
-}
-
-function money(minorUnits: number): string {
-  return new Decimal(minorUnits).div(100).toFixed(2);
 }

@@ -23,10 +23,12 @@ export interface PortfolioSnapshot {
    * published plan had them (started before `startDate`), one that has run its
    * duration by then is finished and one still running goes on from week 0
    * with the weeks it has left. As PMO recorded them (`recorded`), one is
-   * finished when `finishedOn` says so, and runs until then: past its duration,
-   * a week at a time.
+   * finished when `finishedOn` says so, and runs until then: past its duration
+   * as of `today`, a week at a time.
    */
   readonly underway?: readonly UnderwayWave[];
+  /** The day the snapshot was taken: a recorded wave running past its duration by then is overdue (the start date when absent). */
+  readonly today?: string;
 }
 
 export interface UnderwayWave {
