@@ -14,24 +14,37 @@ const CONFIG = resolve(__dirname, '../../../infra/nats/nats-server.conf');
  */
 describe('the read-only NATS user for integrators', () => {
   // nats-server parses environment values as configuration: a password must not start with a digit.
-  const credentials = { NATS_USER: 'capstan', NATS_PASS: `p${randomBytes(12).toString('hex')}`, NATS_READER_USER: 'analytics', NATS_READER_PASS: `p${randomBytes(12).toString('hex')}` };
+  const password = () => `p${randomBytes(12).toString('hex')}`;
+  const credentials = {
+    NATS_GATEWAY_PASS: password(),
+    NATS_INTAKE_PASS: password(),
+    NATS_SCORING_PASS: password(),
+    NATS_COST_TRACKING_PASS: password(),
+    NATS_SEQUENCING_PASS: password(),
+    NATS_READER_USER: 'analytics',
+    NATS_READER_PASS: password(),
+  };
   const subjects = subjectsFor('capstan');
   let server: NatsServerProcess;
   let url: string;
+  /** Scoring, which publishes `posture.changed`, and sequencing, which publishes `plan.published`, each as itself. */
   let service: NatsClient;
+  let sequencing: NatsClient;
   let reader: NatsConnection;
 
   beforeAll(async () => {
     server = new NatsServerProcess({
       args: ['-c', CONFIG, '-m', String(await freePort())],
       env: credentials,
-      user: credentials.NATS_USER,
-      pass: credentials.NATS_PASS,
+      user: 'scoring',
+      pass: credentials.NATS_SCORING_PASS,
     });
     await server.start();
     url = server.url;
-    service = new NatsClient({ url, name: 'capstan-service', user: credentials.NATS_USER, pass: credentials.NATS_PASS });
+    service = new NatsClient({ url, name: 'scoring', user: 'scoring', pass: credentials.NATS_SCORING_PASS, inboxPrefix: '_INBOX_scoring' });
     await service.connect();
+    sequencing = new NatsClient({ url, name: 'sequencing', user: 'sequencing', pass: credentials.NATS_SEQUENCING_PASS, inboxPrefix: '_INBOX_sequencing' });
+    await sequencing.connect();
     await service.ensureStreams(subjects);
     reader = await connect({ servers: url, user: credentials.NATS_READER_USER, pass: credentials.NATS_READER_PASS, reconnect: false, inboxPrefix: '_INBOX_analytics' });
   });
@@ -39,6 +52,7 @@ describe('the read-only NATS user for integrators', () => {
   afterAll(async () => {
     await reader?.close();
     await service?.close();
+    await sequencing?.close();
     await server?.dispose();
   });
 
@@ -63,7 +77,7 @@ describe('the read-only NATS user for integrators', () => {
   });
 
   it('should not let it publish events, change the stream or read another consumer', async () => {
-    await service.js.publish(subjects.event('plan.published'), encodeJson({ n: 4 }));
+    await sequencing.js.publish(subjects.event('plan.published'), encodeJson({ n: 4 }));
     const jsm = await service.jsm();
     await jsm.consumers.add(subjects.eventStream, { durable_name: 'intake__plan_published', ack_policy: AckPolicy.Explicit });
 

@@ -18,6 +18,8 @@ export interface NatsClientOptions {
   name: string;
   user?: string;
   pass?: string;
+  /** Replies come to subjects under this prefix (a service's own, so NATS can keep others from reading them). */
+  inboxPrefix?: string;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -40,6 +42,7 @@ export class NatsClient {
       name: this.options.name,
       user: this.options.user,
       pass: this.options.pass,
+      ...(this.options.inboxPrefix ? { inboxPrefix: this.options.inboxPrefix } : {}),
       maxReconnectAttempts: -1,
       reconnectTimeWait: 1_000,
       reconnectJitter: 500,

@@ -64,6 +64,8 @@ export class ServiceCoreModule {
               name: `${config.service}:${process.pid}`,
               user: config.natsUser,
               pass: config.natsPass,
+              // infra/nats/nats-server.conf lets each service read replies under its own prefix only.
+              inboxPrefix: `_INBOX_${config.service}`,
             });
             await client.connect();
             return client;

@@ -18,6 +18,8 @@ export interface SystemOptions {
   /** Where each service's output goes, one log file per service. */
   logDir: string;
   extraEnv?: Record<string, string>;
+  /** Settings of one service only (its NATS user, say), over `extraEnv`. */
+  serviceEnv?: Partial<Record<SystemService, Record<string, string>>>;
 }
 
 /**
@@ -146,6 +148,7 @@ export class RunningSystem {
       // Back-end services' health ports: 0 lets the OS pick, so parallel runs never collide.
       ...(service === 'gateway' ? {} : { [portVariable(service)]: '0' }),
       ...this.options.extraEnv,
+      ...this.options.serviceEnv?.[service],
     };
   }
 }
