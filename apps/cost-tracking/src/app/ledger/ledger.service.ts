@@ -293,7 +293,8 @@ export class LedgerService {
     // several currencies is weighed in the reporting currency (a stray unattributed 50 EUR beside a million attributed
     // USD is not "none attributed"); until every entry has its rate, the weakest currency decides, and the rate's
     // arrival publishes the figure again (`recordRates`).
-    const weighed = spent.size > 1 ? await this.reportingShare(manager, initiativeId) : undefined;
+    const reporting = await this.reportingMonths(manager, initiativeId);
+    const weighed = spent.size > 1 ? reportingShare(reporting) : undefined;
     const lowest = weighed ?? (shares.length ? Decimal.min(...shares) : null);
     const share = lowest && lowest.toDecimalPlaces(4, Decimal.ROUND_DOWN).toFixed();
     const entries = totals.reduce((sum, t) => sum + t.entries, 0);
@@ -309,7 +310,9 @@ export class LedgerService {
     const periods = [...new Set(monthly.map((m) => m.period))];
     const months = [...periods.filter((p) => p <= thisMonth).slice(-3), ...periods.filter((p) => p > thisMonth).slice(0, 3)];
     const recentSpend = monthly.filter((m) => months.includes(m.period));
-    const recentReportingSpend = await this.reportingSpend(manager, initiativeId, months);
+    const recentReportingSpend = reporting
+      .filter((m) => months.includes(m.period))
+      .map((m) => ({ period: m.period, currency: this.rates.reportingCurrency, amount: m.total.toFixed(), complete: m.unconverted === 0 }));
     const version = await nextFigureVersion(manager);
     await this.outbox.enqueue(
       manager,
@@ -319,38 +322,45 @@ export class LedgerService {
     );
   }
 
-  /** An initiative's spend in the given months, every currency converted to the reporting currency; what is converted so far. */
-  private async reportingSpend(manager: EntityManager, initiativeId: string, months: string[]): Promise<{ period: string; currency: string; amount: string; complete: boolean }[]> {
-    if (!months.length) return [];
+  /**
+   * An initiative's ledger in the reporting currency by month, from one read: each month's converted spend (and its
+   * reliable part), and how many of its entries wait for their rate.
+   */
+  private async reportingMonths(manager: EntityManager, initiativeId: string): Promise<ReportingMonth[]> {
     const rows = (await manager.query(
-      `SELECT trim(e.period) AS period, coalesce(sum(c.amount), 0)::text AS amount, bool_and(c.entry_id IS NOT NULL) AS complete
-         FROM cost_tracking.cost_entries e
-         LEFT JOIN cost_tracking.entry_conversions c ON c.entry_id = e.id AND c.reporting_currency = $2
-        WHERE e.initiative_id = $1 AND trim(e.period) = ANY($3::text[])
-        GROUP BY trim(e.period) ORDER BY 1`,
-      [initiativeId, this.rates.reportingCurrency, months],
-    )) as { period: string; amount: string; complete: boolean }[];
-    return rows.map((row) => ({ period: row.period, currency: this.rates.reportingCurrency, amount: new ExactDecimal(row.amount).toFixed(), complete: row.complete }));
-  }
-
-  /** The attributed share of an initiative's spend in the reporting currency; undefined while an entry waits for its rate. */
-  private async reportingShare(manager: EntityManager, initiativeId: string): Promise<Decimal | undefined> {
-    const [row] = (await manager.query(
-      `SELECT coalesce(sum(c.amount), 0)::text AS total, coalesce(sum(c.amount) FILTER (WHERE e.source = ANY($3::text[])), 0)::text AS reliable,
+      `SELECT trim(e.period) AS period, coalesce(sum(c.amount), 0)::text AS total,
+              coalesce(sum(c.amount) FILTER (WHERE e.source = ANY($3::text[])), 0)::text AS reliable,
               count(*) FILTER (WHERE c.entry_id IS NULL)::int AS unconverted
          FROM cost_tracking.cost_entries e
          LEFT JOIN cost_tracking.entry_conversions c ON c.entry_id = e.id AND c.reporting_currency = $2
-        WHERE e.initiative_id = $1`,
+        WHERE e.initiative_id = $1
+        GROUP BY trim(e.period) ORDER BY 1`,
       [initiativeId, this.rates.reportingCurrency, [...RELIABLE_COST_SOURCES]],
-    )) as { total: string; reliable: string; unconverted: number }[];
-    const total = new ExactDecimal(row.total);
-    if (row.unconverted > 0 || !total.gt(0)) return undefined;
-    return Decimal.max(0, Decimal.min(1, new ExactDecimal(row.reliable).div(total)));
+    )) as { period: string; total: string; reliable: string; unconverted: number }[];
+    return rows.map((row) => ({ period: row.period, total: new ExactDecimal(row.total), reliable: new ExactDecimal(row.reliable), unconverted: row.unconverted }));
   }
 
   private async knows(manager: EntityManager, initiativeId: string): Promise<boolean> {
     return ((await manager.query(`SELECT 1 FROM cost_tracking.initiatives WHERE id = $1`, [initiativeId])) as unknown[]).length > 0;
   }
+}
+
+/** A month of an initiative's ledger in the reporting currency. */
+interface ReportingMonth {
+  period: string;
+  total: Decimal;
+  reliable: Decimal;
+  /** Entries still waiting for their rate. */
+  unconverted: number;
+}
+
+/** The attributed share of all the months' spend in the reporting currency; undefined while an entry waits for its rate. */
+function reportingShare(months: ReportingMonth[]): Decimal | undefined {
+  if (months.some((m) => m.unconverted > 0)) return undefined;
+  const total = months.reduce((sum, m) => sum.plus(m.total), new ExactDecimal(0));
+  const reliable = months.reduce((sum, m) => sum.plus(m.reliable), new ExactDecimal(0));
+  if (!total.gt(0)) return undefined;
+  return Decimal.max(0, Decimal.min(1, reliable.div(total)));
 }
 
 function toEntry(row: EntryRow): CostEntry {
