@@ -1,19 +1,19 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { FxRpc } from '@capstan/contracts';
 import { RpcServer } from '@capstan/messaging';
-import { LedgerService } from '../ledger/ledger.service';
 import { ExchangeRatesService } from './exchange-rates.service';
+import { RateConversions } from './rate-conversions';
 
 @Injectable()
 export class ExchangeRatesHandler implements OnModuleInit {
   constructor(
     private readonly rpc: RpcServer,
     private readonly rates: ExchangeRatesService,
-    private readonly ledger: LedgerService,
+    private readonly conversions: RateConversions,
   ) {}
 
   onModuleInit(): void {
-    this.rpc.handle(FxRpc.record, ({ rates, actor }, context) => this.ledger.recordRates(rates, actor, context));
-    this.rpc.handle(FxRpc.list, (query) => this.rates.list(query));
+    this.rpc.handle(FxRpc.record, ({ rates, actor }, context) => this.conversions.record(rates, actor, context));
+    this.rpc.handle(FxRpc.list, async (query) => ({ ...(await this.rates.list(query)), conversions: await this.conversions.pending() }));
   }
 }

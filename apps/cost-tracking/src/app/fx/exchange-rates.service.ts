@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { FxRateQuery, FxRateView, RecordFxRates } from '@capstan/contracts';
@@ -16,18 +16,35 @@ const RATE_OF_DAY = `
     WHERE f.currency = e.currency AND f.reporting_currency = $1 AND f.rate_date <= e.charge_date AND f.rate_date > e.charge_date - ${RATE_LOOKBACK_DAYS}
     ORDER BY f.rate_date DESC LIMIT 1)
   LIMIT 1`;
-/** What recording rates did: counts for the caller, and the initiatives whose cost visibility it moved. */
+/** What recording rates did: counts for the caller, and the conversions queued for the entries waiting for them. */
 export interface RecordedRates {
   reportingCurrency: string;
   recorded: number;
   unchanged: number;
-  entriesConverted: number;
-  /** The initiatives whose entries were converted. */
-  initiatives: string[];
+  /** The conversions queued (`rate_conversions`), one per currency with new rates. */
+  conversions: string[];
 }
 
-/** Ledger rows converted per statement when the whole ledger is brought up to date. */
-const BACKFILL_BATCH = 50_000;
+/** A conversion job's row: what it converts and how far it has come. */
+export interface RateConversionRow {
+  id: string;
+  currency: string | null;
+  from_date: string | null;
+  through_date: string | null;
+  first_seq: string | null;
+  next_seq: string | null;
+  through_seq: string;
+  entries_converted: string;
+  queued_at: Date;
+  last_error: string | null;
+}
+
+/**
+ * Recording rates takes this lock exclusively, and every transaction converting
+ * new entries shares it: a rate's conversion job then finds every entry that was
+ * recorded without it, none still uncommitted.
+ */
+const RATES_LOCK = `hashtext('cost_tracking.fx_rates')`;
 
 /**
  * Dated exchange rates and each cost entry's value in the reporting currency
@@ -38,8 +55,7 @@ const BACKFILL_BATCH = 50_000;
  * append-only too: a day's rate, once recorded, stays.
  */
 @Injectable()
-export class ExchangeRatesService implements OnApplicationBootstrap {
-  private readonly logger = new Logger(ExchangeRatesService.name);
+export class ExchangeRatesService {
   readonly reportingCurrency = process.env['COST_REPORTING_CURRENCY'] ?? 'EUR';
 
   constructor(private readonly dataSource: DataSource) {
@@ -48,22 +64,16 @@ export class ExchangeRatesService implements OnApplicationBootstrap {
     }
   }
 
-  /** Entries recorded before this reporting currency was chosen (or before this version) are converted in the background. */
-  onApplicationBootstrap(): void {
-    void this.backfill().catch((error: unknown) => this.logger.warn(`Converting the ledger to ${this.reportingCurrency} stopped: ${String(error)}`));
-  }
-
   /**
-   * Records rates and converts the entries waiting for them, in the caller's
-   * transaction. Names the initiatives whose entries were converted: their
-   * figures in the reporting currency have changed.
+   * Records rates, in the caller's transaction, and queues the conversion of
+   * the entries waiting for them (`RateConversions` converts them).
    */
   async record(manager: EntityManager, { rates }: RecordFxRates, actor: string): Promise<RecordedRates> {
     const own = rates.find((rate) => rate.currency === this.reportingCurrency);
     if (own) throw new RpcError('validation_failed', `${own.currency} is the reporting currency: its rate is 1`, [{ field: 'rates.currency', message: 'the reporting currency needs no rate' }]);
     // One recording at a time: two converting the same entries in different orders would wait on each other's conversions.
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('cost_tracking.fx_rates'))`);
-    let recorded = 0;
+    await manager.query(`SELECT pg_advisory_xact_lock(${RATES_LOCK})`);
+    const added: RecordFxRates['rates'] = [];
     for (const rate of rates) {
       const inserted = (await manager.query(
         `INSERT INTO cost_tracking.fx_rates (currency, reporting_currency, rate_date, rate, source, recorded_by) VALUES ($1, $2, $3, $4, $5, $6)
@@ -71,7 +81,7 @@ export class ExchangeRatesService implements OnApplicationBootstrap {
         [rate.currency, this.reportingCurrency, rate.date, rate.rate, rate.source, actor],
       )) as unknown[];
       if (inserted.length) {
-        recorded++;
+        added.push(rate);
         continue;
       }
       const [existing] = (await manager.query(
@@ -82,19 +92,19 @@ export class ExchangeRatesService implements OnApplicationBootstrap {
         throw new RpcError('conflict', `The ${rate.currency} rate of ${rate.date} is recorded already as ${new Decimal(existing.rate).toFixed()}; a day's rate never changes, so history keeps the price it was converted at`);
       }
     }
-    let entriesConverted = 0;
-    const initiatives = new Set<string>();
-    for (const currency of new Set(rates.map((rate) => rate.currency))) {
-      const dates = rates.filter((rate) => rate.currency === currency).map((rate) => rate.date).sort();
-      const converted = await this.convert(
-        manager,
-        `e.currency = $2 AND e.charge_date >= $3::date AND e.charge_date < $4::date + ${RATE_LOOKBACK_DAYS}`,
-        [currency, dates[0], dates[dates.length - 1]],
-      );
-      entriesConverted += converted.count;
-      for (const id of converted.initiatives) initiatives.add(id);
+    const conversions: string[] = [];
+    for (const currency of new Set(added.map((rate) => rate.currency))) {
+      const dates = added.filter((rate) => rate.currency === currency).map((rate) => rate.date).sort();
+      // Under the lock, every entry recorded without these rates is committed, and has a `seq` up to the highest now.
+      const [job] = (await manager.query(
+        `INSERT INTO cost_tracking.rate_conversions (reporting_currency, currency, from_date, through_date, through_seq)
+         VALUES ($1, $2, $3::date, $4::date + ${RATE_LOOKBACK_DAYS - 1}, (SELECT coalesce(max(seq), 0) FROM cost_tracking.cost_entries))
+         RETURNING id::text`,
+        [this.reportingCurrency, currency, dates[0], dates[dates.length - 1]],
+      )) as { id: string }[];
+      conversions.push(job.id);
     }
-    return { reportingCurrency: this.reportingCurrency, recorded, unchanged: rates.length - recorded, entriesConverted, initiatives: [...initiatives] };
+    return { reportingCurrency: this.reportingCurrency, recorded: added.length, unchanged: rates.length - added.length, conversions };
   }
 
   async list(query: FxRateQuery): Promise<{ reportingCurrency: string; items: FxRateView[] }> {
@@ -127,6 +137,7 @@ export class ExchangeRatesService implements OnApplicationBootstrap {
 
   /** Converts the given entries, in the caller's transaction. */
   async convertEntries(manager: EntityManager, ids: string[]): Promise<number> {
+    await manager.query(`SELECT pg_advisory_xact_lock_shared(${RATES_LOCK})`);
     return (await this.convert(manager, `e.id = ANY($2::uuid[])`, [ids])).count;
   }
 
@@ -138,6 +149,7 @@ export class ExchangeRatesService implements OnApplicationBootstrap {
    * new, so none has a conversion yet.
    */
   async convertImportRows(manager: EntityManager, importId: string, rows: { first: number; last: number }, days: { currency: string; date: string }[]): Promise<number> {
+    await manager.query(`SELECT pg_advisory_xact_lock_shared(${RATES_LOCK})`);
     const rates = (await manager.query(
       `SELECT e.currency, e.charge_date::text AS charge_date, r.rate::text AS rate, r.rate_date::text AS rate_date
          FROM unnest($2::text[], $3::date[]) AS e(currency, charge_date)
@@ -171,28 +183,52 @@ export class ExchangeRatesService implements OnApplicationBootstrap {
   }
 
   /**
-   * Brings the entries recorded before conversion (or before this reporting
-   * currency) up to date, in slices of the ledger by `seq`, from where the
-   * last backfill stopped; later entries are converted as they are recorded.
+   * Queues the conversion of the entries recorded before this reporting
+   * currency was chosen (or before conversions existed): those after the
+   * last backfill, up to the highest `seq` now. Later entries are converted
+   * as they are recorded, or when their rate arrives.
    */
-  async backfill(): Promise<number> {
-    const [bounds] = (await this.dataSource.query(
-      `SELECT coalesce((SELECT through_seq FROM cost_tracking.conversion_backfills WHERE reporting_currency = $1), 0)::text AS done,
-              coalesce((SELECT max(seq) FROM cost_tracking.cost_entries), 0)::text AS last`,
+  async queueBackfill(manager: EntityManager): Promise<string | undefined> {
+    await manager.query(`SELECT pg_advisory_xact_lock(${RATES_LOCK})`);
+    const [job] = (await manager.query(
+      `INSERT INTO cost_tracking.rate_conversions (reporting_currency, first_seq, next_seq, through_seq)
+       SELECT $1, done + 1, done + 1, last
+         FROM (SELECT coalesce((SELECT through_seq FROM cost_tracking.conversion_backfills WHERE reporting_currency = $1), 0) AS done,
+                      coalesce((SELECT max(seq) FROM cost_tracking.cost_entries), 0) AS last) bounds
+        WHERE last > done
+       ON CONFLICT DO NOTHING
+       RETURNING id::text`,
       [this.reportingCurrency],
-    )) as { done: string; last: string }[];
-    const last = Number(bounds.last);
-    let converted = 0;
-    for (let from = Number(bounds.done); from < last; from += BACKFILL_BATCH) {
-      converted += (await this.convert(this.dataSource.manager, `e.seq > $2 AND e.seq <= $3`, [from, Math.min(from + BACKFILL_BATCH, last)])).count;
-    }
-    await this.dataSource.query(
-      `INSERT INTO cost_tracking.conversion_backfills (reporting_currency, through_seq) VALUES ($1, $2)
-       ON CONFLICT (reporting_currency) DO UPDATE SET through_seq = greatest(cost_tracking.conversion_backfills.through_seq, EXCLUDED.through_seq)`,
-      [this.reportingCurrency, last],
-    );
-    if (converted) this.logger.log(`Converted ${converted} earlier entries to ${this.reportingCurrency}`);
-    return converted;
+    )) as { id: string }[];
+    return job?.id;
+  }
+
+  /**
+   * Where a rate conversion's entries lie: the first and last `seq` of the
+   * entries in its currency and days still waiting for a rate. Null when none
+   * waits.
+   */
+  async waitingEntries(manager: EntityManager, job: RateConversionRow): Promise<{ first: string; last: string } | null> {
+    const [bounds] = (await manager.query(
+      `SELECT min(e.seq)::text AS first, max(e.seq)::text AS last
+         FROM cost_tracking.cost_entries e
+        WHERE e.currency = $2 AND e.charge_date BETWEEN $3::date AND $4::date AND e.seq <= $5
+          AND NOT EXISTS (SELECT 1 FROM cost_tracking.entry_conversions c WHERE c.entry_id = e.id AND c.reporting_currency = $1)`,
+      [this.reportingCurrency, job.currency, job.from_date, job.through_date, job.through_seq],
+    )) as { first: string | null; last: string | null }[];
+    return bounds?.first && bounds.last ? { first: bounds.first, last: bounds.last } : null;
+  }
+
+  /** Converts a conversion job's entries with `seq` in `[from, to]`, in the caller's transaction. */
+  async convertSlice(manager: EntityManager, job: RateConversionRow, from: number, to: number): Promise<{ count: number; initiatives: string[] }> {
+    if (job.currency === null) return this.convert(manager, `e.seq BETWEEN $2 AND $3`, [from, to]);
+    return this.convert(manager, `e.seq BETWEEN $2 AND $3 AND e.currency = $4 AND e.charge_date BETWEEN $5::date AND $6::date`, [
+      from,
+      to,
+      job.currency,
+      job.from_date,
+      job.through_date,
+    ]);
   }
 
   /**

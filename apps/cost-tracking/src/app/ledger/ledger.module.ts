@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { BudgetsService } from '../budgets/budgets.service';
 import { ExchangeRatesHandler } from '../fx/exchange-rates.handler';
 import { ExchangeRatesService } from '../fx/exchange-rates.service';
+import { RateConversions } from '../fx/rate-conversions';
 import { TokenMeteringHandler } from '../metering/token-metering.handler';
 import { TokenMeteringService } from '../metering/token-metering.service';
 import { AllocationRulesService } from '../imports/allocation-rules.service';
@@ -11,5 +12,5 @@ import { LedgerHandler } from './ledger.handler';
 import { LedgerService } from './ledger.service';
 import { UnitEconomicsService } from './unit-economics.service';
 
-@Module({ providers: [LedgerService, LedgerHandler, BudgetsService, AllocationRulesService, CostImportsService, ImportsHandler, UnitEconomicsService, ExchangeRatesService, ExchangeRatesHandler, TokenMeteringService, TokenMeteringHandler] })
+@Module({ providers: [LedgerService, LedgerHandler, BudgetsService, AllocationRulesService, CostImportsService, ImportsHandler, UnitEconomicsService, ExchangeRatesService, ExchangeRatesHandler, RateConversions, TokenMeteringService, TokenMeteringHandler] })
 export class LedgerModule {}

@@ -11,12 +11,11 @@ import {
   type CostSummary,
   type CostSummaryQuery,
   type RecordCostEntry,
-  type RecordFxRates,
 } from '@capstan/contracts';
 import { ExactDecimal } from '@capstan/cost-tracking-core';
 import { Outbox, RpcError, type RpcContext } from '@capstan/messaging';
 import { BudgetsService } from '../budgets/budgets.service';
-import { ExchangeRatesService, type RecordedRates } from '../fx/exchange-rates.service';
+import { ExchangeRatesService } from '../fx/exchange-rates.service';
 import { initiativeTotals, lockInitiatives, sumBy, type InitiativeTotal } from './initiative-totals';
 import { nextFigureVersion, UnitEconomicsService } from './unit-economics.service';
 
@@ -269,17 +268,13 @@ export class LedgerService {
   }
 
   /**
-   * Records exchange rates; the initiatives whose entries they converted have their cost visibility (weighed in the
-   * reporting currency, with their spend in it) published again.
+   * Publishes again the cost visibility of initiatives whose entries were converted to the reporting currency (weighed
+   * in it, with their spend in it), in the caller's transaction.
    */
-  async recordRates(rates: RecordFxRates, actor: string, context: RpcContext): Promise<Omit<RecordedRates, 'initiatives'>> {
-    return this.outbox.transaction(async (manager) => {
-      const { initiatives, ...recorded } = await this.rates.record(manager, rates, actor);
-      for (const initiativeId of await lockInitiatives(manager, initiatives)) {
-        await this.publishVisibility(manager, initiativeId, await initiativeTotals(manager, initiativeId), context);
-      }
-      return recorded;
-    });
+  async publishVisibilityOf(manager: EntityManager, initiatives: string[], context: RpcContext): Promise<void> {
+    for (const initiativeId of await lockInitiatives(manager, initiatives)) {
+      await this.publishVisibility(manager, initiativeId, await initiativeTotals(manager, initiativeId), context);
+    }
   }
 
   /** Publishes the share of an initiative's spend attributed from reliable sources, for scoring. */
@@ -292,7 +287,7 @@ export class LedgerService {
     // Entries that net to nothing measure nothing: no share (scoring leaves the criterion to its evidence). Spend in
     // several currencies is weighed in the reporting currency (a stray unattributed 50 EUR beside a million attributed
     // USD is not "none attributed"); until every entry has its rate, the weakest currency decides, and the rate's
-    // arrival publishes the figure again (`recordRates`).
+    // arrival publishes the figure again (`RateConversions`).
     const reporting = await this.reportingMonths(manager, initiativeId);
     const weighed = spent.size > 1 ? reportingShare(reporting) : undefined;
     const lowest = weighed ?? (shares.length ? Decimal.min(...shares) : null);

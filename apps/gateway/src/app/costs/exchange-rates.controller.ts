@@ -1,17 +1,16 @@
 import { Body, Controller, Get, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
-import { z } from 'zod';
-import { FxRpc, fxRateQuerySchema, fxRateViewSchema, recordFxRatesSchema } from '@capstan/contracts';
+import { FxRpc, fxRateListSchema, fxRateQuerySchema, fxRecordedSchema, recordFxRatesSchema } from '@capstan/contracts';
 import { ALL_ROLES } from '@capstan/domain';
 import { RpcClient } from '@capstan/messaging';
 import { CurrentPrincipal, type AuthenticatedRequest, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 
 class RecordFxRatesDto extends createZodDto(recordFxRatesSchema) {}
-class FxRecordedDto extends createZodDto(z.object({ reportingCurrency: z.string(), recorded: z.number().int(), unchanged: z.number().int(), entriesConverted: z.number().int() })) {}
+class FxRecordedDto extends createZodDto(fxRecordedSchema) {}
 class FxRateQueryDto extends createZodDto(fxRateQuerySchema) {}
-class FxRateListDto extends createZodDto(z.object({ reportingCurrency: z.string(), items: z.array(fxRateViewSchema) })) {}
+class FxRateListDto extends createZodDto(fxRateListSchema) {}
 
 /** Dated exchange rates into the reporting currency: each cost entry is converted at its charge date's rate, once. */
 @ApiTags('costs')
@@ -20,7 +19,11 @@ class FxRateListDto extends createZodDto(z.object({ reportingCurrency: z.string(
 export class ExchangeRatesController {
   constructor(private readonly rpc: RpcClient) {}
 
-  /** Records rates (idempotent per day; a day's rate never changes: a different one is refused with 409) and converts the entries waiting for them. */
+  /**
+   * Records rates (idempotent per day; a day's rate never changes: a different one is refused with 409) and converts
+   * the entries waiting for them: those it has not converted within a few seconds are converted in the background
+   * (`conversionPending`), and the list of rates shows how far.
+   */
   @Post('fx-rates')
   @Roles('finance')
   @ApiCreatedResponse({ type: FxRecordedDto })

@@ -1759,6 +1759,18 @@ export interface components {
             }[];
         };
         FxRateListDto: {
+            conversions: {
+                currency: string | null;
+                entriesConverted: number;
+                from: string | null;
+                id: string;
+                lastError: string | null;
+                progress: number | null;
+                queuedAt: string;
+                /** @enum {string} */
+                stage: "finding" | "converting" | "publishing";
+                through: string | null;
+            }[];
             items: {
                 currency: string;
                 /** Format: date */
@@ -1773,6 +1785,7 @@ export interface components {
             reportingCurrency: string;
         };
         FxRecordedDto: {
+            conversionPending: boolean;
             entriesConverted: number;
             recorded: number;
             reportingCurrency: string;

@@ -147,13 +147,42 @@ export type FxRateView = z.infer<typeof fxRateViewSchema>;
 export const fxRateQuerySchema = z.object({ currency: currencySchema.optional(), from: calendarDate.optional(), to: calendarDate.optional() }).strict();
 export type FxRateQuery = z.infer<typeof fxRateQuerySchema>;
 
+/**
+ * Entries being converted in the background: those waiting for rates just recorded (`currency` and the charge
+ * dates `from`–`through` they price), or every entry, after the reporting currency changed (`currency` null).
+ */
+export const fxConversionViewSchema = z.object({
+  id: z.string(),
+  currency: z.string().nullable(),
+  from: z.string().nullable(),
+  through: z.string().nullable(),
+  queuedAt: z.string(),
+  /** `finding` the entries waiting, `converting` them slice by slice, `publishing` the figures of the initiatives they belong to. */
+  stage: z.enum(['finding', 'converting', 'publishing']),
+  entriesConverted: z.number().int(),
+  /** The share of the entries' stretch of the ledger converted so far, 0–1; null while finding. */
+  progress: z.number().min(0).max(1).nullable(),
+  /** Why the last attempt failed, if it did; the job is tried again. */
+  lastError: z.string().nullable(),
+});
+export type FxConversionView = z.infer<typeof fxConversionViewSchema>;
+
+export const fxRecordedSchema = z.object({
+  reportingCurrency: z.string(),
+  recorded: z.number().int(),
+  unchanged: z.number().int(),
+  /** Entries converted at the new rates before the answer. */
+  entriesConverted: z.number().int(),
+  /** Whether more entries are being converted in the background (`GET /api/v1/fx-rates` shows how far). */
+  conversionPending: z.boolean(),
+});
+export type FxRecorded = z.infer<typeof fxRecordedSchema>;
+
+export const fxRateListSchema = z.object({ reportingCurrency: z.string(), items: z.array(fxRateViewSchema), conversions: z.array(fxConversionViewSchema) });
+
 export const FxRpc = {
-  record: rpcContract(
-    'cost.fx.record',
-    z.object({ rates: recordFxRatesSchema, actor: z.string() }).strict(),
-    z.object({ reportingCurrency: z.string(), recorded: z.number().int(), unchanged: z.number().int(), entriesConverted: z.number().int() }),
-  ),
-  list: rpcContract('cost.fx.list', fxRateQuerySchema, z.object({ reportingCurrency: z.string(), items: z.array(fxRateViewSchema) })),
+  record: rpcContract('cost.fx.record', z.object({ rates: recordFxRatesSchema, actor: z.string() }).strict(), fxRecordedSchema),
+  list: rpcContract('cost.fx.list', fxRateQuerySchema, fxRateListSchema),
 };
 
 // Token metering -------------------------------------------------------------------

@@ -50,8 +50,9 @@ export class RunningSystem {
     }
   }
 
-  start(service: SystemService): void {
-    this.spawnInstance(service, service, {});
+  /** Starts a service; `overrides` are settings for this start only (a new reporting currency, say). */
+  start(service: SystemService, overrides: Record<string, string> = {}): void {
+    this.spawnInstance(service, service, overrides);
   }
 
   /**

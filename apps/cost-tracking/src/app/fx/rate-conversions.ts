@@ -1,0 +1,214 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { FxConversionView, FxRecorded, RecordFxRates } from '@capstan/contracts';
+import { Outbox, WorkLeases, firstResultSet, type RpcContext } from '@capstan/messaging';
+import { LedgerService } from '../ledger/ledger.service';
+import { ExchangeRatesService, type RateConversionRow } from './exchange-rates.service';
+
+/** Initiatives whose figures one transaction publishes again. */
+const PUBLISH_BATCH = 50;
+
+/** A whole number from the environment, at least `min`. */
+function wholeNumber(name: string, fallback: number, min: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < min) {
+    throw new Error(`Invalid configuration for cost-tracking: ${name} must be a whole number, at least ${min}`);
+  }
+  return value;
+}
+
+/**
+ * Converts the entries waiting for rates just recorded, and the whole ledger
+ * after the reporting currency changes, as jobs (`rate_conversions`) worked
+ * through in slices of the ledger by `seq`, one transaction each; then
+ * publishes again the cost visibility of the initiatives whose entries were
+ * converted. The request recording rates works on its own jobs for up to
+ * `COST_CONVERSION_INLINE_MS` and answers; whatever is left goes on in the
+ * background, and the replica leading `rate-conversions` picks up any job a
+ * crash interrupted. Slices take one lock, so two processes never convert
+ * the same entries.
+ */
+@Injectable()
+export class RateConversions implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(RateConversions.name);
+  private readonly inlineMs = wholeNumber('COST_CONVERSION_INLINE_MS', 3_000, 0);
+  /** `seq` numbers per slice: a slice converts at most this many entries. */
+  private readonly sliceSize = wholeNumber('COST_CONVERSION_SLICE', 20_000, 1);
+  private readonly intervalMs = wholeNumber('COST_CONVERSION_INTERVAL_MS', 5_000, 100);
+  private stop?: () => Promise<void>;
+  private stopping = false;
+  private readonly running = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly rates: ExchangeRatesService,
+    private readonly ledger: LedgerService,
+    private readonly leases: WorkLeases,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.track(
+      this.dataSource
+        .transaction((manager) => this.rates.queueBackfill(manager))
+        .then((job) => job && this.logger.log(`Converting the ledger to ${this.rates.reportingCurrency} (conversion ${job})`)),
+    );
+    this.stop = this.leases.every('rate-conversions', this.intervalMs, () => this.drain());
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    // Work left off resumes from its last slice, in whichever replica leads next.
+    this.stopping = true;
+    await this.stop?.();
+    await Promise.allSettled([...this.running]);
+  }
+
+  /** Records rates, then converts the entries waiting for them for a few seconds; the rest goes on in the background. */
+  async record(rates: RecordFxRates, actor: string, context: RpcContext): Promise<FxRecorded> {
+    const { conversions, ...recorded } = await this.dataSource.transaction((manager) => this.rates.record(manager, rates, actor));
+    const done = await this.drain(conversions, Date.now() + this.inlineMs, context);
+    if (!done) this.track(this.drain(conversions, Infinity, context));
+    const [converted] = (await this.dataSource.query(
+      `SELECT coalesce(sum(entries_converted), 0)::int AS n FROM cost_tracking.rate_conversions WHERE id = ANY($1::bigint[])`,
+      [conversions],
+    )) as { n: number }[];
+    return { ...recorded, entriesConverted: converted?.n ?? 0, conversionPending: !done };
+  }
+
+  /** The conversions not finished yet, oldest first. */
+  async pending(): Promise<FxConversionView[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT id::text, currency, from_date::text, through_date::text, first_seq::text, next_seq::text, through_seq::text,
+              entries_converted::text, queued_at, last_error
+         FROM cost_tracking.rate_conversions WHERE finished_at IS NULL AND reporting_currency = $1 ORDER BY id`,
+      [this.rates.reportingCurrency],
+    )) as RateConversionRow[];
+    return rows.map((row) => {
+      const stage = row.next_seq === null ? 'finding' : Number(row.next_seq) > Number(row.through_seq) ? 'publishing' : 'converting';
+      const first = Number(row.first_seq);
+      const progress = stage === 'finding' ? null : stage === 'publishing' ? 1 : (Number(row.next_seq) - first) / (Number(row.through_seq) - first + 1);
+      return {
+        id: row.id,
+        currency: row.currency?.trim() ?? null,
+        from: row.from_date,
+        through: row.through_date,
+        queuedAt: new Date(row.queued_at).toISOString(),
+        stage,
+        entriesConverted: Number(row.entries_converted),
+        progress,
+        lastError: row.last_error,
+      };
+    });
+  }
+
+  /**
+   * Works through the given conversions (or all), a slice at a time, until
+   * none is left (true) or the deadline has passed (false). A failed slice is
+   * noted on its conversion and left for the next tick.
+   */
+  async drain(only?: string[], deadline = Infinity, context: RpcContext = {}): Promise<boolean> {
+    while (Date.now() < deadline && !this.stopping) {
+      let step: { published: boolean } | undefined;
+      try {
+        step = await this.dataSource.transaction(async (manager) => {
+          const next = await this.claim(manager, only);
+          return next && { published: await this.advance(manager, next, context) };
+        });
+      } catch (error) {
+        await this.failed(only, error);
+        return false;
+      }
+      if (!step) return true;
+      if (step.published) this.outbox.wake();
+    }
+    return false;
+  }
+
+  /** The oldest unfinished conversion (of `only`, when given), under the lock that lets one slice run at a time. */
+  private async claim(manager: EntityManager, only: string[] | undefined): Promise<RateConversionRow | undefined> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('cost_tracking.rate_conversions'))`);
+    const [job] = (await manager.query(
+      `SELECT id::text, currency, from_date::text, through_date::text, first_seq::text, next_seq::text, through_seq::text,
+              entries_converted::text, queued_at, last_error
+         FROM cost_tracking.rate_conversions
+        WHERE finished_at IS NULL AND reporting_currency = $1 AND ($2::bigint[] IS NULL OR id = ANY($2::bigint[]))
+        ORDER BY id LIMIT 1`,
+      [this.rates.reportingCurrency, only ?? null],
+    )) as RateConversionRow[];
+    return job;
+  }
+
+  /**
+   * One step of a conversion: find its entries, convert a slice of them, publish a batch of figures, or finish.
+   * True when it published (the outbox relay is woken once the step commits).
+   */
+  private async advance(manager: EntityManager, job: RateConversionRow, context: RpcContext): Promise<boolean> {
+    if (job.next_seq === null) {
+      const waiting = await this.rates.waitingEntries(manager, job);
+      await manager.query(`UPDATE cost_tracking.rate_conversions SET first_seq = $2, next_seq = $2, through_seq = $3, last_error = NULL WHERE id = $1`, [
+        job.id,
+        waiting?.first ?? Number(job.through_seq) + 1,
+        waiting?.last ?? job.through_seq,
+      ]);
+      return false;
+    }
+    const from = Number(job.next_seq);
+    const through = Number(job.through_seq);
+    if (from <= through) {
+      const to = Math.min(from + this.sliceSize - 1, through);
+      const converted = await this.rates.convertSlice(manager, job, from, to);
+      await manager.query(
+        `INSERT INTO cost_tracking.rate_conversion_initiatives (conversion_id, initiative_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+        [job.id, converted.initiatives],
+      );
+      await manager.query(
+        `UPDATE cost_tracking.rate_conversions SET next_seq = $2, entries_converted = entries_converted + $3, last_error = NULL WHERE id = $1`,
+        [job.id, to + 1, converted.count],
+      );
+      if (job.currency === null) {
+        await manager.query(
+          `INSERT INTO cost_tracking.conversion_backfills (reporting_currency, through_seq) VALUES ($1, $2)
+           ON CONFLICT (reporting_currency) DO UPDATE SET through_seq = greatest(cost_tracking.conversion_backfills.through_seq, EXCLUDED.through_seq)`,
+          [this.rates.reportingCurrency, to],
+        );
+      }
+      return false;
+    }
+    const initiatives = firstResultSet<{ initiative_id: string }>(
+      await manager.query(
+        `DELETE FROM cost_tracking.rate_conversion_initiatives
+          WHERE conversion_id = $1 AND initiative_id IN (
+            SELECT initiative_id FROM cost_tracking.rate_conversion_initiatives WHERE conversion_id = $1 ORDER BY initiative_id LIMIT ${PUBLISH_BATCH})
+          RETURNING initiative_id::text`,
+        [job.id],
+      ),
+    );
+    if (initiatives.length) {
+      await this.ledger.publishVisibilityOf(manager, initiatives.map((row) => row.initiative_id), context);
+      return true;
+    }
+    await manager.query(`UPDATE cost_tracking.rate_conversions SET finished_at = now(), last_error = NULL WHERE id = $1`, [job.id]);
+    const what = job.currency === null ? `the ledger to ${this.rates.reportingCurrency}` : `${job.currency.trim()} entries of ${job.from_date}–${job.through_date}`;
+    this.logger.log(`Converted ${job.entries_converted} ${what} (conversion ${job.id})`);
+    return false;
+  }
+
+  /** Notes why a step failed on the conversion it was working on, so the list of rates shows it. */
+  private async failed(only: string[] | undefined, error: unknown): Promise<void> {
+    this.logger.warn(`Converting entries at their rates failed, tried again in ${this.intervalMs} ms: ${String(error)}`);
+    await this.dataSource
+      .transaction(async (manager) => {
+        const job = await this.claim(manager, only);
+        if (job) await manager.query(`UPDATE cost_tracking.rate_conversions SET last_error = $2 WHERE id = $1`, [job.id, String(error).slice(0, 1_000)]);
+      })
+      .catch(() => undefined);
+  }
+
+  /** Keeps background work in view so shutdown waits for it, and logs its failure. */
+  private track(work: Promise<unknown>): void {
+    const tracked = work
+      .catch((error: unknown) => this.logger.warn(`Converting entries at their rates stopped: ${String(error)}`))
+      .finally(() => this.running.delete(tracked));
+    this.running.add(tracked);
+  }
+}

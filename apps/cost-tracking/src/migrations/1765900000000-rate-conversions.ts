@@ -1,0 +1,51 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Entries converted when their rate arrives, or when the reporting currency
+ * changes, are converted by a job in slices of the ledger (by `seq`), each
+ * slice its own transaction, rather than all in the request that recorded the
+ * rates: a large backlog neither holds its initiatives locked for minutes nor
+ * outlives the request, and a crash resumes where the last slice committed.
+ * The initiatives whose entries a job converted have their figures published
+ * again when it has converted everything.
+ */
+export class RateConversions1765900000000 implements MigrationInterface {
+  name = 'RateConversions1765900000000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`
+      CREATE TABLE cost_tracking.rate_conversions (
+        id bigserial PRIMARY KEY,
+        reporting_currency char(3) NOT NULL,
+        -- The rates' currency and the charge dates they price; null: every entry (a new reporting currency).
+        currency char(3),
+        from_date date,
+        through_date date,
+        -- The slice to convert next, and the last; null until the job has found the entries waiting.
+        first_seq bigint,
+        next_seq bigint,
+        through_seq bigint NOT NULL,
+        entries_converted bigint NOT NULL DEFAULT 0,
+        queued_at timestamptz NOT NULL DEFAULT now(),
+        finished_at timestamptz,
+        last_error text,
+        CHECK ((currency IS NULL) = (from_date IS NULL) AND (from_date IS NULL) = (through_date IS NULL))
+      )`);
+    await runner.query(`CREATE INDEX rate_conversions_unfinished ON cost_tracking.rate_conversions (id) WHERE finished_at IS NULL`);
+    // One backfill of the ledger at a time per reporting currency, however many replicas start together.
+    await runner.query(
+      `CREATE UNIQUE INDEX rate_conversions_one_backfill ON cost_tracking.rate_conversions (reporting_currency) WHERE currency IS NULL AND finished_at IS NULL`,
+    );
+    await runner.query(`
+      CREATE TABLE cost_tracking.rate_conversion_initiatives (
+        conversion_id bigint NOT NULL REFERENCES cost_tracking.rate_conversions (id),
+        initiative_id uuid NOT NULL,
+        PRIMARY KEY (conversion_id, initiative_id)
+      )`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP TABLE cost_tracking.rate_conversion_initiatives`);
+    await runner.query(`DROP TABLE cost_tracking.rate_conversions`);
+  }
+}

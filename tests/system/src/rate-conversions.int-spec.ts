@@ -1,0 +1,136 @@
+import { resolve } from 'node:path';
+import { Client } from 'pg';
+import { ApiClient, makeAllocationRule, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
+
+interface Conversion {
+  currency: string | null;
+  from: string | null;
+  through: string | null;
+  stage: string;
+  entriesConverted: number;
+  progress: number | null;
+  lastError: string | null;
+}
+
+const ROWS = 2_000;
+
+/**
+ * Entries waiting for a rate are converted by a job after the answer, here with no time given to the request and
+ * two entries per slice, so that the job is caught half done.
+ */
+describe('conversions at rates recorded after the entries', () => {
+  let context: TestSystem;
+  let finance: ApiClient;
+  let viewer: ApiClient;
+  let initiativeId: string;
+
+  beforeAll(async () => {
+    context = await startTestSystem(resolve(__dirname, '../../..'), { COST_CONVERSION_INLINE_MS: '0', COST_CONVERSION_SLICE: '2', COST_CONVERSION_INTERVAL_MS: '200' });
+    const base = new ApiClient(context.system.gatewayUrl);
+    finance = base.withToken(await tokenFor(context.jwtSecret, ['finance']));
+    viewer = base.withToken(await tokenFor(context.jwtSecret, ['viewer']));
+    const pmo = base.withToken(await tokenFor(context.jwtSecret, ['pmo']));
+    initiativeId = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Priced in kroner', businessUnit: 'Nordics', stage: 'production' })).body.id;
+  });
+
+  afterAll(async () => {
+    await context?.teardown();
+  });
+
+  async function rows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    const database = new Client({ connectionString: context.databaseUrl });
+    await database.connect();
+    try {
+      return (await database.query(sql, params)).rows as T[];
+    } finally {
+      await database.end();
+    }
+  }
+
+  const costVisibility = async () => {
+    const { body } = await viewer.get<{ domains?: { criteria: { id: string; state: string; basis?: string }[] }[] }>(`/api/v1/initiatives/${initiativeId}/posture`);
+    return body.domains?.flatMap((d) => d.criteria).find((c) => c.id === 'economics.cost_visibility');
+  };
+  const conversions = async () => (await viewer.get<{ conversions: Conversion[] }>('/api/v1/fx-rates')).body.conversions;
+  /** The initiative's kroner entries and their conversions to `reporting`: entries, conversions, distinct entries converted. */
+  const converted = async (reporting: string) =>
+    (
+      await rows<{ entries: number; conversions: number; distinct: number }>(
+        `SELECT count(DISTINCT e.id)::int AS entries, count(c.entry_id)::int AS conversions, count(DISTINCT c.entry_id)::int AS distinct
+           FROM cost_tracking.cost_entries e LEFT JOIN cost_tracking.entry_conversions c ON c.entry_id = e.id AND c.reporting_currency = $2
+          WHERE e.initiative_id = $1 AND e.currency = 'DKK'`,
+        [initiativeId, reporting],
+      )
+    )[0];
+
+  it('should convert the entries waiting for a rate after the answer, slice by slice, resume after a crash, convert none twice and then move cost visibility', async () => {
+    await makeAllocationRule(finance, { name: 'Kroner batch', priority: 1, match: { subAccountId: 'kroner-batch' }, target: { kind: 'initiative', initiativeId } });
+    const csv = ['ChargePeriodStart,BilledCost,EffectiveCost,BillingCurrency,ServiceCategory,SubAccountId'];
+    for (let i = 0; i < ROWS; i++) csv.push('2026-09-15T00:00:00Z,0.50,0.50,DKK,Compute,kroner-batch');
+    const started = await finance.request<{ id: string }>('POST', '/api/v1/cost-imports?format=focus', { rawBody: csv.join('\n'), headers: { 'content-type': 'text/csv' } });
+    expect(started.status).toBe(202);
+    const imported = await pollUntil(async () => {
+      const { body } = await viewer.get<{ status: string; rowsImported: number }>(`/api/v1/cost-imports/${started.body.id}`);
+      return body.status === 'completed' || body.status === 'failed' ? body : undefined;
+    }, { timeoutMs: 120_000, what: 'the import' });
+    expect(imported).toMatchObject({ status: 'completed', rowsImported: ROWS });
+    const estimate = { initiativeId, amount: '50', currency: 'EUR', chargeDate: '2026-09-15', category: 'inference', phase: 'production' };
+    expect((await finance.post('/api/v1/cost-entries', estimate)).status).toBe(201);
+    // No kroner rate yet: the weaker currency decides.
+    await pollUntil(async () => ((await costVisibility())?.basis?.startsWith('0 %') ? true : undefined), { what: 'cost visibility of the weaker currency' });
+
+    const recorded = await finance.post<{ recorded: number; conversionPending: boolean }>('/api/v1/fx-rates', { rates: [{ currency: 'DKK', date: '2026-09-15', rate: '0.134' }] });
+    expect(recorded.status).toBe(201);
+    expect(recorded.body).toMatchObject({ reportingCurrency: 'EUR', recorded: 1, unchanged: 0, conversionPending: true });
+    const [underway] = await conversions();
+    expect(underway).toMatchObject({ currency: 'DKK', from: '2026-09-15', through: '2026-09-21', lastError: null });
+    expect(['finding', 'converting']).toContain(underway.stage);
+
+    // A crash mid-way keeps every slice committed, with its count, and nothing of the one it was in.
+    await context.system.stop('cost-tracking', 'SIGKILL');
+    const [midway] = await rows<{ finished_at: Date | null; entries_converted: number }>(
+      `SELECT finished_at, entries_converted::int FROM cost_tracking.rate_conversions WHERE currency = 'DKK'`,
+    );
+    expect(midway.finished_at).toBeNull();
+    expect(midway.entries_converted).toBeLessThan(ROWS);
+    expect((await converted('EUR')).conversions).toBe(midway.entries_converted);
+
+    context.system.start('cost-tracking');
+    await pollUntil(async () => ((await conversions()).length === 0 ? true : undefined), { timeoutMs: 180_000, intervalMs: 500, what: 'the conversion to finish' });
+    expect(await converted('EUR')).toEqual({ entries: ROWS, conversions: ROWS, distinct: ROWS });
+    expect(await rows(`SELECT entries_converted::int AS n FROM cost_tracking.rate_conversions WHERE currency = 'DKK'`)).toEqual([{ n: ROWS }]);
+    const reporting = await viewer.get<{ groups: { billedCost: string }[]; unconverted: unknown[] }>(`/api/v1/costs/summary?groupBy=initiative&initiativeId=${initiativeId}&reporting=true`);
+    // 2,000 × 0.50 DKK at 0.134, and the 50 EUR estimate.
+    expect(reporting.body).toMatchObject({ groups: [{ billedCost: '184' }], unconverted: [] });
+    // Nothing recorded since the rate, yet the figure moved: 134 EUR attributed of 184.
+    const weighed = await pollUntil(async () => {
+      const found = await costVisibility();
+      return found?.basis?.startsWith('0 %') ? undefined : found;
+    }, { what: 'cost visibility weighed in the reporting currency' });
+    expect(weighed?.basis).toBe('73 % of recorded spend attributed from reliable sources');
+  });
+
+  it('should convert the ledger to a new reporting currency in the background and publish the figures in it', async () => {
+    await context.system.stop('cost-tracking');
+    context.system.start('cost-tracking', { COST_REPORTING_CURRENCY: 'DKK' });
+    await pollUntil(
+      async () => {
+        const [job] = await rows<{ finished_at: Date | null }>(`SELECT finished_at FROM cost_tracking.rate_conversions WHERE reporting_currency = 'DKK' AND currency IS NULL`);
+        return job?.finished_at ? true : undefined;
+      },
+      { timeoutMs: 180_000, intervalMs: 500, what: 'the ledger converted to DKK' },
+    );
+    expect(await converted('DKK')).toEqual({ entries: ROWS, conversions: ROWS, distinct: ROWS });
+    // Scoring holds the month's spend in the new reporting currency: the kroner at 1, the euro estimate waiting for its rate.
+    const spend = await pollUntil(
+      async () => {
+        const [subject] = await rows<{ spend: { currency: string }[] | null }>(`SELECT inputs->'recentReportingSpend' AS spend FROM scoring.subjects WHERE initiative_id = $1`, [
+          initiativeId,
+        ]);
+        return subject?.spend?.[0]?.currency === 'DKK' ? subject.spend : undefined;
+      },
+      { what: 'scoring to hold the spend in DKK' },
+    );
+    expect(spend).toEqual([{ period: '2026-09', currency: 'DKK', amount: '1000', complete: false }]);
+  });
+});
