@@ -30,6 +30,21 @@ describe('the deployment files', () => {
     expect(result.output).toContain('docker-compose.yml');
   }, 60_000);
 
+  it("should hold the NATS users tools/deploy/nats-users.mjs writes, in the compose and the cluster's configuration", async () => {
+    const check = (root: string) =>
+      promisify(execFile)(process.execPath, ['tools/deploy/nats-users.mjs', '--check', '--root', root], { cwd: ROOT }).then(
+        () => 'current',
+        (error: { stderr: string }) => error.stderr,
+      );
+    expect(await check(ROOT)).toBe('current');
+    // A deny-list edited by hand (here, scoring's consumers no longer refused to intake) is caught.
+    cpSync(join(ROOT, 'infra/nats'), join(scratch, 'infra/nats'), { recursive: true });
+    cpSync(join(ROOT, 'infra/k8s'), join(scratch, 'infra/k8s'), { recursive: true });
+    const config = join(scratch, 'infra/nats/nats-server.conf');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('"$JS.ACK.*.scoring__initiative_registered.>",\n', ''));
+    expect(await check(scratch)).toContain('infra/nats/nats-server.conf is out of date');
+  });
+
   it('should catch a field of the wrong type', async () => {
     const file = join(scratch, 'k8s/base/scoring.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('  replicas: 2\n', '  replicas: two\n'));

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { connect, type NatsConnection } from 'nats';
+import { AckPolicy, connect, type NatsConnection } from 'nats';
 import { subjectsFor } from '@capstan/contracts';
 import { encodeJson } from '@capstan/messaging';
 import { ApiClient, NatsServerProcess, RunningSystem, SYSTEM_SERVICES, createTestDatabase, freePort, pollUntil, tokenFor, type SystemService } from '@capstan/testing';
@@ -90,6 +91,40 @@ describe('a NATS user per service', () => {
     expect((await jsm.streams.info(subjects.eventStream)).config.name).toBe(subjects.eventStream);
     const gateway = await signIn('gateway');
     await expect(gateway.jetstream().publish(subjects.event('initiative.registered'), forged, { timeout: 2_000 })).rejects.toThrow();
+  });
+
+  it("should keep every service's durable consumers from the others: listed for each other user, and refused to them", async () => {
+    const config = readFileSync(CONFIG, 'utf8');
+    /** The durable consumers a user is refused, read from its block of the shipped configuration. */
+    const refusedTo = (service: SystemService) => {
+      const block = config.slice(config.indexOf(`user: ${service}\n`), config.indexOf('}\n    }', config.indexOf(`user: ${service}\n`)));
+      return new Set([...block.matchAll(/"\$JS\.ACK\.\*\.([^.]+)\.>"/g)].map((match) => match[1]));
+    };
+    const intake = await signIn('intake');
+    const jsm = await intake.jetstreamManager({ timeout: 2_000 });
+    const durables: string[] = [];
+    for await (const consumer of await jsm.consumers.list(subjects.eventStream)) durables.push(consumer.name);
+    expect(durables.length).toBeGreaterThan(SYSTEM_SERVICES.length);
+    // A consumer added to a service is refused to the others only once tools/deploy/nats-users.mjs lists it.
+    for (const durable of durables) {
+      const owner = SYSTEM_SERVICES.find((service) => durable.startsWith(`${service}__`));
+      expect({ durable, owner }).toEqual({ durable, owner: expect.any(String) });
+      for (const service of SYSTEM_SERVICES) {
+        expect({ durable, service, refused: refusedTo(service).has(durable) }).toEqual({ durable, service, refused: service !== owner });
+      }
+    }
+
+    // Intake reads its own consumer; another's it may neither read, pull from nor take over.
+    const own = durables.find((durable) => durable.startsWith('intake__')) ?? '';
+    const theirs = durables.find((durable) => durable.startsWith('scoring__')) ?? '';
+    expect((await jsm.consumers.info(subjects.eventStream, own)).name).toBe(own);
+    await expect(jsm.consumers.info(subjects.eventStream, theirs)).rejects.toThrow(/permissions violation/i);
+    await expect(intake.request(`$JS.API.CONSUMER.MSG.NEXT.${subjects.eventStream}.${theirs}`, encodeJson({ batch: 1, no_wait: true }), { timeout: 2_000 })).rejects.toThrow(
+      /permissions violation/i,
+    );
+    await expect(jsm.consumers.add(subjects.eventStream, { durable_name: theirs, ack_policy: AckPolicy.Explicit, filter_subject: subjects.event('posture.changed') })).rejects.toThrow(
+      /permissions violation/i,
+    );
   });
 
   it("should refuse a service's user another service's requests and every reply but its own", async () => {
