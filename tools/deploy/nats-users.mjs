@@ -65,8 +65,12 @@ export const SERVICES = {
   },
 };
 
-/** The integrators' read-only user's consumer (its block in the configuration): no service may pull from it either. */
-const INTEGRATOR = { durable: 'analytics', inbox: '_INBOX_analytics' };
+/**
+ * The integrators' read-only users (their blocks in the configuration are
+ * written by hand): their durable consumers and inbox prefixes, which no
+ * service may touch either. A block copied for another integrator goes here too.
+ */
+const INTEGRATORS = [{ durable: 'analytics', inbox: '_INBOX_analytics' }];
 
 /** Every durable consumer a service reads with, by service. */
 export const DURABLES = Object.fromEntries(Object.entries(SERVICES).map(([service, { durables }]) => [service, durables]));
@@ -76,8 +80,9 @@ const DESTRUCTIVE = ['$JS.API.STREAM.DELETE.>', '$JS.API.STREAM.PURGE.>', '$JS.A
 
 /**
  * What touches durable consumer `name` on any stream: creating or changing it
- * (CREATE, DURABLE.CREATE, filtered CREATE), reading its info, pulling from it
- * (MSG.NEXT) and acknowledging its messages.
+ * (CREATE, DURABLE.CREATE, filtered CREATE), reading its info by name, pulling
+ * from it (MSG.NEXT) and acknowledging its messages. Listing the stream's
+ * consumers stays allowed (it changes nothing).
  */
 const consumerSubjects = (name) => [`$JS.API.CONSUMER.*.*.${name}`, `$JS.API.CONSUMER.*.*.*.${name}`, `$JS.API.CONSUMER.CREATE.*.${name}.>`, `$JS.ACK.*.${name}.>`];
 
@@ -86,14 +91,14 @@ export function permissionsOf(service) {
   const others = Object.entries(SERVICES).filter(([name]) => name !== service);
   const own = SERVICES[service];
   const events = own.events.length ? others.flatMap(([, other]) => other.events).map((type) => `${NAMESPACE}.events.${type}.>`) : [`${NAMESPACE}.events.>`];
-  const consumers = [...others.flatMap(([, other]) => other.durables), INTEGRATOR.durable].flatMap(consumerSubjects);
+  const consumers = [...others.flatMap(([, other]) => other.durables), ...INTEGRATORS.map((integrator) => integrator.durable)].flatMap(consumerSubjects);
   return {
     publish: [...events, ...DESTRUCTIVE, ...consumers],
     subscribe: [
       ...others.filter(([, other]) => other.rpc).map(([, other]) => `${NAMESPACE}.rpc.${other.rpc}.>`),
       '_INBOX.>',
       ...others.map(([name]) => `_INBOX_${name}.>`),
-      `${INTEGRATOR.inbox}.>`,
+      ...INTEGRATORS.map((integrator) => `${integrator.inbox}.>`),
     ],
   };
 }

@@ -110,7 +110,51 @@ describe('conversions at rates recorded after the entries', () => {
     expect(weighed?.basis).toBe('73 % of recorded spend attributed from reliable sources');
   });
 
+  it('should show why a conversion failed, try it again later, and go on with the others meanwhile', async () => {
+    const record = (currency: string, amount: string) =>
+      finance.post('/api/v1/cost-entries', { initiativeId, amount, currency, chargeDate: '2026-10-05', category: 'inference', phase: 'production' });
+    expect((await record('SEK', '100')).status).toBe(201);
+    expect((await record('NOK', '100')).status).toBe(201);
+    // Converting kronor fails until the fault is taken away (a database refusing, as a stand-in for any failure).
+    await rows(`CREATE FUNCTION cost_tracking.refuse_kronor() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF (SELECT currency FROM cost_tracking.cost_entries WHERE id = NEW.entry_id) = 'SEK' THEN RAISE EXCEPTION 'kronor refused for the test'; END IF;
+        RETURN NEW;
+      END $$`);
+    await rows(`CREATE TRIGGER refuse_kronor BEFORE INSERT ON cost_tracking.entry_conversions FOR EACH ROW EXECUTE FUNCTION cost_tracking.refuse_kronor()`);
+    try {
+      const rates = [{ currency: 'SEK', date: '2026-10-05', rate: '0.087' }, { currency: 'NOK', date: '2026-10-05', rate: '0.085' }];
+      expect((await finance.post('/api/v1/fx-rates', { rates })).status).toBe(201);
+      const [failing] = await pollUntil(async () => {
+        const listed = await conversions();
+        return listed.length === 1 && listed[0].lastError ? listed : undefined;
+      }, { what: 'the kroner conversion done and the kronor one failed' });
+      expect(failing).toMatchObject({ currency: 'SEK', lastError: expect.stringContaining('kronor refused for the test') });
+      const [nok] = await rows<{ n: number }>(
+        `SELECT count(*)::int AS n FROM cost_tracking.entry_conversions c JOIN cost_tracking.cost_entries e ON e.id = c.entry_id WHERE e.currency = 'NOK'`,
+      );
+      expect(nok.n).toBe(1);
+    } finally {
+      await rows(`DROP TRIGGER refuse_kronor ON cost_tracking.entry_conversions`);
+      await rows(`DROP FUNCTION cost_tracking.refuse_kronor()`);
+    }
+    await pollUntil(async () => ((await conversions()).length === 0 ? true : undefined), { timeoutMs: 60_000, what: 'the kronor conversion tried again' });
+    const [sek] = await rows<{ amount: string }>(
+      `SELECT c.amount::text FROM cost_tracking.entry_conversions c JOIN cost_tracking.cost_entries e ON e.id = c.entry_id WHERE e.currency = 'SEK'`,
+    );
+    expect(sek.amount).toBe('8.700000000000000000');
+  });
+
   it('should convert the ledger to a new reporting currency in the background and publish the figures in it', async () => {
+    // An initiative spending only in a currency without rates: none of its entries converts, yet its figures change currency.
+    const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
+    const unpriced = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Priced in dollars', businessUnit: 'Americas', stage: 'production' })).body.id;
+    const dollars = { initiativeId: unpriced, amount: '70', currency: 'USD', chargeDate: '2026-09-15', category: 'inference', phase: 'production' };
+    await pollUntil(async () => ((await finance.post('/api/v1/cost-entries', dollars)).status === 201 ? true : undefined), { what: 'cost tracking to know the initiative' });
+    const reportingSpendOf = async (id: string) =>
+      (await rows<{ spend: { currency: string }[] | null }>(`SELECT inputs->'recentReportingSpend' AS spend FROM scoring.subjects WHERE initiative_id = $1`, [id]))[0]?.spend;
+    await pollUntil(async () => ((await reportingSpendOf(unpriced))?.[0]?.currency === 'EUR' ? true : undefined), { what: 'scoring to hold the spend in EUR' });
+
     await context.system.stop('cost-tracking');
     context.system.start('cost-tracking', { COST_REPORTING_CURRENCY: 'DKK' });
     await pollUntil(
@@ -121,16 +165,20 @@ describe('conversions at rates recorded after the entries', () => {
       { timeoutMs: 180_000, intervalMs: 500, what: 'the ledger converted to DKK' },
     );
     expect(await converted('DKK')).toEqual({ entries: ROWS, conversions: ROWS, distinct: ROWS });
-    // Scoring holds the month's spend in the new reporting currency: the kroner at 1, the euro estimate waiting for its rate.
-    const spend = await pollUntil(
-      async () => {
-        const [subject] = await rows<{ spend: { currency: string }[] | null }>(`SELECT inputs->'recentReportingSpend' AS spend FROM scoring.subjects WHERE initiative_id = $1`, [
-          initiativeId,
-        ]);
-        return subject?.spend?.[0]?.currency === 'DKK' ? subject.spend : undefined;
-      },
-      { what: 'scoring to hold the spend in DKK' },
-    );
-    expect(spend).toEqual([{ period: '2026-09', currency: 'DKK', amount: '1000', complete: false }]);
+    // Scoring holds the months' spend in the new reporting currency: September's kroner at 1, the euro estimate waiting for its rate.
+    const inDkk = (id: string) =>
+      pollUntil(
+        async () => {
+          const spend = await reportingSpendOf(id);
+          return spend?.[0]?.currency === 'DKK' ? spend : undefined;
+        },
+        { what: 'scoring to hold the spend in DKK' },
+      );
+    // October's kronor and kroner wait for their rates into DKK.
+    expect(await inDkk(initiativeId)).toEqual([
+      { period: '2026-09', currency: 'DKK', amount: '1000', complete: false },
+      { period: '2026-10', currency: 'DKK', amount: '0', complete: false },
+    ]);
+    expect(await inDkk(unpriced)).toEqual([{ period: '2026-09', currency: 'DKK', amount: '0', complete: false }]);
   });
 });

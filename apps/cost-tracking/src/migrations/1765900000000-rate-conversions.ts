@@ -28,7 +28,10 @@ export class RateConversions1765900000000 implements MigrationInterface {
         entries_converted bigint NOT NULL DEFAULT 0,
         queued_at timestamptz NOT NULL DEFAULT now(),
         finished_at timestamptz,
+        -- Failures in a row, why the last one failed, and when to try again.
+        attempts integer NOT NULL DEFAULT 0,
         last_error text,
+        retry_at timestamptz,
         CHECK ((currency IS NULL) = (from_date IS NULL) AND (from_date IS NULL) = (through_date IS NULL))
       )`);
     await runner.query(`CREATE INDEX rate_conversions_unfinished ON cost_tracking.rate_conversions (id) WHERE finished_at IS NULL`);

@@ -45,6 +45,11 @@ export interface RateConversionRow {
  * recorded without it, none still uncommitted.
  */
 const RATES_LOCK = `hashtext('cost_tracking.fx_rates')`;
+/**
+ * The last `seq` handed out: at least every committed entry's, read without a scan (the ledger's index on `seq` is
+ * a block-range index, which cannot answer `max`).
+ */
+const LAST_SEQ = `(SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM cost_tracking.cost_entries_seq_seq)`;
 
 /**
  * Dated exchange rates and each cost entry's value in the reporting currency
@@ -95,10 +100,10 @@ export class ExchangeRatesService {
     const conversions: string[] = [];
     for (const currency of new Set(added.map((rate) => rate.currency))) {
       const dates = added.filter((rate) => rate.currency === currency).map((rate) => rate.date).sort();
-      // Under the lock, every entry recorded without these rates is committed, and has a `seq` up to the highest now.
+      // Under the lock, every entry recorded without these rates is committed, with a `seq` no higher than the last given.
       const [job] = (await manager.query(
         `INSERT INTO cost_tracking.rate_conversions (reporting_currency, currency, from_date, through_date, through_seq)
-         VALUES ($1, $2, $3::date, $4::date + ${RATE_LOOKBACK_DAYS - 1}, (SELECT coalesce(max(seq), 0) FROM cost_tracking.cost_entries))
+         VALUES ($1, $2, $3::date, $4::date + ${RATE_LOOKBACK_DAYS - 1}, ${LAST_SEQ})
          RETURNING id::text`,
         [this.reportingCurrency, currency, dates[0], dates[dates.length - 1]],
       )) as { id: string }[];
@@ -135,9 +140,12 @@ export class ExchangeRatesService {
     };
   }
 
-  /** Converts the given entries, in the caller's transaction. */
+  /**
+   * Converts the given entries, in the caller's transaction. Recording rates waits for this transaction, so the
+   * conversion jobs it queues find these entries if they were left without a rate.
+   */
   async convertEntries(manager: EntityManager, ids: string[]): Promise<number> {
-    await manager.query(`SELECT pg_advisory_xact_lock_shared(${RATES_LOCK})`);
+    await this.holdRates(manager);
     return (await this.convert(manager, `e.id = ANY($2::uuid[])`, [ids])).count;
   }
 
@@ -149,7 +157,7 @@ export class ExchangeRatesService {
    * new, so none has a conversion yet.
    */
   async convertImportRows(manager: EntityManager, importId: string, rows: { first: number; last: number }, days: { currency: string; date: string }[]): Promise<number> {
-    await manager.query(`SELECT pg_advisory_xact_lock_shared(${RATES_LOCK})`);
+    await this.holdRates(manager);
     const rates = (await manager.query(
       `SELECT e.currency, e.charge_date::text AS charge_date, r.rate::text AS rate, r.rate_date::text AS rate_date
          FROM unnest($2::text[], $3::date[]) AS e(currency, charge_date)
@@ -182,6 +190,11 @@ export class ExchangeRatesService {
     return result?.n ?? 0;
   }
 
+  /** Keeps rates from being recorded until the caller's transaction ends (it converts entries at the rates it sees). */
+  async holdRates(manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock_shared(${RATES_LOCK})`);
+  }
+
   /**
    * Queues the conversion of the entries recorded before this reporting
    * currency was chosen (or before conversions existed): those after the
@@ -194,7 +207,7 @@ export class ExchangeRatesService {
       `INSERT INTO cost_tracking.rate_conversions (reporting_currency, first_seq, next_seq, through_seq)
        SELECT $1, done + 1, done + 1, last
          FROM (SELECT coalesce((SELECT through_seq FROM cost_tracking.conversion_backfills WHERE reporting_currency = $1), 0) AS done,
-                      coalesce((SELECT max(seq) FROM cost_tracking.cost_entries), 0) AS last) bounds
+                      ${LAST_SEQ} AS last) bounds
         WHERE last > done
        ON CONFLICT DO NOTHING
        RETURNING id::text`,
@@ -243,7 +256,12 @@ export class ExchangeRatesService {
          INSERT INTO cost_tracking.entry_conversions (entry_id, reporting_currency, rate, rate_date, amount, effective_amount)
          SELECT e.id, $1, r.rate, r.rate_date, round(e.amount * r.rate, 18), round(coalesce(e.effective_amount, e.amount) * r.rate, 18)
            FROM cost_tracking.cost_entries e
-           CROSS JOIN LATERAL (${RATE_OF_DAY}) r
+           -- A reversal takes its original's conversion, so the pair nets to zero whatever rates arrived in between.
+           CROSS JOIN LATERAL (
+             (SELECT o.rate, o.rate_date FROM cost_tracking.entry_conversions o
+               WHERE e.reverses_id IS NOT NULL AND o.entry_id = e.reverses_id AND o.reporting_currency = $1)
+             UNION ALL (SELECT d.rate, d.rate_date FROM (${RATE_OF_DAY}) d)
+             LIMIT 1) r
           WHERE ${where}
             AND NOT EXISTS (SELECT 1 FROM cost_tracking.entry_conversions c WHERE c.entry_id = e.id AND c.reporting_currency = $1)
          ON CONFLICT DO NOTHING

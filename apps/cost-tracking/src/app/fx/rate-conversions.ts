@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { FxConversionView, FxRecorded, RecordFxRates } from '@capstan/contracts';
 import { Outbox, WorkLeases, firstResultSet, type RpcContext } from '@capstan/messaging';
@@ -7,6 +7,8 @@ import { ExchangeRatesService, type RateConversionRow } from './exchange-rates.s
 
 /** Initiatives whose figures one transaction publishes again. */
 const PUBLISH_BATCH = 50;
+/** Postgres's error when `lock_timeout` passes. */
+const LOCK_NOT_AVAILABLE = '55P03';
 
 /** A whole number from the environment, at least `min`. */
 function wholeNumber(name: string, fallback: number, min: number): number {
@@ -29,7 +31,7 @@ function wholeNumber(name: string, fallback: number, min: number): number {
  * the same entries.
  */
 @Injectable()
-export class RateConversions implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RateConversions implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(RateConversions.name);
   private readonly inlineMs = wholeNumber('COST_CONVERSION_INLINE_MS', 3_000, 0);
   /** `seq` numbers per slice: a slice converts at most this many entries. */
@@ -56,8 +58,8 @@ export class RateConversions implements OnApplicationBootstrap, OnApplicationShu
     this.stop = this.leases.every('rate-conversions', this.intervalMs, () => this.drain());
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    // Work left off resumes from its last slice, in whichever replica leads next.
+  /** Before the lifecycle closes the database and NATS: work left off resumes from its last step, in whichever replica leads next. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     await this.stop?.();
     await Promise.allSettled([...this.running]);
@@ -66,13 +68,13 @@ export class RateConversions implements OnApplicationBootstrap, OnApplicationShu
   /** Records rates, then converts the entries waiting for them for a few seconds; the rest goes on in the background. */
   async record(rates: RecordFxRates, actor: string, context: RpcContext): Promise<FxRecorded> {
     const { conversions, ...recorded } = await this.dataSource.transaction((manager) => this.rates.record(manager, rates, actor));
-    const done = await this.drain(conversions, Date.now() + this.inlineMs, context);
-    if (!done) this.track(this.drain(conversions, Infinity, context));
-    const [converted] = (await this.dataSource.query(
-      `SELECT coalesce(sum(entries_converted), 0)::int AS n FROM cost_tracking.rate_conversions WHERE id = ANY($1::bigint[])`,
+    if (!(await this.drain(conversions, Date.now() + this.inlineMs, context))) this.track(this.drain(conversions, Infinity, context));
+    const [state] = (await this.dataSource.query(
+      `SELECT coalesce(sum(entries_converted), 0)::int AS converted, coalesce(bool_or(finished_at IS NULL), false) AS pending
+         FROM cost_tracking.rate_conversions WHERE id = ANY($1::bigint[])`,
       [conversions],
-    )) as { n: number }[];
-    return { ...recorded, entriesConverted: converted?.n ?? 0, conversionPending: !done };
+    )) as { converted: number; pending: boolean }[];
+    return { ...recorded, entriesConverted: state?.converted ?? 0, conversionPending: state?.pending ?? false };
   }
 
   /** The conversions not finished yet, oldest first. */
@@ -103,35 +105,53 @@ export class RateConversions implements OnApplicationBootstrap, OnApplicationShu
 
   /**
    * Works through the given conversions (or all), a slice at a time, until
-   * none is left (true) or the deadline has passed (false). A failed slice is
-   * noted on its conversion and left for the next tick.
+   * none is left (true) or the deadline has passed (false). A failed step is
+   * noted on its conversion, which waits longer after each failure while the
+   * others go on.
    */
   async drain(only?: string[], deadline = Infinity, context: RpcContext = {}): Promise<boolean> {
+    if (only?.length === 0) return true;
     while (Date.now() < deadline && !this.stopping) {
-      let step: { published: boolean } | undefined;
+      let step: { published: boolean } | 'busy' | undefined;
       try {
         step = await this.dataSource.transaction(async (manager) => {
-          const next = await this.claim(manager, only);
-          return next && { published: await this.advance(manager, next, context) };
+          const next = await this.claim(manager, only, deadline);
+          return next === 'busy' ? next : next && { published: await this.advance(manager, next, context) };
         });
       } catch (error) {
-        await this.failed(only, error);
+        if (await this.failed(only, error)) continue;
         return false;
       }
+      if (step === 'busy') return false;
       if (!step) return true;
       if (step.published) this.outbox.wake();
     }
     return false;
   }
 
-  /** The oldest unfinished conversion (of `only`, when given), under the lock that lets one slice run at a time. */
-  private async claim(manager: EntityManager, only: string[] | undefined): Promise<RateConversionRow | undefined> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('cost_tracking.rate_conversions'))`);
+  /**
+   * The oldest unfinished conversion (of `only`, when given) not waiting to be
+   * tried again, under the lock that lets one step run at a time; `busy` when
+   * another step holds it past the deadline.
+   */
+  private async claim(manager: EntityManager, only: string[] | undefined, deadline = Infinity): Promise<RateConversionRow | 'busy' | undefined> {
+    if (deadline !== Infinity) {
+      await manager.query(`SELECT set_config('lock_timeout', $1, true)`, [`${Math.max(1, deadline - Date.now())}ms`]);
+    }
+    try {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('cost_tracking.rate_conversions'))`);
+    } catch (error) {
+      const failure = error as { code?: string; driverError?: { code?: string } };
+      if ((failure.code ?? failure.driverError?.code) === LOCK_NOT_AVAILABLE) return 'busy';
+      throw error;
+    }
+    if (deadline !== Infinity) await manager.query(`SELECT set_config('lock_timeout', '0', true)`);
     const [job] = (await manager.query(
       `SELECT id::text, currency, from_date::text, through_date::text, first_seq::text, next_seq::text, through_seq::text,
               entries_converted::text, queued_at, last_error
          FROM cost_tracking.rate_conversions
         WHERE finished_at IS NULL AND reporting_currency = $1 AND ($2::bigint[] IS NULL OR id = ANY($2::bigint[]))
+          AND (retry_at IS NULL OR retry_at <= now())
         ORDER BY id LIMIT 1`,
       [this.rates.reportingCurrency, only ?? null],
     )) as RateConversionRow[];
@@ -145,7 +165,7 @@ export class RateConversions implements OnApplicationBootstrap, OnApplicationShu
   private async advance(manager: EntityManager, job: RateConversionRow, context: RpcContext): Promise<boolean> {
     if (job.next_seq === null) {
       const waiting = await this.rates.waitingEntries(manager, job);
-      await manager.query(`UPDATE cost_tracking.rate_conversions SET first_seq = $2, next_seq = $2, through_seq = $3, last_error = NULL WHERE id = $1`, [
+      await manager.query(`UPDATE cost_tracking.rate_conversions SET first_seq = $2, next_seq = $2, through_seq = $3, last_error = NULL, attempts = 0, retry_at = NULL WHERE id = $1`, [
         job.id,
         waiting?.first ?? Number(job.through_seq) + 1,
         waiting?.last ?? job.through_seq,
@@ -157,12 +177,22 @@ export class RateConversions implements OnApplicationBootstrap, OnApplicationShu
     if (from <= through) {
       const to = Math.min(from + this.sliceSize - 1, through);
       const converted = await this.rates.convertSlice(manager, job, from, to);
+      if (job.currency === null) {
+        // A new reporting currency changes the figures of every initiative, converted or still waiting for rates.
+        await manager.query(
+          `INSERT INTO cost_tracking.rate_conversion_initiatives (conversion_id, initiative_id)
+           SELECT DISTINCT $1::bigint, initiative_id FROM cost_tracking.cost_entries WHERE seq BETWEEN $2 AND $3 AND initiative_id IS NOT NULL
+           ON CONFLICT DO NOTHING`,
+          [job.id, from, to],
+        );
+      } else {
+        await manager.query(
+          `INSERT INTO cost_tracking.rate_conversion_initiatives (conversion_id, initiative_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+          [job.id, converted.initiatives],
+        );
+      }
       await manager.query(
-        `INSERT INTO cost_tracking.rate_conversion_initiatives (conversion_id, initiative_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
-        [job.id, converted.initiatives],
-      );
-      await manager.query(
-        `UPDATE cost_tracking.rate_conversions SET next_seq = $2, entries_converted = entries_converted + $3, last_error = NULL WHERE id = $1`,
+        `UPDATE cost_tracking.rate_conversions SET next_seq = $2, entries_converted = entries_converted + $3, last_error = NULL, attempts = 0, retry_at = NULL WHERE id = $1`,
         [job.id, to + 1, converted.count],
       );
       if (job.currency === null) {
@@ -193,15 +223,31 @@ export class RateConversions implements OnApplicationBootstrap, OnApplicationShu
     return false;
   }
 
-  /** Notes why a step failed on the conversion it was working on, so the list of rates shows it. */
-  private async failed(only: string[] | undefined, error: unknown): Promise<void> {
-    this.logger.warn(`Converting entries at their rates failed, tried again in ${this.intervalMs} ms: ${String(error)}`);
-    await this.dataSource
+  /**
+   * Notes why a step failed on the conversion it was working on, so the list
+   * of rates shows it, and when to try it again: the interval, doubled with
+   * each failure in a row, up to an hour. False when even that failed.
+   */
+  private async failed(only: string[] | undefined, error: unknown): Promise<boolean> {
+    return this.dataSource
       .transaction(async (manager) => {
         const job = await this.claim(manager, only);
-        if (job) await manager.query(`UPDATE cost_tracking.rate_conversions SET last_error = $2 WHERE id = $1`, [job.id, String(error).slice(0, 1_000)]);
+        if (!job || job === 'busy') return false;
+        const [{ retry }] = (await manager.query(
+          `UPDATE cost_tracking.rate_conversions
+              SET last_error = $2, attempts = attempts + 1,
+                  retry_at = now() + least(interval '1 hour', $3 * interval '1 millisecond' * power(2, attempts))
+            WHERE id = $1
+          RETURNING to_char(retry_at - now(), 'HH24:MI:SS') AS retry`,
+          [job.id, String(error).slice(0, 1_000), this.intervalMs],
+        )) as [{ retry: string }];
+        this.logger.warn(`Conversion ${job.id} failed, tried again in ${retry}: ${String(error)}`);
+        return true;
       })
-      .catch(() => undefined);
+      .catch((noted: unknown) => {
+        this.logger.warn(`Converting entries at their rates failed (${String(error)}), and noting it did too: ${String(noted)}`);
+        return false;
+      });
   }
 
   /** Keeps background work in view so shutdown waits for it, and logs its failure. */

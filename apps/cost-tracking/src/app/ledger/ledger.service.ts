@@ -118,11 +118,16 @@ export class LedgerService {
     const reversal = toEntry(row);
     // A reversed token charge no longer stands: its usage is left uncharged, and re-pricing passes it by.
     await manager.query(`UPDATE cost_tracking.token_charges SET current = false WHERE entry_id = $1 AND current`, [id]);
+    // Before the copy: a rate recorded meanwhile would otherwise leave the reversal out of the entries it converts.
+    await this.rates.holdRates(manager);
     await manager.query(
       `INSERT INTO cost_tracking.entry_conversions (entry_id, reporting_currency, rate, rate_date, amount, effective_amount)
        SELECT $1, reporting_currency, rate, rate_date, -amount, -effective_amount FROM cost_tracking.entry_conversions WHERE entry_id = $2`,
       [reversal.id, id],
     );
+    // An original not converted to this reporting currency yet (its rate is now known, or a backfill has not reached
+    // it) is converted with its reversal, at one rate.
+    await this.rates.convertEntries(manager, [id, reversal.id]);
     return this.recorded(manager, reversal, context);
   }
 
