@@ -108,6 +108,8 @@ describe('conversions at rates recorded after the entries', () => {
       return found?.basis?.startsWith('0 %') ? undefined : found;
     }, { what: 'cost visibility weighed in the reporting currency' });
     expect(weighed?.basis).toBe('73 % of recorded spend attributed from reliable sources');
+    // Started again with the same reporting currency, the service had no ledger to convert anew.
+    expect(await rows(`SELECT id FROM cost_tracking.rate_conversions WHERE currency IS NULL`)).toEqual([]);
   });
 
   it('should show why a conversion failed, try it again later, and go on with the others meanwhile', async () => {
@@ -165,6 +167,9 @@ describe('conversions at rates recorded after the entries', () => {
       { timeoutMs: 180_000, intervalMs: 500, what: 'the ledger converted to DKK' },
     );
     expect(await converted('DKK')).toEqual({ entries: ROWS, conversions: ROWS, distinct: ROWS });
+    expect(await rows(`SELECT reporting_currency AS currency, first_seq::int AS first FROM cost_tracking.rate_conversions WHERE currency IS NULL`)).toEqual([
+      { currency: 'DKK', first: 1 },
+    ]);
     // Scoring holds the months' spend in the new reporting currency: September's kroner at 1, the euro estimate waiting for its rate.
     const inDkk = (id: string) =>
       pollUntil(

@@ -7,7 +7,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * rates: a large backlog neither holds its initiatives locked for minutes nor
  * outlives the request, and a crash resumes where the last slice committed.
  * The initiatives whose entries a job converted have their figures published
- * again when it has converted everything.
+ * again when it has converted everything. A start with a new reporting
+ * currency backfills the ledger into it; a start with the same one does not.
  */
 export class RateConversions1765900000000 implements MigrationInterface {
   name = 'RateConversions1765900000000';
@@ -39,6 +40,8 @@ export class RateConversions1765900000000 implements MigrationInterface {
     await runner.query(
       `CREATE UNIQUE INDEX rate_conversions_one_backfill ON cost_tracking.rate_conversions (reporting_currency) WHERE currency IS NULL AND finished_at IS NULL`,
     );
+    // When each reporting currency was last started with: the latest is the one entries were converted into since.
+    await runner.query(`ALTER TABLE cost_tracking.conversion_backfills ADD COLUMN started_at timestamptz`);
     await runner.query(`
       CREATE TABLE cost_tracking.rate_conversion_initiatives (
         conversion_id bigint NOT NULL REFERENCES cost_tracking.rate_conversions (id),
@@ -48,6 +51,7 @@ export class RateConversions1765900000000 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`ALTER TABLE cost_tracking.conversion_backfills DROP COLUMN started_at`);
     await runner.query(`DROP TABLE cost_tracking.rate_conversion_initiatives`);
     await runner.query(`DROP TABLE cost_tracking.rate_conversions`);
   }

@@ -196,24 +196,39 @@ export class ExchangeRatesService {
   }
 
   /**
-   * Queues the conversion of the entries recorded before this reporting
-   * currency was chosen (or before conversions existed): those after the
-   * last backfill, up to the highest `seq` now. Later entries are converted
-   * as they are recorded, or when their rate arrives.
+   * At start: queues the conversion of the entries recorded while another
+   * reporting currency was in effect (or before conversions existed), those
+   * after the last backfill into this one. When this currency was the one in
+   * effect before, every entry since was converted as it was recorded (or
+   * waits for its rate), and the backfill's mark moves on without a job.
    */
   async queueBackfill(manager: EntityManager): Promise<string | undefined> {
     await manager.query(`SELECT pg_advisory_xact_lock(${RATES_LOCK})`);
-    const [job] = (await manager.query(
-      `INSERT INTO cost_tracking.rate_conversions (reporting_currency, first_seq, next_seq, through_seq)
-       SELECT $1, done + 1, done + 1, last
-         FROM (SELECT coalesce((SELECT through_seq FROM cost_tracking.conversion_backfills WHERE reporting_currency = $1), 0) AS done,
-                      ${LAST_SEQ} AS last) bounds
-        WHERE last > done
-       ON CONFLICT DO NOTHING
-       RETURNING id::text`,
+    const [state] = (await manager.query(
+      `SELECT (SELECT reporting_currency FROM cost_tracking.conversion_backfills ORDER BY started_at DESC NULLS LAST, through_seq DESC LIMIT 1) AS previous,
+              coalesce((SELECT through_seq FROM cost_tracking.conversion_backfills WHERE reporting_currency = $1), 0)::text AS done,
+              ${LAST_SEQ}::text AS last,
+              EXISTS (SELECT 1 FROM cost_tracking.rate_conversions WHERE reporting_currency = $1 AND currency IS NULL AND finished_at IS NULL) AS underway`,
       [this.reportingCurrency],
-    )) as { id: string }[];
-    return job?.id;
+    )) as { previous: string | null; done: string; last: string; underway: boolean }[];
+    const done = Number(state.done);
+    const last = Number(state.last);
+    let job: string | undefined;
+    if (!state.underway && last > done && state.previous !== this.reportingCurrency) {
+      const [queued] = (await manager.query(
+        `INSERT INTO cost_tracking.rate_conversions (reporting_currency, first_seq, next_seq, through_seq) VALUES ($1, $2, $2, $3) RETURNING id::text`,
+        [this.reportingCurrency, done + 1, last],
+      )) as { id: string }[];
+      job = queued.id;
+    }
+    // A backfill under way (or just queued) moves the mark itself, slice by slice.
+    const mark = state.underway || job ? done : last;
+    await manager.query(
+      `INSERT INTO cost_tracking.conversion_backfills (reporting_currency, through_seq, started_at) VALUES ($1, $2, now())
+       ON CONFLICT (reporting_currency) DO UPDATE SET through_seq = greatest(cost_tracking.conversion_backfills.through_seq, EXCLUDED.through_seq), started_at = now()`,
+      [this.reportingCurrency, mark],
+    );
+    return job;
   }
 
   /**
