@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { Client } from 'pg';
 import { ApiClient, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
 import { launchChromium, recordBreakage } from './chromium';
 import { checkPage } from './page-check';
@@ -314,6 +315,35 @@ describe('dashboard', () => {
     const waiting = financePage.getByTestId('unconverted');
     await waiting.waitFor();
     expect(await waiting.textContent()).toContain('2 USD entries (1,200 USD) wait for an exchange rate');
+    expect(await checkPage(financePage, 'economics')).toEqual([]);
+
+    // The dollars' rate arrives while the database refuses their conversion: the page says it is under way, and why it stalls.
+    const database = new Client({ connectionString: context.databaseUrl });
+    await database.connect();
+    try {
+      await database.query(`CREATE FUNCTION cost_tracking.refuse_dollars() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'dollars refused for the test'; END $$`);
+      await database.query(`CREATE TRIGGER refuse_dollars BEFORE INSERT ON cost_tracking.entry_conversions FOR EACH ROW EXECUTE FUNCTION cost_tracking.refuse_dollars()`);
+      const finance = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['finance']));
+      const rated = await finance.post<{ conversionPending: boolean }>('/api/v1/fx-rates', { rates: [{ currency: 'USD', date: '2026-10-01', rate: '0.9' }] });
+      expect([rated.status, rated.body.conversionPending]).toEqual([201, true]);
+      await financePage.reload();
+      const converting = financePage.getByTestId('conversion');
+      await converting.waitFor();
+      expect(await converting.textContent()).toContain('Converting USD entries of 2026-10-01 to 2026-10-07 at the rates recorded');
+      expect(await converting.textContent()).toContain('dollars refused for the test');
+    } finally {
+      await database.query(`DROP TRIGGER IF EXISTS refuse_dollars ON cost_tracking.entry_conversions`);
+      await database.query(`DROP FUNCTION IF EXISTS cost_tracking.refuse_dollars()`);
+      await database.end();
+    }
+    // Tried again, it converts them: the note and the waiting dollars are gone, and the totals count them.
+    await pollUntil(async () => {
+      await financePage.reload();
+      await financePage.getByRole('heading', { name: 'Production economics' }).waitFor();
+      await financePage.locator('tr[data-initiative="unallocated"]').waitFor();
+      return (await financePage.getByTestId('conversion').count()) + (await financePage.getByTestId('unconverted').count()) === 0 ? true : undefined;
+    }, { timeoutMs: 60_000, intervalMs: 1_000, what: 'the conversion tried again' });
     expect(await checkPage(financePage, 'economics')).toEqual([]);
     await financePage.close();
   });

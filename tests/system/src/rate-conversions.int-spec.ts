@@ -51,7 +51,7 @@ describe('conversions at rates recorded after the entries', () => {
     const { body } = await viewer.get<{ domains?: { criteria: { id: string; state: string; basis?: string }[] }[] }>(`/api/v1/initiatives/${initiativeId}/posture`);
     return body.domains?.flatMap((d) => d.criteria).find((c) => c.id === 'economics.cost_visibility');
   };
-  const conversions = async () => (await viewer.get<{ conversions: Conversion[] }>('/api/v1/fx-rates')).body.conversions;
+  const conversions = async () => (await viewer.get<{ items: Conversion[] }>('/api/v1/fx-rates/conversions')).body.items;
   /** The initiative's kroner entries and their conversions to `reporting`: entries, conversions, distinct entries converted. */
   const converted = async (reporting: string) =>
     (

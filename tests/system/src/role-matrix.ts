@@ -53,6 +53,7 @@ export const MATRIX: Record<string, readonly Role[] | 'public'> = {
   'PUT /api/v1/budgets': ['admin', 'finance'],
   'POST /api/v1/fx-rates': ['admin', 'finance'],
   'GET /api/v1/fx-rates': ALL,
+  'GET /api/v1/fx-rates/conversions': ALL,
   'POST /api/v1/token-prices/{model}': ['admin', 'finance'],
   'GET /api/v1/token-prices/{model}': ALL,
   'POST /api/v1/token-prices/{model}/repricing': ['admin', 'finance'],

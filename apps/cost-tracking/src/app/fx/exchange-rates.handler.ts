@@ -14,6 +14,7 @@ export class ExchangeRatesHandler implements OnModuleInit {
 
   onModuleInit(): void {
     this.rpc.handle(FxRpc.record, ({ rates, actor }, context) => this.conversions.record(rates, actor, context));
-    this.rpc.handle(FxRpc.list, async (query) => ({ ...(await this.rates.list(query)), conversions: await this.conversions.pending() }));
+    this.rpc.handle(FxRpc.list, (query) => this.rates.list(query));
+    this.rpc.handle(FxRpc.conversions, async () => ({ reportingCurrency: this.rates.reportingCurrency, items: await this.conversions.pending() }));
   }
 }

@@ -225,7 +225,7 @@ export class RateConversions implements OnApplicationBootstrap, BeforeApplicatio
 
   /**
    * Notes why a step failed on the conversion it was working on, so the list
-   * of rates shows it, and when to try it again: the interval, doubled with
+   * of conversions shows it, and when to try it again: the interval, doubled with
    * each failure in a row, up to an hour. False when even that failed.
    */
   private async failed(only: string[] | undefined, error: unknown): Promise<boolean> {

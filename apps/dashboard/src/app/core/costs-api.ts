@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
-import type { BudgetStatus, CostImport, CostSummary, Forecast, UnitEconomics } from '@capstan/contracts';
+import type { BudgetStatus, CostImport, CostSummary, Forecast, FxConversionView, UnitEconomics } from '@capstan/contracts';
 
 /** Production economics from cost tracking, through the gateway. Amounts stay decimal strings. */
 @Injectable({ providedIn: 'root' })
@@ -27,6 +27,11 @@ export class CostsApi {
   importFocus(file: File, currency: string | null): Observable<CostImport> {
     const params: Record<string, string> = { format: 'focus', ...(currency ? { currency } : {}) };
     return this.http.post<CostImport>('/api/v1/cost-imports', file, { params, headers: { 'content-type': 'text/csv' } });
+  }
+
+  /** Conversions to the reporting currency under way in the background. */
+  conversions(): Observable<{ reportingCurrency: string; items: FxConversionView[] }> {
+    return this.http.get<{ reportingCurrency: string; items: FxConversionView[] }>('/api/v1/fx-rates/conversions');
   }
 
   importStatus(id: string): Observable<CostImport> {

@@ -289,6 +289,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/fx-rates/conversions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ExchangeRatesController_conversions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -1758,8 +1774,8 @@ export interface components {
                 to: string;
             }[];
         };
-        FxRateListDto: {
-            conversions: {
+        FxConversionListDto: {
+            items: {
                 currency: string | null;
                 entriesConverted: number;
                 from: string | null;
@@ -1771,6 +1787,9 @@ export interface components {
                 stage: "finding" | "converting" | "publishing";
                 through: string | null;
             }[];
+            reportingCurrency: string;
+        };
+        FxRateListDto: {
             items: {
                 currency: string;
                 /** Format: date */
@@ -3779,6 +3798,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FxRecordedDto"];
+                };
+            };
+        };
+    };
+    ExchangeRatesController_conversions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FxConversionListDto"];
                 };
             };
         };

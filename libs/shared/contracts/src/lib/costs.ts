@@ -173,16 +173,18 @@ export const fxRecordedSchema = z.object({
   unchanged: z.number().int(),
   /** Entries converted at the new rates before the answer. */
   entriesConverted: z.number().int(),
-  /** Whether more entries are being converted in the background (`GET /api/v1/fx-rates` shows how far). */
+  /** Whether more entries are being converted in the background (`GET /api/v1/fx-rates/conversions` shows how far). */
   conversionPending: z.boolean(),
 });
 export type FxRecorded = z.infer<typeof fxRecordedSchema>;
 
-export const fxRateListSchema = z.object({ reportingCurrency: z.string(), items: z.array(fxRateViewSchema), conversions: z.array(fxConversionViewSchema) });
+export const fxRateListSchema = z.object({ reportingCurrency: z.string(), items: z.array(fxRateViewSchema) });
+export const fxConversionListSchema = z.object({ reportingCurrency: z.string(), items: z.array(fxConversionViewSchema) });
 
 export const FxRpc = {
   record: rpcContract('cost.fx.record', z.object({ rates: recordFxRatesSchema, actor: z.string() }).strict(), fxRecordedSchema),
   list: rpcContract('cost.fx.list', fxRateQuerySchema, fxRateListSchema),
+  conversions: rpcContract('cost.fx.conversions', z.object({}).strict(), fxConversionListSchema),
 };
 
 // Token metering -------------------------------------------------------------------

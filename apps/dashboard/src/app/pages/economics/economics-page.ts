@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signa
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
-import type { BudgetStatus, CostImport, CostSummary } from '@capstan/contracts';
+import type { BudgetStatus, CostImport, CostSummary, FxConversionView } from '@capstan/contracts';
 import { CostsApi } from '../../core/costs-api';
 import { InitiativesApi, problemOf } from '../../core/initiatives-api';
 import { LiveEvents } from '../../core/live-events';
@@ -81,6 +81,13 @@ import { money, percent, reachedBudget } from '../../core/display';
         </table>
         @for (waiting of total.unconverted ?? []; track waiting.currency) {
           <p class="waiting" data-testid="unconverted"><span aria-hidden="true">⚠</span> {{ waiting.entries }} {{ waiting.currency }} entr{{ waiting.entries === 1 ? 'y' : 'ies' }} ({{ money(waiting.billedCost) }} {{ waiting.currency }}) wait for an exchange rate and are not in these totals.</p>
+        }
+        @for (conversion of conversions(); track conversion.id) {
+          <p class="waiting" role="status" data-testid="conversion">
+            Converting {{ conversion.currency ? conversion.currency + ' entries of ' + conversion.from + ' to ' + conversion.through : 'the ledger' }} at the rates recorded:
+            {{ conversion.progress === null ? 'finding the entries' : percent(conversion.progress) }}, {{ conversion.entriesConverted }} converted so far.
+            @if (conversion.lastError) { <span class="error">The last attempt failed ({{ conversion.lastError }}); it is tried again.</span> }
+          </p>
         }
       </section>
     }
@@ -174,6 +181,7 @@ export class EconomicsPage implements OnInit {
   protected readonly byMonth = signal<CostSummary['groups']>([]);
   protected readonly byPhase = signal<CostSummary['groups']>([]);
   protected readonly reporting = signal<CostSummary | null>(null);
+  protected readonly conversions = signal<FxConversionView[]>([]);
   protected readonly budgets = signal<BudgetStatus[]>([]);
   protected readonly importing = signal<CostImport | null>(null);
   protected readonly uploading = signal(false);
@@ -186,7 +194,12 @@ export class EconomicsPage implements OnInit {
 
   ngOnInit(): void {
     void this.load();
-    this.live.subscribe(['cost.recorded', 'cost.imported', 'budget.threshold_crossed'], () => void this.load(), this.destroyRef);
+    // While conversions are under way, the cost visibility they publish again says the converted totals have moved.
+    this.live.subscribe(
+      ['cost.recorded', 'cost.imported', 'budget.threshold_crossed', 'cost.visibility_changed'],
+      (event) => (event.type !== 'cost.visibility_changed' || this.conversions().length ? void this.load() : undefined),
+      this.destroyRef,
+    );
   }
 
   protected async upload(file: File | null, currency: string): Promise<void> {
@@ -222,6 +235,7 @@ export class EconomicsPage implements OnInit {
       ]);
       // Converted totals are a summary beside the rest: without them the page still shows.
       this.reporting.set(await firstValueFrom(this.costs.summary('phase', undefined, true)).catch(() => null));
+      this.conversions.set((await firstValueFrom(this.costs.conversions()).catch(() => null))?.items ?? []);
       this.byMonth.set(byMonth.groups);
       this.byPhase.set(byPhase.groups);
       this.initiativeNames.set(initiatives.items.map((i) => [i.id, `${i.key} ${i.name}`]));
