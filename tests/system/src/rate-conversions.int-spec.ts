@@ -108,8 +108,11 @@ describe('conversions at rates recorded after the entries', () => {
       return found?.basis?.startsWith('0 %') ? undefined : found;
     }, { what: 'cost visibility weighed in the reporting currency' });
     expect(weighed?.basis).toBe('73 % of recorded spend attributed from reliable sources');
-    // Started again with the same reporting currency, the service had no ledger to convert anew.
-    expect(await rows(`SELECT id FROM cost_tracking.rate_conversions WHERE currency IS NULL`)).toEqual([]);
+    // Started again with the same reporting currency, the service looked over the entries since its last start, found
+    // them converted, and published nobody's figures again.
+    expect(await rows(`SELECT republish_all, entries_converted::int AS converted FROM cost_tracking.rate_conversions WHERE currency IS NULL`)).toEqual([
+      { republish_all: false, converted: 0 },
+    ]);
   });
 
   it('should show why a conversion failed, try it again later, and go on with the others meanwhile', async () => {
@@ -117,14 +120,14 @@ describe('conversions at rates recorded after the entries', () => {
       finance.post('/api/v1/cost-entries', { initiativeId, amount, currency, chargeDate: '2026-10-05', category: 'inference', phase: 'production' });
     expect((await record('SEK', '100')).status).toBe(201);
     expect((await record('NOK', '100')).status).toBe(201);
-    // Converting kronor fails until the fault is taken away (a database refusing, as a stand-in for any failure).
-    await rows(`CREATE FUNCTION cost_tracking.refuse_kronor() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF (SELECT currency FROM cost_tracking.cost_entries WHERE id = NEW.entry_id) = 'SEK' THEN RAISE EXCEPTION 'kronor refused for the test'; END IF;
-        RETURN NEW;
-      END $$`);
-    await rows(`CREATE TRIGGER refuse_kronor BEFORE INSERT ON cost_tracking.entry_conversions FOR EACH ROW EXECUTE FUNCTION cost_tracking.refuse_kronor()`);
     try {
+      // Converting kronor fails until the fault is taken away (a database refusing, as a stand-in for any failure).
+      await rows(`CREATE OR REPLACE FUNCTION cost_tracking.refuse_kronor() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF (SELECT currency FROM cost_tracking.cost_entries WHERE id = NEW.entry_id) = 'SEK' THEN RAISE EXCEPTION 'kronor refused for the test'; END IF;
+          RETURN NEW;
+        END $$`);
+      await rows(`CREATE TRIGGER refuse_kronor BEFORE INSERT ON cost_tracking.entry_conversions FOR EACH ROW EXECUTE FUNCTION cost_tracking.refuse_kronor()`);
       const rates = [{ currency: 'SEK', date: '2026-10-05', rate: '0.087' }, { currency: 'NOK', date: '2026-10-05', rate: '0.085' }];
       expect((await finance.post('/api/v1/fx-rates', { rates })).status).toBe(201);
       const [failing] = await pollUntil(async () => {
@@ -137,8 +140,8 @@ describe('conversions at rates recorded after the entries', () => {
       );
       expect(nok.n).toBe(1);
     } finally {
-      await rows(`DROP TRIGGER refuse_kronor ON cost_tracking.entry_conversions`);
-      await rows(`DROP FUNCTION cost_tracking.refuse_kronor()`);
+      await rows(`DROP TRIGGER IF EXISTS refuse_kronor ON cost_tracking.entry_conversions`);
+      await rows(`DROP FUNCTION IF EXISTS cost_tracking.refuse_kronor()`);
     }
     await pollUntil(async () => ((await conversions()).length === 0 ? true : undefined), { timeoutMs: 60_000, what: 'the kronor conversion tried again' });
     const [sek] = await rows<{ amount: string }>(
@@ -167,8 +170,8 @@ describe('conversions at rates recorded after the entries', () => {
       { timeoutMs: 180_000, intervalMs: 500, what: 'the ledger converted to DKK' },
     );
     expect(await converted('DKK')).toEqual({ entries: ROWS, conversions: ROWS, distinct: ROWS });
-    expect(await rows(`SELECT reporting_currency AS currency, first_seq::int AS first FROM cost_tracking.rate_conversions WHERE currency IS NULL`)).toEqual([
-      { currency: 'DKK', first: 1 },
+    expect(await rows(`SELECT first_seq::int AS first, republish_all FROM cost_tracking.rate_conversions WHERE currency IS NULL AND reporting_currency = 'DKK'`)).toEqual([
+      { first: 1, republish_all: true },
     ]);
     // Scoring holds the months' spend in the new reporting currency: September's kroner at 1, the euro estimate waiting for its rate.
     const inDkk = (id: string) =>
@@ -185,5 +188,21 @@ describe('conversions at rates recorded after the entries', () => {
       { period: '2026-10', currency: 'DKK', amount: '0', complete: false },
     ]);
     expect(await inDkk(unpriced)).toEqual([{ period: '2026-09', currency: 'DKK', amount: '0', complete: false }]);
+
+    // Back to EUR: what was recorded under DKK is converted to EUR too.
+    const recorded = await finance.post<{ id: string }>('/api/v1/cost-entries', { ...dollars, amount: '10', currency: 'EUR' });
+    expect(recorded.status).toBe(201);
+    await context.system.stop('cost-tracking');
+    context.system.start('cost-tracking');
+    const toEur = await pollUntil(
+      async () => {
+        const [conversion] = await rows<{ amount: string }>(`SELECT amount::text FROM cost_tracking.entry_conversions WHERE entry_id = $1 AND reporting_currency = 'EUR'`, [
+          recorded.body.id,
+        ]);
+        return conversion;
+      },
+      { timeoutMs: 120_000, intervalMs: 500, what: 'the entry recorded under DKK converted to EUR' },
+    );
+    expect(toEur.amount).toBe('10.000000000000000000');
   });
 });

@@ -7,8 +7,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * rates: a large backlog neither holds its initiatives locked for minutes nor
  * outlives the request, and a crash resumes where the last slice committed.
  * The initiatives whose entries a job converted have their figures published
- * again when it has converted everything. A start with a new reporting
- * currency backfills the ledger into it; a start with the same one does not.
+ * again when it has converted everything (every initiative's, after a change
+ * of reporting currency).
  */
 export class RateConversions1765900000000 implements MigrationInterface {
   name = 'RateConversions1765900000000';
@@ -27,6 +27,8 @@ export class RateConversions1765900000000 implements MigrationInterface {
         next_seq bigint,
         through_seq bigint NOT NULL,
         entries_converted bigint NOT NULL DEFAULT 0,
+        -- A new reporting currency: every initiative's figures change, not only those of the entries converted.
+        republish_all boolean NOT NULL DEFAULT false,
         queued_at timestamptz NOT NULL DEFAULT now(),
         finished_at timestamptz,
         -- Failures in a row, why the last one failed, and when to try again.
@@ -40,7 +42,8 @@ export class RateConversions1765900000000 implements MigrationInterface {
     await runner.query(
       `CREATE UNIQUE INDEX rate_conversions_one_backfill ON cost_tracking.rate_conversions (reporting_currency) WHERE currency IS NULL AND finished_at IS NULL`,
     );
-    // When each reporting currency was last started with: the latest is the one entries were converted into since.
+    // When each reporting currency was last started with: the latest is the one entries were converted into since
+    // (unknown for a ledger converted before this version).
     await runner.query(`ALTER TABLE cost_tracking.conversion_backfills ADD COLUMN started_at timestamptz`);
     await runner.query(`
       CREATE TABLE cost_tracking.rate_conversion_initiatives (

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { FxRateQuery, FxRateView, RecordFxRates } from '@capstan/contracts';
-import { RpcError } from '@capstan/messaging';
+import { RpcError, firstResultSet } from '@capstan/messaging';
 
 /** An entry takes the latest rate on or before its charge date, no older than this (weekends, holidays). */
 const RATE_LOOKBACK_DAYS = 7;
@@ -35,6 +35,7 @@ export interface RateConversionRow {
   next_seq: string | null;
   through_seq: string;
   entries_converted: string;
+  republish_all: boolean;
   queued_at: Date;
   last_error: string | null;
 }
@@ -196,39 +197,43 @@ export class ExchangeRatesService {
   }
 
   /**
-   * At start: queues the conversion of the entries recorded while another
-   * reporting currency was in effect (or before conversions existed), those
-   * after the last backfill into this one. When this currency was the one in
-   * effect before, every entry since was converted as it was recorded (or
-   * waits for its rate), and the backfill's mark moves on without a job.
+   * Queues the conversion of the entries after the last backfill into this
+   * reporting currency (all of them the first time): those recorded while
+   * another currency was in effect, or before conversions existed. A backfill
+   * of this currency still under way is extended instead. When another
+   * currency was in effect before (or which one is not known), every
+   * initiative's figures are published again once it is done; otherwise only
+   * those of entries it converted (usually none: entries are converted as
+   * they are recorded).
    */
   async queueBackfill(manager: EntityManager): Promise<string | undefined> {
     await manager.query(`SELECT pg_advisory_xact_lock(${RATES_LOCK})`);
     const [state] = (await manager.query(
-      `SELECT (SELECT reporting_currency FROM cost_tracking.conversion_backfills ORDER BY started_at DESC NULLS LAST, through_seq DESC LIMIT 1) AS previous,
+      `SELECT (SELECT reporting_currency FROM cost_tracking.conversion_backfills WHERE started_at IS NOT NULL ORDER BY started_at DESC LIMIT 1) AS previous,
               coalesce((SELECT through_seq FROM cost_tracking.conversion_backfills WHERE reporting_currency = $1), 0)::text AS done,
-              ${LAST_SEQ}::text AS last,
-              EXISTS (SELECT 1 FROM cost_tracking.rate_conversions WHERE reporting_currency = $1 AND currency IS NULL AND finished_at IS NULL) AS underway`,
+              ${LAST_SEQ}::text AS last`,
       [this.reportingCurrency],
-    )) as { previous: string | null; done: string; last: string; underway: boolean }[];
-    const done = Number(state.done);
-    const last = Number(state.last);
-    let job: string | undefined;
-    if (!state.underway && last > done && state.previous !== this.reportingCurrency) {
-      const [queued] = (await manager.query(
-        `INSERT INTO cost_tracking.rate_conversions (reporting_currency, first_seq, next_seq, through_seq) VALUES ($1, $2, $2, $3) RETURNING id::text`,
-        [this.reportingCurrency, done + 1, last],
-      )) as { id: string }[];
-      job = queued.id;
-    }
-    // A backfill under way (or just queued) moves the mark itself, slice by slice.
-    const mark = state.underway || job ? done : last;
+    )) as { previous: string | null; done: string; last: string }[];
+    const changed = state.previous?.trim() !== this.reportingCurrency;
     await manager.query(
-      `INSERT INTO cost_tracking.conversion_backfills (reporting_currency, through_seq, started_at) VALUES ($1, $2, now())
-       ON CONFLICT (reporting_currency) DO UPDATE SET through_seq = greatest(cost_tracking.conversion_backfills.through_seq, EXCLUDED.through_seq), started_at = now()`,
-      [this.reportingCurrency, mark],
+      `INSERT INTO cost_tracking.conversion_backfills (reporting_currency, through_seq, started_at) VALUES ($1, 0, clock_timestamp())
+       ON CONFLICT (reporting_currency) DO UPDATE SET started_at = clock_timestamp()`,
+      [this.reportingCurrency],
     );
-    return job;
+    const extended = firstResultSet<{ id: string }>(
+      await manager.query(
+        `UPDATE cost_tracking.rate_conversions SET through_seq = greatest(through_seq, $2), republish_all = republish_all OR $3
+          WHERE reporting_currency = $1 AND currency IS NULL AND finished_at IS NULL
+        RETURNING id::text`,
+        [this.reportingCurrency, state.last, changed],
+      ),
+    );
+    if (extended.length || Number(state.last) <= Number(state.done)) return extended[0]?.id;
+    const [queued] = (await manager.query(
+      `INSERT INTO cost_tracking.rate_conversions (reporting_currency, first_seq, next_seq, through_seq, republish_all) VALUES ($1, $2, $2, $3, $4) RETURNING id::text`,
+      [this.reportingCurrency, Number(state.done) + 1, state.last, changed],
+    )) as { id: string }[];
+    return queued.id;
   }
 
   /**

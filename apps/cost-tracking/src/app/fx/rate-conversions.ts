@@ -39,6 +39,7 @@ export class RateConversions implements OnApplicationBootstrap, BeforeApplicatio
   private readonly intervalMs = wholeNumber('COST_CONVERSION_INTERVAL_MS', 5_000, 100);
   private stop?: () => Promise<void>;
   private stopping = false;
+  private backfillQueued = false;
   private readonly running = new Set<Promise<unknown>>();
 
   constructor(
@@ -50,12 +51,17 @@ export class RateConversions implements OnApplicationBootstrap, BeforeApplicatio
   ) {}
 
   onApplicationBootstrap(): void {
-    this.track(
-      this.dataSource
-        .transaction((manager) => this.rates.queueBackfill(manager))
-        .then((job) => job && this.logger.log(`Converting the ledger to ${this.rates.reportingCurrency} (conversion ${job})`)),
-    );
-    this.stop = this.leases.every('rate-conversions', this.intervalMs, () => this.drain());
+    this.stop = this.leases.every('rate-conversions', this.intervalMs, () => this.tick());
+  }
+
+  /** The leader's round: first the backfill since the last start (until it is queued), then every conversion due. */
+  private async tick(): Promise<void> {
+    if (!this.backfillQueued) {
+      const job = await this.dataSource.transaction((manager) => this.rates.queueBackfill(manager));
+      this.backfillQueued = true;
+      if (job) this.logger.log(`Bringing the ledger's conversions to ${this.rates.reportingCurrency} up to date (conversion ${job})`);
+    }
+    await this.drain();
   }
 
   /** Before the lifecycle closes the database and NATS: work left off resumes from its last step, in whichever replica leads next. */
@@ -81,7 +87,7 @@ export class RateConversions implements OnApplicationBootstrap, BeforeApplicatio
   async pending(): Promise<FxConversionView[]> {
     const rows = (await this.dataSource.query(
       `SELECT id::text, currency, from_date::text, through_date::text, first_seq::text, next_seq::text, through_seq::text,
-              entries_converted::text, queued_at, last_error
+              entries_converted::text, republish_all, queued_at, last_error
          FROM cost_tracking.rate_conversions WHERE finished_at IS NULL AND reporting_currency = $1 ORDER BY id`,
       [this.rates.reportingCurrency],
     )) as RateConversionRow[];
@@ -113,13 +119,17 @@ export class RateConversions implements OnApplicationBootstrap, BeforeApplicatio
     if (only?.length === 0) return true;
     while (Date.now() < deadline && !this.stopping) {
       let step: { published: boolean } | 'busy' | undefined;
+      let working: string | undefined;
       try {
         step = await this.dataSource.transaction(async (manager) => {
           const next = await this.claim(manager, only, deadline);
-          return next === 'busy' ? next : next && { published: await this.advance(manager, next, context) };
+          if (next === 'busy' || !next) return next;
+          working = next.id;
+          return { published: await this.advance(manager, next, context) };
         });
       } catch (error) {
-        if (await this.failed(only, error)) continue;
+        if (working && (await this.failed(working, error, deadline))) continue;
+        this.logger.warn(`Converting entries at their rates failed: ${String(error)}`);
         return false;
       }
       if (step === 'busy') return false;
@@ -145,10 +155,10 @@ export class RateConversions implements OnApplicationBootstrap, BeforeApplicatio
       if ((failure.code ?? failure.driverError?.code) === LOCK_NOT_AVAILABLE) return 'busy';
       throw error;
     }
-    if (deadline !== Infinity) await manager.query(`SELECT set_config('lock_timeout', '0', true)`);
+    if (deadline !== Infinity) await manager.query(`SET LOCAL lock_timeout TO DEFAULT`);
     const [job] = (await manager.query(
       `SELECT id::text, currency, from_date::text, through_date::text, first_seq::text, next_seq::text, through_seq::text,
-              entries_converted::text, queued_at, last_error
+              entries_converted::text, republish_all, queued_at, last_error
          FROM cost_tracking.rate_conversions
         WHERE finished_at IS NULL AND reporting_currency = $1 AND ($2::bigint[] IS NULL OR id = ANY($2::bigint[]))
           AND (retry_at IS NULL OR retry_at <= now())
@@ -177,7 +187,7 @@ export class RateConversions implements OnApplicationBootstrap, BeforeApplicatio
     if (from <= through) {
       const to = Math.min(from + this.sliceSize - 1, through);
       const converted = await this.rates.convertSlice(manager, job, from, to);
-      if (job.currency === null) {
+      if (job.republish_all) {
         // A new reporting currency changes the figures of every initiative, converted or still waiting for rates.
         await manager.query(
           `INSERT INTO cost_tracking.rate_conversion_initiatives (conversion_id, initiative_id)
@@ -215,6 +225,7 @@ export class RateConversions implements OnApplicationBootstrap, BeforeApplicatio
     );
     if (initiatives.length) {
       await this.ledger.publishVisibilityOf(manager, initiatives.map((row) => row.initiative_id), context);
+      await manager.query(`UPDATE cost_tracking.rate_conversions SET attempts = 0, retry_at = NULL, last_error = NULL WHERE id = $1 AND attempts > 0`, [job.id]);
       return true;
     }
     await manager.query(`UPDATE cost_tracking.rate_conversions SET finished_at = now(), last_error = NULL WHERE id = $1`, [job.id]);
@@ -224,24 +235,23 @@ export class RateConversions implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   /**
-   * Notes why a step failed on the conversion it was working on, so the list
-   * of conversions shows it, and when to try it again: the interval, doubled with
-   * each failure in a row, up to an hour. False when even that failed.
+   * Notes why a step of conversion `id` failed, so the list of conversions
+   * shows it, and when to try it again: the interval, doubled with each
+   * failure in a row, up to an hour. False when it could not be noted.
    */
-  private async failed(only: string[] | undefined, error: unknown): Promise<boolean> {
+  private async failed(id: string, error: unknown, deadline: number): Promise<boolean> {
     return this.dataSource
       .transaction(async (manager) => {
-        const job = await this.claim(manager, only);
-        if (!job || job === 'busy') return false;
+        if ((await this.claim(manager, [id], deadline)) === 'busy') return false;
         const [{ retry }] = (await manager.query(
           `UPDATE cost_tracking.rate_conversions
               SET last_error = $2, attempts = attempts + 1,
-                  retry_at = now() + least(interval '1 hour', $3 * interval '1 millisecond' * power(2, attempts))
+                  retry_at = now() + least(interval '1 hour', $3 * interval '1 millisecond' * power(2, least(attempts, 20)))
             WHERE id = $1
           RETURNING to_char(retry_at - now(), 'HH24:MI:SS') AS retry`,
-          [job.id, String(error).slice(0, 1_000), this.intervalMs],
+          [id, String(error).slice(0, 1_000), this.intervalMs],
         )) as [{ retry: string }];
-        this.logger.warn(`Conversion ${job.id} failed, tried again in ${retry}: ${String(error)}`);
+        this.logger.warn(`Conversion ${id} failed, tried again in ${retry}: ${String(error)}`);
         return true;
       })
       .catch((noted: unknown) => {

@@ -126,8 +126,10 @@ export class LedgerService {
       [reversal.id, id],
     );
     // An original not converted to this reporting currency yet (its rate is now known, or a backfill has not reached
-    // it) is converted with its reversal, at one rate.
-    await this.rates.convertEntries(manager, [id, reversal.id]);
+    // it) is converted first; the reversal then takes its conversion (a statement of its own sees it, even one another
+    // transaction made meanwhile).
+    await this.rates.convertEntries(manager, [id]);
+    await this.rates.convertEntries(manager, [reversal.id]);
     return this.recorded(manager, reversal, context);
   }
 

@@ -10,6 +10,9 @@ import { Session } from '../../core/session';
 import { SpendChart } from './spend-chart';
 import { money, percent, reachedBudget } from '../../core/display';
 
+/** How often the page looks again while entries are being converted to the reporting currency. */
+const CONVERSION_WATCH_MS = 2_000;
+
 /**
  * Finance's view: spend by initiative (unallocated kept visible) and by
  * category, billed and effective; budgets against actuals with burn; and the
@@ -82,14 +85,14 @@ import { money, percent, reachedBudget } from '../../core/display';
         @for (waiting of total.unconverted ?? []; track waiting.currency) {
           <p class="waiting" data-testid="unconverted"><span aria-hidden="true">⚠</span> {{ waiting.entries }} {{ waiting.currency }} entr{{ waiting.entries === 1 ? 'y' : 'ies' }} ({{ money(waiting.billedCost) }} {{ waiting.currency }}) wait for an exchange rate and are not in these totals.</p>
         }
-        @for (conversion of conversions(); track conversion.id) {
-          <p class="waiting" role="status" data-testid="conversion">
-            Converting {{ conversion.currency ? conversion.currency + ' entries of ' + conversion.from + ' to ' + conversion.through : 'the ledger' }} at the rates recorded:
-            {{ conversion.progress === null ? 'finding the entries' : percent(conversion.progress) }}, {{ conversion.entriesConverted }} converted so far.
-            @if (conversion.lastError) { <span class="error">The last attempt failed ({{ conversion.lastError }}); it is tried again.</span> }
-          </p>
-        }
       </section>
+    }
+    @for (conversion of conversions(); track conversion.id) {
+      <p class="waiting" role="status" data-testid="conversion">
+        Converting {{ conversion.currency ? conversion.currency + ' entries of ' + conversion.from + ' to ' + conversion.through : 'the ledger' }} at the rates recorded:
+        {{ conversion.progress === null ? 'finding the entries' : percent(conversion.progress) }}, {{ conversion.entriesConverted }} converted so far.
+        @if (conversion.lastError) { <span class="error">The last attempt failed ({{ conversion.lastError }}); it is tried again.</span> }
+      </p>
     }
 
     <h2>Spend by initiative</h2>
@@ -182,6 +185,7 @@ export class EconomicsPage implements OnInit {
   protected readonly byPhase = signal<CostSummary['groups']>([]);
   protected readonly reporting = signal<CostSummary | null>(null);
   protected readonly conversions = signal<FxConversionView[]>([]);
+  private watching?: ReturnType<typeof setTimeout>;
   protected readonly budgets = signal<BudgetStatus[]>([]);
   protected readonly importing = signal<CostImport | null>(null);
   protected readonly uploading = signal(false);
@@ -194,12 +198,8 @@ export class EconomicsPage implements OnInit {
 
   ngOnInit(): void {
     void this.load();
-    // While conversions are under way, the cost visibility they publish again says the converted totals have moved.
-    this.live.subscribe(
-      ['cost.recorded', 'cost.imported', 'budget.threshold_crossed', 'cost.visibility_changed'],
-      (event) => (event.type !== 'cost.visibility_changed' || this.conversions().length ? void this.load() : undefined),
-      this.destroyRef,
-    );
+    this.live.subscribe(['cost.recorded', 'cost.imported', 'budget.threshold_crossed'], () => void this.load(), this.destroyRef);
+    this.destroyRef.onDestroy(() => clearTimeout(this.watching));
   }
 
   protected async upload(file: File | null, currency: string): Promise<void> {
@@ -236,6 +236,13 @@ export class EconomicsPage implements OnInit {
       // Converted totals are a summary beside the rest: without them the page still shows.
       this.reporting.set(await firstValueFrom(this.costs.summary('phase', undefined, true)).catch(() => null));
       this.conversions.set((await firstValueFrom(this.costs.conversions()).catch(() => null))?.items ?? []);
+      // A conversion under way moves the converted totals with no event to say so: the page looks again until it is done.
+      if (this.conversions().length && this.watching === undefined) {
+        this.watching = setTimeout(() => {
+          this.watching = undefined;
+          void this.load();
+        }, CONVERSION_WATCH_MS);
+      }
       this.byMonth.set(byMonth.groups);
       this.byPhase.set(byPhase.groups);
       this.initiativeNames.set(initiatives.items.map((i) => [i.id, `${i.key} ${i.name}`]));
