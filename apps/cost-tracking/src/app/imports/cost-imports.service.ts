@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CostEvents, type CostImport, type StartCostImport } from '@capstan/contracts';
 import { FocusRowError, readFocusHeader, readFocusRow, ruleFor, type FocusHeader } from '@capstan/cost-tracking-core';
@@ -55,7 +55,7 @@ interface ImportRow {
  * the rest imported; rows no allocation rule maps stay unallocated, visible.
  */
 @Injectable()
-export class CostImportsService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class CostImportsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(CostImportsService.name);
   private readonly running = new Map<string, Promise<void>>();
   private resumer?: NodeJS.Timeout;
@@ -96,7 +96,7 @@ export class CostImportsService implements OnApplicationBootstrap, OnApplication
     this.resumer = setInterval(() => void resume(), this.resumeIntervalMs);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     clearInterval(this.resumer);
     await Promise.allSettled(this.running.values());

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { WorkLeases } from '@capstan/messaging';
 import { CHAINED_COLUMNS_SQL, GENESIS_HASH, chainHash, type ChainedRecord } from './audit-chain';
@@ -12,7 +12,7 @@ export const AUDIT_SEAL_INTERVAL_MS = Symbol('AUDIT_SEAL_INTERVAL_MS');
  * during a handover too).
  */
 @Injectable()
-export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(AuditSealer.name);
   private stop?: () => Promise<void>;
 
@@ -28,7 +28,7 @@ export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdow
     );
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await this.stop?.();
   }
 

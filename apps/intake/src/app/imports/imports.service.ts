@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ImportKind, ImportMode, ImportRowError, InitiativeImport } from '@capstan/contracts';
 import { Outbox, RpcError, firstResultSet } from '@capstan/messaging';
@@ -40,7 +40,7 @@ interface ImportRow {
  * creates no duplicates.
  */
 @Injectable()
-export class ImportsService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ImportsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ImportsService.name);
   private resumer?: NodeJS.Timeout;
 
@@ -68,7 +68,7 @@ export class ImportsService implements OnApplicationBootstrap, OnApplicationShut
     this.resumer = setInterval(() => void resume(), 15_000);
   }
 
-  onApplicationShutdown(): void {
+  beforeApplicationShutdown(): void {
     clearInterval(this.resumer);
   }
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ReadinessEvents } from '@capstan/contracts';
 import type { CriterionId } from '@capstan/domain';
@@ -14,7 +14,7 @@ import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
  * replica leading `evidence-expiry` is the one that ticks.
  */
 @Injectable()
-export class EvidenceExpirySweep implements OnApplicationBootstrap, OnApplicationShutdown {
+export class EvidenceExpirySweep implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(EvidenceExpirySweep.name);
   private stop?: () => Promise<void>;
 
@@ -31,7 +31,7 @@ export class EvidenceExpirySweep implements OnApplicationBootstrap, OnApplicatio
     );
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await this.stop?.();
   }
 

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { WorkLeases } from '@capstan/messaging';
 import { PosturesService } from './postures.service';
 
@@ -8,7 +8,7 @@ import { PosturesService } from './postures.service';
  * evaluated again, by the replica leading `review-sweep`.
  */
 @Injectable()
-export class ReviewSweep implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ReviewSweep implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ReviewSweep.name);
   private stop?: () => Promise<void>;
   private readonly intervalMs = Number(process.env['SCORING_REVIEW_INTERVAL_MS'] ?? 60_000);
@@ -26,7 +26,7 @@ export class ReviewSweep implements OnApplicationBootstrap, OnApplicationShutdow
     this.stop = this.leases.every('review-sweep', this.intervalMs, () => this.tick());
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await this.stop?.();
   }
 

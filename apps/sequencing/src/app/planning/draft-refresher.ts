@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { WorkLeases } from '@capstan/messaging';
 import { PlansService } from './plans.service';
 
@@ -10,7 +10,7 @@ import { PlansService } from './plans.service';
  * would recompute the draft as often as there are replicas.
  */
 @Injectable()
-export class DraftRefresher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DraftRefresher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DraftRefresher.name);
   private stop?: () => Promise<void>;
   private readonly intervalMs = Number(process.env['SEQUENCING_REFRESH_INTERVAL_MS'] ?? 1_000);
@@ -28,7 +28,7 @@ export class DraftRefresher implements OnApplicationBootstrap, OnApplicationShut
     this.stop = this.leases.every('draft-refresh', this.intervalMs, () => this.tick());
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await this.stop?.();
   }
 

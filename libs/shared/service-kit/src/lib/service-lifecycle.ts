@@ -44,6 +44,10 @@ export class ServiceLifecycle implements OnApplicationBootstrap, BeforeApplicati
     this.logger.log(`${this.config.service} ready on NATS namespace "${this.config.namespace}"`);
   }
 
+  /**
+   * Nest calls this global module's hook after the feature modules' own `beforeApplicationShutdown`: the services'
+   * background work (sweeps, imports, conversions, webhook sends) stops there, with the database and NATS still open.
+   */
   async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.pruner);
     this.rpc.close();
