@@ -1,10 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Decimal from 'decimal.js';
-import { Client } from 'pg';
 import { CostImportRpc, subjectsFor } from '@capstan/contracts';
 import { NatsClient, RpcClient } from '@capstan/messaging';
-import { ApiClient, claimsAndFraudAllocation, makeAllocationRule, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
+import { ApiClient, claimsAndFraudAllocation, makeAllocationRule, pollUntil, queryDatabase, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
 
 // Sums of 18-decimal amounts need more than Decimal's default 20 significant digits.
 Decimal.set({ precision: 60 });
@@ -68,14 +67,8 @@ describe('FOCUS billing imports', () => {
   }
 
   /** Reads cost tracking's tables directly, for what the API does not show (events in its outbox, an import's notes). */
-  async function databaseRows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    const database = new Client({ connectionString: context.databaseUrl });
-    await database.connect();
-    try {
-      return (await database.query(sql, params)).rows as T[];
-    } finally {
-      await database.end();
-    }
+  function databaseRows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return queryDatabase<T>(context.databaseUrl, sql, params);
   }
 
   /** The budget thresholds crossed, in the order they were raised. */

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import Decimal from 'decimal.js';
 import { Client } from 'pg';
-import { ApiClient, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
+import { ApiClient, pollUntil, queryDatabase, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
 
 /** decimal.js rounds to 20 significant digits unless told otherwise: expected figures take 100. */
 const Exact = Decimal.clone({ precision: 100 });
@@ -43,15 +43,7 @@ describe('the cost ledger', () => {
   }
 
   /** Rows of a query on the test's database, read directly. */
-  const rowsOf = async (sql: string, params: unknown[] = []): Promise<Record<string, unknown>[]> => {
-    const database = new Client({ connectionString: context.databaseUrl });
-    await database.connect();
-    try {
-      return (await database.query(sql, params)).rows;
-    } finally {
-      await database.end();
-    }
-  };
+  const rowsOf = (sql: string, params: unknown[] = []) => queryDatabase(context.databaseUrl, sql, params);
   /** As if the gateway died after cost tracking committed, before it stored its answer to the request with `key`. */
   const forgetAnswer = (key: string) =>
     rowsOf(

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { Client } from 'pg';
-import { ApiClient, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
+import { ApiClient, pollUntil, queryDatabase, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
 import { launchChromium, recordBreakage } from './chromium';
 import { checkPage } from './page-check';
 
@@ -318,15 +317,14 @@ describe('dashboard', () => {
     expect(await checkPage(financePage, 'economics')).toEqual([]);
 
     // The dollars' rate arrives while the database refuses their conversion: the page says it is under way, and why it stalls.
-    const database = new Client({ connectionString: context.databaseUrl });
-    await database.connect();
+    const database = (sql: string) => queryDatabase(context.databaseUrl, sql);
     try {
-      await database.query(`CREATE OR REPLACE FUNCTION cost_tracking.refuse_dollars() RETURNS trigger LANGUAGE plpgsql AS $$
+      await database(`CREATE OR REPLACE FUNCTION cost_tracking.refuse_dollars() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
           IF (SELECT currency FROM cost_tracking.cost_entries WHERE id = NEW.entry_id) = 'USD' THEN RAISE EXCEPTION 'dollars refused for the test'; END IF;
           RETURN NEW;
         END $$`);
-      await database.query(`CREATE TRIGGER refuse_dollars BEFORE INSERT ON cost_tracking.entry_conversions FOR EACH ROW EXECUTE FUNCTION cost_tracking.refuse_dollars()`);
+      await database(`CREATE TRIGGER refuse_dollars BEFORE INSERT ON cost_tracking.entry_conversions FOR EACH ROW EXECUTE FUNCTION cost_tracking.refuse_dollars()`);
       const finance = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['finance']));
       const rated = await finance.post<{ conversionPending: boolean }>('/api/v1/fx-rates', { rates: [{ currency: 'USD', date: '2026-10-01', rate: '0.9' }] });
       expect([rated.status, rated.body.conversionPending]).toEqual([201, true]);
@@ -336,9 +334,8 @@ describe('dashboard', () => {
       expect(await converting.textContent()).toContain('Converting USD entries of 2026-10-01 to 2026-10-07 at the rates recorded');
       expect(await converting.textContent()).toContain('dollars refused for the test');
     } finally {
-      await database.query(`DROP TRIGGER IF EXISTS refuse_dollars ON cost_tracking.entry_conversions`);
-      await database.query(`DROP FUNCTION IF EXISTS cost_tracking.refuse_dollars()`);
-      await database.end();
+      await database(`DROP TRIGGER IF EXISTS refuse_dollars ON cost_tracking.entry_conversions`);
+      await database(`DROP FUNCTION IF EXISTS cost_tracking.refuse_dollars()`);
     }
     // Tried again, it converts them: the page, watching while a conversion is under way, drops the note and the
     // waiting dollars, and counts them in the totals.

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
-import { Client } from 'pg';
-import { ApiClient, makeAllocationRule, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
+import { ApiClient, makeAllocationRule, pollUntil, queryDatabase, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
 
 interface Conversion {
   currency: string | null;
@@ -37,15 +36,7 @@ describe('conversions at rates recorded after the entries', () => {
     await context?.teardown();
   });
 
-  async function rows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    const database = new Client({ connectionString: context.databaseUrl });
-    await database.connect();
-    try {
-      return (await database.query(sql, params)).rows as T[];
-    } finally {
-      await database.end();
-    }
-  }
+  const rows = <T>(sql: string, params: unknown[] = []) => queryDatabase<T>(context.databaseUrl, sql, params);
 
   const costVisibility = async () => {
     const { body } = await viewer.get<{ domains?: { criteria: { id: string; state: string; basis?: string }[] }[] }>(`/api/v1/initiatives/${initiativeId}/posture`);

@@ -7,6 +7,9 @@ import { ExchangeRatesService, type RateConversionRow } from './exchange-rates.s
 
 /** Initiatives whose figures one transaction publishes again. */
 const PUBLISH_BATCH = 50;
+/** A conversion job's row as `RateConversionRow` reads it. */
+const JOB_COLUMNS = `id::text, currency, from_date::text, through_date::text, first_seq::text, next_seq::text, through_seq::text,
+  entries_converted::text, republish_all, queued_at, last_error`;
 /** Postgres's error when `lock_timeout` passes. */
 const LOCK_NOT_AVAILABLE = '55P03';
 
@@ -86,8 +89,7 @@ export class RateConversions implements OnApplicationBootstrap, BeforeApplicatio
   /** The conversions not finished yet, oldest first. */
   async pending(): Promise<FxConversionView[]> {
     const rows = (await this.dataSource.query(
-      `SELECT id::text, currency, from_date::text, through_date::text, first_seq::text, next_seq::text, through_seq::text,
-              entries_converted::text, republish_all, queued_at, last_error
+      `SELECT ${JOB_COLUMNS}
          FROM cost_tracking.rate_conversions WHERE finished_at IS NULL AND reporting_currency = $1 ORDER BY id`,
       [this.rates.reportingCurrency],
     )) as RateConversionRow[];
@@ -157,8 +159,7 @@ export class RateConversions implements OnApplicationBootstrap, BeforeApplicatio
     }
     if (deadline !== Infinity) await manager.query(`SET LOCAL lock_timeout TO DEFAULT`);
     const [job] = (await manager.query(
-      `SELECT id::text, currency, from_date::text, through_date::text, first_seq::text, next_seq::text, through_seq::text,
-              entries_converted::text, republish_all, queued_at, last_error
+      `SELECT ${JOB_COLUMNS}
          FROM cost_tracking.rate_conversions
         WHERE finished_at IS NULL AND reporting_currency = $1 AND ($2::bigint[] IS NULL OR id = ANY($2::bigint[]))
           AND (retry_at IS NULL OR retry_at <= now())

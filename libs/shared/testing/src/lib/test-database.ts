@@ -13,12 +13,17 @@ export async function createTestDatabase(adminUrl = ADMIN_DATABASE_URL): Promise
   return { name, url: url.toString(), drop: () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
-async function adminQuery(adminUrl: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: adminUrl });
+/** The rows of one query on a database, read directly (what the API does not show), on a connection of its own. */
+export async function queryDatabase<T = Record<string, unknown>>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(sql);
+    return (await client.query(sql, params)).rows as T[];
   } finally {
     await client.end();
   }
+}
+
+async function adminQuery(adminUrl: string, sql: string): Promise<void> {
+  await queryDatabase(adminUrl, sql);
 }
