@@ -41,6 +41,7 @@ export const SERVICES = {
       'scoring__decision_recorded',
       'scoring__evidence_expired',
       'scoring__evidence_recorded',
+      'scoring__fx_month_rates_recorded',
       'scoring__initiative_archived',
       'scoring__initiative_registered',
       'scoring__initiative_updated',
@@ -50,7 +51,7 @@ export const SERVICES = {
       'scoring__telemetry_recorded',
     ],
   },
-  'cost-tracking': { events: ['cost', 'budget'], rpc: 'cost', durables: ['cost-tracking__initiative_registered'] },
+  'cost-tracking': { events: ['cost', 'budget', 'fx'], rpc: 'cost', durables: ['cost-tracking__initiative_registered'] },
   sequencing: {
     events: ['plan', 'rollout'],
     rpc: 'sequencing',

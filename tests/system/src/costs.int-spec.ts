@@ -383,6 +383,43 @@ describe('the cost ledger', () => {
     );
   });
 
+  it("should hold a cap in another currency against the month's spend at that currency's latest rate in the month", async () => {
+    const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
+    const committee = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['viewer'], 'chair', ['committee']));
+    const id = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Capped in pounds', businessUnit: 'Payments', stage: 'scaling' })).body.id;
+    const today = new Date().toISOString().slice(0, 10);
+    const decision = {
+      decision: 'controlled_investment',
+      rationale: 'Payments only, within a monthly cap in pounds.',
+      scopeEnvelope: { businessUnits: ['Payments'], users: 250, monthlySpendCap: '1000', currency: 'GBP' },
+    };
+    expect((await committee.post(`/api/v1/initiatives/${id}/decisions`, decision)).status).toBe(201);
+    // The month's first day (the decision's month), then its second: neither is ahead of the month.
+    const month = today.slice(0, 7);
+    const [first, second] = [`${month}-01`, `${month}-02`];
+    const spend = (amount: string, currency: string) => ({ initiativeId: id, chargeDate: first, category: 'inference', phase: 'production', amount, currency });
+    await pollUntil(async () => ((await finance.post('/api/v1/cost-entries', spend('600', 'EUR'))).status === 201 ? true : undefined), { what: 'cost tracking to know the initiative' });
+    expect((await finance.post('/api/v1/cost-entries', spend('300', 'GBP'))).status).toBe(201);
+
+    const envelopePattern = async () => {
+      const { body } = await viewer.get<{ patterns: { id: string; detail: string }[] }>(`/api/v1/initiatives/${id}/posture`);
+      return body.patterns.find((p) => p.id === 'governance_lags_deployment' && p.detail.includes('scope envelope'));
+    };
+    // 300 GBP at 0.5 and 600 EUR make 750 EUR, past the cap's 500 EUR at the same rate: only the rates say so, no entry.
+    expect((await finance.post('/api/v1/fx-rates', { rates: [{ currency: 'GBP', date: first, rate: '0.5' }] })).status).toBe(201);
+    const converted = async () => {
+      const pattern = await envelopePattern();
+      return pattern?.detail.includes('GBP rate') ? pattern : undefined;
+    };
+    const breach = await pollUntil(converted, { what: 'scoring to hold the cap in pounds against the converted spend' });
+    expect(breach.detail).toBe(
+      `the rollout goes beyond its authorized scope envelope: it spent 750 EUR (300 GBP + 600 EUR, at each day's rate) in ${month}, beyond the monthly cap of 1000 GBP (500 EUR at the GBP rate of ${first}) the committee set on ${today}`,
+    );
+    // A later rate in the month brings the cap to 800 EUR; the entries keep the rate of their day.
+    expect((await finance.post('/api/v1/fx-rates', { rates: [{ currency: 'GBP', date: second, rate: '0.8' }] })).status).toBe(201);
+    await pollUntil(async () => ((await envelopePattern()) ? undefined : true), { what: "scoring to hold the cap at the month's latest rate" });
+  });
+
   it('should tell scoring the whole ledger when entries for one initiative are recorded side by side', async () => {
     const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
     const committee = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['viewer'], 'chair', ['committee']));

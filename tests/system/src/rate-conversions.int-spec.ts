@@ -196,4 +196,35 @@ describe('conversions at rates recorded after the entries', () => {
     );
     expect(toEur.amount).toBe('10.000000000000000000');
   });
+
+  it('should tell scoring each month\'s latest rate as rates are recorded, and those recorded before an upgrade at its first start', async () => {
+    const monthRates = () =>
+      rows<{ currency: string; month: string; date: string; rate: string }>(
+        `SELECT trim(currency) AS currency, month, rate_date::text AS date, rate::text AS rate FROM scoring.month_rates WHERE reporting_currency = 'EUR' ORDER BY currency, month`,
+      );
+    const told = await pollUntil(async () => {
+      const known = await monthRates();
+      return known.length >= 3 ? known : undefined;
+    }, { what: 'scoring to know the month rates recorded so far' });
+    expect(told).toEqual(
+      expect.arrayContaining([
+        { currency: 'DKK', month: '2026-09', date: '2026-09-15', rate: '0.134000000000' },
+        { currency: 'NOK', month: '2026-10', date: '2026-10-05', rate: '0.085000000000' },
+        { currency: 'SEK', month: '2026-10', date: '2026-10-05', rate: '0.087000000000' },
+      ]),
+    );
+    // As before the upgrade: scoring holds no month rate, and cost tracking has told it none.
+    await rows(`DELETE FROM scoring.month_rates`);
+    await rows(`UPDATE cost_tracking.conversion_backfills SET month_rates_told_at = NULL`);
+    const toldEvents = async () => (await rows<{ n: number }>(`SELECT count(*)::int AS n FROM cost_tracking.outbox WHERE type = 'fx.month_rates_recorded'`))[0].n;
+    const before = await toldEvents();
+    await context.system.stop('cost-tracking');
+    context.system.start('cost-tracking');
+    const retold = await pollUntil(async () => {
+      const known = await monthRates();
+      return known.length === told.length ? known : undefined;
+    }, { timeoutMs: 120_000, what: 'scoring told the month rates again after the start' });
+    expect(retold).toEqual(told);
+    expect(await toldEvents()).toBe(before + 1);
+  });
 });

@@ -16,5 +16,6 @@ import { UsageRequests1765600000000 } from './1765600000000-usage-requests';
 import { BudgetBurnVersions1765700000000 } from './1765700000000-budget-burn-versions';
 import { VisibilityVersions1765800000000 } from './1765800000000-visibility-versions';
 import { RateConversions1765900000000 } from './1765900000000-rate-conversions';
+import { MonthRatesTold1766000000000 } from './1766000000000-month-rates-told';
 
-export const migrations = [Initial1764000000000, Ledger1764100000000, Budgets1764200000000, FocusImports1764300000000, BusinessVolumes1764400000000, ProcessedRequests1764500000000, ExchangeRates1764600000000, TokenMetering1764700000000, ConversionBackfills1764800000000, ImportWritePath1765000000000, ImportConversions1765200000000, LedgerImportIndexes1765300000000, WiderConversions1765400000000, StalledUploads1765500000000, UsageRequests1765600000000, BudgetBurnVersions1765700000000, VisibilityVersions1765800000000, RateConversions1765900000000];
+export const migrations = [Initial1764000000000, Ledger1764100000000, Budgets1764200000000, FocusImports1764300000000, BusinessVolumes1764400000000, ProcessedRequests1764500000000, ExchangeRates1764600000000, TokenMetering1764700000000, ConversionBackfills1764800000000, ImportWritePath1765000000000, ImportConversions1765200000000, LedgerImportIndexes1765300000000, WiderConversions1765400000000, StalledUploads1765500000000, UsageRequests1765600000000, BudgetBurnVersions1765700000000, VisibilityVersions1765800000000, RateConversions1765900000000, MonthRatesTold1766000000000];

@@ -23,6 +23,15 @@ export interface RecordedRates {
   unchanged: number;
   /** The conversions queued (`rate_conversions`), one per currency with new rates. */
   conversions: string[];
+  /** For each currency and month the new rates touch, the latest of them there (`fx.month_rates_recorded`). */
+  monthRates: MonthRate[];
+}
+
+export interface MonthRate {
+  currency: string;
+  month: string;
+  date: string;
+  rate: string;
 }
 
 /** A conversion job's row: what it converts and how far it has come. */
@@ -110,7 +119,7 @@ export class ExchangeRatesService {
       )) as { id: string }[];
       conversions.push(job.id);
     }
-    return { reportingCurrency: this.reportingCurrency, recorded: added.length, unchanged: rates.length - added.length, conversions };
+    return { reportingCurrency: this.reportingCurrency, recorded: added.length, unchanged: rates.length - added.length, conversions, monthRates: latestByMonth(added) };
   }
 
   async list(query: FxRateQuery): Promise<{ reportingCurrency: string; items: FxRateView[] }> {
@@ -237,6 +246,27 @@ export class ExchangeRatesService {
   }
 
   /**
+   * Each month's latest rate into the reporting currency, once per reporting currency (after `queueBackfill` made
+   * its row): what was recorded before scoring was told of rates as they came. Empty every time after the first.
+   */
+  async untoldMonthRates(manager: EntityManager): Promise<MonthRate[]> {
+    const first = firstResultSet(
+      await manager.query(
+        `UPDATE cost_tracking.conversion_backfills SET month_rates_told_at = clock_timestamp() WHERE reporting_currency = $1 AND month_rates_told_at IS NULL RETURNING 1`,
+        [this.reportingCurrency],
+      ),
+    );
+    if (!first.length) return [];
+    const rows = (await manager.query(
+      `SELECT DISTINCT ON (currency, to_char(rate_date, 'YYYY-MM')) trim(currency) AS currency, rate_date::text AS date, rate::text AS rate
+         FROM cost_tracking.fx_rates WHERE reporting_currency = $1
+        ORDER BY currency, to_char(rate_date, 'YYYY-MM'), rate_date DESC`,
+      [this.reportingCurrency],
+    )) as { currency: string; date: string; rate: string }[];
+    return latestByMonth(rows);
+  }
+
+  /**
    * Where a rate conversion's entries lie: the first and last `seq` of the
    * entries in its currency and days still waiting for a rate. Null when none
    * waits.
@@ -294,4 +324,15 @@ export class ExchangeRatesService {
     )) as { n: number; initiatives: string[] }[];
     return { count: result?.n ?? 0, initiatives: result?.initiatives ?? [] };
   }
+}
+
+/** The latest rate of each currency and month among those given. */
+export function latestByMonth(rates: readonly { currency: string; date: string; rate: string }[]): MonthRate[] {
+  const latest = new Map<string, MonthRate>();
+  for (const { currency, date, rate } of rates) {
+    const key = `${currency} ${date.slice(0, 7)}`;
+    const held = latest.get(key);
+    if (!held || held.date < date) latest.set(key, { currency, month: date.slice(0, 7), date, rate: new Decimal(rate).toFixed() });
+  }
+  return [...latest.values()].sort((a, b) => (a.currency === b.currency ? (a.month < b.month ? -1 : 1) : a.currency < b.currency ? -1 : 1));
 }

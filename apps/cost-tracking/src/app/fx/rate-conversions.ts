@@ -1,12 +1,14 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { FxConversionView, FxRecorded, RecordFxRates } from '@capstan/contracts';
+import { FxEvents, type FxConversionView, type FxRecorded, type RecordFxRates } from '@capstan/contracts';
 import { Outbox, WorkLeases, firstResultSet, type RpcContext } from '@capstan/messaging';
 import { LedgerService } from '../ledger/ledger.service';
 import { ExchangeRatesService, type RateConversionRow } from './exchange-rates.service';
 
 /** Initiatives whose figures one transaction publishes again. */
 const PUBLISH_BATCH = 50;
+/** Month rates per `fx.month_rates_recorded` told at a start: well under NATS's 1 MB message. */
+const MONTH_RATES_PER_EVENT = 1000;
 /** A conversion job's row as `RateConversionRow` reads it. */
 const JOB_COLUMNS = `id::text, currency, from_date::text, through_date::text, first_seq::text, next_seq::text, through_seq::text,
   entries_converted::text, republish_all, queued_at, last_error`;
@@ -61,10 +63,22 @@ export class RateConversions implements OnApplicationBootstrap, BeforeApplicatio
   private async tick(): Promise<void> {
     if (!this.backfillQueued) {
       const job = await this.dataSource.transaction((manager) => this.rates.queueBackfill(manager));
-      this.backfillQueued = true;
       if (job) this.logger.log(`Bringing the ledger's conversions to ${this.rates.reportingCurrency} up to date (conversion ${job})`);
+      await this.tellRecordedMonthRates();
+      this.backfillQueued = true;
     }
     await this.drain();
+  }
+
+  /** Tells scoring the month rates recorded before it was told of them as they came (once per reporting currency). */
+  private async tellRecordedMonthRates(): Promise<void> {
+    await this.outbox.transaction(async (manager) => {
+      const months = await this.rates.untoldMonthRates(manager);
+      for (let from = 0; from < months.length; from += MONTH_RATES_PER_EVENT) {
+        const rates = months.slice(from, from + MONTH_RATES_PER_EVENT);
+        await this.outbox.enqueue(manager, FxEvents.monthRatesRecorded, { reportingCurrency: this.rates.reportingCurrency, rates });
+      }
+    });
   }
 
   /** Before the lifecycle closes the database and NATS: work left off resumes from its last step, in whichever replica leads next. */
@@ -76,7 +90,11 @@ export class RateConversions implements OnApplicationBootstrap, BeforeApplicatio
 
   /** Records rates, then converts the entries waiting for them for a few seconds; the rest goes on in the background. */
   async record(rates: RecordFxRates, actor: string, context: RpcContext): Promise<FxRecorded> {
-    const { conversions, ...recorded } = await this.dataSource.transaction((manager) => this.rates.record(manager, rates, actor));
+    const { conversions, ...recorded } = await this.outbox.transaction(async (manager) => {
+      const { monthRates, ...result } = await this.rates.record(manager, rates, actor);
+      if (monthRates.length) await this.outbox.enqueue(manager, FxEvents.monthRatesRecorded, { reportingCurrency: result.reportingCurrency, rates: monthRates }, context);
+      return result;
+    });
     if (!(await this.drain(conversions, Date.now() + this.inlineMs, context))) this.track(this.drain(conversions, Infinity, context));
     const [state] = (await this.dataSource.query(
       `SELECT coalesce(sum(entries_converted), 0)::int AS converted, coalesce(bool_or(finished_at IS NULL), false) AS pending

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import Decimal from 'decimal.js';
-import { CostEvents, InitiativeEvents, type Initiative, type ScopeEnvelope, ReadinessEvents, RegistryEvents, ScoringRpc, SequencingEvents, UnitEconomicsEvents } from '@capstan/contracts';
+import { CostEvents, FxEvents, InitiativeEvents, type Initiative, type ScopeEnvelope, ReadinessEvents, RegistryEvents, ScoringRpc, SequencingEvents, UnitEconomicsEvents } from '@capstan/contracts';
 import { withTelemetry, type BudgetOverrunInput } from '@capstan/scoring-core';
 import type { CriterionId } from '@capstan/domain';
 import { EventConsumers, RpcServer } from '@capstan/messaging';
@@ -130,6 +130,7 @@ export class PosturesHandler implements OnModuleInit {
       const { initiativeId, version, committed } = event.payload;
       return this.postures.recordCommitment(manager, initiativeId, version, committed);
     }, byInitiative);
+    this.consumers.on(FxEvents.monthRatesRecorded, (event, manager) => this.postures.recordMonthRates(manager, event.payload, event));
     this.consumers.on(UnitEconomicsEvents.changed, (event, manager) => {
       const { initiativeId, version, items, hasProductionCosts, categoriesWithoutData } = event.payload;
       const unitEconomics = {

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
+import type { z } from 'zod';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import {
   PostureEvents,
   type DryRun,
+  type FxEvents,
   type EventEnvelope,
   type PortfolioReadiness,
   type PortfolioTrends,
@@ -19,6 +21,7 @@ import {
   momentsForTrends,
   emptyInputs,
   evaluate,
+  type CapRateInput,
   type Evaluation,
   type PriorState,
   type ScoredMoment,
@@ -287,6 +290,55 @@ export class PosturesService {
     }
   }
 
+  /**
+   * Keeps each month's latest rate into the reporting currency (a later day of the month replaces an earlier one;
+   * rates never change, so deliveries in any order end alike), then re-scores the initiatives whose scope envelope
+   * caps monthly spend in one of the currencies: their caps are held against spend at these rates.
+   */
+  async recordMonthRates(manager: EntityManager, { reportingCurrency, rates }: MonthRates, cause: Cause): Promise<void> {
+    await manager.query(
+      `INSERT INTO scoring.month_rates (currency, reporting_currency, month, rate_date, rate)
+       SELECT r.currency, $1, r.month, r.date::date, r.rate::numeric FROM jsonb_to_recordset($2::jsonb) AS r(currency text, month text, date text, rate text)
+       ON CONFLICT ON CONSTRAINT month_rates_pkey DO UPDATE SET rate_date = EXCLUDED.rate_date, rate = EXCLUDED.rate
+        WHERE EXCLUDED.rate_date > month_rates.rate_date`,
+      [reportingCurrency, JSON.stringify(rates)],
+    );
+    // In initiative order, as batches of events lock them, so neither waits on the other in turn.
+    const capped = (await manager.query(
+      `SELECT initiative_id FROM scoring.subjects
+        WHERE archived_at IS NULL AND inputs #>> '{decision,decision}' = 'controlled_investment'
+          AND inputs #>> '{decision,scopeEnvelope,monthlySpendCap}' IS NOT NULL AND inputs #>> '{decision,scopeEnvelope,currency}' = ANY($1::text[])
+        ORDER BY initiative_id`,
+      [[...new Set(rates.map((rate) => rate.currency))]],
+    )) as { initiative_id: string }[];
+    for (const { initiative_id } of capped) await this.reevaluate(manager, initiative_id, cause);
+  }
+
+  /**
+   * The inputs with the rates their scope envelope's cap needs (`capRates`): for a cap in a currency other than the
+   * reporting currency, its latest rate on or before the end of each month with spend. Read at every scoring, as the
+   * rates arrive apart from the initiative's own events.
+   */
+  private async withCapRates(manager: EntityManager, inputs: ScoringInputs): Promise<ScoringInputs> {
+    const { capRates: held, ...rest } = inputs;
+    const envelope = inputs.decision?.decision === 'controlled_investment' ? inputs.decision.scopeEnvelope : null;
+    const months = inputs.recentReportingSpend ?? [];
+    const reporting = months[0]?.currency;
+    if (!envelope?.monthlySpendCap || !envelope.currency || !reporting || envelope.currency === reporting) return held ? rest : inputs;
+    const periods = months.map((month) => month.period).sort();
+    const rows = (await manager.query(
+      `SELECT month, rate_date::text AS date, rate::text AS rate FROM scoring.month_rates
+        WHERE currency = $1 AND reporting_currency = $2 AND month <= $3 ORDER BY month`,
+      [envelope.currency, reporting, periods[periods.length - 1]],
+    )) as { month: string; date: string; rate: string }[];
+    const capRates: CapRateInput[] = [];
+    for (const period of periods) {
+      const latest = rows.filter((row) => row.month <= period).pop();
+      if (latest) capRates.push({ period, date: latest.date, rate: new Decimal(latest.rate).toFixed() });
+    }
+    return capRates.length ? { ...rest, capRates } : rest;
+  }
+
   /** Committed capital of initiatives not authorized for deployment, and the conditions holding back the most of it. */
   private async capitalAheadOfReadiness(results: { initiativeId: string; posture: Posture; conditions: string[] }[]) {
     const commitments = (await this.dataSource.query(`SELECT initiative_id, currency, amount::text AS amount FROM scoring.commitments`)) as {
@@ -354,6 +406,7 @@ export class PosturesService {
     cause: Cause,
     appliedVersions: Record<string, number> = subject?.appliedVersions ?? {},
   ): Promise<void> {
+    inputs = await this.withCapRates(manager, inputs);
     const { model, activatedAt } = await this.activeModel.current(manager);
     // A hold begun under another model restarts from this one's activation.
     const evaluated = evaluate(inputs, model, new Date(), priorOf(subject), { activatedAt });
@@ -449,6 +502,7 @@ function subjectOf(initiativeId: string, row: SubjectRow): ScoringSubjectEntity 
 
 /** What caused an evaluation: an event (its correlation id travels on) or the passing of time. */
 type Cause = Pick<EventEnvelope, 'correlationId'>;
+type MonthRates = z.output<(typeof FxEvents)['monthRatesRecorded']['payload']>;
 
 /** What the last evaluation carries forward: the hold, the model it counts under, and whether it authorized deployment. */
 function priorOf(subject: ScoringSubjectEntity | null): PriorState {

@@ -53,6 +53,14 @@ export interface ScopeEnvelopeInput {
   currency: string | null;
 }
 
+/** A month's rate for bringing a cap into the reporting currency: units of it for one unit of the cap's currency. */
+export interface CapRateInput {
+  period: string;
+  /** The day the rate holds for. */
+  date: string;
+  rate: string;
+}
+
 /** Pilot and production cost per unit (decimal strings; null without a denominator). */
 export interface UnitEconomicsInput {
   items: { metric: string; currency: string; pilotUnitCost: string | null; productionUnitCost: string | null; productionToPilot: string | null }[];
@@ -88,6 +96,13 @@ export interface ScoringInputs {
    * while some of a month's entries wait for their rate.
    */
   recentReportingSpend?: ReportingSpendInput[];
+  /**
+   * For a scope envelope's monthly cap in a currency other than the reporting
+   * currency: the cap currency's rate into the reporting currency for each of
+   * `recentReportingSpend`'s months that has one, the latest recorded on or
+   * before the month's end.
+   */
+  capRates?: CapRateInput[];
   /** From cost-tracking's budget alerts: months and categories whose spend reached the budget. */
   budgetOverruns?: BudgetOverrunInput[];
   stage?: InitiativeStage;

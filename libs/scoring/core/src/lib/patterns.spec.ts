@@ -122,6 +122,12 @@ describe(detectPatterns.name, () => {
     expect(authorized.map((p) => p.detail)).toEqual(['the committee authorized deployment on 2026-09-15 but the gates give controlled_investment']);
   });
 
+  /** What "governance lags deployment" says of the inputs, under controlled investment. */
+  const details = (what: ScoringInputs) =>
+    detectPatterns(what, DEFAULT_PATTERN_PARAMETERS, 'controlled_investment', asOf)
+      .filter((p) => p.id === 'governance_lags_deployment')
+      .map((p) => p.detail);
+
   it("should hold a cap in the reporting currency against all of a month's spend, converted at each day's rate", () => {
     const envelope = { businessUnits: ['Payments'], users: null, monthlySpendCap: '10000', currency: 'EUR' };
     const inputs: ScoringInputs = {
@@ -137,10 +143,6 @@ describe(detectPatterns.name, () => {
         { period: '2026-11', currency: 'EUR', amount: '6000', complete: false },
       ],
     };
-    const details = (what: ScoringInputs) =>
-      detectPatterns(what, DEFAULT_PATTERN_PARAMETERS, 'controlled_investment', asOf)
-        .filter((p) => p.id === 'governance_lags_deployment')
-        .map((p) => p.detail);
     // October passed the cap only with its dollars counted; November's known part (half its dollars converted) did not.
     expect(details(inputs)).toEqual([
       "the rollout goes beyond its authorized scope envelope: it spent 10440.5 EUR (4000 EUR + 7000 USD, at each day's rate) in 2026-10, beyond the monthly cap of 10000 EUR the committee set on 2026-09-15",
@@ -153,6 +155,38 @@ describe(detectPatterns.name, () => {
     const inDollars = { ...inputs, decision: { ...inputs.decision!, scopeEnvelope: { ...envelope, currency: 'USD', monthlySpendCap: '11000' } } };
     expect(details(inDollars)).toEqual([
       'the rollout goes beyond its authorized scope envelope: it spent 12000 USD in 2026-11, beyond the monthly cap of 11000 USD the committee set on 2026-09-15',
+    ]);
+  });
+
+  it("should bring a cap in another currency into the reporting currency at its month's latest rate, once there is one", () => {
+    const envelope = { businessUnits: ['Payments'], users: null, monthlySpendCap: '11000', currency: 'USD' };
+    const inputs: ScoringInputs = {
+      ...emptyInputs('7d9f3c1e-0000-4000-8000-000000000019'),
+      decision: { decision: 'controlled_investment', decidedAt: '2026-09-15T10:00:00Z', scopeEnvelope: envelope },
+      recentSpend: [
+        { period: '2026-10', currency: 'EUR', amount: '4000' },
+        { period: '2026-10', currency: 'USD', amount: '7000' },
+        { period: '2026-11', currency: 'EUR', amount: '9000' },
+        { period: '2026-11', currency: 'USD', amount: '1000' },
+      ],
+      recentReportingSpend: [
+        { period: '2026-10', currency: 'EUR', amount: '10440.5', complete: true },
+        { period: '2026-11', currency: 'EUR', amount: '9925', complete: true },
+      ],
+    };
+    // Without a dollar rate, only the dollars are held against the cap: 7000 and 1000 USD are within it.
+    expect(details(inputs)).toEqual([]);
+    // October's cap at 0.92 is 10120 EUR, which its 10440.5 EUR passed; November's at 0.925 is 10175 EUR, above its 9925.
+    const withRates = { ...inputs, capRates: [{ period: '2026-10', date: '2026-10-30', rate: '0.92' }, { period: '2026-11', date: '2026-11-20', rate: '0.925' }] };
+    expect(details(withRates)).toEqual([
+      "the rollout goes beyond its authorized scope envelope: it spent 10440.5 EUR (7000 USD + 4000 EUR, at each day's rate) in 2026-10, beyond the monthly cap of 11000 USD (10120 EUR at the USD rate of 2026-10-30) the committee set on 2026-09-15",
+    ]);
+    // A cap that converts to a hair above the month's spend is not passed: the comparison is exact, not the rounded figure shown.
+    const justWithin = { ...withRates, capRates: [{ period: '2026-10', date: '2026-10-30', rate: '0.949136363637' }] };
+    expect(details(justWithin)).toEqual([]);
+    const justPast = { ...withRates, capRates: [{ period: '2026-10', date: '2026-10-30', rate: '0.949136363636' }] };
+    expect(details(justPast)).toEqual([
+      "the rollout goes beyond its authorized scope envelope: it spent 10440.5 EUR (7000 USD + 4000 EUR, at each day's rate) in 2026-10, beyond the monthly cap of 11000 USD (10440.5 EUR at the USD rate of 2026-10-30) the committee set on 2026-09-15",
     ]);
   });
 

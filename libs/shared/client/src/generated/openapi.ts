@@ -3083,7 +3083,7 @@ export interface components {
         };
         SubscribeDto: {
             description?: string;
-            eventTypes: ("budget.burn_changed" | "budget.commitment_changed" | "budget.threshold_crossed" | "cost.imported" | "cost.recorded" | "cost.unit_economics_changed" | "cost.visibility_changed" | "decision.recorded" | "dependency.added" | "evidence.expired" | "evidence.recorded" | "initiative.archived" | "initiative.registered" | "initiative.updated" | "owner.assigned" | "owner.removed" | "plan.draft_recomputed" | "plan.published" | "posture.changed" | "rollout.contention_measured" | "score.updated" | "telemetry.recorded")[];
+            eventTypes: ("budget.burn_changed" | "budget.commitment_changed" | "budget.threshold_crossed" | "cost.imported" | "cost.recorded" | "cost.unit_economics_changed" | "cost.visibility_changed" | "decision.recorded" | "dependency.added" | "evidence.expired" | "evidence.recorded" | "fx.month_rates_recorded" | "initiative.archived" | "initiative.registered" | "initiative.updated" | "owner.assigned" | "owner.removed" | "plan.draft_recomputed" | "plan.published" | "posture.changed" | "rollout.contention_measured" | "score.updated" | "telemetry.recorded")[];
             /** Format: uri */
             url: string;
         };

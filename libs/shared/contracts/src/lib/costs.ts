@@ -181,6 +181,32 @@ export type FxRecorded = z.infer<typeof fxRecordedSchema>;
 export const fxRateListSchema = z.object({ reportingCurrency: z.string(), items: z.array(fxRateViewSchema) });
 export const fxConversionListSchema = z.object({ reportingCurrency: z.string(), items: z.array(fxConversionViewSchema) });
 
+/**
+ * Rates just recorded, as each month's latest: for every currency and month they touch, the latest of them in that
+ * month (an earlier recording may hold a later day of the month; the later day wins). Scoring brings a scope
+ * envelope's monthly cap in another currency into the reporting currency at its month's latest rate.
+ */
+export const FxEvents = {
+  monthRatesRecorded: eventContract(
+    'fx.month_rates_recorded',
+    1,
+    z.object({
+      reportingCurrency: z.string(),
+      rates: z.array(
+        z.object({
+          currency: z.string(),
+          /** YYYY-MM. */
+          month: z.string(),
+          /** The day of the month the rate holds for. */
+          date: z.string(),
+          /** Units of the reporting currency for one unit of `currency`. */
+          rate: z.string(),
+        }),
+      ),
+    }),
+  ),
+};
+
 export const FxRpc = {
   record: rpcContract('cost.fx.record', z.object({ rates: recordFxRatesSchema, actor: z.string() }).strict(), fxRecordedSchema),
   list: rpcContract('cost.fx.list', fxRateQuerySchema, fxRateListSchema),

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { CostEvents, UnitEconomicsEvents } from './costs';
+import { CostEvents, FxEvents, UnitEconomicsEvents } from './costs';
 import type { EventContract } from './events';
 import { InitiativeEvents } from './initiatives';
 import { PostureEvents } from './postures';
@@ -15,6 +15,7 @@ const PUBLISHERS: [string, Record<string, EventContract<z.ZodType>>][] = [
   ['scoring', PostureEvents],
   ['cost-tracking', CostEvents],
   ['cost-tracking', UnitEconomicsEvents],
+  ['cost-tracking', FxEvents],
   ['sequencing', SequencingEvents],
 ];
 
