@@ -123,6 +123,8 @@ describe('dashboard', () => {
     await page.getByRole('list', { name: 'Audit history' }).getByText('owner.assigned').first().waitFor();
     await page.getByText('Figures as a table').click();
     await pollUntil(async () => (await page.getByRole('table', { name: 'Telemetry' }).locator('tbody tr').count()) === 2, { what: 'two weeks of telemetry' });
+    // Escalations and rollbacks were never reported: shown as unknown, not as none.
+    expect(await page.getByRole('table', { name: 'Telemetry' }).locator('tbody tr').first().locator('td').allTextContents()).toEqual(['1', '—', '—', '4', '—']);
     expect(await checkPage(page, 'initiative')).toEqual([]);
 
     // Following a dependency opens that initiative; going back shows this one again, not the last one seen.

@@ -326,15 +326,20 @@ describe('initiative readiness through the API', () => {
       expect(future.body.errors).toEqual([{ field: 'period.start', message: expect.stringContaining(`${nextMonth} is after today`) }]);
       expect((await viewer.post(`/api/v1/initiatives/${id}/telemetry`, week)).status).toBe(403);
 
-      // The series for trends: latest periods, oldest first; a period sent again is replaced, not repeated.
+      // The series for trends: latest periods, oldest first; a period sent again is updated, not repeated.
       expect((await engineering.post(`/api/v1/initiatives/${id}/telemetry`, { period: { kind: 'week', start: '2026-11-09' }, incidents: 2 })).status).toBe(201);
       expect((await engineering.post(`/api/v1/initiatives/${id}/telemetry`, { period: { kind: 'month', start: '2026-10-01' }, incidents: 5 })).status).toBe(201);
-      type Series = { items: { period: { kind: string; start: string }; supportBacklog: number; incidents: number; recordedBy: string }[] };
+      // Another system reports its own figures for the week: the ones reported before stay; null takes one back.
+      const joined = await engineering.post<Record<string, unknown>>(`/api/v1/initiatives/${id}/telemetry`, { period: week.period, incidents: 3, rollbacks: null });
+      expect(joined.status).toBe(201);
+      expect(joined.body).toMatchObject({ supportTicketsOpened: 14, supportBacklog: 11, incidents: 3, rollbacks: null, crossTeamEscalations: null });
+      type Series = { items: { period: { kind: string; start: string }; supportBacklog: number | null; incidents: number | null; rollbacks: number | null; recordedBy: string }[] };
       const weeks = await viewer.get<Series>(`/api/v1/initiatives/${id}/telemetry?periodKind=week`);
       expect(weeks.status).toBe(200);
-      expect(weeks.body.items.map((item) => [item.period.start, item.supportBacklog, item.incidents])).toEqual([
-        ['2026-11-09', 0, 2],
-        ['2026-11-16', 11, 0],
+      // A figure no system reported is null, not 0.
+      expect(weeks.body.items.map((item) => [item.period.start, item.supportBacklog, item.incidents, item.rollbacks])).toEqual([
+        ['2026-11-09', null, 2, null],
+        ['2026-11-16', 11, 3, null],
       ]);
       expect((await viewer.get<Series>(`/api/v1/initiatives/${id}/telemetry?limit=1`)).body.items.map((item) => item.period.start)).toEqual(['2026-11-16']);
       expect((await viewer.get(`/api/v1/initiatives/${id}/telemetry?limit=0`)).status).toBe(400);

@@ -51,4 +51,5 @@ export class RecordDecisionDto extends createZodDto(recordDecisionSchema) {}
 export class DecisionResponseDto extends createZodDto(decisionSchema) {}
 export class RecordTelemetryDto extends createZodDto(telemetrySchema) {}
 export class TelemetryQueryDto extends createZodDto(telemetryQuerySchema) {}
+export class TelemetryRecordDto extends createZodDto(telemetryRecordSchema) {}
 export class TelemetryListDto extends createZodDto(z.object({ items: z.array(telemetryRecordSchema) })) {}

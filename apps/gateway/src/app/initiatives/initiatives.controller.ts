@@ -14,6 +14,7 @@ import {
   DependencyResponseDto,
   RecordDecisionDto,
   RecordTelemetryDto,
+  TelemetryRecordDto,
   TelemetryListDto,
   TelemetryQueryDto,
   AuditResponseDto,
@@ -209,9 +210,13 @@ export class InitiativesController {
     return this.initiatives.recordDecision(id, body, { actor: principal.subject, correlationId: request.correlationId });
   }
 
+  /**
+   * A system's figures for one period. Figures left out keep what the period holds (each system may report its own);
+   * null takes one back to unreported. Answers the period as it now stands, unreported figures null.
+   */
   @Post(':id/telemetry')
   @Roles('engineering', 'pmo')
-  @ApiCreatedResponse({ type: RecordTelemetryDto })
+  @ApiCreatedResponse({ type: TelemetryRecordDto })
   recordTelemetry(
     @Param() { id }: InitiativeParamsDto,
     @Body() body: RecordTelemetryDto,

@@ -16,6 +16,7 @@ import { Outbox, RpcError, type RpcContext } from '@capstan/messaging';
 import { appendAudit, diff } from '../audit/audit-trail';
 import { nextVersion } from '../initiatives/initiative-version';
 import { toDecision, toDependency, type DecisionRow, type DependencyRow } from './registry.queries';
+import { mergeTelemetry } from './telemetry-merge';
 import { futurePeriodError } from './telemetry-period';
 
 /** Dependencies, the committee's decisions and operational telemetry. */
@@ -112,16 +113,14 @@ export class RegistryService {
     const recordedAt = new Date();
     const future = futurePeriodError(telemetry.period, recordedAt);
     if (future) throw new RpcError('validation_failed', future.message, [future]);
-    await this.outbox.transaction((manager) => this.recordTelemetryIn(manager, initiativeId, telemetry, actor, context, recordedAt));
-    return { ...telemetry, initiativeId, recordedBy: actor, recordedAt: recordedAt.toISOString() };
+    return this.outbox.transaction((manager) => this.recordTelemetryIn(manager, initiativeId, telemetry, actor, context, recordedAt));
   }
 
   async listTelemetry(initiativeId: string, query: TelemetryQuery): Promise<{ items: TelemetryRecord[] }> {
     const known = (await this.dataSource.query(`SELECT 1 FROM intake.initiatives WHERE id = $1`, [initiativeId])) as unknown[];
     if (!known.length) throw RpcError.notFound(`Initiative ${initiativeId}`);
     const rows = (await this.dataSource.query(
-      `SELECT initiative_id, period_kind, period_start::text AS period_start, support_tickets_opened, support_tickets_closed, support_backlog,
-              incidents, cross_team_escalations, rollbacks, approval_cycle_time_days, scope_expansions, recorded_by, recorded_at
+      `SELECT ${TELEMETRY_COLUMNS}
          FROM intake.telemetry WHERE initiative_id = $1 AND ($2::text IS NULL OR period_kind = $2)
         ORDER BY 3 DESC, period_kind LIMIT $3`,
       [initiativeId, query.periodKind ?? null, query.limit],
@@ -129,7 +128,10 @@ export class RegistryService {
     return { items: rows.reverse().map(toTelemetryRecord) };
   }
 
-  /** Within the caller's transaction (imports write many); the caller wakes the outbox. */
+  /**
+   * Within the caller's transaction (imports write many); the caller wakes the outbox. The figures reported join
+   * those the period holds: several systems may each report their own.
+   */
   async recordTelemetryIn(
     manager: EntityManager,
     initiativeId: string,
@@ -137,9 +139,16 @@ export class RegistryService {
     actor: string,
     context: RpcContext,
     recordedAt = new Date(),
-  ): Promise<void> {
+  ): Promise<TelemetryRecord> {
+    // Locks the initiative: reports of one period are merged one after the other.
     const initiativeVersion = await nextVersion(manager, initiativeId);
-    // One row per initiative and period: sending a period again replaces it.
+    const [held] = (await manager.query(
+      `SELECT ${TELEMETRY_COLUMNS} FROM intake.telemetry WHERE initiative_id = $1 AND period_kind = $2 AND period_start = $3`,
+      [initiativeId, telemetry.period.kind, telemetry.period.start],
+    )) as TelemetryRow[];
+    // A stored period read as a report of every figure is its figures.
+    const before = held ? mergeTelemetry(null, toTelemetryRecord(held)) : null;
+    const figures = mergeTelemetry(before, telemetry);
     await manager.query(
       `INSERT INTO intake.telemetry (initiative_id, period_kind, period_start, support_tickets_opened, support_tickets_closed,
          support_backlog, incidents, cross_team_escalations, rollbacks, approval_cycle_time_days, scope_expansions, recorded_by, recorded_at)
@@ -152,16 +161,16 @@ export class RegistryService {
          recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at`,
       [
         initiativeId,
-        telemetry.period.kind,
-        telemetry.period.start,
-        telemetry.supportTicketsOpened,
-        telemetry.supportTicketsClosed,
-        telemetry.supportBacklog,
-        telemetry.incidents,
-        telemetry.crossTeamEscalations,
-        telemetry.rollbacks,
-        telemetry.approvalCycleTimeDays,
-        telemetry.scopeExpansions,
+        figures.period.kind,
+        figures.period.start,
+        figures.supportTicketsOpened,
+        figures.supportTicketsClosed,
+        figures.supportBacklog,
+        figures.incidents,
+        figures.crossTeamEscalations,
+        figures.rollbacks,
+        figures.approvalCycleTimeDays,
+        figures.scopeExpansions,
         actor,
         recordedAt,
       ],
@@ -170,9 +179,10 @@ export class RegistryService {
       initiativeId,
       actor,
       action: 'telemetry.recorded',
-      changes: [{ field: `telemetry.${telemetry.period.kind}.${telemetry.period.start}`, from: null, to: telemetry }],
+      changes: [{ field: `telemetry.${telemetry.period.kind}.${telemetry.period.start}`, from: before, to: figures }],
     });
-    await this.outbox.enqueue(manager, RegistryEvents.telemetryRecorded, { initiativeId, telemetry, actor, initiativeVersion }, context);
+    await this.outbox.enqueue(manager, RegistryEvents.telemetryRecorded, { initiativeId, telemetry: figures, actor, initiativeVersion }, context);
+    return { ...figures, initiativeId, recordedBy: actor, recordedAt: recordedAt.toISOString() };
   }
 
   private async keysOf(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {
@@ -188,17 +198,20 @@ interface TelemetryRow {
   initiative_id: string;
   period_kind: 'week' | 'month';
   period_start: string;
-  support_tickets_opened: number;
-  support_tickets_closed: number;
-  support_backlog: number;
-  incidents: number;
-  cross_team_escalations: number;
-  rollbacks: number;
+  support_tickets_opened: number | null;
+  support_tickets_closed: number | null;
+  support_backlog: number | null;
+  incidents: number | null;
+  cross_team_escalations: number | null;
+  rollbacks: number | null;
   approval_cycle_time_days: string | number | null;
-  scope_expansions: number;
+  scope_expansions: number | null;
   recorded_by: string;
   recorded_at: Date;
 }
+
+const TELEMETRY_COLUMNS = `initiative_id, period_kind, period_start::text AS period_start, support_tickets_opened, support_tickets_closed, support_backlog,
+  incidents, cross_team_escalations, rollbacks, approval_cycle_time_days, scope_expansions, recorded_by, recorded_at`;
 
 function toTelemetryRecord(row: TelemetryRow): TelemetryRecord {
   return {

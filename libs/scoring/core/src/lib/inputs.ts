@@ -35,14 +35,15 @@ export interface ReportingSpendInput extends MonthlySpendInput {
 export interface TelemetryInput {
   periodKind: 'week' | 'month';
   periodStart: string;
-  supportBacklog: number;
-  incidents: number;
-  crossTeamEscalations: number;
-  rollbacks: number;
+  /** Each figure null where no system reported it for the period (periods stored before that was known hold 0). */
+  supportBacklog: number | null;
+  incidents: number | null;
+  crossTeamEscalations: number | null;
+  rollbacks: number | null;
   /** Days from asking to approval in the period; absent or null where intake was not told. */
   approvalCycleTimeDays?: number | null;
-  /** Times the rollout's scope grew in the period (0 where intake was not told). */
-  scopeExpansions?: number;
+  /** Times the rollout's scope grew in the period (absent or null where intake was not told). */
+  scopeExpansions?: number | null;
 }
 
 /** The bounds a controlled investment may not exceed. */

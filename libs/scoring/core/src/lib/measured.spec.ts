@@ -54,6 +54,25 @@ describe(measuredCriteria.name, () => {
     expect(instability(2, 1)).toBe('absent');
   });
 
+  it('should measure each criterion only from the periods that report its figures, leaving it to attestation when none does', () => {
+    const unreported = { supportBacklog: null, incidents: null, crossTeamEscalations: null, rollbacks: null };
+    // Only incidents known: no escalation, stability or backlog figure is made up as zero.
+    const incidentsOnly = measuredCriteria({ telemetry: [week('2026-11-09', { ...unreported, incidents: 0 })] }, asOf);
+    expect(incidentsOnly['resilience.support_escalation']).toBeUndefined();
+    expect(incidentsOnly['resilience.instability']).toBeUndefined();
+    expect(incidentsOnly['economics.support_burden']).toBeUndefined();
+    // The latest period reporting escalations counts, not a later one that does not report them.
+    const telemetry = [
+      week('2026-10-26', { crossTeamEscalations: 4, supportBacklog: 8 }),
+      week('2026-11-02', { ...unreported, supportBacklog: 12 }),
+      week('2026-11-09', { ...unreported, incidents: 1, rollbacks: 0 }),
+    ];
+    const measured = measuredCriteria({ telemetry }, asOf);
+    expect(measured['resilience.support_escalation']).toMatchObject({ state: 'absent', basis: '4 cross-team escalation(s) in the period from 2026-10-26' });
+    expect(measured['resilience.instability']).toMatchObject({ state: 'partial', basis: '1 incident(s) and rollback(s) over the last 2 period(s)' });
+    expect(measured['economics.support_burden']).toMatchObject({ state: 'partial', basis: 'support backlog 8 → 12' });
+  });
+
   it('should grade governance coordination by the approval cycle time over the recent periods that report it: steady, growing at times, growing throughout', () => {
     const coordination = (...days: (number | null)[]) =>
       measuredCriteria({ telemetry: days.map((d, i) => week(['2026-10-12', '2026-10-19', '2026-10-26', '2026-11-02'][i], { approvalCycleTimeDays: d })) }, asOf)[

@@ -65,42 +65,58 @@ export function measuredCriteria(inputs: MeasuredInputs, asOf: Date, minAttribut
   const series = seriesOf(inputs.telemetry, asOf);
   if (!series.length) return costs;
   const recent = series.slice(-3);
-  const last = series[series.length - 1];
-  const escalations = last.crossTeamEscalations;
-  const instability = recent.reduce((sum, p) => sum + p.incidents + p.rollbacks, 0);
-  const growth = backlogGrowth(recent);
-  const escalationsNow = `now ${escalations} in the period from ${last.periodStart}`;
-  const instabilityNow = `now ${instability} over the last ${recent.length} period(s)`;
-  const backlog = recent.map((p) => p.supportBacklog).join(' → ');
+  // Each criterion from the recent periods that report its figures: a figure no system reported measures nothing.
+  const escalated = latestReporting(recent, (p) => p.crossTeamEscalations);
+  const stability = recent.filter((p) => p.incidents !== null && p.rollbacks !== null);
+  const backlogs = recent.filter((p) => p.supportBacklog !== null);
   const approvals = approvalCycleMeasurement(recent);
-  return {
-    ...costs,
-    ...(approvals ? { 'governance.coordination': approvals } : {}),
-    'resilience.support_escalation': {
+  const measured: Partial<Record<CriterionId, Measurement>> = { ...costs, ...(approvals ? { 'governance.coordination': approvals } : {}) };
+  if (escalated) {
+    const { period, figure: escalations } = escalated;
+    const escalationsNow = `now ${escalations} in the period from ${period.periodStart}`;
+    measured['resilience.support_escalation'] = {
       state: escalations === 0 ? 'established' : escalations <= 2 ? 'partial' : 'absent',
-      basis: `${escalations} cross-team escalation(s) in the period from ${last.periodStart}`,
+      basis: `${escalations} cross-team escalation(s) in the period from ${period.periodStart}`,
       levers: {
         partial: [`keep cross-team escalations to at most 2 a period (${escalationsNow})`],
         established: [`bring cross-team escalations to none in a period (${escalationsNow})`],
       },
-    },
-    'resilience.instability': {
+    };
+  }
+  if (stability.length) {
+    const instability = stability.reduce((sum, p) => sum + (p.incidents ?? 0) + (p.rollbacks ?? 0), 0);
+    const instabilityNow = `now ${instability} over the last ${stability.length} period(s)`;
+    measured['resilience.instability'] = {
       state: instability === 0 ? 'established' : instability <= 2 ? 'partial' : 'absent',
-      basis: `${instability} incident(s) and rollback(s) over the last ${recent.length} period(s)`,
+      basis: `${instability} incident(s) and rollback(s) over the last ${stability.length} period(s)`,
       levers: {
         partial: [`keep incidents and rollbacks to at most 2 over 3 periods (${instabilityNow})`],
         established: [`run 3 periods without an incident or rollback (${instabilityNow})`],
       },
-    },
-    'economics.support_burden': {
-      state: growth.periodsGrowing === 0 ? 'established' : growth.periodsGrowing < recent.length - 1 || recent.length < 3 ? 'partial' : 'absent',
+    };
+  }
+  if (backlogs.length) {
+    const growth = backlogGrowth(backlogs);
+    const backlog = backlogs.map((p) => p.supportBacklog).join(' → ');
+    measured['economics.support_burden'] = {
+      state: growth.periodsGrowing === 0 ? 'established' : growth.periodsGrowing < backlogs.length - 1 || backlogs.length < 3 ? 'partial' : 'absent',
       basis: `support backlog ${backlog}`,
       levers: {
         partial: [`stop the support backlog growing in every period (now ${backlog})`],
         established: [`keep the support backlog from growing in any period (now ${backlog})`],
       },
-    },
-  };
+    };
+  }
+  return measured;
+}
+
+/** The latest of the periods reporting a figure, with it; undefined when none does. */
+export function latestReporting(periods: TelemetryInput[], figureOf: (period: TelemetryInput) => number | null | undefined): { period: TelemetryInput; figure: number } | undefined {
+  for (let i = periods.length - 1; i >= 0; i--) {
+    const figure = figureOf(periods[i]);
+    if (figure !== null && figure !== undefined) return { period: periods[i], figure };
+  }
+  return undefined;
 }
 
 /** The worse of several measurements of one criterion, every reason given; the levers of each part still short of a state. */
@@ -161,9 +177,11 @@ function approvalCycleMeasurement(recent: TelemetryInput[]): Measurement | undef
   };
 }
 
+/** How many times the support backlog grew from one period reporting it to the next. */
 export function backlogGrowth(periods: TelemetryInput[]): { periodsGrowing: number } {
+  const backlogs = periods.map((p) => p.supportBacklog).filter((backlog): backlog is number => backlog !== null);
   let periodsGrowing = 0;
-  for (let i = 1; i < periods.length; i++) if (periods[i].supportBacklog > periods[i - 1].supportBacklog) periodsGrowing++;
+  for (let i = 1; i < backlogs.length; i++) if (backlogs[i] > backlogs[i - 1]) periodsGrowing++;
   return { periodsGrowing };
 }
 

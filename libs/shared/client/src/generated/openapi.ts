@@ -2573,28 +2573,20 @@ export interface components {
             }[];
         };
         RecordTelemetryDto: {
-            /** @default null */
             approvalCycleTimeDays?: number | null;
-            /** @default 0 */
-            crossTeamEscalations?: number;
-            /** @default 0 */
-            incidents?: number;
+            crossTeamEscalations?: number | null;
+            incidents?: number | null;
             period: {
                 /** @enum {string} */
                 kind: "week" | "month";
                 /** Format: date */
                 start: string;
             };
-            /** @default 0 */
-            rollbacks?: number;
-            /** @default 0 */
-            scopeExpansions?: number;
-            /** @default 0 */
-            supportBacklog?: number;
-            /** @default 0 */
-            supportTicketsClosed?: number;
-            /** @default 0 */
-            supportTicketsOpened?: number;
+            rollbacks?: number | null;
+            scopeExpansions?: number | null;
+            supportBacklog?: number | null;
+            supportTicketsClosed?: number | null;
+            supportTicketsOpened?: number | null;
         };
         RecordTokenUsageDto: {
             /** @default 0 */
@@ -3115,12 +3107,9 @@ export interface components {
         };
         TelemetryListDto: {
             items: {
-                /** @default null */
-                approvalCycleTimeDays?: number | null;
-                /** @default 0 */
-                crossTeamEscalations?: number;
-                /** @default 0 */
-                incidents?: number;
+                approvalCycleTimeDays: number | null;
+                crossTeamEscalations: number | null;
+                incidents: number | null;
                 /** Format: uuid */
                 initiativeId: string;
                 period: {
@@ -3131,17 +3120,32 @@ export interface components {
                 };
                 recordedAt: string;
                 recordedBy: string;
-                /** @default 0 */
-                rollbacks?: number;
-                /** @default 0 */
-                scopeExpansions?: number;
-                /** @default 0 */
-                supportBacklog?: number;
-                /** @default 0 */
-                supportTicketsClosed?: number;
-                /** @default 0 */
-                supportTicketsOpened?: number;
+                rollbacks: number | null;
+                scopeExpansions: number | null;
+                supportBacklog: number | null;
+                supportTicketsClosed: number | null;
+                supportTicketsOpened: number | null;
             }[];
+        };
+        TelemetryRecordDto: {
+            approvalCycleTimeDays: number | null;
+            crossTeamEscalations: number | null;
+            incidents: number | null;
+            /** Format: uuid */
+            initiativeId: string;
+            period: {
+                /** @enum {string} */
+                kind: "week" | "month";
+                /** Format: date */
+                start: string;
+            };
+            recordedAt: string;
+            recordedBy: string;
+            rollbacks: number | null;
+            scopeExpansions: number | null;
+            supportBacklog: number | null;
+            supportTicketsClosed: number | null;
+            supportTicketsOpened: number | null;
         };
         TokenPriceDto: {
             /** @default 0 */
@@ -4349,7 +4353,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RecordTelemetryDto"];
+                    "application/json": components["schemas"]["TelemetryRecordDto"];
                 };
             };
         };

@@ -73,35 +73,59 @@ export type Decision = z.infer<typeof decisionSchema>;
 
 const count = z.number().int().min(0).max(10_000_000);
 
+const telemetryPeriodSchema = z
+  .object({ kind: z.enum(['week', 'month']), start: calendarDate })
+  .strict()
+  .refine(({ kind, start }) => (kind === 'week' ? new Date(`${start}T00:00:00Z`).getUTCDay() === 1 : start.endsWith('-01')), {
+    message: 'a week starts on a Monday, a month on its first day',
+    path: ['start'],
+  });
+
+const cycleDays = z
+  .number()
+  .min(0)
+  .max(3650)
+  // Stored to the hundredth of a day: a finer figure would be answered back as sent but kept rounded.
+  .refine((days) => Math.abs(days * 100 - Math.round(days * 100)) < 1e-6, { message: 'at most two decimals, such as 12.25' });
+
+/** A period's figures, each null where no system has reported it: a figure nobody sent is unknown, not zero. */
+const telemetryFigures = {
+  supportTicketsOpened: count.nullable(),
+  supportTicketsClosed: count.nullable(),
+  supportBacklog: count.nullable(),
+  incidents: count.nullable(),
+  crossTeamEscalations: count.nullable(),
+  rollbacks: count.nullable(),
+  approvalCycleTimeDays: cycleDays.nullable(),
+  scopeExpansions: count.nullable(),
+};
+export const TELEMETRY_FIGURES = Object.keys(telemetryFigures) as (keyof typeof telemetryFigures)[];
+
+/**
+ * Figures for one period, as a system reports them. A figure left out keeps
+ * what the period holds (several systems may each report their own figures
+ * for a period); null takes a figure back to unreported.
+ */
 export const telemetrySchema = z
   .object({
-    period: z
-      .object({ kind: z.enum(['week', 'month']), start: calendarDate })
-      .strict()
-      .refine(({ kind, start }) => (kind === 'week' ? new Date(`${start}T00:00:00Z`).getUTCDay() === 1 : start.endsWith('-01')), {
-        message: 'a week starts on a Monday, a month on its first day',
-        path: ['start'],
-      }),
-    supportTicketsOpened: count.default(0),
-    supportTicketsClosed: count.default(0),
-    supportBacklog: count.default(0),
-    incidents: count.default(0),
-    crossTeamEscalations: count.default(0),
-    rollbacks: count.default(0),
-    approvalCycleTimeDays: z
-      .number()
-      .min(0)
-      .max(3650)
-      // Stored to the hundredth of a day: a finer figure would be answered back as sent but kept rounded.
-      .refine((days) => Math.abs(days * 100 - Math.round(days * 100)) < 1e-6, { message: 'at most two decimals, such as 12.25' })
-      .nullable()
-      .default(null),
-    scopeExpansions: count.default(0),
+    period: telemetryPeriodSchema,
+    supportTicketsOpened: telemetryFigures.supportTicketsOpened.optional(),
+    supportTicketsClosed: telemetryFigures.supportTicketsClosed.optional(),
+    supportBacklog: telemetryFigures.supportBacklog.optional(),
+    incidents: telemetryFigures.incidents.optional(),
+    crossTeamEscalations: telemetryFigures.crossTeamEscalations.optional(),
+    rollbacks: telemetryFigures.rollbacks.optional(),
+    approvalCycleTimeDays: telemetryFigures.approvalCycleTimeDays.optional(),
+    scopeExpansions: telemetryFigures.scopeExpansions.optional(),
   })
   .strict();
 export type Telemetry = z.infer<typeof telemetrySchema>;
 
-export const telemetryRecordSchema = telemetrySchema.safeExtend({ initiativeId: z.uuid(), recordedBy: z.string(), recordedAt: z.string() });
+/** A period as stored: every figure, null where none was reported. */
+export const telemetryPeriodFiguresSchema = z.object({ period: telemetryPeriodSchema, ...telemetryFigures });
+export type TelemetryPeriodFigures = z.infer<typeof telemetryPeriodFiguresSchema>;
+
+export const telemetryRecordSchema = telemetryPeriodFiguresSchema.safeExtend({ initiativeId: z.uuid(), recordedBy: z.string(), recordedAt: z.string() });
 export type TelemetryRecord = z.infer<typeof telemetryRecordSchema>;
 
 export const telemetryQuerySchema = z
@@ -142,9 +166,29 @@ export const RegistryRpc = {
 export const RegistryEvents = {
   dependencyAdded: eventContract('dependency.added', 1, z.object({ dependency: dependencySchema })),
   decisionRecorded: eventContract('decision.recorded', 1, z.object({ decision: decisionSchema, initiativeVersion: z.number().int() })),
+  /**
+   * Version 2: `telemetry` is the period as it now stands, every figure with
+   * the ones no system reported null (version 1 sent the figures of one
+   * report, those left out as 0).
+   */
   telemetryRecorded: eventContract(
     'telemetry.recorded',
-    1,
-    z.object({ initiativeId: z.uuid(), telemetry: telemetrySchema, actor: z.string(), initiativeVersion: z.number().int() }),
+    2,
+    z.object({
+      initiativeId: z.uuid(),
+      telemetry: z.object({
+        period: telemetryPeriodSchema,
+        supportTicketsOpened: telemetryFigures.supportTicketsOpened.default(null),
+        supportTicketsClosed: telemetryFigures.supportTicketsClosed.default(null),
+        supportBacklog: telemetryFigures.supportBacklog.default(null),
+        incidents: telemetryFigures.incidents.default(null),
+        crossTeamEscalations: telemetryFigures.crossTeamEscalations.default(null),
+        rollbacks: telemetryFigures.rollbacks.default(null),
+        approvalCycleTimeDays: telemetryFigures.approvalCycleTimeDays.default(null),
+        scopeExpansions: telemetryFigures.scopeExpansions.default(null),
+      }),
+      actor: z.string(),
+      initiativeVersion: z.number().int(),
+    }),
   ),
 };

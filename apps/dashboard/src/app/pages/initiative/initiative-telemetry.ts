@@ -31,10 +31,11 @@ const SERIES: { field: keyof TelemetryRecord; label: string }[] = [
             <thead><tr><th scope="col">{{ kind() === 'week' ? 'Week of' : 'Month' }}</th>@for (series of series; track series.field) { <th scope="col" class="num">{{ series.label }}</th> }</tr></thead>
             <tbody>
               @for (record of records(); track record.period.start) {
-                <tr><th scope="row">{{ record.period.start }}</th>@for (series of series; track series.field) { <td class="num">{{ record[series.field] }}</td> }</tr>
+                <tr><th scope="row">{{ record.period.start }}</th>@for (series of series; track series.field) { <td class="num">{{ record[series.field] ?? '—' }}</td> }</tr>
               }
             </tbody>
           </table>
+          <p class="muted">— not reported for the period (a figure no system sent is unknown, not zero).</p>
         </details>
       } @else {
         <p class="muted">No telemetry recorded yet. Engineering systems send it weekly or monthly (<code>POST /api/v1/initiatives/{{ '{' }}id{{ '}' }}/telemetry</code> or a CSV import).</p>
