@@ -61,7 +61,7 @@ const SAMPLE_BY_NAME: [RegExp, string][] = [
   [/^businessUnits?$/, 'Claims'],
   [/^(key|dependsOnKey)$/, 'AI-0042'],
   [/^name$/, 'Claims triage assistant'],
-  [/^(period|latestCostPeriod|months)$/, '2026-11'],
+  [/^(period|latestCostPeriod|months?)$/, '2026-11'],
   [/^(burn|threshold|thresholds|crossed|attributedShare|productionToPilot)$/, '0.8'],
   [/^unitCost$/, '0.42'],
   [/^volume$/, '12000'],

@@ -405,18 +405,13 @@ describe('the cost ledger', () => {
       const { body } = await viewer.get<{ patterns: { id: string; detail: string }[] }>(`/api/v1/initiatives/${id}/posture`);
       return body.patterns.find((p) => p.id === 'governance_lags_deployment' && p.detail.includes('scope envelope'));
     };
-    // 300 GBP at 0.5 and 600 EUR make 750 EUR, past the cap's 500 EUR at the same rate: only the rates say so, no entry.
+    // 300 GBP and 600 EUR at 0.5 make 1500 GBP, past the cap: the rate says so, with no new entry.
     expect((await finance.post('/api/v1/fx-rates', { rates: [{ currency: 'GBP', date: first, rate: '0.5' }] })).status).toBe(201);
-    const converted = async () => {
-      const pattern = await envelopePattern();
-      return pattern?.detail.includes('GBP rate') ? pattern : undefined;
-    };
-    const breach = await pollUntil(converted, { what: 'scoring to hold the cap in pounds against the converted spend' });
-    expect(breach.detail).toBe(
-      `the rollout goes beyond its authorized scope envelope: it spent 750 EUR (300 GBP + 600 EUR, at each day's rate) in ${month}, beyond the monthly cap of 1000 GBP (500 EUR at the GBP rate of ${first}) the committee set on ${today}`,
-    );
-    // A later rate in the month brings the cap to 800 EUR; the entries keep the rate of their day.
-    expect((await finance.post('/api/v1/fx-rates', { rates: [{ currency: 'GBP', date: second, rate: '0.8' }] })).status).toBe(201);
+    const expected = `the rollout goes beyond its authorized scope envelope: it spent 1500 GBP (300 GBP + 600 EUR, the rest at each day's rate and the GBP rate of ${first}) in ${month}, beyond the monthly cap of 1000 GBP the committee set on ${today}`;
+    // The rates and the converted figures reach scoring apart: what it names on the way may differ.
+    await pollUntil(async () => ((await envelopePattern())?.detail === expected ? true : undefined), { what: 'scoring to hold the cap in pounds against the converted spend' });
+    // A later rate in the month (2) brings the euros to 300 GBP: 600 GBP in all, within the cap.
+    expect((await finance.post('/api/v1/fx-rates', { rates: [{ currency: 'GBP', date: second, rate: '2' }] })).status).toBe(201);
     await pollUntil(async () => ((await envelopePattern()) ? undefined : true), { what: "scoring to hold the cap at the month's latest rate" });
   });
 

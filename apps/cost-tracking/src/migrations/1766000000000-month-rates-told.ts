@@ -1,9 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * When scoring was told each month's latest rate into a reporting currency
- * (`fx.month_rates_recorded`). Rates recorded since are told as they come;
- * those recorded before this column are told once, at the next start.
+ * When a start last told scoring each month's latest rate into a reporting
+ * currency (`fx.month_rates_recorded`). Rates are told as they are recorded;
+ * each start tells again the months with rates recorded since (those from
+ * before this column, the first time; a replica of an earlier version's,
+ * during a rollout).
  */
 export class MonthRatesTold1766000000000 implements MigrationInterface {
   name = 'MonthRatesTold1766000000000';

@@ -246,22 +246,31 @@ export class ExchangeRatesService {
   }
 
   /**
-   * Each month's latest rate into the reporting currency, once per reporting currency (after `queueBackfill` made
-   * its row): what was recorded before scoring was told of rates as they came. Empty every time after the first.
+   * Each month's latest rate into the reporting currency for the months with rates recorded since the last start
+   * told them (all of them the first time, after `queueBackfill` made the currency's row): what a replica recorded
+   * without telling scoring — one of an earlier version, during a rollout. Telling twice changes nothing.
    */
   async untoldMonthRates(manager: EntityManager): Promise<MonthRate[]> {
-    const first = firstResultSet(
+    const [told] = firstResultSet<{ since: Date | null }>(
       await manager.query(
-        `UPDATE cost_tracking.conversion_backfills SET month_rates_told_at = clock_timestamp() WHERE reporting_currency = $1 AND month_rates_told_at IS NULL RETURNING 1`,
+        `UPDATE cost_tracking.conversion_backfills b SET month_rates_told_at = clock_timestamp()
+           FROM (SELECT month_rates_told_at FROM cost_tracking.conversion_backfills WHERE reporting_currency = $1 FOR UPDATE) previous
+          WHERE b.reporting_currency = $1
+        RETURNING previous.month_rates_told_at AS since`,
         [this.reportingCurrency],
       ),
     );
-    if (!first.length) return [];
+    if (!told) return [];
+    // A rate's recorded_at is its transaction's start, which may precede the last telling it committed after: a day's margin.
     const rows = (await manager.query(
       `SELECT DISTINCT ON (currency, to_char(rate_date, 'YYYY-MM')) trim(currency) AS currency, rate_date::text AS date, rate::text AS rate
-         FROM cost_tracking.fx_rates WHERE reporting_currency = $1
+         FROM cost_tracking.fx_rates
+        WHERE reporting_currency = $1
+          AND (currency, to_char(rate_date, 'YYYY-MM')) IN (
+            SELECT currency, to_char(rate_date, 'YYYY-MM') FROM cost_tracking.fx_rates
+             WHERE reporting_currency = $1 AND ($2::timestamptz IS NULL OR recorded_at > $2::timestamptz - interval '1 day'))
         ORDER BY currency, to_char(rate_date, 'YYYY-MM'), rate_date DESC`,
-      [this.reportingCurrency],
+      [this.reportingCurrency, told.since],
     )) as { currency: string; date: string; rate: string }[];
     return latestByMonth(rows);
   }

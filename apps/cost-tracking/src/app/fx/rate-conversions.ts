@@ -70,7 +70,7 @@ export class RateConversions implements OnApplicationBootstrap, BeforeApplicatio
     await this.drain();
   }
 
-  /** Tells scoring the month rates recorded before it was told of them as they came (once per reporting currency). */
+  /** Tells scoring the month rates recorded since the last start told them (see `untoldMonthRates`). */
   private async tellRecordedMonthRates(): Promise<void> {
     await this.outbox.transaction(async (manager) => {
       const months = await this.rates.untoldMonthRates(manager);

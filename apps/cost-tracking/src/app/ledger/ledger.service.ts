@@ -315,31 +315,43 @@ export class LedgerService {
     const recentReportingSpend = reporting
       .filter((m) => months.includes(m.period))
       .map((m) => ({ period: m.period, currency: this.rates.reportingCurrency, amount: m.total.toFixed(), complete: m.unconverted === 0 }));
+    const recentReportingSpendByCurrency = reporting
+      .filter((m) => months.includes(m.period))
+      .flatMap((m) => m.byCurrency.map((c) => ({ period: m.period, currency: c.currency, reportingAmount: c.amount.toFixed(), complete: c.unconverted === 0 })));
     const version = await nextFigureVersion(manager);
     await this.outbox.enqueue(
       manager,
       CostEvents.visibilityChanged,
-      { initiativeId, attributedShare: share, version, entries, latestCostPeriod: latest, recentSpend, recentReportingSpend },
+      { initiativeId, attributedShare: share, version, entries, latestCostPeriod: latest, recentSpend, recentReportingSpend, recentReportingSpendByCurrency },
       context,
     );
   }
 
   /**
-   * An initiative's ledger in the reporting currency by month, from one read: each month's converted spend (and its
-   * reliable part), and how many of its entries wait for their rate.
+   * An initiative's ledger in the reporting currency by month and currency, from one read: each month's converted
+   * spend (and its reliable part), and how many of its entries wait for their rate.
    */
   private async reportingMonths(manager: EntityManager, initiativeId: string): Promise<ReportingMonth[]> {
     const rows = (await manager.query(
-      `SELECT trim(e.period) AS period, coalesce(sum(c.amount), 0)::text AS total,
+      `SELECT trim(e.period) AS period, trim(e.currency) AS currency, coalesce(sum(c.amount), 0)::text AS total,
               coalesce(sum(c.amount) FILTER (WHERE e.source = ANY($3::text[])), 0)::text AS reliable,
               count(*) FILTER (WHERE c.entry_id IS NULL)::int AS unconverted
          FROM cost_tracking.cost_entries e
          LEFT JOIN cost_tracking.entry_conversions c ON c.entry_id = e.id AND c.reporting_currency = $2
         WHERE e.initiative_id = $1
-        GROUP BY trim(e.period) ORDER BY 1`,
+        GROUP BY trim(e.period), trim(e.currency) ORDER BY 1, 2`,
       [initiativeId, this.rates.reportingCurrency, [...RELIABLE_COST_SOURCES]],
-    )) as { period: string; total: string; reliable: string; unconverted: number }[];
-    return rows.map((row) => ({ period: row.period, total: new ExactDecimal(row.total), reliable: new ExactDecimal(row.reliable), unconverted: row.unconverted }));
+    )) as { period: string; currency: string; total: string; reliable: string; unconverted: number }[];
+    const months = new Map<string, ReportingMonth>();
+    for (const row of rows) {
+      const month = months.get(row.period) ?? { period: row.period, total: new ExactDecimal(0), reliable: new ExactDecimal(0), unconverted: 0, byCurrency: [] };
+      month.total = month.total.plus(row.total);
+      month.reliable = month.reliable.plus(row.reliable);
+      month.unconverted += row.unconverted;
+      month.byCurrency.push({ currency: row.currency, amount: new ExactDecimal(row.total), unconverted: row.unconverted });
+      months.set(row.period, month);
+    }
+    return [...months.values()];
   }
 
   private async knows(manager: EntityManager, initiativeId: string): Promise<boolean> {
@@ -354,6 +366,8 @@ interface ReportingMonth {
   reliable: Decimal;
   /** Entries still waiting for their rate. */
   unconverted: number;
+  /** The same by the entries' own currency. */
+  byCurrency: { currency: string; amount: Decimal; unconverted: number }[];
 }
 
 /** The attributed share of all the months' spend in the reporting currency; undefined while an entry waits for its rate. */

@@ -82,7 +82,7 @@ export class PosturesHandler implements OnModuleInit {
       );
     }, byInitiative);
     this.consumers.on(CostEvents.visibilityChanged, (event, manager) => {
-      const { initiativeId, attributedShare, version, entries, latestCostPeriod, recentSpend, recentReportingSpend } = event.payload;
+      const { initiativeId, attributedShare, version, entries, latestCostPeriod, recentSpend, recentReportingSpend, recentReportingSpendByCurrency } = event.payload;
       return this.postures.applyInput(
         manager,
         initiativeId,
@@ -97,6 +97,8 @@ export class PosturesHandler implements OnModuleInit {
             inputs.latestCostPeriod = latestCostPeriod;
             inputs.recentSpend = recentSpend;
             inputs.recentReportingSpend = recentReportingSpend;
+            if (recentReportingSpendByCurrency) inputs.recentReportingSpendByCurrency = recentReportingSpendByCurrency;
+            else delete inputs.recentReportingSpendByCurrency;
           },
         },
         event,
@@ -130,7 +132,7 @@ export class PosturesHandler implements OnModuleInit {
       const { initiativeId, version, committed } = event.payload;
       return this.postures.recordCommitment(manager, initiativeId, version, committed);
     }, byInitiative);
-    this.consumers.on(FxEvents.monthRatesRecorded, (event, manager) => this.postures.recordMonthRates(manager, event.payload, event));
+    this.consumers.onBatch(FxEvents.monthRatesRecorded, (events, manager) => this.postures.recordMonthRates(manager, events.map((event) => event.payload), events[0] ?? {}));
     this.consumers.on(UnitEconomicsEvents.changed, (event, manager) => {
       const { initiativeId, version, items, hasProductionCosts, categoriesWithoutData } = event.payload;
       const unitEconomics = {

@@ -293,17 +293,22 @@ export class PosturesService {
   /**
    * Keeps each month's latest rate into the reporting currency (a later day of the month replaces an earlier one;
    * rates never change, so deliveries in any order end alike), then re-scores the initiatives whose scope envelope
-   * caps monthly spend in one of the currencies: their caps are held against spend at these rates.
+   * caps monthly spend in one of the currencies and whose rates changed. A batch's events are taken together, so
+   * each initiative is locked once, in initiative order, as batches of other events lock them.
    */
-  async recordMonthRates(manager: EntityManager, { reportingCurrency, rates }: MonthRates, cause: Cause): Promise<void> {
+  async recordMonthRates(manager: EntityManager, batch: MonthRates[], cause: Cause): Promise<void> {
+    const rates = batch
+      .flatMap(({ reportingCurrency, rates }) => rates.map((rate) => ({ ...rate, reportingCurrency })))
+      .sort((a, b) => (a.currency + a.reportingCurrency + a.month < b.currency + b.reportingCurrency + b.month ? -1 : 1));
     await manager.query(
       `INSERT INTO scoring.month_rates (currency, reporting_currency, month, rate_date, rate)
-       SELECT r.currency, $1, r.month, r.date::date, r.rate::numeric FROM jsonb_to_recordset($2::jsonb) AS r(currency text, month text, date text, rate text)
+       SELECT DISTINCT ON (r.currency, r."reportingCurrency", r.month) r.currency, r."reportingCurrency", r.month, r.date::date, r.rate::numeric
+         FROM jsonb_to_recordset($1::jsonb) AS r(currency text, "reportingCurrency" text, month text, date text, rate text)
+        ORDER BY r.currency, r."reportingCurrency", r.month, r.date DESC
        ON CONFLICT ON CONSTRAINT month_rates_pkey DO UPDATE SET rate_date = EXCLUDED.rate_date, rate = EXCLUDED.rate
         WHERE EXCLUDED.rate_date > month_rates.rate_date`,
-      [reportingCurrency, JSON.stringify(rates)],
+      [JSON.stringify(rates)],
     );
-    // In initiative order, as batches of events lock them, so neither waits on the other in turn.
     const capped = (await manager.query(
       `SELECT initiative_id FROM scoring.subjects
         WHERE archived_at IS NULL AND inputs #>> '{decision,decision}' = 'controlled_investment'
@@ -311,7 +316,13 @@ export class PosturesService {
         ORDER BY initiative_id`,
       [[...new Set(rates.map((rate) => rate.currency))]],
     )) as { initiative_id: string }[];
-    for (const { initiative_id } of capped) await this.reevaluate(manager, initiative_id, cause);
+    for (const { initiative_id } of capped) {
+      const subject = await this.lockSubject(manager, initiative_id);
+      if (!subject) continue;
+      const withRates = await this.withCapRates(manager, subject.inputs);
+      // Rates for months its spend does not reach change nothing: no new evaluation.
+      if (JSON.stringify(withRates.capRates ?? []) !== JSON.stringify(subject.inputs.capRates ?? [])) await this.rescore(manager, withRates, subject, cause);
+    }
   }
 
   /**
@@ -328,12 +339,13 @@ export class PosturesService {
     const periods = months.map((month) => month.period).sort();
     const rows = (await manager.query(
       `SELECT month, rate_date::text AS date, rate::text AS rate FROM scoring.month_rates
-        WHERE currency = $1 AND reporting_currency = $2 AND month <= $3 ORDER BY month`,
-      [envelope.currency, reporting, periods[periods.length - 1]],
+        WHERE currency = $1 AND reporting_currency = $2 AND month BETWEEN $3 AND $4 ORDER BY month`,
+      [envelope.currency, reporting, monthBefore(periods[0]), periods[periods.length - 1]],
     )) as { month: string; date: string; rate: string }[];
     const capRates: CapRateInput[] = [];
     for (const period of periods) {
-      const latest = rows.filter((row) => row.month <= period).pop();
+      // The month's latest rate, or the month before's early in a month: an older one would say little of the month.
+      const latest = rows.filter((row) => row.month <= period && row.month >= monthBefore(period)).pop();
       if (latest) capRates.push({ period, date: latest.date, rate: new Decimal(latest.rate).toFixed() });
     }
     return capRates.length ? { ...rest, capRates } : rest;
@@ -464,6 +476,12 @@ const HISTORY_READ = 200;
 /** Conditions name dates and shares; grouping by their kind counts alike ones together. */
 /** Sums of committed capital need more than Decimal's default 20 significant digits. */
 const Exact = Decimal.clone({ precision: 60 });
+
+/** The month (YYYY-MM) before the one given. */
+function monthBefore(period: string): string {
+  const [year, month] = period.split('-').map(Number);
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+}
 
 function conditionKind(condition: string): string {
   return condition.replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z/g, '…').replace(/ \(held since …\)/, '');

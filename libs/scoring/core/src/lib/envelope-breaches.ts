@@ -13,11 +13,9 @@ const Exact = Decimal.clone({ precision: 60 });
  * controlled-investment decision: users asked for beyond the envelope's, and
  * recent months (from the decision's on) whose spend passed the monthly cap.
  * A month's spend in the cap's currency alone is held against the cap as it
- * is. Spend in several currencies is taken in the reporting currency, each
- * entry at its day's rate (what is known of it while rates are missing: at
- * least that much was spent), against the cap in the reporting currency — a
- * cap in another currency at that currency's latest rate in the month. With
- * no such rate yet, only the spend in the cap's currency is held against it.
+ * is. Spend in several currencies is brought into the cap's currency (see
+ * `spendAgainstCap`); what is known of it while rates are missing: at least
+ * that much was spent.
  */
 export function envelopeBreaches(inputs: ScoringInputs, asOf: Date): string[] {
   const envelope = committeeEnvelope(inputs);
@@ -29,7 +27,7 @@ export function envelopeBreaches(inputs: ScoringInputs, asOf: Date): string[] {
     breaches.push(`it asks for ${requested} users, beyond the ${envelope.users} the committee authorized on ${on}`);
   }
   for (const month of capBreaches(inputs, envelope, asOf).filter((m) => monthIndex(m.period) <= monthOf(asOf))) {
-    breaches.push(`it spent ${month.spent} in ${month.period}, beyond the monthly cap of ${month.cap} the committee set on ${on}`);
+    breaches.push(`it spent ${month.spent} in ${month.period}, beyond the monthly cap of ${envelope.monthlySpendCap} ${envelope.currency} the committee set on ${on}`);
   }
   return breaches;
 }
@@ -62,16 +60,20 @@ function capBreaches(inputs: ScoringInputs, envelope: DecidedEnvelope, asOf: Dat
     .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
 }
 
-/** A month's spend and the cap it is held against, in one currency, each said how. */
+/** A month's spend and the cap it is held against, in one currency, the spend said how. */
 interface CapMonth {
   period: string;
   amount: Decimal;
   limit: Decimal;
   spent: string;
-  cap: string;
 }
 
-/** Each month's spend against the cap: in the reporting currency when the month has spend in several and the cap can be brought into it. */
+/**
+ * Each month's spend against the cap. A month spent in the cap's currency alone is held as it is. With other
+ * currencies: for a cap in the reporting currency, the month's spend converted at each day's rate; for a cap in
+ * another, its own currency's spend as it is and the rest brought into it — converted at each day's rate into the
+ * reporting currency, then at the cap currency's rate for the month. Without that rate, its own spend alone.
+ */
 function spendAgainstCap(inputs: ScoringInputs, cap: string, currency: string): CapMonth[] {
   const spend = inputs.recentSpend ?? [];
   const reporting = inputs.recentReportingSpend ?? [];
@@ -80,17 +82,28 @@ function spendAgainstCap(inputs: ScoringInputs, cap: string, currency: string): 
     const raw = spend.find((month) => month.period === period && month.currency === currency);
     const total = reporting.find((month) => month.period === period);
     const others = spend.filter((month) => month.period === period && month.currency !== currency && !new Decimal(month.amount).isZero());
-    const rate = total && total.currency !== currency ? inputs.capRates?.find((r) => r.period === period) : undefined;
-    if (!total || !others.length || (total.currency !== currency && !rate)) {
-      const own = raw?.amount ?? (total?.currency === currency ? total.amount : '0');
-      return { period, amount: new Exact(own), limit: new Exact(cap), spent: `${own} ${currency}`, cap: `${cap} ${currency}` };
-    }
+    const own = raw?.amount ?? (total?.currency === currency ? total.amount : '0');
+    const alone: CapMonth = { period, amount: new Exact(own), limit: new Exact(cap), spent: `${own} ${currency}` };
+    if (!total || !others.length) return alone;
     const parts = [...(raw ? [raw] : []), ...others].map((month) => `${month.amount} ${month.currency}`).join(' + ');
-    const how = total.complete ? `at each day's rate` : `so far: some entries wait for their rate`;
-    const spent = `${total.complete ? '' : 'at least '}${total.amount} ${total.currency} (${parts}, ${how})`;
-    if (!rate) return { period, amount: new Exact(total.amount), limit: new Exact(cap), spent, cap: `${cap} ${currency}` };
-    const limit = new Exact(cap).times(rate.rate);
-    const shown = limit.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed();
-    return { period, amount: new Exact(total.amount), limit, spent, cap: `${cap} ${currency} (${shown} ${total.currency} at the ${currency} rate of ${rate.date})` };
+    if (total.currency === currency) {
+      const how = total.complete ? `at each day's rate` : `so far: some entries wait for their rate`;
+      return { ...alone, amount: new Exact(total.amount), spent: `${total.complete ? '' : 'at least '}${total.amount} ${currency} (${parts}, ${how})` };
+    }
+    const rate = inputs.capRates?.find((r) => r.period === period);
+    const rest = (inputs.recentReportingSpendByCurrency ?? []).filter((month) => month.period === period && month.currency !== currency);
+    if (!rate || !rest.length) return alone;
+    const restAmount = rest.reduce((sum, month) => sum.plus(month.reportingAmount), new Exact(0));
+    const complete = rest.every((month) => month.complete);
+    const perUnit = new Exact(rate.rate);
+    // Held as own × rate + rest against cap × rate: exact, where own + rest / rate would be rounded.
+    const shown = new Exact(own).plus(restAmount.div(perUnit)).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed();
+    const how = complete ? `the rest at each day's rate and the ${currency} rate of ${rate.date}` : `so far: some entries wait for their rate; the rest at the ${currency} rate of ${rate.date}`;
+    return {
+      ...alone,
+      amount: new Exact(own).times(perUnit).plus(restAmount),
+      limit: new Exact(cap).times(perUnit),
+      spent: `${complete ? '' : 'at least '}${shown} ${currency} (${parts}, ${how})`,
+    };
   });
 }

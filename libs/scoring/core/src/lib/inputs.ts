@@ -98,10 +98,16 @@ export interface ScoringInputs {
    */
   recentReportingSpend?: ReportingSpendInput[];
   /**
+   * The same months in the reporting currency by the entries' own currency:
+   * a cap in another currency holds its own currency's spend as it is and
+   * the rest brought into it.
+   */
+  recentReportingSpendByCurrency?: { period: string; currency: string; reportingAmount: string; complete: boolean }[];
+  /**
    * For a scope envelope's monthly cap in a currency other than the reporting
    * currency: the cap currency's rate into the reporting currency for each of
-   * `recentReportingSpend`'s months that has one, the latest recorded on or
-   * before the month's end.
+   * `recentReportingSpend`'s months that has one, the latest recorded in the
+   * month or, failing that, the month before.
    */
   capRates?: CapRateInput[];
   /** From cost-tracking's budget alerts: months and categories whose spend reached the budget. */

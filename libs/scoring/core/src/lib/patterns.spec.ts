@@ -158,7 +158,7 @@ describe(detectPatterns.name, () => {
     ]);
   });
 
-  it("should bring a cap in another currency into the reporting currency at its month's latest rate, once there is one", () => {
+  it("should hold a cap in another currency against its own currency's spend as it is and the rest brought into it at the month's rate", () => {
     const envelope = { businessUnits: ['Payments'], users: null, monthlySpendCap: '11000', currency: 'USD' };
     const inputs: ScoringInputs = {
       ...emptyInputs('7d9f3c1e-0000-4000-8000-000000000019'),
@@ -173,21 +173,41 @@ describe(detectPatterns.name, () => {
         { period: '2026-10', currency: 'EUR', amount: '10440.5', complete: true },
         { period: '2026-11', currency: 'EUR', amount: '9925', complete: true },
       ],
+      recentReportingSpendByCurrency: [
+        { period: '2026-10', currency: 'EUR', reportingAmount: '4000', complete: true },
+        { period: '2026-10', currency: 'USD', reportingAmount: '6440.5', complete: true },
+        { period: '2026-11', currency: 'EUR', reportingAmount: '9000', complete: true },
+        { period: '2026-11', currency: 'USD', reportingAmount: '925', complete: true },
+      ],
     };
     // Without a dollar rate, only the dollars are held against the cap: 7000 and 1000 USD are within it.
     expect(details(inputs)).toEqual([]);
-    // October's cap at 0.92 is 10120 EUR, which its 10440.5 EUR passed; November's at 0.925 is 10175 EUR, above its 9925.
+    // October: 7000 USD and 4000 EUR at 0.92 make 11347.83 USD, past the cap; November: 1000 USD and 9000 EUR at 0.925, 10729.73.
     const withRates = { ...inputs, capRates: [{ period: '2026-10', date: '2026-10-30', rate: '0.92' }, { period: '2026-11', date: '2026-11-20', rate: '0.925' }] };
     expect(details(withRates)).toEqual([
-      "the rollout goes beyond its authorized scope envelope: it spent 10440.5 EUR (7000 USD + 4000 EUR, at each day's rate) in 2026-10, beyond the monthly cap of 11000 USD (10120 EUR at the USD rate of 2026-10-30) the committee set on 2026-09-15",
+      "the rollout goes beyond its authorized scope envelope: it spent 11347.83 USD (7000 USD + 4000 EUR, the rest at each day's rate and the USD rate of 2026-10-30) in 2026-10, beyond the monthly cap of 11000 USD the committee set on 2026-09-15",
     ]);
-    // A cap that converts to a hair above the month's spend is not passed: the comparison is exact, not the rounded figure shown.
-    const justWithin = { ...withRates, capRates: [{ period: '2026-10', date: '2026-10-30', rate: '0.949136363637' }] };
-    expect(details(justWithin)).toEqual([]);
-    const justPast = { ...withRates, capRates: [{ period: '2026-10', date: '2026-10-30', rate: '0.949136363636' }] };
-    expect(details(justPast)).toEqual([
-      "the rollout goes beyond its authorized scope envelope: it spent 10440.5 EUR (7000 USD + 4000 EUR, at each day's rate) in 2026-10, beyond the monthly cap of 11000 USD (10440.5 EUR at the USD rate of 2026-10-30) the committee set on 2026-09-15",
+    // The dollars count as spent, not at another day's rate: at 1 the month is exactly at the cap, a hair below 1 past it.
+    expect(details({ ...withRates, capRates: [{ period: '2026-10', date: '2026-10-30', rate: '1' }] })).toEqual([]);
+    expect(details({ ...withRates, capRates: [{ period: '2026-10', date: '2026-10-30', rate: '0.999999999999' }] })).toEqual([
+      "the rollout goes beyond its authorized scope envelope: it spent 11000 USD (7000 USD + 4000 EUR, the rest at each day's rate and the USD rate of 2026-10-30) in 2026-10, beyond the monthly cap of 11000 USD the committee set on 2026-09-15",
     ]);
+    // Dollars still waiting for their own day's rate are counted all the same; euros waiting make it "at least".
+    const october = <T extends { period: string }>(months: T[] | undefined) => (months ?? []).filter((m) => m.period === '2026-10');
+    const dollarsWaiting = {
+      ...withRates,
+      recentSpend: [...october(inputs.recentSpend), { period: '2026-11', currency: 'EUR', amount: '10' }, { period: '2026-11', currency: 'USD', amount: '12000' }, { period: '2026-11', currency: 'SEK', amount: '50' }],
+      recentReportingSpend: [...october(inputs.recentReportingSpend), { period: '2026-11', currency: 'EUR', amount: '10', complete: false }],
+      recentReportingSpendByCurrency: [
+        ...october(inputs.recentReportingSpendByCurrency),
+        { period: '2026-11', currency: 'EUR', reportingAmount: '10', complete: true },
+        { period: '2026-11', currency: 'SEK', reportingAmount: '0', complete: false },
+        { period: '2026-11', currency: 'USD', reportingAmount: '0', complete: false },
+      ],
+    };
+    expect(details(dollarsWaiting)[0]).toContain(
+      'it spent at least 12010.81 USD (12000 USD + 10 EUR + 50 SEK, so far: some entries wait for their rate; the rest at the USD rate of 2026-11-20) in 2026-11',
+    );
   });
 
   it('should see production exposing weakness in growing backlog, escalations and rollbacks', () => {

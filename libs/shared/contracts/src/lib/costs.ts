@@ -191,16 +191,15 @@ export const FxEvents = {
     'fx.month_rates_recorded',
     1,
     z.object({
-      reportingCurrency: z.string(),
+      reportingCurrency: currencySchema,
       rates: z.array(
         z.object({
-          currency: z.string(),
-          /** YYYY-MM. */
-          month: z.string(),
+          currency: currencySchema.meta({ examples: ['USD'] }),
+          month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month such as 2026-11'),
           /** The day of the month the rate holds for. */
-          date: z.string(),
+          date: calendarDate,
           /** Units of the reporting currency for one unit of `currency`. */
-          rate: z.string(),
+          rate: z.string().regex(/^\d{1,12}(\.\d{1,12})?$/).meta({ examples: ['0.9231'] }),
         }),
       ),
     }),
@@ -353,6 +352,13 @@ export const CostEvents = {
        * `complete` is false while some of the month's entries wait for their rate. New in version 2.
        */
       recentReportingSpend: z.array(z.object({ period: z.string(), currency: z.string(), amount: totalSchema, complete: z.boolean() })).default([]),
+      /**
+       * The same months' spend in the reporting currency by the entries' own currency (`reportingAmount`), for a cap
+       * in another currency than the reporting one. New within version 2: absent from figures published before.
+       */
+      recentReportingSpendByCurrency: z
+        .array(z.object({ period: z.string(), currency: z.string(), reportingAmount: totalSchema, complete: z.boolean() }))
+        .optional(),
     }),
   ),
 };

@@ -94,8 +94,7 @@ export class EventConsumers {
   ) {}
 
   on<P extends z.ZodType>(contract: EventContract<P>, handler: EventHandler<z.output<P>>, key?: EventKey<z.output<P>>): void {
-    const durable = `${this.service}__${contract.type.replace(/\./g, '_')}`;
-    this.options.leases?.want(durable);
+    const durable = this.durableFor(contract);
     const handle = handler as EventHandler<unknown>;
     this.registrations.push({
       durable,
@@ -108,6 +107,28 @@ export class EventConsumers {
       },
       key: key as EventKey<unknown> | undefined,
     });
+  }
+
+  /**
+   * Like `on`, with the whole batch (events of one type, each once, in stream
+   * order) given to the handler at once: for effects that lock many rows,
+   * which it can then lock once each, in one order.
+   */
+  onBatch<P extends z.ZodType>(contract: EventContract<P>, handler: (events: EventEnvelope<z.output<P>>[], manager: EntityManager) => Promise<void>): void {
+    const durable = this.durableFor(contract);
+    this.registrations.push({
+      durable,
+      filter: this.subjects.event(contract.type),
+      contracts: new Map([[contract.type, contract as EventContract<z.ZodType>]]),
+      applyAll: handler as BatchHandler,
+    });
+  }
+
+  /** An event type's durable consumer here, `<service>__<type>`, wanted from the leases. */
+  private durableFor(contract: EventContract<z.ZodType>): string {
+    const durable = `${this.service}__${contract.type.replace(/\./g, '_')}`;
+    this.options.leases?.want(durable);
+    return durable;
   }
 
   /**
