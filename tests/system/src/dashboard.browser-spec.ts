@@ -304,6 +304,8 @@ describe('dashboard', () => {
       'oops,1,2026-10-03,USD,Compute',
     ].join('\n');
     await financePage.locator('input[type="file"]').setInputFiles({ name: 'october.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    // The pilot's export, booked as pilot spend.
+    await financePage.getByLabel('Its spend is').selectOption('pilot');
     await financePage.getByRole('button', { name: 'Import' }).click();
     await pollUntil(async () => ((await financePage.getByTestId('import-status').textContent()) ?? '').trim().startsWith('completed'), { what: 'the import to complete' });
     expect(await financePage.getByTestId('import-status').textContent()).toContain('2 rows imported, 1 rejected, 2 unallocated');
@@ -312,6 +314,7 @@ describe('dashboard', () => {
     await unallocated.waitFor();
     // 1200.123456789 − 0.123456789 and 1100.5 − 0.5, summed exactly, grouped by thousands for reading.
     expect(await unallocated.locator('td.num').allTextContents()).toEqual(['1,200', '1,100']);
+    expect(await financePage.getByRole('table', { name: 'Spend by phase' }).locator('tbody tr', { hasText: 'USD' }).allTextContents()).toEqual(['pilotUSD1,2001,100']);
     // In the reporting currency, the dollars wait for a rate: said, not counted as zero.
     const waiting = financePage.getByTestId('unconverted');
     await waiting.waitFor();
@@ -394,6 +397,47 @@ describe('dashboard', () => {
     await audit.first().waitFor();
     expect(await audit.count()).toBe(1);
     expect(await audit.first().textContent()).toContain('decision.recorded');
+
+    // The export holds every record the filters select, not only the page shown.
+    await page.goto(`${context.system.gatewayUrl}/decisions?action=initiative.registered`);
+    const registered = page.getByRole('table', { name: 'Audit trail' }).locator('tbody tr');
+    await pollUntil(async () => ((await registered.count()) === 25 ? true : undefined), { what: 'the first page of registrations' });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const exported = readFileSync(await download.path(), 'utf8').trim().split('\r\n');
+    const { body: all } = await admin.get<{ items: unknown[]; nextCursor: string | null }>('/api/v1/audit?action=initiative.registered&limit=500');
+    expect(all.nextCursor).toBeNull();
+    expect(all.items.length).toBeGreaterThan(25);
+    expect(exported).toHaveLength(all.items.length + 1);
+    expect(exported[0]).toBe('at,initiativeId,initiative,action,actor,changes');
+  });
+
+  it("should let the committee record a decision with its scope envelope on the initiative's page", async () => {
+    const admin = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['admin']));
+    const subject = (await admin.post<{ id: string }>('/api/v1/initiatives', { name: 'Decided on screen', businessUnit: 'Claims', stage: 'scaling' })).body;
+    const committeePage = recordBreakage(await browser.newPage({ viewport: { width: 1440, height: 900 } }), breakage);
+    await committeePage.goto(`${context.system.gatewayUrl}/sign-in`);
+    await committeePage.getByLabel('Token').fill(await tokenFor(context.jwtSecret, ['viewer'], 'chair', ['committee']));
+    await committeePage.getByRole('button', { name: 'Sign in' }).click();
+    await committeePage.getByRole('table', { name: 'Initiatives' }).waitFor();
+    await committeePage.goto(`${context.system.gatewayUrl}/initiatives/${subject.id}`);
+    const form = committeePage.getByRole('form', { name: 'Record a committee decision' });
+    await form.waitFor();
+    await form.getByLabel('Business units (comma-separated)').fill('Claims, Motor');
+    await form.getByLabel('Users').fill('2000000000');
+    await form.getByLabel('Monthly spend cap').fill('15000.00');
+    await form.getByLabel('Currency').fill('EUR');
+    await form.getByLabel('Rationale').fill('Claims and Motor only until support staffing is confirmed.');
+    // The gateway refuses what the form cannot know: the field is named, nothing is recorded.
+    await form.getByRole('button', { name: 'Record decision' }).click();
+    expect(await form.getByTestId('decision-failure').textContent()).toContain('Users: at most a billion users');
+    await form.getByLabel('Users').fill('300');
+    await form.getByRole('button', { name: 'Record decision' }).click();
+    await form.getByRole('status').getByText('Recorded: controlled_investment').waitFor();
+    await committeePage.locator('.decision', { hasText: 'controlled_investment by chair' }).getByText('scope Claims, Motor, 300 users').waitFor();
+    const { body } = await admin.get<{ decisions: { decision: string; scopeEnvelope: unknown }[] }>(`/api/v1/initiatives/${subject.id}`);
+    expect(body.decisions).toEqual([expect.objectContaining({ decision: 'controlled_investment', scopeEnvelope: { businessUnits: ['Claims', 'Motor'], users: 300, monthlySpendCap: '15000', currency: 'EUR' } })]);
+    expect(await checkPage(committeePage, 'initiative')).toEqual([]);
+    await committeePage.close();
   });
 
   it('should show a viewer no write controls', async () => {
@@ -405,7 +449,7 @@ describe('dashboard', () => {
     expect(await viewerPage.getByRole('button', { name: 'Register' }).count()).toBe(0);
     await viewerPage.getByRole('table', { name: 'Initiatives' }).locator('tbody tr a').first().click();
     await viewerPage.getByRole('table', { name: 'Owners' }).waitFor();
-    expect(await viewerPage.getByRole('button', { name: /^(Assign|Change|Remove) |^(Record evidence|Save changes)$/ }).count()).toBe(0);
+    expect(await viewerPage.getByRole('button', { name: /^(Assign|Change|Remove) |^(Record evidence|Save changes|Record decision)$/ }).count()).toBe(0);
     await viewerPage.goBack();
     await viewerPage.getByRole('table', { name: 'Initiatives' }).waitFor();
     await viewerPage.getByRole('link', { name: 'Rollout plan' }).click();

@@ -195,7 +195,7 @@ describe('gateway', () => {
     it('should refuse a key on a POST that does not honour it, and apply nothing', async () => {
       const id = (await pmo.post<InitiativeBody>('/api/v1/initiatives', { name: 'Telemetry without keys', businessUnit: 'Payments' })).body.id;
       const path = `/api/v1/initiatives/${id}/telemetry`;
-      const refused = await pmo.post<{ detail: string }>(path, { period: { kind: 'month', start: '2026-10-01' } }, { 'idempotency-key': `telemetry-${Date.now()}` });
+      const refused = await pmo.post<{ detail: string }>(path, { period: { kind: 'month', start: '2026-10-01' }, incidents: 1 }, { 'idempotency-key': `telemetry-${Date.now()}` });
       expect([refused.status, refused.body.detail]).toEqual([400, `${path} does not take an Idempotency-Key: send it without one, and do not repeat it blindly`]);
       expect((await viewer.get<{ items: unknown[] }>(path)).body.items).toEqual([]);
     });

@@ -250,12 +250,27 @@ describe('initiative CSV imports', () => {
       rows.map((row) => row.id),
     ]);
     expect(Number(stored[0].n)).toBe(3);
-    // The same periods again replace the figures: still three rows.
+    // Figures without a column or a cell were not reported: null, not 0.
+    const figures = async () =>
+      (
+        await database.query(
+          `SELECT period_start::text AS start, support_backlog, incidents, cross_team_escalations, approval_cycle_time_days::text AS approval
+             FROM intake.telemetry WHERE initiative_id = $1 ORDER BY period_start`,
+          [rows[0].id],
+        )
+      ).rows;
+    const imported = [
+      { start: '2026-11-02', support_backlog: 30, incidents: 1, cross_team_escalations: null, approval: '4.50' },
+      { start: '2026-11-09', support_backlog: 34, incidents: 2, cross_team_escalations: null, approval: null },
+    ];
+    expect(await figures()).toEqual(imported);
+    // The same periods again give the same figures: still three rows, none changed.
     expect(await upload('valid-rows')).toMatchObject({ status: 'completed', rowsImported: 3 });
     const { rows: again } = await database.query<{ n: string }>('SELECT count(*)::text AS n FROM intake.telemetry WHERE initiative_id = ANY($1)', [
       rows.map((row) => row.id),
     ]);
     expect(Number(again[0].n)).toBe(3);
+    expect(await figures()).toEqual(imported);
   });
 
   it('should take every row of an all-or-nothing import back when the database refuses one past the first batch', async () => {

@@ -313,9 +313,14 @@ describe('initiative readiness through the API', () => {
       expect((await engineering.post(`/api/v1/initiatives/${id}/telemetry`, { ...week, supportBacklog: 11 })).status).toBe(201);
       const misaligned = await engineering.post<{ errors: { field: string }[] }>(`/api/v1/initiatives/${id}/telemetry`, {
         period: { kind: 'week', start: '2026-11-18' },
+        incidents: 1,
       });
       expect(misaligned.status).toBe(400);
       expect(misaligned.body.errors.map((e) => e.field)).toEqual(['period.start']);
+      // A report without a figure would only make an empty period.
+      const empty = await engineering.post<{ detail: string }>(`/api/v1/initiatives/${id}/telemetry`, { period: week.period });
+      expect(empty.status).toBe(400);
+      expect(JSON.stringify(empty.body)).toContain('a report gives at least one figure');
       // Figures for a period not yet begun cannot have been observed.
       const nextMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
       const future = await engineering.post<{ errors: { field: string; message: string }[] }>(`/api/v1/initiatives/${id}/telemetry`, {

@@ -24,8 +24,9 @@ export class CostsApi {
     return this.http.get<{ items: UnitEconomics[] }>(`/api/v1/initiatives/${encodeURIComponent(initiativeId)}/unit-costs`);
   }
 
-  importFocus(file: File, currency: string | null): Observable<CostImport> {
-    const params: Record<string, string> = { format: 'focus', ...(currency ? { currency } : {}) };
+  /** A pilot's export is booked as pilot spend, so pilot and production economics stay apart. */
+  importFocus(file: File, currency: string | null, phase: 'pilot' | 'production'): Observable<CostImport> {
+    const params: Record<string, string> = { format: 'focus', phase, ...(currency ? { currency } : {}) };
     return this.http.post<CostImport>('/api/v1/cost-imports', file, { params, headers: { 'content-type': 'text/csv' } });
   }
 

@@ -2,7 +2,7 @@ import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { map, type Observable } from 'rxjs';
 import { allPages, type Page } from './paging';
-import type { AuditEntry, EvidenceInput, Initiative, InitiativeDetail, Owner, PortfolioReadiness, PortfolioTrends, PostureSummary, PostureView, RegisterInitiative, TelemetryRecord, UpdateInitiative } from '@capstan/contracts';
+import type { AuditEntry, Decision, EvidenceInput, Initiative, InitiativeDetail, Owner, PortfolioReadiness, PortfolioTrends, PostureSummary, PostureView, RecordDecision, RegisterInitiative, TelemetryRecord, UpdateInitiative } from '@capstan/contracts';
 
 export type InitiativeWithPosture = Initiative & { posture: PostureSummary | null };
 export type InitiativeDetailWithPosture = InitiativeDetail & { posture: PostureView | null };
@@ -52,6 +52,11 @@ export class InitiativesApi {
   /** Records evidence for a criterion on the version `etag` names; 412 when someone changed the initiative since. */
   recordEvidence(id: string, criterionId: string, evidence: Partial<EvidenceInput>, etag: string): Observable<{ version: number }> {
     return this.http.put<{ version: number }>(`/api/v1/initiatives/${encodeURIComponent(id)}/criteria/${encodeURIComponent(criterionId)}`, evidence, { headers: { 'If-Match': etag } });
+  }
+
+  /** The committee's decision; the key makes a retry of the same submission record it once. */
+  recordDecision(id: string, decision: RecordDecision, idempotencyKey: string): Observable<Decision> {
+    return this.http.post<Decision>(`/api/v1/initiatives/${encodeURIComponent(id)}/decisions`, decision, { headers: { 'Idempotency-Key': idempotencyKey } });
   }
 
   telemetry(id: string, periodKind: 'week' | 'month', limit = 26): Observable<{ items: TelemetryRecord[] }> {

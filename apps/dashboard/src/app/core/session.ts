@@ -4,6 +4,8 @@ import { CRITERION_IDS, ENGINEERING_ATTESTABLE_CRITERIA, ROLES, type CriterionId
 export interface SessionPrincipal {
   subject: string;
   roles: Role[];
+  /** Granted beside the roles, such as `committee` (the authorization committee's decisions). */
+  capabilities?: string[];
   expiresAt: number;
 }
 
@@ -30,6 +32,8 @@ export class Session {
     this.hasAnyRole('admin', 'pmo') ? CRITERION_IDS : this.hasAnyRole('engineering') ? ENGINEERING_ATTESTABLE_CRITERIA : [],
   );
   readonly canImportCosts = computed(() => this.hasAnyRole('admin', 'finance'));
+  /** The authorization committee's decisions: admins, or the `committee` capability. */
+  readonly canDecide = computed(() => this.hasAnyRole('admin') || (this.principal()?.capabilities ?? []).includes('committee'));
   /** Where work starts for this caller: the plan for PMO, economics for finance, the portfolio otherwise. */
   readonly home = computed(() => (this.hasAnyRole('admin') ? '/' : this.hasAnyRole('pmo') ? '/rollout' : this.hasAnyRole('finance') ? '/economics' : '/'));
 
@@ -76,12 +80,14 @@ export function decode(token: string | null): SessionPrincipal | null {
       email?: string;
       preferred_username?: string;
       roles?: unknown;
+      capabilities?: unknown;
       exp?: number;
     };
     const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r)) : [];
+    const capabilities = Array.isArray(payload.capabilities) ? payload.capabilities.filter((c): c is string => typeof c === 'string') : [];
     const subject = payload.preferred_username ?? payload.email ?? payload.sub;
     if (!subject || !payload.exp || payload.exp * 1000 < Date.now()) return null;
-    return { subject, roles, expiresAt: payload.exp * 1000 };
+    return { subject, roles, capabilities, expiresAt: payload.exp * 1000 };
   } catch {
     return null;
   }

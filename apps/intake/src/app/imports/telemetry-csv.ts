@@ -38,9 +38,11 @@ export function parseTelemetryCsv(
   const seen = new Map<string, number>();
   for (const { row, cells } of table.rows) {
     const record: Record<string, unknown> = { period: { kind: cells['periodKind'], start: cells['periodStart'] } };
+    // An empty cell keeps what the period holds; `null` takes the figure back to unreported.
     for (const column of NUMERIC) {
       const cell = cells[column];
-      if (cell !== undefined && cell !== '') record[column] = /^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell;
+      if (cell === undefined || cell === '') continue;
+      record[column] = /^null$/i.test(cell) ? null : /^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell;
     }
     const parsed = telemetrySchema.safeParse(record);
     const errors = parsed.success ? [] : fieldErrorsOf(parsed.error);

@@ -7,7 +7,7 @@ import { parseTelemetryCsv, type TelemetryRow } from './telemetry-csv';
 
 type ResolvedRow = TelemetryRow & { initiativeId: string };
 
-/** Telemetry rows; a period sent again replaces the earlier figures, so re-imports change nothing. */
+/** Telemetry rows; a period sent again takes the figures the row gives, so re-imports change nothing. */
 @Injectable()
 export class TelemetryImportPipeline implements ImportPipeline<ResolvedRow> {
   constructor(private readonly registry: RegistryService) {}

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   RegistryEvents,
+  TELEMETRY_FIGURES,
   type AddDependency,
   type Decision,
   type Dependency,
@@ -179,7 +180,12 @@ export class RegistryService {
       initiativeId,
       actor,
       action: 'telemetry.recorded',
-      changes: [{ field: `telemetry.${telemetry.period.kind}.${telemetry.period.start}`, from: before, to: figures }],
+      // Each figure this report gave, so the trail says which system reported what (the period's row keeps the last).
+      changes: TELEMETRY_FIGURES.filter((figure) => telemetry[figure] !== undefined).map((figure) => ({
+        field: `telemetry.${telemetry.period.kind}.${telemetry.period.start}.${figure}`,
+        from: before?.[figure] ?? null,
+        to: figures[figure],
+      })),
     });
     await this.outbox.enqueue(manager, RegistryEvents.telemetryRecorded, { initiativeId, telemetry: figures, actor, initiativeVersion }, context);
     return { ...figures, initiativeId, recordedBy: actor, recordedAt: recordedAt.toISOString() };

@@ -71,6 +71,13 @@ describe(measuredCriteria.name, () => {
     expect(measured['resilience.support_escalation']).toMatchObject({ state: 'absent', basis: '4 cross-team escalation(s) in the period from 2026-10-26' });
     expect(measured['resilience.instability']).toMatchObject({ state: 'partial', basis: '1 incident(s) and rollback(s) over the last 2 period(s)' });
     expect(measured['economics.support_burden']).toMatchObject({ state: 'partial', basis: 'support backlog 8 → 12' });
+    // Incidents reported without rollbacks are a floor: five are absent all the same.
+    const floor = measuredCriteria({ telemetry: [week('2026-11-09', { ...unreported, incidents: 5 })] }, asOf);
+    expect(floor['resilience.instability']).toMatchObject({ state: 'absent', basis: 'at least 5 incident(s) and rollback(s) over the last 1 period(s) (some not reported)' });
+    // A weekly system reporting approvals only does not hide the monthly figures of another.
+    const mixed = measuredCriteria({ telemetry: [month('2026-10-01', { supportBacklog: 3 }), week('2026-11-09', { ...unreported, approvalCycleTimeDays: 4 })] }, asOf);
+    expect(mixed['economics.support_burden']).toMatchObject({ basis: 'support backlog 3' });
+    expect(mixed['governance.coordination']).toMatchObject({ basis: 'approval cycle time 4 day(s)' });
   });
 
   it('should grade governance coordination by the approval cycle time over the recent periods that report it: steady, growing at times, growing throughout', () => {

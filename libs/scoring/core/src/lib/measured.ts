@@ -62,15 +62,11 @@ export function measuredCriteria(inputs: MeasuredInputs, asOf: Date, minAttribut
   if (overrun) parts.push(overrun);
   if (parts.length) costs['economics.cost_visibility'] = combined(parts);
 
-  const series = seriesOf(inputs.telemetry, asOf);
-  if (!series.length) return costs;
-  const recent = series.slice(-3);
-  // Each criterion from the recent periods that report its figures: a figure no system reported measures nothing.
-  const escalated = latestReporting(recent, (p) => p.crossTeamEscalations);
-  const stability = recent.filter((p) => p.incidents !== null && p.rollbacks !== null);
-  const backlogs = recent.filter((p) => p.supportBacklog !== null);
-  const approvals = approvalCycleMeasurement(recent);
+  // Each criterion from the latest periods that report its figures (a figure no system reported measures nothing),
+  // in the series — weekly or monthly — whose latest such period is the most recent.
+  const approvals = approvalCycleMeasurement(seriesOf(inputs.telemetry, asOf).slice(-3));
   const measured: Partial<Record<CriterionId, Measurement>> = { ...costs, ...(approvals ? { 'governance.coordination': approvals } : {}) };
+  const escalated = latestReporting(seriesOf(inputs.telemetry, asOf, (p) => p.crossTeamEscalations).slice(-3), (p) => p.crossTeamEscalations);
   if (escalated) {
     const { period, figure: escalations } = escalated;
     const escalationsNow = `now ${escalations} in the period from ${period.periodStart}`;
@@ -83,18 +79,9 @@ export function measuredCriteria(inputs: MeasuredInputs, asOf: Date, minAttribut
       },
     };
   }
-  if (stability.length) {
-    const instability = stability.reduce((sum, p) => sum + (p.incidents ?? 0) + (p.rollbacks ?? 0), 0);
-    const instabilityNow = `now ${instability} over the last ${stability.length} period(s)`;
-    measured['resilience.instability'] = {
-      state: instability === 0 ? 'established' : instability <= 2 ? 'partial' : 'absent',
-      basis: `${instability} incident(s) and rollback(s) over the last ${stability.length} period(s)`,
-      levers: {
-        partial: [`keep incidents and rollbacks to at most 2 over 3 periods (${instabilityNow})`],
-        established: [`run 3 periods without an incident or rollback (${instabilityNow})`],
-      },
-    };
-  }
+  const instability = instabilityMeasurement(seriesOf(inputs.telemetry, asOf, (p) => p.incidents ?? p.rollbacks).slice(-3));
+  if (instability) measured['resilience.instability'] = instability;
+  const backlogs = seriesOf(inputs.telemetry, asOf, (p) => p.supportBacklog).slice(-3);
   if (backlogs.length) {
     const growth = backlogGrowth(backlogs);
     const backlog = backlogs.map((p) => p.supportBacklog).join(' → ');
@@ -108,6 +95,27 @@ export function measuredCriteria(inputs: MeasuredInputs, asOf: Date, minAttribut
     };
   }
   return measured;
+}
+
+/**
+ * Incidents and rollbacks over the recent periods reporting either. Where one
+ * of the two is not reported, what is reported is a floor: three or more is
+ * absent all the same, one or two at best partial, none measures nothing.
+ */
+function instabilityMeasurement(recent: TelemetryInput[]): Measurement | undefined {
+  if (!recent.length) return undefined;
+  const total = recent.reduce((sum, p) => sum + (p.incidents ?? 0) + (p.rollbacks ?? 0), 0);
+  const unreported = recent.some((p) => p.incidents === null || p.rollbacks === null);
+  if (unreported && total === 0) return undefined;
+  const now = `now ${unreported ? 'at least ' : ''}${total} over the last ${recent.length} period(s)`;
+  return {
+    state: total === 0 ? 'established' : total <= 2 ? 'partial' : 'absent',
+    basis: `${unreported ? 'at least ' : ''}${total} incident(s) and rollback(s) over the last ${recent.length} period(s)${unreported ? ' (some not reported)' : ''}`,
+    levers: {
+      partial: [`keep incidents and rollbacks to at most 2 over 3 periods (${now})`],
+      established: [`run 3 periods without an incident or rollback (${now})`],
+    },
+  };
 }
 
 /** The latest of the periods reporting a figure, with it; undefined when none does. */
@@ -133,13 +141,15 @@ function combined(parts: Measurement[]): Measurement {
 
 /**
  * The series scoring measures from at `asOf`: periods started by then and
- * within the recency window, of the kind whose latest period is the most
- * recent (weekly on a tie, being the finer), oldest first.
+ * within the recency window (and, given `figure`, reporting it), of the kind
+ * whose latest such period is the most recent (weekly on a tie, being the
+ * finer), oldest first.
  */
-export function seriesOf(telemetry: TelemetryInput[] | undefined, asOf: Date): TelemetryInput[] {
+export function seriesOf(telemetry: TelemetryInput[] | undefined, asOf: Date, figure?: (period: TelemetryInput) => number | null | undefined): TelemetryInput[] {
   const usable = (telemetry ?? []).filter((p) => {
     const start = periodStart(p);
-    return start <= asOf.getTime() && start > asOf.getTime() - TELEMETRY_RECENCY_DAYS * DAY_MS;
+    const reported = !figure || (figure(p) !== null && figure(p) !== undefined);
+    return reported && start <= asOf.getTime() && start > asOf.getTime() - TELEMETRY_RECENCY_DAYS * DAY_MS;
   });
   const weekly = usable.filter((p) => p.periodKind === 'week');
   const monthly = usable.filter((p) => p.periodKind === 'month');

@@ -91,18 +91,18 @@ export function detectPatterns(inputs: ScoringInputs, parameters: PatternParamet
   }
 
   // From the periods that report each figure: one no system reported shows nothing.
-  const series = seriesOf(inputs.telemetry, asOf);
-  const window = series.filter((p) => p.supportBacklog !== null).slice(-(parameters.backlogGrowthPeriods + 1));
+  const window = seriesOf(inputs.telemetry, asOf, (p) => p.supportBacklog).slice(-(parameters.backlogGrowthPeriods + 1));
   const weaknesses: string[] = [];
   if (window.length === parameters.backlogGrowthPeriods + 1 && backlogGrowth(window).periodsGrowing === parameters.backlogGrowthPeriods) {
     weaknesses.push(`support backlog grew ${parameters.backlogGrowthPeriods} periods running (${window.map((p) => p.supportBacklog).join(' → ')})`);
   }
-  const escalated = latestReporting(series.slice(-3), (p) => p.crossTeamEscalations);
+  const escalated = latestReporting(seriesOf(inputs.telemetry, asOf, (p) => p.crossTeamEscalations).slice(-3), (p) => p.crossTeamEscalations);
   if (escalated && escalated.figure >= parameters.escalationsPerPeriod) {
     weaknesses.push(`${escalated.figure} escalations crossed team lines in the period from ${escalated.period.periodStart}`);
   }
-  const rollbacks = series.slice(-3).reduce((sum, p) => sum + (p.rollbacks ?? 0), 0);
-  if (rollbacks > 0) weaknesses.push(`${rollbacks} rollback(s) in the last ${Math.min(3, series.length)} period(s)`);
+  const rolledBack = seriesOf(inputs.telemetry, asOf, (p) => p.rollbacks).slice(-3);
+  const rollbacks = rolledBack.reduce((sum, p) => sum + (p.rollbacks ?? 0), 0);
+  if (rollbacks > 0) weaknesses.push(`${rollbacks} rollback(s) in the last ${rolledBack.length} period(s)`);
   if (weaknesses.length) {
     patterns.push({ id: 'production_exposes_weakness', title: 'production exposes weakness', detail: weaknesses.join('; ') });
   }

@@ -118,13 +118,17 @@ export const telemetrySchema = z
     approvalCycleTimeDays: telemetryFigures.approvalCycleTimeDays.optional(),
     scopeExpansions: telemetryFigures.scopeExpansions.optional(),
   })
-  .strict();
+  .strict()
+  .refine((report) => TELEMETRY_FIGURES.some((figure) => report[figure] !== undefined), {
+    message: `a report gives at least one figure: ${Object.keys(telemetryFigures).join(', ')}`,
+  });
 export type Telemetry = z.infer<typeof telemetrySchema>;
 
 /** A period as stored: every figure, null where none was reported. */
 export const telemetryPeriodFiguresSchema = z.object({ period: telemetryPeriodSchema, ...telemetryFigures });
 export type TelemetryPeriodFigures = z.infer<typeof telemetryPeriodFiguresSchema>;
 
+/** A stored period; `recordedBy` and `recordedAt` are those of its latest report (the audit trail keeps each report's figures). */
 export const telemetryRecordSchema = telemetryPeriodFiguresSchema.safeExtend({ initiativeId: z.uuid(), recordedBy: z.string(), recordedAt: z.string() });
 export type TelemetryRecord = z.infer<typeof telemetryRecordSchema>;
 

@@ -122,7 +122,9 @@ interface DecisionRow extends CommitteeDecision {
           <mat-label>Actor</mat-label>
           <input matInput [ngModel]="actor() ?? ''" (change)="setQuery({ actor: $any($event.target).value || null })" />
         </mat-form-field>
-        <button mat-stroked-button type="button" (click)="exportAudit()" [disabled]="!audit().length">Export CSV</button>
+        <button mat-stroked-button type="button" (click)="exportAudit()" [disabled]="!audit().length || exporting()" title="Every record the filters select, not only those shown">
+          {{ exporting() ? 'Exporting…' : 'Export CSV' }}
+        </button>
       </div>
       @if (auditError(); as message) {
         <p class="error" role="alert">{{ message }}</p>
@@ -195,6 +197,7 @@ export class DecisionsPage {
   protected readonly nextCursor = signal<string | null>(null);
   protected readonly loadingAudit = signal(false);
   protected readonly auditError = signal<string | null>(null);
+  protected readonly exporting = signal(false);
   private readonly sort = viewChild(MatSort);
 
   constructor() {
@@ -280,11 +283,22 @@ export class DecisionsPage {
     return shortValue(value, 80);
   }
 
+  /** Every record the filters select, page after page: an auditor's export is not the page shown. */
   protected exportAudit(): void {
-    downloadCsv(
-      'capstan-audit.csv',
-      ['at', 'initiativeId', 'initiative', 'action', 'actor', 'changes'],
-      this.audit().map((entry) => [entry.at, entry.initiativeId, this.names().get(entry.initiativeId) ?? '', entry.action, entry.actor, entry.changes]),
-    );
+    this.exporting.set(true);
+    this.auditApi.listAll({ action: this.action(), actor: this.actor() }).subscribe({
+      next: ({ items }) => {
+        downloadCsv(
+          'capstan-audit.csv',
+          ['at', 'initiativeId', 'initiative', 'action', 'actor', 'changes'],
+          items.map((entry) => [entry.at, entry.initiativeId, this.names().get(entry.initiativeId) ?? '', entry.action, entry.actor, entry.changes]),
+        );
+        this.exporting.set(false);
+      },
+      error: (error: unknown) => {
+        this.auditError.set(`The audit trail could not be exported: ${problemOf(error).detail ?? problemOf(error).title}`);
+        this.exporting.set(false);
+      },
+    });
   }
 }

@@ -29,9 +29,16 @@ const CONVERSION_WATCH_MS = 2_000;
     @if (session.canImportCosts()) {
       <section class="card" aria-label="Import a billing export">
         <h2>Import a FOCUS billing export</h2>
-        <form (submit)="$event.preventDefault(); upload(file.files?.[0] ?? null, currency.value)">
+        <form (submit)="$event.preventDefault(); upload(file.files?.[0] ?? null, currency.value, phase.value)">
           <label>Export (CSV) <input #file type="file" accept=".csv,text/csv" required /></label>
           <label>Currency, when the export has none <input #currency maxlength="3" placeholder="USD" pattern="[A-Z]{3}" /></label>
+          <label
+            >Its spend is
+            <select #phase>
+              <option value="production" selected>production</option>
+              <option value="pilot">pilot</option>
+            </select>
+          </label>
           <button type="submit" [disabled]="uploading()">Import</button>
         </form>
         @if (importing(); as job) {
@@ -202,12 +209,12 @@ export class EconomicsPage implements OnInit {
     this.destroyRef.onDestroy(() => clearTimeout(this.watching));
   }
 
-  protected async upload(file: File | null, currency: string): Promise<void> {
+  protected async upload(file: File | null, currency: string, phase: string): Promise<void> {
     if (!file) return;
     this.uploading.set(true);
     this.error.set(null);
     try {
-      let job = await firstValueFrom(this.costs.importFocus(file, currency.trim().toUpperCase() || null));
+      let job = await firstValueFrom(this.costs.importFocus(file, currency.trim().toUpperCase() || null, phase === 'pilot' ? 'pilot' : 'production'));
       this.importing.set(job);
       while (job.status === 'receiving' || job.status === 'processing') {
         await new Promise((done) => setTimeout(done, 500));

@@ -7,6 +7,7 @@ import { LiveEvents } from '../../core/live-events';
 import { Session } from '../../core/session';
 import { PostureBadge } from '../portfolio/posture-badge';
 import { AttestEvidenceForm } from './attest-evidence-form';
+import { RecordDecisionForm } from './record-decision-form';
 import { EditInitiativeForm } from './edit-initiative-form';
 import { InitiativeEconomics } from './initiative-economics';
 import { InitiativeHistory } from './initiative-history';
@@ -19,7 +20,7 @@ const COST_EVENTS = ['cost.recorded', 'cost.imported', 'budget.threshold_crossed
 /** One initiative: its posture and why, domain scores by source, owners and gaps, evidence, dependencies, decisions, economics, history; its profile edited safely. */
 @Component({
   selector: 'cap-initiative-page',
-  imports: [AttestEvidenceForm, EditInitiativeForm, InitiativeEconomics, InitiativeHistory, InitiativeOwners, InitiativeTelemetry, PostureBadge, RouterLink],
+  imports: [AttestEvidenceForm, EditInitiativeForm, InitiativeEconomics, InitiativeHistory, InitiativeOwners, InitiativeTelemetry, PostureBadge, RecordDecisionForm, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a routerLink="/" class="back">← Portfolio</a>
@@ -129,6 +130,9 @@ const COST_EVENTS = ['cost.recorded', 'cost.imported', 'budget.threshold_crossed
         <cap-initiative-telemetry [initiativeId]="item.id" [revision]="historyRevision()" />
         <cap-initiative-history [initiativeId]="item.id" [revision]="historyRevision()" />
       </div>
+      @if (session.canDecide()) {
+        <cap-record-decision-form class="edit" [initiative]="item" (saved)="load()" />
+      }
       @if (session.attestableCriteria().length) {
         <cap-attest-evidence-form class="edit" [initiative]="item" [etag]="etag()" (saved)="load()" />
       }

@@ -60,17 +60,33 @@ export function buildProblem(snapshot: PortfolioSnapshot): PortfolioProblem {
   const hold = (initiative: SnapshotInitiative, wave: SnapshotWave, reason: string) => {
     if (!holds.has(waveId(initiative.id, wave.key))) holds.set(waveId(initiative.id, wave.key), reason);
   };
+  const poolProblem = (wave: SnapshotWave): string | undefined => {
+    for (const [pool, units] of Object.entries(wave.demand)) {
+      const r = poolIndex.get(pool);
+      if (r === undefined) return `needs pool "${pool}", which is not defined`;
+      if (units > snapshot.pools[r].capacityPerWeek) return `needs ${units} units/week of ${pool}, more than its capacity of ${snapshot.pools[r].capacityPerWeek}`;
+    }
+    return undefined;
+  };
+  // Started before this plan begins: finished waves leave the plan, running ones go on from week 0.
+  const begun = begunWaves(snapshot, byId);
+  const begunById = new Map(begun.map((b) => [waveId(b.initiative.id, b.wave.key), b]));
   for (const initiative of snapshot.initiatives) {
     for (const wave of initiative.waves) {
       const gate = postureGate(initiative, wave);
-      if (gate) hold(initiative, wave, gate);
-      for (const [pool, units] of Object.entries(wave.demand)) {
-        const r = poolIndex.get(pool);
-        if (r === undefined) hold(initiative, wave, `needs pool "${pool}", which is not defined`);
-        else if (units > snapshot.pools[r].capacityPerWeek) {
-          hold(initiative, wave, `needs ${units} units/week of ${pool}, more than its capacity of ${snapshot.pools[r].capacityPerWeek}`);
-        }
+      const problem = poolProblem(wave);
+      const begunHere = begunById.get(waveId(initiative.id, wave.key));
+      if (gate && !problem && begunHere?.recorded && !begunHere.finished) {
+        // Recorded as under way, it runs whatever the posture now says: the plan keeps the capacity it uses and says
+        // that the rollout has gone past its gate (governance lagging deployment).
+        warnings.push(`${initiative.key} ${wave.key} is under way since ${begunHere.startedOn} although ${gate}: the plan keeps the capacity it uses; stop it, or have the committee decide`);
+        continue;
       }
+      if (gate) {
+        hold(initiative, wave, gate);
+        if (begunHere && !begunHere.finished) warnings.push(`${initiative.key} ${wave.key} was to be under way since ${begunHere.startedOn} in the published plan, but is held: ${gate}; record its progress if it runs`);
+      }
+      if (problem) hold(initiative, wave, problem);
     }
   }
 
@@ -90,8 +106,6 @@ export function buildProblem(snapshot: PortfolioSnapshot): PortfolioProblem {
   }
 
   const pins = pinnedWeeks(snapshot, byId, holds, warnings);
-  // Started before this plan begins: finished waves leave the plan, running ones go on from week 0.
-  const begun = begunWaves(snapshot, byId);
   const started = new Map<string, { week: number; on: string }>();
   const finished = new Map<string, { reason: string; startedOn: string; finishedOn: string }>();
   for (const b of begun) {
@@ -412,6 +426,8 @@ interface BegunWave {
   readonly finished?: { readonly on: string; readonly reason: string; readonly endWeek: number };
   /** Recorded as running though it should have ended by now: given the plan's first week. */
   readonly overdue?: boolean;
+  /** Recorded by PMO, not inferred from the published plan. */
+  readonly recorded: boolean;
 }
 
 /**
@@ -432,7 +448,7 @@ function begunWaves(snapshot: PortfolioSnapshot, byId: ReadonlyMap<string, Snaps
     if (!initiative || !wave) continue;
     const week = weekOf(startDate, startedOn);
     const expectedEnd = week + wave.durationWeeks;
-    const base = { initiative, wave, startedOn };
+    const base = { initiative, wave, startedOn, recorded: recorded === true };
     if (recorded && finishedOn) {
       begun.push({ ...base, began: Math.min(0, week), finished: { on: finishedOn, reason: `finished ${finishedOn}, as recorded`, endWeek: weekOf(startDate, finishedOn) + 1 } });
     } else if (recorded && expectedEnd <= todayWeek) {

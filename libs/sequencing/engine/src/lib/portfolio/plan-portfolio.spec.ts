@@ -246,6 +246,33 @@ describe(planPortfolio.name, () => {
     expect(dates('D')).toEqual([[START, '2027-01-17', '2026-12-28']]);
   });
 
+  it('should keep a wave recorded as under way running when its initiative is held since, and say that it runs past its gate', () => {
+    const plan = planPortfolio(
+      snapshot({
+        initiatives: [
+          initiative('A', { posture: 'pause', waves: [wave('w1', { durationWeeks: 4 })] }),
+          initiative('B', { value: '1000', waves: [wave('w1', { durationWeeks: 2 })] }),
+          initiative('C', { posture: 'pause', waves: [wave('w1', { durationWeeks: 4 })] }),
+        ],
+        underway: [
+          // Recorded by PMO: it runs, paused or not, and keeps the pool before B.
+          { initiativeId: 'id-A', wave: 'w1', startedOn: '2026-12-23', recorded: true },
+          // Only the published plan had it begun: held, and said so.
+          { initiativeId: 'id-C', wave: 'w1', startedOn: '2026-12-21' },
+        ],
+      }),
+    );
+    expect(plan.waves.filter((w) => w.initiativeKey === 'A').map((w) => [w.start, w.underwaySince])).toEqual([[START, '2026-12-23']]);
+    expect(startOf(plan, 'B')).toBe('2027-01-18');
+    expect(plan.held).toEqual([expect.objectContaining({ initiativeKey: 'C', waves: [{ wave: 'w1', reason: 'posture is pause' }] })]);
+    expect(plan.warnings).toEqual(
+      expect.arrayContaining([
+        'A w1 is under way since 2026-12-23 although posture is pause: the plan keeps the capacity it uses; stop it, or have the committee decide',
+        'C w1 was to be under way since 2026-12-21 in the published plan, but is held: posture is pause; record its progress if it runs',
+      ]),
+    );
+  });
+
   it('should not report a wave under way as moved, nor a finished one as removed, when the plan moves on', () => {
     const inputs = snapshot({
       startDate: '2026-12-21',
