@@ -58,6 +58,7 @@ export const SERVICES = {
     durables: [
       'sequencing__decision_recorded',
       'sequencing__dependency_added',
+      'sequencing__dependency_removed',
       'sequencing__initiative_archived',
       'sequencing__initiative_registered',
       'sequencing__initiative_updated',

@@ -135,6 +135,9 @@ describe('dashboard', () => {
     await page.getByRole('heading', { name: /Upstream subject/ }).waitFor();
     await page.goBack();
     await page.getByRole('heading', { name: /Detail subject/ }).waitFor();
+    // A mistaken dependency is taken away from here.
+    await page.getByRole('button', { name: `Remove the dependency on ${upstream.body.key}` }).click();
+    await page.getByText('No dependencies.').waitFor();
 
     // A save the API refuses says why, naming the field.
     await page.getByLabel('Business unit').fill('   ');
@@ -308,7 +311,7 @@ describe('dashboard', () => {
     await financePage.getByLabel('Its spend is').selectOption('pilot');
     await financePage.getByRole('button', { name: 'Import' }).click();
     await pollUntil(async () => ((await financePage.getByTestId('import-status').textContent()) ?? '').trim().startsWith('completed'), { what: 'the import to complete' });
-    expect(await financePage.getByTestId('import-status').textContent()).toContain('2 rows imported, 1 rejected, 2 unallocated');
+    expect(await financePage.getByTestId('import-status').textContent()).toContain('(pilot spend) — 2 rows imported, 1 rejected, 2 unallocated');
     expect(await financePage.getByText('Row 4: BilledCost "oops" is not a number').count()).toBe(1);
     const unallocated = financePage.locator('tr[data-initiative="unallocated"]');
     await unallocated.waitFor();
@@ -429,7 +432,7 @@ describe('dashboard', () => {
     await form.getByLabel('Rationale').fill('Claims and Motor only until support staffing is confirmed.');
     // The gateway refuses what the form cannot know: the field is named, nothing is recorded.
     await form.getByRole('button', { name: 'Record decision' }).click();
-    expect(await form.getByTestId('decision-failure').textContent()).toContain('Users: at most a billion users');
+    await form.getByTestId('decision-failure').filter({ hasText: 'Users: at most a billion users' }).waitFor();
     await form.getByLabel('Users').fill('300');
     await form.getByRole('button', { name: 'Record decision' }).click();
     await form.getByRole('status').getByText('Recorded: controlled_investment').waitFor();

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { CRITERION_IDS, RESPONSIBILITIES } from '@capstan/domain';
-import { ApiClient, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
+import { ApiClient, pollUntil, queryDatabase, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
 
 interface Detail {
   id: string;
@@ -270,6 +270,20 @@ describe('initiative readiness through the API', () => {
 
       const detail = await viewer.get<Detail & { dependencies: { dependsOn: string; kind: string }[] }>(`/api/v1/initiatives/${a}`);
       expect(detail.body.dependencies.map((d) => d.dependsOn)).toEqual([b]);
+
+      // Taken away: the cycle it would have closed is allowed, the trail keeps it, and sequencing plans without it.
+      const sequencingRow = async () =>
+        (await queryDatabase<{ removed: boolean }>(context.databaseUrl, `SELECT removed FROM sequencing.dependencies WHERE initiative_id = $1 AND depends_on = $2`, [a, b]))[0];
+      await pollUntil(async () => ((await sequencingRow())?.removed === false ? true : undefined), { what: 'sequencing to know the dependency' });
+      expect((await engineering.request('DELETE', `/api/v1/initiatives/${a}/dependencies/${b}`)).status).toBe(403);
+      const removed = await pmo.request<{ dependsOn: string; kind: string }>('DELETE', `/api/v1/initiatives/${a}/dependencies/${b}`);
+      expect([removed.status, removed.body.dependsOn, removed.body.kind]).toEqual([200, b, 'hard']);
+      expect((await pmo.request('DELETE', `/api/v1/initiatives/${a}/dependencies/${b}`)).status).toBe(404);
+      expect((await viewer.get<{ dependencies: unknown[] }>(`/api/v1/initiatives/${a}`)).body.dependencies).toEqual([]);
+      expect((await pmo.post(`/api/v1/initiatives/${c}/dependencies`, { dependsOn: a })).status).toBe(201);
+      const trail = await viewer.get<{ items: { action: string; actor: string }[] }>(`/api/v1/initiatives/${a}/audit`);
+      expect(trail.body.items.map((entry) => entry.action)).toContain('dependency.removed');
+      await pollUntil(async () => ((await sequencingRow())?.removed === true ? true : undefined), { what: 'sequencing to take the dependency away' });
     });
 
     it('should record committee decisions append-only, with exact money in the scope envelope', async () => {

@@ -29,6 +29,7 @@ export const MATRIX: Record<string, readonly Role[] | 'public'> = {
   'PUT /api/v1/initiatives/{id}/criteria/{criterionId}': ['admin', 'pmo', 'engineering'],
   'POST /api/v1/initiatives/{id}/archive': ['admin', 'pmo'],
   'POST /api/v1/initiatives/{id}/dependencies': ['admin', 'pmo'],
+  'DELETE /api/v1/initiatives/{id}/dependencies/{dependsOn}': ['admin', 'pmo'],
   // Others only with the `committee` capability, which these tokens do not carry.
   'POST /api/v1/initiatives/{id}/decisions': ['admin'],
   'POST /api/v1/initiatives/{id}/telemetry': ['admin', 'pmo', 'engineering'],

@@ -65,7 +65,8 @@ describe('service identity: API keys and single sign-on', () => {
       OIDC_AUDIENCE: 'capstan',
       OIDC_CLIENT_ID: 'capstan-dashboard',
       OIDC_ROLES_CLAIM: 'groups',
-      OIDC_ROLE_MAP: 'capstan-pmo=pmo,finance-team=finance',
+      OIDC_ROLE_MAP: 'capstan-pmo=pmo,finance-team=finance,ai-committee=viewer',
+      OIDC_COMMITTEE_GROUPS: 'ai-committee',
       OIDC_SUBJECT_CLAIM: 'email',
       OIDC_JWKS_COOLDOWN_MS: '0',
     });
@@ -101,6 +102,13 @@ describe('service identity: API keys and single sign-on', () => {
       // With a role map, a group merely named like a role (anyone may create one at some providers) grants nothing.
       const namedAdmin = anonymous.withToken(await ssoToken({ email: 'mallory@example.com', groups: ['admin'] }));
       expect((await namedAdmin.get('/api/v1/service-accounts')).status).toBe(403);
+
+      // The committee's group grants the capability to decide; a PMO member without it is refused.
+      const chair = anonymous.withToken(await ssoToken({ email: 'chair@example.com', groups: ['ai-committee'] }));
+      expect((await chair.get<{ roles: string[]; capabilities: string[] }>('/api/v1/auth/me')).body).toMatchObject({ roles: ['viewer'], capabilities: ['committee'] });
+      const decision = { decision: 'pause', rationale: 'Not before its owners are named.' };
+      expect((await pmo.post(`/api/v1/initiatives/${created.body.id}/decisions`, decision)).status).toBe(403);
+      expect((await chair.post(`/api/v1/initiatives/${created.body.id}/decisions`, decision)).status).toBe(201);
     });
 
     it('should reject a wrong audience, an expired token and a key the JWKS does not hold', async () => {

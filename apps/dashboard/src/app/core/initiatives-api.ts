@@ -54,6 +54,11 @@ export class InitiativesApi {
     return this.http.put<{ version: number }>(`/api/v1/initiatives/${encodeURIComponent(id)}/criteria/${encodeURIComponent(criterionId)}`, evidence, { headers: { 'If-Match': etag } });
   }
 
+  /** Takes a dependency away; the plan's draft is computed again without it. */
+  removeDependency(id: string, dependsOn: string): Observable<unknown> {
+    return this.http.delete(`/api/v1/initiatives/${encodeURIComponent(id)}/dependencies/${encodeURIComponent(dependsOn)}`);
+  }
+
   /** The committee's decision; the key makes a retry of the same submission record it once. */
   recordDecision(id: string, decision: RecordDecision, idempotencyKey: string): Observable<Decision> {
     return this.http.post<Decision>(`/api/v1/initiatives/${encodeURIComponent(id)}/decisions`, decision, { headers: { 'Idempotency-Key': idempotencyKey } });

@@ -12,7 +12,11 @@ export interface Page<T> {
 export function allPages<T>(page: (cursor: string | undefined) => Observable<Page<T>>): Observable<{ items: T[] }> {
   return page(undefined).pipe(
     expand((response) => (response.nextCursor ? page(response.nextCursor) : EMPTY)),
-    reduce((items: T[], response) => items.concat(response.items), []),
+    // Appended in place: copying the whole list for every page would grow with its square.
+    reduce((items: T[], response) => {
+      for (const item of response.items) items.push(item);
+      return items;
+    }, []),
     map((items) => ({ items })),
   );
 }

@@ -37,16 +37,19 @@ export class Session {
   /** Where work starts for this caller: the plan for PMO, economics for finance, the portfolio otherwise. */
   readonly home = computed(() => (this.hasAnyRole('admin') ? '/' : this.hasAnyRole('pmo') ? '/rollout' : this.hasAnyRole('finance') ? '/economics' : '/'));
 
-  /** Signs in with a token; `roles` (from the gateway) replace the token's own claim when given. */
-  signIn(token: string, roles?: Role[]): SessionPrincipal | null {
+  /**
+   * Signs in with a token. For single sign-on the gateway's answer (`/api/v1/auth/me`) gives the roles and
+   * capabilities, in place of anything the provider's token claims.
+   */
+  signIn(token: string, granted?: { roles: Role[]; capabilities: string[] }): SessionPrincipal | null {
     const decoded = decode(token);
     if (!decoded) return null;
-    const principal = roles ? { ...decoded, roles } : decoded;
+    const principal = granted ? { ...decoded, ...granted } : decoded;
     sessionStorage.setItem(TOKEN_KEY, token);
-    if (roles) sessionStorage.setItem(PRINCIPAL_KEY, JSON.stringify(principal));
+    if (granted) sessionStorage.setItem(PRINCIPAL_KEY, JSON.stringify(principal));
     else sessionStorage.removeItem(PRINCIPAL_KEY);
     this.token.set(token);
-    this.known.set(roles ? principal : null);
+    this.known.set(granted ? principal : null);
     return principal;
   }
 

@@ -46,7 +46,7 @@ export class SingleSignOn {
   }
 
   /** Back from the provider: the code for a token, and the roles the gateway gives it. */
-  async complete(params: URLSearchParams): Promise<{ token: string; roles: Role[] }> {
+  async complete(params: URLSearchParams): Promise<{ token: string; roles: Role[]; capabilities: string[] }> {
     const pending = JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? 'null') as { verifier: string; state: string; tokenEndpoint: string; clientId: string } | null;
     sessionStorage.removeItem(PENDING_KEY);
     const error = params.get('error');
@@ -69,9 +69,9 @@ export class SingleSignOn {
     const token = tokens.access_token?.split('.').length === 3 ? tokens.access_token : tokens.id_token;
     if (!token) throw new Error('The identity provider answered without a token.');
     const me = await firstValueFrom(
-      this.http.get<{ roles: Role[] }>('/api/v1/auth/me', { headers: new HttpHeaders({ Authorization: `Bearer ${token}` }) }),
+      this.http.get<{ roles: Role[]; capabilities: string[] }>('/api/v1/auth/me', { headers: new HttpHeaders({ Authorization: `Bearer ${token}` }) }),
     );
-    return { token, roles: me.roles };
+    return { token, roles: me.roles, capabilities: me.capabilities ?? [] };
   }
 }
 

@@ -11,6 +11,8 @@ export interface OidcConfig {
   rolesClaim: string;
   /** Claim value → Capstan role; a value that already names a role maps to it. */
   roleMap: Record<string, Role>;
+  /** Claim values (groups) whose members sit on the authorization committee: they get the `committee` capability. */
+  committeeGroups: string[];
   subjectClaim: string;
   algorithms: string[];
   /** Least time between two fetches of the JWKS for tokens naming an unknown key. */
@@ -47,7 +49,8 @@ export class OidcVerifier {
     });
     const subject = claimAt(payload, this.config.subjectClaim) ?? payload.sub;
     if (typeof subject !== 'string' || !subject) throw new Error(`The token has no ${this.config.subjectClaim} claim`);
-    return { subject, roles: this.rolesOf(payload), capabilities: [], expiresAt: Number(payload.exp) * 1000 };
+    const committee = this.claimValues(payload).some((value) => this.config.committeeGroups.includes(value));
+    return { subject, roles: this.rolesOf(payload), capabilities: committee ? ['committee'] : [], expiresAt: Number(payload.exp) * 1000 };
   }
 
   /** Origins the dashboard talks to when signing in (for the page's connect-src): the issuer's and its token endpoint's. */
@@ -62,8 +65,7 @@ export class OidcVerifier {
   }
 
   rolesOf(payload: JWTPayload): Role[] {
-    const claim = claimAt(payload, this.config.rolesClaim);
-    const values = Array.isArray(claim) ? claim.map(String) : typeof claim === 'string' ? claim.split(/[\s,]+/) : [];
+    const values = this.claimValues(payload);
     const roles = new Set<Role>();
     // With a map, the map alone: a group someone may create at the provider named "admin" grants nothing by its name.
     const mapped = Object.keys(this.config.roleMap).length > 0;
@@ -72,6 +74,12 @@ export class OidcVerifier {
       if (role) roles.add(role);
     }
     return [...roles];
+  }
+
+  /** The groups or roles the token names in the configured claim. */
+  private claimValues(payload: JWTPayload): string[] {
+    const claim = claimAt(payload, this.config.rolesClaim);
+    return Array.isArray(claim) ? claim.map(String) : typeof claim === 'string' ? claim.split(/[\s,]+/) : [];
   }
 
   private async keySet(): Promise<ReturnType<typeof createRemoteJWKSet>> {

@@ -59,6 +59,7 @@ const gatewayEnvSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_ROLES_CLAIM: z.string().min(1).default('groups'),
   OIDC_ROLE_MAP: z.string().default(''),
+  OIDC_COMMITTEE_GROUPS: z.string().default(''),
   OIDC_SUBJECT_CLAIM: z.string().min(1).default('sub'),
   OIDC_ALGORITHMS: z
     .string()
@@ -125,6 +126,7 @@ function oidcConfigOf(env: z.output<typeof gatewayEnvSchema>): OidcConfig | unde
       clientId: env.OIDC_CLIENT_ID,
       rolesClaim: env.OIDC_ROLES_CLAIM,
       roleMap: parseRoleMap(env.OIDC_ROLE_MAP),
+      committeeGroups: env.OIDC_COMMITTEE_GROUPS.split(',').map((group) => group.trim()).filter(Boolean),
       subjectClaim: env.OIDC_SUBJECT_CLAIM,
       algorithms: env.OIDC_ALGORITHMS.split(','),
       jwksCooldownMs: env.OIDC_JWKS_COOLDOWN_MS,

@@ -35,6 +35,7 @@ export class UpdateInitiativeDto extends createZodDto(updateInitiativeSchema) {}
 export class AssignOwnerDto extends createZodDto(ownerSchema) {}
 export class RecordEvidenceDto extends createZodDto(evidenceInputSchema) {}
 export class InitiativeParamsDto extends createZodDto(z.object({ id: z.uuid() })) {}
+export class DependencyParamsDto extends createZodDto(z.object({ id: z.uuid(), dependsOn: z.uuid() })) {}
 export class OwnerParamsDto extends createZodDto(z.object({ id: z.uuid(), responsibility: z.enum(RESPONSIBILITIES) })) {}
 export class CriterionParamsDto extends createZodDto(
   z.object({ id: z.uuid(), criterionId: z.enum(CRITERION_IDS as [string, ...string[]]) }),

@@ -11,6 +11,7 @@ import {
   AddDependencyDto,
   AssignOwnerDto,
   DecisionResponseDto,
+  DependencyParamsDto,
   DependencyResponseDto,
   RecordDecisionDto,
   RecordTelemetryDto,
@@ -193,6 +194,14 @@ export class InitiativesController {
     @Req() request: AuthenticatedRequest,
   ) {
     return this.initiatives.addDependency(id, body, { actor: principal.subject, correlationId: request.correlationId });
+  }
+
+  /** Takes a dependency away; answers it as it was (404 when there is none). */
+  @Delete(':id/dependencies/:dependsOn')
+  @Roles('pmo')
+  @ApiOkResponse({ type: DependencyResponseDto })
+  removeDependency(@Param() { id, dependsOn }: DependencyParamsDto, @CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest) {
+    return this.initiatives.removeDependency(id, dependsOn, { actor: principal.subject, correlationId: request.correlationId });
   }
 
   /** The authorization committee's decisions: admins, or anyone holding the `committee` capability. */

@@ -73,6 +73,10 @@ export class InitiativesService {
     return this.rpc.call(RegistryRpc.addDependency, { initiativeId, dependency, actor: caller.actor }, { correlationId: caller.correlationId });
   }
 
+  removeDependency(initiativeId: string, dependsOn: string, caller: Caller) {
+    return this.rpc.call(RegistryRpc.removeDependency, { initiativeId, dependsOn, actor: caller.actor }, { correlationId: caller.correlationId });
+  }
+
   recordDecision(initiativeId: string, decision: RecordDecision, caller: Caller) {
     return this.rpc.call(RegistryRpc.recordDecision, { initiativeId, decision, actor: caller.actor }, { correlationId: caller.correlationId });
   }

@@ -30,7 +30,7 @@ export class RegistryService {
 
   async addDependency(initiativeId: string, input: AddDependency, actor: string, context: RpcContext): Promise<Dependency> {
     return this.outbox.transaction(async (manager) => {
-      await nextVersion(manager, initiativeId);
+      const initiativeVersion = await nextVersion(manager, initiativeId);
       // One writer of the graph at a time, so two concurrent additions cannot close a cycle together.
       await manager.query(`LOCK TABLE intake.dependencies IN SHARE ROW EXCLUSIVE MODE`);
       const keys = await this.keysOf(manager, [initiativeId, input.dependsOn]);
@@ -73,8 +73,32 @@ export class RegistryService {
         action: 'dependency.added',
         changes: diff({}, { kind: added.kind, note: added.note }, `dependencies.${added.dependsOnKey}.`),
       });
-      await this.outbox.enqueue(manager, RegistryEvents.dependencyAdded, { dependency: added }, context);
+      await this.outbox.enqueue(manager, RegistryEvents.dependencyAdded, { dependency: added, initiativeVersion }, context);
       return added;
+    });
+  }
+
+  /** Takes a dependency away (a mistaken link, or one the rollout no longer needs); the trail keeps what it was. */
+  async removeDependency(initiativeId: string, dependsOn: string, actor: string, context: RpcContext): Promise<Dependency> {
+    return this.outbox.transaction(async (manager) => {
+      const initiativeVersion = await nextVersion(manager, initiativeId);
+      await manager.query(`LOCK TABLE intake.dependencies IN SHARE ROW EXCLUSIVE MODE`);
+      const [row] = (await manager.query(
+        `SELECT d.*, i.key AS depends_on_key FROM intake.dependencies d JOIN intake.initiatives i ON i.id = d.depends_on
+         WHERE d.initiative_id = $1 AND d.depends_on = $2`,
+        [initiativeId, dependsOn],
+      )) as DependencyRow[];
+      if (!row) throw RpcError.notFound(`A dependency of ${initiativeId} on ${dependsOn}`);
+      await manager.query(`DELETE FROM intake.dependencies WHERE initiative_id = $1 AND depends_on = $2`, [initiativeId, dependsOn]);
+      const removed = toDependency(row);
+      await appendAudit(manager, {
+        initiativeId,
+        actor,
+        action: 'dependency.removed',
+        changes: diff({ kind: removed.kind, note: removed.note }, {}, `dependencies.${removed.dependsOnKey}.`),
+      });
+      await this.outbox.enqueue(manager, RegistryEvents.dependencyRemoved, { dependency: removed, removedBy: actor, initiativeVersion }, context);
+      return removed;
     });
   }
 

@@ -54,12 +54,21 @@ export class PlanningInputsService {
     await this.recordProjected(manager, initiativeId, 'scope_units', businessUnits, (key) => `scope envelope of ${key} changed`);
   }
 
-  async recordDependency(manager: EntityManager, initiativeId: string, dependsOn: string, kind: string): Promise<void> {
-    await manager.query(
-      `INSERT INTO sequencing.dependencies (initiative_id, depends_on, kind) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-      [initiativeId, dependsOn, kind],
+  /**
+   * A dependency added or taken away in intake, at the dependent's version then: the newer change wins, whichever
+   * arrives last (an addition from before versions were sent counts as version 0).
+   */
+  async recordDependency(manager: EntityManager, initiativeId: string, dependsOn: string, change: { kind: string; version: number; removed: boolean }): Promise<void> {
+    const applied = firstResultSet(
+      await manager.query(
+        `INSERT INTO sequencing.dependencies (initiative_id, depends_on, kind, version, removed) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (initiative_id, depends_on) DO UPDATE SET kind = EXCLUDED.kind, version = EXCLUDED.version, removed = EXCLUDED.removed
+          WHERE EXCLUDED.version > dependencies.version
+         RETURNING 1`,
+        [initiativeId, dependsOn, change.kind, change.version, change.removed],
+      ),
     );
-    await markStaleIfPlanned(manager, [initiativeId, dependsOn], 'dependency added');
+    if (applied.length) await markStaleIfPlanned(manager, [initiativeId, dependsOn], change.removed ? 'dependency removed' : 'dependency added');
   }
 
   /**
@@ -244,7 +253,7 @@ export class PlanningInputsService {
       windows: { from: string; to: string; reason: string }[];
     }[];
     const dependencies = (await manager.query(
-      `SELECT initiative_id, depends_on FROM sequencing.dependencies WHERE kind = 'hard' ORDER BY initiative_id, depends_on`,
+      `SELECT initiative_id, depends_on FROM sequencing.dependencies WHERE kind = 'hard' AND NOT removed ORDER BY initiative_id, depends_on`,
     )) as { initiative_id: string; depends_on: string }[];
     const overrides = (await manager.query(`SELECT * FROM sequencing.overrides WHERE revoked_at IS NULL ORDER BY created_at, id`)) as OverrideRow[];
     // What has started by now, not planned again from scratch: as PMO recorded it, else as the published plan had it.

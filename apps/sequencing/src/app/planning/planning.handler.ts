@@ -58,7 +58,11 @@ export class PlanningHandler implements OnModuleInit {
     }, (payload) => payload.decision.initiativeId);
     this.consumers.on(RegistryEvents.dependencyAdded, (event, manager) => {
       const { initiativeId, dependsOn, kind } = event.payload.dependency;
-      return this.inputs.recordDependency(manager, initiativeId, dependsOn, kind);
+      return this.inputs.recordDependency(manager, initiativeId, dependsOn, { kind, version: event.payload.initiativeVersion ?? 0, removed: false });
+    });
+    this.consumers.on(RegistryEvents.dependencyRemoved, (event, manager) => {
+      const { initiativeId, dependsOn, kind } = event.payload.dependency;
+      return this.inputs.recordDependency(manager, initiativeId, dependsOn, { kind, version: event.payload.initiativeVersion, removed: true });
     });
   }
 }

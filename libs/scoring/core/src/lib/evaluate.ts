@@ -140,7 +140,7 @@ export function evaluate(
     ...(posture === 'controlled_investment' ? ['rollout sequencing forming'] : []),
     ...patterns.map((pattern) => pattern.title),
     // The friction chain's "complexity expands": scope grown in any of the last three periods.
-    ...(seriesOf(inputs.telemetry, asOf).slice(-3).some((p) => (p.scopeExpansions ?? 0) > 0) ? ['complexity expanding'] : []),
+    ...(seriesOf(inputs.telemetry, asOf, (p) => (p.scopeExpansions === undefined ? 0 : p.scopeExpansions)).slice(-3).some((p) => (p.scopeExpansions ?? 0) > 0) ? ['complexity expanding'] : []),
     ...(inputs.decision && inputs.decision.decision !== posture
       ? [`committee decision (${inputs.decision.decision}) diverges from the recommendation (${posture})`]
       : []),

@@ -55,7 +55,7 @@ describe(measuredCriteria.name, () => {
   });
 
   it('should measure each criterion only from the periods that report its figures, leaving it to attestation when none does', () => {
-    const unreported = { supportBacklog: null, incidents: null, crossTeamEscalations: null, rollbacks: null };
+    const unreported = { supportBacklog: null, incidents: null, crossTeamEscalations: null, rollbacks: null, approvalCycleTimeDays: null, scopeExpansions: null };
     // Only incidents known: no escalation, stability or backlog figure is made up as zero.
     const incidentsOnly = measuredCriteria({ telemetry: [week('2026-11-09', { ...unreported, incidents: 0 })] }, asOf);
     expect(incidentsOnly['resilience.support_escalation']).toBeUndefined();
@@ -78,6 +78,12 @@ describe(measuredCriteria.name, () => {
     const mixed = measuredCriteria({ telemetry: [month('2026-10-01', { supportBacklog: 3 }), week('2026-11-09', { ...unreported, approvalCycleTimeDays: 4 })] }, asOf);
     expect(mixed['economics.support_burden']).toMatchObject({ basis: 'support backlog 3' });
     expect(mixed['governance.coordination']).toMatchObject({ basis: 'approval cycle time 4 day(s)' });
+    // Nor does a weekly backlog hide monthly approvals.
+    const approvalsMonthly = measuredCriteria({ telemetry: [month('2026-10-01', { ...unreported, approvalCycleTimeDays: 6 }), week('2026-11-09', { ...unreported, supportBacklog: 2 })] }, asOf);
+    expect(approvalsMonthly['governance.coordination']).toMatchObject({ basis: 'approval cycle time 6 day(s)' });
+    // A latest week reporting no incident and no rollback figure leaves the clean weeks before it to decide.
+    const clean = measuredCriteria({ telemetry: [week('2026-10-26'), week('2026-11-02'), week('2026-11-09', { ...unreported, incidents: 0 })] }, asOf);
+    expect(clean['resilience.instability']).toMatchObject({ state: 'established', basis: '0 incident(s) and rollback(s) over the last 2 period(s)' });
   });
 
   it('should grade governance coordination by the approval cycle time over the recent periods that report it: steady, growing at times, growing throughout', () => {
@@ -90,8 +96,9 @@ describe(measuredCriteria.name, () => {
     expect(measuredCriteria({ telemetry: [week('2026-10-26'), week('2026-11-02', { approvalCycleTimeDays: 15 })] }, asOf)['governance.coordination']).toBeUndefined();
     expect(coordination(30, 12, 12, 9)).toMatchObject({ state: 'established', basis: 'approval cycle time 12 → 12 → 9 day(s)' });
     expect(coordination(1, 8, 5, 9)?.state).toBe('partial');
-    // A period that does not report it is left out, not taken as zero.
-    expect(coordination(4, 6, null, 9)).toMatchObject({ state: 'partial', basis: 'approval cycle time 6 → 9 day(s)' });
+    // A period that does not report it is left out, not taken as zero: the last three that report it count.
+    expect(coordination(4, 6, null, 9)).toMatchObject({ state: 'absent', basis: 'approval cycle time 4 → 6 → 9 day(s)' });
+    expect(coordination(9, 6, null, 9)).toMatchObject({ state: 'partial', basis: 'approval cycle time 9 → 6 → 9 day(s)' });
     const fragmenting = coordination(1, 4.5, 6, 9);
     expect(fragmenting).toEqual({
       state: 'absent',

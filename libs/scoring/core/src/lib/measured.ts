@@ -64,7 +64,8 @@ export function measuredCriteria(inputs: MeasuredInputs, asOf: Date, minAttribut
 
   // Each criterion from the latest periods that report its figures (a figure no system reported measures nothing),
   // in the series — weekly or monthly — whose latest such period is the most recent.
-  const approvals = approvalCycleMeasurement(seriesOf(inputs.telemetry, asOf).slice(-3));
+  // Periods stored before the approval cycle time was kept (undefined) count here: they make attestation decide.
+  const approvals = approvalCycleMeasurement(seriesOf(inputs.telemetry, asOf, (p) => (p.approvalCycleTimeDays === undefined ? 0 : p.approvalCycleTimeDays)).slice(-3));
   const measured: Partial<Record<CriterionId, Measurement>> = { ...costs, ...(approvals ? { 'governance.coordination': approvals } : {}) };
   const escalated = latestReporting(seriesOf(inputs.telemetry, asOf, (p) => p.crossTeamEscalations).slice(-3), (p) => p.crossTeamEscalations);
   if (escalated) {
@@ -106,7 +107,11 @@ function instabilityMeasurement(recent: TelemetryInput[]): Measurement | undefin
   if (!recent.length) return undefined;
   const total = recent.reduce((sum, p) => sum + (p.incidents ?? 0) + (p.rollbacks ?? 0), 0);
   const unreported = recent.some((p) => p.incidents === null || p.rollbacks === null);
-  if (unreported && total === 0) return undefined;
+  // A floor of none says nothing: the periods reporting both figures decide, if any.
+  if (unreported && total === 0) {
+    const both = recent.filter((p) => p.incidents !== null && p.rollbacks !== null);
+    return both.length ? instabilityMeasurement(both) : undefined;
+  }
   const now = `now ${unreported ? 'at least ' : ''}${total} over the last ${recent.length} period(s)`;
   return {
     state: total === 0 ? 'established' : total <= 2 ? 'partial' : 'absent',

@@ -481,6 +481,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/initiatives/{id}/dependencies/{dependsOn}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["InitiativesController_removeDependency"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/initiatives/{id}/forecast": {
         parameters: {
             query?: never;
@@ -3075,7 +3091,7 @@ export interface components {
         };
         SubscribeDto: {
             description?: string;
-            eventTypes: ("budget.burn_changed" | "budget.commitment_changed" | "budget.threshold_crossed" | "cost.imported" | "cost.recorded" | "cost.unit_economics_changed" | "cost.visibility_changed" | "decision.recorded" | "dependency.added" | "evidence.expired" | "evidence.recorded" | "fx.month_rates_recorded" | "initiative.archived" | "initiative.registered" | "initiative.updated" | "owner.assigned" | "owner.removed" | "plan.draft_recomputed" | "plan.published" | "posture.changed" | "rollout.contention_measured" | "score.updated" | "telemetry.recorded")[];
+            eventTypes: ("budget.burn_changed" | "budget.commitment_changed" | "budget.threshold_crossed" | "cost.imported" | "cost.recorded" | "cost.unit_economics_changed" | "cost.visibility_changed" | "decision.recorded" | "dependency.added" | "dependency.removed" | "evidence.expired" | "evidence.recorded" | "fx.month_rates_recorded" | "initiative.archived" | "initiative.registered" | "initiative.updated" | "owner.assigned" | "owner.removed" | "plan.draft_recomputed" | "plan.published" | "posture.changed" | "rollout.contention_measured" | "score.updated" | "telemetry.recorded")[];
             /** Format: uri */
             url: string;
         };
@@ -4125,6 +4141,28 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DependencyResponseDto"];
+                };
+            };
+        };
+    };
+    InitiativesController_removeDependency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dependsOn: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -149,6 +149,12 @@ export const RegistryRpc = {
     z.object({ initiativeId: z.uuid(), dependency: addDependencySchema, actor: z.string() }),
     dependencySchema,
   ),
+  /** Takes a dependency away; answers the dependency as it was. */
+  removeDependency: rpcContract(
+    'intake.dependency.remove',
+    z.object({ initiativeId: z.uuid(), dependsOn: z.uuid(), actor: z.string() }),
+    dependencySchema,
+  ),
   recordDecision: rpcContract(
     'intake.decision.record',
     z.object({ initiativeId: z.uuid(), decision: recordDecisionSchema, actor: z.string() }),
@@ -168,7 +174,13 @@ export const RegistryRpc = {
 };
 
 export const RegistryEvents = {
-  dependencyAdded: eventContract('dependency.added', 1, z.object({ dependency: dependencySchema })),
+  /** `initiativeVersion` (the dependent's, new within version 1) orders an addition and a removal of the same dependency. */
+  dependencyAdded: eventContract('dependency.added', 1, z.object({ dependency: dependencySchema, initiativeVersion: z.number().int().optional() })),
+  dependencyRemoved: eventContract(
+    'dependency.removed',
+    1,
+    z.object({ dependency: dependencySchema, removedBy: z.string(), initiativeVersion: z.number().int() }),
+  ),
   decisionRecorded: eventContract('decision.recorded', 1, z.object({ decision: decisionSchema, initiativeVersion: z.number().int() })),
   /**
    * Version 2: `telemetry` is the period as it now stands, every figure with

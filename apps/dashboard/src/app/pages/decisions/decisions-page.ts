@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, viewChild } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -27,6 +28,7 @@ const ACTIONS = [
   'evidence.recorded',
   'evidence.expired',
   'dependency.added',
+  'dependency.removed',
   'decision.recorded',
   'telemetry.recorded',
 ];
@@ -126,6 +128,9 @@ interface DecisionRow extends CommitteeDecision {
           {{ exporting() ? 'Exporting…' : 'Export CSV' }}
         </button>
       </div>
+      @if (exportError(); as message) {
+        <p class="error" role="alert">{{ message }}</p>
+      }
       @if (auditError(); as message) {
         <p class="error" role="alert">{{ message }}</p>
       } @else if (!audit().length && !loadingAudit()) {
@@ -198,6 +203,8 @@ export class DecisionsPage {
   protected readonly loadingAudit = signal(false);
   protected readonly auditError = signal<string | null>(null);
   protected readonly exporting = signal(false);
+  protected readonly exportError = signal<string | null>(null);
+  private readonly destroyRef = inject(DestroyRef);
   private readonly sort = viewChild(MatSort);
 
   constructor() {
@@ -214,7 +221,7 @@ export class DecisionsPage {
       const sort = this.sort();
       if (sort) this.decisionRows().sort = sort;
     });
-    inject(LiveEvents).subscribe(['decision.recorded', 'posture.changed'], () => this.loadDecisions(), inject(DestroyRef));
+    inject(LiveEvents).subscribe(['decision.recorded', 'posture.changed'], () => this.loadDecisions(), this.destroyRef);
   }
 
   protected setQuery(changes: Record<string, string | null>): void {
@@ -286,7 +293,9 @@ export class DecisionsPage {
   /** Every record the filters select, page after page: an auditor's export is not the page shown. */
   protected exportAudit(): void {
     this.exporting.set(true);
-    this.auditApi.listAll({ action: this.action(), actor: this.actor() }).subscribe({
+    this.exportError.set(null);
+    // Leaving the page stops the export: no file arrives later from a page no longer shown.
+    this.auditApi.listAll({ action: this.action(), actor: this.actor() }).pipe(takeUntilDestroyed(this.destroyRef)).subscribe({
       next: ({ items }) => {
         downloadCsv(
           'capstan-audit.csv',
@@ -296,7 +305,7 @@ export class DecisionsPage {
         this.exporting.set(false);
       },
       error: (error: unknown) => {
-        this.auditError.set(`The audit trail could not be exported: ${problemOf(error).detail ?? problemOf(error).title}`);
+        this.exportError.set(`The audit trail could not be exported: ${problemOf(error).detail ?? problemOf(error).title}`);
         this.exporting.set(false);
       },
     });

@@ -29,7 +29,7 @@ const CONVERSION_WATCH_MS = 2_000;
     @if (session.canImportCosts()) {
       <section class="card" aria-label="Import a billing export">
         <h2>Import a FOCUS billing export</h2>
-        <form (submit)="$event.preventDefault(); upload(file.files?.[0] ?? null, currency.value, phase.value)">
+        <form (submit)="$event.preventDefault(); upload(file.files?.[0] ?? null, currency.value, phase)">
           <label>Export (CSV) <input #file type="file" accept=".csv,text/csv" required /></label>
           <label>Currency, when the export has none <input #currency maxlength="3" placeholder="USD" pattern="[A-Z]{3}" /></label>
           <label
@@ -44,7 +44,7 @@ const CONVERSION_WATCH_MS = 2_000;
         @if (importing(); as job) {
           <mat-progress-bar class="status" mode="determinate" [value]="job.status === 'completed' ? 100 : job.progress * 100" aria-label="Billing import progress" />
           <p class="status" role="status" data-testid="import-status">
-            {{ job.status }} — {{ job.rowsImported }} rows imported, {{ job.rowsRejected }} rejected, {{ job.rowsUnallocated }} unallocated ({{ percent(job.progress) }})
+            {{ job.status }} ({{ job.phase }} spend) — {{ job.rowsImported }} rows imported, {{ job.rowsRejected }} rejected, {{ job.rowsUnallocated }} unallocated ({{ percent(job.progress) }})
           </p>
           @for (error of job.errors.slice(0, 5); track error.row) {
             <p class="error">Row {{ error.row }}: {{ error.message }}</p>
@@ -209,12 +209,14 @@ export class EconomicsPage implements OnInit {
     this.destroyRef.onDestroy(() => clearTimeout(this.watching));
   }
 
-  protected async upload(file: File | null, currency: string, phase: string): Promise<void> {
+  protected async upload(file: File | null, currency: string, phase: HTMLSelectElement): Promise<void> {
     if (!file) return;
     this.uploading.set(true);
     this.error.set(null);
     try {
-      let job = await firstValueFrom(this.costs.importFocus(file, currency.trim().toUpperCase() || null, phase === 'pilot' ? 'pilot' : 'production'));
+      let job = await firstValueFrom(this.costs.importFocus(file, currency.trim().toUpperCase() || null, phase.value === 'pilot' ? 'pilot' : 'production'));
+      // Production is the usual case: the next export is not booked as a pilot's by a choice left over.
+      phase.value = 'production';
       this.importing.set(job);
       while (job.status === 'receiving' || job.status === 'processing') {
         await new Promise((done) => setTimeout(done, 500));

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, effect, inject, input, signal, untracked, type OnInit } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { STABILIZATION_DOMAINS, criterionTitle, type CriterionId, type DomainId } from '@capstan/domain';
-import { money } from '../../core/display';
+import { money, refusal } from '../../core/display';
 import { InitiativesApi, problemOf, type InitiativeDetailWithPosture } from '../../core/initiatives-api';
 import { LiveEvents } from '../../core/live-events';
 import { Session } from '../../core/session';
@@ -111,9 +111,15 @@ const COST_EVENTS = ['cost.recorded', 'cost.imported', 'budget.threshold_crossed
           @if (item.dependencies.length) {
             <ul>
               @for (dependency of item.dependencies; track dependency.dependsOn) {
-                <li>Depends on <a [routerLink]="['/initiatives', dependency.dependsOn]">{{ dependency.dependsOnKey }}</a> ({{ dependency.kind }})</li>
+                <li>
+                  Depends on <a [routerLink]="['/initiatives', dependency.dependsOn]">{{ dependency.dependsOnKey }}</a> ({{ dependency.kind }})
+                  @if (session.canWriteInitiatives()) {
+                    <button type="button" class="link" (click)="removeDependency(dependency.dependsOn)" [attr.aria-label]="'Remove the dependency on ' + dependency.dependsOnKey">Remove</button>
+                  }
+                </li>
               }
             </ul>
+            @if (dependencyError(); as message) { <p class="error" role="alert">{{ message }}</p> }
           } @else {
             <p>No dependencies.</p>
           }
@@ -174,6 +180,7 @@ const COST_EVENTS = ['cost.recorded', 'cost.imported', 'budget.threshold_crossed
     .evidence-text { white-space: pre-line; overflow-wrap: anywhere; max-width: 18rem; }
     .state.error, .error { color: #a4161a; }
     .edit { display: block; margin-top: 1rem; }
+    .link { background: none; border: 0; padding: 0 0.25rem; color: #14213d; text-decoration: underline; cursor: pointer; font: inherit; }
   `,
 })
 export class InitiativePage implements OnInit {
@@ -188,6 +195,7 @@ export class InitiativePage implements OnInit {
   protected readonly costRevision = signal(0);
   protected readonly historyRevision = signal(0);
   protected readonly error = signal<string | null>(null);
+  protected readonly dependencyError = signal<string | null>(null);
 
   constructor() {
     // The router keeps this page when only the id changes (a dependency's link, back and forward): load the new one.
@@ -225,6 +233,14 @@ export class InitiativePage implements OnInit {
 
   protected expired(expiresAt: string | null): boolean {
     return expiresAt !== null && Date.parse(expiresAt) <= Date.now();
+  }
+
+  protected removeDependency(dependsOn: string): void {
+    this.dependencyError.set(null);
+    this.api.removeDependency(this.id(), dependsOn).subscribe({
+      next: () => this.load(),
+      error: (error: unknown) => this.dependencyError.set(refusal('Not removed', problemOf(error))),
+    });
   }
 
   protected load(): void {

@@ -1,5 +1,6 @@
-import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, inject, input, output, signal, viewChild } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -10,6 +11,7 @@ import { refusal } from '../../core/display';
 import { InitiativesApi, problemOf, type InitiativeDetailWithPosture } from '../../core/initiatives-api';
 
 const LABELS: Record<string, string> = {
+  '(body)': 'Decision',
   decision: 'Decision',
   rationale: 'Rationale',
   scopeEnvelope: 'Scope envelope',
@@ -38,27 +40,28 @@ const LABELS: Record<string, string> = {
         <mat-form-field appearance="outline" class="narrow"><mat-label>Decision</mat-label>
           <mat-select formControlName="decision">@for (posture of postures; track posture) { <mat-option [value]="posture">{{ posture }}</mat-option> }</mat-select></mat-form-field>
       </div>
-      @if (form.controls.decision.value === 'controlled_investment') {
-        <fieldset class="row" aria-label="Scope envelope">
+      @if (envelopeNeeded()) {
+        <fieldset class="row" formGroupName="scope" aria-label="Scope envelope">
           <mat-form-field appearance="outline" class="wide-field"><mat-label>Business units (comma-separated)</mat-label>
-            <input matInput formControlName="businessUnits" maxlength="2000" />
-            @if (form.controls.businessUnits.hasError('required')) { <mat-error>Name at least one business unit</mat-error> }</mat-form-field>
+            <input matInput formControlName="businessUnits" maxlength="2000" required />
+            @if (scope.controls.businessUnits.invalid) { <mat-error>Name at least one business unit</mat-error> }</mat-form-field>
           <mat-form-field appearance="outline" class="narrow"><mat-label>Users</mat-label>
-            <input matInput type="number" min="1" step="1" formControlName="users" />
-            @if (form.controls.users.invalid) { <mat-error>A whole number of users, at least 1</mat-error> }</mat-form-field>
+            <input matInput type="number" min="1" step="1" formControlName="users" required />
+            @if (scope.controls.users.invalid) { <mat-error>A whole number of users, at least 1</mat-error> }</mat-form-field>
           <mat-form-field appearance="outline" class="narrow"><mat-label>Monthly spend cap</mat-label>
-            <input matInput inputmode="decimal" formControlName="monthlySpendCap" placeholder="25000.00" />
-            @if (form.controls.monthlySpendCap.invalid) { <mat-error>An amount such as 25000.00</mat-error> }</mat-form-field>
+            <input matInput inputmode="decimal" formControlName="monthlySpendCap" placeholder="25000.00" required />
+            @if (scope.controls.monthlySpendCap.invalid) { <mat-error>An amount such as 25000.00</mat-error> }</mat-form-field>
           <mat-form-field appearance="outline" class="tiny"><mat-label>Currency</mat-label>
-            <input matInput formControlName="currency" maxlength="3" placeholder="EUR" />
-            @if (form.controls.currency.invalid) { <mat-error>Three capital letters</mat-error> }</mat-form-field>
+            <input matInput formControlName="currency" maxlength="3" placeholder="EUR" required />
+            @if (scope.controls.currency.invalid) { <mat-error>Three capital letters</mat-error> }</mat-form-field>
         </fieldset>
       }
       <mat-form-field appearance="outline" class="wide"><mat-label>Rationale</mat-label>
         <textarea matInput formControlName="rationale" rows="2" maxlength="4000" required></textarea>
         @if (form.controls.rationale.hasError('required')) { <mat-error>Say why: the decision is kept with its rationale</mat-error> }</mat-form-field>
-      @if (failure(); as text) { <p class="failure" role="alert" data-testid="decision-failure">{{ text }}</p> }
-      @if (message(); as text) { <p class="message" role="status">{{ text }}</p> }
+      <!-- Live regions stay in the page, so a change of their text is announced. -->
+      <p class="failure" role="alert" data-testid="decision-failure">{{ failure() }}</p>
+      <p class="message" role="status">{{ message() }}</p>
       <button mat-flat-button type="submit" [disabled]="saving()">Record decision</button>
     </form>
   `,
@@ -73,6 +76,7 @@ const LABELS: Record<string, string> = {
     .wide { width: 100%; }
     .message { color: #1c5e33; }
     .failure { color: #a4161a; }
+    p:empty { margin: 0; }
   `,
 })
 export class RecordDecisionForm {
@@ -80,33 +84,45 @@ export class RecordDecisionForm {
   /** A decision was recorded: the page reloads the initiative. */
   readonly saved = output<void>();
   private readonly api = inject(InitiativesApi);
+  private readonly formDirective = viewChild.required(FormGroupDirective);
   protected readonly postures = POSTURES;
   protected readonly saving = signal(false);
-  protected readonly failure = signal<string | null>(null);
-  protected readonly message = signal<string | null>(null);
-  /** One key per decision being entered: a submission retried after a lost answer is recorded once. */
-  private idempotencyKey = crypto.randomUUID();
-  protected readonly form = inject(FormBuilder).nonNullable.group({
+  protected readonly failure = signal('');
+  protected readonly message = signal('');
+  protected readonly envelopeNeeded = signal(true);
+  /** One key per decision as sent: the same submission retried after a lost answer is recorded once, an edited one anew. */
+  private sent: { body: string; key: string } | null = null;
+  private readonly builder = inject(FormBuilder).nonNullable;
+  protected readonly scope = this.builder.group({
+    businessUnits: ['', Validators.required],
+    users: [null as number | null, [Validators.required, Validators.min(1), Validators.pattern(/^\d+$/)]],
+    monthlySpendCap: ['', [Validators.required, Validators.pattern(/^\d{1,15}(\.\d{1,2})?$/)]],
+    currency: ['', [Validators.required, Validators.pattern(/^[A-Z]{3}$/)]],
+  });
+  protected readonly form = this.builder.group({
     decision: ['controlled_investment' as Posture],
     rationale: ['', Validators.required],
-    businessUnits: [''],
-    users: [null as number | null, [Validators.min(1), Validators.pattern(/^\d+$/)]],
-    monthlySpendCap: ['', Validators.pattern(/^\d{1,15}(\.\d{1,2})?$/)],
-    currency: ['', Validators.pattern(/^[A-Z]{3}$/)],
+    scope: this.scope,
   });
 
+  constructor() {
+    // The envelope applies to controlled investment only: otherwise its fields are set aside (disabled, so they do not count).
+    this.form.controls.decision.valueChanges.pipe(takeUntilDestroyed()).subscribe((decision) => {
+      const needed = decision === 'controlled_investment';
+      this.envelopeNeeded.set(needed);
+      if (needed) this.scope.enable();
+      else this.scope.disable();
+    });
+  }
+
   protected save(): void {
-    const { decision, rationale, businessUnits, users, monthlySpendCap, currency } = this.form.getRawValue();
-    const envelope = decision === 'controlled_investment';
-    // The envelope's fields are required only for controlled investment.
-    for (const [control, needed] of [[this.form.controls.businessUnits, envelope], [this.form.controls.users, envelope], [this.form.controls.monthlySpendCap, envelope], [this.form.controls.currency, envelope]] as const) {
-      if (needed && (control.value === null || control.value === '')) control.setErrors({ required: true });
-    }
     if (this.form.invalid) return this.form.markAllAsTouched();
+    const { decision, rationale } = this.form.getRawValue();
+    const { businessUnits, users, monthlySpendCap, currency } = this.scope.getRawValue();
     const body: RecordDecision = {
       decision,
       rationale: rationale.trim(),
-      ...(envelope
+      ...(this.envelopeNeeded()
         ? {
             scopeEnvelope: {
               businessUnits: businessUnits.split(',').map((unit) => unit.trim()).filter(Boolean),
@@ -117,20 +133,28 @@ export class RecordDecisionForm {
           }
         : {}),
     };
+    const json = JSON.stringify(body);
+    if (this.sent?.body !== json) this.sent = { body: json, key: crypto.randomUUID() };
     this.saving.set(true);
-    this.failure.set(null);
-    this.message.set(null);
-    this.api.recordDecision(this.initiative().id, body, this.idempotencyKey).subscribe({
+    this.failure.set('');
+    this.message.set('');
+    this.api.recordDecision(this.initiative().id, body, this.sent.key).subscribe({
       next: (recorded) => {
         this.saving.set(false);
-        this.idempotencyKey = crypto.randomUUID();
-        this.form.controls.rationale.reset('');
+        this.sent = null;
+        this.formDirective().resetForm({ ...this.form.getRawValue(), rationale: '' });
         this.message.set(`Recorded: ${recorded.decision} on ${recorded.decidedAt.slice(0, 10)}.`);
         this.saved.emit();
       },
       error: (error: unknown) => {
         this.saving.set(false);
-        this.failure.set(refusal('Not recorded', problemOf(error), LABELS));
+        const answered = problemOf(error);
+        // Fields as the form names them: a business unit's place in the list is the list's.
+        const problem = { ...answered, errors: answered.errors?.map((e) => ({ ...e, field: e.field.replace(/\.\d+$/, '') })) };
+        // Unanswered or still being processed: the decision may be recorded; sending the same again is safe.
+        const unsure = problem.status === 0 || problem.status === 409 || problem.status >= 500;
+        this.failure.set(unsure ? `${refusal('Not confirmed', problem, LABELS)} · It may have been recorded: the page shows the decisions on record; submit the same again to make sure.` : refusal('Not recorded', problem, LABELS));
+        if (unsure) this.saved.emit();
       },
     });
   }

@@ -33,8 +33,8 @@ export class SignInCallbackPage implements OnInit {
 
   async ngOnInit(): Promise<void> {
     try {
-      const { token, roles } = await this.singleSignOn.complete(new URLSearchParams(window.location.search));
-      if (!this.session.signIn(token, roles)) throw new Error('The identity provider issued a token that has already expired.');
+      const { token, roles, capabilities } = await this.singleSignOn.complete(new URLSearchParams(window.location.search));
+      if (!this.session.signIn(token, { roles, capabilities })) throw new Error('The identity provider issued a token that has already expired.');
       await this.router.navigateByUrl(this.session.home());
     } catch (error) {
       this.error.set(

@@ -71,34 +71,41 @@ export function buildProblem(snapshot: PortfolioSnapshot): PortfolioProblem {
   // Started before this plan begins: finished waves leave the plan, running ones go on from week 0.
   const begun = begunWaves(snapshot, byId);
   const begunById = new Map(begun.map((b) => [waveId(b.initiative.id, b.wave.key), b]));
+  // Done: nothing holds them, they leave the plan as finished. Recorded as under way (and plannable): they run
+  // whatever the posture or their links now say, so the plan keeps the capacity they use.
+  const finishedIds = new Set(begun.filter((b) => b.finished).map((b) => waveId(b.initiative.id, b.wave.key)));
+  const runningIds = new Set(begun.filter((b) => b.recorded && !b.finished && !poolProblem(b.wave)).map((b) => waveId(b.initiative.id, b.wave.key)));
+  const settled = new Set([...finishedIds, ...runningIds]);
   for (const initiative of snapshot.initiatives) {
     for (const wave of initiative.waves) {
+      const id = waveId(initiative.id, wave.key);
+      if (finishedIds.has(id)) continue;
       const gate = postureGate(initiative, wave);
-      const problem = poolProblem(wave);
-      const begunHere = begunById.get(waveId(initiative.id, wave.key));
-      if (gate && !problem && begunHere?.recorded && !begunHere.finished) {
-        // Recorded as under way, it runs whatever the posture now says: the plan keeps the capacity it uses and says
-        // that the rollout has gone past its gate (governance lagging deployment).
-        warnings.push(`${initiative.key} ${wave.key} is under way since ${begunHere.startedOn} although ${gate}: the plan keeps the capacity it uses; stop it, or have the committee decide`);
+      const begunHere = begunById.get(id);
+      if (runningIds.has(id)) {
+        // The rollout has gone past its gate (governance lagging deployment): said, not hidden.
+        if (gate && begunHere) warnings.push(`${initiative.key} ${wave.key} is under way since ${begunHere.startedOn} although ${gate}: the plan keeps the capacity it uses; stop it, or have the committee decide`);
         continue;
       }
+      const problem = poolProblem(wave);
+      if (begunHere?.recorded && problem) warnings.push(`${initiative.key} ${wave.key} is recorded as under way since ${begunHere.startedOn} but cannot be planned: it ${problem}`);
       if (gate) {
         hold(initiative, wave, gate);
-        if (begunHere && !begunHere.finished) warnings.push(`${initiative.key} ${wave.key} was to be under way since ${begunHere.startedOn} in the published plan, but is held: ${gate}; record its progress if it runs`);
+        if (begunHere && !begunHere.recorded) warnings.push(`${initiative.key} ${wave.key} was to be under way since ${begunHere.startedOn} in the published plan, but is held: ${gate}; record its progress if it runs`);
       }
       if (problem) hold(initiative, wave, problem);
     }
   }
 
   const links = waveLinks(snapshot, byId, warnings);
-  spreadHolds(links, holds);
+  spreadHolds(links, holds, settled);
   // Saving refuses a link that closes a cycle, but intake's dependencies arrive as events: hold the cycle rather than fail the plan.
-  const scheduledLinks = links.filter((link) => !holds.has(endOf(link.before)) && !holds.has(endOf(link.after)));
+  const scheduledLinks = links.filter((link) => ![link.before, link.after].some((end) => holds.has(endOf(end)) || finishedIds.has(endOf(end))));
   for (const cycle of linkCycles(scheduledLinks)) {
-    for (const end of cycle.members) hold(end.initiative, end.wave, `in a dependency cycle: ${cycle.text}`);
+    for (const end of cycle.members) if (!runningIds.has(endOf(end))) hold(end.initiative, end.wave, `in a dependency cycle: ${cycle.text}`);
     warnings.push(`Dependency cycle ${cycle.text}: its waves are held until one of its links, dependencies or orders is removed`);
   }
-  spreadHolds(links, holds);
+  spreadHolds(links, holds, settled);
   for (const link of links) {
     if (link.startToStart && holds.has(endOf(link.before)) && !holds.has(endOf(link.after))) {
       warnings.push(`The order ${link.before.initiative.key} before ${link.after.initiative.key} is ignored while ${link.before.initiative.key} ${link.before.wave.key} is not scheduled`);
@@ -243,16 +250,16 @@ function endOf(end: LinkEnd): string {
 
 /**
  * Holding spreads along links until nothing changes: a successor of a held
- * wave cannot start. A PMO order is not a dependency: when its first side is
+ * wave cannot start (one finished or recorded as under way is past that). A PMO order is not a dependency: when its first side is
  * held, the order is ignored rather than holding the other rollout.
  */
-function spreadHolds(links: readonly WaveLink[], holds: Map<string, string>): void {
+function spreadHolds(links: readonly WaveLink[], holds: Map<string, string>, settled: ReadonlySet<string>): void {
   for (let changed = true; changed; ) {
     changed = false;
     for (const link of links) {
       if (link.startToStart) continue;
       const [before, after] = [endOf(link.before), endOf(link.after)];
-      if (holds.has(before) && !holds.has(after)) {
+      if (holds.has(before) && !holds.has(after) && !settled.has(after)) {
         holds.set(after, `waits for ${link.before.initiative.key} ${link.before.wave.key}, which is not scheduled`);
         changed = true;
       }

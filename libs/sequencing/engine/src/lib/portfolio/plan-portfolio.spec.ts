@@ -265,12 +265,36 @@ describe(planPortfolio.name, () => {
     expect(plan.waves.filter((w) => w.initiativeKey === 'A').map((w) => [w.start, w.underwaySince])).toEqual([[START, '2026-12-23']]);
     expect(startOf(plan, 'B')).toBe('2027-01-18');
     expect(plan.held).toEqual([expect.objectContaining({ initiativeKey: 'C', waves: [{ wave: 'w1', reason: 'posture is pause' }] })]);
-    expect(plan.warnings).toEqual(
-      expect.arrayContaining([
-        'A w1 is under way since 2026-12-23 although posture is pause: the plan keeps the capacity it uses; stop it, or have the committee decide',
-        'C w1 was to be under way since 2026-12-21 in the published plan, but is held: posture is pause; record its progress if it runs',
-      ]),
+    expect(plan.warnings).toEqual([
+      'A w1 is under way since 2026-12-23 although posture is pause: the plan keeps the capacity it uses; stop it, or have the committee decide',
+      'C w1 was to be under way since 2026-12-21 in the published plan, but is held: posture is pause; record its progress if it runs',
+    ]);
+  });
+
+  it("should keep a held initiative's second wave running after its finished first, and say when a running wave cannot be planned", () => {
+    const plan = planPortfolio(
+      snapshot({
+        pools: [{ id: 'deploy', name: 'Deployment', capacityPerWeek: 1, adjustments: [] }],
+        initiatives: [
+          initiative('A', { posture: 'pause', waves: [wave('w1', { durationWeeks: 1 }), wave('w2', { durationWeeks: 4, after: [{ initiativeId: null, wave: 'w1', lagWeeks: 0 }] })] }),
+          initiative('B', { waves: [wave('w1', { durationWeeks: 2, demand: { gpu: 1 } })] }),
+        ],
+        underway: [
+          { initiativeId: 'id-A', wave: 'w1', startedOn: '2026-12-07', finishedOn: '2026-12-13', recorded: true },
+          { initiativeId: 'id-A', wave: 'w2', startedOn: '2026-12-23', recorded: true },
+          { initiativeId: 'id-B', wave: 'w1', startedOn: '2026-12-28', recorded: true },
+        ],
+      }),
     );
+    expect(plan.waves.map((w) => [w.initiativeKey, w.wave, w.underwaySince])).toEqual([['A', 'w2', '2026-12-23']]);
+    expect(plan.held).toEqual([
+      expect.objectContaining({ initiativeKey: 'A', waves: [expect.objectContaining({ wave: 'w1', finished: true })] }),
+      expect.objectContaining({ initiativeKey: 'B', waves: [{ wave: 'w1', reason: 'needs pool "gpu", which is not defined' }] }),
+    ]);
+    expect(plan.warnings).toEqual([
+      'A w2 is under way since 2026-12-23 although posture is pause: the plan keeps the capacity it uses; stop it, or have the committee decide',
+      'B w1 is recorded as under way since 2026-12-28 but cannot be planned: it needs pool "gpu", which is not defined',
+    ]);
   });
 
   it('should not report a wave under way as moved, nor a finished one as removed, when the plan moves on', () => {
