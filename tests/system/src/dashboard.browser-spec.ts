@@ -250,6 +250,7 @@ describe('dashboard', () => {
     await contest.waitFor();
     expect(await contest.textContent()).toMatch(/Won .*Retail Banking.*higher priority/s);
     expect(await contest.textContent()).toMatch(/Lost .*Insurance/s);
+    await page.getByTestId('against-published').getByText('No plan is published yet: this draft would be v1').waitFor();
     expect(await checkPage(page, 'rollout-plan')).toEqual([]);
 
     // What if the claims rollout came first? The diff shows it before anything changes.
@@ -267,6 +268,9 @@ describe('dashboard', () => {
 
     await page.getByTestId('publish').click();
     await expectText(page, '[data-testid="plan-kind"]', 'v1');
+    const [waves] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the waves as CSV' }).click()]);
+    expect(waves.suggestedFilename()).toBe('capstan-plan-v1-waves.csv');
+    expect(readFileSync(await waves.path(), 'utf8')).toContain(ids[1]);
     expect(ids).toHaveLength(2);
 
     // A contest has a link of its own: opened, it is marked and in view.
@@ -290,6 +294,11 @@ describe('dashboard', () => {
     }, { what: 'a draft recomputed from the recorded progress' });
     await page.getByRole('tab', { name: 'Latest draft' }).click();
     await page.locator('tr[data-wave]', { hasText: 'Claims summarizer' }).getByText(`under way since ${today}`).waitFor();
+    // Before publishing it, what it changes in the published plan.
+    const against = page.getByTestId('against-published');
+    await against.getByText('Publishing this draft, against the published v1').waitFor();
+    expect(await against.textContent()).toMatch(/\d+ wave\(s\) move: \d+ week\(s\) gained, \d+ lost/);
+    expect(await checkPage(page, 'rollout-draft-against-published')).toEqual([]);
   });
 
   it('should let finance import a FOCUS export and see the spend, unallocated included, exactly', async () => {
@@ -318,6 +327,9 @@ describe('dashboard', () => {
     // 1200.123456789 − 0.123456789 and 1100.5 − 0.5, summed exactly, grouped by thousands for reading.
     expect(await unallocated.locator('td.num').allTextContents()).toEqual(['1,200', '1,100']);
     expect(await financePage.getByRole('table', { name: 'Spend by phase' }).locator('tbody tr', { hasText: 'USD' }).allTextContents()).toEqual(['pilotUSD1,2001,100']);
+    // The table as the gateway exports it: exact amounts, not the rounded figures shown.
+    const [exported] = await Promise.all([financePage.waitForEvent('download'), financePage.getByRole('button', { name: 'Download spend by initiative as CSV' }).click()]);
+    expect(readFileSync(await exported.path(), 'utf8')).toMatch(/^unallocated,1200(\.0+)?,1100(\.0+)?,USD\r?$/m);
     // In the reporting currency, the dollars wait for a rate: said, not counted as zero.
     const waiting = financePage.getByTestId('unconverted');
     await waiting.waitFor();

@@ -24,6 +24,11 @@ export class CostsApi {
     return this.http.get<{ items: UnitEconomics[] }>(`/api/v1/initiatives/${encodeURIComponent(initiativeId)}/unit-costs`);
   }
 
+  /** A table as the gateway exports it (`Accept: text/csv`): every row, exact amounts. */
+  csv(path: '/api/v1/costs/summary' | '/api/v1/budgets', params: Record<string, string> = {}): Observable<string> {
+    return this.http.get(path, { params, headers: { Accept: 'text/csv' }, responseType: 'text' });
+  }
+
   /** A pilot's export is booked as pilot spend, so pilot and production economics stay apart. */
   importFocus(file: File, currency: string | null, phase: 'pilot' | 'production'): Observable<CostImport> {
     const params: Record<string, string> = { format: 'focus', phase, ...(currency ? { currency } : {}) };

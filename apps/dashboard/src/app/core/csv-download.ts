@@ -15,7 +15,12 @@ export function toCsv(header: string[], rows: unknown[][]): string {
 
 /** Saves rows the page shows as a CSV file. */
 export function downloadCsv(fileName: string, header: string[], rows: unknown[][]): void {
-  const url = URL.createObjectURL(new Blob([toCsv(header, rows)], { type: 'text/csv;charset=utf-8' }));
+  saveCsv(fileName, toCsv(header, rows));
+}
+
+/** Saves CSV text (the gateway's own export, `Accept: text/csv`) as a file. */
+export function saveCsv(fileName: string, csv: string): void {
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
   const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
   link.click();
   URL.revokeObjectURL(url);

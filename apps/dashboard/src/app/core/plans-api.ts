@@ -39,6 +39,17 @@ export class PlansApi {
       .pipe(map(({ items }) => items[0]?.id ?? null));
   }
 
+  /** A plan's waves or contests as the gateway exports them (`Accept: text/csv`). */
+  csv(id: string, table: 'waves' | 'contests'): Observable<string> {
+    const path = `/api/v1/plans/${encodeURIComponent(id)}${table === 'contests' ? '/contests' : ''}`;
+    return this.http.get(path, { headers: { Accept: 'text/csv' }, responseType: 'text' });
+  }
+
+  /** What changes from plan `against` to plan `id`. */
+  compare(id: string, against: string): Observable<{ planId: string; againstPlanId: string; diff: PlanDiffView }> {
+    return this.http.get<{ planId: string; againstPlanId: string; diff: PlanDiffView }>(`/api/v1/plans/${encodeURIComponent(id)}/diff`, { params: { against } });
+  }
+
   get(id: string): Observable<Plan> {
     return this.http.get<Plan>(`/api/v1/plans/${encodeURIComponent(id)}`);
   }

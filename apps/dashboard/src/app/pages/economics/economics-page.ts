@@ -4,6 +4,7 @@ import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import type { BudgetStatus, CostImport, CostSummary, FxConversionView } from '@capstan/contracts';
 import { CostsApi } from '../../core/costs-api';
+import { saveCsv } from '../../core/csv-download';
 import { InitiativesApi, problemOf } from '../../core/initiatives-api';
 import { LiveEvents } from '../../core/live-events';
 import { Session } from '../../core/session';
@@ -102,7 +103,7 @@ const CONVERSION_WATCH_MS = 2_000;
       </p>
     }
 
-    <h2>Spend by initiative</h2>
+    <div class="table-head"><h2>Spend by initiative</h2><button type="button" class="csv" (click)="exportCsv('capstan-spend-by-initiative.csv', '/api/v1/costs/summary', { groupBy: 'initiative' })" aria-label="Download spend by initiative as CSV">CSV</button></div>
     <table aria-label="Spend by initiative">
       <thead><tr><th scope="col">Initiative</th><th scope="col">Currency</th><th scope="col" class="num">Billed</th><th scope="col" class="num">Effective</th></tr></thead>
       <tbody>
@@ -123,7 +124,7 @@ const CONVERSION_WATCH_MS = 2_000;
       </tbody>
     </table>
 
-    <h2>Spend by category</h2>
+    <div class="table-head"><h2>Spend by category</h2><button type="button" class="csv" (click)="exportCsv('capstan-spend-by-category.csv', '/api/v1/costs/summary', { groupBy: 'category' })" aria-label="Download spend by category as CSV">CSV</button></div>
     <table aria-label="Spend by category">
       <thead><tr><th scope="col">Category</th><th scope="col">Currency</th><th scope="col" class="num">Billed</th><th scope="col" class="num">Effective</th></tr></thead>
       <tbody>
@@ -135,7 +136,7 @@ const CONVERSION_WATCH_MS = 2_000;
       </tbody>
     </table>
 
-    <h2>Budgets</h2>
+    <div class="table-head"><h2>Budgets</h2><button type="button" class="csv" (click)="exportCsv('capstan-budgets.csv', '/api/v1/budgets')" aria-label="Download budgets as CSV">CSV</button></div>
     <table aria-label="Budgets">
       <thead><tr><th scope="col">Initiative</th><th scope="col">Month</th><th scope="col">Category</th><th scope="col" class="num">Budget</th><th scope="col" class="num">Actual</th><th scope="col" class="num">Burn</th><th scope="col">Alerts</th></tr></thead>
       <tbody>
@@ -159,6 +160,8 @@ const CONVERSION_WATCH_MS = 2_000;
   `,
   styles: `
     .other-currency { color: #6b4e00; font-size: 0.8rem; }
+    .table-head { display: flex; align-items: baseline; gap: 0.75rem; }
+    .csv { border: 1px solid #14213d; background: #fff; color: #14213d; border-radius: 4px; padding: 0.1rem 0.6rem; cursor: pointer; font-size: 0.8rem; }
     h1 { margin-top: 0; }
     .card { background: #fff; border-radius: 8px; box-shadow: 0 1px 4px #0002; padding: 1rem 1.25rem; margin-bottom: 1.5rem; }
     .card h2 { margin-top: 0; font-size: 1.1rem; }
@@ -207,6 +210,14 @@ export class EconomicsPage implements OnInit {
     void this.load();
     this.live.subscribe(['cost.recorded', 'cost.imported', 'budget.threshold_crossed'], () => void this.load(), this.destroyRef);
     this.destroyRef.onDestroy(() => clearTimeout(this.watching));
+  }
+
+  /** The table as the gateway exports it: every row, amounts exact to the last digit. */
+  protected exportCsv(fileName: string, path: '/api/v1/costs/summary' | '/api/v1/budgets', params: Record<string, string> = {}): void {
+    this.costs.csv(path, params).subscribe({
+      next: (csv) => saveCsv(fileName, csv),
+      error: (error: unknown) => this.error.set(`The export failed: ${problemOf(error).detail ?? problemOf(error).title}`),
+    });
   }
 
   protected async upload(file: File | null, currency: string, phase: HTMLSelectElement): Promise<void> {

@@ -3,10 +3,12 @@ import { PercentPipe } from '@angular/common';
 import { RouterLink } from '@angular/router';
 import { HttpErrorResponse } from '@angular/common/http';
 import { firstValueFrom } from 'rxjs';
+import { saveCsv } from '../../core/csv-download';
 import { problemOf } from '../../core/initiatives-api';
 import { LiveEvents } from '../../core/live-events';
-import { PlansApi, type Plan, type PlanContests } from '../../core/plans-api';
+import { PlansApi, type Plan, type PlanContests, type PlanDiffView } from '../../core/plans-api';
 import { Session } from '../../core/session';
+import { PlanDiffSummary } from './plan-diff-summary';
 import { ScenarioPanel } from './scenario-panel';
 import { WaveProgressForm } from './wave-progress-form';
 
@@ -18,7 +20,7 @@ type Showing = 'published' | 'draft';
  */
 @Component({
   selector: 'cap-rollout-page',
-  imports: [RouterLink, PercentPipe, ScenarioPanel, WaveProgressForm],
+  imports: [RouterLink, PercentPipe, PlanDiffSummary, ScenarioPanel, WaveProgressForm],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>Rollout plan</h1>
@@ -35,6 +37,9 @@ type Showing = 'published' | 'draft';
       }
     </div>
 
+    @if (actionError(); as message) {
+      <p class="state error" role="alert" data-testid="action-error">{{ message }}</p>
+    }
     @if (error(); as message) {
       <p class="state error" role="alert">{{ message }}</p>
     } @else if (loading()) {
@@ -56,12 +61,22 @@ type Showing = 'published' | 'draft';
       @for (warning of p.warnings; track warning) {
         <p class="note warning">{{ warning }}</p>
       }
+      @if (p.kind === 'draft' && session.canPlan()) {
+        <section class="card against" aria-label="Against the published plan" data-testid="against-published">
+          @if (againstPublished(); as against) {
+            <h2>Publishing this draft, against the published v{{ against.version }}</h2>
+            <cap-plan-diff-summary [diff]="against.diff" />
+          } @else if (nothingPublished()) {
+            <h2>No plan is published yet: this draft would be v1</h2>
+          }
+        </section>
+      }
 
       @if (session.canPlan()) {
         <cap-scenario-panel [plan]="p" (promoted)="showDraft()" />
       }
 
-      <h2>Waves</h2>
+      <div class="table-head"><h2>Waves</h2><button type="button" class="csv" (click)="exportCsv(p, 'waves')" aria-label="Download the waves as CSV">CSV</button></div>
       <table class="waves" aria-label="Scheduled waves">
         <thead>
           <tr><th scope="col">Initiative</th><th scope="col">Wave</th><th scope="col">Business unit</th><th scope="col">Priority</th><th scope="col">Weeks</th><th scope="col" class="timeline-head">Timeline</th><th scope="col">Why not earlier</th></tr>
@@ -93,7 +108,7 @@ type Showing = 'published' | 'draft';
         </tbody>
       </table>
 
-      <h2>Contested capacity</h2>
+      <div class="table-head"><h2>Contested capacity</h2><button type="button" class="csv" (click)="exportCsv(p, 'contests')" aria-label="Download the contests as CSV">CSV</button></div>
       @if (contests(); as c) {
         @if (c.contests.length === 0) {
           <p class="state">No pool is contested between business units.</p>
@@ -180,6 +195,10 @@ type Showing = 'published' | 'draft';
     .competitors { margin: 0; padding-left: 1rem; }
     .competitors li.lost { color: #a4161a; }
     .note { margin: 0.25rem 0; color: #444; }
+    .table-head { display: flex; align-items: baseline; gap: 0.75rem; }
+    .csv { border: 1px solid #14213d; background: #fff; color: #14213d; border-radius: 4px; padding: 0.1rem 0.6rem; cursor: pointer; font-size: 0.8rem; }
+    .against { margin: 0.75rem 0 1rem; background: #fff; border-radius: 8px; box-shadow: 0 1px 4px #0002; padding: 0.75rem 1.25rem; }
+    .against h2 { font-size: 1rem; margin: 0 0 0.25rem; }
     .note.warning { color: #9a5b00; }
     .state { padding: 1rem; background: #fff; border-radius: 8px; }
     .error { color: #a4161a; }
@@ -201,6 +220,11 @@ export class RolloutPage implements OnInit {
   protected readonly loading = signal(true);
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
+  /** An action refused (publishing a draft that is no longer the newest, say): said above the plan, which stays. */
+  protected readonly actionError = signal<string | null>(null);
+  /** For a draft: what publishing it would change in the published plan. */
+  protected readonly againstPublished = signal<{ version: number; diff: PlanDiffView } | null>(null);
+  protected readonly nothingPublished = signal(false);
   protected readonly waves = computed(() => [...(this.plan()?.waves ?? [])].sort((a, b) => a.startWeek - b.startWeek || a.initiativeKey.localeCompare(b.initiativeKey)));
   protected readonly late = computed(() => this.waves().filter((w) => w.delayWeeks > 0));
   /** Weeks the timeline spans: to the last wave's end. */
@@ -254,14 +278,26 @@ export class RolloutPage implements OnInit {
     });
   }
 
+  /** A table of the plan as the gateway exports it. */
+  protected exportCsv(plan: Plan, table: 'waves' | 'contests'): void {
+    const name = plan.kind === 'published' ? `v${plan.version}` : 'draft';
+    this.api.csv(plan.id, table).subscribe({
+      next: (csv) => saveCsv(`capstan-plan-${name}-${table}.csv`, csv),
+      error: (error: unknown) => this.actionError.set(`The export failed: ${problemOf(error).detail ?? problemOf(error).title}`),
+    });
+  }
+
   private async act(work: () => Promise<void>): Promise<void> {
     this.busy.set(true);
+    this.actionError.set(null);
     try {
       await work();
-      await this.load();
     } catch (error) {
       const problem = problemOf(error);
-      this.error.set(problem.detail ?? problem.title);
+      this.actionError.set(problem.detail ?? problem.title);
+    }
+    try {
+      await this.load();
     } finally {
       this.busy.set(false);
     }
@@ -277,9 +313,12 @@ export class RolloutPage implements OnInit {
     try {
       const plan = this.showing() === 'published' ? await this.published() : await this.latestDraft();
       const contests = plan ? await firstValueFrom(this.api.contests(plan.id)) : null;
+      const against = plan?.kind === 'draft' && this.session.canPlan() ? await this.publishedAgainst(plan) : undefined;
       if (load !== this.loads) return;
       this.plan.set(plan);
       this.contests.set(contests);
+      this.againstPublished.set(against ?? null);
+      this.nothingPublished.set(against === null);
     } catch (error) {
       if (load !== this.loads) return;
       const problem = problemOf(error);
@@ -296,6 +335,14 @@ export class RolloutPage implements OnInit {
       if (error instanceof HttpErrorResponse && error.status === 404) return null;
       throw error;
     }
+  }
+
+  /** What publishing the draft changes in the published plan; null when none is published. */
+  private async publishedAgainst(draft: Plan): Promise<{ version: number; diff: PlanDiffView } | null> {
+    const published = await this.published();
+    if (!published) return null;
+    const { diff } = await firstValueFrom(this.api.compare(draft.id, published.id));
+    return { version: published.version ?? 0, diff };
   }
 
   private async latestDraft(): Promise<Plan | null> {

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import { firstValueFrom } from 'rxjs';
 import { problemOf } from '../../core/initiatives-api';
 import { PlansApi, type Plan, type PlanDiffView, type ScenarioChange } from '../../core/plans-api';
+import { PlanDiffSummary } from './plan-diff-summary';
 
 /**
  * What-if on the plan shown: override an initiative's priority, change a
@@ -11,6 +12,7 @@ import { PlansApi, type Plan, type PlanDiffView, type ScenarioChange } from '../
  */
 @Component({
   selector: 'cap-scenario-panel',
+  imports: [PlanDiffSummary],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="card" aria-label="What-if scenario">
@@ -46,13 +48,7 @@ import { PlansApi, type Plan, type PlanDiffView, type ScenarioChange } from '../
       @if (error(); as message) { <p class="error" role="alert">{{ message }}</p> }
       @if (diff(); as d) {
         <div class="diff" data-testid="scenario-diff" aria-live="polite">
-          <p><strong>{{ d.moved.length }}</strong> wave(s) move: {{ d.weeksGained }} week(s) gained, {{ d.weeksLost }} lost; value {{ d.valueDelta >= 0 ? '+' : '' }}{{ d.valueDelta }} priority-weeks.
-            {{ d.added.length }} added, {{ d.removed.length }} removed; contests {{ d.contestsCreated.length }} created, {{ d.contestsResolved.length }} resolved.</p>
-          <ul>
-            @for (m of d.moved; track m.initiativeId + m.wave) {
-              <li>{{ m.initiativeKey }} {{ m.wave }} ({{ m.businessUnit }}): {{ m.from }} → {{ m.to }} ({{ m.weeks > 0 ? '+' : '' }}{{ m.weeks }} weeks)@if (m.because.length) { — {{ m.because[0] }}}</li>
-            }
-          </ul>
+          <cap-plan-diff-summary [diff]="d" />
           <button type="button" class="primary" (click)="promote()" [disabled]="busy()">Make this the draft</button>
         </div>
       }
@@ -67,7 +63,6 @@ import { PlansApi, type Plan, type PlanDiffView, type ScenarioChange } from '../
     button { border: 1px solid #14213d; background: #fff; color: #14213d; border-radius: 4px; padding: 0.35rem 0.9rem; cursor: pointer; }
     button.primary { background: #1f7a70; border-color: #1f7a70; color: #fff; }
     .diff { margin-top: 1rem; border-top: 1px solid #eee; padding-top: 0.75rem; }
-    .diff ul { margin: 0.5rem 0; padding-left: 1.25rem; font-size: 0.85rem; }
     .error { color: #a4161a; }
   `,
 })
