@@ -112,7 +112,7 @@ export function renderEventCatalogue(): string {
     '|---|---|',
     '| `id` | the event id (UUID): the JetStream `Nats-Msg-Id` and the key to de-duplicate on |',
     '| `type` | the event type, below |',
-    '| `version` | the payload schema version; a breaking change gets a new version |',
+    '| `version` | the payload schema version; a breaking change gets a new version, while a payload may gain fields within its version (read them leniently: the schemas below list the fields of today) |',
     '| `source` | the service that published it |',
     '| `occurredAt` | when the change was committed (ISO 8601) |',
     '| `correlationId` | the id of the HTTP request that caused it, when there was one |',

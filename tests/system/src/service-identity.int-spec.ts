@@ -246,6 +246,10 @@ describe('service identity: API keys and single sign-on', () => {
       // Nor tie one of its initiatives to another unit's, which the answer would name.
       const tied = await scoped.post(`/api/v1/initiatives/${own.body.id}/dependencies`, { dependsOn: elsewhere.body.id });
       expect(tied.status).toBe(403);
+      // Nor take away another unit's prerequisite that an administrator set.
+      expect((await admin.post(`/api/v1/initiatives/${own.body.id}/dependencies`, { dependsOn: elsewhere.body.id })).status).toBe(201);
+      expect((await scoped.request('DELETE', `/api/v1/initiatives/${own.body.id}/dependencies/${elsewhere.body.id}`)).status).toBe(403);
+      expect((await admin.get<{ dependencies: unknown[] }>(`/api/v1/initiatives/${own.body.id}`)).body.dependencies).toHaveLength(1);
       // Nor may it hand one of its initiatives to another unit.
       const moved = await scoped.request('PATCH', `/api/v1/initiatives/${own.body.id}`, { body: { businessUnit: 'Retail' }, headers: { 'if-match': '"1"' } });
       expect(moved.status).toBe(403);

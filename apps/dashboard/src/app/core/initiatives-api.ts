@@ -89,5 +89,15 @@ export class InitiativesApi {
 
 export function problemOf(error: unknown): Problem {
   if (error instanceof HttpErrorResponse && error.error && typeof error.error === 'object') return error.error as Problem;
+  // A request for text (a CSV export) gets its problem details as text.
+  if (error instanceof HttpErrorResponse && typeof error.error === 'string') {
+    try {
+      const parsed = JSON.parse(error.error) as unknown;
+      if (parsed && typeof parsed === 'object' && 'title' in parsed) return parsed as Problem;
+    } catch {
+      // Not problem details: said below as what it is.
+    }
+    if (error.status) return { title: error.statusText || 'The request failed', status: error.status };
+  }
   return { title: 'The request failed', status: 0, detail: 'Capstan could not be reached. Try again.' };
 }

@@ -50,6 +50,13 @@ export class PlansApi {
     return this.http.get<{ planId: string; againstPlanId: string; diff: PlanDiffView }>(`/api/v1/plans/${encodeURIComponent(id)}/diff`, { params: { against } });
   }
 
+  /** The published plan's id and version, without its waves; null before the first is published. */
+  latestPublished(): Observable<{ id: string; version: number | null } | null> {
+    return this.http
+      .get<{ items: { id: string; version: number | null }[] }>('/api/v1/plans', { params: { kind: 'published', limit: 1 } })
+      .pipe(map(({ items }) => items[0] ?? null));
+  }
+
   get(id: string): Observable<Plan> {
     return this.http.get<Plan>(`/api/v1/plans/${encodeURIComponent(id)}`);
   }

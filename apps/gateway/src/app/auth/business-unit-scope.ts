@@ -49,6 +49,8 @@ export class BusinessUnitScope {
     await ownInitiative(byPath ? request.params['id'] : (initiativeIn === 'body' ? body : query)['initiativeId'], 'initiativeId');
     // Nor may it tie one of its initiatives to another unit's (the answer would name it).
     if (route === '/api/v1/initiatives/:id/dependencies' && request.method === 'POST') await ownInitiative(body['dependsOn'], 'dependsOn');
+    // Nor take away another unit's prerequisite: it was set for that unit's rollout as much as for this one.
+    if (route === '/api/v1/initiatives/:id/dependencies/:dependsOn' && request.method === 'DELETE') await ownInitiative(request.params['dependsOn'], 'dependsOn');
     // Moving an initiative out of the key's units would hand it to another unit.
     if (route === '/api/v1/initiatives/:id' && request.method === 'PATCH' && 'businessUnit' in body && !units.includes(String(body['businessUnit']))) {
       refuse(`it may not move an initiative to "${String(body['businessUnit'])}"`);

@@ -68,7 +68,8 @@ export class PlanningInputsService {
         [initiativeId, dependsOn, change.kind, change.version, change.removed],
       ),
     );
-    if (applied.length) await markStaleIfPlanned(manager, [initiativeId, dependsOn], change.removed ? 'dependency removed' : 'dependency added');
+    // The dependent's rollout alone is enough: the draft warns about a dependency on an initiative with none.
+    if (applied.length) await markStaleIfPlanned(manager, [initiativeId], change.removed ? 'dependency removed' : 'dependency added');
   }
 
   /**

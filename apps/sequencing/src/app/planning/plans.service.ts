@@ -92,8 +92,10 @@ export class PlansService {
   }
 
   async list(kind: PlanKind | undefined, limit: number) {
+    // Published plans newest version first, as `current` takes them; the rest newest first.
+    const order = kind === 'published' ? 'version DESC' : 'created_at DESC, id';
     const rows = (await this.dataSource.query(
-      `SELECT * FROM sequencing.plans WHERE ($1::text IS NULL OR kind = $1) ORDER BY created_at DESC, id LIMIT $2`,
+      `SELECT * FROM sequencing.plans WHERE ($1::text IS NULL OR kind = $1) ORDER BY ${order} LIMIT $2`,
       [kind ?? null, limit],
     )) as PlanRow[];
     return { items: rows.map((row) => summary(row)) };

@@ -14,7 +14,7 @@ import { InitiativeHistory } from './initiative-history';
 import { InitiativeOwners } from './initiative-owners';
 import { InitiativeTelemetry } from './initiative-telemetry';
 
-const PROFILE_EVENTS = ['posture.changed', 'score.updated', 'owner.assigned', 'owner.removed', 'evidence.recorded', 'evidence.expired', 'decision.recorded', 'dependency.added', 'initiative.updated', 'telemetry.recorded'];
+const PROFILE_EVENTS = ['posture.changed', 'score.updated', 'owner.assigned', 'owner.removed', 'evidence.recorded', 'evidence.expired', 'decision.recorded', 'dependency.added', 'dependency.removed', 'initiative.updated', 'telemetry.recorded'];
 const COST_EVENTS = ['cost.recorded', 'cost.imported', 'budget.threshold_crossed'];
 
 /** One initiative: its posture and why, domain scores by source, owners and gaps, evidence, dependencies, decisions, economics, history; its profile edited safely. */
@@ -114,7 +114,7 @@ const COST_EVENTS = ['cost.recorded', 'cost.imported', 'budget.threshold_crossed
                 <li>
                   Depends on <a [routerLink]="['/initiatives', dependency.dependsOn]">{{ dependency.dependsOnKey }}</a> ({{ dependency.kind }})
                   @if (session.canWriteInitiatives()) {
-                    <button type="button" class="link" (click)="removeDependency(dependency.dependsOn)" [attr.aria-label]="'Remove the dependency on ' + dependency.dependsOnKey">Remove</button>
+                    <button type="button" class="link" (click)="removeDependency(dependency.dependsOn)" [disabled]="removing() !== null" [attr.aria-label]="'Remove the dependency on ' + dependency.dependsOnKey">Remove</button>
                   }
                 </li>
               }
@@ -196,6 +196,8 @@ export class InitiativePage implements OnInit {
   protected readonly historyRevision = signal(0);
   protected readonly error = signal<string | null>(null);
   protected readonly dependencyError = signal<string | null>(null);
+  /** The dependency being taken away: its button waits, so a second click sends nothing. */
+  protected readonly removing = signal<string | null>(null);
 
   constructor() {
     // The router keeps this page when only the id changes (a dependency's link, back and forward): load the new one.
@@ -204,6 +206,7 @@ export class InitiativePage implements OnInit {
       untracked(() => {
         this.initiative.set(null);
         this.error.set(null);
+        this.dependencyError.set(null);
         this.etag.set('*');
         this.load();
       });
@@ -236,10 +239,18 @@ export class InitiativePage implements OnInit {
   }
 
   protected removeDependency(dependsOn: string): void {
+    if (this.removing()) return;
+    this.removing.set(dependsOn);
     this.dependencyError.set(null);
     this.api.removeDependency(this.id(), dependsOn).subscribe({
-      next: () => this.load(),
-      error: (error: unknown) => this.dependencyError.set(refusal('Not removed', problemOf(error))),
+      next: () => {
+        this.removing.set(null);
+        this.load();
+      },
+      error: (error: unknown) => {
+        this.removing.set(null);
+        this.dependencyError.set(refusal('Not removed', problemOf(error)));
+      },
     });
   }
 

@@ -68,6 +68,8 @@ type Showing = 'published' | 'draft';
             <cap-plan-diff-summary [diff]="against.diff" />
           } @else if (nothingPublished()) {
             <h2>No plan is published yet: this draft would be v1</h2>
+          } @else if (comparisonUnavailable()) {
+            <h2>The comparison with the published plan is unavailable just now</h2>
           }
         </section>
       }
@@ -225,6 +227,8 @@ export class RolloutPage implements OnInit {
   /** For a draft: what publishing it would change in the published plan. */
   protected readonly againstPublished = signal<{ version: number; diff: PlanDiffView } | null>(null);
   protected readonly nothingPublished = signal(false);
+  /** The comparison failed: the draft is still shown, and publishing it still possible. */
+  protected readonly comparisonUnavailable = signal(false);
   protected readonly waves = computed(() => [...(this.plan()?.waves ?? [])].sort((a, b) => a.startWeek - b.startWeek || a.initiativeKey.localeCompare(b.initiativeKey)));
   protected readonly late = computed(() => this.waves().filter((w) => w.delayWeeks > 0));
   /** Weeks the timeline spans: to the last wave's end. */
@@ -313,12 +317,13 @@ export class RolloutPage implements OnInit {
     try {
       const plan = this.showing() === 'published' ? await this.published() : await this.latestDraft();
       const contests = plan ? await firstValueFrom(this.api.contests(plan.id)) : null;
-      const against = plan?.kind === 'draft' && this.session.canPlan() ? await this.publishedAgainst(plan) : undefined;
+      const against = plan?.kind === 'draft' && this.session.canPlan() ? await this.publishedAgainst(plan).catch(() => 'unavailable' as const) : undefined;
       if (load !== this.loads) return;
       this.plan.set(plan);
       this.contests.set(contests);
-      this.againstPublished.set(against ?? null);
+      this.againstPublished.set(against && against !== 'unavailable' ? against : null);
       this.nothingPublished.set(against === null);
+      this.comparisonUnavailable.set(against === 'unavailable');
     } catch (error) {
       if (load !== this.loads) return;
       const problem = problemOf(error);
@@ -339,7 +344,7 @@ export class RolloutPage implements OnInit {
 
   /** What publishing the draft changes in the published plan; null when none is published. */
   private async publishedAgainst(draft: Plan): Promise<{ version: number; diff: PlanDiffView } | null> {
-    const published = await this.published();
+    const published = await firstValueFrom(this.api.latestPublished());
     if (!published) return null;
     const { diff } = await firstValueFrom(this.api.compare(draft.id, published.id));
     return { version: published.version ?? 0, diff };

@@ -102,8 +102,13 @@ export function buildProblem(snapshot: PortfolioSnapshot): PortfolioProblem {
   // Saving refuses a link that closes a cycle, but intake's dependencies arrive as events: hold the cycle rather than fail the plan.
   const scheduledLinks = links.filter((link) => ![link.before, link.after].some((end) => holds.has(endOf(end)) || finishedIds.has(endOf(end))));
   for (const cycle of linkCycles(scheduledLinks)) {
-    for (const end of cycle.members) if (!runningIds.has(endOf(end))) hold(end.initiative, end.wave, `in a dependency cycle: ${cycle.text}`);
-    warnings.push(`Dependency cycle ${cycle.text}: its waves are held until one of its links, dependencies or orders is removed`);
+    const waiting = cycle.members.filter((end) => !runningIds.has(endOf(end)));
+    for (const end of waiting) hold(end.initiative, end.wave, `in a dependency cycle: ${cycle.text}`);
+    warnings.push(
+      waiting.length
+        ? `Dependency cycle ${cycle.text}: its waves are held until one of its links, dependencies or orders is removed`
+        : `Dependency cycle ${cycle.text}: its waves are all under way; remove one of its links, dependencies or orders`,
+    );
   }
   spreadHolds(links, holds, settled);
   for (const link of links) {
@@ -169,6 +174,8 @@ export function buildProblem(snapshot: PortfolioSnapshot): PortfolioProblem {
     const before = index.get(waveId(link.before.initiative.id, link.before.wave.key));
     const after = index.get(waveId(link.after.initiative.id, link.after.wave.key));
     if (before === undefined || after === undefined) continue;
+    // A wave under way has begun: nothing before it can hold it back now (and links among running waves cannot loop).
+    if (refs[after].startedWeek !== null) continue;
     // A start-to-start link (the fixed order) is a finish-to-start link with the predecessor's duration taken back.
     const lag = link.startToStart ? -activities[before].duration : link.lagWeeks;
     precedences.push({ before, after, lag });

@@ -297,6 +297,28 @@ describe(planPortfolio.name, () => {
     ]);
   });
 
+  it('should plan waves under way that a later dependency puts in a cycle, rather than fail the plan', () => {
+    const plan = planPortfolio(
+      snapshot({
+        pools: [{ id: 'deploy', name: 'Deployment', capacityPerWeek: 5, adjustments: [] }],
+        initiatives: [initiative('A'), initiative('B')],
+        dependencies: [
+          { initiativeId: 'id-A', dependsOn: 'id-B' },
+          { initiativeId: 'id-B', dependsOn: 'id-A' },
+        ],
+        underway: [
+          { initiativeId: 'id-A', wave: 'w1', startedOn: '2026-12-23', recorded: true },
+          { initiativeId: 'id-B', wave: 'w1', startedOn: '2026-12-23', recorded: true },
+        ],
+      }),
+    );
+    expect(plan.waves.map((w) => [w.initiativeKey, w.start, w.underwaySince])).toEqual([
+      ['A', START, '2026-12-23'],
+      ['B', START, '2026-12-23'],
+    ]);
+    expect(plan.warnings.filter((w) => w.startsWith('Dependency cycle'))).toEqual([expect.stringMatching(/its waves are all under way; remove one of its links/)]);
+  });
+
   it('should not report a wave under way as moved, nor a finished one as removed, when the plan moves on', () => {
     const inputs = snapshot({
       startDate: '2026-12-21',
