@@ -312,12 +312,9 @@ export class LedgerService {
     const periods = [...new Set(monthly.map((m) => m.period))];
     const months = [...periods.filter((p) => p <= thisMonth).slice(-3), ...periods.filter((p) => p > thisMonth).slice(0, 3)];
     const recentSpend = monthly.filter((m) => months.includes(m.period));
-    const recentReportingSpend = reporting
-      .filter((m) => months.includes(m.period))
-      .map((m) => ({ period: m.period, currency: this.rates.reportingCurrency, amount: m.total.toFixed(), complete: m.unconverted === 0 }));
-    const recentReportingSpendByCurrency = reporting
-      .filter((m) => months.includes(m.period))
-      .flatMap((m) => m.byCurrency.map((c) => ({ period: m.period, currency: c.currency, reportingAmount: c.amount.toFixed(), complete: c.unconverted === 0 })));
+    const recentReporting = reporting.filter((m) => months.includes(m.period));
+    const recentReportingSpend = recentReporting.map((m) => ({ period: m.period, currency: this.rates.reportingCurrency, amount: m.total.toFixed(), complete: m.unconverted === 0 }));
+    const recentReportingSpendByCurrency = recentReporting.flatMap((m) => m.byCurrency.map((c) => ({ period: m.period, currency: c.currency, reportingAmount: c.amount.toFixed(), complete: c.unconverted === 0 })));
     const version = await nextFigureVersion(manager);
     await this.outbox.enqueue(
       manager,

@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 import type { BudgetStatus, CostImport, CostSummary, Forecast, FxConversionView, UnitEconomics } from '@capstan/contracts';
+import { gatewayCsv } from './gateway-csv';
 
 /** Production economics from cost tracking, through the gateway. Amounts stay decimal strings. */
 @Injectable({ providedIn: 'root' })
@@ -24,9 +25,9 @@ export class CostsApi {
     return this.http.get<{ items: UnitEconomics[] }>(`/api/v1/initiatives/${encodeURIComponent(initiativeId)}/unit-costs`);
   }
 
-  /** A table as the gateway exports it (`Accept: text/csv`): every row, exact amounts. */
+  /** Spend or budgets as the gateway exports them. */
   csv(path: '/api/v1/costs/summary' | '/api/v1/budgets', params: Record<string, string> = {}): Observable<string> {
-    return this.http.get(path, { params, headers: { Accept: 'text/csv' }, responseType: 'text' });
+    return gatewayCsv(this.http, path, params);
   }
 
   /** A pilot's export is booked as pilot spend, so pilot and production economics stay apart. */

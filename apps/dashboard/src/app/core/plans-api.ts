@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { map, type Observable } from 'rxjs';
 import type { PlanDiffView, PlanView } from '@capstan/contracts';
+import { gatewayCsv } from './gateway-csv';
 
 export type ScenarioChange =
   | { kind: 'priority'; initiativeId: string; priority: number }
@@ -41,8 +42,7 @@ export class PlansApi {
 
   /** A plan's waves or contests as the gateway exports them (`Accept: text/csv`). */
   csv(id: string, table: 'waves' | 'contests'): Observable<string> {
-    const path = `/api/v1/plans/${encodeURIComponent(id)}${table === 'contests' ? '/contests' : ''}`;
-    return this.http.get(path, { headers: { Accept: 'text/csv' }, responseType: 'text' });
+    return gatewayCsv(this.http, `/api/v1/plans/${encodeURIComponent(id)}${table === 'contests' ? '/contests' : ''}`);
   }
 
   /** What changes from plan `against` to plan `id`. */

@@ -35,6 +35,16 @@ export async function dependenciesOf(manager: EntityManager, initiativeId: strin
   return rows.map(toDependency);
 }
 
+/** One dependency of an initiative, with the key of the one it depends on; null when there is none. */
+export async function dependencyOf(manager: EntityManager, initiativeId: string, dependsOn: string): Promise<Dependency | null> {
+  const [row] = (await manager.query(
+    `SELECT d.*, i.key AS depends_on_key FROM intake.dependencies d JOIN intake.initiatives i ON i.id = d.depends_on
+     WHERE d.initiative_id = $1 AND d.depends_on = $2`,
+    [initiativeId, dependsOn],
+  )) as DependencyRow[];
+  return row ? toDependency(row) : null;
+}
+
 export function toDependency(row: DependencyRow): Dependency {
   return {
     initiativeId: row.initiative_id,

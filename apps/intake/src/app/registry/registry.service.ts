@@ -16,7 +16,7 @@ import { cycleIfAdded } from '@capstan/domain';
 import { Outbox, RpcError, type RpcContext } from '@capstan/messaging';
 import { appendAudit, diff } from '../audit/audit-trail';
 import { nextVersion } from '../initiatives/initiative-version';
-import { toDecision, toDependency, type DecisionRow, type DependencyRow } from './registry.queries';
+import { dependencyOf, toDecision, toDependency, type DecisionRow, type DependencyRow } from './registry.queries';
 import { mergeTelemetry } from './telemetry-merge';
 import { futurePeriodError } from './telemetry-period';
 
@@ -57,16 +57,11 @@ export class RegistryService {
           { field: 'dependsOn', message: 'Creates a dependency cycle' },
         ]);
       }
-      await manager.query(
-        `INSERT INTO intake.dependencies (initiative_id, depends_on, kind, note, added_by) VALUES ($1, $2, $3, $4, $5)`,
-        [initiativeId, input.dependsOn, input.kind, input.note, actor],
-      );
       const [row] = (await manager.query(
-        `SELECT d.*, i.key AS depends_on_key FROM intake.dependencies d JOIN intake.initiatives i ON i.id = d.depends_on
-         WHERE d.initiative_id = $1 AND d.depends_on = $2`,
-        [initiativeId, input.dependsOn],
-      )) as DependencyRow[];
-      const added = toDependency(row);
+        `INSERT INTO intake.dependencies (initiative_id, depends_on, kind, note, added_by) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+        [initiativeId, input.dependsOn, input.kind, input.note, actor],
+      )) as Omit<DependencyRow, 'depends_on_key'>[];
+      const added = toDependency({ ...row, depends_on_key: keys.get(input.dependsOn) ?? input.dependsOn });
       await appendAudit(manager, {
         initiativeId,
         actor,
@@ -83,14 +78,9 @@ export class RegistryService {
     return this.outbox.transaction(async (manager) => {
       const initiativeVersion = await nextVersion(manager, initiativeId);
       await manager.query(`LOCK TABLE intake.dependencies IN SHARE ROW EXCLUSIVE MODE`);
-      const [row] = (await manager.query(
-        `SELECT d.*, i.key AS depends_on_key FROM intake.dependencies d JOIN intake.initiatives i ON i.id = d.depends_on
-         WHERE d.initiative_id = $1 AND d.depends_on = $2`,
-        [initiativeId, dependsOn],
-      )) as DependencyRow[];
-      if (!row) throw RpcError.notFound(`A dependency of ${initiativeId} on ${dependsOn}`);
+      const removed = await dependencyOf(manager, initiativeId, dependsOn);
+      if (!removed) throw RpcError.notFound(`A dependency of ${initiativeId} on ${dependsOn}`);
       await manager.query(`DELETE FROM intake.dependencies WHERE initiative_id = $1 AND depends_on = $2`, [initiativeId, dependsOn]);
-      const removed = toDependency(row);
       await appendAudit(manager, {
         initiativeId,
         actor,

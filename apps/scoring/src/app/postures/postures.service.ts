@@ -327,8 +327,8 @@ export class PosturesService {
 
   /**
    * The inputs with the rates their scope envelope's cap needs (`capRates`): for a cap in a currency other than the
-   * reporting currency, its latest rate on or before the end of each month with spend. Read at every scoring, as the
-   * rates arrive apart from the initiative's own events.
+   * reporting currency, its latest rate in each month with spend, or the month before's. Read at every scoring, as
+   * the rates arrive apart from the initiative's own events.
    */
   private async withCapRates(manager: EntityManager, inputs: ScoringInputs): Promise<ScoringInputs> {
     const { capRates: held, ...rest } = inputs;

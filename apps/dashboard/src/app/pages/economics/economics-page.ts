@@ -160,8 +160,6 @@ const CONVERSION_WATCH_MS = 2_000;
   `,
   styles: `
     .other-currency { color: #6b4e00; font-size: 0.8rem; }
-    .table-head { display: flex; align-items: baseline; gap: 0.75rem; }
-    .csv { border: 1px solid #14213d; background: #fff; color: #14213d; border-radius: 4px; padding: 0.1rem 0.6rem; cursor: pointer; font-size: 0.8rem; }
     h1 { margin-top: 0; }
     .card { background: #fff; border-radius: 8px; box-shadow: 0 1px 4px #0002; padding: 1rem 1.25rem; margin-bottom: 1.5rem; }
     .card h2 { margin-top: 0; font-size: 1.1rem; }

@@ -197,8 +197,6 @@ type Showing = 'published' | 'draft';
     .competitors { margin: 0; padding-left: 1rem; }
     .competitors li.lost { color: #a4161a; }
     .note { margin: 0.25rem 0; color: #444; }
-    .table-head { display: flex; align-items: baseline; gap: 0.75rem; }
-    .csv { border: 1px solid #14213d; background: #fff; color: #14213d; border-radius: 4px; padding: 0.1rem 0.6rem; cursor: pointer; font-size: 0.8rem; }
     .against { margin: 0.75rem 0 1rem; background: #fff; border-radius: 8px; box-shadow: 0 1px 4px #0002; padding: 0.75rem 1.25rem; }
     .against h2 { font-size: 1rem; margin: 0 0 0.25rem; }
     .note.warning { color: #9a5b00; }
