@@ -70,6 +70,7 @@ describe('sequencing guards through the API', () => {
       expect(refused.body.detail).toContain(change.kind === 'add' ? 'adds initiative HYPO-1' : `authorizes ${keys.a}`);
     }
     expect((await pmo.get('/api/v1/plans/current')).status).toBe(404);
+    expect(await overrideCount()).toBe(0);
 
     const controllable = await pmo.post<{ id: string }>('/api/v1/scenarios', { name: 'what if b came first', changes: [{ kind: 'priority', initiativeId: ids.b, priority: 90 }] });
     const promoted = await pmo.post<PlanView>(`/api/v1/scenarios/${controllable.body.id}/promotion`, {});
@@ -152,5 +153,55 @@ describe('sequencing guards through the API', () => {
     const today = new Date();
     const monday = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - ((today.getUTCDay() + 6) % 7))).toISOString().slice(0, 10);
     expect(recomputed.startDate).toBe(monday);
+  });
+
+  it("should keep a promoted what-if's PMO changes in the drafts after it: the priority as an override, the capacity and the deadline as inputs", async () => {
+    // a and d in controlled investment with their waves in scope, so they are planned rather than held.
+    for (const id of [ids.a, ids.d]) {
+      for (const responsibility of ['accountable_owner', 'production_support', 'approval_authority']) {
+        expect((await pmo.request('PUT', `/api/v1/initiatives/${id}/owners/${responsibility}`, { body: { person: 'Ana', team: 'Ops' } })).status).toBe(200);
+      }
+      for (const criterion of ['governance.approval_pathways', 'economics.cost_visibility']) {
+        expect((await pmo.request('PUT', `/api/v1/initiatives/${id}/criteria/${criterion}`, { body: { status: 'established', attestedBy: 'PMO' } })).status).toBe(200);
+      }
+      await pollUntil(async () => ((await pmo.get<{ posture: string }>(`/api/v1/initiatives/${id}/posture`)).body.posture === 'controlled_investment' ? true : undefined), {
+        what: 'controlled investment',
+      });
+      const inScope = { value: '1000', waves: [{ key: 'w1', name: 'First', durationWeeks: 2, demand: { [POOL]: 2 }, withinControlledScope: true }] };
+      expect((await pmo.request('PUT', `/api/v1/initiatives/${id}/rollout`, { body: inScope })).status).toBe(200);
+    }
+    // Sequencing has heard every posture when a plan holds neither.
+    await pollUntil(async () => ((await compute()).held.some((h) => h.initiativeId === ids.a || h.initiativeId === ids.d) ? undefined : true), { what: 'a and d planned' });
+    const base = await compute();
+    expect(base.waves.map((w) => w.initiativeId)).toEqual(expect.arrayContaining([ids.a, ids.d]));
+    const name = 'what if d led, with a hire, by June';
+    const changes = [
+      { kind: 'priority', initiativeId: ids.d, priority: 80 },
+      { kind: 'capacity', pool: POOL, capacityPerWeek: 4, from: '2027-02-01', to: '2027-03-01' },
+      { kind: 'deadline', initiativeId: ids.a, wave: 'w1', deadline: '2027-06-28' },
+    ];
+    const scenario = await pmo.post<{ id: string }>('/api/v1/scenarios', { name, basePlanId: base.id, changes });
+    expect(scenario.status).toBe(201);
+    const overridesBefore = await overrideCount();
+    const promoted = await pmo.post<PlanView>(`/api/v1/scenarios/${scenario.body.id}/promotion`, {});
+    expect(promoted.status).toBe(201);
+    const published = await publish(promoted.body.id);
+    expect(published.status).toBe(200);
+
+    const { items } = (await pmo.get<{ items: { override: { kind: string; initiativeId?: string; priority?: number; reason: string }; revokedAt: string | null }[] }>('/api/v1/plan-overrides')).body;
+    expect(items).toHaveLength(overridesBefore + 1);
+    expect(items.at(-1)).toMatchObject({ override: { kind: 'priority', initiativeId: ids.d, priority: 80, reason: `what-if "${name}" made the draft` }, revokedAt: null });
+    const pools = (await pmo.get<{ items: { id: string; capacityPerWeek: number; adjustments: { from: string; to: string; capacity: number }[] }[] }>('/api/v1/capacity-pools')).body.items;
+    const pool = pools.find((p) => p.id === POOL);
+    expect(pool?.capacityPerWeek).toBe(3);
+    expect(pool?.adjustments).toEqual([expect.objectContaining({ from: '2027-02-01', to: '2027-03-01', capacity: 4 })]);
+    expect((await pmo.get<{ waves: { deadline: string | null }[] }>(`/api/v1/initiatives/${ids.a}/rollout`)).body.waves[0].deadline).toBe('2027-06-28');
+
+    // A draft computed afresh from the actual inputs plans what was published.
+    const after = await compute();
+    const startsOf = (plan: PlanView) => Object.fromEntries(plan.waves.map((w) => [`${w.initiativeKey} ${w.wave}`, w.start]));
+    expect(startsOf(after)).toEqual(startsOf(published.body));
+    expect(after.waves.find((w) => w.initiativeId === ids.d)).toMatchObject({ priority: 80, prioritySource: 'override' });
+    expect(after.waves.find((w) => w.initiativeId === ids.a)).toMatchObject({ deadline: '2027-06-28' });
   });
 });

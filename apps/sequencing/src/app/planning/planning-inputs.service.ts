@@ -1,19 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type {
-  CapacityPoolInput,
-  CapacityPoolView,
-  Initiative,
-  PlanOverrideInput,
-  PlanOverrideView,
-  RolloutInput,
-  RolloutView,
-  WaveProgressInput,
-  WaveProgressView,
+import {
+  PLANNING_DATES,
+  type CapacityPoolInput,
+  type CapacityPoolView,
+  type Initiative,
+  type PlanOverrideInput,
+  type PlanOverrideView,
+  type RolloutInput,
+  type RolloutView,
+  type WaveProgressInput,
+  type WaveProgressView,
 } from '@capstan/contracts';
 import { firstResultSet, Outbox, RpcError } from '@capstan/messaging';
-import { dependencyCycles, type PortfolioSnapshot, type Posture, type SnapshotWave } from '@capstan/sequencing-engine';
+import { dependencyCycles, type PortfolioSnapshot, type Posture, type ScenarioChange, type SnapshotWave } from '@capstan/sequencing-engine';
 
 /**
  * What plans are computed from: the initiatives sequencing has heard of (from
@@ -215,6 +216,50 @@ export class PlanningInputsService {
       await markStale(manager, `${override.kind} override added`);
       return overrideView(row);
     });
+  }
+
+  /**
+   * Makes a promoted what-if's PMO changes real inputs, in the promotion's
+   * transaction: a priority becomes an override with the scenario named as its
+   * reason, a capacity the pool's (or a dated adjustment of it), a deadline the
+   * wave's. Without this the next draft, computed from the actual inputs, would
+   * quietly drop what the promoted draft planned and the published plan showed.
+   */
+  async adoptScenarioChanges(manager: EntityManager, changes: readonly ScenarioChange[], planStart: string, reason: string, actor: string): Promise<void> {
+    for (const change of changes) {
+      switch (change.kind) {
+        case 'priority': {
+          const override: PlanOverrideInput = { kind: 'priority', initiativeId: change.initiativeId, priority: change.priority, reason };
+          await manager.query(`INSERT INTO sequencing.overrides (id, override, created_by) VALUES ($1, $2, $3)`, [randomUUID(), JSON.stringify(override), actor]);
+          break;
+        }
+        case 'capacity': {
+          const [pool] = (await manager.query(`SELECT * FROM sequencing.capacity_pools WHERE id = $1 FOR UPDATE`, [change.pool])) as PoolRow[];
+          if (!pool) throw new RpcError('conflict', `Capacity pool ${change.pool} no longer exists; create the scenario again`);
+          const dated = change.from || change.to;
+          const adjustments = dated
+            ? [...pool.adjustments, { from: change.from ?? planStart, to: change.to ?? PLANNING_DATES.last, capacity: change.capacityPerWeek, reason: reason.slice(0, 200) }]
+            : pool.adjustments;
+          await manager.query(`UPDATE sequencing.capacity_pools SET capacity_per_week = $2, adjustments = $3, updated_by = $4, updated_at = now() WHERE id = $1`, [
+            change.pool,
+            dated ? pool.capacity_per_week : change.capacityPerWeek,
+            JSON.stringify(adjustments),
+            actor,
+          ]);
+          break;
+        }
+        case 'deadline': {
+          const [rollout] = (await manager.query(`SELECT waves FROM sequencing.rollouts WHERE initiative_id = $1 FOR UPDATE`, [change.initiativeId])) as Pick<RolloutRow, 'waves'>[];
+          if (!rollout?.waves.some((w) => w.key === change.wave)) throw new RpcError('conflict', `Wave ${change.wave} is no longer in that rollout; create the scenario again`);
+          const waves = rollout.waves.map((w) => (w.key === change.wave ? { ...w, deadline: change.deadline } : w));
+          await manager.query(`UPDATE sequencing.rollouts SET waves = $2, updated_by = $3, updated_at = now() WHERE initiative_id = $1`, [change.initiativeId, JSON.stringify(waves), actor]);
+          break;
+        }
+        default:
+          // Postures and added initiatives are not PMO's to make real: such a draft stays a what-if (never published).
+          break;
+      }
+    }
   }
 
   async revokeOverride(id: string, reason: string, actor: string): Promise<PlanOverrideView> {

@@ -185,22 +185,26 @@ export class PlansService {
    * revoked pin, an initiative since paused.
    */
   private async refuseStaleScenario(manager: EntityManager, planId: string, scenario: string): Promise<void> {
-    const [state] = (await manager.query(
-      `SELECT b.id AS base, (SELECT count(*) FROM sequencing.draft_changes)::int AS pending,
-              (SELECT count(*) FROM sequencing.plans p
-                WHERE p.kind IN ('draft', 'published') AND p.id <> $1 AND p.created_at > b.created_at
-                  AND NOT EXISTS (SELECT 1 FROM sequencing.scenarios o WHERE o.promoted_plan_id = p.id))::int AS newer
-         FROM sequencing.scenarios s JOIN sequencing.plans b ON b.id = s.base_plan_id
-        WHERE s.promoted_plan_id = $1`,
-      [planId],
-    )) as { base: string; pending: number; newer: number }[];
-    if (state && (state.pending > 0 || state.newer > 0)) {
+    const [{ base }] = (await manager.query(`SELECT base_plan_id AS base FROM sequencing.scenarios WHERE promoted_plan_id = $1`, [planId])) as { base: string }[];
+    if (await this.inputsMovedOnSince(manager, base, planId)) {
       throw new RpcError(
         'conflict',
-        `Draft ${planId} cannot be published: it was promoted from scenario "${scenario}", based on plan ${state.base}, and the inputs have changed since. ` +
+        `Draft ${planId} cannot be published: it was promoted from scenario "${scenario}", based on plan ${base}, and the inputs have changed since. ` +
           'Create the scenario again on the current plan, or publish the current draft.',
       );
     }
+  }
+
+  /** Whether a plan computed since `basePlanId` (other than `planId` and promoted what-ifs), or changes waiting for the next draft, show the inputs have moved on. */
+  async inputsMovedOnSince(manager: EntityManager, basePlanId: string, planId: string): Promise<boolean> {
+    const [{ moved }] = (await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM sequencing.draft_changes)
+           OR EXISTS (SELECT 1 FROM sequencing.plans p
+                       WHERE p.kind IN ('draft', 'published') AND p.id <> $2 AND p.created_at > (SELECT created_at FROM sequencing.plans WHERE id = $1)
+                         AND NOT EXISTS (SELECT 1 FROM sequencing.scenarios o WHERE o.promoted_plan_id = p.id)) AS moved`,
+      [basePlanId, planId],
+    )) as { moved: boolean }[];
+    return moved;
   }
 
   /**

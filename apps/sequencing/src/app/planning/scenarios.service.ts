@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CreateScenario, PlanView } from '@capstan/contracts';
 import { firstResultSet, Outbox, RpcError } from '@capstan/messaging';
-import { applyScenario, diffPlans, ScenarioError, type PlanDiff, type ScenarioChange } from '@capstan/sequencing-engine';
+import { applyScenario, diffPlans, hypotheticalChanges, ScenarioError, type PlanDiff, type ScenarioChange } from '@capstan/sequencing-engine';
+import { markStale, PlanningInputsService } from './planning-inputs.service';
 import { PlansService } from './plans.service';
 
 interface ScenarioRow {
@@ -29,6 +30,7 @@ export class ScenariosService {
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly plans: PlansService,
+    private readonly inputs: PlanningInputsService,
   ) {}
 
   async create(input: CreateScenario, actor: string) {
@@ -67,7 +69,10 @@ export class ScenariosService {
     return { scenarioId: row.id, basePlanId: row.base_plan_id, planId: row.plan_id, diff: row.diff };
   }
 
-  /** Makes the scenario's inputs a draft, computed afresh with the same options: the plan its diff described. */
+  /**
+   * Makes the scenario's inputs a draft, computed afresh with the same options: the plan its diff described.
+   * Its priority, capacity and deadline changes become the actual inputs (see `adoptScenarioChanges`).
+   */
   async promote(id: string, actor: string): Promise<PlanView> {
     const scenario = await this.row(id);
     if (scenario.promoted_plan_id) throw new RpcError('conflict', `Scenario ${id} was promoted already to draft ${scenario.promoted_plan_id}`);
@@ -79,6 +84,12 @@ export class ScenariosService {
         await manager.query(`UPDATE sequencing.scenarios SET promoted_plan_id = $2 WHERE id = $1 AND promoted_plan_id IS NULL RETURNING id`, [id, row.id]),
       );
       if (!promoted.length) throw new RpcError('conflict', `Scenario ${id} was promoted already`);
+      // A what-if changing a posture or adding an initiative stays one; PMO's own changes become the inputs.
+      if (!hypotheticalChanges(base.inputs, scenario.changes).length) {
+        await this.inputs.adoptScenarioChanges(manager, scenario.changes, base.options.startDate, `what-if "${scenario.name}" made the draft`, actor);
+        // Planned on inputs that have moved on since, the promoted draft is not the plan of the inputs now: the next one is.
+        if (await this.plans.inputsMovedOnSince(manager, base.id, row.id)) await markStale(manager, `what-if "${scenario.name}" made the draft`);
+      }
       return row;
     });
     return this.plans.view(draft);

@@ -10,7 +10,11 @@ const isoDate = z.iso.date();
  * a plan's start and such a date: one in 9999 took seconds and hundreds of
  * megabytes to plan. Inputs take these; views read back any date stored before.
  */
-const planningDate = isoDate.refine((date) => date >= '2000-01-01' && date <= '2099-12-31', { message: 'a date from 2000-01-01 to 2099-12-31' });
+/** The dates a plan's inputs may name. */
+export const PLANNING_DATES = { first: '2000-01-01', last: '2099-12-31' } as const;
+const planningDate = isoDate.refine((date) => date >= PLANNING_DATES.first && date <= PLANNING_DATES.last, {
+  message: `a date from ${PLANNING_DATES.first} to ${PLANNING_DATES.last}`,
+});
 type DateSchema = typeof isoDate;
 /** Rollout money: exact, at most two decimal places (the engine works in cents). */
 const money = z.string().regex(/^\d{1,13}(\.\d{1,2})?$/, 'a non-negative decimal string with at most 2 decimals, such as "12500.00"');
