@@ -301,6 +301,44 @@ describe('dashboard', () => {
     expect(await checkPage(page, 'rollout-draft-against-published')).toEqual([]);
   });
 
+  it('should keep a promoted priority as an override, and let PMO pin a wave with its reason and revoke it', async () => {
+    // The priority what-if made the draft above is now a PMO override naming it.
+    const overrides = page.getByRole('region', { name: 'PMO overrides' });
+    const inForce = overrides.getByTestId('override');
+    await inForce.first().waitFor();
+    expect(await inForce.count()).toBe(1);
+    expect(await inForce.first().textContent()).toMatch(/Claims summarizer: priority 100.*what-if "What if .*Claims summarizer had priority 100" made the draft/s);
+
+    // Pin the teller rollout's first wave eight weeks out: the recomputed draft starts it then.
+    const now = new Date();
+    const pinned = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - ((now.getUTCDay() + 6) % 7) + 56)).toISOString().slice(0, 10);
+    await overrides.getByLabel('Kind of override').selectOption('pin');
+    const teller = await overrides.getByLabel('Override initiative').locator('option', { hasText: 'Teller copilot' }).getAttribute('value');
+    await overrides.getByLabel('Override initiative').selectOption(teller ?? '');
+    await overrides.getByLabel('Pinned wave').selectOption('w1');
+    await overrides.getByLabel('Pinned start').fill(pinned);
+    await overrides.getByLabel('Reason for the override').fill('Launch with the spring campaign');
+    await overrides.getByRole('button', { name: 'Record override' }).click();
+    expect(await overrides.getByRole('status').textContent()).toContain(`Teller copilot w1 starts on ${pinned}`);
+    expect(await inForce.count()).toBe(2);
+    await page.getByRole('tab', { name: 'Latest draft' }).click();
+    await page.locator('tr[data-wave]', { hasText: 'Teller copilot' }).getByText(`${pinned} →`).waitFor();
+    expect(await page.locator('tr[data-wave]', { hasText: 'Teller copilot' }).textContent()).toContain('pinned by PMO');
+    expect(await checkPage(page, 'rollout-overrides')).toEqual([]);
+
+    // Revoked with a reason, it leaves the plan and stays on record.
+    await overrides.getByRole('button', { name: `Revoke ${(await inForce.nth(1).locator('td').first().textContent())?.trim()}` }).click();
+    await overrides.getByLabel('Why revoke it').fill('Campaign moved to the autumn');
+    await overrides.getByRole('button', { name: 'Revoke', exact: true }).click();
+    await overrides.getByText('Revoked (1)').waitFor();
+    expect(await inForce.count()).toBe(1);
+    await overrides.getByText('Revoked (1)').click();
+    expect(await overrides.locator('.revoked').textContent()).toContain('Campaign moved to the autumn');
+    await pollUntil(async () => ((await page.locator('tr[data-wave]', { hasText: 'Teller copilot' }).textContent())?.includes(`${pinned} →`) ? undefined : true), {
+      what: 'the draft recomputed without the pin',
+    });
+  });
+
   it('should let finance import a FOCUS export and see the spend, unallocated included, exactly', async () => {
     const financePage = recordBreakage(await browser.newPage({ viewport: { width: 1440, height: 900 } }), breakage);
     await financePage.goto(`${context.system.gatewayUrl}/sign-in`);
@@ -471,6 +509,9 @@ describe('dashboard', () => {
     await viewerPage.getByTestId('plan-kind').waitFor();
     expect(await viewerPage.getByRole('button', { name: 'Compute a draft' }).count()).toBe(0);
     expect(await viewerPage.getByText('Record progress').count()).toBe(0);
+    // Overrides explain the plan to everyone; only PMO records or revokes them.
+    await viewerPage.getByRole('region', { name: 'PMO overrides' }).getByTestId('override').first().waitFor();
+    expect(await viewerPage.getByRole('button', { name: /^(Record override|Revoke)/ }).count()).toBe(0);
     await viewerPage.close();
   });
 

@@ -1,14 +1,16 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { map, type Observable } from 'rxjs';
-import type { PlanDiffView, PlanView } from '@capstan/contracts';
+import type { PlanDiffView, PlanOverrideInput, PlanOverrideView, PlanView } from '@capstan/contracts';
 import { gatewayCsv } from './gateway-csv';
 
 export type ScenarioChange =
   | { kind: 'priority'; initiativeId: string; priority: number }
   | { kind: 'capacity'; pool: string; capacityPerWeek: number }
-  | { kind: 'pause'; initiativeId: string };
-export type { PlanDiffView };
+  | { kind: 'pause'; initiativeId: string }
+  | { kind: 'authorize'; initiativeId: string }
+  | { kind: 'deadline'; initiativeId: string; wave: string; deadline: string | null };
+export type { PlanDiffView, PlanOverrideInput, PlanOverrideView };
 
 export type Plan = PlanView;
 
@@ -83,6 +85,19 @@ export class PlansApi {
 
   promote(id: string): Observable<Plan> {
     return this.http.post<Plan>(`/api/v1/scenarios/${encodeURIComponent(id)}/promotion`, {});
+  }
+
+  /** PMO's overrides — priorities, pinned starts, fixed orders — revoked ones included, oldest first. */
+  overrides(): Observable<{ items: PlanOverrideView[] }> {
+    return this.http.get<{ items: PlanOverrideView[] }>('/api/v1/plan-overrides');
+  }
+
+  addOverride(override: PlanOverrideInput): Observable<PlanOverrideView> {
+    return this.http.post<PlanOverrideView>('/api/v1/plan-overrides', override);
+  }
+
+  revokeOverride(id: string, reason: string): Observable<PlanOverrideView> {
+    return this.http.post<PlanOverrideView>(`/api/v1/plan-overrides/${encodeURIComponent(id)}/revocation`, { reason });
   }
 
   /** What happened to a wave: when it began (null: not yet) and when it finished. */

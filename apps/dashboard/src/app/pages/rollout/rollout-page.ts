@@ -9,6 +9,7 @@ import { LiveEvents } from '../../core/live-events';
 import { PlansApi, type Plan, type PlanContests, type PlanDiffView } from '../../core/plans-api';
 import { Session } from '../../core/session';
 import { PlanDiffSummary } from './plan-diff-summary';
+import { OverridePanel } from './override-panel';
 import { ScenarioPanel } from './scenario-panel';
 import { WaveProgressForm } from './wave-progress-form';
 
@@ -20,7 +21,7 @@ type Showing = 'published' | 'draft';
  */
 @Component({
   selector: 'cap-rollout-page',
-  imports: [RouterLink, PercentPipe, PlanDiffSummary, ScenarioPanel, WaveProgressForm],
+  imports: [RouterLink, PercentPipe, OverridePanel, PlanDiffSummary, ScenarioPanel, WaveProgressForm],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>Rollout plan</h1>
@@ -77,6 +78,7 @@ type Showing = 'published' | 'draft';
       @if (session.canPlan()) {
         <cap-scenario-panel [plan]="p" (promoted)="showDraft()" />
       }
+      <cap-override-panel [plan]="p" />
 
       <div class="table-head"><h2>Waves</h2><button type="button" class="csv" (click)="exportCsv(p, 'waves')" aria-label="Download the waves as CSV">CSV</button></div>
       <table class="waves" aria-label="Scheduled waves">
@@ -90,7 +92,7 @@ type Showing = 'published' | 'draft';
               <td>{{ wave.name }}</td>
               <td>{{ wave.businessUnit }}</td>
               <td>{{ wave.priority }}@if (wave.prioritySource === 'override') { <span class="tag">override</span>}</td>
-              <td class="dates">{{ wave.start }} → {{ wave.end }}@if (wave.underwaySince) { <span class="tag">under way since {{ wave.underwaySince }}</span>}
+              <td class="dates">{{ wave.start }} → {{ wave.end }}@if (wave.pinned) { <span class="tag">pinned by PMO</span>}@if (wave.underwaySince) { <span class="tag">under way since {{ wave.underwaySince }}</span>}
                 @if (session.canPlan()) {
                   <cap-wave-progress-form [initiativeId]="wave.initiativeId" [wave]="wave.wave" [label]="wave.initiativeKey + ' ' + wave.wave" [underwaySince]="wave.underwaySince" />
                 }

@@ -2,13 +2,16 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import { firstValueFrom } from 'rxjs';
 import { problemOf } from '../../core/initiatives-api';
 import { PlansApi, type Plan, type PlanDiffView, type ScenarioChange } from '../../core/plans-api';
+import { planChoices } from './override-choices';
 import { PlanDiffSummary } from './plan-diff-summary';
 
 /**
- * What-if on the plan shown: override an initiative's priority, change a
- * pool's capacity or pause an initiative; see the diff (waves moved and why,
- * weeks gained and lost, value, contests) before anything changes, then make
- * it the draft — exactly the plan the diff described.
+ * What-if on the plan shown: an initiative's priority, a pool's capacity, a
+ * wave's deadline, an initiative paused or authorized; see the diff (waves
+ * moved and why, weeks gained and lost, value, contests) before anything
+ * changes, then make it the draft — exactly the plan the diff described.
+ * Priority, capacity and deadline are PMO's to change, so making the draft
+ * records them as the plan's inputs; a posture stays a what-if.
  */
 @Component({
   selector: 'cap-scenario-panel',
@@ -22,7 +25,9 @@ import { PlanDiffSummary } from './plan-diff-summary';
           <select [value]="kind()" (change)="kind.set($any($event.target).value)" aria-label="Kind of change">
             <option value="priority">an initiative's priority</option>
             <option value="capacity">a pool's weekly capacity</option>
+            <option value="deadline">a wave's deadline</option>
             <option value="pause">pause an initiative</option>
+            <option value="authorize">authorize an initiative</option>
           </select>
         </label>
         @if (kind() === 'capacity') {
@@ -34,12 +39,19 @@ import { PlanDiffSummary } from './plan-diff-summary';
           <label>Capacity per week <input type="number" min="0" [value]="amount()" (input)="amount.set(+$any($event.target).value)" aria-label="Capacity per week" /></label>
         } @else {
           <label>Initiative
-            <select [value]="initiative()" (change)="initiative.set($any($event.target).value)" aria-label="Initiative">
-              @for (i of initiatives(); track i.id) { <option [value]="i.id">{{ i.label }}</option> }
+            <select [value]="initiative()" (change)="pick($any($event.target).value)" aria-label="Initiative">
+              @for (i of choices().initiatives; track i.id) { <option [value]="i.id">{{ i.label }}</option> }
             </select>
           </label>
           @if (kind() === 'priority') {
             <label>Priority (1–100) <input type="number" min="1" max="100" [value]="amount()" (input)="amount.set(+$any($event.target).value)" aria-label="Priority" /></label>
+          } @else if (kind() === 'deadline') {
+            <label>Wave
+              <select [value]="wave()" (change)="wave.set($any($event.target).value)" aria-label="Wave">
+                @for (w of wavesOf(initiative()); track w.key) { <option [value]="w.key">{{ w.label }}</option> }
+              </select>
+            </label>
+            <label>Deadline (empty: none) <input type="date" [value]="deadline()" (input)="deadline.set($any($event.target).value)" aria-label="Deadline" /></label>
           }
         }
         <button type="submit" [disabled]="busy()">See the difference</button>
@@ -49,6 +61,11 @@ import { PlanDiffSummary } from './plan-diff-summary';
       @if (diff(); as d) {
         <div class="diff" data-testid="scenario-diff" aria-live="polite">
           <cap-plan-diff-summary [diff]="d" />
+          @if (hypothetical()) {
+            <p class="hint">A posture is scoring's to set: the draft made from this what-if can be looked at, not published.</p>
+          } @else {
+            <p class="hint">Making it the draft records the change as the plan's input (a priority as a PMO override naming this what-if).</p>
+          }
           <button type="button" class="primary" (click)="promote()" [disabled]="busy()">Make this the draft</button>
         </div>
       }
@@ -64,6 +81,7 @@ import { PlanDiffSummary } from './plan-diff-summary';
     button.primary { background: #1f7a70; border-color: #1f7a70; color: #fff; }
     .diff { margin-top: 1rem; border-top: 1px solid #eee; padding-top: 0.75rem; }
     .error { color: #a4161a; }
+    .hint { font-size: 0.85rem; color: #444; }
   `,
 })
 export class ScenarioPanel implements OnInit {
@@ -76,33 +94,47 @@ export class ScenarioPanel implements OnInit {
   protected readonly pools = signal<{ id: string; name: string; capacityPerWeek: number }[]>([]);
   protected readonly pool = signal('');
   protected readonly initiative = signal('');
+  protected readonly wave = signal('');
+  protected readonly deadline = signal('');
   protected readonly amount = signal(100);
   protected readonly diff = signal<PlanDiffView | null>(null);
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
+  protected readonly hypothetical = signal(false);
   private scenarioId: string | null = null;
-  protected readonly initiatives = computed(() => {
-    const seen = new Map<string, string>();
-    for (const w of this.plan().waves) if (!seen.has(w.initiativeId)) seen.set(w.initiativeId, `${w.initiativeKey} ${w.initiativeName} (priority ${w.priority})`);
-    return [...seen].map(([id, label]) => ({ id, label }));
-  });
+  /** The plan's initiatives, held ones included (authorizing one is the point of asking). */
+  protected readonly choices = computed(() => planChoices(this.plan()));
 
   async ngOnInit(): Promise<void> {
     const { items } = await firstValueFrom(this.api.pools());
     this.pools.set(items);
     this.pool.set(items[0]?.id ?? '');
-    this.initiative.set(this.initiatives()[0]?.id ?? '');
+    this.pick(this.choices().initiatives[0]?.id ?? '');
+  }
+
+  protected wavesOf(initiativeId: string): { key: string; label: string }[] {
+    return this.choices().wavesByInitiative.get(initiativeId) ?? [];
+  }
+
+  protected pick(initiativeId: string): void {
+    this.initiative.set(initiativeId);
+    this.wave.set(this.wavesOf(initiativeId)[0]?.key ?? '');
   }
 
   protected async run(): Promise<void> {
+    const initiativeId = this.initiative();
+    const kind = this.kind();
     const change: ScenarioChange =
-      this.kind() === 'capacity'
-        ? { kind: 'capacity', pool: this.pool(), capacityPerWeek: this.amount() }
-        : this.kind() === 'pause'
-          ? { kind: 'pause', initiativeId: this.initiative() }
-          : { kind: 'priority', initiativeId: this.initiative(), priority: this.amount() };
+      kind === 'capacity'
+        ? { kind, pool: this.pool(), capacityPerWeek: this.amount() }
+        : kind === 'deadline'
+          ? { kind, initiativeId, wave: this.wave(), deadline: this.deadline() || null }
+          : kind === 'pause' || kind === 'authorize'
+            ? { kind, initiativeId }
+            : { kind: 'priority', initiativeId, priority: this.amount() };
     await this.act(async () => {
-      const scenario = await firstValueFrom(this.api.createScenario(`What if: ${change.kind}`, [change], this.plan().id));
+      const scenario = await firstValueFrom(this.api.createScenario(this.nameOf(change), [change], this.plan().id));
+      this.hypothetical.set(change.kind === 'pause' || change.kind === 'authorize');
       this.scenarioId = scenario.id;
       this.diff.set((await firstValueFrom(this.api.scenarioDiff(scenario.id))).diff);
     });
@@ -116,6 +148,23 @@ export class ScenarioPanel implements OnInit {
       this.diff.set(null);
       this.promoted.emit(draft);
     });
+  }
+
+  /** The what-if in words: it names the override a promoted priority becomes. */
+  private nameOf(change: ScenarioChange): string {
+    const name = (id: string) => this.choices().names.get(id) ?? id;
+    switch (change.kind) {
+      case 'capacity':
+        return `What if ${this.pools().find((p) => p.id === change.pool)?.name ?? change.pool} had ${change.capacityPerWeek} per week`;
+      case 'priority':
+        return `What if ${name(change.initiativeId)} had priority ${change.priority}`;
+      case 'deadline':
+        return `What if ${name(change.initiativeId)} ${change.wave} ${change.deadline ? `were due by ${change.deadline}` : 'had no deadline'}`;
+      case 'pause':
+        return `What if ${name(change.initiativeId)} were paused`;
+      case 'authorize':
+        return `What if ${name(change.initiativeId)} were authorized`;
+    }
   }
 
   private async act(work: () => Promise<void>): Promise<void> {
