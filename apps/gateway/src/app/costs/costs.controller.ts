@@ -23,6 +23,7 @@ import { RpcClient } from '@capstan/messaging';
 import { CurrentPrincipal, type AuthenticatedRequest, type Principal } from '../auth/principal';
 import { InitiativeIn, Roles } from '../auth/roles.decorator';
 import { csvExport } from '../csv-export/csv-export.interceptor';
+import { summaryCsvRows } from './summary-csv-rows';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 
 class RecordCostEntryDto extends createZodDto(recordCostEntrySchema) {}
@@ -109,7 +110,7 @@ export class CostsController {
   @Get('costs/summary')
   @InitiativeIn('query')
   @Roles(...ALL_ROLES)
-  @UseInterceptors(csvExport('groups'))
+  @UseInterceptors(csvExport(summaryCsvRows))
   @ApiOkResponse({ type: CostSummaryDto })
   summary(@Query() query: CostSummaryQueryDto, @Req() request: AuthenticatedRequest) {
     return this.rpc.call(CostRpc.summary, query, { correlationId: request.correlationId });

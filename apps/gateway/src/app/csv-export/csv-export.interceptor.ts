@@ -13,7 +13,7 @@ import { spreadsheetSafe } from '@capstan/contracts';
  */
 @Injectable()
 export class CsvExportInterceptor implements NestInterceptor {
-  constructor(private readonly table: string) {}
+  constructor(private readonly rowsOf: (body: Record<string, unknown>) => readonly Record<string, unknown>[]) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<Request>();
@@ -21,7 +21,7 @@ export class CsvExportInterceptor implements NestInterceptor {
     const response = context.switchToHttp().getResponse<Response>();
     return next.handle().pipe(
       map((body: unknown) => {
-        const rows = ((body as Record<string, unknown> | null)?.[this.table] ?? []) as Record<string, unknown>[];
+        const rows = body && typeof body === 'object' ? this.rowsOf(body as Record<string, unknown>) : [];
         // A paged list's CSV is one page: the next one is named where a CSV reader looks (RFC 8288), not dropped with the JSON.
         const nextCursor = (body as { nextCursor?: unknown } | null)?.nextCursor;
         if (typeof nextCursor === 'string' && nextCursor) response.setHeader('link', `<${withCursor(request.originalUrl, nextCursor)}>; rel="next"`);
@@ -52,5 +52,6 @@ function wantsCsv(accept: string | undefined): boolean {
   return (accept ?? '').split(',').some((type) => ['text/csv', 'application/csv'].includes(type.split(';')[0].trim().toLowerCase()));
 }
 
-/** The interceptor for a route whose table is the response's `table` field. */
-export const csvExport = (table: string) => new CsvExportInterceptor(table);
+/** The interceptor for a route whose table is the response's `table` field, or the rows `table` makes of the response. */
+export const csvExport = (table: string | ((body: Record<string, unknown>) => readonly Record<string, unknown>[])) =>
+  new CsvExportInterceptor(typeof table === 'string' ? (body) => (body[table] ?? []) as Record<string, unknown>[] : table);
