@@ -176,6 +176,8 @@ describe('sequencing guards through the API', () => {
     expect(base.waves.map((w) => w.initiativeId)).toEqual(expect.arrayContaining([ids.a, ids.d]));
     const name = 'what if d led, with a hire, by June';
     const changes = [
+      // Of two priorities for one initiative the later counts, in the plan and in the override it leaves.
+      { kind: 'priority', initiativeId: ids.d, priority: 60 },
       { kind: 'priority', initiativeId: ids.d, priority: 80 },
       { kind: 'capacity', pool: POOL, capacityPerWeek: 4, from: '2027-02-01', to: '2027-03-01' },
       { kind: 'deadline', initiativeId: ids.a, wave: 'w1', deadline: '2027-06-28' },

@@ -226,9 +226,12 @@ export class PlanningInputsService {
    * quietly drop what the promoted draft planned and the published plan showed.
    */
   async adoptScenarioChanges(manager: EntityManager, changes: readonly ScenarioChange[], planStart: string, reason: string, actor: string): Promise<void> {
-    for (const change of changes) {
+    // Overrides made together share a creation time, which orders them: only the scenario's last priority per initiative is kept, as in its plan.
+    const lastPriority = new Map(changes.flatMap((change, n) => (change.kind === 'priority' ? [[change.initiativeId, n] as const] : [])));
+    for (const [n, change] of changes.entries()) {
       switch (change.kind) {
         case 'priority': {
+          if (lastPriority.get(change.initiativeId) !== n) break;
           const override: PlanOverrideInput = { kind: 'priority', initiativeId: change.initiativeId, priority: change.priority, reason };
           await manager.query(`INSERT INTO sequencing.overrides (id, override, created_by) VALUES ($1, $2, $3)`, [randomUUID(), JSON.stringify(override), actor]);
           break;
