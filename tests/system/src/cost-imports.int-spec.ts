@@ -166,13 +166,15 @@ describe('FOCUS billing imports', () => {
   });
 
   it('should convert imported rows at their day\'s rate as they are written, and list those without one', async () => {
-    expect((await finance.post('/api/v1/fx-rates', { rates: [{ currency: 'CHF', date: '2026-08-03', rate: '0.95' }] })).status).toBe(201);
+    // Rates for two Mondays only: the days between had none.
+    const rates = [{ currency: 'CHF', date: '2026-08-03', rate: '0.95' }, { currency: 'CHF', date: '2026-08-10', rate: '0.96' }];
+    expect((await finance.post('/api/v1/fx-rates', { rates })).status).toBe(201);
     const csv = [
       'BillingAccountId,SubAccountId,ResourceId,ServiceCategory,ServiceName,ChargeCategory,ChargePeriodStart,ChargePeriodEnd,BilledCost,EffectiveCost,ListCost,ContractedCost,BillingCurrency,Tags',
       '222,zurich,vm-1,Compute,EC2,Usage,2026-08-03,2026-08-04,10.00,9.00,,,CHF,',
-      // Three days after the last rate: it still applies.
+      // A day without a rate of its own, known to have none (a later day's is recorded): the rate before it applies.
       '222,zurich,vm-2,Compute,EC2,Usage,2026-08-06,2026-08-07,20.00,18.00,,,CHF,',
-      // Seventeen days after it: no rate yet.
+      // Ten days after the last rate: too far back to apply, so no rate yet.
       '222,zurich,vm-3,Compute,EC2,Usage,2026-08-20,2026-08-21,40.00,40.00,,,CHF,',
       // The reporting currency itself converts at 1.
       '222,paris,vm-4,Compute,EC2,Usage,2026-08-04,2026-08-05,7.25,,,,EUR,',

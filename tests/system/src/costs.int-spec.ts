@@ -338,6 +338,41 @@ describe('the cost ledger', () => {
     );
   });
 
+  it('should take a month whose entries were reversed for no data in unit costs and forecasts, not a month of zero', async () => {
+    const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
+    const id = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Reversed pilot', businessUnit: 'Insurance', stage: 'pilot' })).body.id;
+    const monthsAgo = (count: number) => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - count, 1)).toISOString().slice(0, 7);
+    const [kept, cancelled] = [monthsAgo(3), monthsAgo(2)];
+    const record = (month: string, category: string, amount: string, currency: string) =>
+      pollUntil(async () => {
+        const response = await finance.post<{ id: string }>('/api/v1/cost-entries', { initiativeId: id, chargeDate: `${month}-10`, category, phase: 'pilot', amount, currency });
+        return response.status === 201 ? response.body.id : undefined;
+      }, { what: 'cost tracking to know the initiative' });
+    const reverse = async (entryId: string) => expect((await finance.post(`/api/v1/cost-entries/${entryId}/reversal`, { reason: 'booked in error' })).status).toBe(201);
+    await record(kept, 'inference', '600.00', 'EUR');
+    await reverse(await record(cancelled, 'inference', '500.00', 'EUR'));
+    await reverse(await record(cancelled, 'monitoring', '500.00', 'USD'));
+    for (const [period, value] of [[kept, '3000'], [cancelled, '1000']]) {
+      const body = { initiativeId: id, period, phase: 'pilot', metric: 'claims', volume: value };
+      expect((await finance.request('PUT', '/api/v1/business-volumes', { body })).status).toBe(200);
+    }
+
+    // The cancelled month's volume has no cost to share: the pilot costs 600 for 3,000 claims, not for 4,000.
+    const { body } = await viewer.get<{ items: { currency: string; pilot: Record<string, unknown> }[] }>(`/api/v1/initiatives/${id}/unit-costs`);
+    expect(body.items.map((item) => [item.currency, item.pilot])).toEqual([['EUR', { cost: '600', volume: '3000', unitCost: '0.2', months: [kept] }]]);
+    type Categories = { category: string; status: string; runRate?: string; reason?: string }[];
+    const forecast = await viewer.get<{ byCurrency: { currency: string; categories: Categories }[]; production: Record<string, string> | null }>(
+      `/api/v1/initiatives/${id}/forecast?months=1&metric=claims&productionVolume=100000`,
+    );
+    expect(forecast.body.production).toMatchObject({ unitCost: '0.2', expected: '20000.00', low: '20000.00' });
+    const usd = forecast.body.byCurrency.find((c) => c.currency === 'USD');
+    expect(usd?.categories.find((c) => c.category === 'monitoring')).toEqual({ category: 'monitoring', status: 'unknown', reason: 'no cost recorded: economics unknown' });
+    // Nothing to project for no volume, and no threshold crossed before anything is spent: both refused.
+    expect((await viewer.get(`/api/v1/initiatives/${id}/forecast?metric=claims&productionVolume=0`)).status).toBe(400);
+    const budget = { initiativeId: id, period: kept, category: 'inference', amount: '1000', currency: 'EUR', thresholds: ['0', '1'] };
+    expect((await finance.request('PUT', '/api/v1/budgets', { body: budget })).status).toBe(400);
+  });
+
   it("should name spend past the monthly cap of the committee's scope envelope, and take it back when a correction brings the month within it", async () => {
     const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
     const committee = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['viewer'], 'chair', ['committee']));
@@ -510,7 +545,7 @@ describe('the cost ledger', () => {
       }, { what: 'cost tracking to know the initiative' });
 
     await record('10.005', 'EUR', '2026-10-15');
-    const dollars = await record('100.00', 'USD', '2026-10-18'); // a Sunday: Friday's rate applies
+    const dollars = await record('100.00', 'USD', '2026-10-18'); // a Sunday: Friday's rate applies once Monday's shows it had none
     await record('20.00', 'GBP', '2026-10-16');
     expect(await reporting()).toEqual({
       groups: [{ key: id, billedCost: '10.005', effectiveCost: '10.005', currency: 'EUR' }],
@@ -528,12 +563,17 @@ describe('the cost ledger', () => {
     });
     expect(recorded.status).toBe(201);
     expect(recorded.body).toMatchObject({ reportingCurrency: 'EUR', recorded: 2, unchanged: 0, conversionPending: false });
-    expect(recorded.body.entriesConverted).toBeGreaterThanOrEqual(2);
-    // 10.005 + 100 × 0.923100000001 + 20 × 1.15, exactly.
-    expect(await reporting()).toEqual({ groups: [{ key: id, billedCost: '125.3150000001', effectiveCost: '125.3150000001', currency: 'EUR' }], unconverted: [] });
+    expect(recorded.body.entriesConverted).toBeGreaterThanOrEqual(1);
+    // The Sunday's dollars wait: nothing shows yet that the day has no rate of its own to come.
+    expect(await reporting()).toEqual({
+      groups: [{ key: id, billedCost: '33.005', effectiveCost: '33.005', currency: 'EUR' }],
+      unconverted: [{ currency: 'USD', entries: 1, billedCost: '100' }],
+    });
 
-    // A later rate prices later entries; history keeps the rate it was converted at.
+    // Monday's rate shows the Sunday had none: its dollars take Friday's. 10.005 + 100 × 0.923100000001 + 20 × 1.15, exactly.
     expect((await finance.post('/api/v1/fx-rates', { rates: [{ currency: 'USD', date: '2026-10-19', rate: '0.5' }] })).status).toBe(201);
+    expect(await reporting()).toEqual({ groups: [{ key: id, billedCost: '125.3150000001', effectiveCost: '125.3150000001', currency: 'EUR' }], unconverted: [] });
+    // A later rate prices later entries; history keeps the rate it was converted at.
     await record('10.00', 'USD', '2026-10-19');
     expect((await reporting()).groups[0].billedCost).toBe('130.3150000001');
     // A day's rate never changes; sending it again is harmless.

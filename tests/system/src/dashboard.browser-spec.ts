@@ -384,12 +384,15 @@ describe('dashboard', () => {
         END $$`);
       await database(`CREATE TRIGGER refuse_dollars BEFORE INSERT ON cost_tracking.entry_conversions FOR EACH ROW EXECUTE FUNCTION cost_tracking.refuse_dollars()`);
       const finance = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['finance']));
-      const rated = await finance.post<{ conversionPending: boolean }>('/api/v1/fx-rates', { rates: [{ currency: 'USD', date: '2026-10-01', rate: '0.9' }] });
+      const rated = await finance.post<{ conversionPending: boolean }>('/api/v1/fx-rates', {
+        // The next rate shows the days between had none of their own: they take the first.
+        rates: [{ currency: 'USD', date: '2026-10-01', rate: '0.9' }, { currency: 'USD', date: '2026-10-05', rate: '0.91' }],
+      });
       expect([rated.status, rated.body.conversionPending]).toEqual([201, true]);
       await financePage.reload();
       const converting = financePage.getByTestId('conversion');
       await converting.waitFor();
-      expect(await converting.textContent()).toContain('Converting USD entries of 2026-10-01 to 2026-10-07 at the rates recorded');
+      expect(await converting.textContent()).toContain('Converting USD entries of 2026-10-01 to 2026-10-11 at the rates recorded');
       expect(await converting.textContent()).toContain('dollars refused for the test');
     } finally {
       await database(`DROP TRIGGER IF EXISTS refuse_dollars ON cost_tracking.entry_conversions`);

@@ -227,4 +227,47 @@ describe('conversions at rates recorded after the entries', () => {
     expect(retold).toEqual(told);
     expect(await toldEvents()).toBe(before + 1);
   });
+
+  describe('an entry whose day has no rate yet', () => {
+    let dated: string;
+    type Reporting = { groups: { billedCost: string }[]; unconverted: { currency: string; entries: number; billedCost: string }[] };
+    /** The initiative's spend in the reporting currency once no conversion is under way. */
+    const reportingOnceConverted = async () => {
+      await pollUntil(async () => ((await conversions()).length === 0 ? true : undefined), { what: 'the conversions to finish' });
+      return (await viewer.get<Reporting>(`/api/v1/costs/summary?groupBy=initiative&initiativeId=${dated}&reporting=true`)).body;
+    };
+    const record = async (amount: string, chargeDate: string) =>
+      pollUntil(async () => {
+        const response = await finance.post('/api/v1/cost-entries', { initiativeId: dated, amount, currency: 'USD', chargeDate, category: 'inference', phase: 'production' });
+        return response.status === 201 ? true : undefined;
+      }, { what: 'cost tracking to know the initiative' });
+    const rate = async (date: string, value: string) => expect((await finance.post('/api/v1/fx-rates', { rates: [{ currency: 'USD', date, rate: value }] })).status).toBe(201);
+
+    beforeAll(async () => {
+      const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
+      dated = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Priced day by day', businessUnit: 'Americas', stage: 'production' })).body.id;
+    });
+
+    it("should wait for the day's own rate rather than take the day before's, and convert at it when it comes", async () => {
+      await record('100', '2026-10-16');
+      await rate('2026-10-15', '0.90');
+      // The day before's rate arrived, and the conversion it started is done: the entry still waits, its own rate may come.
+      expect(await reportingOnceConverted()).toEqual({ groups: [], unconverted: [{ currency: 'USD', entries: 1, billedCost: '100' }] });
+      await rate('2026-10-16', '0.95');
+      expect(await reportingOnceConverted()).toEqual({ groups: [expect.objectContaining({ billedCost: '95', currency: 'EUR' })], unconverted: [] });
+    });
+
+    it("should take Friday's rate for a Saturday once Monday's shows the Saturday had none, and keep it", async () => {
+      await rate('2026-10-23', '0.92'); // a Friday
+      await record('100', '2026-10-24');
+      expect((await reportingOnceConverted()).unconverted).toEqual([{ currency: 'USD', entries: 1, billedCost: '100' }]);
+      await rate('2026-10-26', '0.97'); // the Monday
+      // 95 from before, and 100 × 0.92.
+      expect(await reportingOnceConverted()).toEqual({ groups: [expect.objectContaining({ billedCost: '187' })], unconverted: [] });
+      // A Sunday recorded now converts at once at Friday's rate; a rate sent late for the Saturday re-prices nothing.
+      await record('10', '2026-10-25');
+      await rate('2026-10-24', '0.5');
+      expect(await reportingOnceConverted()).toEqual({ groups: [expect.objectContaining({ billedCost: '196.2' })], unconverted: [] });
+    });
+  });
 });

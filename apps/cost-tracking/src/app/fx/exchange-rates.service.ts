@@ -4,16 +4,25 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { FxRateQuery, FxRateView, RecordFxRates } from '@capstan/contracts';
 import { RpcError, firstResultSet } from '@capstan/messaging';
 
-/** An entry takes the latest rate on or before its charge date, no older than this (weekends, holidays). */
+/**
+ * A day without a rate of its own (weekend, holiday) takes the latest rate before it, no older than this — once it
+ * is known to have none: a rate dated after it is recorded.
+ */
 const RATE_LOOKBACK_DAYS = 7;
 /** The most rates one list answers: about a year of daily rates for 13 currencies. */
 const MAX_LISTED_RATES = 5_000;
-/** The rate of an entry `e`'s day: 1 in the reporting currency ($1), else the latest rate on or before it. */
+/**
+ * The rate of an entry `e`'s day: 1 in the reporting currency ($1), else the day's own rate, else — once a later
+ * day's rate shows the day had none — the latest before it. Until then the entry waits: its own rate may still come,
+ * and a conversion is never redone.
+ */
 const RATE_OF_DAY = `
   (SELECT 1::numeric AS rate, e.charge_date AS rate_date WHERE e.currency = $1)
   UNION ALL
   (SELECT f.rate, f.rate_date FROM cost_tracking.fx_rates f
     WHERE f.currency = e.currency AND f.reporting_currency = $1 AND f.rate_date <= e.charge_date AND f.rate_date > e.charge_date - ${RATE_LOOKBACK_DAYS}
+      AND (f.rate_date = e.charge_date OR EXISTS (
+        SELECT 1 FROM cost_tracking.fx_rates later WHERE later.currency = e.currency AND later.reporting_currency = $1 AND later.rate_date > e.charge_date))
     ORDER BY f.rate_date DESC LIMIT 1)
   LIMIT 1`;
 /** What recording rates did: counts for the caller, and the conversions queued for the entries waiting for them. */
@@ -65,8 +74,9 @@ const LAST_SEQ = `(SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM co
  * Dated exchange rates and each cost entry's value in the reporting currency
  * (`COST_REPORTING_CURRENCY`, EUR by default) at the rate of its charge date.
  * An entry is converted once, when it is recorded if its day's rate is known,
- * else when that rate arrives; the conversion keeps the rate it used and is
- * never redone, so a later rate never re-prices history. Rates are
+ * else when that rate arrives (or a later day's, showing the day had none: it
+ * then takes the latest rate before it); the conversion keeps the rate it used
+ * and is never redone, so a later rate never re-prices history. Rates are
  * append-only too: a day's rate, once recorded, stays.
  */
 @Injectable()
@@ -110,10 +120,14 @@ export class ExchangeRatesService {
     const conversions: string[] = [];
     for (const currency of new Set(added.map((rate) => rate.currency))) {
       const dates = added.filter((rate) => rate.currency === currency).map((rate) => rate.date).sort();
-      // Under the lock, every entry recorded without these rates is committed, with a `seq` no higher than the last given.
+      // The entries these rates may convert: those of their days and the days after they fall back to, and those
+      // after the latest rate before them, which waited for a later rate to show their day had none. Under the lock,
+      // every entry recorded without these rates is committed, with a `seq` no higher than the last given.
       const [job] = (await manager.query(
         `INSERT INTO cost_tracking.rate_conversions (reporting_currency, currency, from_date, through_date, through_seq)
-         VALUES ($1, $2, $3::date, $4::date + ${RATE_LOOKBACK_DAYS - 1}, ${LAST_SEQ})
+         VALUES ($1, $2,
+                 coalesce((SELECT max(rate_date) + 1 FROM cost_tracking.fx_rates WHERE currency = $2 AND reporting_currency = $1 AND rate_date < $3::date), $3::date),
+                 $4::date + ${RATE_LOOKBACK_DAYS - 1}, ${LAST_SEQ})
          RETURNING id::text`,
         [this.reportingCurrency, currency, dates[0], dates[dates.length - 1]],
       )) as { id: string }[];
@@ -305,8 +319,9 @@ export class ExchangeRatesService {
 
   /**
    * Converts the entries `where` selects that have no conversion yet and whose
-   * rate is known: 1 in the reporting currency itself, else the latest rate on
-   * or before the charge date. Amounts are rounded to the ledger's 18 places.
+   * rate is known (`RATE_OF_DAY`): 1 in the reporting currency itself, else the
+   * charge date's rate, or the one it falls back to once a later rate shows the
+   * day had none. Amounts are rounded to the ledger's 18 places.
    * Also names the initiatives of the converted entries.
    */
   private async convert(manager: EntityManager, where: string, params: unknown[]): Promise<{ count: number; initiatives: string[] }> {

@@ -1,4 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
+import { FocusRowError, readFocusHeader, readFocusRow } from '@capstan/cost-tracking-core';
 import { csvRuns } from './csv-runs';
 
 async function collect(text: Readable): Promise<string[][][]> {
@@ -48,6 +49,25 @@ describe('csvRuns', () => {
     }
     text.end();
     expect((await collected).flat()).toEqual([0, 1, 2, 3, 4].map((k) => [String(k), 'x']));
+  });
+
+  it('leaves a row with an unclosed quote one field short, so reading it as FOCUS refuses it on its line', async () => {
+    const text = ['ChargePeriodStart,BilledCost,BillingCurrency', '2026-10-01,1.00,EUR', '2026-10-02,"abc,EUR', '2026-10-03,3.00,EUR'].join('\n');
+    const [header, ...rows] = (await collect(Readable.from([text]))).flat();
+    const focus = readFocusHeader(header);
+    // Numbered as the import numbers them: the header is row 1.
+    const outcomes = rows.map((record, k) => {
+      try {
+        return { row: k + 2, billedCost: readFocusRow(record, focus, null).billedCost };
+      } catch (error) {
+        return { row: k + 2, error: (error as FocusRowError).message };
+      }
+    });
+    // The third row went into the unclosed field: refused with it, not taken silently as part of row 3's currency.
+    expect(outcomes).toEqual([
+      { row: 2, billedCost: '1.00' },
+      { row: 3, error: 'The row has 2 fields where the header has 3: an unclosed quote or a stray delimiter?' },
+    ]);
   });
 
   it('passes on the source’s error', async () => {

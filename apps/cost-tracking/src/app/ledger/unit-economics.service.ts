@@ -13,9 +13,9 @@ const Precise = Decimal.clone({ precision: 80, rounding: Decimal.ROUND_HALF_EVEN
 
 /**
  * Cost per unit of business volume (transactions, users …), pilot against
- * production: a month counts for a phase when it has both cost and volume,
- * so the two cover the same months. No volume means no unit cost — null,
- * never zero.
+ * production: a month counts for a phase when it has both cost (entries that
+ * do not net to zero) and volume, so the two cover the same months. No volume
+ * means no unit cost — null, never zero.
  */
 @Injectable()
 export class UnitEconomicsService {
@@ -117,7 +117,8 @@ export class UnitEconomicsService {
         const phase = (name: 'pilot' | 'production') => {
           const volumeByMonth = new Map(volumes.filter((v) => v.phase === name && v.metric === metric).map((v) => [v.period.trim(), v.volume]));
           const costByMonth = sumBy(ledger.filter((t) => t.phase === name && t.currency === currency), (t) => t.period);
-          const months = [...volumeByMonth.keys()].filter((m) => costByMonth.has(m)).sort();
+          // A month whose entries cancel out (an entry and its reversal) has no cost: no data, as in cost visibility.
+          const months = [...volumeByMonth.keys()].filter((m) => costByMonth.get(m)?.isZero() === false).sort();
           const cost = months.reduce((sum, m) => sum.plus(costByMonth.get(m)!), new Precise(0));
           const volume = months.reduce((sum, m) => sum.plus(volumeByMonth.get(m)!), new Precise(0));
           const unitCost = volume.gt(0) ? cost.div(volume).toDecimalPlaces(10, Decimal.ROUND_HALF_EVEN) : null;

@@ -1,4 +1,4 @@
-import { money, percent, reachedBudget, refusal, sumCents } from './display';
+import { burnPercent, money, percent, reachedBudget, refusal, sumCents } from './display';
 
 describe(money.name, () => {
   it('should group the whole part by thousands and keep every digit of the fraction', () => {
@@ -32,6 +32,13 @@ describe(reachedBudget.name, () => {
     expect(['1', '1.0001', '2.5', 'Infinity'].map(reachedBudget)).toEqual([true, true, true, true]);
     expect(['0.9999999', '0', '0.5'].map(reachedBudget)).toEqual([false, false, false]);
     expect(percent('Infinity')).toBe('∞ %');
+  });
+});
+
+describe(burnPercent.name, () => {
+  it('should round a burn down, never up to a threshold its alert has not crossed', () => {
+    expect(['0.9999', '0.995', '1', '1.0201', '0.5', '0', '2'].map(burnPercent)).toEqual(['99 %', '99 %', '100 %', '102 %', '50 %', '0 %', '200 %']);
+    expect(['-0.0001', '-0.255', 'Infinity'].map(burnPercent)).toEqual(['0 %', '-25 %', '∞ %']);
   });
 });
 

@@ -7,6 +7,21 @@ export function percent(share: string | number): string {
   return Number.isFinite(value) ? `${Math.round(value * 100)} %` : '∞ %';
 }
 
+/**
+ * A budget's burn ("0.9999", "1.02", "Infinity") as a whole percentage, rounded
+ * down from the exact string: 99.99 % shows "99 %", never the "100 %" whose
+ * alert has not fired.
+ */
+export function burnPercent(burn: string): string {
+  if (burn === 'Infinity') return '∞ %';
+  const match = /^(-?)(\d+)(?:\.(\d*))?$/.exec(burn);
+  if (!match) return burn;
+  const [, sign, whole, fraction = ''] = match;
+  // The share's first two decimals are its whole percent; the rest is cut off (toward zero for a credit, never "-0 %").
+  const wholePercent = BigInt(whole) * 100n + BigInt(fraction.slice(0, 2).padEnd(2, '0'));
+  return `${sign && wholePercent > 0n ? '-' : ''}${wholePercent} %`;
+}
+
 /** Whether a burn ("1.02", "0.999", "Infinity") has reached its budget: read exactly, never rounded up from 0.999. */
 export function reachedBudget(burn: string): boolean {
   if (burn === 'Infinity') return true;

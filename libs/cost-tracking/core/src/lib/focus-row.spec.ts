@@ -43,6 +43,16 @@ describe(readFocusRow.name, () => {
     expect(() => readFocusHeader(['BilledCost', 'ChargePeriodStart', 'x_Custom', 'x_Custom'])).not.toThrow();
   });
 
+  it('should refuse a row with more or fewer fields than the header, as an unclosed quote leaves it', () => {
+    const three = readFocusHeader(['ChargePeriodStart', 'BilledCost', 'BillingCurrency']);
+    // `2026-10-02,"abc,EUR` and the row after it, read as one record of two fields.
+    expect(() => readFocusRow(['2026-10-02', 'abc,EUR\n2026-10-03,3.00,EUR\n'], three, null)).toThrow(
+      'The row has 2 fields where the header has 3: an unclosed quote or a stray delimiter?',
+    );
+    expect(() => readFocusRow(['2026-10-02', '2.00', 'EUR', ''], three, null)).toThrow('The row has 4 fields where the header has 3');
+    expect(readFocusRow(['2026-10-02', '2.00', 'EUR'], three, null).billedCost).toBe('2.00');
+  });
+
   it('should take the import default currency when the export has no BillingCurrency', () => {
     const bare = readFocusHeader(['BilledCost', 'ChargePeriodStart']);
     expect(readFocusRow(['8760.00', '2023-01-01T00:00:00Z'], bare, 'USD').currency).toBe('USD');

@@ -19,8 +19,11 @@ export const FOCUS_COLUMNS = [
 ] as const;
 export type FocusColumn = (typeof FOCUS_COLUMNS)[number];
 
-/** Positions of the kept columns in a file's header; absent columns are undefined. */
-export type FocusHeader = Partial<Record<FocusColumn, number>>;
+/** A file's header: how many fields it has, and where the kept columns are (absent ones undefined). */
+export interface FocusHeader {
+  fields: number;
+  positions: Partial<Record<FocusColumn, number>>;
+}
 
 /** A billing row as the ledger keeps it: amounts exact, as decimal strings. */
 export interface FocusCharge {
@@ -47,7 +50,7 @@ export const LEDGER_SCALE = 18;
 
 /** Reads the header row: which kept columns are where. BilledCost and ChargePeriodStart are required. */
 export function readFocusHeader(header: readonly string[]): FocusHeader {
-  const positions: FocusHeader = {};
+  const positions: FocusHeader['positions'] = {};
   header.forEach((name, index) => {
     const column = name.trim().replace(/^\uFEFF/, '') as FocusColumn;
     if (!(FOCUS_COLUMNS as readonly string[]).includes(column)) return;
@@ -57,18 +60,23 @@ export function readFocusHeader(header: readonly string[]): FocusHeader {
   });
   const missing = (['BilledCost', 'ChargePeriodStart'] as const).filter((c) => positions[c] === undefined);
   if (missing.length) throw new FocusRowError(`The header has no ${missing.join(' or ')} column: is this a FOCUS export?`);
-  return positions;
+  return { fields: header.length, positions };
 }
 
 /**
  * One row of a FOCUS export as a charge. Tolerant of real exports: `NULL`,
  * `null` and empty cells are nulls, dates may come without `T`/`Z` (UTC),
  * credits are negative, `Tags` is a JSON object. A missing BillingCurrency takes
- * `defaultCurrency` when the import named one.
+ * `defaultCurrency` when the import named one. A row whose field count is not
+ * the header's is refused: its cells would be read from the wrong columns, and
+ * an unclosed quote takes the rows after it into one of them.
  */
 export function readFocusRow(record: readonly string[], header: FocusHeader, defaultCurrency: string | null): FocusCharge {
+  if (record.length !== header.fields) {
+    throw new FocusRowError(`The row has ${record.length} fields where the header has ${header.fields}: an unclosed quote or a stray delimiter?`);
+  }
   const cell = (column: FocusColumn): string | null => {
-    const index = header[column];
+    const index = header.positions[column];
     if (index === undefined) return null;
     const value = record[index]?.trim() ?? '';
     return value === '' || (value.length === 4 && value.toLowerCase() === 'null') ? null : value;

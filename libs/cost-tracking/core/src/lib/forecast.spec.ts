@@ -67,6 +67,17 @@ describe(forecastCategory.name, () => {
     expect(forecastCategory([], '2026-10', 3)).toEqual({ status: 'unknown', reason: 'no cost recorded: economics unknown' });
   });
 
+  it('should take a month whose entries cancel out for no data, not a month of zero', () => {
+    // 500 recorded in August, then reversed: nothing is known of the category.
+    const reversed = [
+      { period: '2026-08', amount: '500.00' },
+      { period: '2026-08', amount: '-500.00' },
+    ];
+    expect(forecastCategory(reversed, '2026-10', 1)).toEqual({ status: 'unknown', reason: 'no cost recorded: economics unknown' });
+    // Beside a month with cost, the cancelled one is a gap the run rate and trend pass by.
+    expect(forecastCategory([...reversed, { period: '2026-09', amount: '300' }], '2026-10', 1)).toMatchObject({ status: 'forecast', runRate: '300.00', trendPerMonth: '0.00' });
+  });
+
   it('should count months across a year end', () => {
     expect(monthsAfter('2026-11', 3)).toEqual(['2026-12', '2027-01', '2027-02']);
   });
@@ -91,5 +102,15 @@ describe(projectProduction.name, () => {
       high: '20000.00',
     });
     expect(projectProduction([{ cost: '999', volume: '0' }], '100000')).toBeNull();
+  });
+
+  it('should leave out pilot months whose cost nets to zero: their volume has no cost to share', () => {
+    expect(projectProduction([{ cost: '600', volume: '3000' }, { cost: '0', volume: '1000' }], '100000')).toEqual({
+      unitCost: '0.2',
+      expected: '20000.00',
+      low: '20000.00',
+      high: '20000.00',
+    });
+    expect(projectProduction([{ cost: '0.000', volume: '1000' }], '100000')).toBeNull();
   });
 });

@@ -40,7 +40,8 @@ const WINDOW_MONTHS = 6;
 /**
  * A category's spend ahead: the least-squares trend through its months with
  * cost among the last six closed ones, placed on the calendar (a month without
- * cost is a gap, not a zero: its bill may not be imported yet), with a range of
+ * cost, or whose entries net to zero, is a gap, not a zero: its bill may not be
+ * imported yet), with a range of
  * those months' standard deviation around the line, at least ±10 % of the run
  * rate (never below zero). A category with no cost in the last six closed
  * months has no forecast: its economics are unknown, not zero, and not what
@@ -49,7 +50,8 @@ const WINDOW_MONTHS = 6;
 export function forecastCategory(history: readonly MonthlyCost[], lastClosed: string, horizon: number): CategoryForecast {
   const byMonth = new Map<string, Decimal>();
   for (const h of history) byMonth.set(h.period, (byMonth.get(h.period) ?? new Exact(0)).plus(h.amount));
-  const recorded = [...byMonth.keys()].sort();
+  // A month whose entries cancel out (an entry and its reversal) holds no cost: a gap, like a month without entries.
+  const recorded = [...byMonth].filter(([, amount]) => !amount.isZero()).map(([period]) => period).sort();
   const closed = recorded.filter((period) => period <= lastClosed);
   if (!closed.length) {
     return recorded.length
@@ -76,13 +78,14 @@ export function forecastCategory(history: readonly MonthlyCost[], lastClosed: st
 /**
  * Production cost projected from the pilot's unit cost and a production
  * volume: the expected figure at the pilot's overall unit cost, the range from
- * its cheapest to its dearest month. No pilot volume: no projection.
+ * its cheapest to its dearest month. A month counts with both volume and cost
+ * (one whose entries net to zero has none). No such month: no projection.
  */
 export function projectProduction(
   pilotMonths: readonly { cost: string; volume: string }[],
   productionVolume: string,
 ): { expected: string; low: string; high: string; unitCost: string } | null {
-  const months = pilotMonths.filter((m) => new Exact(m.volume).gt(0));
+  const months = pilotMonths.filter((m) => new Exact(m.volume).gt(0) && !new Exact(m.cost).isZero());
   if (!months.length) return null;
   const cost = months.reduce((sum, m) => sum.plus(m.cost), new Exact(0));
   const volume = months.reduce((sum, m) => sum.plus(m.volume), new Exact(0));

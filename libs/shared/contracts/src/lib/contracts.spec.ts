@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fieldErrorsOf } from './rpc';
 import { subjectsFor } from './subjects';
 import { registerInitiativeSchema, updateInitiativeSchema } from './initiatives';
-import { allocationRuleInputSchema, fxRateQuerySchema, recordCostEntrySchema } from './costs';
+import { allocationRuleInputSchema, forecastQuerySchema, fxRateQuerySchema, recordCostEntrySchema, setBudgetSchema } from './costs';
 import { calendarDate } from './calendar-date';
 import { evidenceInputSchema } from './readiness';
 import { telemetrySchema } from './registry';
@@ -87,5 +87,29 @@ describe('calendarDate', () => {
     expect(telemetry(12.25).success).toBe(true);
     expect(telemetry(0.1 + 0.2).success).toBe(true);
     expect(telemetry(1.005).success).toBe(false);
+  });
+});
+
+describe('setBudgetSchema', () => {
+  const budget = (thresholds: string[]) => ({ initiativeId: '00000000-0000-4000-8000-000000000001', period: '2026-11', category: 'inference', amount: '1000', currency: 'EUR', thresholds });
+
+  it('should refuse a threshold of zero, which would fire with nothing spent', () => {
+    for (const zero of ['0', '0.0', '0.0000']) {
+      expect(fieldErrorsOf(setBudgetSchema.safeParse(budget(['0.5', zero])).error as z.ZodError)).toEqual([
+        { field: 'thresholds.1', message: 'must be more than zero: a threshold of 0 is crossed before anything is spent' },
+      ]);
+    }
+    expect(setBudgetSchema.safeParse(budget(['0.0001', '1'])).success).toBe(true);
+  });
+});
+
+describe('forecastQuerySchema', () => {
+  it('should refuse a production volume of zero, which projects nothing', () => {
+    for (const zero of ['0', '000', '0.000000']) {
+      expect(fieldErrorsOf(forecastQuerySchema.safeParse({ metric: 'claims', productionVolume: zero }).error as z.ZodError)).toEqual([
+        { field: 'productionVolume', message: 'must be more than zero: no production cost can be projected for no volume' },
+      ]);
+    }
+    expect(forecastQuerySchema.safeParse({ metric: 'claims', productionVolume: '0.000001' }).success).toBe(true);
   });
 });

@@ -102,8 +102,17 @@ export const setBudgetSchema = z
     category: z.enum(COST_CATEGORIES),
     amount: z.string().regex(/^\d{1,20}(\.\d{1,10})?$/, 'a non-negative decimal string such as "25000.00"'),
     currency: currencySchema,
-    /** Shares of the budget that raise an alert when actual spend reaches them. */
-    thresholds: z.array(z.string().regex(/^(0(\.\d{1,4})?|1(\.\d{1,4})?|[2-9](\.\d{1,4})?)$/, 'a share such as "0.8"')).min(1).max(10).default(['0.5', '0.8', '1']),
+    /** Shares of the budget that raise an alert when actual spend reaches them; above 0, or one fires with nothing spent. */
+    thresholds: z
+      .array(
+        z
+          .string()
+          .regex(/^(0(\.\d{1,4})?|1(\.\d{1,4})?|[2-9](\.\d{1,4})?)$/, 'a share such as "0.8"')
+          .refine((share) => !/^0(\.0+)?$/.test(share), 'must be more than zero: a threshold of 0 is crossed before anything is spent'),
+      )
+      .min(1)
+      .max(10)
+      .default(['0.5', '0.8', '1']),
   })
   .strict();
 export type SetBudget = z.infer<typeof setBudgetSchema>;
@@ -532,7 +541,11 @@ export const forecastQuerySchema = z
     months: z.coerce.number().int().min(1).max(24).default(6),
     /** With `productionVolume`: project production cost from the pilot's cost per unit of this metric. */
     metric: z.string().regex(/^[a-z][a-z0-9_]{0,49}$/).optional(),
-    productionVolume: z.string().regex(/^\d{1,20}(\.\d{1,6})?$/, 'a decimal string such as "100000"').optional(),
+    productionVolume: z
+      .string()
+      .regex(/^\d{1,20}(\.\d{1,6})?$/, 'a decimal string such as "100000"')
+      .refine((volume) => !/^0+(\.0+)?$/.test(volume), 'must be more than zero: no production cost can be projected for no volume')
+      .optional(),
   })
   .strict()
   .refine((q) => (q.metric === undefined) === (q.productionVolume === undefined), { message: 'Give metric and productionVolume together', path: ['productionVolume'] });

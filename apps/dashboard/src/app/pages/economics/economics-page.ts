@@ -9,7 +9,7 @@ import { InitiativesApi, problemOf } from '../../core/initiatives-api';
 import { LiveEvents } from '../../core/live-events';
 import { Session } from '../../core/session';
 import { SpendChart } from './spend-chart';
-import { money, percent, reachedBudget } from '../../core/display';
+import { burnPercent, money, percent, reachedBudget } from '../../core/display';
 
 /** How often the page looks again while entries are being converted to the reporting currency. */
 const CONVERSION_WATCH_MS = 2_000;
@@ -149,7 +149,7 @@ const CONVERSION_WATCH_MS = 2_000;
             <td class="num">{{ money(budget.actual) }} {{ budget.currency }}
               @for (other of budget.otherCurrencies ?? []; track other.currency) { <div class="other-currency">+ {{ money(other.actual) }} {{ other.currency }}, not in the burn</div> }
             </td>
-            <td class="num">{{ percent(budget.burn) }}</td>
+            <td class="num">{{ burnPercent(budget.burn) }}</td>
             <td>{{ budget.crossed.length ? 'crossed ' + budget.crossed.join(', ') : '' }}</td>
           </tr>
         } @empty {
@@ -201,6 +201,7 @@ export class EconomicsPage implements OnInit {
   private readonly initiativeNames = signal<[string, string][]>([]);
   protected readonly names = computed(() => new Map(this.initiativeNames()));
   protected readonly percent = percent;
+  protected readonly burnPercent = burnPercent;
   protected readonly reachedBudget = reachedBudget;
   protected readonly money = money;
 

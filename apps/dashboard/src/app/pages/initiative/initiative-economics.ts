@@ -5,7 +5,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { Chart } from '../../charts/chart';
 import { timeSeriesBase } from '../../charts/time-series-options';
 import { CostsApi } from '../../core/costs-api';
-import { money, percent, sumCents } from '../../core/display';
+import { burnPercent, money, sumCents } from '../../core/display';
 
 type Forecasted = Extract<Forecast['byCurrency'][number]['categories'][number], { status: 'forecast' }>;
 
@@ -59,7 +59,7 @@ type Forecasted = Extract<Forecast['byCurrency'][number]['categories'][number], 
               <tr>
                 <td>{{ budget.period }}</td><td>{{ budget.category }}</td>
                 <td class="num">{{ money(budget.budget) }} {{ budget.currency }}</td><td class="num">{{ money(budget.actual) }} {{ budget.currency }}</td>
-                <td class="num">{{ percent(budget.burn) }}@if (budget.crossed.length) { <span class="over"> · crossed {{ budget.crossed.join(', ') }}</span> }</td>
+                <td class="num">{{ burnPercent(budget.burn) }}@if (budget.crossed.length) { <span class="over"> · crossed {{ budget.crossed.join(', ') }}</span> }</td>
               </tr>
             } @empty { <tr><td colspan="5">No budget set.</td></tr> }
           </tbody>
@@ -105,7 +105,7 @@ export class InitiativeEconomics {
   protected readonly budgets = signal<BudgetStatus[]>([]);
   protected readonly forecast = signal<Forecast | null>(null);
   protected readonly failed = signal(false);
-  protected readonly percent = percent;
+  protected readonly burnPercent = burnPercent;
   protected readonly money = money;
 
   constructor() {
