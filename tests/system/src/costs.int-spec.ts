@@ -373,6 +373,52 @@ describe('the cost ledger', () => {
     expect((await finance.request('PUT', '/api/v1/budgets', { body: budget })).status).toBe(400);
   });
 
+  it('should give spend in several currencies one unit cost in the reporting currency, waiting for rates until they come, and tell scoring', async () => {
+    const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
+    const id = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Paid in two currencies', businessUnit: 'Insurance', stage: 'production' })).body.id;
+    const monthsAgo = (count: number) => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - count, 1)).toISOString().slice(0, 7);
+    const [pilotMonth, productionMonth] = [monthsAgo(3), monthsAgo(1)];
+    const cost = (month: string, phase: string, category: string, amount: string, currency: string) =>
+      ({ initiativeId: id, chargeDate: `${month}-12`, category, phase, amount, currency, source: 'metered' });
+    // The pilot paid in krónur only; production in krónur and euros (support staff).
+    await pollUntil(async () => ((await engineering.post('/api/v1/cost-entries', cost(pilotMonth, 'pilot', 'inference', '10000', 'ISK'))).status === 201 ? true : undefined), {
+      what: 'cost tracking to know the initiative',
+    });
+    expect((await engineering.post('/api/v1/cost-entries', cost(productionMonth, 'production', 'inference', '20000', 'ISK'))).status).toBe(201);
+    expect((await engineering.post('/api/v1/cost-entries', cost(productionMonth, 'production', 'support_staffing', '300', 'EUR'))).status).toBe(201);
+    for (const [period, phase] of [[pilotMonth, 'pilot'], [productionMonth, 'production']]) {
+      expect((await finance.request('PUT', '/api/v1/business-volumes', { body: { initiativeId: id, period, phase, metric: 'claims', volume: '100' } })).status).toBe(200);
+    }
+    type Unit = { currency: string; inReportingCurrency?: boolean; pilot: { unitCost: string | null; unconvertedEntries?: number }; production: { cost: string; unitCost: string | null; unconvertedEntries?: number }; productionToPilot: string | null };
+    const unitCosts = async () => (await viewer.get<{ items: Unit[] }>(`/api/v1/initiatives/${id}/unit-costs`)).body.items;
+    // Neither currency's share over the whole volume: one figure in euros, which waits for the krónur's rates.
+    expect(await unitCosts()).toEqual([
+      expect.objectContaining({
+        currency: 'EUR',
+        inReportingCurrency: true,
+        pilot: expect.objectContaining({ unitCost: null, unconvertedEntries: 1 }),
+        production: expect.objectContaining({ unitCost: null, unconvertedEntries: 1 }),
+        productionToPilot: null,
+      }),
+    ]);
+    const rates = [pilotMonth, productionMonth].map((month) => ({ currency: 'ISK', date: `${month}-12`, rate: '0.0065' }));
+    expect((await finance.post('/api/v1/fx-rates', { rates })).status).toBe(201);
+    // 10,000 ISK = 65 EUR for 100 claims; 20,000 ISK = 130 EUR + 300 EUR for 100 claims.
+    const [converted] = await pollUntil(async () => {
+      const items = await unitCosts();
+      return items[0]?.production.unitCost !== null ? items : undefined;
+    }, { what: 'the unit costs converted' });
+    expect(converted).toMatchObject({ currency: 'EUR', inReportingCurrency: true, pilot: { unitCost: '0.65' }, production: { cost: '430', unitCost: '4.3' }, productionToPilot: '6.6154' });
+    const forecast = await viewer.get<{ production: Record<string, string> | null }>(`/api/v1/initiatives/${id}/forecast?metric=claims&productionVolume=1000`);
+    expect(forecast.body.production).toMatchObject({ currency: 'EUR', unitCost: '0.65', expected: '650.00' });
+    // The rates' arrival, not a new entry, tells scoring.
+    const pattern = await pollUntil(async () => {
+      const { body } = await viewer.get<{ patterns: { id: string; detail: string }[] }>(`/api/v1/initiatives/${id}/posture`);
+      return body.patterns.find((p) => p.id === 'pilot_economics_diverge' && p.detail.includes('per claims'));
+    }, { what: 'scoring to see the converted unit economics' });
+    expect(pattern.detail).toContain('production costs 4.3 EUR per claims against 0.65 in the pilot (×6.6154)');
+  });
+
   it("should name spend past the monthly cap of the committee's scope envelope, and take it back when a correction brings the month within it", async () => {
     const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
     const committee = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['viewer'], 'chair', ['committee']));

@@ -28,7 +28,7 @@ function wholeNumber(name: string, fallback: number, min: number): number {
  * Converts the entries waiting for rates just recorded, and the whole ledger
  * after the reporting currency changes, as jobs (`rate_conversions`) worked
  * through in slices of the ledger by `seq`, one transaction each; then
- * publishes again the cost visibility of the initiatives whose entries were
+ * publishes again the cost visibility and unit economics of the initiatives whose entries were
  * converted. The request recording rates works on its own jobs for up to
  * `COST_CONVERSION_INLINE_MS` and answers; whatever is left goes on in the
  * background, and the replica leading `rate-conversions` picks up any job a
@@ -243,7 +243,7 @@ export class RateConversions implements OnApplicationBootstrap, BeforeApplicatio
       ),
     );
     if (initiatives.length) {
-      await this.ledger.publishVisibilityOf(manager, initiatives.map((row) => row.initiative_id), context);
+      await this.ledger.publishEconomicsOf(manager, initiatives.map((row) => row.initiative_id), context);
       await manager.query(`UPDATE cost_tracking.rate_conversions SET attempts = 0, retry_at = NULL, last_error = NULL WHERE id = $1 AND attempts > 0`, [job.id]);
       return true;
     }

@@ -275,12 +275,14 @@ export class LedgerService {
   }
 
   /**
-   * Publishes again the cost visibility of initiatives whose entries were converted to the reporting currency (weighed
-   * in it, with their spend in it), in the caller's transaction.
+   * Publishes again the cost visibility and unit economics of initiatives whose entries were converted to the
+   * reporting currency (both weigh spend in several currencies in it), in the caller's transaction.
    */
-  async publishVisibilityOf(manager: EntityManager, initiatives: string[], context: RpcContext): Promise<void> {
+  async publishEconomicsOf(manager: EntityManager, initiatives: string[], context: RpcContext): Promise<void> {
     for (const initiativeId of await lockInitiatives(manager, initiatives)) {
-      await this.publishVisibility(manager, initiativeId, await initiativeTotals(manager, initiativeId), context);
+      const totals = await initiativeTotals(manager, initiativeId);
+      await this.publishVisibility(manager, initiativeId, totals, context);
+      await this.unitEconomics.publish(manager, initiativeId, context, totals);
     }
   }
 

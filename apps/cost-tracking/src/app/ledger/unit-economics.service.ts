@@ -76,17 +76,21 @@ export class UnitEconomicsService {
     let production: Forecast['production'] = null;
     if (metric && productionVolume) {
       const { items } = await this.get(initiativeId, { metric });
-      const pilot = items.find((item) => item.pilot.months.length);
+      // A pilot still waiting for rates has no unit cost yet, and so no projection.
+      const pilot = items.find((item) => item.pilot.months.length && item.pilot.unitCost !== null);
       if (pilot) {
+        // The pilot's months, costed as its unit cost was: in its currency, or converted when spent in several.
+        const amount = pilot.inReportingCurrency ? 'x.amount' : 'c.amount';
         const perMonth = (await this.dataSource.query(
-          `SELECT c.period, sum(c.amount)::text AS cost, v.volume::text AS volume
+          `SELECT trim(c.period) AS period, sum(${amount})::text AS cost, v.volume::text AS volume
              FROM cost_tracking.cost_entries c JOIN cost_tracking.business_volumes v
                ON v.initiative_id = c.initiative_id AND v.period = c.period AND v.phase = c.phase AND v.metric = $2
-            WHERE c.initiative_id = $1 AND c.phase = 'pilot' AND c.currency = $3
-            GROUP BY c.period, v.volume`,
-          [initiativeId, metric, pilot.currency],
-        )) as { cost: string; volume: string }[];
-        const projected = projectProduction(perMonth, productionVolume);
+             LEFT JOIN cost_tracking.entry_conversions x ON x.entry_id = c.id AND x.reporting_currency = $3
+            WHERE c.initiative_id = $1 AND c.phase = 'pilot' AND ($4 OR c.currency = $3)
+            GROUP BY trim(c.period), v.volume`,
+          [initiativeId, metric, pilot.currency, pilot.inReportingCurrency === true],
+        )) as { period: string; cost: string; volume: string }[];
+        const projected = projectProduction(perMonth.filter((m) => pilot.pilot.months.includes(m.period)), productionVolume);
         if (projected) production = { metric, volume: productionVolume, currency: pilot.currency, ...projected };
       }
     }
@@ -97,6 +101,19 @@ export class UnitEconomicsService {
   async publish(manager: EntityManager, initiativeId: string, context: RpcContext, totals?: InitiativeTotal[]): Promise<void> {
     const computed = await this.compute(manager, initiativeId, totals);
     await this.outbox.enqueue(manager, UnitEconomicsEvents.changed, { initiativeId, version: await nextFigureVersion(manager), ...computed }, context);
+  }
+
+  /** An initiative's cost by phase and month in the reporting currency, with the entries still waiting for a rate; keyed "phase YYYY-MM". */
+  private async reportingCosts(manager: EntityManager, initiativeId: string): Promise<Map<string, { total: Decimal; unconverted: number }>> {
+    const rows = (await manager.query(
+      `SELECT e.phase, trim(e.period) AS period, coalesce(sum(c.amount), 0)::text AS total, count(*) FILTER (WHERE c.entry_id IS NULL)::int AS unconverted
+         FROM cost_tracking.cost_entries e
+         LEFT JOIN cost_tracking.entry_conversions c ON c.entry_id = e.id AND c.reporting_currency = $2
+        WHERE e.initiative_id = $1
+        GROUP BY e.phase, trim(e.period)`,
+      [initiativeId, this.rates.reportingCurrency],
+    )) as { phase: string; period: string; total: string; unconverted: number }[];
+    return new Map(rows.map((row) => [`${row.phase} ${row.period}`, { total: new Precise(row.total), unconverted: row.unconverted }]));
   }
 
   private async compute(manager: EntityManager, initiativeId: string, totals?: InitiativeTotal[]) {
@@ -110,30 +127,43 @@ export class UnitEconomicsService {
     );
     const categoriesWithoutData = PRODUCTION_ONLY_CATEGORIES.filter((category) => !productionCategories.has(category));
     const metrics = [...new Set(volumes.map((v) => v.metric))].sort();
-    const currencies = [...new Set(ledger.map((t) => t.currency))].sort();
+    const spentIn = [...sumBy(ledger, (t) => t.currency)].filter(([, total]) => !total.isZero()).map(([currency]) => currency).sort();
+    // Spend in several currencies: each currency's share over the whole volume would understate the unit cost, so
+    // the figures are the reporting currency's, at each entry's charge-date rate.
+    const reporting = spentIn.length > 1 ? await this.reportingCosts(manager, initiativeId) : null;
     const items: UnitEconomics[] = [];
     for (const metric of metrics) {
-      for (const currency of currencies) {
+      for (const currency of reporting ? [this.rates.reportingCurrency] : spentIn) {
         const phase = (name: 'pilot' | 'production') => {
           const volumeByMonth = new Map(volumes.filter((v) => v.phase === name && v.metric === metric).map((v) => [v.period.trim(), v.volume]));
-          const costByMonth = sumBy(ledger.filter((t) => t.phase === name && t.currency === currency), (t) => t.period);
+          const native = sumBy(
+            ledger.filter((t) => t.phase === name && (reporting || t.currency === currency)),
+            (t) => `${t.period} ${t.currency}`,
+          );
           // A month whose entries cancel out (an entry and its reversal) has no cost: no data, as in cost visibility.
-          const months = [...volumeByMonth.keys()].filter((m) => costByMonth.get(m)?.isZero() === false).sort();
-          const cost = months.reduce((sum, m) => sum.plus(costByMonth.get(m)!), new Precise(0));
+          const spentMonths = new Set([...native].filter(([, total]) => !total.isZero()).map(([key]) => key.slice(0, 7)));
+          const months = [...volumeByMonth.keys()].filter((m) => spentMonths.has(m)).sort();
+          const costOf = (m: string) => (reporting ? (reporting.get(`${name} ${m}`)?.total ?? new Precise(0)) : sumOf(native, m));
+          const unconverted = reporting ? months.reduce((n, m) => n + (reporting.get(`${name} ${m}`)?.unconverted ?? 0), 0) : 0;
+          const cost = months.reduce((sum, m) => sum.plus(costOf(m)), new Precise(0));
           const volume = months.reduce((sum, m) => sum.plus(volumeByMonth.get(m)!), new Precise(0));
-          const unitCost = volume.gt(0) ? cost.div(volume).toDecimalPlaces(10, Decimal.ROUND_HALF_EVEN) : null;
-          return { cost: cost.toFixed(), volume: volume.toFixed(), unitCost: unitCost?.toFixed() ?? null, months, exact: unitCost };
+          const unitCost = volume.gt(0) && unconverted === 0 ? cost.div(volume).toDecimalPlaces(10, Decimal.ROUND_HALF_EVEN) : null;
+          return {
+            figures: { cost: cost.toFixed(), volume: volume.toFixed(), unitCost: unitCost?.toFixed() ?? null, months, ...(reporting ? { unconvertedEntries: unconverted } : {}) },
+            exact: unitCost,
+          };
         };
         const pilot = phase('pilot');
         const production = phase('production');
         const ratio = pilot.exact && production.exact && pilot.exact.gt(0) ? production.exact.div(pilot.exact).toDecimalPlaces(4, Decimal.ROUND_HALF_EVEN).toFixed() : null;
-        if (!pilot.months.length && !production.months.length) continue;
+        if (!pilot.figures.months.length && !production.figures.months.length) continue;
         items.push({
           initiativeId,
           metric,
           currency,
-          pilot: { cost: pilot.cost, volume: pilot.volume, unitCost: pilot.unitCost, months: pilot.months },
-          production: { cost: production.cost, volume: production.volume, unitCost: production.unitCost, months: production.months },
+          ...(reporting ? { inReportingCurrency: true } : {}),
+          pilot: pilot.figures,
+          production: production.figures,
           productionToPilot: ratio,
           categoriesWithoutData: [...categoriesWithoutData],
         });
@@ -141,6 +171,11 @@ export class UnitEconomicsService {
     }
     return { items, hasProductionCosts: productionCategories.size > 0, categoriesWithoutData: [...categoriesWithoutData] };
   }
+}
+
+/** The month's total over the currencies of `byMonthAndCurrency` (keyed "YYYY-MM CUR"). */
+function sumOf(byMonthAndCurrency: Map<string, Decimal>, month: string): Decimal {
+  return [...byMonthAndCurrency].filter(([key]) => key.startsWith(`${month} `)).reduce((sum, [, total]) => sum.plus(total), new Precise(0));
 }
 
 /** A version for a published figure: strictly increasing across the service, so a consumer keeps the newest. */

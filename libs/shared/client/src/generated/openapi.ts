@@ -3226,16 +3226,19 @@ export interface components {
                 currency: string;
                 /** Format: uuid */
                 initiativeId: string;
+                inReportingCurrency?: boolean;
                 metric: string;
                 pilot: {
                     cost: string;
                     months: string[];
+                    unconvertedEntries?: number;
                     unitCost: string | null;
                     volume: string;
                 };
                 production: {
                     cost: string;
                     months: string[];
+                    unconvertedEntries?: number;
                     unitCost: string | null;
                     volume: string;
                 };

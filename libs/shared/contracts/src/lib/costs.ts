@@ -519,12 +519,19 @@ const phaseEconomicsSchema = z.object({
   /** cost ÷ volume over the months with both, rounded half-even to 10 decimals; null without a denominator (never zero). */
   unitCost: z.string().nullable(),
   months: z.array(z.string()),
+  /** In the reporting currency: entries of these months still waiting for a rate. The unit cost waits with them (null). */
+  unconvertedEntries: z.number().int().optional(),
 });
 
 export const unitEconomicsSchema = z.object({
   initiativeId: z.uuid(),
   metric: z.string(),
   currency: z.string(),
+  /**
+   * Spent in several currencies: one figure in the reporting currency, each entry at its charge date's rate
+   * (a currency's share of the cost over the whole volume would understate the unit cost).
+   */
+  inReportingCurrency: z.boolean().optional(),
   pilot: phaseEconomicsSchema,
   production: phaseEconomicsSchema,
   /** production unit cost ÷ pilot unit cost, 4 decimals; null when either is unknown. */

@@ -41,9 +41,9 @@ type Forecasted = Extract<Forecast['byCurrency'][number]['categories'][number], 
             <tbody>
               @for (unit of unitCosts(); track unit.metric + unit.currency) {
                 <tr>
-                  <td>{{ unit.metric }} ({{ unit.currency }})</td>
-                  <td class="num">{{ unit.pilot.unitCost === null ? 'unknown' : money(unit.pilot.unitCost) }}</td>
-                  <td class="num">{{ unit.production.unitCost === null ? 'unknown' : money(unit.production.unitCost) }}</td>
+                  <td>{{ unit.metric }} ({{ unit.currency }}@if (unit.inReportingCurrency) {, every currency converted})</td>
+                  <td class="num">{{ unitCostText(unit.pilot) }}</td>
+                  <td class="num">{{ unitCostText(unit.production) }}</td>
                   <td class="num">{{ unit.productionToPilot ?? '–' }}</td>
                 </tr>
               }
@@ -107,6 +107,12 @@ export class InitiativeEconomics {
   protected readonly failed = signal(false);
   protected readonly burnPercent = burnPercent;
   protected readonly money = money;
+
+  /** A phase's cost per unit; unknown without a denominator, and said to wait while some of its spend has no rate yet. */
+  protected unitCostText(phase: UnitEconomics['pilot']): string {
+    if (phase.unitCost !== null) return money(phase.unitCost);
+    return phase.unconvertedEntries ? `waiting for rates (${phase.unconvertedEntries} entries)` : 'unknown';
+  }
 
   constructor() {
     effect(() => {
