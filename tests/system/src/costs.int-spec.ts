@@ -269,6 +269,40 @@ describe('the cost ledger', () => {
     }
   });
 
+  it('should replace a budget set again in another currency, alerts and overrun with it, rather than keep both', async () => {
+    const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
+    const id = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Budgeted twice', businessUnit: 'Payments', stage: 'production' })).body.id;
+    const month = new Date().toISOString().slice(0, 7);
+    await pollUntil(async () => ((await finance.post('/api/v1/cost-entries', { ...entry('900', { source: 'metered', chargeDate: `${month}-01` }), initiativeId: id })).status === 201 ? true : undefined), {
+      what: 'cost tracking to know the initiative',
+    });
+    const budget = (amount: string, currency: string) => finance.request('PUT', '/api/v1/budgets', { body: { initiativeId: id, period: month, category: 'inference', amount, currency } });
+    const basis = async () =>
+      (await viewer.get<{ domains: { criteria: { id: string; basis?: string }[] }[] }>(`/api/v1/initiatives/${id}/posture`)).body.domains
+        ?.flatMap((domain) => domain.criteria)
+        .find((criterion) => criterion.id === 'economics.cost_visibility')?.basis ?? '';
+    const overrun = `inference spend in ${month} at 180 % of its budget`;
+    expect((await budget('500', 'EUR')).status).toBe(200);
+    await pollUntil(async () => ((await basis()).includes(overrun) ? true : undefined), { what: 'the overrun to reach scoring' });
+
+    // Set again in dollars: one budget, in dollars, the euros beside it; the euro budget's overrun weighs no more.
+    expect((await budget('5000', 'USD')).status).toBe(200);
+    const { items } = (await viewer.get<{ items: { currency: string; budget: string; otherCurrencies: unknown[] }[] }>(`/api/v1/budgets?initiativeId=${id}`)).body;
+    expect(items).toEqual([expect.objectContaining({ currency: 'USD', budget: '5000', otherCurrencies: [{ currency: 'EUR', actual: '900' }] })]);
+    await pollUntil(async () => ((await basis()).includes('of its budget') ? undefined : true), { what: 'the replaced overrun to leave scoring' });
+    const committed = await queryDatabase<{ committed: unknown }>(
+      context.databaseUrl,
+      `SELECT envelope->'payload'->'committed' AS committed FROM cost_tracking.outbox
+        WHERE type = 'budget.commitment_changed' AND envelope->'payload'->>'initiativeId' = $1 ORDER BY seq DESC LIMIT 1`,
+      [id],
+    );
+    expect(committed).toEqual([{ committed: [{ currency: 'USD', amount: '5000' }] }]);
+
+    // Back in euros: its burn is told past the replaced one's, so scoring weighs the overrun again.
+    expect((await budget('500', 'EUR')).status).toBe(200);
+    await pollUntil(async () => ((await basis()).includes(overrun) ? true : undefined), { what: 'the overrun of the euro budget set again' });
+  });
+
   it('should give pilot against production cost per unit over the months with both, null without a denominator, and tell scoring', async () => {
     const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
     const id = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Unit costed', businessUnit: 'Insurance', stage: 'production' })).body.id;

@@ -40,6 +40,7 @@ export class BudgetsService {
         ]);
       }
       const thresholds = [...new Set(budget.thresholds.map((t) => new Decimal(t).toFixed()))].sort((a, b) => new Decimal(a).cmp(b));
+      await this.replaceInOtherCurrencies(manager, budget, context);
       await manager.query(
         `INSERT INTO cost_tracking.budgets (initiative_id, period, category, currency, amount, thresholds, set_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -63,6 +64,21 @@ export class BudgetsService {
     });
   }
 
+  /**
+   * An initiative's budget for a month and category is in one currency: set in another, it replaces the one there
+   * was, alerts and all, instead of standing beside it and doubling the capital committed. Its last burn is told
+   * once more, marked replaced, so that scoring stops weighing an overrun of a budget that is gone.
+   */
+  private async replaceInOtherCurrencies(manager: EntityManager, budget: SetBudget, context: RpcContext): Promise<void> {
+    const { initiativeId, period, category, currency } = budget;
+    for (const old of (await this.statuses(manager, { initiativeId, period, category })).filter((status) => status.currency !== currency)) {
+      const key = [initiativeId, period, category, old.currency];
+      await manager.query(`DELETE FROM cost_tracking.budgets WHERE initiative_id = $1 AND period = $2 AND category = $3 AND currency = $4`, key);
+      await manager.query(`DELETE FROM cost_tracking.budget_alerts WHERE initiative_id = $1 AND period = $2 AND category = $3 AND currency = $4`, key);
+      await this.outbox.enqueue(manager, CostEvents.budgetBurnChanged, { status: { ...old, replacedBy: currency }, version: await nextFigureVersion(manager) }, context);
+    }
+  }
+
   async list(filter: { initiativeId?: string; period?: string }): Promise<{ items: BudgetStatus[] }> {
     return { items: await this.statuses(this.dataSource.manager, filter) };
   }
@@ -76,9 +92,11 @@ export class BudgetsService {
     const key = [scope.initiativeId, scope.period, scope.category, scope.currency];
     // Numbering the burn takes the budget's row first: two entries committed side by side would otherwise each
     // sum without the other and both stay under a threshold their total crosses. No budget, nothing to check.
+    // Numbers come from the service's one sequence, so a budget set again after it was replaced numbers its
+    // burn past the replaced one's.
     const [numbered] = firstResultSet<{ version: number }>(
       await manager.query(
-        `UPDATE cost_tracking.budgets SET burn_version = burn_version + 1
+        `UPDATE cost_tracking.budgets SET burn_version = nextval('cost_tracking.published_figure_versions')
           WHERE initiative_id = $1 AND period = $2 AND category = $3 AND currency = $4 RETURNING burn_version::int AS version`,
         key,
       ),

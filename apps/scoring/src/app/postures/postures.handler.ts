@@ -111,7 +111,8 @@ export class PosturesHandler implements OnModuleInit {
         const { status, version } = event.payload;
         const overrun: BudgetOverrunInput = { period: status.period, category: status.category, currency: status.currency, burn: status.burn };
         const same = (o: BudgetOverrunInput) => o.period === overrun.period && o.category === overrun.category && o.currency === overrun.currency;
-        const past = new Decimal(status.burn).gt(1);
+        // A budget replaced by one in another currency weighs no more: its successor's burn is told on its own.
+        const past = !status.replacedBy && new Decimal(status.burn).gt(1);
         await this.postures.applyInput(
           manager,
           status.initiativeId,

@@ -1346,6 +1346,7 @@ export interface components {
                     currency: string;
                 }[];
                 period: string;
+                replacedBy?: string;
                 thresholds: string[];
             }[];
         };
@@ -1364,6 +1365,7 @@ export interface components {
                 currency: string;
             }[];
             period: string;
+            replacedBy?: string;
             thresholds: string[];
         };
         CapacityPoolDto: {

@@ -130,6 +130,8 @@ export const budgetStatusSchema = z.object({
   crossed: z.array(z.string()),
   /** Spend of the same initiative, month and category in other currencies: not in `actual`, which is in the budget's currency (absent on statuses sent before it). */
   otherCurrencies: z.array(z.object({ currency: z.string(), actual: totalSchema })).optional(),
+  /** Only in `budget.burn_changed`: this budget was set again in that currency, which replaced it — its burn no longer counts. */
+  replacedBy: z.string().optional(),
 });
 export type BudgetStatus = z.infer<typeof budgetStatusSchema>;
 
@@ -138,7 +140,10 @@ export type BudgetStatus = z.infer<typeof budgetStatusSchema>;
 export const fxRateSchema = z
   .object({
     currency: currencySchema,
-    /** The day the rate holds for; an entry uses the latest rate on or before its charge date, up to 7 days back. */
+    /**
+     * The day the rate holds for. An entry uses its charge date's rate; a day without one takes the latest rate
+     * before it (up to 7 days back) once a rate dated after it shows the day had none.
+     */
     date: calendarDate,
     /** Units of the reporting currency for one unit of `currency`, as a decimal string. */
     rate: z.string().regex(/^\d{1,12}(\.\d{1,12})?$/, 'a positive decimal string such as "0.9231"').refine((rate) => !/^0+(\.0+)?$/.test(rate), 'must be more than zero'),
