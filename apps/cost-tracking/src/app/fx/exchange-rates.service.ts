@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { FxRateQuery, FxRateView, RecordFxRates } from '@capstan/contracts';
+import { isCurrencyCode } from '@capstan/domain';
 import { RpcError, firstResultSet } from '@capstan/messaging';
 
 /**
@@ -84,8 +85,8 @@ export class ExchangeRatesService {
   readonly reportingCurrency = process.env['COST_REPORTING_CURRENCY'] ?? 'EUR';
 
   constructor(private readonly dataSource: DataSource) {
-    if (!/^[A-Z]{3}$/.test(this.reportingCurrency)) {
-      throw new Error('Invalid configuration for cost-tracking: COST_REPORTING_CURRENCY must be an ISO 4217 code such as EUR');
+    if (!isCurrencyCode(this.reportingCurrency)) {
+      throw new Error('Invalid configuration for cost-tracking: COST_REPORTING_CURRENCY must be the ISO 4217 code of a currency in use, such as EUR');
     }
   }
 

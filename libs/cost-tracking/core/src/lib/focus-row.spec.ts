@@ -36,6 +36,9 @@ describe(readFocusRow.name, () => {
     expect(row('1', '2199-12-31T23:00:00Z').chargeDate).toBe('2199-12-31');
     expect(() => row('1', '2024-01-01', '')).toThrow(FocusRowError);
     expect(() => row('1', '2024-01-01', 'EURO')).toThrow('not an ISO 4217 code');
+    // Three capitals that name no currency would never find a rate.
+    expect(() => row('1', '2024-01-01', 'UDS')).toThrow('not an ISO 4217 code of a currency in use');
+    expect(row('1', '2024-01-01', 'isk').currency).toBe('ISK');
     expect(() => row('1e20')).toThrow('too large');
     expect(() => readFocusHeader(['Cost', 'Date'])).toThrow('no BilledCost or ChargePeriodStart');
     expect(() => readFocusHeader(['BilledCost', 'ChargePeriodStart', 'BilledCost'])).toThrow('the BilledCost column twice');

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { EARLIEST_DATE, LATEST_DATE, isRecordableDate, type CostCategory } from '@capstan/domain';
+import { EARLIEST_DATE, LATEST_DATE, isCurrencyCode, isRecordableDate, type CostCategory } from '@capstan/domain';
 
 /** The FOCUS columns the ledger keeps (1.0 – 1.2 share them). */
 export const FOCUS_COLUMNS = [
@@ -85,7 +85,7 @@ export function readFocusRow(record: readonly string[], header: FocusHeader, def
   if (billedCost === null) throw new FocusRowError('BilledCost is empty');
   const currency = (cell('BillingCurrency') ?? defaultCurrency)?.toUpperCase() ?? null;
   if (!currency) throw new FocusRowError('BillingCurrency is empty and the import names no default currency');
-  if (!/^[A-Z]{3}$/.test(currency)) throw new FocusRowError(`BillingCurrency "${currency}" is not an ISO 4217 code`);
+  if (!isCurrencyCode(currency)) throw new FocusRowError(`BillingCurrency "${currency}" is not an ISO 4217 code of a currency in use`);
   const serviceCategory = cell('ServiceCategory');
   return {
     chargeDate: dateOf(cell('ChargePeriodStart')),

@@ -5,7 +5,7 @@ import { registerInitiativeSchema, updateInitiativeSchema } from './initiatives'
 import { allocationRuleInputSchema, forecastQuerySchema, fxRateQuerySchema, recordCostEntrySchema, setBudgetSchema } from './costs';
 import { calendarDate } from './calendar-date';
 import { evidenceInputSchema } from './readiness';
-import { telemetrySchema } from './registry';
+import { currencySchema, telemetrySchema } from './registry';
 
 describe(subjectsFor.name, () => {
   it('should derive every subject and stream from the namespace', () => {
@@ -87,6 +87,14 @@ describe('calendarDate', () => {
     expect(telemetry(12.25).success).toBe(true);
     expect(telemetry(0.1 + 0.2).success).toBe(true);
     expect(telemetry(1.005).success).toBe(false);
+  });
+});
+
+describe('currencySchema', () => {
+  it('should take the codes of currencies in use, and refuse three capitals that name none, saying which', () => {
+    for (const code of ['EUR', 'USD', 'ISK', 'JPY']) expect(currencySchema.safeParse(code).success).toBe(true);
+    expect(currencySchema.safeParse('UDS').error?.issues.map((issue) => issue.message)).toEqual(['not a currency in use: an ISO 4217 code such as "EUR"']);
+    expect(currencySchema.safeParse('usd').error?.issues.map((issue) => issue.message)).toEqual(['an ISO 4217 code such as "EUR"']);
   });
 });
 

@@ -1,12 +1,15 @@
 import { z } from 'zod';
-import { POSTURES } from '@capstan/domain';
+import { isCurrencyCode, POSTURES } from '@capstan/domain';
 import { rpcContract } from './rpc';
 import { eventContract } from './events';
 import { calendarDate } from './calendar-date';
 
 /** Exact money on the wire: a decimal string, never a float. */
 export const moneySchema = z.string().regex(/^\d{1,15}(\.\d{1,4})?$/, 'a non-negative decimal string such as "12500.00"');
-export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as "EUR"');
+export const currencySchema = z
+  .string()
+  .regex(/^[A-Z]{3}$/, { message: 'an ISO 4217 code such as "EUR"', abort: true })
+  .refine(isCurrencyCode, 'not a currency in use: an ISO 4217 code such as "EUR"');
 
 // Dependencies -------------------------------------------------------------
 

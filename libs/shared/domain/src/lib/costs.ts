@@ -11,3 +11,15 @@ export type CostCategory = (typeof COST_CATEGORIES)[number];
 
 export const COST_PHASES = ['pilot', 'production'] as const;
 export type CostPhase = (typeof COST_PHASES)[number];
+
+/** The ISO 4217 codes of the currencies in use, as the runtime's ICU data knows them. */
+const CURRENCY_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+
+/**
+ * Whether `code` is a currency in use ("EUR", "USD"): three capitals are not
+ * enough, since an entry in "UDS" would never find a rate and its budget
+ * would never burn.
+ */
+export function isCurrencyCode(code: string): boolean {
+  return CURRENCY_CODES.has(code);
+}
