@@ -6,6 +6,7 @@ import { Chart } from '../../charts/chart';
 import { timeSeriesBase } from '../../charts/time-series-options';
 import { CostsApi } from '../../core/costs-api';
 import { burnPercent, money, sumCents } from '../../core/display';
+import { unknownInEveryCurrency } from './forecast-unknowns';
 
 type Forecasted = Extract<Forecast['byCurrency'][number]['categories'][number], { status: 'forecast' }>;
 
@@ -68,14 +69,12 @@ type Forecasted = Extract<Forecast['byCurrency'][number]['categories'][number], 
         <h3>Forecast</h3>
         @if (forecast(); as f) {
           <p class="muted">From the latest closed month, {{ f.lastClosedMonth }}: run rate and trend per category, with a low–high range.</p>
-          @if (forecastChart(); as options) {
-            <cap-chart [options]="options" [height]="260" label="Forecast per month: expected spend with its low and high range" />
+          @for (chart of forecastCharts(); track chart.currency) {
+            <cap-chart [options]="chart.options" [height]="260" [label]="'Forecast per month in ' + chart.currency + ': expected spend with its low and high range'" />
           }
           <ul class="unknown">
-            @for (currency of f.byCurrency; track currency.currency) {
-              @for (category of currency.categories; track category.category) {
-                @if (category.status === 'unknown') { <li><strong>{{ category.category }}</strong>: economics unknown — {{ category.reason }}</li> }
-              }
+            @for (unknown of unknownCategories(); track unknown.category) {
+              <li><strong>{{ unknown.category }}</strong>: economics unknown — {{ unknown.reason }}</li>
             }
           </ul>
         }
@@ -136,34 +135,42 @@ export class InitiativeEconomics {
     });
   }
 
-  /** Expected spend per month summed over the forecast categories of the first currency, with the range as a band. */
-  protected readonly forecastChart = computed<EChartsCoreOption | null>(() => {
-    const first = this.forecast()?.byCurrency[0];
-    const forecasted = (first?.categories ?? []).filter((category): category is Forecasted => category.status === 'forecast');
-    if (!first || !forecasted.length) return null;
-    const periods = forecasted[0].months.map((month) => month.period);
-    // Sums to the cent, exactly; the chart draws numbers, its tooltip shows the exact figures.
-    const total = (field: 'expected' | 'low' | 'high', index: number) => sumCents(forecasted.map((category) => category.months[index]?.[field] ?? '0'));
-    const [low, high, expected] = (['low', 'high', 'expected'] as const).map((field) => periods.map((_, i) => total(field, i)));
-    // The exact figures behind each series; the range band's tooltip line is its top, the high figure.
-    const exact: Record<string, { label: string; values: string[] }> = { Low: { label: 'Low', values: low }, Range: { label: 'High', values: high }, Expected: { label: 'Expected', values: expected } };
-    return {
-      ...timeSeriesBase({ left: 80, right: 24, top: 36, bottom: 28 }),
-      tooltip: {
-        trigger: 'axis',
-        formatter: (points: { seriesName: string; dataIndex: number; marker: string }[]) =>
-          [periods[points[0]?.dataIndex ?? 0], ...points.map((p) => `${p.marker}${exact[p.seriesName].label}: ${money(exact[p.seriesName].values[p.dataIndex])} ${first.currency}`)].join('<br>'),
-      },
-      legend: { top: 0, data: ['Expected', 'Range'] },
-      xAxis: { type: 'category', data: periods },
-      yAxis: { type: 'value', name: first.currency },
-      series: [
-        { name: 'Low', type: 'line', stack: 'range', data: low.map(Number), lineStyle: { opacity: 0 }, symbol: 'none' },
-        { name: 'Range', type: 'line', stack: 'range', data: periods.map((_, i) => Number(sumCents([high[i], negated(low[i])]))), lineStyle: { opacity: 0 }, areaStyle: { color: '#9ec5e8', opacity: 0.6 }, symbol: 'none' },
-        { name: 'Expected', type: 'line', data: expected.map(Number), lineStyle: { width: 2 }, symbolSize: 6 },
-      ],
-    };
-  });
+  protected readonly unknownCategories = computed(() => unknownInEveryCurrency(this.forecast()?.byCurrency ?? []));
+
+  /** A chart per currency with a forecast: expected spend per month summed over its categories, the range as a band. */
+  protected readonly forecastCharts = computed(() =>
+    (this.forecast()?.byCurrency ?? []).flatMap((currency) => {
+      const options = forecastChart(currency);
+      return options ? [{ currency: currency.currency, options }] : [];
+    }),
+  );
+}
+
+function forecastChart({ currency, categories }: Forecast['byCurrency'][number]): EChartsCoreOption | null {
+  const forecasted = categories.filter((category): category is Forecasted => category.status === 'forecast');
+  if (!forecasted.length) return null;
+  const periods = forecasted[0].months.map((month) => month.period);
+  // Sums to the cent, exactly; the chart draws numbers, its tooltip shows the exact figures.
+  const total = (field: 'expected' | 'low' | 'high', index: number) => sumCents(forecasted.map((category) => category.months[index]?.[field] ?? '0'));
+  const [low, high, expected] = (['low', 'high', 'expected'] as const).map((field) => periods.map((_, i) => total(field, i)));
+  // The exact figures behind each series; the range band's tooltip line is its top, the high figure.
+  const exact: Record<string, { label: string; values: string[] }> = { Low: { label: 'Low', values: low }, Range: { label: 'High', values: high }, Expected: { label: 'Expected', values: expected } };
+  return {
+    ...timeSeriesBase({ left: 80, right: 24, top: 36, bottom: 28 }),
+    tooltip: {
+      trigger: 'axis',
+      formatter: (points: { seriesName: string; dataIndex: number; marker: string }[]) =>
+        [periods[points[0]?.dataIndex ?? 0], ...points.map((p) => `${p.marker}${exact[p.seriesName].label}: ${money(exact[p.seriesName].values[p.dataIndex])} ${currency}`)].join('<br>'),
+    },
+    legend: { top: 0, data: ['Expected', 'Range'] },
+    xAxis: { type: 'category', data: periods },
+    yAxis: { type: 'value', name: currency },
+    series: [
+      { name: 'Low', type: 'line', stack: 'range', data: low.map(Number), lineStyle: { opacity: 0 }, symbol: 'none' },
+      { name: 'Range', type: 'line', stack: 'range', data: periods.map((_, i) => Number(sumCents([high[i], negated(low[i])]))), lineStyle: { opacity: 0 }, areaStyle: { color: '#9ec5e8', opacity: 0.6 }, symbol: 'none' },
+      { name: 'Expected', type: 'line', data: expected.map(Number), lineStyle: { width: 2 }, symbolSize: 6 },
+    ],
+  };
 }
 
 function negated(amount: string): string {
