@@ -839,4 +839,29 @@ describe('the cost ledger', () => {
     expect((await engineering.post('/api/v1/token-usage', { initiativeId: id, model, date: '2026-10-20', inputTokens: 1.5, outputTokens: 0 })).status).toBe(400);
     expect((await viewer.post(`/api/v1/token-prices/${model}`, { effectiveFrom: '2026-11-01', currency: 'USD', inputPer1k: '1', outputPer1k: '1' })).status).toBe(403);
   });
+
+  it('should re-price while charges are reversed by hand, answering each request, none lost to a deadlock', async () => {
+    const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
+    const id = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Metered and corrected', businessUnit: 'Service', stage: 'production' })).body.id;
+    const model = 'capstan-llm-contended';
+    expect((await finance.post(`/api/v1/token-prices/${model}`, { effectiveFrom: '2026-09-01', currency: 'USD', inputPer1k: '0.002', outputPer1k: '0.008' })).status).toBe(201);
+    const charged: string[] = [];
+    for (let day = 1; day <= 16; day++) {
+      const date = `2026-09-${String(day + 1).padStart(2, '0')}`;
+      const usage = await pollUntil(async () => {
+        const response = await engineering.post<{ entryId: string }>('/api/v1/token-usage', { initiativeId: id, model, date, inputTokens: 1000, outputTokens: 1000 });
+        return response.status === 201 ? response.body : undefined;
+      }, { what: 'cost tracking to know the initiative' });
+      charged.push(usage.entryId);
+    }
+    // Re-pricing takes the charges and their initiative; a reversal takes the initiative and its entry's charge.
+    const repricing = () => finance.post(`/api/v1/token-prices/${model}/repricing`, { from: '2026-09-01', to: '2026-09-30' });
+    const requests = charged.flatMap((entryId, k) => [
+      finance.post(`/api/v1/cost-entries/${entryId}/reversal`, { reason: 'meter sent it twice' }),
+      ...(k % 4 === 0 ? [repricing()] : []),
+    ]);
+    expect((await Promise.all(requests)).map((response) => response.status)).toEqual(requests.map(() => 201));
+    const { groups } = (await viewer.get<{ groups: { billedCost: string }[] }>(`/api/v1/costs/summary?groupBy=initiative&initiativeId=${id}`)).body;
+    expect(groups.map((group) => new Decimal(group.billedCost).isZero())).toEqual([true]);
+  });
 });

@@ -127,6 +127,15 @@ export class TokenMeteringService {
   /** Charges usage between two dates again at the prices effective now; only charges that change are reversed and replaced. */
   async reprice(model: string, range: { from: string; to: string }, actor: string, context: RpcContext): Promise<Repricing> {
     return this.outbox.transaction(async (manager) => {
+      // Every initiative whose figures may change, locked in one order before any charge: a reversal takes an
+      // initiative, then its entry's charge, and taking the charges first here could deadlock with it.
+      const owners = (await manager.query(
+        `SELECT DISTINCT u.initiative_id FROM cost_tracking.token_usage u
+           JOIN cost_tracking.token_charges c ON c.usage_id = u.id AND c.current
+          WHERE u.model = $1 AND u.usage_date BETWEEN $2 AND $3 AND u.initiative_id IS NOT NULL`,
+        [model, range.from, range.to],
+      )) as { initiative_id: string }[];
+      await lockInitiatives(manager, owners.map((owner) => owner.initiative_id));
       const rows = (await manager.query(
         `SELECT u.id, u.usage_date::text AS usage_date, u.input_tokens::text AS input_tokens, u.output_tokens::text AS output_tokens,
                 u.cached_tokens::text AS cached_tokens, c.price_id, c.entry_id, c.amount::text AS amount, p.currency,
@@ -139,7 +148,7 @@ export class TokenMeteringService {
           FOR UPDATE OF c`,
         [model, range.from, range.to],
       )) as (ChargedUsageRow & { initiative_id: string; phase: 'pilot' | 'production' })[];
-      // Every initiative whose figures change, locked in one order before any entry is reversed.
+      // Usage charged since the first read may name another initiative: locked too before any entry is reversed.
       await lockInitiatives(manager, rows.map((row) => row.initiative_id).filter((id): id is string => !!id));
       // The model's prices, newest first: each usage takes the first that had begun by its date.
       const prices = (await this.pricesOf(manager, model)).reverse();
