@@ -66,7 +66,7 @@ describe('csvRuns', () => {
     // The third row went into the unclosed field: refused with it, not taken silently as part of row 3's currency.
     expect(outcomes).toEqual([
       { row: 2, billedCost: '1.00' },
-      { row: 3, error: 'The row has 2 fields where the header has 3: an unclosed quote or a stray delimiter?' },
+      { row: 3, error: 'A cell runs over 2 lines (from "abc,EUR"): an unclosed quote took the lines after it into this row' },
     ]);
   });
 

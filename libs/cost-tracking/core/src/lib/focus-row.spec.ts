@@ -50,8 +50,15 @@ describe(readFocusRow.name, () => {
     const three = readFocusHeader(['ChargePeriodStart', 'BilledCost', 'BillingCurrency']);
     // `2026-10-02,"abc,EUR` and the row after it, read as one record of two fields.
     expect(() => readFocusRow(['2026-10-02', 'abc,EUR\n2026-10-03,3.00,EUR\n'], three, null)).toThrow(
-      'The row has 2 fields where the header has 3: an unclosed quote or a stray delimiter?',
+      'A cell runs over 3 lines (from "abc,EUR"): an unclosed quote took the lines after it into this row',
     );
+    // In the last column the count is right, and the lines after it end up in the currency: said the same way,
+    // without the swallowed lines quoted back.
+    expect(() => readFocusRow(['2026-10-02', '1.00', 'EUR\n2026-10-03,3.00,EUR\n2026-10-04,3.00,EUR'], three, null)).toThrow(
+      'A cell runs over 3 lines (from "EUR"): an unclosed quote took the lines after it into this row',
+    );
+    // A line break in a cell of a row that reads well is the export's own business.
+    expect(readFocusRow(['2026-10-02', '1.00', 'EUR', 'Line one\nline two'], readFocusHeader(['ChargePeriodStart', 'BilledCost', 'BillingCurrency', 'ServiceName']), null).billedCost).toBe('1.00');
     expect(() => readFocusRow(['2026-10-02', '2.00', 'EUR', ''], three, null)).toThrow('The row has 4 fields where the header has 3');
     expect(readFocusRow(['2026-10-02', '2.00', 'EUR'], three, null).billedCost).toBe('2.00');
   });
