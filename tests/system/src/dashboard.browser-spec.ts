@@ -337,6 +337,20 @@ describe('dashboard', () => {
     await pollUntil(async () => ((await page.locator('tr[data-wave]', { hasText: 'Teller copilot' }).textContent())?.includes(`${pinned} →`) ? undefined : true), {
       what: 'the draft recomputed without the pin',
     });
+
+    // The platform team hires: PMO gives the pool a fourth slot from a date, and the draft is recomputed for it.
+    const pools = page.getByRole('region', { name: 'Capacity pools' });
+    await pools.getByRole('button', { name: 'Change AI platform team' }).click();
+    await pools.getByLabel('Change from').fill(pinned);
+    await pools.getByLabel('Change to').fill('2099-12-31');
+    await pools.getByLabel('Capacity per week from then').fill('4');
+    await pools.getByLabel('Why the capacity changes').fill('Two engineers join');
+    await pools.getByRole('button', { name: 'Add the change' }).click();
+    await pools.getByRole('button', { name: 'Save the pool' }).click();
+    expect(await pools.getByRole('status').textContent()).toContain('Saved AI platform team: 3 per week, 1 change(s) by date.');
+    expect(await pools.locator('tr[data-pool="platform"]').textContent()).toContain(`${pinned} → 2099-12-31: 4/week (Two engineers join)`);
+    await page.getByText('Computed because: capacity pool platform changed').waitFor();
+    expect(await checkPage(page, 'rollout-pools')).toEqual([]);
   });
 
   it('should let finance import a FOCUS export and see the spend, unallocated included, exactly', async () => {
@@ -514,7 +528,8 @@ describe('dashboard', () => {
     expect(await viewerPage.getByText('Record progress').count()).toBe(0);
     // Overrides explain the plan to everyone; only PMO records or revokes them.
     await viewerPage.getByRole('region', { name: 'PMO overrides' }).getByTestId('override').first().waitFor();
-    expect(await viewerPage.getByRole('button', { name: /^(Record override|Revoke)/ }).count()).toBe(0);
+    expect(await viewerPage.getByRole('button', { name: /^(Record override|Revoke|Change |Add the pool)/ }).count()).toBe(0);
+    expect(await viewerPage.getByRole('region', { name: 'Capacity pools' }).locator('tr[data-pool="platform"]').textContent()).toContain('Two engineers join');
     await viewerPage.close();
   });
 

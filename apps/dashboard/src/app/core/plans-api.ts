@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { map, type Observable } from 'rxjs';
-import type { PlanDiffView, PlanOverrideInput, PlanOverrideView, PlanView } from '@capstan/contracts';
+import type { CapacityPoolInput, CapacityPoolView, PlanDiffView, PlanOverrideInput, PlanOverrideView, PlanView } from '@capstan/contracts';
 import { gatewayCsv } from './gateway-csv';
 
 export type ScenarioChange =
@@ -10,7 +10,7 @@ export type ScenarioChange =
   | { kind: 'pause'; initiativeId: string }
   | { kind: 'authorize'; initiativeId: string }
   | { kind: 'deadline'; initiativeId: string; wave: string; deadline: string | null };
-export type { PlanDiffView, PlanOverrideInput, PlanOverrideView };
+export type { CapacityPoolInput, CapacityPoolView, PlanDiffView, PlanOverrideInput, PlanOverrideView };
 
 export type Plan = PlanView;
 
@@ -71,8 +71,13 @@ export class PlansApi {
     return this.http.post<Plan>('/api/v1/plans', {});
   }
 
-  pools(): Observable<{ items: { id: string; name: string; capacityPerWeek: number }[] }> {
-    return this.http.get<{ items: { id: string; name: string; capacityPerWeek: number }[] }>('/api/v1/capacity-pools');
+  pools(): Observable<{ items: CapacityPoolView[] }> {
+    return this.http.get<{ items: CapacityPoolView[] }>('/api/v1/capacity-pools');
+  }
+
+  /** Sets a pool whole — name, weekly capacity, dated changes — and so recomputes the draft. */
+  putPool(id: string, pool: CapacityPoolInput): Observable<CapacityPoolView> {
+    return this.http.put<CapacityPoolView>(`/api/v1/capacity-pools/${encodeURIComponent(id)}`, pool);
   }
 
   createScenario(name: string, changes: ScenarioChange[], basePlanId: string): Observable<{ id: string }> {

@@ -10,6 +10,7 @@ import { PlansApi, type Plan, type PlanContests, type PlanDiffView } from '../..
 import { Session } from '../../core/session';
 import { PlanDiffSummary } from './plan-diff-summary';
 import { OverridePanel } from './override-panel';
+import { PoolPanel } from './pool-panel';
 import { ScenarioPanel } from './scenario-panel';
 import { WaveProgressForm } from './wave-progress-form';
 
@@ -21,7 +22,7 @@ type Showing = 'published' | 'draft';
  */
 @Component({
   selector: 'cap-rollout-page',
-  imports: [RouterLink, PercentPipe, OverridePanel, PlanDiffSummary, ScenarioPanel, WaveProgressForm],
+  imports: [RouterLink, PercentPipe, OverridePanel, PlanDiffSummary, PoolPanel, ScenarioPanel, WaveProgressForm],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>Rollout plan</h1>
@@ -79,6 +80,7 @@ type Showing = 'published' | 'draft';
         <cap-scenario-panel [plan]="p" (promoted)="showDraft()" />
       }
       <cap-override-panel [plan]="p" />
+      <cap-pool-panel />
 
       <div class="table-head"><h2>Waves</h2><button type="button" class="csv" (click)="exportCsv(p, 'waves')" aria-label="Download the waves as CSV">CSV</button></div>
       <table class="waves" aria-label="Scheduled waves">

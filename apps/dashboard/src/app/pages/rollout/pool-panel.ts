@@ -1,0 +1,190 @@
+import { ChangeDetectionStrategy, Component, inject, signal, type OnInit } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+import { problemOf } from '../../core/initiatives-api';
+import { PlansApi, type CapacityPoolInput, type CapacityPoolView } from '../../core/plans-api';
+import { Session } from '../../core/session';
+
+type Adjustment = CapacityPoolInput['adjustments'][number];
+
+/**
+ * The capacity pools waves compete for: each one's weekly capacity and its
+ * dated changes (holidays, hiring). Everyone sees them — they say why a pool
+ * is full — and PMO changes them here; every change recomputes the draft.
+ */
+@Component({
+  selector: 'cap-pool-panel',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section class="card" aria-label="Capacity pools">
+      <h2>Capacity pools</h2>
+      @if (error(); as message) { <p class="error" role="alert">{{ message }}</p> }
+      @if (pools().length === 0) {
+        <p class="state">No pool yet: waves compete for nothing.</p>
+      } @else {
+        <table aria-label="Pools">
+          <thead><tr><th scope="col">Pool</th><th scope="col" class="num">Per week</th><th scope="col">Changes by date</th><th scope="col">Set by</th>@if (session.canPlan()) { <th scope="col"><span class="visually-hidden">Actions</span></th> }</tr></thead>
+          <tbody>
+            @for (pool of pools(); track pool.id) {
+              <tr [attr.data-pool]="pool.id">
+                <td>{{ pool.name }} <span class="id">{{ pool.id }}</span></td>
+                <td class="num">{{ pool.capacityPerWeek }}</td>
+                <td>
+                  @for (a of pool.adjustments; track $index) { <span class="adjustment">{{ a.from }} → {{ a.to }}: {{ a.capacity }}/week@if (a.reason) { ({{ a.reason }})}</span> }
+                  @empty { <span class="state">none</span> }
+                </td>
+                <td>{{ pool.updatedBy }}, {{ pool.updatedAt.slice(0, 10) }}</td>
+                @if (session.canPlan()) {
+                  <td><button type="button" (click)="edit(pool)" [attr.aria-label]="'Change ' + pool.name">Change…</button></td>
+                }
+              </tr>
+            }
+          </tbody>
+        </table>
+      }
+
+      @if (editing(); as draft) {
+        <form class="edit" (submit)="$event.preventDefault(); save()" [attr.aria-label]="'Change pool ' + draft.id">
+          <h3>{{ draft.id }}</h3>
+          <label>Name <input [value]="draft.name" (input)="patch({ name: $any($event.target).value })" aria-label="Pool name" required /></label>
+          <label>Per week <input type="number" min="0" [value]="draft.capacityPerWeek" (input)="patch({ capacityPerWeek: +$any($event.target).value })" aria-label="Capacity per week of the pool" /></label>
+          <fieldset>
+            <legend>Changes by date (later ones win)</legend>
+            @for (a of draft.adjustments; track $index) {
+              <div class="row">
+                <span>{{ a.from }} → {{ a.to }}: {{ a.capacity }}/week@if (a.reason) { ({{ a.reason }})}</span>
+                <button type="button" (click)="removeAdjustment($index)" [attr.aria-label]="'Remove the change from ' + a.from">Remove</button>
+              </div>
+            }
+            <div class="row">
+              <label>From <input type="date" [value]="adjustment().from" (input)="adjust({ from: $any($event.target).value })" aria-label="Change from" /></label>
+              <label>To <input type="date" [value]="adjustment().to" (input)="adjust({ to: $any($event.target).value })" aria-label="Change to" /></label>
+              <label>Per week <input type="number" min="0" [value]="adjustment().capacity" (input)="adjust({ capacity: +$any($event.target).value })" aria-label="Capacity per week from then" /></label>
+              <label>Why <input [value]="adjustment().reason" (input)="adjust({ reason: $any($event.target).value })" aria-label="Why the capacity changes" maxlength="200" /></label>
+              <button type="button" (click)="addAdjustment()" [disabled]="!adjustment().from || !adjustment().to">Add the change</button>
+            </div>
+          </fieldset>
+          <div class="row">
+            <button type="submit" class="primary" [disabled]="busy()">Save the pool</button>
+            <button type="button" (click)="editing.set(null)">Cancel</button>
+          </div>
+        </form>
+      } @else if (session.canPlan()) {
+        <form class="add" (submit)="$event.preventDefault(); create()" aria-label="Add a pool">
+          <label>New pool id <input [value]="newId()" (input)="newId.set($any($event.target).value)" aria-label="New pool id" placeholder="deployment-engineering" pattern="[a-z][a-z0-9-]*" required /></label>
+          <label>Name <input [value]="newName()" (input)="newName.set($any($event.target).value)" aria-label="New pool name" required /></label>
+          <label>Per week <input type="number" min="0" [value]="newCapacity()" (input)="newCapacity.set(+$any($event.target).value)" aria-label="New pool capacity per week" /></label>
+          <button type="submit" [disabled]="busy()">Add the pool</button>
+        </form>
+      }
+      @if (saved(); as message) { <p class="ok" role="status">{{ message }}</p> }
+    </section>
+  `,
+  styles: `
+    .card { background: #fff; border-radius: 8px; box-shadow: 0 1px 4px #0002; padding: 1rem 1.25rem; margin-bottom: 1.5rem; }
+    .card h2 { margin-top: 0; font-size: 1.1rem; }
+    h3 { font-size: 0.95rem; margin: 0; width: 100%; }
+    table { width: 100%; border-collapse: collapse; margin-bottom: 0.75rem; }
+    th, td { text-align: left; padding: 0.4rem 0.6rem; border-bottom: 1px solid #eee; font-size: 0.85rem; vertical-align: top; }
+    th { background: #f4f5f7; font-weight: 600; }
+    .num { text-align: right; font-variant-numeric: tabular-nums; }
+    .id { color: #4a5059; font-size: 0.75rem; margin-left: 0.3rem; }
+    .adjustment { display: block; }
+    form { display: flex; gap: 1rem; align-items: end; flex-wrap: wrap; margin-top: 0.75rem; border-top: 1px solid #eee; padding-top: 0.75rem; }
+    fieldset { border: 1px solid #eee; border-radius: 4px; width: 100%; }
+    legend { font-size: 0.85rem; }
+    .row { display: flex; gap: 0.75rem; align-items: end; flex-wrap: wrap; margin: 0.25rem 0; }
+    label { display: flex; flex-direction: column; font-size: 0.85rem; gap: 0.25rem; }
+    input[type='number'] { width: 6rem; }
+    button { border: 1px solid #14213d; background: #fff; color: #14213d; border-radius: 4px; padding: 0.35rem 0.9rem; cursor: pointer; }
+    button.primary { background: #1f7a70; border-color: #1f7a70; color: #fff; }
+    .error { color: #a4161a; }
+    .ok { color: #1f7a70; }
+    .state { color: #4a5059; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  `,
+})
+export class PoolPanel implements OnInit {
+  protected readonly session = inject(Session);
+  private readonly api = inject(PlansApi);
+
+  protected readonly pools = signal<CapacityPoolView[]>([]);
+  /** The pool being changed, as it will be saved. */
+  protected readonly editing = signal<(CapacityPoolInput & { id: string }) | null>(null);
+  protected readonly adjustment = signal<Adjustment>({ from: '', to: '', capacity: 0, reason: '' });
+  protected readonly newId = signal('');
+  protected readonly newName = signal('');
+  protected readonly newCapacity = signal(1);
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly saved = signal<string | null>(null);
+
+  ngOnInit(): void {
+    void this.load();
+  }
+
+  protected edit(pool: CapacityPoolView): void {
+    this.saved.set(null);
+    this.editing.set({ id: pool.id, name: pool.name, capacityPerWeek: pool.capacityPerWeek, adjustments: pool.adjustments.map((a) => ({ ...a })) });
+    this.adjustment.set({ from: '', to: '', capacity: pool.capacityPerWeek, reason: '' });
+  }
+
+  protected patch(change: Partial<CapacityPoolInput>): void {
+    this.editing.update((draft) => draft && { ...draft, ...change });
+  }
+
+  protected adjust(change: Partial<Adjustment>): void {
+    this.adjustment.update((adjustment) => ({ ...adjustment, ...change }));
+  }
+
+  protected addAdjustment(): void {
+    const adjustment = this.adjustment();
+    this.editing.update((draft) => draft && { ...draft, adjustments: [...draft.adjustments, { ...adjustment, reason: adjustment.reason.trim() }] });
+    this.adjustment.set({ from: '', to: '', capacity: adjustment.capacity, reason: '' });
+  }
+
+  protected removeAdjustment(index: number): void {
+    this.editing.update((draft) => draft && { ...draft, adjustments: draft.adjustments.filter((_, k) => k !== index) });
+  }
+
+  protected async save(): Promise<void> {
+    const draft = this.editing();
+    if (!draft) return;
+    const { id, ...pool } = draft;
+    await this.put(id, pool, () => this.editing.set(null));
+  }
+
+  protected async create(): Promise<void> {
+    const id = this.newId().trim();
+    await this.put(id, { name: this.newName().trim(), capacityPerWeek: this.newCapacity(), adjustments: [] }, () => {
+      this.newId.set('');
+      this.newName.set('');
+    });
+  }
+
+  private async put(id: string, pool: CapacityPoolInput, done: () => void): Promise<void> {
+    this.busy.set(true);
+    this.error.set(null);
+    this.saved.set(null);
+    try {
+      const saved = await firstValueFrom(this.api.putPool(id, pool));
+      done();
+      this.saved.set(`Saved ${saved.name}: ${saved.capacityPerWeek} per week, ${saved.adjustments.length} change(s) by date. The draft is being recomputed.`);
+      await this.load();
+    } catch (error) {
+      const problem = problemOf(error);
+      const fields = problem.errors?.map((e) => `${e.field}: ${e.message}`).join('; ');
+      this.error.set(fields ? `${problem.detail ?? problem.title} (${fields})` : (problem.detail ?? problem.title));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.pools.set((await firstValueFrom(this.api.pools())).items);
+    } catch (error) {
+      const problem = problemOf(error);
+      this.error.set(`The pools could not be read: ${problem.detail ?? problem.title}`);
+    }
+  }
+}
