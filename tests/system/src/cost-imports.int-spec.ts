@@ -223,6 +223,19 @@ describe('FOCUS billing imports', () => {
     expect(converted.body.groups[0]).toEqual({ key: 'CHF', billedCost: '19', effectiveCost: '17.1', currency: 'EUR' });
   });
 
+  it('should refuse a row whose quote is never closed, saying so, rather than lose the rows it swallowed', async () => {
+    const csv = [
+      'ChargePeriodStart,BilledCost,BillingCurrency,x_Note',
+      '2026-10-01,1.00,USD,fine',
+      '2026-10-02,2.00,USD,"oops',
+      '2026-10-03,3.00,USD,taken',
+      '2026-10-04,4.00,USD,taken',
+    ].join('\n');
+    const result = await importFile(csv, 'format=focus');
+    expect(result).toMatchObject({ status: 'completed', rowsImported: 1, rowsRejected: 1 });
+    expect(result.errors).toEqual([{ row: 3, message: 'A cell runs over 3 lines (from "oops"): an unclosed quote took the lines after it into this row' }]);
+  });
+
   it('should refuse what is not a FOCUS export, and writes nothing for it', async () => {
     expect((await finance.request('POST', '/api/v1/cost-imports?format=focus', { rawBody: '{}', headers: { 'content-type': 'application/json' } })).status).toBe(415);
     expect((await finance.request('POST', '/api/v1/cost-imports?format=xls', { rawBody: 'a,b', headers: { 'content-type': 'text/csv' } })).status).toBe(400);

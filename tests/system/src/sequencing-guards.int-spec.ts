@@ -206,4 +206,44 @@ describe('sequencing guards through the API', () => {
     expect(after.waves.find((w) => w.initiativeId === ids.d)).toMatchObject({ priority: 80, prioritySource: 'override' });
     expect(after.waves.find((w) => w.initiativeId === ids.a)).toMatchObject({ deadline: '2027-06-28' });
   });
+
+  it('should not publish a promoted what-if that lacks what another promoted since its base made the inputs, and plan both in the next draft', async () => {
+    const base = await compute();
+    const promote = async (name: string, changes: unknown[]) => {
+      const scenario = await pmo.post<{ id: string }>('/api/v1/scenarios', { name, basePlanId: base.id, changes });
+      expect(scenario.status).toBe(201);
+      const promoted = await pmo.post<PlanView>(`/api/v1/scenarios/${scenario.body.id}/promotion`, {});
+      expect(promoted.status).toBe(201);
+      return promoted.body;
+    };
+    await promote('what if d came last', [{ kind: 'priority', initiativeId: ids.d, priority: 5 }]);
+    const second = await promote('what if a came first', [{ kind: 'priority', initiativeId: ids.a, priority: 99 }]);
+    // The second planned the base's inputs, without d's new priority, which is in force now.
+    const refused = await publish(second.id);
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toContain('the inputs have changed since');
+    const { id: nextId } = await recomputedDraft<PlanView>(pmo, second.id, 'made the draft', 'the draft recomputed with both what-ifs');
+    const next = (await pmo.get<PlanView>(`/api/v1/plans/${nextId}`)).body;
+    expect(Object.fromEntries(next.waves.filter((w) => w.initiativeId === ids.a || w.initiativeId === ids.d).map((w) => [w.initiativeId, w.priority]))).toEqual({ [ids.a]: 99, [ids.d]: 5 });
+    expect((await publish(next.id)).status).toBe(200);
+  });
+
+  it('should refuse a what-if on a draft made from a posture what-if, and keep no capacity change that ends before the plan', async () => {
+    const base = await compute();
+    const paused = await pmo.post<{ id: string }>('/api/v1/scenarios', { name: 'what if a paused', basePlanId: base.id, changes: [{ kind: 'pause', initiativeId: ids.a }] });
+    const hypothetical = await pmo.post<PlanView>(`/api/v1/scenarios/${paused.body.id}/promotion`, {});
+    const stacked = await pmo.post<ProblemBody>('/api/v1/scenarios', { name: 'and then d first', basePlanId: hypothetical.body.id, changes: [{ kind: 'priority', initiativeId: ids.d, priority: 70 }] });
+    expect(stacked.status).toBe(422);
+    expect(stacked.body.detail).toContain(`which pauses ${keys.a}`);
+    // Without a base named, a what-if takes the published plan: never the posture what-if.
+    const defaulted = await pmo.post<{ basePlanId: string }>('/api/v1/scenarios', { name: 'on the default base', changes: [{ kind: 'priority', initiativeId: ids.d, priority: 70 }] });
+    expect(defaulted.body.basePlanId).not.toBe(hypothetical.body.id);
+
+    const pool = async () => (await pmo.get<{ items: { id: string; adjustments: unknown[] }[] }>('/api/v1/capacity-pools')).body.items.find((p) => p.id === POOL);
+    const before = (await pool())?.adjustments;
+    const early = await pmo.post<{ id: string }>('/api/v1/scenarios', { name: 'what if less last year', basePlanId: base.id, changes: [{ kind: 'capacity', pool: POOL, capacityPerWeek: 1, to: '2026-01-05' }] });
+    expect(early.status).toBe(201);
+    expect((await pmo.post(`/api/v1/scenarios/${early.body.id}/promotion`, {})).status).toBe(201);
+    expect((await pool())?.adjustments).toEqual(before);
+  });
 });

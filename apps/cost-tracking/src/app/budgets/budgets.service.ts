@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { CostEvents, type BudgetStatus, type SetBudget } from '@capstan/contracts';
 import { ExactDecimal } from '@capstan/cost-tracking-core';
 import { Outbox, RpcError, firstResultSet, type RpcContext } from '@capstan/messaging';
+import { lockInitiatives } from '../ledger/initiative-totals';
 import { nextFigureVersion } from '../ledger/unit-economics.service';
 
 interface StatusRow {
@@ -33,7 +34,9 @@ export class BudgetsService {
 
   async set(budget: SetBudget, actor: string, context: RpcContext): Promise<BudgetStatus> {
     return this.outbox.transaction(async (manager) => {
-      const known = (await manager.query(`SELECT 1 FROM cost_tracking.initiatives WHERE id = $1`, [budget.initiativeId])) as unknown[];
+      // Locked, as every change to an initiative's figures is: two budgets set at once in two currencies would each
+      // replace only what was there before them, and both stand.
+      const known = await lockInitiatives(manager, [budget.initiativeId]);
       if (!known.length) {
         throw new RpcError('unprocessable', `No initiative ${budget.initiativeId} is known to cost tracking`, [
           { field: 'initiativeId', message: 'Unknown initiative' },

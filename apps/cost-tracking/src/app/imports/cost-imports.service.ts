@@ -3,14 +3,14 @@ import { Readable } from 'node:stream';
 import { Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CostEvents, type CostImport, type StartCostImport } from '@capstan/contracts';
-import { FocusRowError, readFocusHeader, readFocusRow, ruleFor, type FocusHeader } from '@capstan/cost-tracking-core';
+import { FocusRowError, readFocusHeader, readFocusRow, ruleFor, unclosedQuoteError, type FocusHeader } from '@capstan/cost-tracking-core';
 import { Outbox, RpcError, firstResultSet, isDatabaseOutage, isTransactionConflict } from '@capstan/messaging';
 import { isEmbedded } from '@capstan/persistence';
 import { BudgetsService } from '../budgets/budgets.service';
 import { ExchangeRatesService } from '../fx/exchange-rates.service';
 import { LedgerService } from '../ledger/ledger.service';
 import { AllocationRulesService } from './allocation-rules.service';
-import { csvRuns } from './csv-runs';
+import { csvRuns, hasUnclosedQuote } from './csv-runs';
 import { ImportBatch } from './import-batch';
 
 /** Rows written per transaction; the import's progress commits with them. */
@@ -253,6 +253,8 @@ export class CostImportsService implements OnApplicationBootstrap, BeforeApplica
         // Rows written by an earlier run of this import are skipped, not written again.
         if (rowNumber - 1 <= alreadyRead) continue;
         try {
+          // The rows an unclosed quote took into this one are not lost silently: the row is refused, saying so.
+          if (hasUnclosedQuote(record)) throw unclosedQuoteError(record) ?? new FocusRowError('A quote in this row is never closed');
           const charge = readFocusRow(record, header, job.default_currency);
           batch.add(rowNumber, charge, ruleFor(rules, charge));
         } catch (error) {

@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import { FocusRowError, readFocusHeader, readFocusRow } from '@capstan/cost-tracking-core';
-import { csvRuns } from './csv-runs';
+import { csvRuns, hasUnclosedQuote } from './csv-runs';
 
 async function collect(text: Readable): Promise<string[][][]> {
   const runs: string[][][] = [];
@@ -68,6 +68,15 @@ describe('csvRuns', () => {
       { row: 2, billedCost: '1.00' },
       { row: 3, error: 'A cell runs over 2 lines (from "abc,EUR"): an unclosed quote took the lines after it into this row' },
     ]);
+  });
+
+  it('marks a record whose quote is never closed, which took the rows after it into its last cell', async () => {
+    const text = ['ChargePeriodStart,BilledCost,x_Note', '2026-10-01,1.00,fine', '2026-10-02,2.00,"oops', '2026-10-03,3.00,lost', '2026-10-04,4.00,lost'].join('\n');
+    const records = (await collect(Readable.from([text]))).flat();
+    // The field count is right and the note is not read: without the mark the two rows after it would vanish unsaid.
+    expect(records.map((record) => record.length)).toEqual([3, 3, 3]);
+    expect(records.map(hasUnclosedQuote)).toEqual([false, false, true]);
+    expect(records[2][2]).toBe('oops\n2026-10-03,3.00,lost\n2026-10-04,4.00,lost');
   });
 
   it('passes on the source’s error', async () => {

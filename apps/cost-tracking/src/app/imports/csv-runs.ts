@@ -4,6 +4,14 @@ import Papa from 'papaparse';
 /** Parsed pieces that may wait for the consumer before the parser, and the text it reads, pause. */
 const MAX_WAITING = 2;
 
+/** Records whose quoted cell the parser found never closed: it took the lines after it, to the end of the text. */
+const UNCLOSED = new WeakSet<readonly string[]>();
+
+/** Whether the parser found a quote in `record` that was never closed (the rows after it are in its cell). */
+export function hasUnclosedQuote(record: readonly string[]): boolean {
+  return UNCLOSED.has(record);
+}
+
 /**
  * The rows of a CSV text stream, in runs: each run holds the rows of one
  * piece of text as the parser delivers them (papaparse's chunk mode), and the
@@ -23,6 +31,10 @@ export async function* csvRuns(text: Readable): AsyncGenerator<string[][]> {
     skipEmptyLines: true,
     chunk: (results, handle) => {
       parser = handle;
+      for (const error of results.errors) {
+        const record = error.code === 'MissingQuotes' && error.row !== undefined ? results.data[error.row] : undefined;
+        if (record) UNCLOSED.add(record);
+      }
       if (results.data.length) waiting.push(results.data);
       if (waiting.length >= MAX_WAITING && !paused) {
         paused = true;

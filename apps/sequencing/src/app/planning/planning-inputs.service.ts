@@ -16,6 +16,9 @@ import {
 import { firstResultSet, Outbox, RpcError } from '@capstan/messaging';
 import { dependencyCycles, type PortfolioSnapshot, type Posture, type ScenarioChange, type SnapshotWave } from '@capstan/sequencing-engine';
 
+/** The dated capacity changes a pool keeps (as `capacityPoolSchema` allows). */
+const MAX_POOL_ADJUSTMENTS = 200;
+
 /**
  * What plans are computed from: the initiatives sequencing has heard of (from
  * intake and scoring events), and what PMO and finance set here — rollouts,
@@ -240,9 +243,12 @@ export class PlanningInputsService {
           const [pool] = (await manager.query(`SELECT * FROM sequencing.capacity_pools WHERE id = $1 FOR UPDATE`, [change.pool])) as PoolRow[];
           if (!pool) throw new RpcError('conflict', `Capacity pool ${change.pool} no longer exists; create the scenario again`);
           const dated = change.from || change.to;
-          const adjustments = dated
-            ? [...pool.adjustments, { from: change.from ?? planStart, to: change.to ?? PLANNING_DATES.last, capacity: change.capacityPerWeek, reason: reason.slice(0, 200) }]
-            : pool.adjustments;
+          const adjustment = { from: change.from ?? planStart, to: change.to ?? PLANNING_DATES.last, capacity: change.capacityPerWeek, reason: reason.slice(0, 200) };
+          // Ending before the plan's start, it covers no week the plan has: nothing to keep (the plan had none of it).
+          const adjustments = dated && adjustment.from <= adjustment.to ? [...pool.adjustments, adjustment] : pool.adjustments;
+          if (adjustments.length > MAX_POOL_ADJUSTMENTS) {
+            throw new RpcError('conflict', `Capacity pool ${change.pool} has ${pool.adjustments.length} dated changes already, the most it keeps; remove some before adding one`);
+          }
           await manager.query(`UPDATE sequencing.capacity_pools SET capacity_per_week = $2, adjustments = $3, updated_by = $4, updated_at = now() WHERE id = $1`, [
             change.pool,
             dated ? pool.capacity_per_week : change.capacityPerWeek,
@@ -410,10 +416,12 @@ async function markStaleIfPlanned(manager: EntityManager, initiativeIds: string[
 /**
  * Marks the draft plan out of date; the refresher recomputes it and says what
  * changed. Each change appends a row (never updating a shared one), so changes
- * to different initiatives never wait for each other.
+ * to different initiatives never wait for each other. `plannedBy`: the draft
+ * that already plans the change (a promoted what-if's), so no new one is
+ * needed while it is the newest.
  */
-export async function markStale(manager: EntityManager, reason: string): Promise<void> {
-  await manager.query(`INSERT INTO sequencing.draft_changes (reason) VALUES ($1)`, [reason]);
+export async function markStale(manager: EntityManager, reason: string, plannedBy: string | null = null): Promise<void> {
+  await manager.query(`INSERT INTO sequencing.draft_changes (reason, planned_by) VALUES ($1, $2)`, [reason, plannedBy]);
 }
 
 /** The snapshot with an initiative's rollout as it would be saved; an initiative without a rollout yet joins with placeholder details (only its links matter). */

@@ -6,6 +6,7 @@ import { firstResultSet, Outbox, RpcClient, RpcError } from '@capstan/messaging'
 import {
   contentionByInitiative,
   diffPlans,
+  HYPOTHETICAL_CHANGE_KINDS,
   hypotheticalChanges,
   InvalidProblemError,
   isMonday,
@@ -195,14 +196,21 @@ export class PlansService {
     }
   }
 
-  /** Whether a plan computed since `basePlanId` (other than `planId` and promoted what-ifs), or changes waiting for the next draft, show the inputs have moved on. */
-  async inputsMovedOnSince(manager: EntityManager, basePlanId: string, planId: string): Promise<boolean> {
+  /**
+   * Whether the inputs moved on since plan `basePlanId`, for plan `planId` (promoted from a what-if on it): a plan
+   * computed since — one promoted from a posture or invented-initiative what-if plans no actual inputs and does not
+   * count; one from PMO's own changes does, as they are the inputs now — or changes still waiting for the next
+   * draft, other than those `planId` plans already.
+   */
+  private async inputsMovedOnSince(manager: EntityManager, basePlanId: string, planId: string): Promise<boolean> {
     const [{ moved }] = (await manager.query(
-      `SELECT EXISTS (SELECT 1 FROM sequencing.draft_changes)
+      `SELECT EXISTS (SELECT 1 FROM sequencing.draft_changes WHERE planned_by IS DISTINCT FROM $2)
            OR EXISTS (SELECT 1 FROM sequencing.plans p
                        WHERE p.kind IN ('draft', 'published') AND p.id <> $2 AND p.created_at > (SELECT created_at FROM sequencing.plans WHERE id = $1)
-                         AND NOT EXISTS (SELECT 1 FROM sequencing.scenarios o WHERE o.promoted_plan_id = p.id)) AS moved`,
-      [basePlanId, planId],
+                         AND NOT EXISTS (SELECT 1 FROM sequencing.scenarios o WHERE o.promoted_plan_id = p.id
+                                            AND EXISTS (SELECT 1 FROM jsonb_array_elements(o.changes) c WHERE c->>'kind' = ANY($3::text[]))))
+         AS moved`,
+      [basePlanId, planId, HYPOTHETICAL_CHANGE_KINDS],
     )) as { moved: boolean }[];
     return moved;
   }
@@ -220,9 +228,13 @@ export class PlansService {
       const [{ locked }] = (await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext('sequencing.draft-refresh')) AS locked`)) as { locked: boolean }[];
       if (!locked) return false;
       // Taken first, so the snapshot below sees every change they mark; a change committed later stays for the next tick.
-      const taken = firstResultSet<{ seq: string; reason: string }>(await manager.query(`DELETE FROM sequencing.draft_changes RETURNING seq, reason`));
+      const taken = firstResultSet<{ seq: string; reason: string; planned_by: string | null }>(
+        await manager.query(`DELETE FROM sequencing.draft_changes RETURNING seq, reason, planned_by`),
+      );
       if (!taken.length) return false;
       const [latest] = await this.latest(manager, ['draft', 'published']);
+      // Changes a promoted what-if made, while its draft (which plans them) is still the newest: nothing to recompute.
+      if (latest && taken.every((change) => change.planned_by === latest.id)) return true;
       if (latest) {
         const [previousDraft] = await this.latest(manager, ['draft']);
         // Weeks gone by are not planned again: a draft recomputed later starts this week at the earliest.

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CreateScenario, PlanView } from '@capstan/contracts';
 import { firstResultSet, Outbox, RpcError } from '@capstan/messaging';
-import { applyScenario, diffPlans, hypotheticalChanges, ScenarioError, type PlanDiff, type ScenarioChange } from '@capstan/sequencing-engine';
+import { applyScenario, diffPlans, HYPOTHETICAL_CHANGE_KINDS, hypotheticalChanges, ScenarioError, type PlanDiff, type ScenarioChange } from '@capstan/sequencing-engine';
 import { markStale, PlanningInputsService } from './planning-inputs.service';
 import { PlansService } from './plans.service';
 
@@ -36,6 +36,16 @@ export class ScenariosService {
   async create(input: CreateScenario, actor: string) {
     const base = input.basePlanId ? await this.plans.row(input.basePlanId) : await this.defaultBase();
     if (base.kind === 'scenario') throw new RpcError('unprocessable', 'A scenario is based on a draft or published plan, not on another scenario');
+    // A what-if on a draft that is itself a what-if (a posture changed, an initiative invented) would carry that
+    // change into a draft its own promotion could publish.
+    const [made] = (await this.dataSource.query(`SELECT name, changes FROM sequencing.scenarios WHERE promoted_plan_id = $1`, [base.id])) as Pick<ScenarioRow, 'name' | 'changes'>[];
+    const hypothetical = made ? hypotheticalChanges(base.inputs, made.changes) : [];
+    if (hypothetical.length) {
+      throw new RpcError(
+        'unprocessable',
+        `Draft ${base.id} was made from what-if "${made?.name}", which ${hypothetical.join(', ')}: a scenario is based on a plan of the actual inputs (the published plan, or a computed draft)`,
+      );
+    }
     const changes: ScenarioChange[] = input.changes.map((change) =>
       change.kind === 'add'
         ? { kind: 'add', initiative: { ...change.initiative, id: randomUUID(), waves: change.initiative.waves.map((w) => ({ ...w, businessUnit: w.businessUnit ?? change.initiative.businessUnit })) } }
@@ -86,9 +96,11 @@ export class ScenariosService {
       if (!promoted.length) throw new RpcError('conflict', `Scenario ${id} was promoted already`);
       // A what-if changing a posture or adding an initiative stays one; PMO's own changes become the inputs.
       if (!hypotheticalChanges(base.inputs, scenario.changes).length) {
-        await this.inputs.adoptScenarioChanges(manager, scenario.changes, base.options.startDate, `what-if "${scenario.name}" made the draft`, actor);
-        // Planned on inputs that have moved on since, the promoted draft is not the plan of the inputs now: the next one is.
-        if (await this.plans.inputsMovedOnSince(manager, base.id, row.id)) await markStale(manager, `what-if "${scenario.name}" made the draft`);
+        const reason = `what-if "${scenario.name}" made the draft`;
+        await this.inputs.adoptScenarioChanges(manager, scenario.changes, base.options.startDate, reason, actor);
+        // Marked like any change to the inputs, so a draft computed meanwhile without them is followed by one with
+        // them; the mark names this draft, which plans them already and needs no successor while it is the newest.
+        await markStale(manager, reason, row.id);
       }
       return row;
     });
@@ -97,9 +109,16 @@ export class ScenariosService {
 
   private async defaultBase() {
     const [published] = await this.plans.latest(this.dataSource.manager, ['published']);
-    const [draft] = published ? [published] : await this.plans.latest(this.dataSource.manager, ['draft']);
-    if (!draft) throw new RpcError('unprocessable', 'There is no plan to base a scenario on: compute a draft first (POST /api/v1/plans)');
-    return draft;
+    if (published) return published;
+    // The newest draft of the actual inputs: not one made from a what-if that changed a posture or invented an initiative.
+    const drafts = (await this.dataSource.query(
+      `SELECT p.* FROM sequencing.plans p LEFT JOIN sequencing.scenarios o ON o.promoted_plan_id = p.id
+        WHERE p.kind = 'draft' AND (o.id IS NULL OR NOT EXISTS (SELECT 1 FROM jsonb_array_elements(o.changes) c WHERE c->>'kind' = ANY($1::text[])))
+        ORDER BY p.created_at DESC, p.id LIMIT 1`,
+      [HYPOTHETICAL_CHANGE_KINDS],
+    )) as Awaited<ReturnType<PlansService['row']>>[];
+    if (!drafts[0]) throw new RpcError('unprocessable', 'There is no plan to base a scenario on: compute a draft first (POST /api/v1/plans)');
+    return drafts[0];
   }
 
   private async row(id: string): Promise<ScenarioRow> {

@@ -1,4 +1,4 @@
-import { FocusRowError, readFocusHeader, readFocusRow } from './focus-row';
+import { FocusRowError, readFocusHeader, readFocusRow, unclosedQuoteError } from './focus-row';
 
 describe(readFocusRow.name, () => {
   const header = readFocusHeader(['BillingCurrency', 'BilledCost', 'EffectiveCost', 'ListCost', 'ChargePeriodStart', 'ServiceCategory', 'ServiceName', 'Tags']);
@@ -52,11 +52,12 @@ describe(readFocusRow.name, () => {
     expect(() => readFocusRow(['2026-10-02', 'abc,EUR\n2026-10-03,3.00,EUR\n'], three, null)).toThrow(
       'A cell runs over 3 lines (from "abc,EUR"): an unclosed quote took the lines after it into this row',
     );
-    // In the last column the count is right, and the lines after it end up in the currency: said the same way,
+    // In the last column the count is right: the parser tells (see csvRuns), and the error says it the same way,
     // without the swallowed lines quoted back.
-    expect(() => readFocusRow(['2026-10-02', '1.00', 'EUR\n2026-10-03,3.00,EUR\n2026-10-04,3.00,EUR'], three, null)).toThrow(
+    expect(unclosedQuoteError(['2026-10-02', '1.00', 'EUR\n2026-10-03,3.00,EUR\n2026-10-04,3.00,EUR'])?.message).toBe(
       'A cell runs over 3 lines (from "EUR"): an unclosed quote took the lines after it into this row',
     );
+    expect(unclosedQuoteError(['2026-10-02', '1.00', 'EUR'])).toBeUndefined();
     // A line break in a cell of a row that reads well is the export's own business.
     expect(readFocusRow(['2026-10-02', '1.00', 'EUR', 'Line one\nline two'], readFocusHeader(['ChargePeriodStart', 'BilledCost', 'BillingCurrency', 'ServiceName']), null).billedCost).toBe('1.00');
     expect(() => readFocusRow(['2026-10-02', '2.00', 'EUR', ''], three, null)).toThrow('The row has 4 fields where the header has 3');

@@ -72,29 +72,10 @@ export function readFocusHeader(header: readonly string[]): FocusHeader {
  * an unclosed quote takes the rows after it into one of them.
  */
 export function readFocusRow(record: readonly string[], header: FocusHeader, defaultCurrency: string | null): FocusCharge {
-  try {
-    return readRecord(record, header, defaultCurrency);
-  } catch (error) {
-    throw unclosedQuote(record) ?? error;
-  }
-}
-
-/**
- * A refused row with a cell over several lines was most likely opened by a
- * quote never closed, which took the lines after it (to the next quote, or the
- * end of the file) into one cell: said so, briefly, rather than quoting the
- * swallowed lines back in the error.
- */
-function unclosedQuote(record: readonly string[]): FocusRowError | undefined {
-  const cell = record.find((value) => value.includes('\n'));
-  if (cell === undefined) return undefined;
-  const lines = cell.split('\n').length;
-  return new FocusRowError(`A cell runs over ${lines} lines (from "${cell.slice(0, 40).split('\n')[0]}"): an unclosed quote took the lines after it into this row`);
-}
-
-function readRecord(record: readonly string[], header: FocusHeader, defaultCurrency: string | null): FocusCharge {
   if (record.length !== header.fields) {
-    throw new FocusRowError(`The row has ${record.length} fields where the header has ${header.fields}: an unclosed quote or a stray delimiter?`);
+    throw (
+      unclosedQuoteError(record) ?? new FocusRowError(`The row has ${record.length} fields where the header has ${header.fields}: an unclosed quote or a stray delimiter?`)
+    );
   }
   const cell = (column: FocusColumn): string | null => {
     const index = header.positions[column];
@@ -123,6 +104,20 @@ function readRecord(record: readonly string[], header: FocusHeader, defaultCurre
     subAccountId: cell('SubAccountId'),
     tags: tagsOf(cell('Tags')),
   };
+}
+
+/**
+ * A row with a cell over several lines that the parser found unclosed, or
+ * whose fields do not match the header's, was opened by a quote never closed,
+ * which took the lines after it (to the next quote, or the end of the file)
+ * into one cell: said so, briefly, rather than quoting the swallowed lines
+ * back in the error. Undefined when no cell runs over lines.
+ */
+export function unclosedQuoteError(record: readonly string[]): FocusRowError | undefined {
+  const cell = record.find((value) => value.includes('\n'));
+  if (cell === undefined) return undefined;
+  const lines = cell.split('\n').length;
+  return new FocusRowError(`A cell runs over ${lines} lines (from "${cell.slice(0, 40).split('\n')[0]}"): an unclosed quote took the lines after it into this row`);
 }
 
 /** A plain decimal the ledger stores as written: the common case, checked without building a Decimal. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { COST_CATEGORIES, COST_PHASES } from '@capstan/domain';
 import { rpcContract } from './rpc';
 import { eventContract } from './events';
-import { currencySchema } from './registry';
+import { currencyCodeSchema, currencySchema } from './registry';
 import { calendarDate } from './calendar-date';
 import { PG_INTEGER_MAX } from './stored-integers';
 
@@ -155,10 +155,10 @@ export type FxRate = z.infer<typeof fxRateSchema>;
 export const recordFxRatesSchema = z.object({ rates: z.array(fxRateSchema).min(1).max(5_000) }).strict();
 export type RecordFxRates = z.infer<typeof recordFxRatesSchema>;
 
-export const fxRateViewSchema = fxRateSchema.safeExtend({ reportingCurrency: z.string(), recordedBy: z.string(), recordedAt: z.string() });
+export const fxRateViewSchema = fxRateSchema.safeExtend({ currency: currencyCodeSchema, reportingCurrency: z.string(), recordedBy: z.string(), recordedAt: z.string() });
 export type FxRateView = z.infer<typeof fxRateViewSchema>;
 
-export const fxRateQuerySchema = z.object({ currency: currencySchema.optional(), from: calendarDate.optional(), to: calendarDate.optional() }).strict();
+export const fxRateQuerySchema = z.object({ currency: currencyCodeSchema.optional(), from: calendarDate.optional(), to: calendarDate.optional() }).strict();
 export type FxRateQuery = z.infer<typeof fxRateQuerySchema>;
 
 /**
@@ -205,10 +205,10 @@ export const FxEvents = {
     'fx.month_rates_recorded',
     1,
     z.object({
-      reportingCurrency: currencySchema,
+      reportingCurrency: currencyCodeSchema,
       rates: z.array(
         z.object({
-          currency: currencySchema.meta({ examples: ['USD'] }),
+          currency: currencyCodeSchema.meta({ examples: ['USD'] }),
           month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month such as 2026-11'),
           /** The day of the month the rate holds for. */
           date: calendarDate,
@@ -244,7 +244,7 @@ export const setTokenPriceSchema = z
   .strict();
 export type SetTokenPrice = z.infer<typeof setTokenPriceSchema>;
 
-export const tokenPriceSchema = setTokenPriceSchema.safeExtend({ id: z.uuid(), model: z.string(), recordedBy: z.string(), recordedAt: z.string() });
+export const tokenPriceSchema = setTokenPriceSchema.safeExtend({ currency: currencyCodeSchema, id: z.uuid(), model: z.string(), recordedBy: z.string(), recordedAt: z.string() });
 export type TokenPrice = z.infer<typeof tokenPriceSchema>;
 
 export const modelNameSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:\-/]{0,99}$/, 'a model name such as "gpt-4o-mini" or "claude-3-5-sonnet"');
@@ -591,7 +591,7 @@ export const UnitEconomicsRpc = {
   recordVolume: rpcContract('cost.volume.record', z.object({ volume: recordVolumeSchema, actor: z.string() }).strict(), recordVolumeSchema.safeExtend({ recordedBy: z.string() })),
   get: rpcContract(
     'cost.unit-economics.get',
-    z.object({ initiativeId: z.uuid(), metric: z.string().max(50).optional(), currency: currencySchema.optional() }).strict(),
+    z.object({ initiativeId: z.uuid(), metric: z.string().max(50).optional(), currency: currencyCodeSchema.optional() }).strict(),
     z.object({ items: z.array(unitEconomicsSchema) }),
   ),
 };

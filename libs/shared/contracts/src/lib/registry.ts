@@ -6,6 +6,14 @@ import { calendarDate } from './calendar-date';
 
 /** Exact money on the wire: a decimal string, never a float. */
 export const moneySchema = z.string().regex(/^\d{1,15}(\.\d{1,4})?$/, 'a non-negative decimal string such as "12500.00"');
+/**
+ * A currency as stored and sent back (views, events): three capitals. Only
+ * what is recorded is held to the codes in use (`currencySchema`), so a code
+ * kept before that check, or unknown to one runtime's ICU data, never makes a
+ * list or an event unreadable.
+ */
+export const currencyCodeSchema = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as "EUR"');
+/** A currency as recorded: the ISO 4217 code of a currency in use. */
 export const currencySchema = z
   .string()
   .regex(/^[A-Z]{3}$/, { message: 'an ISO 4217 code such as "EUR"', abort: true })
@@ -66,7 +74,7 @@ export const decisionSchema = z.object({
   initiativeId: z.uuid(),
   decision: z.enum(POSTURES),
   rationale: z.string(),
-  scopeEnvelope: scopeEnvelopeSchema.nullable(),
+  scopeEnvelope: scopeEnvelopeSchema.safeExtend({ currency: currencyCodeSchema }).nullable(),
   decidedBy: z.string(),
   decidedAt: z.string(),
 });

@@ -150,8 +150,12 @@ export class ScenarioPanel implements OnInit {
     });
   }
 
-  /** The what-if in words: it names the override a promoted priority becomes. */
+  /** The what-if in words (at most the 200 characters a scenario's name takes): it names the override a promoted priority becomes. */
   private nameOf(change: ScenarioChange): string {
+    return this.describe(change).slice(0, 200);
+  }
+
+  private describe(change: ScenarioChange): string {
     const name = (id: string) => this.choices().names.get(id) ?? id;
     switch (change.kind) {
       case 'capacity':

@@ -70,6 +70,9 @@ export function applyScenario(snapshot: PortfolioSnapshot, changes: readonly Sce
   return { ...snapshot, initiatives, pools, overrides: effective };
 }
 
+/** The kinds of change `hypotheticalChanges` names: a plan with one of them plans no actual inputs. */
+export const HYPOTHETICAL_CHANGE_KINDS: readonly ScenarioChange['kind'][] = ['pause', 'authorize', 'add'];
+
 /**
  * The changes no one can make by publishing: postures are scoring's to set,
  * and an added initiative does not exist. A plan computed with them is a
