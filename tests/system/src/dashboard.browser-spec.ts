@@ -319,7 +319,8 @@ describe('dashboard', () => {
     await overrides.getByLabel('Pinned start').fill(pinned);
     await overrides.getByLabel('Reason for the override').fill('Launch with the spring campaign');
     await overrides.getByRole('button', { name: 'Record override' }).click();
-    expect(await overrides.getByRole('status').textContent()).toContain(`Teller copilot w1 starts on ${pinned}`);
+    // Said once the list shows it.
+    await overrides.getByRole('status').getByText(`Teller copilot w1 starts on ${pinned}`).waitFor();
     expect(await inForce.count()).toBe(2);
     await page.getByRole('tab', { name: 'Latest draft' }).click();
     await page.locator('tr[data-wave]', { hasText: 'Teller copilot' }).getByText(`${pinned} →`).waitFor();
@@ -330,6 +331,7 @@ describe('dashboard', () => {
     await overrides.getByRole('button', { name: `Revoke ${(await inForce.nth(1).locator('td').first().textContent())?.trim()}` }).click();
     await overrides.getByLabel('Why revoke it').fill('Campaign moved to the autumn');
     await overrides.getByRole('button', { name: 'Revoke', exact: true }).click();
+    await overrides.getByRole('status').getByText('Revoked:').waitFor();
     await overrides.getByText('Revoked (1)').waitFor();
     expect(await inForce.count()).toBe(1);
     await overrides.getByText('Revoked (1)').click();
@@ -347,10 +349,18 @@ describe('dashboard', () => {
     await pools.getByLabel('Why the capacity changes').fill('Two engineers join');
     await pools.getByRole('button', { name: 'Add the change' }).click();
     await pools.getByRole('button', { name: 'Save the pool' }).click();
-    expect(await pools.getByRole('status').textContent()).toContain('Saved AI platform team: 3 per week, 1 change(s) by date.');
+    await pools.getByRole('status').getByText('Saved AI platform team: 3 per week, 1 change(s) by date.').waitFor();
     expect(await pools.locator('tr[data-pool="platform"]').textContent()).toContain(`${pinned} → 2099-12-31: 4/week (Two engineers join)`);
     await page.getByText('Computed because: capacity pool platform changed').waitFor();
     expect(await checkPage(page, 'rollout-pools')).toEqual([]);
+
+    // The initiative's page shows its rollout as described, beside where the published plan puts each wave.
+    await page.locator('tr[data-wave]', { hasText: 'Teller copilot' }).getByRole('link').click();
+    const wave = page.locator('tr[data-rollout-wave="w1"]');
+    await wave.waitFor();
+    expect(await wave.textContent()).toMatch(/Retail Banking pilot teams.*in controlled scope.*platform: 2\/week.*\d{4}-\d{2}-\d{2} → \d{4}-\d{2}-\d{2}.*4 week\(s\) later/s);
+    expect(await page.getByRole('region', { name: 'Rollout' }).textContent()).toContain('Published plan v1.');
+    expect(await checkPage(page, 'initiative-rollout')).toEqual([]);
   });
 
   it('should let finance import a FOCUS export and see the spend, unallocated included, exactly', async () => {

@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { map, type Observable } from 'rxjs';
-import type { CapacityPoolInput, CapacityPoolView, PlanDiffView, PlanOverrideInput, PlanOverrideView, PlanView } from '@capstan/contracts';
+import type { CapacityPoolInput, CapacityPoolView, PlanDiffView, PlanOverrideInput, PlanOverrideView, PlanView, RolloutView } from '@capstan/contracts';
 import { gatewayCsv } from './gateway-csv';
 
 export type ScenarioChange =
@@ -10,7 +10,7 @@ export type ScenarioChange =
   | { kind: 'pause'; initiativeId: string }
   | { kind: 'authorize'; initiativeId: string }
   | { kind: 'deadline'; initiativeId: string; wave: string; deadline: string | null };
-export type { CapacityPoolInput, CapacityPoolView, PlanDiffView, PlanOverrideInput, PlanOverrideView };
+export type { CapacityPoolInput, CapacityPoolView, PlanDiffView, PlanOverrideInput, PlanOverrideView, RolloutView };
 
 export type Plan = PlanView;
 
@@ -103,6 +103,11 @@ export class PlansApi {
 
   revokeOverride(id: string, reason: string): Observable<PlanOverrideView> {
     return this.http.post<PlanOverrideView>(`/api/v1/plan-overrides/${encodeURIComponent(id)}/revocation`, { reason });
+  }
+
+  /** The initiative's rollout: its waves, their demand and dates, and the progress recorded. */
+  rollout(initiativeId: string): Observable<RolloutView> {
+    return this.http.get<RolloutView>(`/api/v1/initiatives/${encodeURIComponent(initiativeId)}/rollout`);
   }
 
   /** What happened to a wave: when it began (null: not yet) and when it finished. */

@@ -10,6 +10,7 @@ import { AttestEvidenceForm } from './attest-evidence-form';
 import { RecordDecisionForm } from './record-decision-form';
 import { EditInitiativeForm } from './edit-initiative-form';
 import { InitiativeEconomics } from './initiative-economics';
+import { InitiativeRollout } from './initiative-rollout';
 import { InitiativeHistory } from './initiative-history';
 import { InitiativeOwners } from './initiative-owners';
 import { InitiativeTelemetry } from './initiative-telemetry';
@@ -20,7 +21,7 @@ const COST_EVENTS = ['cost.recorded', 'cost.imported', 'budget.threshold_crossed
 /** One initiative: its posture and why, domain scores by source, owners and gaps, evidence, dependencies, decisions, economics, history; its profile edited safely. */
 @Component({
   selector: 'cap-initiative-page',
-  imports: [AttestEvidenceForm, EditInitiativeForm, InitiativeEconomics, InitiativeHistory, InitiativeOwners, InitiativeTelemetry, PostureBadge, RecordDecisionForm, RouterLink],
+  imports: [AttestEvidenceForm, EditInitiativeForm, InitiativeEconomics, InitiativeHistory, InitiativeOwners, InitiativeRollout, InitiativeTelemetry, PostureBadge, RecordDecisionForm, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a routerLink="/" class="back">← Portfolio</a>
@@ -132,6 +133,7 @@ const COST_EVENTS = ['cost.recorded', 'cost.imported', 'budget.threshold_crossed
           }
         </section>
 
+        <cap-initiative-rollout [initiativeId]="item.id" />
         <cap-initiative-economics [initiativeId]="item.id" [revision]="costRevision()" />
         <cap-initiative-telemetry [initiativeId]="item.id" [revision]="historyRevision()" />
         <cap-initiative-history [initiativeId]="item.id" [revision]="historyRevision()" />

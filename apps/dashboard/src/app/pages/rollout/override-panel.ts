@@ -185,7 +185,7 @@ export class OverridePanel {
     await this.act(async () => {
       const saved = await firstValueFrom(this.api.addOverride(override));
       this.reason.set('');
-      this.recorded.set(`Recorded: ${this.describe(saved)}. The draft is being recomputed with it.`);
+      return `Recorded: ${this.describe(saved)}. The draft is being recomputed with it.`;
     });
   }
 
@@ -193,17 +193,19 @@ export class OverridePanel {
     await this.act(async () => {
       const revoked = await firstValueFrom(this.api.revokeOverride(override.id, this.revokeReason().trim()));
       this.revoking.set(null);
-      this.recorded.set(`Revoked: ${this.describe(revoked)}. The draft is being recomputed without it.`);
+      return `Revoked: ${this.describe(revoked)}. The draft is being recomputed without it.`;
     });
   }
 
-  private async act(work: () => Promise<void>): Promise<void> {
+  /** Does `work`, then says what it did once the list shows it. */
+  private async act(work: () => Promise<string>): Promise<void> {
     this.busy.set(true);
     this.error.set(null);
     this.recorded.set(null);
     try {
-      await work();
+      const done = await work();
       await this.load();
+      this.recorded.set(done);
     } catch (error) {
       const problem = problemOf(error);
       this.error.set(problem.detail ?? problem.title);

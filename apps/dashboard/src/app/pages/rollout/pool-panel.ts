@@ -168,8 +168,9 @@ export class PoolPanel implements OnInit {
     try {
       const saved = await firstValueFrom(this.api.putPool(id, pool));
       done();
-      this.saved.set(`Saved ${saved.name}: ${saved.capacityPerWeek} per week, ${saved.adjustments.length} change(s) by date. The draft is being recomputed.`);
       await this.load();
+      // Said once the table shows it.
+      this.saved.set(`Saved ${saved.name}: ${saved.capacityPerWeek} per week, ${saved.adjustments.length} change(s) by date. The draft is being recomputed.`);
     } catch (error) {
       const problem = problemOf(error);
       const fields = problem.errors?.map((e) => `${e.field}: ${e.message}`).join('; ');
