@@ -360,6 +360,22 @@ describe('dashboard', () => {
     await wave.waitFor();
     expect(await wave.textContent()).toMatch(/Retail Banking pilot teams.*in controlled scope.*platform: 2\/week.*\d{4}-\d{2}-\d{2} → \d{4}-\d{2}-\d{2}.*4 week\(s\) later/s);
     expect(await page.getByRole('region', { name: 'Rollout' }).textContent()).toContain('Published plan v1.');
+
+    // PMO adds a second wave there: what it cannot read is said before anything is sent.
+    const rollout = page.getByRole('region', { name: 'Rollout' });
+    await rollout.getByRole('button', { name: 'Edit the rollout' }).click();
+    await rollout.getByRole('button', { name: 'Add a wave' }).click();
+    await rollout.getByLabel('Name of wave 2').fill('Branches');
+    await rollout.getByLabel('Demand of wave 2').fill('platform two');
+    await rollout.getByRole('button', { name: 'Save the rollout' }).click();
+    await rollout.getByRole('alert').getByText('demand "platform two" is not "pool: units"').waitFor();
+    await rollout.getByLabel('Demand of wave 2').fill('platform: 1');
+    await rollout.getByLabel('Deadline of wave 2').fill('2027-12-27');
+    await rollout.getByRole('button', { name: 'Save the rollout' }).click();
+    await rollout.getByRole('status').getByText('Saved: 2 wave(s).').waitFor();
+    const second = page.locator('tr[data-rollout-wave="w2"]');
+    await second.waitFor();
+    expect(await second.textContent()).toMatch(/w2 — Branches.*platform: 1\/week.*— \/ 2027-12-27/s);
     expect(await checkPage(page, 'initiative-rollout')).toEqual([]);
   });
 

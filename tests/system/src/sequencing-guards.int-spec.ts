@@ -228,6 +228,20 @@ describe('sequencing guards through the API', () => {
     expect((await publish(next.id)).status).toBe(200);
   });
 
+  it('should follow a what-if promoted on a base the inputs have moved on from with a draft of the inputs, which publishes', async () => {
+    const base = await compute();
+    expect((await publish(base.id)).status).toBe(200);
+    // The inputs move on: the refresher makes a draft after the published plan.
+    expect((await pmo.request('PUT', `/api/v1/capacity-pools/${POOL}`, { body: { name: 'Deployment engineering', capacityPerWeek: 5 } })).status).toBe(200);
+    await recomputedDraft<PlanView>(pmo, base.id, `capacity pool ${POOL} changed`, 'the draft recomputed after the pool changed');
+    const scenario = await pmo.post<{ id: string }>('/api/v1/scenarios', { name: 'what if d came early', basePlanId: base.id, changes: [{ kind: 'priority', initiativeId: ids.d, priority: 60 }] });
+    const promoted = (await pmo.post<PlanView>(`/api/v1/scenarios/${scenario.body.id}/promotion`, {})).body;
+    expect((await publish(promoted.id)).status).toBe(409);
+    // Not stuck between a draft that lacks the what-if and one planned on the old inputs: the next has both.
+    const next = await recomputedDraft<PlanView>(pmo, promoted.id, 'made the draft', 'a draft of the inputs after the promotion');
+    expect((await publish(next.id)).status).toBe(200);
+  });
+
   it('should refuse a what-if on a draft made from a posture what-if, and keep no capacity change that ends before the plan', async () => {
     const base = await compute();
     const paused = await pmo.post<{ id: string }>('/api/v1/scenarios', { name: 'what if a paused', basePlanId: base.id, changes: [{ kind: 'pause', initiativeId: ids.a }] });

@@ -79,6 +79,13 @@ describe('csvRuns', () => {
     expect(records[2][2]).toBe('oops\n2026-10-03,3.00,lost\n2026-10-04,4.00,lost');
   });
 
+  it('marks a record whose unclosed quote a later quoted cell closed, taking the rows between', async () => {
+    const text = ['ChargePeriodStart,BilledCost,Tags', '2026-10-01,1.00,"oops', '2026-10-02,2.00,lost', '', '2026-10-03,3.00,"{""app"":""x""}"', '2026-10-04,4.00,kept'].join('\n');
+    const records = (await collect(Readable.from([text]))).flat();
+    expect(records.filter(hasUnclosedQuote).map((record) => record[0])).toEqual(['2026-10-01']);
+    expect(records.at(-1)).toEqual(['2026-10-04', '4.00', 'kept']);
+  });
+
   it('passes on the source’s error', async () => {
     const text = new PassThrough();
     const collected = collect(text);

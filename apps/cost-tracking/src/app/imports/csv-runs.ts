@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 /** Parsed pieces that may wait for the consumer before the parser, and the text it reads, pause. */
 const MAX_WAITING = 2;
 
-/** Records whose quoted cell the parser found never closed: it took the lines after it, to the end of the text. */
+/** Records whose quoted cell the parser found never closed (or closed far too late): it took the lines after it. */
 const UNCLOSED = new WeakSet<readonly string[]>();
 
 /** Whether the parser found a quote in `record` that was never closed (the rows after it are in its cell). */
@@ -31,9 +31,10 @@ export async function* csvRuns(text: Readable): AsyncGenerator<string[][]> {
     skipEmptyLines: true,
     chunk: (results, handle) => {
       parser = handle;
-      for (const error of results.errors) {
-        const record = error.code === 'MissingQuotes' && error.row !== undefined ? results.data[error.row] : undefined;
-        if (record) UNCLOSED.add(record);
+      // A quote the parser found unclosed or misplaced: the records of this piece with a cell over several lines
+      // took the lines after them (the error's row index does not count the blank lines skipped, so it is not used).
+      if (results.errors.some((error) => error.type === 'Quotes')) {
+        for (const record of results.data) if (record.some((cell) => cell.includes('\n'))) UNCLOSED.add(record);
       }
       if (results.data.length) waiting.push(results.data);
       if (waiting.length >= MAX_WAITING && !paused) {

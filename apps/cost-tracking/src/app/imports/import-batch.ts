@@ -3,6 +3,9 @@ import type { EntityManager } from 'typeorm';
 import { LEDGER_SCALE, exactSplitter, weightsOf, type AllocationRule, type FocusCharge } from '@capstan/cost-tracking-core';
 import { copyFrom, copyText } from '@capstan/persistence';
 
+/** The longest error kept for a refused row. */
+const MAX_MESSAGE = 500;
+
 const COPY_COLUMNS =
   'id, initiative_id, charge_date, period, category, phase, amount, effective_amount, list_cost, contracted_cost, service_category, charge_category, resource_id, import_id, import_row, split_part, allocation_rule_id, currency, source, recorded_by';
 
@@ -151,7 +154,8 @@ export class ImportBatch {
 
   reject(row: number, message: string): void {
     this.rowsRead++;
-    this.rejected.push({ row, message });
+    // A message quotes the cell it refused, which a broken export can make megabytes long: kept to a readable length.
+    this.rejected.push({ row, message: message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message });
   }
 
   /** Writes the entries: COPY on Postgres; one INSERT from arrays on embedded PGlite, which has no COPY FROM STDIN. */

@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { map, type Observable } from 'rxjs';
-import type { CapacityPoolInput, CapacityPoolView, PlanDiffView, PlanOverrideInput, PlanOverrideView, PlanView, RolloutView } from '@capstan/contracts';
+import type { CapacityPoolInput, CapacityPoolView, PlanDiffView, PlanOverrideInput, PlanOverrideView, PlanView, RolloutInput, RolloutView } from '@capstan/contracts';
 import { gatewayCsv } from './gateway-csv';
 
 export type ScenarioChange =
@@ -108,6 +108,11 @@ export class PlansApi {
   /** The initiative's rollout: its waves, their demand and dates, and the progress recorded. */
   rollout(initiativeId: string): Observable<RolloutView> {
     return this.http.get<RolloutView>(`/api/v1/initiatives/${encodeURIComponent(initiativeId)}/rollout`);
+  }
+
+  /** Sets the initiative's rollout whole (value and waves); the draft plan is recomputed. */
+  putRollout(initiativeId: string, rollout: RolloutInput): Observable<RolloutView> {
+    return this.http.put<RolloutView>(`/api/v1/initiatives/${encodeURIComponent(initiativeId)}/rollout`, rollout);
   }
 
   /** What happened to a wave: when it began (null: not yet) and when it finished. */

@@ -196,6 +196,12 @@ export class PlansService {
     }
   }
 
+  /** Whether plan `planId` was promoted from a what-if on a base the inputs have moved on from since. */
+  private async promotedOnOutdatedBase(manager: EntityManager, planId: string): Promise<boolean> {
+    const [scenario] = (await manager.query(`SELECT base_plan_id FROM sequencing.scenarios WHERE promoted_plan_id = $1`, [planId])) as { base_plan_id: string }[];
+    return !!scenario && (await this.inputsMovedOnSince(manager, scenario.base_plan_id, planId));
+  }
+
   /**
    * Whether the inputs moved on since plan `basePlanId`, for plan `planId` (promoted from a what-if on it): a plan
    * computed since — one promoted from a posture or invented-initiative what-if plans no actual inputs and does not
@@ -233,8 +239,9 @@ export class PlansService {
       );
       if (!taken.length) return false;
       const [latest] = await this.latest(manager, ['draft', 'published']);
-      // Changes a promoted what-if made, while its draft (which plans them) is still the newest: nothing to recompute.
-      if (latest && taken.every((change) => change.planned_by === latest.id)) return true;
+      // Changes a promoted what-if made, while its draft (which plans them) is still the newest and planned the inputs
+      // as they are: nothing to recompute. Promoted on a base the inputs have moved on from, it needs a successor.
+      if (latest && taken.every((change) => change.planned_by === latest.id) && !(await this.promotedOnOutdatedBase(manager, latest.id))) return true;
       if (latest) {
         const [previousDraft] = await this.latest(manager, ['draft']);
         // Weeks gone by are not planned again: a draft recomputed later starts this week at the earliest.

@@ -5,6 +5,8 @@ import { catchError, forkJoin, of, throwError } from 'rxjs';
 import { money } from '../../core/display';
 import { problemOf } from '../../core/initiatives-api';
 import { PlansApi, type Plan, type RolloutView } from '../../core/plans-api';
+import { Session } from '../../core/session';
+import { newWave, toDraft, toInput, type RolloutDraft, type WaveDraft } from './rollout-draft';
 
 /**
  * The initiative's rollout as PMO described it — waves, demand on each pool,
@@ -49,7 +51,36 @@ import { PlansApi, type Plan, type RolloutView } from '../../core/plans-api';
         </table>
         <p class="muted"><a routerLink="/rollout">The whole rollout plan</a></p>
       } @else if (loaded()) {
-        <p class="muted">No rollout described yet: PMO sets its waves with <code>PUT /api/v1/initiatives/{{ '{' }}id{{ '}' }}/rollout</code>.</p>
+        <p class="muted">No rollout described yet.</p>
+      }
+      @if (session.canPlan() && loaded() && !failure()) {
+        @if (draft(); as d) {
+          <form class="edit" (submit)="$event.preventDefault(); save()" aria-label="Edit the rollout">
+            <label class="value">Expected value <input [value]="d.value" (input)="setValue($any($event.target).value)" aria-label="Expected value" inputmode="decimal" /></label>
+            @for (wave of d.waves; track $index; let n = $index) {
+              <fieldset [attr.aria-label]="'Wave ' + (n + 1)">
+                <legend>Wave {{ n + 1 }}</legend>
+                <label>Key <input [value]="wave.key" (input)="setWave(n, { key: $any($event.target).value })" [attr.aria-label]="'Key of wave ' + (n + 1)" required /></label>
+                <label>Name <input [value]="wave.name" (input)="setWave(n, { name: $any($event.target).value })" [attr.aria-label]="'Name of wave ' + (n + 1)" required /></label>
+                <label>Weeks <input type="number" min="1" [value]="wave.durationWeeks" (input)="setWave(n, { durationWeeks: +$any($event.target).value })" [attr.aria-label]="'Weeks of wave ' + (n + 1)" /></label>
+                <label>Demand (pool: units) <input [value]="wave.demand" (input)="setWave(n, { demand: $any($event.target).value })" [attr.aria-label]="'Demand of wave ' + (n + 1)" placeholder="platform: 2" /></label>
+                <label>Earliest <input type="date" [value]="wave.earliestStart" (input)="setWave(n, { earliestStart: $any($event.target).value })" [attr.aria-label]="'Earliest start of wave ' + (n + 1)" /></label>
+                <label>Deadline <input type="date" [value]="wave.deadline" (input)="setWave(n, { deadline: $any($event.target).value })" [attr.aria-label]="'Deadline of wave ' + (n + 1)" /></label>
+                <label class="check"><input type="checkbox" [checked]="wave.withinControlledScope" (change)="setWave(n, { withinControlledScope: $any($event.target).checked })" [attr.aria-label]="'Wave ' + (n + 1) + ' within the controlled scope'" /> within controlled scope</label>
+                <button type="button" (click)="removeWave(n)" [attr.aria-label]="'Remove wave ' + (n + 1)">Remove</button>
+              </fieldset>
+            }
+            <div class="actions">
+              <button type="button" (click)="addWave()">Add a wave</button>
+              <button type="submit" class="primary" [disabled]="saving()">Save the rollout</button>
+              <button type="button" (click)="draft.set(null)">Cancel</button>
+            </div>
+            @for (message of formErrors(); track message) { <p class="failure" role="alert">{{ message }}</p> }
+          </form>
+        } @else {
+          <button type="button" (click)="edit()">{{ rollout() ? 'Edit the rollout' : 'Describe the rollout' }}</button>
+        }
+        @if (saved(); as message) { <p class="ok" role="status">{{ message }}</p> }
       }
     </section>
   `,
@@ -64,11 +95,28 @@ import { PlansApi, type Plan, type RolloutView } from '../../core/plans-api';
     .late { color: #8a1c1c; margin-left: 0.3rem; }
     .muted { color: #4a5059; font-size: 0.85rem; }
     .failure { color: #a4161a; }
+    .ok { color: #1f7a70; font-size: 0.85rem; }
+    form.edit { margin-top: 0.75rem; border-top: 1px solid #eee; padding-top: 0.5rem; }
+    fieldset { border: 1px solid #eee; border-radius: 4px; margin: 0.5rem 0; display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end; }
+    legend { font-size: 0.8rem; }
+    label { display: flex; flex-direction: column; font-size: 0.8rem; gap: 0.2rem; }
+    label.check { flex-direction: row; align-items: center; }
+    input[type='number'] { width: 4rem; }
+    .actions { display: flex; gap: 0.5rem; margin-top: 0.5rem; }
+    button { border: 1px solid #14213d; background: #fff; color: #14213d; border-radius: 4px; padding: 0.3rem 0.8rem; cursor: pointer; }
+    button.primary { background: #1f7a70; border-color: #1f7a70; color: #fff; }
   `,
 })
 export class InitiativeRollout {
   readonly initiativeId = input.required<string>();
+  protected readonly session = inject(Session);
   private readonly api = inject(PlansApi);
+  /** The rollout being edited (PMO), or null. */
+  protected readonly draft = signal<RolloutDraft | null>(null);
+  protected readonly formErrors = signal<string[]>([]);
+  protected readonly saving = signal(false);
+  protected readonly saved = signal<string | null>(null);
+  private readonly revision = signal(0);
   protected readonly rollout = signal<RolloutView | null>(null);
   protected readonly plan = signal<Plan | null>(null);
   protected readonly loaded = signal(false);
@@ -81,10 +129,12 @@ export class InitiativeRollout {
   );
 
   constructor() {
-    effect(() => {
+    // A request still on its way for the initiative shown before is dropped: its answer must not cover this one's.
+    effect((onCleanup) => {
       const id = this.initiativeId();
+      this.revision();
       const absentAs404 = <T>(error: unknown) => (error instanceof HttpErrorResponse && error.status === 404 ? of(null as T | null) : throwError(() => error));
-      forkJoin({
+      const request = forkJoin({
         rollout: this.api.rollout(id).pipe(catchError((error: unknown) => absentAs404<RolloutView>(error))),
         plan: this.api.current().pipe(catchError((error: unknown) => absentAs404<Plan>(error))),
       }).subscribe({
@@ -96,6 +146,51 @@ export class InitiativeRollout {
         },
         error: (error: unknown) => this.failure.set(problemOf(error).detail ?? problemOf(error).title),
       });
+      onCleanup(() => request.unsubscribe());
+    });
+  }
+
+  protected edit(): void {
+    this.saved.set(null);
+    this.formErrors.set([]);
+    this.draft.set(toDraft(this.rollout()));
+  }
+
+  protected setValue(value: string): void {
+    this.draft.update((d) => d && { ...d, value });
+  }
+
+  protected setWave(index: number, change: Partial<WaveDraft>): void {
+    this.draft.update((d) => d && { ...d, waves: d.waves.map((w, k) => (k === index ? { ...w, ...change } : w)) });
+  }
+
+  protected addWave(): void {
+    this.draft.update((d) => d && { ...d, waves: [...d.waves, newWave(d.waves.length + 1)] });
+  }
+
+  protected removeWave(index: number): void {
+    this.draft.update((d) => d && { ...d, waves: d.waves.filter((_, k) => k !== index) });
+  }
+
+  protected save(): void {
+    const draft = this.draft();
+    if (!draft) return;
+    const read = toInput(draft);
+    if ('errors' in read) return void this.formErrors.set(read.errors);
+    this.saving.set(true);
+    this.formErrors.set([]);
+    this.api.putRollout(this.initiativeId(), read.input).subscribe({
+      next: (saved) => {
+        this.saving.set(false);
+        this.draft.set(null);
+        this.saved.set(`Saved: ${saved.waves.length} wave(s). The draft plan is being recomputed.`);
+        this.revision.update((n) => n + 1);
+      },
+      error: (error: unknown) => {
+        this.saving.set(false);
+        const problem = problemOf(error);
+        this.formErrors.set([problem.detail ?? problem.title, ...(problem.errors ?? []).map((e) => `${e.field}: ${e.message}`)]);
+      },
     });
   }
 

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal, type OnInit } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import { problemOf } from '../../core/initiatives-api';
 import { PlansApi, type CapacityPoolInput, type CapacityPoolView } from '../../core/plans-api';
@@ -46,7 +46,7 @@ type Adjustment = CapacityPoolInput['adjustments'][number];
         <form class="edit" (submit)="$event.preventDefault(); save()" [attr.aria-label]="'Change pool ' + draft.id">
           <h3>{{ draft.id }}</h3>
           <label>Name <input [value]="draft.name" (input)="patch({ name: $any($event.target).value })" aria-label="Pool name" required /></label>
-          <label>Per week <input type="number" min="0" [value]="draft.capacityPerWeek" (input)="patch({ capacityPerWeek: +$any($event.target).value })" aria-label="Capacity per week of the pool" /></label>
+          <label>Per week <input type="number" min="0" [value]="draft.capacityPerWeek" (input)="patch({ capacityPerWeek: $any($event.target).valueAsNumber })" required aria-label="Capacity per week of the pool" /></label>
           <fieldset>
             <legend>Changes by date (later ones win)</legend>
             @for (a of draft.adjustments; track $index) {
@@ -58,7 +58,7 @@ type Adjustment = CapacityPoolInput['adjustments'][number];
             <div class="row">
               <label>From <input type="date" [value]="adjustment().from" (input)="adjust({ from: $any($event.target).value })" aria-label="Change from" /></label>
               <label>To <input type="date" [value]="adjustment().to" (input)="adjust({ to: $any($event.target).value })" aria-label="Change to" /></label>
-              <label>Per week <input type="number" min="0" [value]="adjustment().capacity" (input)="adjust({ capacity: +$any($event.target).value })" aria-label="Capacity per week from then" /></label>
+              <label>Per week <input type="number" min="0" [value]="adjustment().capacity" (input)="adjust({ capacity: $any($event.target).valueAsNumber })" required aria-label="Capacity per week from then" /></label>
               <label>Why <input [value]="adjustment().reason" (input)="adjust({ reason: $any($event.target).value })" aria-label="Why the capacity changes" maxlength="200" /></label>
               <button type="button" (click)="addAdjustment()" [disabled]="!adjustment().from || !adjustment().to">Add the change</button>
             </div>
@@ -72,7 +72,7 @@ type Adjustment = CapacityPoolInput['adjustments'][number];
         <form class="add" (submit)="$event.preventDefault(); create()" aria-label="Add a pool">
           <label>New pool id <input [value]="newId()" (input)="newId.set($any($event.target).value)" aria-label="New pool id" placeholder="deployment-engineering" pattern="[a-z][a-z0-9-]*" required /></label>
           <label>Name <input [value]="newName()" (input)="newName.set($any($event.target).value)" aria-label="New pool name" required /></label>
-          <label>Per week <input type="number" min="0" [value]="newCapacity()" (input)="newCapacity.set(+$any($event.target).value)" aria-label="New pool capacity per week" /></label>
+          <label>Per week <input type="number" min="0" [value]="newCapacity()" (input)="newCapacity.set($any($event.target).valueAsNumber)" required aria-label="New pool capacity per week" /></label>
           <button type="submit" [disabled]="busy()">Add the pool</button>
         </form>
       }
@@ -103,7 +103,9 @@ type Adjustment = CapacityPoolInput['adjustments'][number];
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
   `,
 })
-export class PoolPanel implements OnInit {
+export class PoolPanel {
+  /** The plan the page shows: a new one (recomputed, promoted) may follow a change to a pool, so the list is read again. */
+  readonly planId = input<string | null>(null);
   protected readonly session = inject(Session);
   private readonly api = inject(PlansApi);
 
@@ -118,8 +120,11 @@ export class PoolPanel implements OnInit {
   protected readonly error = signal<string | null>(null);
   protected readonly saved = signal<string | null>(null);
 
-  ngOnInit(): void {
-    void this.load();
+  constructor() {
+    effect(() => {
+      this.planId();
+      untracked(() => void this.load());
+    });
   }
 
   protected edit(pool: CapacityPoolView): void {
@@ -162,6 +167,9 @@ export class PoolPanel implements OnInit {
   }
 
   private async put(id: string, pool: CapacityPoolInput, done: () => void): Promise<void> {
+    // An emptied number field reads NaN, never a capacity of 0 sent without being asked for.
+    const capacities = [pool.capacityPerWeek, ...pool.adjustments.map((a) => a.capacity)];
+    if (!capacities.every((c) => Number.isInteger(c) && c >= 0)) return void this.error.set('Each capacity is a whole number of units per week, 0 or more.');
     this.busy.set(true);
     this.error.set(null);
     this.saved.set(null);

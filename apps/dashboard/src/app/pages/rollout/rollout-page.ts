@@ -80,7 +80,6 @@ type Showing = 'published' | 'draft';
         <cap-scenario-panel [plan]="p" (promoted)="showDraft()" />
       }
       <cap-override-panel [plan]="p" />
-      <cap-pool-panel />
 
       <div class="table-head"><h2>Waves</h2><button type="button" class="csv" (click)="exportCsv(p, 'waves')" aria-label="Download the waves as CSV">CSV</button></div>
       <table class="waves" aria-label="Scheduled waves">
@@ -174,6 +173,7 @@ type Showing = 'published' | 'draft';
         </table>
       }
     }
+    <cap-pool-panel [planId]="plan()?.id ?? null" />
   `,
   styles: `
     h1 { margin-top: 0; }
