@@ -86,6 +86,19 @@ describe('csvRuns', () => {
     expect(records.at(-1)).toEqual(['2026-10-04', '4.00', 'kept']);
   });
 
+  it('stops with a row error when a quote left open has the parser read on without giving a row', async () => {
+    async function* pieces() {
+      yield 'ChargePeriodStart,BilledCost,Tags\n2026-10-01,1.00,x\n2026-10-02,2.00,"open\n';
+      for (let k = 0; k < 200; k++) yield `2026-10-03,3.00,row ${k}\n`.repeat(20);
+    }
+    const read: string[][] = [];
+    const reading = (async () => {
+      for await (const run of csvRuns(Readable.from(pieces()), 10_000)) read.push(...run);
+    })();
+    await expect(reading).rejects.toThrow(new FocusRowError('A row runs past 10000 characters after row 2: a quote never closed? The file cannot be read past it'));
+    expect(read.map((record) => record[0])).toEqual(['ChargePeriodStart', '2026-10-01']);
+  });
+
   it('passes on the source’s error', async () => {
     const text = new PassThrough();
     const collected = collect(text);

@@ -1,8 +1,16 @@
 import type { Readable } from 'node:stream';
 import Papa from 'papaparse';
+import { FocusRowError } from '@capstan/cost-tracking-core';
 
 /** Parsed pieces that may wait for the consumer before the parser, and the text it reads, pause. */
 const MAX_WAITING = 2;
+
+/**
+ * The most text read without the parser giving a row: far past any real row.
+ * A quote left open early in a large file otherwise has the parser hold the
+ * rest of the file and scan it again with every piece, for hours.
+ */
+const MAX_ROW_CHARS = 16 * 1024 * 1024;
 
 /** Records whose quoted cell the parser found never closed (or closed far too late): it took the lines after it. */
 const UNCLOSED = new WeakSet<readonly string[]>();
@@ -20,8 +28,11 @@ export function hasUnclosedQuote(record: readonly string[]): boolean {
  * restarting the parser each time: that took as long as the parsing itself.
  * Rows split between pieces of text come out whole.
  */
-export async function* csvRuns(text: Readable): AsyncGenerator<string[][]> {
+export async function* csvRuns(text: Readable, maxRowChars = MAX_ROW_CHARS): AsyncGenerator<string[][]> {
   const waiting: string[][][] = [];
+  /** Characters read since the parser last gave rows. */
+  let unparsed = 0;
+  let rowsGiven = 0;
   let parser: Papa.Parser | undefined;
   let paused = false;
   let done = false;
@@ -31,6 +42,8 @@ export async function* csvRuns(text: Readable): AsyncGenerator<string[][]> {
     skipEmptyLines: true,
     chunk: (results, handle) => {
       parser = handle;
+      if (results.data.length) unparsed = 0;
+      rowsGiven += results.data.length;
       // A quote the parser found unclosed or misplaced: the records of this piece with a cell over several lines
       // took the lines after them (the error's row index does not count the blank lines skipped, so it is not used).
       if (results.errors.some((error) => error.type === 'Quotes')) {
@@ -54,6 +67,13 @@ export async function* csvRuns(text: Readable): AsyncGenerator<string[][]> {
       failure = { error };
       wake?.();
     },
+  });
+  text.on('data', (piece: string | Buffer) => {
+    unparsed += piece.length;
+    if (unparsed > maxRowChars && !failure) {
+      failure = { error: new FocusRowError(`A row runs past ${maxRowChars} characters after row ${rowsGiven}: a quote never closed? The file cannot be read past it`) };
+      wake?.();
+    }
   });
   try {
     for (;;) {
