@@ -87,6 +87,14 @@ export class InitiativesApi {
   }
 }
 
+/** A failed request in words: the problem's detail (else its title), and with `fields` what was wrong with each field. */
+export function problemText(error: unknown, { fields = false } = {}): string {
+  const problem = problemOf(error);
+  const text = problem.detail ?? problem.title;
+  const wrong = fields ? (problem.errors ?? []).map((e) => `${e.field}: ${e.message}`).join('; ') : '';
+  return wrong ? `${text} (${wrong})` : text;
+}
+
 export function problemOf(error: unknown): Problem {
   if (error instanceof HttpErrorResponse && error.error && typeof error.error === 'object') return error.error as Problem;
   // A request for text (a CSV export) gets its problem details as text.

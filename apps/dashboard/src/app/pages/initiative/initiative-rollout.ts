@@ -3,7 +3,7 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { RouterLink } from '@angular/router';
 import { catchError, forkJoin, of, throwError } from 'rxjs';
 import { money } from '../../core/display';
-import { problemOf } from '../../core/initiatives-api';
+import { problemText } from '../../core/initiatives-api';
 import { PlansApi, type Plan, type RolloutView } from '../../core/plans-api';
 import { Session } from '../../core/session';
 import { newWave, toDraft, toInput, type RolloutDraft, type WaveDraft } from './rollout-draft';
@@ -144,7 +144,7 @@ export class InitiativeRollout {
           this.failure.set(null);
           this.loaded.set(true);
         },
-        error: (error: unknown) => this.failure.set(problemOf(error).detail ?? problemOf(error).title),
+        error: (error: unknown) => this.failure.set(problemText(error)),
       });
       onCleanup(() => request.unsubscribe());
     });
@@ -188,8 +188,7 @@ export class InitiativeRollout {
       },
       error: (error: unknown) => {
         this.saving.set(false);
-        const problem = problemOf(error);
-        this.formErrors.set([problem.detail ?? problem.title, ...(problem.errors ?? []).map((e) => `${e.field}: ${e.message}`)]);
+        this.formErrors.set([problemText(error, { fields: true })]);
       },
     });
   }

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import { problemOf } from '../../core/initiatives-api';
+import { problemText } from '../../core/initiatives-api';
 import { PlansApi, type Plan, type PlanOverrideInput, type PlanOverrideView } from '../../core/plans-api';
 import { Session } from '../../core/session';
 import { describeOverride, planChoices } from './override-choices';
@@ -207,8 +207,7 @@ export class OverridePanel {
       await this.load();
       this.recorded.set(done);
     } catch (error) {
-      const problem = problemOf(error);
-      this.error.set(problem.detail ?? problem.title);
+      this.error.set(problemText(error, { fields: true }));
     } finally {
       this.busy.set(false);
     }
@@ -218,8 +217,7 @@ export class OverridePanel {
     try {
       this.overrides.set((await firstValueFrom(this.api.overrides())).items);
     } catch (error) {
-      const problem = problemOf(error);
-      this.error.set(`The overrides could not be read: ${problem.detail ?? problem.title}`);
+      this.error.set(`The overrides could not be read: ${problemText(error)}`);
     }
   }
 }

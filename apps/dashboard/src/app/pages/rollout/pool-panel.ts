@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import { problemOf } from '../../core/initiatives-api';
+import { problemText } from '../../core/initiatives-api';
 import { PlansApi, type CapacityPoolInput, type CapacityPoolView } from '../../core/plans-api';
 import { Session } from '../../core/session';
 
@@ -180,9 +180,7 @@ export class PoolPanel {
       // Said once the table shows it.
       this.saved.set(`Saved ${saved.name}: ${saved.capacityPerWeek} per week, ${saved.adjustments.length} change(s) by date. The draft is being recomputed.`);
     } catch (error) {
-      const problem = problemOf(error);
-      const fields = problem.errors?.map((e) => `${e.field}: ${e.message}`).join('; ');
-      this.error.set(fields ? `${problem.detail ?? problem.title} (${fields})` : (problem.detail ?? problem.title));
+      this.error.set(problemText(error, { fields: true }));
     } finally {
       this.busy.set(false);
     }
@@ -192,8 +190,7 @@ export class PoolPanel {
     try {
       this.pools.set((await firstValueFrom(this.api.pools())).items);
     } catch (error) {
-      const problem = problemOf(error);
-      this.error.set(`The pools could not be read: ${problem.detail ?? problem.title}`);
+      this.error.set(`The pools could not be read: ${problemText(error)}`);
     }
   }
 }
