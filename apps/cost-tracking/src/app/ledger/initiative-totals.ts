@@ -31,6 +31,38 @@ export async function initiativeTotals(manager: EntityManager, initiativeId: str
   return rows.map((row) => ({ ...row, currency: row.currency.trim(), period: row.period.trim() }));
 }
 
+/** An initiative's spend in one month, phase and currency, converted to the reporting currency. */
+export interface ReportingTotal {
+  period: string;
+  phase: 'pilot' | 'production';
+  currency: string;
+  /** The converted amounts of the entries that have their rate. */
+  total: string;
+  /** The part of `total` recorded from reliable sources. */
+  reliable: string;
+  /** Entries still waiting for their rate. */
+  unconverted: number;
+}
+
+/**
+ * An initiative's ledger in the reporting currency, summed once by month,
+ * phase and the entries' own currency: what cost visibility and unit costs
+ * weigh spend in several currencies with.
+ */
+export async function reportingTotals(manager: EntityManager, initiativeId: string, reportingCurrency: string): Promise<ReportingTotal[]> {
+  const rows = (await manager.query(
+    `SELECT trim(e.period) AS period, e.phase, trim(e.currency) AS currency, coalesce(sum(c.amount), 0)::text AS total,
+            coalesce(sum(c.amount) FILTER (WHERE e.source = ANY($3::text[])), 0)::text AS reliable,
+            count(*) FILTER (WHERE c.entry_id IS NULL)::int AS unconverted
+       FROM cost_tracking.cost_entries e
+       LEFT JOIN cost_tracking.entry_conversions c ON c.entry_id = e.id AND c.reporting_currency = $2
+      WHERE e.initiative_id = $1
+      GROUP BY trim(e.period), e.phase, trim(e.currency) ORDER BY 1, 3`,
+    [initiativeId, reportingCurrency, [...RELIABLE_COST_SOURCES]],
+  )) as ReportingTotal[];
+  return rows;
+}
+
 /**
  * Locks the initiatives whose figures a transaction is about to work out, in
  * one order (by id) whoever takes them, so that of two transactions changing

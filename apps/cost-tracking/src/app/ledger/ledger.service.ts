@@ -4,7 +4,6 @@ import Decimal from 'decimal.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   CostEvents,
-  RELIABLE_COST_SOURCES,
   type CostEntry,
   type CostEntryList,
   type CostEntryListQuery,
@@ -16,7 +15,7 @@ import { ExactDecimal } from '@capstan/cost-tracking-core';
 import { Outbox, RpcError, type RpcContext } from '@capstan/messaging';
 import { BudgetsService } from '../budgets/budgets.service';
 import { ExchangeRatesService } from '../fx/exchange-rates.service';
-import { initiativeTotals, lockInitiatives, sumBy, type InitiativeTotal } from './initiative-totals';
+import { initiativeTotals, lockInitiatives, reportingTotals, sumBy, type InitiativeTotal, type ReportingTotal } from './initiative-totals';
 import { nextFigureVersion, UnitEconomicsService } from './unit-economics.service';
 
 interface EntryRow {
@@ -268,26 +267,24 @@ export class LedgerService {
    * numbered under that lock and so are the whole ledger as of their number.
    */
   async publishEconomics(manager: EntityManager, initiativeId: string, context: RpcContext): Promise<void> {
-    await lockInitiatives(manager, [initiativeId]);
-    const totals = await initiativeTotals(manager, initiativeId);
-    await this.publishVisibility(manager, initiativeId, totals, context);
-    await this.unitEconomics.publish(manager, initiativeId, context, totals);
+    await this.publishEconomicsOf(manager, [initiativeId], context);
   }
 
   /**
-   * Publishes again the cost visibility and unit economics of initiatives whose entries were converted to the
-   * reporting currency (both weigh spend in several currencies in it), in the caller's transaction.
+   * `publishEconomics` for several initiatives, locked together in one order: after a conversion to the reporting
+   * currency too (both figures weigh spend in several currencies in it), in the caller's transaction.
    */
   async publishEconomicsOf(manager: EntityManager, initiatives: string[], context: RpcContext): Promise<void> {
     for (const initiativeId of await lockInitiatives(manager, initiatives)) {
       const totals = await initiativeTotals(manager, initiativeId);
-      await this.publishVisibility(manager, initiativeId, totals, context);
-      await this.unitEconomics.publish(manager, initiativeId, context, totals);
+      const reporting = await reportingTotals(manager, initiativeId, this.rates.reportingCurrency);
+      await this.publishVisibility(manager, initiativeId, totals, reporting, context);
+      await this.unitEconomics.publish(manager, initiativeId, context, { totals, reporting });
     }
   }
 
   /** Publishes the share of an initiative's spend attributed from reliable sources, for scoring. */
-  private async publishVisibility(manager: EntityManager, initiativeId: string, totals: InitiativeTotal[], context: RpcContext): Promise<void> {
+  private async publishVisibility(manager: EntityManager, initiativeId: string, totals: InitiativeTotal[], reportingRows: ReportingTotal[], context: RpcContext): Promise<void> {
     const spent = sumBy(totals, (t) => t.currency);
     const reliable = sumBy(totals, (t) => t.currency, (t) => t.reliable);
     const shares = [...spent]
@@ -297,7 +294,7 @@ export class LedgerService {
     // several currencies is weighed in the reporting currency (a stray unattributed 50 EUR beside a million attributed
     // USD is not "none attributed"); until every entry has its rate, the weakest currency decides, and the rate's
     // arrival publishes the figure again (`RateConversions`).
-    const reporting = await this.reportingMonths(manager, initiativeId);
+    const reporting = reportingMonths(reportingRows);
     const weighed = spent.size > 1 ? reportingShare(reporting) : undefined;
     const lowest = weighed ?? (shares.length ? Decimal.min(...shares) : null);
     const share = lowest && lowest.toDecimalPlaces(4, Decimal.ROUND_DOWN).toFixed();
@@ -326,36 +323,30 @@ export class LedgerService {
     );
   }
 
-  /**
-   * An initiative's ledger in the reporting currency by month and currency, from one read: each month's converted
-   * spend (and its reliable part), and how many of its entries wait for their rate.
-   */
-  private async reportingMonths(manager: EntityManager, initiativeId: string): Promise<ReportingMonth[]> {
-    const rows = (await manager.query(
-      `SELECT trim(e.period) AS period, trim(e.currency) AS currency, coalesce(sum(c.amount), 0)::text AS total,
-              coalesce(sum(c.amount) FILTER (WHERE e.source = ANY($3::text[])), 0)::text AS reliable,
-              count(*) FILTER (WHERE c.entry_id IS NULL)::int AS unconverted
-         FROM cost_tracking.cost_entries e
-         LEFT JOIN cost_tracking.entry_conversions c ON c.entry_id = e.id AND c.reporting_currency = $2
-        WHERE e.initiative_id = $1
-        GROUP BY trim(e.period), trim(e.currency) ORDER BY 1, 2`,
-      [initiativeId, this.rates.reportingCurrency, [...RELIABLE_COST_SOURCES]],
-    )) as { period: string; currency: string; total: string; reliable: string; unconverted: number }[];
-    const months = new Map<string, ReportingMonth>();
-    for (const row of rows) {
-      const month = months.get(row.period) ?? { period: row.period, total: new ExactDecimal(0), reliable: new ExactDecimal(0), unconverted: 0, byCurrency: [] };
-      month.total = month.total.plus(row.total);
-      month.reliable = month.reliable.plus(row.reliable);
-      month.unconverted += row.unconverted;
-      month.byCurrency.push({ currency: row.currency, amount: new ExactDecimal(row.total), unconverted: row.unconverted });
-      months.set(row.period, month);
-    }
-    return [...months.values()];
-  }
-
   private async knows(manager: EntityManager, initiativeId: string): Promise<boolean> {
     return ((await manager.query(`SELECT 1 FROM cost_tracking.initiatives WHERE id = $1`, [initiativeId])) as unknown[]).length > 0;
   }
+}
+
+/** An initiative's ledger in the reporting currency by month: each month's converted spend (and its reliable part), by currency too, and how many of its entries wait for their rate. */
+function reportingMonths(rows: ReportingTotal[]): ReportingMonth[] {
+  const months = new Map<string, ReportingMonth>();
+  for (const row of rows) {
+    const month = months.get(row.period) ?? { period: row.period, total: new ExactDecimal(0), reliable: new ExactDecimal(0), unconverted: 0, byCurrency: [] };
+    month.total = month.total.plus(row.total);
+    month.reliable = month.reliable.plus(row.reliable);
+    month.unconverted += row.unconverted;
+    // Both phases of a month in one currency are one line.
+    const line = month.byCurrency.find((c) => c.currency === row.currency);
+    if (line) {
+      line.amount = line.amount.plus(row.total);
+      line.unconverted += row.unconverted;
+    } else {
+      month.byCurrency.push({ currency: row.currency, amount: new ExactDecimal(row.total), unconverted: row.unconverted });
+    }
+    months.set(row.period, month);
+  }
+  return [...months.values()];
 }
 
 /** A month of an initiative's ledger in the reporting currency. */

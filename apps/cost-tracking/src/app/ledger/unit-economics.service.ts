@@ -6,7 +6,7 @@ import { COST_CATEGORIES } from '@capstan/domain';
 import { forecastCategory, projectProduction } from '@capstan/cost-tracking-core';
 import { Outbox, RpcError, type RpcContext } from '@capstan/messaging';
 import { ExchangeRatesService } from '../fx/exchange-rates.service';
-import { initiativeTotals, lockInitiatives, sumBy, type InitiativeTotal } from './initiative-totals';
+import { initiativeTotals, lockInitiatives, reportingTotals, sumBy, type InitiativeTotal, type ReportingTotal } from './initiative-totals';
 
 /** Division is the one inexact step: done at high precision, then rounded half-even to 10 decimals, and said so in the contract. */
 const Precise = Decimal.clone({ precision: 80, rounding: Decimal.ROUND_HALF_EVEN });
@@ -98,30 +98,17 @@ export class UnitEconomicsService {
   }
 
   /** Tells scoring the initiative's unit economics; called after anything that changes them (with the ledger's totals when the caller has them). */
-  async publish(manager: EntityManager, initiativeId: string, context: RpcContext, totals?: InitiativeTotal[]): Promise<void> {
-    const computed = await this.compute(manager, initiativeId, totals);
+  async publish(manager: EntityManager, initiativeId: string, context: RpcContext, read?: LedgerRead): Promise<void> {
+    const computed = await this.compute(manager, initiativeId, read);
     await this.outbox.enqueue(manager, UnitEconomicsEvents.changed, { initiativeId, version: await nextFigureVersion(manager), ...computed }, context);
   }
 
-  /** An initiative's cost by phase and month in the reporting currency, with the entries still waiting for a rate; keyed "phase YYYY-MM". */
-  private async reportingCosts(manager: EntityManager, initiativeId: string): Promise<Map<string, { total: Decimal; unconverted: number }>> {
-    const rows = (await manager.query(
-      `SELECT e.phase, trim(e.period) AS period, coalesce(sum(c.amount), 0)::text AS total, count(*) FILTER (WHERE c.entry_id IS NULL)::int AS unconverted
-         FROM cost_tracking.cost_entries e
-         LEFT JOIN cost_tracking.entry_conversions c ON c.entry_id = e.id AND c.reporting_currency = $2
-        WHERE e.initiative_id = $1
-        GROUP BY e.phase, trim(e.period)`,
-      [initiativeId, this.rates.reportingCurrency],
-    )) as { phase: string; period: string; total: string; unconverted: number }[];
-    return new Map(rows.map((row) => [`${row.phase} ${row.period}`, { total: new Precise(row.total), unconverted: row.unconverted }]));
-  }
-
-  private async compute(manager: EntityManager, initiativeId: string, totals?: InitiativeTotal[]) {
+  private async compute(manager: EntityManager, initiativeId: string, read: Partial<LedgerRead> = {}) {
     const volumes = (await manager.query(
       `SELECT period, phase, metric, volume::text AS volume FROM cost_tracking.business_volumes WHERE initiative_id = $1`,
       [initiativeId],
     )) as { period: string; phase: 'pilot' | 'production'; metric: string; volume: string }[];
-    const ledger = totals ?? (await initiativeTotals(manager, initiativeId));
+    const ledger = read.totals ?? (await initiativeTotals(manager, initiativeId));
     const productionCategories = new Set(
       [...sumBy(ledger.filter((t) => t.phase === 'production'), (t) => t.category)].filter(([, total]) => !total.isZero()).map(([category]) => category),
     );
@@ -130,7 +117,7 @@ export class UnitEconomicsService {
     const spentIn = [...sumBy(ledger, (t) => t.currency)].filter(([, total]) => !total.isZero()).map(([currency]) => currency).sort();
     // Spend in several currencies: each currency's share over the whole volume would understate the unit cost, so
     // the figures are the reporting currency's, at each entry's charge-date rate.
-    const reporting = spentIn.length > 1 ? await this.reportingCosts(manager, initiativeId) : null;
+    const reporting = spentIn.length > 1 ? byPhaseAndMonth(read.reporting ?? (await reportingTotals(manager, initiativeId, this.rates.reportingCurrency))) : null;
     const items: UnitEconomics[] = [];
     for (const metric of metrics) {
       for (const currency of reporting ? [this.rates.reportingCurrency] : spentIn) {
@@ -171,6 +158,23 @@ export class UnitEconomicsService {
     }
     return { items, hasProductionCosts: productionCategories.size > 0, categoriesWithoutData: [...categoriesWithoutData] };
   }
+}
+
+/** What the caller read of an initiative's ledger already: its totals, and its totals in the reporting currency. */
+export interface LedgerRead {
+  totals: InitiativeTotal[];
+  reporting: ReportingTotal[];
+}
+
+/** The reporting-currency totals by phase and month (keyed "phase YYYY-MM"), with the entries still waiting for a rate. */
+function byPhaseAndMonth(rows: ReportingTotal[]): Map<string, { total: Decimal; unconverted: number }> {
+  const sums = new Map<string, { total: Decimal; unconverted: number }>();
+  for (const row of rows) {
+    const key = `${row.phase} ${row.period}`;
+    const sum = sums.get(key) ?? { total: new Precise(0), unconverted: 0 };
+    sums.set(key, { total: sum.total.plus(row.total), unconverted: sum.unconverted + row.unconverted });
+  }
+  return sums;
 }
 
 /** The month's total over the currencies of `byMonthAndCurrency` (keyed "YYYY-MM CUR"). */

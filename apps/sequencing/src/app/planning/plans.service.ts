@@ -41,6 +41,14 @@ interface PlanRow {
 }
 
 /**
+ * SQL: plan `plan` was promoted from a what-if with a hypothetical change (a kind in the text-array parameter
+ * `kinds`, `HYPOTHETICAL_CHANGE_KINDS`): it plans no actual inputs.
+ */
+export const PROMOTED_FROM_HYPOTHETICAL = (plan: string, kinds: string) =>
+  `EXISTS (SELECT 1 FROM sequencing.scenarios o WHERE o.promoted_plan_id = ${plan}.id
+             AND EXISTS (SELECT 1 FROM jsonb_array_elements(o.changes) c WHERE c->>'kind' = ANY(${kinds}::text[])))`;
+
+/**
  * Plans: drafts computed on request or re-computed when inputs change,
  * published versions (changed only by an explicit publish) and scenario plans.
  * Each keeps the snapshot it was computed from.
@@ -186,8 +194,8 @@ export class PlansService {
    * revoked pin, an initiative since paused.
    */
   private async refuseStaleScenario(manager: EntityManager, planId: string, scenario: string): Promise<void> {
-    const [{ base }] = (await manager.query(`SELECT base_plan_id AS base FROM sequencing.scenarios WHERE promoted_plan_id = $1`, [planId])) as { base: string }[];
-    if (await this.inputsMovedOnSince(manager, base, planId)) {
+    const base = await this.outdatedBaseOf(manager, planId);
+    if (base) {
       throw new RpcError(
         'conflict',
         `Draft ${planId} cannot be published: it was promoted from scenario "${scenario}", based on plan ${base}, and the inputs have changed since. ` +
@@ -196,10 +204,10 @@ export class PlansService {
     }
   }
 
-  /** Whether plan `planId` was promoted from a what-if on a base the inputs have moved on from since. */
-  private async promotedOnOutdatedBase(manager: EntityManager, planId: string): Promise<boolean> {
+  /** The base plan of the what-if plan `planId` was promoted from, when the inputs have moved on from it since; else null. */
+  private async outdatedBaseOf(manager: EntityManager, planId: string): Promise<string | null> {
     const [scenario] = (await manager.query(`SELECT base_plan_id FROM sequencing.scenarios WHERE promoted_plan_id = $1`, [planId])) as { base_plan_id: string }[];
-    return !!scenario && (await this.inputsMovedOnSince(manager, scenario.base_plan_id, planId));
+    return scenario && (await this.inputsMovedOnSince(manager, scenario.base_plan_id, planId)) ? scenario.base_plan_id : null;
   }
 
   /**
@@ -213,8 +221,7 @@ export class PlansService {
       `SELECT EXISTS (SELECT 1 FROM sequencing.draft_changes WHERE planned_by IS DISTINCT FROM $2)
            OR EXISTS (SELECT 1 FROM sequencing.plans p
                        WHERE p.kind IN ('draft', 'published') AND p.id <> $2 AND p.created_at > (SELECT created_at FROM sequencing.plans WHERE id = $1)
-                         AND NOT EXISTS (SELECT 1 FROM sequencing.scenarios o WHERE o.promoted_plan_id = p.id
-                                            AND EXISTS (SELECT 1 FROM jsonb_array_elements(o.changes) c WHERE c->>'kind' = ANY($3::text[]))))
+                         AND NOT ${PROMOTED_FROM_HYPOTHETICAL('p', '$3')})
          AS moved`,
       [basePlanId, planId, HYPOTHETICAL_CHANGE_KINDS],
     )) as { moved: boolean }[];
@@ -241,7 +248,7 @@ export class PlansService {
       const [latest] = await this.latest(manager, ['draft', 'published']);
       // Changes a promoted what-if made, while its draft (which plans them) is still the newest and planned the inputs
       // as they are: nothing to recompute. Promoted on a base the inputs have moved on from, it needs a successor.
-      if (latest && taken.every((change) => change.planned_by === latest.id) && !(await this.promotedOnOutdatedBase(manager, latest.id))) return true;
+      if (latest && taken.every((change) => change.planned_by === latest.id) && !(await this.outdatedBaseOf(manager, latest.id))) return true;
       if (latest) {
         const [previousDraft] = await this.latest(manager, ['draft']);
         // Weeks gone by are not planned again: a draft recomputed later starts this week at the earliest.

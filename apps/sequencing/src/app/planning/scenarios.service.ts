@@ -5,7 +5,7 @@ import type { CreateScenario, PlanView } from '@capstan/contracts';
 import { firstResultSet, Outbox, RpcError } from '@capstan/messaging';
 import { applyScenario, diffPlans, HYPOTHETICAL_CHANGE_KINDS, hypotheticalChanges, ScenarioError, type PlanDiff, type ScenarioChange } from '@capstan/sequencing-engine';
 import { markStale, PlanningInputsService } from './planning-inputs.service';
-import { PlansService } from './plans.service';
+import { PlansService, PROMOTED_FROM_HYPOTHETICAL } from './plans.service';
 
 interface ScenarioRow {
   id: string;
@@ -112,9 +112,7 @@ export class ScenariosService {
     if (published) return published;
     // The newest draft of the actual inputs: not one made from a what-if that changed a posture or invented an initiative.
     const drafts = (await this.dataSource.query(
-      `SELECT p.* FROM sequencing.plans p LEFT JOIN sequencing.scenarios o ON o.promoted_plan_id = p.id
-        WHERE p.kind = 'draft' AND (o.id IS NULL OR NOT EXISTS (SELECT 1 FROM jsonb_array_elements(o.changes) c WHERE c->>'kind' = ANY($1::text[])))
-        ORDER BY p.created_at DESC, p.id LIMIT 1`,
+      `SELECT p.* FROM sequencing.plans p WHERE p.kind = 'draft' AND NOT ${PROMOTED_FROM_HYPOTHETICAL('p', '$1')} ORDER BY p.created_at DESC, p.id LIMIT 1`,
       [HYPOTHETICAL_CHANGE_KINDS],
     )) as Awaited<ReturnType<PlansService['row']>>[];
     if (!drafts[0]) throw new RpcError('unprocessable', 'There is no plan to base a scenario on: compute a draft first (POST /api/v1/plans)');

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import { problemText } from '../../core/initiatives-api';
+import { PanelAction } from '../../core/panel-action';
 import { PlansApi, type Plan, type PlanOverrideInput, type PlanOverrideView } from '../../core/plans-api';
 import { Session } from '../../core/session';
 import { describeOverride, planChoices } from './override-choices';
@@ -19,7 +19,7 @@ type Kind = PlanOverrideInput['kind'];
   template: `
     <section class="card" aria-label="PMO overrides">
       <h2>PMO overrides</h2>
-      @if (error(); as message) { <p class="error" role="alert">{{ message }}</p> }
+      @if (action.error(); as message) { <p class="error" role="alert">{{ message }}</p> }
       @if (active().length === 0) {
         <p class="state">No override is in force: the plan follows value and posture alone.</p>
       } @else {
@@ -36,7 +36,7 @@ type Kind = PlanOverrideInput['kind'];
                     @if (revoking() === o.id) {
                       <form (submit)="$event.preventDefault(); revoke(o)">
                         <input [value]="revokeReason()" (input)="revokeReason.set($any($event.target).value)" aria-label="Why revoke it" placeholder="Why revoke it" required minlength="3" />
-                        <button type="submit" [disabled]="busy()">Revoke</button>
+                        <button type="submit" [disabled]="action.busy()">Revoke</button>
                         <button type="button" (click)="revoking.set(null)">Keep</button>
                       </form>
                     } @else {
@@ -98,9 +98,9 @@ type Kind = PlanOverrideInput['kind'];
             }
           }
           <label class="reason">Why <input [value]="reason()" (input)="reason.set($any($event.target).value)" aria-label="Reason for the override" required minlength="3" maxlength="500" /></label>
-          <button type="submit" class="primary" [disabled]="busy()">Record override</button>
+          <button type="submit" class="primary" [disabled]="action.busy()">Record override</button>
         </form>
-        @if (recorded(); as message) { <p class="ok" role="status">{{ message }}</p> }
+        @if (action.done(); as message) { <p class="ok" role="status">{{ message }}</p> }
       }
     </section>
   `,
@@ -144,9 +144,7 @@ export class OverridePanel {
   protected readonly reason = signal('');
   protected readonly revoking = signal<string | null>(null);
   protected readonly revokeReason = signal('');
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
-  protected readonly recorded = signal<string | null>(null);
+  protected readonly action = new PanelAction('overrides', async () => this.overrides.set((await firstValueFrom(this.api.overrides())).items));
 
   constructor() {
     // A new plan (recomputed after an override, say) may follow a change to the overrides.
@@ -156,7 +154,7 @@ export class OverridePanel {
         if (!initiatives.some((i) => i.id === this.initiative())) this.pick(initiatives[0]?.id ?? '');
         if (!initiatives.some((i) => i.id === this.first())) this.first.set(initiatives[0]?.id ?? '');
         if (!initiatives.some((i) => i.id === this.then())) this.then.set(initiatives[1]?.id ?? initiatives[0]?.id ?? '');
-        void this.load();
+        void this.action.reload();
       });
     });
   }
@@ -182,7 +180,7 @@ export class OverridePanel {
         : this.kind() === 'pin'
           ? { kind: 'pin', initiativeId: this.initiative(), wave: this.wave(), start: this.start(), reason }
           : { kind: 'priority', initiativeId: this.initiative(), priority: this.priority(), reason };
-    await this.act(async () => {
+    await this.action.run(async () => {
       const saved = await firstValueFrom(this.api.addOverride(override));
       this.reason.set('');
       return `Recorded: ${this.describe(saved)}. The draft is being recomputed with it.`;
@@ -190,34 +188,10 @@ export class OverridePanel {
   }
 
   protected async revoke(override: PlanOverrideView): Promise<void> {
-    await this.act(async () => {
+    await this.action.run(async () => {
       const revoked = await firstValueFrom(this.api.revokeOverride(override.id, this.revokeReason().trim()));
       this.revoking.set(null);
       return `Revoked: ${this.describe(revoked)}. The draft is being recomputed without it.`;
     });
-  }
-
-  /** Does `work`, then says what it did once the list shows it. */
-  private async act(work: () => Promise<string>): Promise<void> {
-    this.busy.set(true);
-    this.error.set(null);
-    this.recorded.set(null);
-    try {
-      const done = await work();
-      await this.load();
-      this.recorded.set(done);
-    } catch (error) {
-      this.error.set(problemText(error, { fields: true }));
-    } finally {
-      this.busy.set(false);
-    }
-  }
-
-  private async load(): Promise<void> {
-    try {
-      this.overrides.set((await firstValueFrom(this.api.overrides())).items);
-    } catch (error) {
-      this.error.set(`The overrides could not be read: ${problemText(error)}`);
-    }
   }
 }

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import { problemText } from '../../core/initiatives-api';
+import { PanelAction } from '../../core/panel-action';
 import { PlansApi, type CapacityPoolInput, type CapacityPoolView } from '../../core/plans-api';
 import { Session } from '../../core/session';
 
@@ -17,7 +17,7 @@ type Adjustment = CapacityPoolInput['adjustments'][number];
   template: `
     <section class="card" aria-label="Capacity pools">
       <h2>Capacity pools</h2>
-      @if (error(); as message) { <p class="error" role="alert">{{ message }}</p> }
+      @if (action.error(); as message) { <p class="error" role="alert">{{ message }}</p> }
       @if (pools().length === 0) {
         <p class="state">No pool yet: waves compete for nothing.</p>
       } @else {
@@ -64,7 +64,7 @@ type Adjustment = CapacityPoolInput['adjustments'][number];
             </div>
           </fieldset>
           <div class="row">
-            <button type="submit" class="primary" [disabled]="busy()">Save the pool</button>
+            <button type="submit" class="primary" [disabled]="action.busy()">Save the pool</button>
             <button type="button" (click)="editing.set(null)">Cancel</button>
           </div>
         </form>
@@ -73,10 +73,10 @@ type Adjustment = CapacityPoolInput['adjustments'][number];
           <label>New pool id <input [value]="newId()" (input)="newId.set($any($event.target).value)" aria-label="New pool id" placeholder="deployment-engineering" pattern="[a-z][a-z0-9-]*" required /></label>
           <label>Name <input [value]="newName()" (input)="newName.set($any($event.target).value)" aria-label="New pool name" required /></label>
           <label>Per week <input type="number" min="0" [value]="newCapacity()" (input)="newCapacity.set($any($event.target).valueAsNumber)" required aria-label="New pool capacity per week" /></label>
-          <button type="submit" [disabled]="busy()">Add the pool</button>
+          <button type="submit" [disabled]="action.busy()">Add the pool</button>
         </form>
       }
-      @if (saved(); as message) { <p class="ok" role="status">{{ message }}</p> }
+      @if (action.done(); as message) { <p class="ok" role="status">{{ message }}</p> }
     </section>
   `,
   styles: `
@@ -116,19 +116,17 @@ export class PoolPanel {
   protected readonly newId = signal('');
   protected readonly newName = signal('');
   protected readonly newCapacity = signal(1);
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
-  protected readonly saved = signal<string | null>(null);
+  protected readonly action = new PanelAction('pools', async () => this.pools.set((await firstValueFrom(this.api.pools())).items));
 
   constructor() {
     effect(() => {
       this.planId();
-      untracked(() => void this.load());
+      untracked(() => void this.action.reload());
     });
   }
 
   protected edit(pool: CapacityPoolView): void {
-    this.saved.set(null);
+    this.action.done.set(null);
     this.editing.set({ id: pool.id, name: pool.name, capacityPerWeek: pool.capacityPerWeek, adjustments: pool.adjustments.map((a) => ({ ...a })) });
     this.adjustment.set({ from: '', to: '', capacity: pool.capacityPerWeek, reason: '' });
   }
@@ -169,28 +167,11 @@ export class PoolPanel {
   private async put(id: string, pool: CapacityPoolInput, done: () => void): Promise<void> {
     // An emptied number field reads NaN, never a capacity of 0 sent without being asked for.
     const capacities = [pool.capacityPerWeek, ...pool.adjustments.map((a) => a.capacity)];
-    if (!capacities.every((c) => Number.isInteger(c) && c >= 0)) return void this.error.set('Each capacity is a whole number of units per week, 0 or more.');
-    this.busy.set(true);
-    this.error.set(null);
-    this.saved.set(null);
-    try {
+    if (!capacities.every((c) => Number.isInteger(c) && c >= 0)) return void this.action.error.set('Each capacity is a whole number of units per week, 0 or more.');
+    await this.action.run(async () => {
       const saved = await firstValueFrom(this.api.putPool(id, pool));
       done();
-      await this.load();
-      // Said once the table shows it.
-      this.saved.set(`Saved ${saved.name}: ${saved.capacityPerWeek} per week, ${saved.adjustments.length} change(s) by date. The draft is being recomputed.`);
-    } catch (error) {
-      this.error.set(problemText(error, { fields: true }));
-    } finally {
-      this.busy.set(false);
-    }
-  }
-
-  private async load(): Promise<void> {
-    try {
-      this.pools.set((await firstValueFrom(this.api.pools())).items);
-    } catch (error) {
-      this.error.set(`The pools could not be read: ${problemText(error)}`);
-    }
+      return `Saved ${saved.name}: ${saved.capacityPerWeek} per week, ${saved.adjustments.length} change(s) by date. The draft is being recomputed.`;
+    });
   }
 }

@@ -1,0 +1,44 @@
+import { signal } from '@angular/core';
+import { problemText } from './initiatives-api';
+
+/**
+ * A panel that lists something and changes it: busy while a change runs, its
+ * problem said (field by field), and what it did said only once the list has
+ * been read again, so the message never runs ahead of what is shown.
+ */
+export class PanelAction {
+  readonly busy = signal(false);
+  readonly error = signal<string | null>(null);
+  readonly done = signal<string | null>(null);
+
+  /** `read` loads the panel's list; `what` names it in the error when it cannot be read. */
+  constructor(
+    private readonly what: string,
+    private readonly read: () => Promise<void>,
+  ) {}
+
+  /** Runs a change; `work` answers what it did. */
+  async run(work: () => Promise<string>): Promise<void> {
+    this.busy.set(true);
+    this.error.set(null);
+    this.done.set(null);
+    try {
+      const done = await work();
+      await this.reload();
+      this.done.set(done);
+    } catch (error) {
+      this.error.set(problemText(error, { fields: true }));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  /** Reads the list again; a failure is said, and the list shown stays. */
+  async reload(): Promise<void> {
+    try {
+      await this.read();
+    } catch (error) {
+      this.error.set(`The ${this.what} could not be read: ${problemText(error)}`);
+    }
+  }
+}
