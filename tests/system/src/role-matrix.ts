@@ -76,6 +76,7 @@ export const MATRIX: Record<string, readonly Role[] | 'public'> = {
   'GET /api/v1/initiatives/{id}/rollout': ALL,
   'PUT /api/v1/initiatives/{id}/rollout/waves/{wave}/progress': ['admin', 'pmo'],
   'PUT /api/v1/business-units/{businessUnit}/freeze-windows': ['admin', 'pmo'],
+  'GET /api/v1/freeze-windows': ALL,
   'PUT /api/v1/rollout-budgets/{quarter}': ['admin', 'finance'],
   'GET /api/v1/rollout-budgets': ALL,
   'POST /api/v1/plan-overrides': ['admin', 'pmo'],

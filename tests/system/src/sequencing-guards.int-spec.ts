@@ -260,4 +260,61 @@ describe('sequencing guards through the API', () => {
     expect((await pmo.post(`/api/v1/scenarios/${early.body.id}/promotion`, {})).status).toBe(201);
     expect((await pool())?.adjustments).toEqual(before);
   });
+
+  it('should write a pool, a rollout, freeze windows or a budget only at the version named in If-Match, and create with If-None-Match only what is new', async () => {
+    const finance = new ApiClient(context.system.gatewayUrl).withToken(await tokenFor(context.jwtSecret, ['finance']));
+    const put = (client: ApiClient, path: string, body: unknown, headers: Record<string, string> = {}) => client.request<ProblemBody & { version: number }>('PUT', path, { body, headers });
+    const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
+    const create = { 'if-none-match': '*' };
+
+    // A pool: created only once; two saves from the same version, one wins and the other is told, changing nothing.
+    const poolPath = '/api/v1/capacity-pools/versioned-pool';
+    const made = await put(pmo, poolPath, { name: 'Versioned', capacityPerWeek: 4 }, create);
+    expect(made.status).toBe(200);
+    expect(made.headers.get('etag')).toBe(`"${made.body.version}"`);
+    const again = await put(pmo, poolPath, { name: 'Versioned twice', capacityPerWeek: 9 }, create);
+    expect(again.status).toBe(412);
+    expect(again.body.detail).toContain(`exists already, at version ${made.body.version}`);
+    const saves = await Promise.all([5, 6].map((capacityPerWeek) => put(pmo, poolPath, { name: 'Versioned', capacityPerWeek }, ifMatch(made.body.version))));
+    expect(saves.map((save) => save.status).sort()).toEqual([200, 412]);
+    const [winner] = saves.filter((save) => save.status === 200);
+    expect(winner.body.version).toBe(made.body.version + 1);
+    const stale = await put(pmo, poolPath, { name: 'Versioned', capacityPerWeek: 7 }, ifMatch(made.body.version));
+    expect(stale.status).toBe(412);
+    expect(stale.body.detail).toContain(`has changed since version ${made.body.version}: it is now at version ${winner.body.version}`);
+    const stored = (await pmo.get<{ items: { id: string; capacityPerWeek: number; version: number }[] }>('/api/v1/capacity-pools')).body.items.find((p) => p.id === 'versioned-pool');
+    expect(stored).toMatchObject({ version: winner.body.version, capacityPerWeek: (winner.body as unknown as { capacityPerWeek: number }).capacityPerWeek });
+    // A version of a pool there is none of names nothing to replace: nothing is made.
+    expect((await put(pmo, '/api/v1/capacity-pools/never-made', { name: 'Never', capacityPerWeek: 1 }, ifMatch(1))).status).toBe(412);
+    expect((await pmo.get<{ items: { id: string }[] }>('/api/v1/capacity-pools')).body.items.map((p) => p.id)).not.toContain('never-made');
+    // Headers that say nothing a write can use are refused, not ignored.
+    expect((await put(pmo, poolPath, { name: 'Versioned', capacityPerWeek: 1 }, { 'if-none-match': '"3"' })).status).toBe(400);
+    expect((await put(pmo, poolPath, { name: 'Versioned', capacityPerWeek: 1 }, { ...create, ...ifMatch(winner.body.version) })).status).toBe(400);
+
+    // A rollout: its ETag is the version a save names.
+    const read = await pmo.get<{ version: number; value: string }>(`/api/v1/initiatives/${ids.d}/rollout`);
+    expect(read.headers.get('etag')).toBe(`"${read.body.version}"`);
+    const rolloutPath = `/api/v1/initiatives/${ids.d}/rollout`;
+    expect((await put(pmo, rolloutPath, { ...rollout(), value: '2000' }, ifMatch(read.body.version + 1))).status).toBe(412);
+    expect((await pmo.get<{ value: string }>(rolloutPath)).body.value).toBe(read.body.value);
+    const saved = await put(pmo, rolloutPath, rollout(), ifMatch(read.body.version));
+    expect(saved.status).toBe(200);
+    expect(saved.body.version).toBe(read.body.version + 1);
+
+    // Freeze windows, now listed.
+    const freezePath = '/api/v1/business-units/Versioned%20unit/freeze-windows';
+    const windows = [{ from: '2027-12-20', to: '2027-12-31', reason: 'year end' }];
+    const frozen = await put(pmo, freezePath, { windows }, create);
+    expect(frozen.body).toMatchObject({ businessUnit: 'Versioned unit', windows, version: 1 });
+    expect((await put(pmo, freezePath, { windows: [] }, ifMatch(2))).status).toBe(412);
+    const listed = (await pmo.get<{ items: { businessUnit: string; windows: unknown[]; version: number }[] }>('/api/v1/freeze-windows')).body.items;
+    expect(listed.find((unit) => unit.businessUnit === 'Versioned unit')).toMatchObject({ windows, version: 1 });
+
+    // A quarter's budget (finance's).
+    const budgetPath = '/api/v1/rollout-budgets/2031-Q2';
+    const budget = await put(finance, budgetPath, { amount: '1000.00' }, create);
+    expect(budget.body).toMatchObject({ quarter: '2031-Q2', amount: '1000.00', version: 1 });
+    expect((await put(finance, budgetPath, { amount: '2000.00' }, create)).status).toBe(412);
+    expect((await put(finance, budgetPath, { amount: '3000.00' }, ifMatch(1))).body).toMatchObject({ amount: '3000.00', version: 2 });
+  });
 });

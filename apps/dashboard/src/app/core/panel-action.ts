@@ -1,3 +1,4 @@
+import { HttpErrorResponse } from '@angular/common/http';
 import { signal } from '@angular/core';
 import { problemText } from './initiatives-api';
 
@@ -27,6 +28,8 @@ export class PanelAction {
       await this.reload();
       this.done.set(done);
     } catch (error) {
+      // Refused because someone changed it first: the list is read again, so what they did is what is shown.
+      if (error instanceof HttpErrorResponse && error.status === 412) await this.reload();
       this.error.set(problemText(error, { fields: true }));
     } finally {
       this.busy.set(false);

@@ -75,9 +75,12 @@ export class PlansApi {
     return this.http.get<{ items: CapacityPoolView[] }>('/api/v1/capacity-pools');
   }
 
-  /** Sets a pool whole — name, weekly capacity, dated changes — and so recomputes the draft. */
-  putPool(id: string, pool: CapacityPoolInput): Observable<CapacityPoolView> {
-    return this.http.put<CapacityPoolView>(`/api/v1/capacity-pools/${encodeURIComponent(id)}`, pool);
+  /**
+   * Sets a pool whole — name, weekly capacity, dated changes — and so recomputes the draft: only at the version it was
+   * read at (null: a new pool, refused if someone made one of that id first), so no one's change is undone unseen.
+   */
+  putPool(id: string, pool: CapacityPoolInput, version: number | null): Observable<CapacityPoolView> {
+    return this.http.put<CapacityPoolView>(`/api/v1/capacity-pools/${encodeURIComponent(id)}`, pool, { headers: versionHeaders(version) });
   }
 
   createScenario(name: string, changes: ScenarioChange[], basePlanId: string): Observable<{ id: string }> {
@@ -110,9 +113,9 @@ export class PlansApi {
     return this.http.get<RolloutView>(`/api/v1/initiatives/${encodeURIComponent(initiativeId)}/rollout`);
   }
 
-  /** Sets the initiative's rollout whole (value and waves); the draft plan is recomputed. */
-  putRollout(initiativeId: string, rollout: RolloutInput): Observable<RolloutView> {
-    return this.http.put<RolloutView>(`/api/v1/initiatives/${encodeURIComponent(initiativeId)}/rollout`, rollout);
+  /** Sets the initiative's rollout whole (value and waves) at the version it was read at (null: it had none); the draft plan is recomputed. */
+  putRollout(initiativeId: string, rollout: RolloutInput, version: number | null): Observable<RolloutView> {
+    return this.http.put<RolloutView>(`/api/v1/initiatives/${encodeURIComponent(initiativeId)}/rollout`, rollout, { headers: versionHeaders(version) });
   }
 
   /** What happened to a wave: when it began (null: not yet) and when it finished. */
@@ -126,4 +129,9 @@ export class PlansApi {
   publish(id: string): Observable<Plan> {
     return this.http.post<Plan>(`/api/v1/plans/${encodeURIComponent(id)}/publish`, {});
   }
+}
+
+/** A write of what was read at `version` (null: of something new). */
+function versionHeaders(version: number | null): Record<string, string> {
+  return version === null ? { 'If-None-Match': '*' } : { 'If-Match': `"${version}"` };
 }

@@ -6,7 +6,7 @@ import { ALL_ROLES, ENGINEERING_ATTESTABLE_CRITERIA } from '@capstan/domain';
 import { CurrentPrincipal, type AuthenticatedRequest, type Principal } from '../auth/principal';
 import { Capabilities, Roles } from '../auth/roles.decorator';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
-import { parseIfMatch, setETag } from './if-match';
+import { parseIfMatch, setETag } from '../versions/if-match';
 import {
   AddDependencyDto,
   AssignOwnerDto,

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Param, Post, Put, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeaders, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { createZodDto, ZodValidationPipe } from 'nestjs-zod';
 import { z } from 'zod';
 import {
@@ -7,11 +8,13 @@ import {
   capacityPoolSchema,
   capacityPoolViewSchema,
   freezeWindowsSchema,
+  freezeWindowsViewSchema,
   planOverrideInputSchema,
   planOverrideViewSchema,
   type PlanOverrideInput,
   quarterSchema,
   rolloutBudgetSchema,
+  rolloutBudgetViewSchema,
   rolloutSchema,
   rolloutViewSchema,
   waveKeySchema,
@@ -22,6 +25,7 @@ import { ALL_ROLES } from '@capstan/domain';
 import { RpcClient } from '@capstan/messaging';
 import { CurrentPrincipal, type AuthenticatedRequest, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
+import { expectedVersion, setETag } from '../versions/if-match';
 
 class PoolParamsDto extends createZodDto(z.object({ id: z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'a lowercase id such as deployment-engineering') })) {}
 class CapacityPoolDto extends createZodDto(capacityPoolSchema) {}
@@ -35,13 +39,26 @@ class WaveProgressDto extends createZodDto(waveProgressSchema) {}
 class WaveProgressViewDto extends createZodDto(waveProgressViewSchema) {}
 class BusinessUnitParamsDto extends createZodDto(z.object({ businessUnit: z.string().trim().min(1).max(100) })) {}
 class FreezeWindowsDto extends createZodDto(freezeWindowsSchema) {}
+class FreezeWindowsViewDto extends createZodDto(freezeWindowsViewSchema) {}
+class FreezeWindowsListDto extends createZodDto(z.object({ items: z.array(freezeWindowsViewSchema) })) {}
 class QuarterParamsDto extends createZodDto(z.object({ quarter: quarterSchema })) {}
 class RolloutBudgetDto extends createZodDto(rolloutBudgetSchema) {}
-class RolloutBudgetListDto extends createZodDto(z.object({ items: z.array(z.object({ quarter: z.string(), amount: z.string() })) })) {}
+class RolloutBudgetViewDto extends createZodDto(rolloutBudgetViewSchema) {}
+class RolloutBudgetListDto extends createZodDto(z.object({ items: z.array(rolloutBudgetViewSchema) })) {}
 class OverrideViewDto extends createZodDto(planOverrideViewSchema) {}
 class OverrideListDto extends createZodDto(z.object({ items: z.array(planOverrideViewSchema) })) {}
 class OverrideParamsDto extends createZodDto(z.object({ id: z.uuid() })) {}
 class RevocationDto extends createZodDto(z.object({ reason: z.string().trim().min(3).max(500) }).strict()) {}
+
+/**
+ * A pool, a rollout, a business unit's freeze windows and a quarter's budget are each set whole. Their views carry a
+ * version, and a write answers it as its ETag: sent back in `If-Match`, the write happens only at that version (412
+ * if someone else's came first); `If-None-Match: *` creates only what nobody has yet.
+ */
+const VERSION_HEADERS = [
+  { name: 'If-Match', required: false, description: 'The ETag (version) of what is being replaced, e.g. "3": 412 if it has changed since' },
+  { name: 'If-None-Match', required: false, description: '`*`: only if there is none yet (412 otherwise)' },
+];
 
 /** What rollout plans are computed from: pools, waves, freeze windows, budgets and PMO overrides. */
 @ApiTags('sequencing')
@@ -52,9 +69,18 @@ export class RolloutInputsController {
 
   @Put('capacity-pools/:id')
   @Roles('pmo')
+  @ApiHeaders(VERSION_HEADERS)
   @ApiOkResponse({ type: CapacityPoolViewDto })
-  putPool(@Param() { id }: PoolParamsDto, @Body() pool: CapacityPoolDto, @CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call(SequencingRpc.putPool, { id, pool, actor: principal.subject }, { correlationId: request.correlationId });
+  async putPool(
+    @Param() { id }: PoolParamsDto,
+    @Body() pool: CapacityPoolDto,
+    @Headers() headers: Record<string, string | undefined>,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const ifMatch = versionOf(headers);
+    return withETag(response, await this.rpc.call(SequencingRpc.putPool, { id, pool, actor: principal.subject, ifMatch }, { correlationId: request.correlationId }));
   }
 
   @Get('capacity-pools')
@@ -67,16 +93,28 @@ export class RolloutInputsController {
   /** The initiative's rollout waves and expected value (replaces what was there). */
   @Put('initiatives/:id/rollout')
   @Roles('pmo')
+  @ApiHeaders(VERSION_HEADERS)
   @ApiOkResponse({ type: RolloutViewDto })
-  putRollout(@Param() { id }: InitiativeParamsDto, @Body() rollout: RolloutDto, @CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call(SequencingRpc.putRollout, { initiativeId: id, rollout, actor: principal.subject }, { correlationId: request.correlationId });
+  async putRollout(
+    @Param() { id }: InitiativeParamsDto,
+    @Body() rollout: RolloutDto,
+    @Headers() headers: Record<string, string | undefined>,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const ifMatch = versionOf(headers);
+    return withETag(
+      response,
+      await this.rpc.call(SequencingRpc.putRollout, { initiativeId: id, rollout, actor: principal.subject, ifMatch }, { correlationId: request.correlationId }),
+    );
   }
 
   @Get('initiatives/:id/rollout')
   @Roles(...ALL_ROLES)
   @ApiOkResponse({ type: RolloutViewDto })
-  rollout(@Param() { id }: InitiativeParamsDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call(SequencingRpc.rollout, { initiativeId: id }, { correlationId: request.correlationId });
+  async rollout(@Param() { id }: InitiativeParamsDto, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
+    return withETag(response, await this.rpc.call(SequencingRpc.rollout, { initiativeId: id }, { correlationId: request.correlationId }));
   }
 
   /**
@@ -93,17 +131,46 @@ export class RolloutInputsController {
   /** A business unit's change-freeze windows (replaces what was there). */
   @Put('business-units/:businessUnit/freeze-windows')
   @Roles('pmo')
-  @ApiOkResponse({ type: FreezeWindowsDto })
-  putFreezeWindows(@Param() { businessUnit }: BusinessUnitParamsDto, @Body() { windows }: FreezeWindowsDto, @CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call(SequencingRpc.putFreezeWindows, { businessUnit, windows, actor: principal.subject }, { correlationId: request.correlationId });
+  @ApiHeaders(VERSION_HEADERS)
+  @ApiOkResponse({ type: FreezeWindowsViewDto })
+  async putFreezeWindows(
+    @Param() { businessUnit }: BusinessUnitParamsDto,
+    @Body() { windows }: FreezeWindowsDto,
+    @Headers() headers: Record<string, string | undefined>,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const ifMatch = versionOf(headers);
+    return withETag(
+      response,
+      await this.rpc.call(SequencingRpc.putFreezeWindows, { businessUnit, windows, actor: principal.subject, ifMatch }, { correlationId: request.correlationId }),
+    );
+  }
+
+  /** Every business unit's change-freeze windows, with their versions. */
+  @Get('freeze-windows')
+  @Roles(...ALL_ROLES)
+  @ApiOkResponse({ type: FreezeWindowsListDto })
+  freezeWindows(@Req() request: AuthenticatedRequest) {
+    return this.rpc.call(SequencingRpc.freezeWindows, {}, { correlationId: request.correlationId });
   }
 
   /** The rollout budget of a calendar quarter, a limit every plan respects. */
   @Put('rollout-budgets/:quarter')
   @Roles('finance')
-  @ApiOkResponse({ type: RolloutBudgetDto })
-  putBudget(@Param() { quarter }: QuarterParamsDto, @Body() { amount }: RolloutBudgetDto, @CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call(SequencingRpc.putBudget, { quarter, amount, actor: principal.subject }, { correlationId: request.correlationId });
+  @ApiHeaders(VERSION_HEADERS)
+  @ApiOkResponse({ type: RolloutBudgetViewDto })
+  async putBudget(
+    @Param() { quarter }: QuarterParamsDto,
+    @Body() { amount }: RolloutBudgetDto,
+    @Headers() headers: Record<string, string | undefined>,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const ifMatch = versionOf(headers);
+    return withETag(response, await this.rpc.call(SequencingRpc.putBudget, { quarter, amount, actor: principal.subject, ifMatch }, { correlationId: request.correlationId }));
   }
 
   @Get('rollout-budgets')
@@ -136,4 +203,13 @@ export class RolloutInputsController {
   revokeOverride(@Param() { id }: OverrideParamsDto, @Body() { reason }: RevocationDto, @CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest) {
     return this.rpc.call(SequencingRpc.revokeOverride, { id, reason, actor: principal.subject }, { correlationId: request.correlationId });
   }
+}
+
+function versionOf(headers: Record<string, string | undefined>): number | undefined {
+  return expectedVersion(headers['if-match'], headers['if-none-match']);
+}
+
+function withETag<View extends { version: number }>(response: Response, view: View): View {
+  setETag(response, view.version);
+  return view;
 }

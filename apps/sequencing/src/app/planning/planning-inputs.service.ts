@@ -5,9 +5,11 @@ import {
   PLANNING_DATES,
   type CapacityPoolInput,
   type CapacityPoolView,
+  type FreezeWindowsView,
   type Initiative,
   type PlanOverrideInput,
   type PlanOverrideView,
+  type RolloutBudgetView,
   type RolloutInput,
   type RolloutView,
   type WaveProgressInput,
@@ -93,14 +95,14 @@ export class PlanningInputsService {
 
   // Inputs set here --------------------------------------------------------------
 
-  async putPool(id: string, pool: CapacityPoolInput, actor: string): Promise<CapacityPoolView> {
+  async putPool(id: string, pool: CapacityPoolInput, actor: string, ifMatch?: number): Promise<CapacityPoolView> {
     return this.outbox.transaction(async (manager) => {
-      const [row] = (await manager.query(
-        `INSERT INTO sequencing.capacity_pools (id, name, capacity_per_week, adjustments, updated_by) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (id) DO UPDATE SET name = $2, capacity_per_week = $3, adjustments = $4, updated_by = $5, updated_at = now()
-         RETURNING *`,
-        [id, pool.name, pool.capacityPerWeek, JSON.stringify(pool.adjustments), actor],
-      )) as PoolRow[];
+      const row = await writeVersioned<PoolRow>(
+        manager,
+        { table: 'capacity_pools', key: 'id', what: `Capacity pool ${id}`, returning: '*' },
+        { id, name: pool.name, capacity_per_week: pool.capacityPerWeek, adjustments: JSON.stringify(pool.adjustments), updated_by: actor },
+        ifMatch,
+      );
       await markStale(manager, `capacity pool ${id} changed`);
       return poolView(row);
     });
@@ -111,18 +113,18 @@ export class PlanningInputsService {
     return { items: rows.map(poolView) };
   }
 
-  async putRollout(initiativeId: string, rollout: RolloutInput, actor: string): Promise<RolloutView> {
+  async putRollout(initiativeId: string, rollout: RolloutInput, actor: string, ifMatch?: number): Promise<RolloutView> {
     return this.outbox.transaction(async (manager) => {
       const [initiative] = (await manager.query(`SELECT key FROM sequencing.initiatives WHERE id = $1 AND key <> ''`, [initiativeId])) as { key: string }[];
       if (!initiative) throw new RpcError('unprocessable', `No initiative ${initiativeId} is known to sequencing`, [{ field: 'initiativeId', message: 'Unknown initiative' }]);
       await this.checkLinks(manager, initiativeId, rollout);
       await this.refuseNewCycle(manager, (snapshot) => withRollout(snapshot, { id: initiativeId, key: initiative.key }, rollout), `The rollout of ${initiative.key}`);
-      const [row] = (await manager.query(
-        `INSERT INTO sequencing.rollouts (initiative_id, value, waves, updated_by) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (initiative_id) DO UPDATE SET value = $2, waves = $3, updated_by = $4, updated_at = now()
-         RETURNING initiative_id, value::text AS value, waves, updated_by, updated_at`,
-        [initiativeId, rollout.value, JSON.stringify(rollout.waves), actor],
-      )) as RolloutRow[];
+      const row = await writeVersioned<RolloutRow>(
+        manager,
+        { table: 'rollouts', key: 'initiative_id', what: `The rollout of ${initiative.key}`, returning: ROLLOUT_COLUMNS },
+        { initiative_id: initiativeId, value: rollout.value, waves: JSON.stringify(rollout.waves), updated_by: actor },
+        ifMatch,
+      );
       await markStale(manager, `rollout of ${initiative.key} changed`);
       return rolloutView(row, await progressOf(manager, initiativeId));
     });
@@ -130,7 +132,7 @@ export class PlanningInputsService {
 
   async rollout(initiativeId: string): Promise<RolloutView> {
     const [row] = (await this.dataSource.query(
-      `SELECT initiative_id, value::text AS value, waves, updated_by, updated_at FROM sequencing.rollouts WHERE initiative_id = $1`,
+      `SELECT ${ROLLOUT_COLUMNS} FROM sequencing.rollouts WHERE initiative_id = $1`,
       [initiativeId],
     )) as RolloutRow[];
     if (!row) throw RpcError.notFound(`The rollout of initiative ${initiativeId}`);
@@ -171,33 +173,41 @@ export class PlanningInputsService {
     });
   }
 
-  async putFreezeWindows(businessUnit: string, windows: { from: string; to: string; reason: string }[], actor: string) {
+  async putFreezeWindows(businessUnit: string, windows: { from: string; to: string; reason: string }[], actor: string, ifMatch?: number): Promise<FreezeWindowsView> {
     return this.outbox.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO sequencing.freeze_windows (business_unit, windows, updated_by) VALUES ($1, $2, $3)
-         ON CONFLICT (business_unit) DO UPDATE SET windows = $2, updated_by = $3, updated_at = now()`,
-        [businessUnit, JSON.stringify(windows), actor],
+      const row = await writeVersioned<FreezeRow>(
+        manager,
+        { table: 'freeze_windows', key: 'business_unit', what: `The freeze windows of ${businessUnit}`, returning: '*' },
+        { business_unit: businessUnit, windows: JSON.stringify(windows), updated_by: actor },
+        ifMatch,
       );
       await markStale(manager, `freeze windows of ${businessUnit} changed`);
-      return { businessUnit, windows };
+      return freezeView(row);
     });
   }
 
-  async putBudget(quarter: string, amount: string, actor: string): Promise<{ quarter: string; amount: string }> {
+  /** Every business unit's freeze windows, as last set (a unit whose windows were cleared lists none). */
+  async freezeWindows(): Promise<{ items: FreezeWindowsView[] }> {
+    const rows = (await this.dataSource.query(`SELECT * FROM sequencing.freeze_windows ORDER BY business_unit`)) as FreezeRow[];
+    return { items: rows.map(freezeView) };
+  }
+
+  async putBudget(quarter: string, amount: string, actor: string, ifMatch?: number): Promise<RolloutBudgetView> {
     return this.outbox.transaction(async (manager) => {
-      const [row] = (await manager.query(
-        `INSERT INTO sequencing.rollout_budgets (quarter, amount, updated_by) VALUES ($1, $2, $3)
-         ON CONFLICT (quarter) DO UPDATE SET amount = $2, updated_by = $3, updated_at = now()
-         RETURNING quarter, amount::text AS amount`,
-        [quarter, amount, actor],
-      )) as { quarter: string; amount: string }[];
+      const row = await writeVersioned<BudgetRow>(
+        manager,
+        { table: 'rollout_budgets', key: 'quarter', what: `The rollout budget of ${quarter}`, returning: BUDGET_COLUMNS },
+        { quarter, amount, updated_by: actor },
+        ifMatch,
+      );
       await markStale(manager, `rollout budget of ${quarter} changed`);
-      return row;
+      return budgetView(row);
     });
   }
 
-  async budgets(manager: EntityManager = this.dataSource.manager): Promise<{ items: { quarter: string; amount: string }[] }> {
-    return { items: (await manager.query(`SELECT quarter, amount::text AS amount FROM sequencing.rollout_budgets ORDER BY quarter`)) as { quarter: string; amount: string }[] };
+  async budgets(): Promise<{ items: RolloutBudgetView[] }> {
+    const rows = (await this.dataSource.query(`SELECT ${BUDGET_COLUMNS} FROM sequencing.rollout_budgets ORDER BY quarter`)) as BudgetRow[];
+    return { items: rows.map(budgetView) };
   }
 
   async addOverride(override: PlanOverrideInput, actor: string): Promise<PlanOverrideView> {
@@ -249,7 +259,7 @@ export class PlanningInputsService {
           if (adjustments.length > MAX_POOL_ADJUSTMENTS) {
             throw new RpcError('conflict', `Capacity pool ${change.pool} has ${pool.adjustments.length} dated changes already, the most it keeps; remove some before adding one`);
           }
-          await manager.query(`UPDATE sequencing.capacity_pools SET capacity_per_week = $2, adjustments = $3, updated_by = $4, updated_at = now() WHERE id = $1`, [
+          await manager.query(`UPDATE sequencing.capacity_pools SET capacity_per_week = $2, adjustments = $3, updated_by = $4, updated_at = now(), version = version + 1 WHERE id = $1`, [
             change.pool,
             dated ? pool.capacity_per_week : change.capacityPerWeek,
             JSON.stringify(adjustments),
@@ -261,7 +271,11 @@ export class PlanningInputsService {
           const [rollout] = (await manager.query(`SELECT waves FROM sequencing.rollouts WHERE initiative_id = $1 FOR UPDATE`, [change.initiativeId])) as Pick<RolloutRow, 'waves'>[];
           if (!rollout?.waves.some((w) => w.key === change.wave)) throw new RpcError('conflict', `Wave ${change.wave} is no longer in that rollout; create the scenario again`);
           const waves = rollout.waves.map((w) => (w.key === change.wave ? { ...w, deadline: change.deadline } : w));
-          await manager.query(`UPDATE sequencing.rollouts SET waves = $2, updated_by = $3, updated_at = now() WHERE initiative_id = $1`, [change.initiativeId, JSON.stringify(waves), actor]);
+          await manager.query(`UPDATE sequencing.rollouts SET waves = $2, updated_by = $3, updated_at = now(), version = version + 1 WHERE initiative_id = $1`, [
+            change.initiativeId,
+            JSON.stringify(waves),
+            actor,
+          ]);
           break;
         }
         default:
@@ -348,7 +362,7 @@ export class PlanningInputsService {
       pools: pools.map((p) => ({ id: p.id, name: p.name, capacityPerWeek: p.capacity_per_week, adjustments: p.adjustments })),
       freezeWindows: freezes.flatMap((f) => f.windows.map((w) => ({ businessUnit: f.business_unit, ...w }))),
       // Everything through `manager`: inside a transaction on embedded PGlite (one connection) another query would wait forever.
-      budgetLimits: (await this.budgets(manager)).items,
+      budgetLimits: (await manager.query(`SELECT quarter, amount::text AS amount FROM sequencing.rollout_budgets ORDER BY quarter`)) as { quarter: string; amount: string }[],
       dependencies: dependencies.map((d) => ({ initiativeId: d.initiative_id, dependsOn: d.depends_on })),
       overrides: overrides.map((o) => ({ id: o.id, ...o.override }) as PortfolioSnapshot['overrides'][number]),
       ...(underway.length
@@ -435,21 +449,40 @@ function withRollout(snapshot: PortfolioSnapshot, { id: initiativeId, key }: { i
 
 type StoredWave = Omit<SnapshotWave, 'businessUnit'> & { businessUnit?: string };
 
-interface PoolRow {
-  id: string;
-  name: string;
-  capacity_per_week: number;
-  adjustments: { from: string; to: string; capacity: number; reason: string }[];
+/** Who last changed an input set whole, and its version. */
+interface ChangedRow {
+  version: number;
   updated_by: string;
   updated_at: Date;
 }
 
-interface RolloutRow {
+const changedView = (row: ChangedRow) => ({ version: row.version, updatedAt: new Date(row.updated_at).toISOString(), updatedBy: row.updated_by });
+
+interface PoolRow extends ChangedRow {
+  id: string;
+  name: string;
+  capacity_per_week: number;
+  adjustments: { from: string; to: string; capacity: number; reason: string }[];
+}
+
+interface FreezeRow extends ChangedRow {
+  business_unit: string;
+  windows: { from: string; to: string; reason: string }[];
+}
+
+const BUDGET_COLUMNS = `quarter, amount::text AS amount, version, updated_by, updated_at`;
+
+interface BudgetRow extends ChangedRow {
+  quarter: string;
+  amount: string;
+}
+
+const ROLLOUT_COLUMNS = `initiative_id, value::text AS value, waves, version, updated_by, updated_at`;
+
+interface RolloutRow extends ChangedRow {
   initiative_id: string;
   value: string;
   waves: RolloutInput['waves'];
-  updated_by: string;
-  updated_at: Date;
 }
 
 interface OverrideRow {
@@ -463,7 +496,50 @@ interface OverrideRow {
 }
 
 function poolView(row: PoolRow): CapacityPoolView {
-  return { id: row.id, name: row.name, capacityPerWeek: row.capacity_per_week, adjustments: row.adjustments, updatedAt: row.updated_at.toISOString(), updatedBy: row.updated_by };
+  return { id: row.id, name: row.name, capacityPerWeek: row.capacity_per_week, adjustments: row.adjustments, ...changedView(row) };
+}
+
+function freezeView(row: FreezeRow): FreezeWindowsView {
+  return { businessUnit: row.business_unit, windows: row.windows, ...changedView(row) };
+}
+
+function budgetView(row: BudgetRow): RolloutBudgetView {
+  return { quarter: row.quarter, amount: row.amount, ...changedView(row) };
+}
+
+/**
+ * Writes an input set whole. Without `expected` it replaces whatever is there; with it (If-Match) only the version
+ * named (0: none yet), in the statement itself, so of two writers that read one version exactly one succeeds. The
+ * key column's value comes first in `values`; table and column names are this file's own, never input.
+ */
+async function writeVersioned<Row extends ChangedRow>(
+  manager: EntityManager,
+  input: { table: 'capacity_pools' | 'rollouts' | 'freeze_windows' | 'rollout_budgets'; key: string; what: string; returning: string },
+  values: Record<string, unknown>,
+  expected: number | undefined,
+): Promise<Row> {
+  const table = `sequencing.${input.table}`;
+  const columns = Object.keys(values);
+  const params = Object.values(values);
+  const insert = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, n) => `$${n + 1}`).join(', ')})`;
+  const replaced = `${columns.map((column, n) => `${column} = $${n + 1}`).join(', ')}, version = ${table}.version + 1, updated_at = now()`;
+  const sql =
+    expected === undefined
+      ? `${insert} ON CONFLICT (${input.key}) DO UPDATE SET ${replaced}`
+      : expected === 0
+        ? `${insert} ON CONFLICT (${input.key}) DO NOTHING`
+        : `UPDATE ${table} SET ${replaced} WHERE ${input.key} = $1 AND version = $${columns.length + 1}`;
+  const rows = firstResultSet<Row>(await manager.query(`${sql} RETURNING ${input.returning}`, expected ? [...params, expected] : params));
+  if (rows.length) return rows[0];
+  const [current] = (await manager.query(`SELECT version FROM ${table} WHERE ${input.key} = $1`, [params[0]])) as { version: number }[];
+  throw new RpcError(
+    'precondition_failed',
+    !current
+      ? `${input.what} does not exist (any more): there is no version ${expected} to replace. Reload and apply your change again.`
+      : expected === 0
+        ? `${input.what} exists already, at version ${current.version}: someone set it since you looked. Reload it and apply your change again.`
+        : `${input.what} has changed since version ${expected}: it is now at version ${current.version}. Reload it and apply your change again.`,
+  );
 }
 
 /** The rollout with the progress recorded for its waves (a wave since taken out of it keeps its record, unlisted). */
@@ -472,8 +548,7 @@ function rolloutView(row: RolloutRow, progress: ProgressRow[]): RolloutView {
     initiativeId: row.initiative_id,
     value: row.value,
     waves: row.waves,
-    updatedAt: new Date(row.updated_at).toISOString(),
-    updatedBy: row.updated_by,
+    ...changedView(row),
     progress: progress.filter((p) => row.waves.some((w) => w.key === p.wave)).map(progressView),
   };
 }

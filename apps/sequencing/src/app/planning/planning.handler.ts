@@ -16,13 +16,14 @@ export class PlanningHandler implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.rpc.handle(SequencingRpc.putPool, ({ id, pool, actor }) => this.inputs.putPool(id, pool, actor));
+    this.rpc.handle(SequencingRpc.putPool, ({ id, pool, actor, ifMatch }) => this.inputs.putPool(id, pool, actor, ifMatch));
     this.rpc.handle(SequencingRpc.pools, () => this.inputs.pools());
-    this.rpc.handle(SequencingRpc.putRollout, ({ initiativeId, rollout, actor }) => this.inputs.putRollout(initiativeId, rollout, actor));
+    this.rpc.handle(SequencingRpc.putRollout, ({ initiativeId, rollout, actor, ifMatch }) => this.inputs.putRollout(initiativeId, rollout, actor, ifMatch));
     this.rpc.handle(SequencingRpc.rollout, ({ initiativeId }) => this.inputs.rollout(initiativeId));
     this.rpc.handle(SequencingRpc.putWaveProgress, ({ initiativeId, wave, progress, actor }) => this.inputs.putWaveProgress(initiativeId, wave, progress, actor));
-    this.rpc.handle(SequencingRpc.putFreezeWindows, ({ businessUnit, windows, actor }) => this.inputs.putFreezeWindows(businessUnit, windows, actor));
-    this.rpc.handle(SequencingRpc.putBudget, ({ quarter, amount, actor }) => this.inputs.putBudget(quarter, amount, actor));
+    this.rpc.handle(SequencingRpc.putFreezeWindows, ({ businessUnit, windows, actor, ifMatch }) => this.inputs.putFreezeWindows(businessUnit, windows, actor, ifMatch));
+    this.rpc.handle(SequencingRpc.freezeWindows, () => this.inputs.freezeWindows());
+    this.rpc.handle(SequencingRpc.putBudget, ({ quarter, amount, actor, ifMatch }) => this.inputs.putBudget(quarter, amount, actor, ifMatch));
     this.rpc.handle(SequencingRpc.budgets, () => this.inputs.budgets());
     this.rpc.handle(SequencingRpc.addOverride, ({ override, actor }) => this.inputs.addOverride(override, actor));
     this.rpc.handle(SequencingRpc.revokeOverride, ({ id, reason, actor }) => this.inputs.revokeOverride(id, reason, actor));

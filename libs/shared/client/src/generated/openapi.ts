@@ -273,6 +273,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/freeze-windows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RolloutInputsController_freezeWindows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/fx-rates": {
         parameters: {
             query?: never;
@@ -1398,6 +1414,7 @@ export interface components {
             name: string;
             updatedAt: string;
             updatedBy: string;
+            version: number;
         };
         ComputePlanDto: {
             /** @default 156 */
@@ -1783,6 +1800,36 @@ export interface components {
             } | null;
         };
         FreezeWindowsDto: {
+            windows: {
+                /** Format: date */
+                from: string;
+                /** @default  */
+                reason?: string;
+                /** Format: date */
+                to: string;
+            }[];
+        };
+        FreezeWindowsListDto: {
+            items: {
+                businessUnit: string;
+                updatedAt: string;
+                updatedBy: string;
+                version: number;
+                windows: {
+                    /** Format: date */
+                    from: string;
+                    /** @default  */
+                    reason?: string;
+                    /** Format: date */
+                    to: string;
+                }[];
+            }[];
+        };
+        FreezeWindowsViewDto: {
+            businessUnit: string;
+            updatedAt: string;
+            updatedBy: string;
+            version: number;
             windows: {
                 /** Format: date */
                 from: string;
@@ -2439,6 +2486,7 @@ export interface components {
                 name: string;
                 updatedAt: string;
                 updatedBy: string;
+                version: number;
             }[];
         };
         PortfolioReadinessDto: {
@@ -2734,7 +2782,17 @@ export interface components {
             items: {
                 amount: string;
                 quarter: string;
+                updatedAt: string;
+                updatedBy: string;
+                version: number;
             }[];
+        };
+        RolloutBudgetViewDto: {
+            amount: string;
+            quarter: string;
+            updatedAt: string;
+            updatedBy: string;
+            version: number;
         };
         RolloutDto: {
             /** @default 0 */
@@ -2794,6 +2852,7 @@ export interface components {
             updatedBy: string;
             /** @default 0 */
             value?: string;
+            version: number;
             waves: {
                 /** @default [] */
                 after?: {
@@ -3527,7 +3586,12 @@ export interface operations {
     RolloutInputsController_putFreezeWindows: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag (version) of what is being replaced, e.g. "3": 412 if it has changed since */
+                "If-Match"?: string;
+                /** @description `*`: only if there is none yet (412 otherwise) */
+                "If-None-Match"?: string;
+            };
             path: {
                 businessUnit: string;
             };
@@ -3544,7 +3608,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FreezeWindowsDto"];
+                    "application/json": components["schemas"]["FreezeWindowsViewDto"];
                 };
             };
         };
@@ -3594,7 +3658,12 @@ export interface operations {
     RolloutInputsController_putPool: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag (version) of what is being replaced, e.g. "3": 412 if it has changed since */
+                "If-Match"?: string;
+                /** @description `*`: only if there is none yet (412 otherwise) */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3778,6 +3847,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    RolloutInputsController_freezeWindows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FreezeWindowsListDto"];
+                };
             };
         };
     };
@@ -4304,7 +4392,12 @@ export interface operations {
     RolloutInputsController_putRollout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag (version) of what is being replaced, e.g. "3": 412 if it has changed since */
+                "If-Match"?: string;
+                /** @description `*`: only if there is none yet (412 otherwise) */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4731,7 +4824,12 @@ export interface operations {
     RolloutInputsController_putBudget: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag (version) of what is being replaced, e.g. "3": 412 if it has changed since */
+                "If-Match"?: string;
+                /** @description `*`: only if there is none yet (412 otherwise) */
+                "If-None-Match"?: string;
+            };
             path: {
                 quarter: string;
             };
@@ -4748,7 +4846,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RolloutBudgetDto"];
+                    "application/json": components["schemas"]["RolloutBudgetViewDto"];
                 };
             };
         };

@@ -2,16 +2,17 @@ import { z } from 'zod';
 import { POSTURES } from '@capstan/domain';
 import { rpcContract } from './rpc';
 import { eventContract } from './events';
+import { PG_INTEGER_MAX } from './stored-integers';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const isoDate = z.iso.date();
+/** The dates a plan's inputs may name. */
+export const PLANNING_DATES = { first: '2000-01-01', last: '2099-12-31' } as const;
 /**
  * A date a plan is computed from. The engine works through every week between
  * a plan's start and such a date: one in 9999 took seconds and hundreds of
  * megabytes to plan. Inputs take these; views read back any date stored before.
  */
-/** The dates a plan's inputs may name. */
-export const PLANNING_DATES = { first: '2000-01-01', last: '2099-12-31' } as const;
 const planningDate = isoDate.refine((date) => date >= PLANNING_DATES.first && date <= PLANNING_DATES.last, {
   message: `a date from ${PLANNING_DATES.first} to ${PLANNING_DATES.last}`,
 });
@@ -22,6 +23,14 @@ const slug = z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'a lowercase id such as 
 const waveKey = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, 'a wave key such as w1 or retail-eu');
 export const waveKeySchema = waveKey;
 const units = z.number().int().min(0).max(1_000_000);
+
+/**
+ * Inputs set whole carry a version, as their views show it. A write may name the version it replaces (If-Match over
+ * HTTP; 0: none yet, from `If-None-Match: *`) and is then refused if another write came first.
+ */
+const version = z.number().int().min(1).max(PG_INTEGER_MAX);
+const expectedVersion = z.number().int().min(0).max(PG_INTEGER_MAX).optional();
+const changed = { version, updatedAt: z.string(), updatedBy: z.string() };
 
 // Capacity pools ------------------------------------------------------------
 
@@ -40,7 +49,7 @@ const capacityPoolWith = (date: DateSchema) =>
     .strict();
 export const capacityPoolSchema = capacityPoolWith(planningDate);
 export type CapacityPoolInput = z.infer<typeof capacityPoolSchema>;
-export const capacityPoolViewSchema = capacityPoolWith(isoDate).extend({ id: slug, updatedAt: z.string(), updatedBy: z.string() });
+export const capacityPoolViewSchema = capacityPoolWith(isoDate).extend({ id: slug, ...changed });
 export type CapacityPoolView = z.infer<typeof capacityPoolViewSchema>;
 
 // Rollouts --------------------------------------------------------------------
@@ -107,8 +116,7 @@ export type WaveProgressView = z.infer<typeof waveProgressViewSchema>;
 
 export const rolloutViewSchema = rolloutWith(isoDate).extend({
   initiativeId: z.uuid(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
+  ...changed,
   /** The progress PMO recorded, per wave (a wave without a record follows the published plan). */
   progress: z.array(waveProgressViewSchema).default([]),
 });
@@ -120,9 +128,13 @@ const freezeWindowsWith = (date: DateSchema) =>
     .max(100)
     .refine((list) => list.every((w) => w.from <= w.to), { message: 'Each window needs from ≤ to' });
 export const freezeWindowsSchema = z.object({ windows: freezeWindowsWith(planningDate) }).strict();
+export const freezeWindowsViewSchema = z.object({ businessUnit: z.string(), windows: freezeWindowsWith(isoDate), ...changed });
+export type FreezeWindowsView = z.infer<typeof freezeWindowsViewSchema>;
 
 export const quarterSchema = z.string().regex(/^\d{4}-Q[1-4]$/, 'a quarter such as 2027-Q1');
 export const rolloutBudgetSchema = z.object({ amount: money }).strict();
+export const rolloutBudgetViewSchema = z.object({ quarter: z.string(), amount: z.string(), ...changed });
+export type RolloutBudgetView = z.infer<typeof rolloutBudgetViewSchema>;
 
 // Overrides -----------------------------------------------------------------
 
@@ -333,9 +345,9 @@ const actor = z.string();
 const id = z.object({ id: z.uuid() }).strict();
 
 export const SequencingRpc = {
-  putPool: rpcContract('sequencing.pool.put', z.object({ id: slug, pool: capacityPoolSchema, actor }).strict(), capacityPoolViewSchema),
+  putPool: rpcContract('sequencing.pool.put', z.object({ id: slug, pool: capacityPoolSchema, actor, ifMatch: expectedVersion }).strict(), capacityPoolViewSchema),
   pools: rpcContract('sequencing.pool.list', z.object({}).strict(), z.object({ items: z.array(capacityPoolViewSchema) })),
-  putRollout: rpcContract('sequencing.rollout.put', z.object({ initiativeId: z.uuid(), rollout: rolloutSchema, actor }).strict(), rolloutViewSchema),
+  putRollout: rpcContract('sequencing.rollout.put', z.object({ initiativeId: z.uuid(), rollout: rolloutSchema, actor, ifMatch: expectedVersion }).strict(), rolloutViewSchema),
   rollout: rpcContract('sequencing.rollout.get', z.object({ initiativeId: z.uuid() }).strict(), rolloutViewSchema),
   putWaveProgress: rpcContract(
     'sequencing.rollout.progress.put',
@@ -344,11 +356,12 @@ export const SequencingRpc = {
   ),
   putFreezeWindows: rpcContract(
     'sequencing.freeze.put',
-    z.object({ businessUnit: text(100), windows: freezeWindowsSchema.shape.windows, actor }).strict(),
-    z.object({ businessUnit: z.string(), windows: freezeWindowsWith(isoDate) }),
+    z.object({ businessUnit: text(100), windows: freezeWindowsSchema.shape.windows, actor, ifMatch: expectedVersion }).strict(),
+    freezeWindowsViewSchema,
   ),
-  putBudget: rpcContract('sequencing.budget.put', z.object({ quarter: quarterSchema, amount: money, actor }).strict(), z.object({ quarter: z.string(), amount: z.string() })),
-  budgets: rpcContract('sequencing.budget.list', z.object({}).strict(), z.object({ items: z.array(z.object({ quarter: z.string(), amount: z.string() })) })),
+  freezeWindows: rpcContract('sequencing.freeze.list', z.object({}).strict(), z.object({ items: z.array(freezeWindowsViewSchema) })),
+  putBudget: rpcContract('sequencing.budget.put', z.object({ quarter: quarterSchema, amount: money, actor, ifMatch: expectedVersion }).strict(), rolloutBudgetViewSchema),
+  budgets: rpcContract('sequencing.budget.list', z.object({}).strict(), z.object({ items: z.array(rolloutBudgetViewSchema) })),
   addOverride: rpcContract('sequencing.override.add', z.object({ override: planOverrideInputSchema, actor }).strict(), planOverrideViewSchema),
   revokeOverride: rpcContract('sequencing.override.revoke', z.object({ id: z.uuid(), reason, actor }).strict(), planOverrideViewSchema),
   overrides: rpcContract('sequencing.override.list', z.object({}).strict(), z.object({ items: z.array(planOverrideViewSchema) })),

@@ -113,6 +113,8 @@ export class InitiativeRollout {
   private readonly api = inject(PlansApi);
   /** The rollout being edited (PMO), or null. */
   protected readonly draft = signal<RolloutDraft | null>(null);
+  /** The version the draft was read at (null: there was no rollout): saving replaces only that one. */
+  private editedVersion: number | null = null;
   protected readonly formErrors = signal<string[]>([]);
   protected readonly saving = signal(false);
   protected readonly saved = signal<string | null>(null);
@@ -153,6 +155,7 @@ export class InitiativeRollout {
   protected edit(): void {
     this.saved.set(null);
     this.formErrors.set([]);
+    this.editedVersion = this.rollout()?.version ?? null;
     this.draft.set(toDraft(this.rollout()));
   }
 
@@ -179,7 +182,7 @@ export class InitiativeRollout {
     if ('errors' in read) return void this.formErrors.set(read.errors);
     this.saving.set(true);
     this.formErrors.set([]);
-    this.api.putRollout(this.initiativeId(), read.input).subscribe({
+    this.api.putRollout(this.initiativeId(), read.input, this.editedVersion).subscribe({
       next: (saved) => {
         this.saving.set(false);
         this.draft.set(null);
@@ -189,6 +192,8 @@ export class InitiativeRollout {
       error: (error: unknown) => {
         this.saving.set(false);
         this.formErrors.set([problemText(error, { fields: true })]);
+        // Someone saved it first: theirs is read again, and editing anew starts from it.
+        if (error instanceof HttpErrorResponse && error.status === 412) this.revision.update((n) => n + 1);
       },
     });
   }

@@ -111,7 +111,7 @@ export class PoolPanel {
 
   protected readonly pools = signal<CapacityPoolView[]>([]);
   /** The pool being changed, as it will be saved. */
-  protected readonly editing = signal<(CapacityPoolInput & { id: string }) | null>(null);
+  protected readonly editing = signal<(CapacityPoolInput & { id: string; version: number }) | null>(null);
   protected readonly adjustment = signal<Adjustment>({ from: '', to: '', capacity: 0, reason: '' });
   protected readonly newId = signal('');
   protected readonly newName = signal('');
@@ -127,7 +127,7 @@ export class PoolPanel {
 
   protected edit(pool: CapacityPoolView): void {
     this.action.done.set(null);
-    this.editing.set({ id: pool.id, name: pool.name, capacityPerWeek: pool.capacityPerWeek, adjustments: pool.adjustments.map((a) => ({ ...a })) });
+    this.editing.set({ id: pool.id, version: pool.version, name: pool.name, capacityPerWeek: pool.capacityPerWeek, adjustments: pool.adjustments.map((a) => ({ ...a })) });
     this.adjustment.set({ from: '', to: '', capacity: pool.capacityPerWeek, reason: '' });
   }
 
@@ -152,24 +152,25 @@ export class PoolPanel {
   protected async save(): Promise<void> {
     const draft = this.editing();
     if (!draft) return;
-    const { id, ...pool } = draft;
-    await this.put(id, pool, () => this.editing.set(null));
+    const { id, version, ...pool } = draft;
+    await this.put(id, pool, version, () => this.editing.set(null));
   }
 
   protected async create(): Promise<void> {
     const id = this.newId().trim();
-    await this.put(id, { name: this.newName().trim(), capacityPerWeek: this.newCapacity(), adjustments: [] }, () => {
+    await this.put(id, { name: this.newName().trim(), capacityPerWeek: this.newCapacity(), adjustments: [] }, null, () => {
       this.newId.set('');
       this.newName.set('');
     });
   }
 
-  private async put(id: string, pool: CapacityPoolInput, done: () => void): Promise<void> {
+  /** `version`: the one the pool was read at, null for a new pool. */
+  private async put(id: string, pool: CapacityPoolInput, version: number | null, done: () => void): Promise<void> {
     // An emptied number field reads NaN, never a capacity of 0 sent without being asked for.
     const capacities = [pool.capacityPerWeek, ...pool.adjustments.map((a) => a.capacity)];
     if (!capacities.every((c) => Number.isInteger(c) && c >= 0)) return void this.action.error.set('Each capacity is a whole number of units per week, 0 or more.');
     await this.action.run(async () => {
-      const saved = await firstValueFrom(this.api.putPool(id, pool));
+      const saved = await firstValueFrom(this.api.putPool(id, pool, version));
       done();
       return `Saved ${saved.name}: ${saved.capacityPerWeek} per week, ${saved.adjustments.length} change(s) by date. The draft is being recomputed.`;
     });

@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { PG_INTEGER_MAX } from '@capstan/contracts';
 import { problem } from '../problems/problem';
 
-/** ETags are the initiative's version as a strong validator: `"7"`. */
+/** ETags are the version of what was read or written, as a strong validator: `"7"`. */
 export function setETag(response: Response, version: number): void {
   response.setHeader('ETag', `"${version}"`);
 }
@@ -29,4 +29,16 @@ export function parseIfMatch(header: string | undefined, required: boolean): num
     throw new HttpException(problem(412, 'precondition-failed', `If-Match ${header.trim()} names no version of this resource`, { status: 412 }), HttpStatus.PRECONDITION_FAILED);
   }
   return version;
+}
+
+/**
+ * The version a write of an input set whole expects to replace: If-Match's, or 0 with `If-None-Match: *` (create it
+ * only if nobody has yet); neither: any. Both at once ask for two things, and `If-None-Match` names nothing else on a
+ * write.
+ */
+export function expectedVersion(ifMatch: string | undefined, ifNoneMatch: string | undefined): number | undefined {
+  if (ifNoneMatch === undefined || ifNoneMatch.trim() === '') return parseIfMatch(ifMatch, false);
+  if (ifNoneMatch.trim() !== '*') throw new BadRequestException('If-None-Match on a write must be * (create only if there is none yet)');
+  if (ifMatch !== undefined && ifMatch.trim() !== '') throw new BadRequestException('Send If-Match or If-None-Match, not both');
+  return 0;
 }
