@@ -134,6 +134,22 @@ describe('gateway', () => {
   });
 
   describe('Idempotency-Key', () => {
+    /** As if the gateway died after the service committed and before it stored the answer: the key is left reserved, and its reservation lapses. */
+    const forgetAnswer = async (key: string) => {
+      const database = new Client({ connectionString: context.databaseUrl });
+      await database.connect();
+      try {
+        const reset = await database.query(
+          `UPDATE gateway.idempotency_keys SET state = 'in_flight', response_status = NULL, response_body = NULL, locked_until = now() - interval '1 second'
+           WHERE scope LIKE $1`,
+          [`% ${key}`],
+        );
+        expect(reset.rowCount).toBe(1);
+      } finally {
+        await database.end();
+      }
+    };
+
     it('should create one initiative for a repeated POST and return the same response', async () => {
       const body = { name: 'Fraud scoring', businessUnit: 'Payments' };
       const headers = { 'idempotency-key': `fraud-${Date.now()}` };
@@ -153,26 +169,37 @@ describe('gateway', () => {
       const key = `crash-${Date.now()}`;
       const first = await pmo.post<InitiativeBody>('/api/v1/initiatives', body, { 'idempotency-key': key });
       expect(first.status).toBe(201);
-      // As if the gateway died after intake committed and before it stored the answer: the key is
-      // left reserved, and its reservation lapses.
-      const database = new Client({ connectionString: context.databaseUrl });
-      await database.connect();
-      try {
-        const reset = await database.query(
-          `UPDATE gateway.idempotency_keys SET state = 'in_flight', response_status = NULL, response_body = NULL, locked_until = now() - interval '1 second'
-           WHERE scope LIKE $1`,
-          [`% ${key}`],
-        );
-        expect(reset.rowCount).toBe(1);
-      } finally {
-        await database.end();
-      }
+      await forgetAnswer(key);
       const retried = await pmo.post<InitiativeBody>('/api/v1/initiatives', body, { 'idempotency-key': key });
       expect(retried.status).toBe(201);
       expect(retried.headers.get('idempotent-replayed')).toBeNull();
       expect(retried.body.id).toBe(first.body.id);
       const list = await viewer.get<{ items: InitiativeBody[] }>('/api/v1/initiatives?limit=500');
       expect(list.body.items.filter((item) => item.name === body.name)).toHaveLength(1);
+    });
+
+    it('should record a committee decision, compute a draft and plan a what-if once when the gateway lost its record of the first answer', async () => {
+      const admin = anonymous.withToken(await tokenFor(context.jwtSecret, ['admin'], 'ada'));
+      const initiative = (await pmo.post<InitiativeBody>('/api/v1/initiatives', { name: 'Decided once', businessUnit: 'Payments' })).body;
+      const decisionsPath = `/api/v1/initiatives/${initiative.id}/decisions`;
+      const decision = { decision: 'pause', rationale: 'Evidence of monitoring is missing' };
+      expect((await pmo.request('PUT', '/api/v1/capacity-pools/idempotent-pool', { body: { name: 'Idempotent', capacityPerWeek: 2 } })).status).toBe(200);
+      const requests: [ApiClient, string, unknown][] = [
+        [admin, decisionsPath, decision],
+        [pmo, '/api/v1/plans', { timeLimitMs: 100 }],
+        [pmo, '/api/v1/scenarios', { name: 'what if less idempotent capacity', changes: [{ kind: 'capacity', pool: 'idempotent-pool', capacityPerWeek: 1 }] }],
+      ];
+      for (const [client, path, body] of requests) {
+        const key = `lost-${path}-${Date.now()}`;
+        const first = await client.post<{ id: string }>(path, body, { 'idempotency-key': key });
+        expect([path, first.status]).toEqual([path, 201]);
+        await forgetAnswer(key);
+        const retried = await client.post<{ id: string }>(path, body, { 'idempotency-key': key });
+        expect([path, retried.status, retried.headers.get('idempotent-replayed'), retried.body.id]).toEqual([path, 201, null, first.body.id]);
+      }
+      expect((await viewer.get<{ decisions: unknown[] }>(`/api/v1/initiatives/${initiative.id}`)).body.decisions).toHaveLength(1);
+      const audit = await viewer.get<{ items: { action: string }[] }>(`/api/v1/initiatives/${initiative.id}/audit`);
+      expect(audit.body.items.filter((entry) => entry.action === 'decision.recorded')).toHaveLength(1);
     });
 
     it('should refuse the same key with a different body with 422', async () => {

@@ -6,5 +6,6 @@ import { WaveProgress1765800000000 } from './1765800000000-wave-progress';
 import { RemovedDependencies1766000000000 } from './1766000000000-removed-dependencies';
 import { AdoptedChanges1766100000000 } from './1766100000000-adopted-changes';
 import { InputVersions1766200000000 } from './1766200000000-input-versions';
+import { RequestIds1766300000000 } from './1766300000000-request-ids';
 
-export const migrations = [Initial1764000000000, RolloutPlanning1764700000000, InitiativeVersion1764900000000, DraftChanges1765100000000, WaveProgress1765800000000, RemovedDependencies1766000000000, AdoptedChanges1766100000000, InputVersions1766200000000];
+export const migrations = [Initial1764000000000, RolloutPlanning1764700000000, InitiativeVersion1764900000000, DraftChanges1765100000000, WaveProgress1765800000000, RemovedDependencies1766000000000, AdoptedChanges1766100000000, InputVersions1766200000000, RequestIds1766300000000];

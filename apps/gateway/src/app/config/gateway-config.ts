@@ -66,7 +66,7 @@ const gatewayEnvSchema = z.object({
     .regex(/^(RS|PS|ES)(256|384|512)(,(RS|PS|ES)(256|384|512))*$|^EdDSA$/, 'asymmetric algorithms only, e.g. RS256,ES256')
     .default('RS256,ES256'),
   OIDC_JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000),
-  CAPSTAN_IDEMPOTENCY_LOCK_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+  CAPSTAN_IDEMPOTENCY_LOCK_SECONDS: z.coerce.number().int().min(1).max(3_600).default(120),
   GATEWAY_METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9400),
   CAPSTAN_RATE_LIMIT: z.coerce.number().int().min(0).default(1_200),
   CAPSTAN_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),

@@ -216,7 +216,7 @@ export class InitiativesController {
     @CurrentPrincipal() principal: Principal,
     @Req() request: AuthenticatedRequest,
   ) {
-    return this.initiatives.recordDecision(id, body, { actor: principal.subject, correlationId: request.correlationId });
+    return this.initiatives.recordDecision(id, body, { actor: principal.subject, correlationId: request.correlationId }, request.requestId);
   }
 
   /**

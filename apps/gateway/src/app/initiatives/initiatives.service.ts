@@ -77,8 +77,8 @@ export class InitiativesService {
     return this.rpc.call(RegistryRpc.removeDependency, { initiativeId, dependsOn, actor: caller.actor }, { correlationId: caller.correlationId });
   }
 
-  recordDecision(initiativeId: string, decision: RecordDecision, caller: Caller) {
-    return this.rpc.call(RegistryRpc.recordDecision, { initiativeId, decision, actor: caller.actor }, { correlationId: caller.correlationId });
+  recordDecision(initiativeId: string, decision: RecordDecision, caller: Caller, requestId?: string) {
+    return this.rpc.call(RegistryRpc.recordDecision, { initiativeId, decision, actor: caller.actor, requestId }, { correlationId: caller.correlationId });
   }
 
   recordTelemetry(initiativeId: string, telemetry: Telemetry, caller: Caller) {

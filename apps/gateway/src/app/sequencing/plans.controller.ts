@@ -51,7 +51,11 @@ export class PlansController {
   @UseInterceptors(IdempotencyInterceptor)
   @ApiCreatedResponse({ type: PlanDto })
   compute(@Body() options: ComputePlanDto, @CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call(SequencingRpc.compute, { options, actor: principal.subject }, { correlationId: request.correlationId, timeoutMs: options.timeLimitMs + COMPUTE_MARGIN_MS });
+    return this.rpc.call(
+      SequencingRpc.compute,
+      { options, actor: principal.subject, requestId: request.requestId },
+      { correlationId: request.correlationId, timeoutMs: options.timeLimitMs + COMPUTE_MARGIN_MS },
+    );
   }
 
   @Get('plans')
@@ -111,7 +115,11 @@ export class PlansController {
   @UseInterceptors(IdempotencyInterceptor)
   @ApiCreatedResponse({ type: ScenarioDto })
   createScenario(@Body() scenario: CreateScenarioDto, @CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call(SequencingRpc.createScenario, { scenario, actor: principal.subject }, { correlationId: request.correlationId, timeoutMs: 60_000 + COMPUTE_MARGIN_MS });
+    return this.rpc.call(
+      SequencingRpc.createScenario,
+      { scenario, actor: principal.subject, requestId: request.requestId },
+      { correlationId: request.correlationId, timeoutMs: 60_000 + COMPUTE_MARGIN_MS },
+    );
   }
 
   @Get('scenarios/:id')

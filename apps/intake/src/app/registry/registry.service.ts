@@ -92,14 +92,24 @@ export class RegistryService {
     });
   }
 
-  async recordDecision(initiativeId: string, input: RecordDecision, actor: string, context: RpcContext): Promise<Decision> {
+  /**
+   * Records the committee's decision. With a request id (from the caller's Idempotency-Key) a request seen before
+   * answers with the decision it recorded: checked under the initiative's lock, so a repeat arriving while the first
+   * is still being written waits for it and finds it.
+   */
+  async recordDecision(initiativeId: string, input: RecordDecision, actor: string, context: RpcContext, requestId?: string): Promise<Decision> {
     return this.outbox.transaction(async (manager) => {
+      if (requestId) {
+        await manager.query(`SELECT 1 FROM intake.initiatives WHERE id = $1 FOR UPDATE`, [initiativeId]);
+        const [seen] = (await manager.query(`SELECT * FROM intake.decisions WHERE request_id = $1 AND initiative_id = $2`, [requestId, initiativeId])) as DecisionRow[];
+        if (seen) return toDecision(seen);
+      }
       const initiativeVersion = await nextVersion(manager, initiativeId);
       const scope = input.scopeEnvelope;
       const [row] = (await manager.query(
         `INSERT INTO intake.decisions (id, initiative_id, decision, rationale, scope_business_units, scope_users,
-           scope_monthly_spend_cap, scope_currency, decided_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+           scope_monthly_spend_cap, scope_currency, decided_by, request_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
         [
           randomUUID(),
           initiativeId,
@@ -110,6 +120,7 @@ export class RegistryService {
           scope?.monthlySpendCap ?? null,
           scope?.currency ?? null,
           actor,
+          requestId ?? null,
         ],
       )) as DecisionRow[];
       const recorded = toDecision(row);

@@ -29,7 +29,7 @@ export class PlanningHandler implements OnModuleInit {
     this.rpc.handle(SequencingRpc.revokeOverride, ({ id, reason, actor }) => this.inputs.revokeOverride(id, reason, actor));
     this.rpc.handle(SequencingRpc.overrides, () => this.inputs.overrides());
 
-    this.rpc.handle(SequencingRpc.compute, ({ options, actor }) => this.plans.compute(options, actor));
+    this.rpc.handle(SequencingRpc.compute, ({ options, actor, requestId }) => this.plans.compute(options, actor, requestId));
     this.rpc.handle(SequencingRpc.plan, ({ id }) => this.plans.get(id));
     this.rpc.handle(SequencingRpc.current, () => this.plans.current());
     this.rpc.handle(SequencingRpc.plans, ({ kind, limit }) => this.plans.list(kind, limit));
@@ -37,7 +37,7 @@ export class PlanningHandler implements OnModuleInit {
     this.rpc.handle(SequencingRpc.compare, ({ id, against }) => this.plans.compare(id, against));
     this.rpc.handle(SequencingRpc.publish, ({ id, actor }) => this.plans.publish(id, actor));
 
-    this.rpc.handle(SequencingRpc.createScenario, ({ scenario, actor }) => this.scenarios.create(scenario, actor));
+    this.rpc.handle(SequencingRpc.createScenario, ({ scenario, actor, requestId }) => this.scenarios.create(scenario, actor, requestId));
     this.rpc.handle(SequencingRpc.scenario, ({ id }) => this.scenarios.get(id));
     this.rpc.handle(SequencingRpc.scenarioDiff, ({ id }) => this.scenarios.diff(id));
     this.rpc.handle(SequencingRpc.promoteScenario, ({ id, actor }) => this.scenarios.promote(id, actor));

@@ -64,14 +64,19 @@ export class PlansService {
     private readonly inputs: PlanningInputsService,
   ) {}
 
-  async compute(request: ComputePlan, actor: string): Promise<PlanView> {
+  /** Computes a draft on request; with a request id (from an Idempotency-Key) a repeat answers with the draft the first made. */
+  async compute(request: ComputePlan, actor: string, requestId?: string): Promise<PlanView> {
+    if (requestId) {
+      const [made] = (await this.dataSource.query(`SELECT * FROM sequencing.plans WHERE request_id = $1`, [requestId])) as PlanRow[];
+      if (made) return this.view(made);
+    }
     const options = withStartDate(request);
     // The changes seen before the snapshot are in this draft: the refresher need not recompute for them.
     const [{ seen }] = (await this.dataSource.query(`SELECT coalesce(array_agg(seq), '{}') AS seen FROM sequencing.draft_changes`)) as { seen: string[] }[];
     const snapshot = await this.inputs.snapshot(options.startDate, options.horizonWeeks);
     const [previous] = await this.latest(this.dataSource.manager, ['draft']);
     const row = await this.outbox.transaction(async (manager) => {
-      const stored = await this.store(manager, 'draft', 'requested', snapshot, options, actor, previous);
+      const stored = await this.store(manager, 'draft', 'requested', snapshot, options, actor, previous, requestId);
       await manager.query(`DELETE FROM sequencing.draft_changes WHERE seq = ANY($1::bigint[])`, [seen]);
       return stored;
     });
@@ -79,13 +84,33 @@ export class PlansService {
   }
 
   /** Computes a plan from a snapshot and stores it; `previous` (a draft) is what its `changes` compare with. */
-  async store(manager: EntityManager, kind: PlanKind, trigger: string, snapshot: PortfolioSnapshot, options: PlanOptions, actor: string, previous?: PlanRow): Promise<PlanRow> {
+  async store(
+    manager: EntityManager,
+    kind: PlanKind,
+    trigger: string,
+    snapshot: PortfolioSnapshot,
+    options: PlanOptions,
+    actor: string,
+    previous?: PlanRow,
+    requestId?: string,
+  ): Promise<PlanRow> {
     const plan = await this.solve(snapshot, options);
     const changes = previous ? diffPlans(previous.result, plan) : null;
     const [row] = (await manager.query(
-      `INSERT INTO sequencing.plans (id, kind, trigger, previous_plan_id, options, inputs, result, changes, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
-      [randomUUID(), kind, trigger, previous?.id ?? null, JSON.stringify(options), JSON.stringify(snapshot), JSON.stringify(plan), changes && JSON.stringify(changes), actor],
+      `INSERT INTO sequencing.plans (id, kind, trigger, previous_plan_id, options, inputs, result, changes, created_by, request_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
+      [
+        randomUUID(),
+        kind,
+        trigger,
+        previous?.id ?? null,
+        JSON.stringify(options),
+        JSON.stringify(snapshot),
+        JSON.stringify(plan),
+        changes && JSON.stringify(changes),
+        actor,
+        requestId ?? null,
+      ],
     )) as PlanRow[];
     return row;
   }

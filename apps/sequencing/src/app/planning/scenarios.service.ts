@@ -33,7 +33,12 @@ export class ScenariosService {
     private readonly inputs: PlanningInputsService,
   ) {}
 
-  async create(input: CreateScenario, actor: string) {
+  /** Plans a what-if; with a request id (from an Idempotency-Key) a repeat answers with the what-if the first made. */
+  async create(input: CreateScenario, actor: string, requestId?: string) {
+    if (requestId) {
+      const [made] = (await this.dataSource.query(`SELECT * FROM sequencing.scenarios WHERE request_id = $1`, [requestId])) as ScenarioRow[];
+      if (made) return view(made);
+    }
     const base = input.basePlanId ? await this.plans.row(input.basePlanId) : await this.defaultBase();
     if (base.kind === 'scenario') throw new RpcError('unprocessable', 'A scenario is based on a draft or published plan, not on another scenario');
     // A what-if on a draft that is itself a what-if (a posture changed, an initiative invented) would carry that
@@ -62,8 +67,8 @@ export class ScenariosService {
       const plan = await this.plans.store(manager, 'scenario', `scenario: ${input.name}`, snapshot, base.options, actor);
       const diff = diffPlans(base.result, plan.result);
       const [scenario] = (await manager.query(
-        `INSERT INTO sequencing.scenarios (id, name, base_plan_id, plan_id, changes, diff, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-        [randomUUID(), input.name, base.id, plan.id, JSON.stringify(changes), JSON.stringify(diff), actor],
+        `INSERT INTO sequencing.scenarios (id, name, base_plan_id, plan_id, changes, diff, created_by, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+        [randomUUID(), input.name, base.id, plan.id, JSON.stringify(changes), JSON.stringify(diff), actor, requestId ?? null],
       )) as ScenarioRow[];
       return scenario;
     });

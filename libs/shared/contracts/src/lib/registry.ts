@@ -168,7 +168,8 @@ export const RegistryRpc = {
   ),
   recordDecision: rpcContract(
     'intake.decision.record',
-    z.object({ initiativeId: z.uuid(), decision: recordDecisionSchema, actor: z.string() }),
+    /** `requestId`: from the caller's Idempotency-Key; a repeat answers with the decision recorded the first time. */
+    z.object({ initiativeId: z.uuid(), decision: recordDecisionSchema, actor: z.string(), requestId: z.uuid().optional() }),
     decisionSchema,
   ),
   recordTelemetry: rpcContract(

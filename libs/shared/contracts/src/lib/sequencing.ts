@@ -342,6 +342,8 @@ export const scenarioSchema = z.object({
 export const scenarioDiffSchema = z.object({ scenarioId: z.uuid(), basePlanId: z.uuid(), planId: z.uuid(), diff: planDiffSchema });
 
 const actor = z.string();
+/** From the caller's Idempotency-Key: a repeat answers with what the first request made. */
+const requestId = z.uuid().optional();
 const id = z.object({ id: z.uuid() }).strict();
 
 export const SequencingRpc = {
@@ -365,7 +367,7 @@ export const SequencingRpc = {
   addOverride: rpcContract('sequencing.override.add', z.object({ override: planOverrideInputSchema, actor }).strict(), planOverrideViewSchema),
   revokeOverride: rpcContract('sequencing.override.revoke', z.object({ id: z.uuid(), reason, actor }).strict(), planOverrideViewSchema),
   overrides: rpcContract('sequencing.override.list', z.object({}).strict(), z.object({ items: z.array(planOverrideViewSchema) })),
-  compute: rpcContract('sequencing.plan.compute', z.object({ options: computePlanSchema, actor }).strict(), planSchema),
+  compute: rpcContract('sequencing.plan.compute', z.object({ options: computePlanSchema, actor, requestId }).strict(), planSchema),
   plan: rpcContract('sequencing.plan.get', id, planSchema),
   current: rpcContract('sequencing.plan.current', z.object({}).strict(), planSchema),
   plans: rpcContract('sequencing.plan.list', z.object({ kind: z.enum(PLAN_KINDS).optional(), limit: z.number().int().min(1).max(100).default(20) }).strict(), z.object({ items: z.array(planSummarySchema) })),
@@ -376,7 +378,7 @@ export const SequencingRpc = {
     z.object({ planId: z.uuid(), againstPlanId: z.uuid(), diff: planDiffSchema }),
   ),
   publish: rpcContract('sequencing.plan.publish', z.object({ id: z.uuid(), actor }).strict(), planSchema),
-  createScenario: rpcContract('sequencing.scenario.create', z.object({ scenario: createScenarioSchema, actor }).strict(), scenarioSchema),
+  createScenario: rpcContract('sequencing.scenario.create', z.object({ scenario: createScenarioSchema, actor, requestId }).strict(), scenarioSchema),
   scenario: rpcContract('sequencing.scenario.get', id, scenarioSchema),
   scenarioDiff: rpcContract('sequencing.scenario.diff', id, scenarioDiffSchema),
   promoteScenario: rpcContract('sequencing.scenario.promote', z.object({ id: z.uuid(), actor }).strict(), planSchema),
