@@ -85,6 +85,37 @@ describe('initiative readiness through the API', () => {
       ]);
     });
 
+    it('should change the requested scope and the target dates by the parts a PATCH names, and clear a date sent as null', async () => {
+      const created = await pmo.post<Detail & { requestedScope: unknown; targetDates: unknown }>('/api/v1/initiatives', {
+        name: 'Scoped in parts',
+        businessUnit: 'Claims',
+        requestedScope: { businessUnits: ['Claims', 'Retail'], users: 5000, workflows: ['intake'] },
+        targetDates: { pilotEnd: '2027-01-31', productionStart: '2027-03-01' },
+      });
+      const id = created.body.id;
+      const patched = await pmo.request<{ requestedScope: unknown; targetDates: unknown }>('PATCH', `/api/v1/initiatives/${id}`, {
+        body: { requestedScope: { workflows: ['triage'] }, targetDates: { pilotEnd: null, fullRollout: '2027-09-01' } },
+        headers: { 'if-match': '"1"' },
+      });
+      expect(patched.status).toBe(200);
+      expect(patched.body.requestedScope).toEqual({ businessUnits: ['Claims', 'Retail'], users: 5000, workflows: ['triage'] });
+      expect(patched.body.targetDates).toEqual({ productionStart: '2027-03-01', fullRollout: '2027-09-01' });
+      const audit = await viewer.get<AuditBody>(`/api/v1/initiatives/${id}/audit`);
+      expect(audit.body.items.find((entry) => entry.action === 'initiative.updated')?.changes).toEqual([
+        { field: 'requestedScope', from: { businessUnits: ['Claims', 'Retail'], users: 5000, workflows: ['intake'] }, to: patched.body.requestedScope },
+        { field: 'targetDates', from: { pilotEnd: '2027-01-31', productionStart: '2027-03-01' }, to: patched.body.targetDates },
+      ]);
+    });
+
+    it('should archive once when two archivals arrive together', async () => {
+      const id = await register('Archived once');
+      const archivals = await Promise.all([0, 1].map(() => pmo.post<{ archivedAt: string; version: number }>(`/api/v1/initiatives/${id}/archive`, {})));
+      expect(archivals.map((archival) => archival.body.archivedAt)).toEqual([archivals[0].body.archivedAt, archivals[0].body.archivedAt]);
+      expect(archivals.map((archival) => archival.body.version)).toEqual([2, 2]);
+      const audit = await viewer.get<AuditBody>(`/api/v1/initiatives/${id}/audit`);
+      expect(audit.body.items.filter((entry) => entry.action === 'initiative.archived')).toHaveLength(1);
+    });
+
     it('should let exactly one of two concurrent PATCHes with the same ETag through', async () => {
       const id = await register('Claims triage');
       const patch = (name: string) =>

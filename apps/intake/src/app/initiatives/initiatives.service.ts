@@ -74,7 +74,10 @@ export class InitiativesService {
       await nextVersion(manager, id, ifMatch);
       const entity = await manager.findOneByOrFail(InitiativeEntity, { id });
       const before = editable(toInitiative(entity));
-      manager.merge(InitiativeEntity, entity, changes);
+      const { requestedScope, targetDates, ...replaced } = changes;
+      manager.merge(InitiativeEntity, entity, replaced);
+      if (requestedScope) entity.requestedScope = { ...entity.requestedScope, ...requestedScope };
+      if (targetDates) entity.targetDates = withoutCleared({ ...entity.targetDates, ...targetDates });
       const saved = toInitiative(await manager.save(entity));
       const fieldChanges = diff(before, editable(saved));
       await appendAudit(manager, { initiativeId: id, actor, action: 'initiative.updated', changes: fieldChanges });
@@ -100,9 +103,10 @@ export class InitiativesService {
   /** Archiving hides an initiative from lists; nothing is deleted. Archiving twice changes nothing. */
   async archive(id: string, actor: string, ifMatch: number | undefined, context: RpcContext): Promise<Initiative> {
     return this.outbox.transaction(async (manager) => {
-      const current = await manager.findOneBy(InitiativeEntity, { id });
-      if (!current) throw RpcError.notFound(`Initiative ${id}`);
-      if (current.archivedAt) return toInitiative(current);
+      // Read under the row's lock: of two archivals at once, the second waits and finds it archived.
+      const [locked] = (await manager.query(`SELECT archived_at FROM intake.initiatives WHERE id = $1 FOR UPDATE`, [id])) as { archived_at: Date | null }[];
+      if (!locked) throw RpcError.notFound(`Initiative ${id}`);
+      if (locked.archived_at) return toInitiative(await manager.findOneByOrFail(InitiativeEntity, { id }));
       await nextVersion(manager, id, ifMatch);
       await manager.update(InitiativeEntity, { id }, { archivedAt: new Date() });
       const archived = toInitiative(await manager.findOneByOrFail(InitiativeEntity, { id }));
@@ -185,4 +189,9 @@ function toInitiative(entity: InitiativeEntity): Initiative {
     updatedAt: entity.updatedAt.toISOString(),
     archivedAt: entity.archivedAt?.toISOString() ?? null,
   };
+}
+
+/** The target dates kept: a date sent as null is cleared. */
+function withoutCleared(dates: Record<string, string | null | undefined>): Initiative['targetDates'] {
+  return Object.fromEntries(Object.entries(dates).filter(([, date]) => date !== null && date !== undefined));
 }

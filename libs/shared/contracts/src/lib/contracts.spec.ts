@@ -44,6 +44,23 @@ describe('updateInitiativeSchema', () => {
     expect(updateInitiativeSchema.parse({ name: 'New name' })).toEqual({ name: 'New name' });
     expect(updateInitiativeSchema.safeParse({}).success).toBe(false);
   });
+
+  it('should take the parts of the requested scope and target dates given, a cleared date as null', () => {
+    expect(updateInitiativeSchema.parse({ requestedScope: { workflows: ['triage'] }, targetDates: { pilotEnd: null } })).toEqual({
+      requestedScope: { workflows: ['triage'] },
+      targetDates: { pilotEnd: null },
+    });
+  });
+});
+
+describe('evidenceInputSchema', () => {
+  it('should refuse evidence that would be recorded lapsed: expiring before it was attested, or before now when attested on receipt', () => {
+    const issues = (input: object) => evidenceInputSchema.safeParse({ status: 'established', attestedBy: 'ci', ...input }).error?.issues.map((issue) => issue.message);
+    expect(issues({ expiresAt: '2025-12-01' })).toEqual(['is in the past: evidence attested now must expire later']);
+    expect(issues({ attestedAt: '2025-06-01', expiresAt: '2025-05-01' })).toEqual(['must be after attestedAt']);
+    expect(issues({ attestedAt: '2025-06-01', expiresAt: '2025-12-01' })).toBeUndefined();
+    expect(issues({ expiresAt: '2099-12-01' })).toBeUndefined();
+  });
 });
 
 describe('allocationRuleInputSchema', () => {

@@ -9,11 +9,16 @@ import { MAX_USERS, decisionSchema, dependencySchema } from './registry';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
+const requestedScopeFields = {
+  businessUnits: z.array(text(100)).max(50),
+  users: z.number().int().min(0).max(MAX_USERS, 'at most a billion users').nullable(),
+  workflows: z.array(text(200)).max(50),
+};
 const requestedScopeSchema = z
   .object({
-    businessUnits: z.array(text(100)).max(50).default([]),
-    users: z.number().int().min(0).max(MAX_USERS, 'at most a billion users').nullable().default(null),
-    workflows: z.array(text(200)).max(50).default([]),
+    businessUnits: requestedScopeFields.businessUnits.default([]),
+    users: requestedScopeFields.users.default(null),
+    workflows: requestedScopeFields.workflows.default([]),
   })
   .strict();
 
@@ -81,9 +86,17 @@ export const initiativeSchema = registerInitiativeSchema.extend({
 });
 export type Initiative = z.infer<typeof initiativeSchema>;
 
-/** The fields PATCH may change; at least one. */
+/**
+ * The fields PATCH may change; at least one. The requested scope and the target dates change by the parts named (a
+ * target date sent as null is cleared): a PATCH of the workflows alone keeps the users asked for, which scoring
+ * holds against the committee's scope envelope.
+ */
 export const updateInitiativeSchema = z
-  .object(initiativeFields)
+  .object({
+    ...initiativeFields,
+    requestedScope: z.object(requestedScopeFields).partial().strict(),
+    targetDates: z.object({ pilotEnd: calendarDate.nullable(), productionStart: calendarDate.nullable(), fullRollout: calendarDate.nullable() }).partial().strict(),
+  })
   .partial()
   .strict()
   .refine((changes) => Object.keys(changes).length > 0, { message: 'Give at least one field to change' });

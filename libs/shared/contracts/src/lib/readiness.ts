@@ -40,8 +40,9 @@ export const evidenceInputSchema = z
     if (input.attestedAt && Date.parse(input.attestedAt) > Date.now() + CLOCK_SKEW_MS) {
       ctx.addIssue({ code: 'custom', path: ['attestedAt'], message: 'is in the future: attest evidence when it is given' });
     }
-    if (input.attestedAt && input.expiresAt && Date.parse(input.expiresAt) <= Date.parse(input.attestedAt)) {
-      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'must be after attestedAt' });
+    // Without attestedAt it is attested on receipt: an expiry already past would be recorded lapsed.
+    if (input.expiresAt && Date.parse(input.expiresAt) <= (input.attestedAt ? Date.parse(input.attestedAt) : Date.now())) {
+      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: input.attestedAt ? 'must be after attestedAt' : 'is in the past: evidence attested now must expire later' });
     }
   });
 export type EvidenceInput = z.infer<typeof evidenceInputSchema>;
