@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { Client } from 'pg';
 import { CRITERION_IDS, RESPONSIBILITIES } from '@capstan/domain';
 import { ApiClient, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
 
@@ -25,7 +26,8 @@ describe('scoring through the API', () => {
   }
 
   beforeAll(async () => {
-    context = await startTestSystem(resolve(__dirname, '../../..'));
+    // A review sweep every second: a re-score cut short is finished by it.
+    context = await startTestSystem(resolve(__dirname, '../../..'), { SCORING_REVIEW_INTERVAL_MS: '1000' });
     const base = new ApiClient(context.system.gatewayUrl);
     pmo = base.withToken(await tokenFor(context.jwtSecret, ['pmo']));
     admin = base.withToken(await tokenFor(context.jwtSecret, ['admin']));
@@ -200,6 +202,29 @@ describe('scoring through the API', () => {
     expect((await admin.request('POST', '/api/v1/scoring-models/strict-risk/activate')).status).toBe(200);
     await postureOf(ids.owned, 'pause');
     expect((await viewer.get<PostureBody>(`/api/v1/initiatives/${ids.bare}/posture`)).body.posture).toBe('pause');
+
+    // As if the re-score had been cut short before it reached this initiative: its posture is still an older model's.
+    const database = new Client({ connectionString: context.databaseUrl });
+    await database.connect();
+    try {
+      const stale = await database.query(
+        `UPDATE scoring.evaluations SET model_version = 'retired-model' WHERE id = (SELECT evaluation_id FROM scoring.subjects WHERE initiative_id = $1) RETURNING id`,
+        [ids.owned],
+      );
+      expect(stale.rowCount).toBe(1);
+      await pollUntil(
+        async () => {
+          const { rows } = await database.query(
+            `SELECT e.id, e.model_version FROM scoring.subjects s JOIN scoring.evaluations e ON e.id = s.evaluation_id WHERE s.initiative_id = $1`,
+            [ids.owned],
+          );
+          return rows[0].id !== stale.rows[0].id && rows[0].model_version === 'strict-risk' ? true : undefined;
+        },
+        { what: 'the review sweep to re-score the posture an older model gave' },
+      );
+    } finally {
+      await database.end();
+    }
   });
 
   it('should take an archived initiative out of the portfolio figures and the weeks from its archiving on, keeping its history', async () => {

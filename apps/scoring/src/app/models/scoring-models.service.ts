@@ -62,8 +62,11 @@ export class ScoringModelsService implements OnApplicationBootstrap {
       return row;
     });
     const rescoring = await this.postures.count();
-    // Re-scoring a large portfolio takes a while: it runs on, in batches, after the answer.
-    void this.postures.rescoreAll().catch((error: unknown) => this.logger.error(`Re-scoring after activating ${version} failed: ${String(error)}`));
+    // Re-scoring a large portfolio takes a while: it runs on, in batches, after the answer. Cut short (a restart, a
+    // failed batch), the review sweep finishes it: it looks for postures by another model at every tick.
+    void this.postures
+      .rescoreByOlderModels()
+      .catch((error: unknown) => this.logger.error(`Re-scoring after activating ${version} failed (the review sweep goes on with it): ${String(error)}`));
     return { ...toView(activated), rescoring };
   }
 

@@ -109,19 +109,29 @@ export class PosturesService {
     return this.dataSource.manager.count(ScoringSubjectEntity);
   }
 
-  /** Re-scores every initiative (after a model change), in batches. */
-  async rescoreAll(batch = 200): Promise<void> {
+  /**
+   * Re-scores, in batches, every initiative whose posture another model than the active one gave: after a model is
+   * activated, and at each review sweep, so a re-score cut short (or an event applied under the old model while the
+   * model changed) is finished. Replicas take different initiatives. Returns how many it re-scored.
+   */
+  async rescoreByOlderModels(batch = 200): Promise<number> {
     let after = '00000000-0000-0000-0000-000000000000';
+    let rescored = 0;
     for (;;) {
-      const ids = (await this.dataSource.query(
-        `SELECT initiative_id FROM scoring.subjects WHERE initiative_id > $1 AND archived_at IS NULL ORDER BY initiative_id LIMIT $2`,
-        [after, batch],
-      )) as { initiative_id: string }[];
-      if (!ids.length) return;
-      await this.dataSource.transaction(async (manager) => {
-        for (const { initiative_id } of ids) await this.reevaluate(manager, initiative_id);
+      const ids = await this.dataSource.transaction(async (manager) => {
+        const model = await this.activeModel.get(manager);
+        const stale = (await manager.query(
+          `SELECT s.initiative_id FROM scoring.subjects s JOIN scoring.evaluations e ON e.id = s.evaluation_id
+           WHERE s.initiative_id > $1 AND s.archived_at IS NULL AND e.model_version <> $2
+           ORDER BY s.initiative_id LIMIT $3 FOR UPDATE OF s SKIP LOCKED`,
+          [after, model.version, batch],
+        )) as { initiative_id: string }[];
+        for (const { initiative_id } of stale) await this.reevaluate(manager, initiative_id);
+        return stale;
       });
+      if (!ids.length) return rescored;
       this.outbox.wake();
+      rescored += ids.length;
       after = ids[ids.length - 1].initiative_id;
     }
   }

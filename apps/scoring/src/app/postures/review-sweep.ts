@@ -5,7 +5,8 @@ import { PosturesService } from './postures.service';
 /**
  * Time alone changes postures: a hold period ends, evidence lapses. Every
  * `SCORING_REVIEW_INTERVAL_MS` the initiatives whose review time has come are
- * evaluated again, by the replica leading `review-sweep`.
+ * evaluated again, by the replica leading `review-sweep`, and so is any posture
+ * still by a model other than the active one (a re-score cut short).
  */
 @Injectable()
 export class ReviewSweep implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -35,6 +36,8 @@ export class ReviewSweep implements OnApplicationBootstrap, BeforeApplicationShu
       while ((await this.postures.reviewDue()) > 0) {
         // Keep going while whole batches come back.
       }
+      const rescored = await this.postures.rescoreByOlderModels();
+      if (rescored) this.logger.log(`Re-scored ${rescored} initiative(s) whose posture an older model gave`);
     } catch (error) {
       this.logger.warn(`Review sweep failed: ${String(error)}`);
     }
