@@ -118,6 +118,21 @@ describe('initiative CSV imports', () => {
     expect(keys).toEqual([...keys].sort((a, b) => number(a) - number(b)));
   });
 
+  it('should register each initiative once when two imports of one inventory run at the same time', async () => {
+    const unit = 'Imported twice at once';
+    const rows = Array.from({ length: 600 }, (_, i) => `,"Twin ${i}",,${unit},,,pilot,minimal,`);
+    const file = ['key,name,summary,businessUnit,sponsor,useCaseCategory,stage,riskTier,tags', ...rows].join('\n') + '\n';
+    const [first, second] = await Promise.all([importFile(file, 'valid-rows'), importFile(file, 'all-or-nothing')]);
+    expect([first.status, second.status]).toEqual(['completed', 'completed']);
+    expect(first.rowsImported + second.rowsImported).toBe(600);
+    expect(first.rowsSkipped + second.rowsSkipped).toBe(600);
+    const { rows: counted } = await database.query<{ n: string; names: string }>(
+      'SELECT count(*)::text AS n, count(DISTINCT name)::text AS names FROM intake.initiatives WHERE business_unit = $1',
+      [unit],
+    );
+    expect(counted[0]).toEqual({ n: '600', names: '600' });
+  });
+
   it('should export what it imported in the format it reads', async () => {
     const response = await fetch(`${context.system.gatewayUrl}/api/v1/initiatives/export?businessUnit=${encodeURIComponent(BUSINESS_UNIT)}&sort=name`, {
       headers: { authorization: `Bearer ${await tokenFor(context.jwtSecret, ['viewer'])}` },

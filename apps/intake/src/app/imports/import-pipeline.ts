@@ -24,5 +24,6 @@ export interface ImportPipeline<R> {
   /** Pure: parses and validates the file. Throws `CsvFileError` for a file-level problem. */
   parse(text: string, limits: CsvLimits): ParsedImport<R>;
   plan(manager: EntityManager, valid: R[], importId: string): Promise<ImportPlan<R>>;
-  write(manager: EntityManager, row: R, actor: string, importId: string): Promise<void>;
+  /** Writes a row; false when it turns out present meanwhile (another import wrote it since the plan) and is skipped. */
+  write(manager: EntityManager, row: R, actor: string, importId: string): Promise<boolean>;
 }

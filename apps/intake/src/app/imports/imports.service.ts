@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { ImportKind, ImportMode, ImportRowError, InitiativeImport } from '@capstan/contracts';
 import { Outbox, RpcError, firstResultSet } from '@capstan/messaging';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake-config';
@@ -168,8 +168,13 @@ export class ImportsService implements OnApplicationBootstrap, BeforeApplication
       return;
     }
     let imported = plan.alreadyImported;
-    const settled = () => invalid.length + plan.skipped + imported;
-    await this.update(id, { ...counts, rows_skipped: plan.skipped, rows_imported: imported, rows_processed: settled() });
+    let skipped = plan.skipped;
+    const settled = () => invalid.length + skipped + imported;
+    const write = async (manager: EntityManager, row: (typeof plan.write)[number]) => {
+      if (await pipeline.write(manager, row, current.requested_by, id)) imported++;
+      else skipped++;
+    };
+    await this.update(id, { ...counts, rows_skipped: skipped, rows_imported: imported, rows_processed: settled() });
     if (current.mode === 'all-or-nothing') {
       // One transaction: a row the database refuses takes every other row back with it. It holds the import's row
       // throughout, so a process that finds the lease lapsed meanwhile waits, then finds the import settled. No
@@ -177,11 +182,10 @@ export class ImportsService implements OnApplicationBootstrap, BeforeApplication
       // connection) never frees and a small pool can run out of; the rows count as imported when it commits.
       await this.dataSource.transaction(async (manager) => {
         await manager.query(`SELECT 1 FROM intake.imports WHERE id = $1 FOR UPDATE`, [id]);
-        for (const row of plan.write) await pipeline.write(manager, row, current.requested_by, id);
-        imported += plan.write.length;
+        for (const row of plan.write) await write(manager, row);
         await manager.query(
-          `UPDATE intake.imports SET status = 'completed', rows_imported = $2, rows_processed = $3, locked_until = NULL, updated_at = now() WHERE id = $1`,
-          [id, imported, settled()],
+          `UPDATE intake.imports SET status = 'completed', rows_imported = $2, rows_skipped = $3, rows_processed = $4, locked_until = NULL, updated_at = now() WHERE id = $1`,
+          [id, imported, skipped, settled()],
         );
       });
       this.outbox.wake();
@@ -189,19 +193,18 @@ export class ImportsService implements OnApplicationBootstrap, BeforeApplication
       for (let start = 0; start < plan.write.length; start += BATCH) {
         const batch = plan.write.slice(start, start + BATCH);
         await this.dataSource.transaction(async (manager) => {
-          for (const row of batch) await pipeline.write(manager, row, current.requested_by, id);
-          imported += batch.length;
+          for (const row of batch) await write(manager, row);
           await manager.query(
-            `UPDATE intake.imports SET rows_imported = $2, rows_processed = $3, locked_until = now() + make_interval(secs => $4), updated_at = now()
+            `UPDATE intake.imports SET rows_imported = $2, rows_skipped = $3, rows_processed = $4, locked_until = now() + make_interval(secs => $5), updated_at = now()
              WHERE id = $1`,
-            [id, imported, settled(), LEASE_SECONDS],
+            [id, imported, skipped, settled(), LEASE_SECONDS],
           );
         });
         this.outbox.wake();
       }
       await this.settle(id, 'completed', {});
     }
-    this.logger.log(`Import ${id} (${current.kind}): ${imported} imported, ${plan.skipped} skipped, ${invalid.length} invalid of ${parsed.total}`);
+    this.logger.log(`Import ${id} (${current.kind}): ${imported} imported, ${skipped} skipped, ${invalid.length} invalid of ${parsed.total}`);
   }
 
   /** One process works on an import at a time: it holds a lease it renews with every batch. */

@@ -33,7 +33,19 @@ export class InitiativeImportPipeline implements ImportPipeline<ParsedRow> {
     return plan;
   }
 
-  async write(manager: EntityManager, row: ParsedRow, actor: string, importId: string): Promise<void> {
+  /**
+   * Registers the row unless its initiative exists by now. Imports write under one lock, held to the end of each
+   * write transaction: two inventories sent together, each planned before the other wrote, register each
+   * initiative once (the second waits, then finds it).
+   */
+  async write(manager: EntityManager, row: ParsedRow, actor: string, importId: string): Promise<boolean> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('intake.initiative-imports'))`);
+    const [present] = (await manager.query(`SELECT 1 FROM intake.initiatives WHERE lower(business_unit) = lower($1) AND lower(name) = lower($2) LIMIT 1`, [
+      row.input.businessUnit,
+      row.input.name,
+    ])) as unknown[];
+    if (present) return false;
     await this.initiatives.registerIn(manager, row.input, actor, {}, importId);
+    return true;
   }
 }

@@ -32,7 +32,8 @@ export class TelemetryImportPipeline implements ImportPipeline<ResolvedRow> {
     return plan;
   }
 
-  async write(manager: EntityManager, row: ResolvedRow, actor: string): Promise<void> {
+  async write(manager: EntityManager, row: ResolvedRow, actor: string): Promise<boolean> {
     await this.registry.recordTelemetryIn(manager, row.initiativeId, row.telemetry, actor, {});
+    return true;
   }
 }
