@@ -221,7 +221,7 @@ export class DecisionsPage {
       const sort = this.sort();
       if (sort) this.decisionRows().sort = sort;
     });
-    inject(LiveEvents).subscribe(['decision.recorded', 'posture.changed'], () => this.loadDecisions(), this.destroyRef);
+    inject(LiveEvents).subscribe(['decision.recorded', 'posture.changed'], () => this.loadDecisions(), this.destroyRef, () => this.loadDecisions());
   }
 
   protected setQuery(changes: Record<string, string | null>): void {

@@ -207,7 +207,7 @@ export class EconomicsPage implements OnInit {
 
   ngOnInit(): void {
     void this.load();
-    this.live.subscribe(['cost.recorded', 'cost.imported', 'budget.threshold_crossed'], () => void this.load(), this.destroyRef);
+    this.live.subscribe(['cost.recorded', 'cost.imported', 'budget.threshold_crossed'], () => void this.load(), this.destroyRef, () => void this.load());
     this.destroyRef.onDestroy(() => clearTimeout(this.watching));
   }
 

@@ -225,6 +225,10 @@ export class InitiativePage implements OnInit {
         else this.load();
       },
       this.destroyRef,
+      () => {
+        this.load();
+        this.costRevision.update((n) => n + 1);
+      },
     );
   }
 

@@ -156,7 +156,7 @@ export class PortfolioPage implements OnInit {
     // Weekly figures: read once per visit, not on every live event.
     this.api.trends().subscribe({ next: (trends) => this.trends.set(trends), error: () => this.trends.set(null) });
     // Events say what changed; the page refetches so it always shows the services' own view.
-    this.live.subscribe(['initiative.registered', 'initiative.archived', 'posture.changed', 'score.updated'], () => this.refresh(), this.destroyRef);
+    this.live.subscribe(['initiative.registered', 'initiative.archived', 'posture.changed', 'score.updated'], () => this.refresh(), this.destroyRef, () => this.refresh());
   }
 
   protected load(): void {

@@ -256,7 +256,7 @@ export class RolloutPage implements OnInit {
 
   ngOnInit(): void {
     void this.load();
-    this.live.subscribe(['plan.published', 'plan.draft_recomputed'], () => void this.load(), this.destroyRef);
+    this.live.subscribe(['plan.published', 'plan.draft_recomputed'], () => void this.load(), this.destroyRef, () => void this.load());
   }
 
   protected showDraft(): void {
