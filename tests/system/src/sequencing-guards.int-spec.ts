@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
-import type { PlanView } from '@capstan/contracts';
+import { PostureEvents, subjectsFor, type PlanView } from '@capstan/contracts';
+import { NatsClient, encodeJson } from '@capstan/messaging';
 import { ApiClient, pollUntil, recomputedDraft, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
 
 interface ProblemBody {
@@ -316,5 +318,32 @@ describe('sequencing guards through the API', () => {
     expect(budget.body).toMatchObject({ quarter: '2031-Q2', amount: '1000.00', version: 1 });
     expect((await put(finance, budgetPath, { amount: '2000.00' }, create)).status).toBe(412);
     expect((await put(finance, budgetPath, { amount: '3000.00' }, ifMatch(1))).body).toMatchObject({ amount: '3000.00', version: 2 });
+  });
+
+  it('should keep the posture of the later evaluation when an earlier one is delivered after it', async () => {
+    const nats = new NatsClient({ url: context.natsUrl, name: 'posture-order' });
+    await nats.connect();
+    const database = new Client({ connectionString: context.databaseUrl });
+    await database.connect();
+    try {
+      const subject = subjectsFor(context.namespace).event(PostureEvents.changed.type);
+      const publish = async (initiativeId: string, posture: string, evaluatedAt: string) => {
+        const event = { id: randomUUID(), type: PostureEvents.changed.type, version: 1, source: 'scoring', occurredAt: new Date().toISOString(), payload: { initiativeId, previous: null, posture, modelVersion: 'test', evaluatedAt } };
+        await nats.js.publish(subject, encodeJson(event), { msgID: event.id });
+      };
+      const stored = async (id: string) =>
+        (await database.query<{ posture: string; at: string }>(`SELECT posture, to_char(posture_evaluated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS at FROM sequencing.initiatives WHERE id = $1`, [id])).rows[0];
+      // Initiatives sequencing has not heard of: the posture makes a placeholder row and plans never see it.
+      const [late, marker] = [randomUUID(), randomUUID()];
+      await publish(late, 'pause', '2099-01-02T00:00:00Z');
+      await pollUntil(async () => ((await stored(late))?.posture === 'pause' ? true : undefined), { what: 'the later posture to be applied' });
+      await publish(late, 'authorize_deployment', '2099-01-01T00:00:00Z');
+      await publish(marker, 'pause', '2099-01-03T00:00:00Z');
+      await pollUntil(async () => ((await stored(marker))?.posture === 'pause' ? true : undefined), { what: 'the events published after it to be applied' });
+      expect(await stored(late)).toEqual({ posture: 'pause', at: '2099-01-02' });
+    } finally {
+      await database.end();
+      await nats.close();
+    }
   });
 });

@@ -51,13 +51,17 @@ export class PlanningInputsService {
     if (applied.length) await markStaleIfPlanned(manager, [initiative.id], `initiative ${initiative.key} changed`);
   }
 
-  async recordPosture(manager: EntityManager, initiativeId: string, posture: Posture): Promise<void> {
-    await this.recordProjected(manager, initiativeId, 'posture', posture, (key) => `posture of ${key} changed to ${posture}`);
+  /** The posture of the evaluation at `evaluatedAt`, unless a later evaluation's arrived first. */
+  async recordPosture(manager: EntityManager, initiativeId: string, posture: Posture, evaluatedAt: string): Promise<void> {
+    await this.recordProjected(manager, initiativeId, { column: 'posture', value: posture }, { column: 'posture_evaluated_at', value: evaluatedAt }, (key) => `posture of ${key} changed to ${posture}`);
   }
 
-  /** The committee's latest controlled-investment decision bounds which business units a rollout may reach. */
-  async recordScopeEnvelope(manager: EntityManager, initiativeId: string, businessUnits: string[] | null): Promise<void> {
-    await this.recordProjected(manager, initiativeId, 'scope_units', businessUnits, (key) => `scope envelope of ${key} changed`);
+  /**
+   * The committee's latest controlled-investment decision bounds which business units a rollout may reach: the one
+   * recorded at the highest initiative version, whichever arrives last.
+   */
+  async recordScopeEnvelope(manager: EntityManager, initiativeId: string, businessUnits: string[] | null, initiativeVersion: number): Promise<void> {
+    await this.recordProjected(manager, initiativeId, { column: 'scope_units', value: businessUnits }, { column: 'scope_version', value: initiativeVersion }, (key) => `scope envelope of ${key} changed`);
   }
 
   /**
@@ -79,18 +83,27 @@ export class PlanningInputsService {
   }
 
   /**
-   * Sets one projected field of an initiative. Events of different streams may
-   * arrive out of order: the field can come before the registration, so the row
-   * is created with placeholders the registration fills in.
+   * Sets one projected field of an initiative, unless what is stored was set by a later event (`order`). Events of
+   * different streams may arrive out of order: the field can come before the registration, so the row is created
+   * with placeholders the registration fills in.
    */
-  private async recordProjected(manager: EntityManager, initiativeId: string, column: 'posture' | 'scope_units', value: unknown, reason: (key: string) => string): Promise<void> {
-    const [row] = (await manager.query(
-      `INSERT INTO sequencing.initiatives (id, key, name, business_unit, ${column}) VALUES ($1, '', '', '', $2)
-       ON CONFLICT (id) DO UPDATE SET ${column} = $2, updated_at = now()
-       RETURNING key`,
-      [initiativeId, value],
-    )) as { key: string }[];
-    await markStaleIfPlanned(manager, [initiativeId], reason(row.key || initiativeId));
+  private async recordProjected(
+    manager: EntityManager,
+    initiativeId: string,
+    field: { column: 'posture' | 'scope_units'; value: unknown },
+    order: { column: 'posture_evaluated_at' | 'scope_version'; value: string | number },
+    reason: (key: string) => string,
+  ): Promise<void> {
+    const [row] = firstResultSet<{ key: string }>(
+      await manager.query(
+        `INSERT INTO sequencing.initiatives (id, key, name, business_unit, ${field.column}, ${order.column}) VALUES ($1, '', '', '', $2, $3)
+         ON CONFLICT (id) DO UPDATE SET ${field.column} = $2, ${order.column} = $3, updated_at = now()
+         WHERE sequencing.initiatives.${order.column} IS NULL OR sequencing.initiatives.${order.column} < EXCLUDED.${order.column}
+         RETURNING key`,
+        [initiativeId, field.value, order.value],
+      ),
+    );
+    if (row) await markStaleIfPlanned(manager, [initiativeId], reason(row.key || initiativeId));
   }
 
   // Inputs set here --------------------------------------------------------------

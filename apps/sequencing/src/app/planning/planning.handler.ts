@@ -49,13 +49,14 @@ export class PlanningHandler implements OnModuleInit {
     this.consumers.on(InitiativeEvents.archived, (event, manager) => this.inputs.trackInitiative(manager, event.payload.initiative), byInitiative);
     this.consumers.on(
       PostureEvents.changed,
-      (event, manager) => this.inputs.recordPosture(manager, event.payload.initiativeId, event.payload.posture),
+      (event, manager) => this.inputs.recordPosture(manager, event.payload.initiativeId, event.payload.posture, event.payload.evaluatedAt),
       (payload) => payload.initiativeId,
     );
     this.consumers.on(RegistryEvents.decisionRecorded, (event, manager) => {
       const { initiativeId, decision, scopeEnvelope } = event.payload.decision;
       // A pause or an authorization lifts the envelope; the posture from scoring gates the rest.
-      return this.inputs.recordScopeEnvelope(manager, initiativeId, decision === 'controlled_investment' ? (scopeEnvelope?.businessUnits ?? null) : null);
+      const units = decision === 'controlled_investment' ? (scopeEnvelope?.businessUnits ?? null) : null;
+      return this.inputs.recordScopeEnvelope(manager, initiativeId, units, event.payload.initiativeVersion);
     }, (payload) => payload.decision.initiativeId);
     this.consumers.on(RegistryEvents.dependencyAdded, (event, manager) => {
       const { initiativeId, dependsOn, kind } = event.payload.dependency;
