@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
+import { Logger } from '@nestjs/common';
 import { z } from 'zod';
 import { eventContract, subjectsFor } from '@capstan/contracts';
 import { EventConsumers, NatsClient, encodeJson, messagingTablesUp } from '@capstan/messaging';
@@ -95,5 +96,36 @@ describe('batched event consumers', () => {
     }
     // Events did share transactions: a backlog is not applied one commit per event.
     expect(Math.max(...batchSizes)).toBeGreaterThan(1);
+  });
+
+  it('should keep an event whose dead letter cannot be stored, and dead-letter it once it can', async () => {
+    const own = subjectsFor(`it${randomUUID().slice(0, 8)}`);
+    await nats.ensureStreams(own);
+    const jsm = await nats.jsm();
+    await jsm.streams.delete(own.deadLetterStream);
+    const errors = jest.spyOn(Logger.prototype, 'error');
+    const consumers = new EventConsumers(dataSource, nats, own, 'probe', 'kept', { maxDeliver: 2 });
+    consumers.on(probe, async () => {
+      throw new Error('this event always fails');
+    });
+    const event = { id: randomUUID(), type: probe.type, version: 1, source: 'test', occurredAt: new Date().toISOString(), payload: { key: 'k', n: 1 } };
+    await nats.js.publish(own.event(probe.type), encodeJson(event), { msgID: event.id });
+    await consumers.start();
+    try {
+      await pollUntil(async () => (errors.mock.calls.some(([message]) => String(message).startsWith('Could not dead-letter')) ? true : undefined), {
+        timeoutMs: 30_000,
+        what: 'the dead letter to fail',
+      });
+      await nats.ensureStreams(own);
+      const stored = await pollUntil(async () => ((await jsm.streams.info(own.deadLetterStream)).state.messages || undefined), {
+        timeoutMs: 60_000,
+        what: 'the event dead-lettered once its stream is back',
+      });
+      expect(stored).toBe(1);
+    } finally {
+      errors.mockRestore();
+      await consumers.stop();
+      for (const stream of [own.eventStream, own.deadLetterStream]) await jsm.streams.delete(stream).catch(() => undefined);
+    }
   });
 });

@@ -180,7 +180,9 @@ export class EventConsumers {
       filter_subject: filter,
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
-      max_deliver: this.maxDeliver,
+      // The consumer, not the broker, gives up on an event (at `maxDeliver`): it must first have the event in the
+      // dead letters, and the broker would stop delivering one whose dead letter could not be published.
+      max_deliver: -1,
       ack_wait: nanos(this.options.ackWaitMs ?? 30_000),
       max_ack_pending: this.options.maxAckPending ?? 1_000,
     };
@@ -399,20 +401,27 @@ export class EventConsumers {
     }
   }
 
+  /** Terminated only once the dead letter is stored; until then the event comes back, to be dead-lettered again. */
   private async deadLetter(consumer: string, message: JsMsg, reason: string): Promise<void> {
     this.logger.error(`Dead-lettering message ${message.seq} of ${consumer}: ${reason}`);
-    await this.nats.js.publish(
-      this.subjects.deadLetter(consumer),
-      encodeJson({
-        consumer,
-        reason,
-        subject: message.subject,
-        streamSequence: message.seq,
-        deliveries: message.info.deliveryCount,
-        data: new TextDecoder().decode(message.data),
-        deadLetteredAt: new Date().toISOString(),
-      }),
-    );
+    try {
+      await this.nats.js.publish(
+        this.subjects.deadLetter(consumer),
+        encodeJson({
+          consumer,
+          reason,
+          subject: message.subject,
+          streamSequence: message.seq,
+          deliveries: message.info.deliveryCount,
+          data: new TextDecoder().decode(message.data),
+          deadLetteredAt: new Date().toISOString(),
+        }),
+      );
+    } catch (error) {
+      this.logger.error(`Could not dead-letter message ${message.seq} of ${consumer}, trying again later: ${String(error)}`);
+      message.nak(30_000);
+      return;
+    }
     message.term();
   }
 }
