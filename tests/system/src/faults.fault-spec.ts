@@ -144,6 +144,9 @@ describe('faults under load', () => {
     await postgres.stop('immediate');
     faults.push('Postgres crashed (immediate shutdown)');
     const whilePostgresDown = await pollUntil(async () => ((await health()) === 503 ? 503 : undefined), { timeoutMs: 30_000, what: 'health to report the database outage' });
+    // A read the service cannot make is a 503 to wait out, not a 500.
+    const readWhilePostgresDown = await fetch(`${context.system.gatewayUrl}/api/v1/initiatives/${costInitiative}`, { headers: { authorization: `Bearer ${token}` } });
+    const readWhileDown = { status: readWhilePostgresDown.status, retryAfter: readWhilePostgresDown.headers.get('retry-after'), body: (await readWhilePostgresDown.json()) as { type: string } };
     await pause(1_000);
     await postgres.start();
     faults.push('Postgres started (crash recovery)');
@@ -199,6 +202,7 @@ describe('faults under load', () => {
       faults,
       healthWhileNatsDown: whileDown,
       healthWhilePostgresDown: whilePostgresDown,
+      readWhilePostgresDown: readWhileDown.status,
       registrations: { attempted: registrations.attempted, acknowledged: registrations.acknowledged, present: registered.length - lostRegistrations, duplicates: duplicateRegistrations, lost: lostRegistrations },
       costEntries: { attempted: costs.attempted, acknowledged: costs.acknowledged, present: costs.written.size - lostEntries, duplicates: duplicateEntries, lost: lostEntries },
       events: { initiatives, inScoring, inCostTracking },
@@ -219,6 +223,7 @@ describe('faults under load', () => {
     expect(summarised.equals(expectedTotal)).toBe(true);
     expect(whileDown).toBe(503);
     expect(whilePostgresDown).toBe(503);
+    expect(readWhileDown).toMatchObject({ status: 503, retryAfter: '5', body: { type: '/problems/unavailable' } });
   }, 900_000);
 });
 

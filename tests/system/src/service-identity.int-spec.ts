@@ -11,6 +11,8 @@ type KeyPair = Awaited<ReturnType<typeof generateKeyPair>>;
  */
 class LocalIdentityProvider {
   readonly keys: (JWK & { kid: string })[] = [];
+  /** While set, the JWKS answers 502, as a provider behind a failing proxy would. */
+  failing = false;
   private server?: Server;
   issuer = '';
 
@@ -22,7 +24,8 @@ class LocalIdentityProvider {
       if (request.url === '/.well-known/openid-configuration') {
         send({ issuer: this.issuer, jwks_uri: `${this.issuer}/jwks`, authorization_endpoint: `${this.issuer}/authorize`, token_endpoint: `${this.issuer}/token` });
       } else if (request.url === '/jwks') {
-        send({ keys: this.keys });
+        if (this.failing) response.writeHead(502).end('Bad Gateway');
+        else send({ keys: this.keys });
       } else {
         response.writeHead(404).end();
       }
@@ -128,6 +131,20 @@ describe('service identity: API keys and single sign-on', () => {
       expect((await anonymous.withToken(before).get('/api/v1/initiatives')).status).toBe(401);
       await idp.publish('k2', next);
       expect((await anonymous.withToken(before).get('/api/v1/initiatives')).status).toBe(200);
+    });
+
+    it('should answer 503, not 401, while the identity provider cannot be asked for a key it has not sent yet', async () => {
+      const next = await generateKeyPair('RS256');
+      const token = await ssoToken({ email: 'o@example.com' }, { pair: next, kid: 'k3' });
+      await idp.publish('k3', next);
+      idp.failing = true;
+      try {
+        const refused = await anonymous.withToken(token).get<{ status: number; detail: string }>('/api/v1/initiatives');
+        expect([refused.status, refused.body.detail]).toEqual([503, 'The identity provider could not be reached to check the token: try again shortly']);
+      } finally {
+        idp.failing = false;
+      }
+      expect((await anonymous.withToken(token).get('/api/v1/initiatives')).status).toBe(200);
     });
   });
 

@@ -1,9 +1,9 @@
-import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable, Logger, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
 import { decodeJwt } from 'jose';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config';
 import { isApiKey } from '../service-accounts/api-key';
 import { ServiceAccountsStore } from '../service-accounts/service-accounts.store';
-import { OidcVerifier } from './oidc';
+import { IdentityProviderUnavailable, OidcVerifier } from './oidc';
 import type { Principal } from './principal';
 import { verifyToken } from './tokens';
 
@@ -14,6 +14,7 @@ import { verifyToken } from './tokens';
  */
 @Injectable()
 export class Authenticator {
+  private readonly logger = new Logger(Authenticator.name);
   readonly oidc?: OidcVerifier;
 
   constructor(
@@ -32,7 +33,12 @@ export class Authenticator {
     try {
       if (this.oidc && issuerOf(credential) === this.oidc.config.issuer) return await this.oidc.verify(credential);
       return await verifyToken(credential, this.config.jwtSecret, this.config.tokenMaxAgeSeconds);
-    } catch {
+    } catch (error) {
+      // Not the caller's fault, nor counted against their address: the token may well be good.
+      if (error instanceof IdentityProviderUnavailable) {
+        this.logger.warn(error.message);
+        throw new ServiceUnavailableException('The identity provider could not be reached to check the token: try again shortly');
+      }
       throw new UnauthorizedException('The bearer token is invalid or expired');
     }
   }

@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { isRole, type Role } from '@capstan/domain';
 import type { Principal } from './principal';
 
@@ -33,6 +33,19 @@ interface Discovery {
  * a key it does not know, which is how rotation shows), issuer, audience and
  * expiry; roles from a configurable claim.
  */
+/** The identity provider could not be asked (its discovery or keys did not answer): no verdict on the token. */
+export class IdentityProviderUnavailable extends Error {}
+
+/** Network failures of a request to the identity provider, as Node names them. */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT']);
+
+function unreachable(error: unknown): boolean {
+  if (error instanceof errors.JWKSTimeout) return true;
+  // jose's own words for a key set that did not come back as one (a 5xx, a proxy's error page).
+  if (error instanceof errors.JOSEError && /JSON Web Key Set HTTP response/.test(error.message)) return true;
+  return UNREACHABLE_CODES.has(String((error as { code?: unknown } | null)?.code));
+}
+
 export class OidcVerifier {
   private keys?: ReturnType<typeof createRemoteJWKSet>;
   private discovery?: Promise<Discovery>;
@@ -40,12 +53,18 @@ export class OidcVerifier {
 
   constructor(readonly config: OidcConfig) {}
 
+  /** The token's principal; throws `IdentityProviderUnavailable` when the provider could not be asked, anything else when the token is bad. */
   async verify(token: string): Promise<Principal> {
-    const { payload } = await jwtVerify(token, await this.keySet(), {
+    const keys = await this.keySet().catch((error: unknown) => {
+      throw new IdentityProviderUnavailable(`OpenID discovery failed: ${String(error)}`);
+    });
+    const { payload } = await jwtVerify(token, keys, {
       issuer: this.config.issuer,
       audience: this.config.audience,
       algorithms: this.config.algorithms,
       requiredClaims: ['exp'],
+    }).catch((error: unknown) => {
+      throw unreachable(error) ? new IdentityProviderUnavailable(`The identity provider's keys could not be fetched: ${String(error)}`) : error;
     });
     const subject = claimAt(payload, this.config.subjectClaim) ?? payload.sub;
     if (typeof subject !== 'string' || !subject) throw new Error(`The token has no ${this.config.subjectClaim} claim`);

@@ -2,7 +2,7 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import type { Request, Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
 import { fieldErrorsOf } from '@capstan/contracts';
-import { RpcError } from '@capstan/messaging';
+import { RpcError, isDatabaseOutage } from '@capstan/messaging';
 import type { AuthenticatedRequest } from '../auth/principal';
 import { PROBLEM_CONTENT_TYPE, instanceOf, problem, statusOfRpcError, type Problem } from './problem';
 import { type ZodError } from 'zod';
@@ -27,6 +27,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // Refused before its whole body arrived (a streamed upload, say): close the connection after the
     // answer, or the client would send its next request down a socket still holding the rest of this one.
     if (!request.complete) response.setHeader('Connection', 'close');
+    // Unavailable for a moment (a service or its database away): say when to try again, unless the route did.
+    if (body.status === 503 && !response.hasHeader('Retry-After')) response.setHeader('Retry-After', '5');
     response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
 
@@ -47,6 +49,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       if (isProblem(payload)) return payload;
       const detail = typeof payload === 'string' ? payload : String((payload as { message?: unknown }).message ?? exception.message);
       return problem(status, slugOf(status), detail);
+    }
+    // The gateway's own store (API keys, idempotency keys, webhooks) out of reach: a moment's wait, not a fault of the request.
+    if (isDatabaseOutage(exception)) {
+      this.logger.warn(`The gateway's database is unavailable: ${String(exception)}`);
+      return problem(503, 'unavailable', 'The gateway cannot reach its database just now; try again shortly');
     }
     this.logger.error('Unhandled error', exception instanceof Error ? exception.stack : String(exception));
     return problem(500, 'internal', 'An unexpected error occurred');

@@ -28,7 +28,30 @@ describe(evaluate.name, () => {
       expect.arrayContaining(['approval authority unclear', 'operational ownership unsettled', 'cost visibility weak']),
     );
     expect(result.conditions).toContain('assign a production_support owner');
-    expect(result.domains.every((d) => d.score === 0 && d.criteria.every((c) => c.source === 'missing'))).toBe(true);
+    expect(result.domains.every((d) => d.score === 0)).toBe(true);
+    // Ownership is measured from the owners named (none), the rest waits for evidence.
+    const ownership = result.domains.find((d) => d.id === 'ownership')?.criteria ?? [];
+    expect(ownership.map((c) => [c.id, c.source, c.basis])).toEqual([
+      ['ownership.long_term_accountability', 'measured', 'no accountable_owner named'],
+      ['ownership.production_support', 'measured', 'no production_support named'],
+      ['ownership.escalation_paths', 'measured', 'no escalation_owner named'],
+    ]);
+    expect(result.domains.filter((d) => d.id !== 'ownership').every((d) => d.criteria.every((c) => c.source === 'missing'))).toBe(true);
+  });
+
+  it('should not count an ownership criterion attested as established once its owner is removed', () => {
+    const inputs = fullyReady();
+    delete inputs.owners.accountable_owner;
+    const result = evaluate(inputs, NO_HOLD, asOf);
+    const ownership = result.domains.find((d) => d.id === 'ownership');
+    expect(ownership?.criteria.map((c) => [c.id, c.state, c.source])).toEqual([
+      ['ownership.long_term_accountability', 'absent', 'measured'],
+      ['ownership.production_support', 'established', 'attested'],
+      ['ownership.escalation_paths', 'established', 'attested'],
+    ]);
+    expect(ownership?.score).toBeLessThan(100);
+    expect(result.posture).toBe('pause');
+    expect(result.conditions).toContain('assign an accountable_owner');
   });
 
   it('should authorize deployment when every gate holds', () => {

@@ -13,7 +13,7 @@ import {
 } from '@capstan/domain';
 import { nextEnvelopeChange } from './envelope-breaches';
 import type { ScopeEnvelopeInput, ScoringInputs } from './inputs';
-import { measuredCriteria, nextOverrunChange, nextTelemetryChange, seriesOf, type Measurement } from './measured';
+import { measuredCriteria, nextOverrunChange, nextTelemetryChange, ownerCondition, seriesOf, type Measurement } from './measured';
 import type { ScoringModel } from './model';
 import { detectPatterns, type DetectedPattern } from './patterns';
 import type { Trend } from './trends';
@@ -217,10 +217,6 @@ const PAUSE_SIGNALS: Record<Responsibility, string> = {
 };
 
 /** "assign an accountable_owner", "assign a production_support owner". */
-function ownerCondition(responsibility: Responsibility): string {
-  const article = /^[aeiou]/.test(responsibility) ? 'an' : 'a';
-  return `assign ${article} ${responsibility}${responsibility.endsWith('_owner') ? '' : ' owner'}`;
-}
 
 interface Finding {
   signal: string;

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import type { CriterionId, EvidenceStatus } from '@capstan/domain';
+import type { CriterionId, EvidenceStatus, Responsibility } from '@capstan/domain';
 import type { BudgetOverrunInput, ScoringInputs, TelemetryInput } from './inputs';
 import { monthIndex, monthOf, monthStart } from './months';
 
@@ -21,7 +21,36 @@ export interface Measurement {
   levers: Levers;
 }
 
-export type MeasuredInputs = Pick<ScoringInputs, 'telemetry' | 'attributedSpendShare' | 'rollout' | 'budgetOverruns'>;
+export type MeasuredInputs = Pick<ScoringInputs, 'telemetry' | 'attributedSpendShare' | 'rollout' | 'budgetOverruns'> & Partial<Pick<ScoringInputs, 'owners'>>;
+
+/** The responsibility whose named owner an ownership criterion rests on. */
+const OWNERSHIP_RESTS_ON = {
+  'ownership.long_term_accountability': 'accountable_owner',
+  'ownership.production_support': 'production_support',
+  'ownership.escalation_paths': 'escalation_owner',
+} as const satisfies Partial<Record<CriterionId, Responsibility>>;
+
+/** The condition that names an owner for a responsibility. */
+export function ownerCondition(responsibility: Responsibility): string {
+  const article = /^[aeiou]/.test(responsibility) ? 'an' : 'a';
+  return `assign ${article} ${responsibility}${responsibility.endsWith('_owner') ? '' : ' owner'}`;
+}
+
+/**
+ * Ownership coverage from intake: an ownership criterion whose responsibility has no named owner is measured absent,
+ * whatever was attested for it (an attestation of an owner who has since been removed describes no one). With the
+ * owner named, the attested evidence decides how far the criterion stands.
+ */
+function ownershipGaps(owners: MeasuredInputs['owners']): Partial<Record<CriterionId, Measurement>> {
+  if (!owners) return {};
+  const gaps: Partial<Record<CriterionId, Measurement>> = {};
+  for (const [id, responsibility] of Object.entries(OWNERSHIP_RESTS_ON) as [CriterionId, Responsibility][]) {
+    if (owners[responsibility]) continue;
+    const condition = ownerCondition(responsibility);
+    gaps[id] = { state: 'absent', basis: `no ${responsibility} named`, levers: { partial: [condition], established: [condition] } };
+  }
+  return gaps;
+}
 
 /**
  * Criteria that data measures at `asOf`. Telemetry counts from the series
@@ -66,7 +95,7 @@ export function measuredCriteria(inputs: MeasuredInputs, asOf: Date, minAttribut
   // in the series — weekly or monthly — whose latest such period is the most recent.
   // Periods stored before the approval cycle time was kept (undefined) count here: they make attestation decide.
   const approvals = approvalCycleMeasurement(seriesOf(inputs.telemetry, asOf, (p) => (p.approvalCycleTimeDays === undefined ? 0 : p.approvalCycleTimeDays)).slice(-3));
-  const measured: Partial<Record<CriterionId, Measurement>> = { ...costs, ...(approvals ? { 'governance.coordination': approvals } : {}) };
+  const measured: Partial<Record<CriterionId, Measurement>> = { ...costs, ...ownershipGaps(inputs.owners), ...(approvals ? { 'governance.coordination': approvals } : {}) };
   const escalated = latestReporting(seriesOf(inputs.telemetry, asOf, (p) => p.crossTeamEscalations).slice(-3), (p) => p.crossTeamEscalations);
   if (escalated) {
     const { period, figure: escalations } = escalated;

@@ -12,6 +12,7 @@ import {
 } from '@capstan/contracts';
 import { CORRELATION_HEADER, decodeJson, encodeJson } from './codec';
 import { currentCorrelationId, withCorrelation } from './correlation';
+import { isDatabaseOutage, isTransactionConflict } from './database-outage';
 import { NO_INSTRUMENTATION, type Instrumentation } from './instrumentation';
 import { SpanKind, inSpan, traceCarrier, traceContextOf } from './tracing';
 import type { NatsClient } from './nats-client';
@@ -81,13 +82,22 @@ export class RpcServer {
       this.instrumentation.rpcHandled(contract.name, seconds, 'ok');
       withCorrelation(correlationId, () => this.logger.debug(`${contract.name} answered in ${Math.round(seconds * 1000)} ms`));
     } catch (error) {
-      const rpcError = error instanceof RpcError ? error : this.internal(contract.name, error);
+      const rpcError = error instanceof RpcError ? error : this.unexpected(contract.name, error);
       message.respond(encodeJson({ ok: false, error: rpcError.toBody() }));
       this.instrumentation.rpcHandled(contract.name, (performance.now() - started) / 1000, rpcError.code === 'internal' ? 'failed' : 'rejected');
     }
   }
 
-  private internal(name: string, error: unknown): RpcError {
+  /** What the caller can do about an error no handler expected: wait (the database is away), send it again (it lost to another), or nothing. */
+  private unexpected(name: string, error: unknown): RpcError {
+    if (isDatabaseOutage(error)) {
+      this.logger.warn(`${name} found the database unavailable: ${String(error)}`);
+      return new RpcError('unavailable', 'The service cannot reach its database just now; nothing was changed. Try again shortly.');
+    }
+    if (isTransactionConflict(error)) {
+      this.logger.warn(`${name} lost to a concurrent change: ${String(error)}`);
+      return new RpcError('unavailable', 'The request lost to a concurrent change and was undone; send it again.');
+    }
     this.logger.error(`${name} failed`, error instanceof Error ? error.stack : String(error));
     return new RpcError('internal', 'The service failed to handle the request');
   }
