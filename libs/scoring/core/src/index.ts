@@ -4,3 +4,4 @@ export * from './lib/evaluate';
 export * from './lib/measured';
 export * from './lib/patterns';
 export * from './lib/trends';
+export * from './lib/condition-kind';

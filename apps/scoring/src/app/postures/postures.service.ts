@@ -17,6 +17,7 @@ import type { InitiativeStage, Posture } from '@capstan/domain';
 import { Outbox, RpcError } from '@capstan/messaging';
 import { lockProjectionRow } from '@capstan/persistence';
 import {
+  conditionKind,
   domainTrends,
   momentsForTrends,
   emptyInputs,
@@ -495,9 +496,6 @@ function monthBefore(period: string): string {
   return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
 }
 
-function conditionKind(condition: string): string {
-  return condition.replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z/g, '…').replace(/ \(held since …\)/, '');
-}
 
 interface SubjectRow {
   inputs: ScoringInputs;

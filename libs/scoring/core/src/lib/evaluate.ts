@@ -13,6 +13,7 @@ import {
 } from '@capstan/domain';
 import { nextEnvelopeChange } from './envelope-breaches';
 import type { ScopeEnvelopeInput, ScoringInputs } from './inputs';
+import { percentAgainst } from './percent';
 import { measuredCriteria, nextOverrunChange, nextTelemetryChange, ownerCondition, seriesOf, type Measurement } from './measured';
 import type { ScoringModel } from './model';
 import { detectPatterns, type DetectedPattern } from './patterns';
@@ -261,7 +262,7 @@ function gateFindings(
   if (share !== undefined && new Decimal(share).lessThan(model.minAttributedSpendShare)) {
     pause.push({
       signal: 'cost visibility weak',
-      condition: `attribute at least ${percent(model.minAttributedSpendShare)} of spend from reliable sources (now ${percent(share)})`,
+      condition: `attribute at least ${percentAgainst(model.minAttributedSpendShare)} % of spend from reliable sources (now ${percentAgainst(share, model.minAttributedSpendShare)} %)`,
     });
   }
 
@@ -392,9 +393,6 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function percent(share: string): string {
-  return `${new Decimal(share).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed()} %`;
-}
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];

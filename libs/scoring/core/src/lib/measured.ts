@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import type { CriterionId, EvidenceStatus, Responsibility } from '@capstan/domain';
 import type { BudgetOverrunInput, ScoringInputs, TelemetryInput } from './inputs';
 import { monthIndex, monthOf, monthStart } from './months';
+import { percentAgainst } from './percent';
 
 /** Months back (counting the current one) in which a budget overrun still weighs on cost visibility. */
 export const OVERRUN_MONTHS = 3;
@@ -80,10 +81,11 @@ export function measuredCriteria(inputs: MeasuredInputs, asOf: Date, minAttribut
     // Partial from the model's minimum share, established from 80 % (or the minimum, when the model asks for more).
     const partial = new Decimal(minAttributedSpendShare);
     const established = Decimal.max(partial, '0.8');
-    const lever = (target: Decimal) => `attribute at least ${percentOf(target)} % of spend from reliable sources (now ${percentOf(share)} %)`;
+    const shown = percentAgainst(share, partial, established);
+    const lever = (target: Decimal) => `attribute at least ${percentAgainst(target)} % of spend from reliable sources (now ${shown} %)`;
     parts.push({
       state: share.greaterThanOrEqualTo(established) ? 'established' : share.greaterThanOrEqualTo(partial) ? 'partial' : 'absent',
-      basis: `${percentOf(share)} % of recorded spend attributed from reliable sources`,
+      basis: `${shown} % of recorded spend attributed from reliable sources`,
       levers: { partial: [lever(partial)], established: [lever(established)] },
     });
   }
@@ -234,9 +236,8 @@ function periodStart(period: TelemetryInput): number {
 }
 
 /** A ratio as a whole percentage, for the basis text. */
-function percentOf(ratio: Decimal): string {
-  return ratio.times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed();
-}
+/** A burn in words, held against what it is measured by: past its budget, and 150 % of it. */
+const burnPercent = (burn: Decimal.Value) => percentAgainst(burn, 1, 1.5);
 
 // Burn is an exact ratio ("0.9999999999999999999" is not 1): compared as a decimal, never a float. Spend equal to
 // its budget kept to it; only spend past it was not foreseen.
@@ -263,10 +264,10 @@ function overrunMeasurement(overruns: BudgetOverrunInput[] | undefined, asOf: Da
   const burn = new Decimal(worst.burn);
   const severe = (overrun: BudgetOverrunInput) => new Decimal(overrun.burn).greaterThanOrEqualTo(1.5);
   const lever = (overrun: BudgetOverrunInput) =>
-    `keep spend within budget: ${overrun.category} spend in ${overrun.period} at ${percentOf(new Decimal(overrun.burn))} % of its budget weighs on cost visibility until ${overrunWeighsUntil(overrun).toISOString().slice(0, 10)}`;
+    `keep spend within budget: ${overrun.category} spend in ${overrun.period} at ${burnPercent(overrun.burn)} % of its budget weighs on cost visibility until ${overrunWeighsUntil(overrun).toISOString().slice(0, 10)}`;
   return {
     state: severe(worst) ? 'absent' : 'partial',
-    basis: `${worst.category} spend in ${worst.period} at ${percentOf(burn)} % of its budget`,
+    basis: `${worst.category} spend in ${worst.period} at ${burnPercent(burn)} % of its budget`,
     levers: { partial: recent.filter(severe).map(lever), established: recent.map(lever) },
   };
 }
