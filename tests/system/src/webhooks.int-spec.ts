@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { resolve } from 'node:path';
+import { Client } from 'pg';
 import { verifyWebhook } from '@capstan/client';
 import { ApiClient, freePort, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
 
@@ -210,6 +211,26 @@ describe('webhooks', () => {
     } finally {
       await named.down();
       await witness.down();
+    }
+  });
+
+  it('should refuse to replay a delivery while an attempt at it is on its way, which would send it twice at once', async () => {
+    const subscriptions = await admin.get<{ items: { id: string; url: string }[] }>('/api/v1/webhooks');
+    const hangingId = subscriptions.body.items.find((item) => item.id !== subscriptionId && !item.url.includes('/hooks/'))?.id;
+    await registered('Replayed while in flight');
+    const database = new Client({ connectionString: context.databaseUrl });
+    await database.connect();
+    try {
+      // Claimed for a while yet: the endpoint never answers, so the attempt waits out its timeout.
+      const inFlight = await pollUntil(
+        async () =>
+          (await database.query<{ id: string }>(`SELECT id FROM gateway.webhook_deliveries WHERE subscription_id = $1 AND claimed_until > now() + interval '1 second'`, [hangingId])).rows[0]?.id,
+        { what: 'an attempt on its way to the endpoint that never answers' },
+      );
+      const refused = await admin.post<{ detail: string }>(`/api/v1/webhooks/${hangingId}/deliveries/${inFlight}/replay`, {});
+      expect([refused.status, refused.body.detail]).toEqual([409, `Delivery ${inFlight} is being attempted right now: replay it once that attempt has settled`]);
+    } finally {
+      await database.end();
     }
   });
 });

@@ -115,7 +115,7 @@ export class WebhooksController {
     return this.store.delivery(id, deliveryId);
   }
 
-  /** Sends the delivery again, with the same event id, whether it was delivered, is waiting or was given up. */
+  /** Sends the delivery again, with the same event id, whether it was delivered, is waiting or was given up (409 while an attempt at it is on its way). */
   @Post(':id/deliveries/:deliveryId/replay')
   @Roles('admin')
   @HttpCode(202)

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@capstan/contracts';
 import { firstResultSet } from '@capstan/messaging';
@@ -148,8 +148,10 @@ export class WebhooksStore {
 
   /** Records an attempt and settles the delivery: delivered, retried at `retryAt`, or given up. */
   async settle(delivery: ClaimedDelivery, outcome: { status: number | null; error: string | null; durationMs: number; delivered: boolean; retryAt: Date | null }): Promise<void> {
-    const attempt = delivery.attempts + 1;
     await this.dataSource.transaction(async (manager) => {
+      // Numbered from the row under its lock: an attempt whose claim lapsed mid-request, settling beside the next, keeps its own number.
+      const [{ attempts }] = (await manager.query(`SELECT attempts FROM gateway.webhook_deliveries WHERE id = $1 FOR UPDATE`, [delivery.id])) as { attempts: number }[];
+      const attempt = attempts + 1;
       await manager.query(
         `INSERT INTO gateway.webhook_attempts (delivery_id, attempt, status, error, duration_ms) VALUES ($1, $2, $3, $4, $5)`,
         [delivery.id, attempt, outcome.status, outcome.error, Math.round(outcome.durationMs)],
@@ -189,19 +191,24 @@ export class WebhooksStore {
     };
   }
 
-  /** Sends a delivery again (same event id), whatever became of it; an active subscription only. */
+  /**
+   * Sends a delivery again (same event id), whatever became of it; an active subscription only. Not while an attempt
+   * is on its way: that would send it twice at once, and the attempt's outcome would settle the replay.
+   */
   async replay(subscriptionId: string, deliveryId: string): Promise<WebhookDelivery> {
     const subscription = await this.subscription(subscriptionId);
     if (subscription.deactivatedAt) throw new NotFoundException(`Webhook subscription ${subscriptionId} is deactivated`);
     const rows = firstResultSet<DeliveryRow>(
       await this.dataSource.query(
-        `UPDATE gateway.webhook_deliveries SET status = 'pending', next_attempt_at = now(), claimed_until = NULL, attempts_before_queue = attempts
-         WHERE subscription_id = $1 AND id = $2 RETURNING *`,
+        `UPDATE gateway.webhook_deliveries SET status = 'pending', next_attempt_at = now(), attempts_before_queue = attempts
+         WHERE subscription_id = $1 AND id = $2 AND (claimed_until IS NULL OR claimed_until <= now()) RETURNING *`,
         [subscriptionId, deliveryId],
       ),
     );
-    if (!rows.length) throw new NotFoundException(`Delivery ${deliveryId} of webhook subscription ${subscriptionId} does not exist`);
-    return deliveryOf(rows[0]);
+    if (rows.length) return deliveryOf(rows[0]);
+    const [exists] = (await this.dataSource.query(`SELECT 1 FROM gateway.webhook_deliveries WHERE subscription_id = $1 AND id = $2`, [subscriptionId, deliveryId])) as unknown[];
+    if (!exists) throw new NotFoundException(`Delivery ${deliveryId} of webhook subscription ${subscriptionId} does not exist`);
+    throw new ConflictException(`Delivery ${deliveryId} is being attempted right now: replay it once that attempt has settled`);
   }
 }
 
