@@ -200,6 +200,12 @@ describe('scoring through the API', () => {
     expect((await pmo.request('POST', '/api/v1/scoring-models/unknown/dry-run')).status).toBe(404);
 
     expect((await admin.request('POST', '/api/v1/scoring-models/strict-risk/activate')).status).toBe(200);
+    // Who activated it, and what it replaced, is kept with the model.
+    type Activation = { activatedBy: string; replaced: string | null };
+    const listed = (await viewer.get<{ items: { version: string; activations: Activation[] }[] }>('/api/v1/scoring-models')).body.items;
+    const previous = models.body.items.find((model) => model.status === 'active')?.definition['version'];
+    expect(listed.find((model) => model.version === 'strict-risk')?.activations).toEqual([expect.objectContaining({ activatedBy: 'tester', replaced: previous })]);
+    expect(listed.find((model) => model.version === previous)?.activations).toEqual([expect.objectContaining({ activatedBy: 'system', replaced: null })]);
     await postureOf(ids.owned, 'pause');
     expect((await viewer.get<PostureBody>(`/api/v1/initiatives/${ids.bare}/posture`)).body.posture).toBe('pause');
 

@@ -37,6 +37,11 @@ export class ScoringModelsService implements OnApplicationBootstrap {
        ON CONFLICT DO NOTHING`,
       [DEFAULT_MODEL.version, JSON.stringify(DEFAULT_MODEL)],
     );
+    await this.dataSource.query(
+      `INSERT INTO scoring.model_activations (version, activated_by, activated_at)
+       SELECT version, 'system', activated_at FROM scoring.models
+        WHERE status = 'active' AND NOT EXISTS (SELECT 1 FROM scoring.model_activations)`,
+    );
   }
 
   async create(definition: ScoringModelDefinition, actor: string): Promise<ScoringModelView> {
@@ -46,7 +51,7 @@ export class ScoringModelsService implements OnApplicationBootstrap {
       [definition.version, JSON.stringify(definition), actor],
     )) as ModelRow[];
     if (!rows.length) throw new RpcError('conflict', `Model version ${definition.version} exists already: versions never change, add a new one`);
-    return toView(rows[0]);
+    return toView(rows[0], []);
   }
 
   async activate(version: string, actor: string): Promise<ScoringModelView & { rescoring: number }> {
@@ -54,10 +59,16 @@ export class ScoringModelsService implements OnApplicationBootstrap {
       const [model] = (await manager.query(`SELECT * FROM scoring.models WHERE version = $1 FOR UPDATE`, [version])) as ModelRow[];
       if (!model) throw RpcError.notFound(`Model version ${version}`);
       if (model.status === 'active') return model;
-      await manager.query(`UPDATE scoring.models SET status = 'retired' WHERE status = 'active'`);
+      const replaced = firstResultSet<{ version: string }>(await manager.query(`UPDATE scoring.models SET status = 'retired' WHERE status = 'active' RETURNING version`));
       const [row] = firstResultSet<ModelRow>(
         await manager.query(`UPDATE scoring.models SET status = 'active', activated_at = now() WHERE version = $1 RETURNING *`, [version]),
       );
+      await manager.query(`INSERT INTO scoring.model_activations (version, activated_by, activated_at, replaced) VALUES ($1, $2, $3, $4)`, [
+        version,
+        actor,
+        row.activated_at,
+        replaced[0]?.version ?? null,
+      ]);
       this.logger.log(`Model ${version} activated by ${actor}`);
       return row;
     });
@@ -67,7 +78,7 @@ export class ScoringModelsService implements OnApplicationBootstrap {
     void this.postures
       .rescoreByOlderModels()
       .catch((error: unknown) => this.logger.error(`Re-scoring after activating ${version} failed (the review sweep goes on with it): ${String(error)}`));
-    return { ...toView(activated), rescoring };
+    return { ...toView(activated, await this.activations(version)), rescoring };
   }
 
   /** Which initiatives a model would move, and where, before it is activated. */
@@ -79,11 +90,23 @@ export class ScoringModelsService implements OnApplicationBootstrap {
 
   async list(): Promise<{ items: ScoringModelView[] }> {
     const rows = (await this.dataSource.query(`SELECT * FROM scoring.models ORDER BY created_at, version`)) as ModelRow[];
-    return { items: rows.map(toView) };
+    const activations = await this.activations();
+    return { items: rows.map((row) => toView(row, activations.filter((activation) => activation.version === row.version))) };
+  }
+
+  private async activations(version?: string): Promise<ActivationRow[]> {
+    return (await this.dataSource.query(`SELECT * FROM scoring.model_activations WHERE $1::text IS NULL OR version = $1 ORDER BY seq`, [version ?? null])) as ActivationRow[];
   }
 }
 
-function toView(row: ModelRow): ScoringModelView {
+interface ActivationRow {
+  version: string;
+  activated_by: string;
+  activated_at: Date;
+  replaced: string | null;
+}
+
+function toView(row: ModelRow, activations: ActivationRow[]): ScoringModelView {
   return {
     version: row.version,
     status: row.status,
@@ -91,5 +114,6 @@ function toView(row: ModelRow): ScoringModelView {
     createdBy: row.created_by,
     createdAt: new Date(row.created_at).toISOString(),
     activatedAt: row.activated_at ? new Date(row.activated_at).toISOString() : null,
+    activations: activations.map((activation) => ({ activatedAt: new Date(activation.activated_at).toISOString(), activatedBy: activation.activated_by, replaced: activation.replaced })),
   };
 }

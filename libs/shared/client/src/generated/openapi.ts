@@ -1143,6 +1143,12 @@ export interface components {
     schemas: {
         ActivationDto: {
             activatedAt: string[];
+            /** @default [] */
+            activations?: {
+                activatedAt: string;
+                activatedBy: string;
+                replaced: string | null;
+            }[];
             createdAt: string;
             createdBy: string;
             definition: {
@@ -2989,6 +2995,12 @@ export interface components {
         ScoringModelListDto: {
             items: {
                 activatedAt: string | null;
+                /** @default [] */
+                activations?: {
+                    activatedAt: string;
+                    activatedBy: string;
+                    replaced: string | null;
+                }[];
                 createdAt: string;
                 createdBy: string;
                 definition: {
@@ -3036,6 +3048,12 @@ export interface components {
         };
         ScoringModelViewDto: {
             activatedAt: string[];
+            /** @default [] */
+            activations?: {
+                activatedAt: string;
+                activatedBy: string;
+                replaced: string | null;
+            }[];
             createdAt: string;
             createdBy: string;
             definition: {
@@ -3323,11 +3341,8 @@ export interface components {
                 value: string;
             }[];
             requestedScope?: {
-                /** @default [] */
                 businessUnits?: string[];
-                /** @default null */
                 users?: number | null;
-                /** @default [] */
                 workflows?: string[];
             };
             /** @enum {string} */
@@ -3339,11 +3354,11 @@ export interface components {
             tags?: string[];
             targetDates?: {
                 /** Format: date */
-                fullRollout?: string;
+                fullRollout?: string | null;
                 /** Format: date */
-                pilotEnd?: string;
+                pilotEnd?: string | null;
                 /** Format: date */
-                productionStart?: string;
+                productionStart?: string | null;
             };
             useCaseCategory?: string;
         };

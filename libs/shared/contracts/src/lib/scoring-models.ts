@@ -45,6 +45,8 @@ export const scoringModelViewSchema = z.object({
   createdBy: z.string(),
   createdAt: z.string(),
   activatedAt: z.string().nullable(),
+  /** Every time it was made the active model, oldest first: by whom, and which model it replaced. */
+  activations: z.array(z.object({ activatedAt: z.string(), activatedBy: z.string(), replaced: z.string().nullable() })).default([]),
 });
 export type ScoringModelView = z.infer<typeof scoringModelViewSchema>;
 

@@ -16,7 +16,7 @@ describe('sequencing input dates', () => {
   it('should accept dates within the planning range, and read back any date stored before it was bounded', () => {
     expect(rolloutSchema.safeParse({ waves: [wave({ earliestStart: '2099-12-28', deadline: '2000-01-03' })] }).success).toBe(true);
     expect(planOverrideInputSchema.safeParse({ kind: 'pin', initiativeId, wave: 'w1', start: '2027-02-01', reason: 'launch' }).success).toBe(true);
-    const stored = { initiativeId, updatedAt: '2026-11-30T00:00:00.000Z', updatedBy: 'pmo', value: '0', waves: [wave({ earliestStart: '9999-12-27' })] };
+    const stored = { initiativeId, version: 1, updatedAt: '2026-11-30T00:00:00.000Z', updatedBy: 'pmo', value: '0', waves: [wave({ earliestStart: '9999-12-27' })] };
     expect(rolloutViewSchema.safeParse(stored).success).toBe(true);
     const pin = { kind: 'pin', initiativeId, wave: 'w1', start: '9999-12-27', reason: 'launch' };
     expect(planOverrideViewSchema.safeParse({ id: initiativeId, override: pin, createdBy: 'pmo', createdAt: 'x', revokedBy: null, revokedAt: null, revokeReason: null }).success).toBe(true);

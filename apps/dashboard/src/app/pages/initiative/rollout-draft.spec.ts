@@ -4,6 +4,7 @@ import { newWave, toDraft, toInput } from './rollout-draft';
 const described = {
   initiativeId: '00000000-0000-4000-8000-000000000001',
   value: '900000.00',
+  version: 3,
   updatedAt: '2026-12-02T10:00:00Z',
   updatedBy: 'pat',
   progress: [],
