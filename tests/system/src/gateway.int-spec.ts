@@ -256,6 +256,20 @@ describe('gateway', () => {
       );
     });
 
+    it('should document the errors as problem details, and Idempotency-Key on every POST that honours it and no other', async () => {
+      type Operation = { parameters?: { name: string; in: string }[]; responses: Record<string, { content?: Record<string, unknown> }> };
+      const document = (await anonymous.get<{ paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } }>('/api/openapi.json')).body;
+      expect(document.components.schemas['Problem']).toBeDefined();
+      const decisions = document.paths['/api/v1/initiatives/{id}/decisions']['post'];
+      expect(Object.keys(decisions.responses['403'].content ?? {})).toEqual(['application/problem+json']);
+      expect(Object.keys(decisions.responses['default'].content ?? {})).toEqual(['application/problem+json']);
+      const idempotent = Object.entries(document.paths)
+        .filter(([, operations]) => operations['post']?.parameters?.some((parameter) => parameter.in === 'header' && parameter.name === 'Idempotency-Key'))
+        .map(([path]) => path)
+        .sort();
+      expect(idempotent).toEqual(['/api/v1/cost-entries', '/api/v1/initiatives', '/api/v1/initiatives/{id}/decisions', '/api/v1/plans', '/api/v1/scenarios', '/api/v1/token-usage']);
+    });
+
     it('should serve Swagger UI', async () => {
       const response = await anonymous.get<string>('/api/docs');
       expect(response.status).toBe(200);

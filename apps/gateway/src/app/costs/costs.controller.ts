@@ -24,7 +24,7 @@ import { CurrentPrincipal, type AuthenticatedRequest, type Principal } from '../
 import { InitiativeIn, Roles } from '../auth/roles.decorator';
 import { csvExport } from '../csv-export/csv-export.interceptor';
 import { summaryCsvRows } from './summary-csv-rows';
-import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 class RecordCostEntryDto extends createZodDto(recordCostEntrySchema) {}
 class CostEntryDto extends createZodDto(costEntrySchema) {}
@@ -61,7 +61,7 @@ export class CostsController {
   @Post('cost-entries')
   @InitiativeIn('body')
   @Roles('finance', 'engineering')
-  @UseInterceptors(IdempotencyInterceptor)
+  @Idempotent()
   @ApiCreatedResponse({ type: CostEntryDto })
   record(@Body() entry: RecordCostEntryDto, @CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest) {
     // Engineering's systems meter spend; an estimate entered by hand is finance's to make.

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Req, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -7,7 +7,7 @@ import { ALL_ROLES } from '@capstan/domain';
 import { RpcClient } from '@capstan/messaging';
 import { CurrentPrincipal, type AuthenticatedRequest, type Principal } from '../auth/principal';
 import { InitiativeIn, Roles } from '../auth/roles.decorator';
-import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 class ModelParamsDto extends createZodDto(z.object({ model: modelNameSchema })) {}
 class SetTokenPriceDto extends createZodDto(setTokenPriceSchema) {}
@@ -44,7 +44,7 @@ export class TokenMeteringController {
   @Post('token-usage')
   @InitiativeIn('body')
   @Roles('finance', 'engineering')
-  @UseInterceptors(IdempotencyInterceptor)
+  @Idempotent()
   @ApiCreatedResponse({ type: TokenUsageDto })
   recordUsage(@Body() usage: RecordTokenUsageDto, @CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest) {
     return this.rpc.call(TokenRpc.recordUsage, { usage, actor: principal.subject, requestId: request.requestId }, { correlationId: request.correlationId });

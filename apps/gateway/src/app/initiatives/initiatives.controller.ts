@@ -1,11 +1,11 @@
-import { Body, Controller, Delete, ForbiddenException, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Req, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, ForbiddenException, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { CriterionId } from '@capstan/domain';
 import { ALL_ROLES, ENGINEERING_ATTESTABLE_CRITERIA } from '@capstan/domain';
 import { CurrentPrincipal, type AuthenticatedRequest, type Principal } from '../auth/principal';
 import { Capabilities, Roles } from '../auth/roles.decorator';
-import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { parseIfMatch, setETag } from '../versions/if-match';
 import {
   AddDependencyDto,
@@ -44,8 +44,7 @@ export class InitiativesController {
 
   @Post()
   @Roles('pmo')
-  @UseInterceptors(IdempotencyInterceptor)
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a POST safely: the first response is replayed' })
+  @Idempotent()
   @ApiCreatedResponse({ type: InitiativeResponseDto })
   async register(
     @Body() body: RegisterInitiativeDto,
@@ -208,7 +207,7 @@ export class InitiativesController {
   @Post(':id/decisions')
   @Roles('admin')
   @Capabilities('committee')
-  @UseInterceptors(IdempotencyInterceptor)
+  @Idempotent()
   @ApiCreatedResponse({ type: DecisionResponseDto })
   recordDecision(
     @Param() { id }: InitiativeParamsDto,

@@ -19,7 +19,7 @@ import { RpcClient } from '@capstan/messaging';
 import { CurrentPrincipal, type AuthenticatedRequest, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { csvExport } from '../csv-export/csv-export.interceptor';
-import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 class ComputePlanDto extends createZodDto(computePlanSchema) {}
 class PlanDto extends createZodDto(planSchema) {}
@@ -48,7 +48,7 @@ export class PlansController {
   /** Computes a draft plan from the current inputs. */
   @Post('plans')
   @Roles('pmo')
-  @UseInterceptors(IdempotencyInterceptor)
+  @Idempotent()
   @ApiCreatedResponse({ type: PlanDto })
   compute(@Body() options: ComputePlanDto, @CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest) {
     return this.rpc.call(
@@ -112,7 +112,7 @@ export class PlansController {
   /** A what-if on a plan's inputs, planned and compared with it; the published plan is untouched. */
   @Post('scenarios')
   @Roles('pmo')
-  @UseInterceptors(IdempotencyInterceptor)
+  @Idempotent()
   @ApiCreatedResponse({ type: ScenarioDto })
   createScenario(@Body() scenario: CreateScenarioDto, @CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest) {
     return this.rpc.call(
