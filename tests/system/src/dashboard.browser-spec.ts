@@ -354,6 +354,34 @@ describe('dashboard', () => {
     await page.getByText('Computed because: capacity pool platform changed').waitFor();
     expect(await checkPage(page, 'rollout-pools')).toEqual([]);
 
+    // Two PMO users at one pool: the save made from a version someone replaced meanwhile is refused, theirs shown.
+    await pools.getByRole('button', { name: 'Change AI platform team' }).click();
+    const pmo = new ApiClient(context.system.gatewayUrl, pmoToken);
+    const stored = (await pmo.get<{ items: { id: string; name: string; capacityPerWeek: number; adjustments: unknown[]; version: number }[] }>('/api/v1/capacity-pools')).body.items.find((p) => p.id === 'platform');
+    const theirs = await pmo.request('PUT', '/api/v1/capacity-pools/platform', {
+      body: { name: stored?.name, capacityPerWeek: stored?.capacityPerWeek, adjustments: stored?.adjustments },
+      headers: { 'if-match': `"${stored?.version}"` },
+    });
+    expect(theirs.status).toBe(200);
+    await pools.getByLabel('Capacity per week of the pool').fill('9');
+    await pools.getByRole('button', { name: 'Save the pool' }).click();
+    await pools.getByRole('alert').getByText(`Capacity pool platform has changed since version ${stored?.version}`).waitFor();
+    await pools.getByRole('button', { name: 'Cancel' }).click();
+    expect(await pools.locator('tr[data-pool="platform"] td.num').textContent()).toBe('3');
+
+    // A business unit's freeze windows: PMO sets them here, everyone sees them.
+    const freezes = page.getByRole('region', { name: 'Freeze windows' });
+    await freezes.getByRole('button', { name: 'Freeze a business unit…' }).click();
+    await freezes.getByLabel('Business unit', { exact: true }).fill('Treasury');
+    await freezes.getByLabel('Freeze from').fill('2099-12-20');
+    await freezes.getByLabel('Freeze to').fill('2099-12-31');
+    await freezes.getByLabel('Why the unit is frozen').fill('Year-end close');
+    await freezes.getByRole('button', { name: 'Add the window' }).click();
+    await freezes.getByRole('button', { name: 'Save the windows' }).click();
+    await freezes.getByRole('status').getByText('Saved 1 freeze window(s) for Treasury.').waitFor();
+    expect(await freezes.locator('tr[data-unit="Treasury"]').textContent()).toContain('2099-12-20 → 2099-12-31 (Year-end close)');
+    expect(await page.getByRole('region', { name: 'Rollout budgets' }).getByRole('button').count()).toBe(0);
+
     // The initiative's page shows its rollout as described, beside where the published plan puts each wave.
     await page.locator('tr[data-wave]', { hasText: 'Teller copilot' }).getByRole('link').click();
     const wave = page.locator('tr[data-rollout-wave="w1"]');
@@ -447,6 +475,21 @@ describe('dashboard', () => {
     });
     await financePage.getByRole('heading', { name: 'All currencies, in EUR' }).waitFor();
     expect(await checkPage(financePage, 'economics')).toEqual([]);
+
+    // Finance sets a quarter's rollout budget on the rollout page; a malformed amount is said before anything is sent.
+    await financePage.getByRole('link', { name: 'Rollout plan' }).click();
+    const budgets = financePage.getByRole('region', { name: 'Rollout budgets' });
+    await budgets.getByRole('button', { name: "Set a quarter's budget…" }).click();
+    await budgets.getByLabel('Quarter', { exact: true }).fill('2099-Q4');
+    await budgets.getByLabel('Rollout budget', { exact: true }).fill('12.345');
+    await budgets.getByRole('button', { name: 'Save the budget' }).click();
+    await budgets.getByRole('alert').getByText('at most two decimals').waitFor();
+    await budgets.getByLabel('Rollout budget', { exact: true }).fill('1,250,000.50');
+    await budgets.getByRole('button', { name: 'Save the budget' }).click();
+    await budgets.getByRole('status').getByText('Saved the rollout budget of 2099-Q4: 1,250,000.50.').waitFor();
+    expect(await budgets.locator('tr[data-quarter="2099-Q4"]').textContent()).toContain('1,250,000.50');
+    expect(await financePage.getByRole('region', { name: 'Freeze windows' }).getByRole('button').count()).toBe(0);
+    expect(await checkPage(financePage, 'rollout-budgets')).toEqual([]);
     await financePage.close();
   });
 

@@ -1,7 +1,18 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { map, type Observable } from 'rxjs';
-import type { CapacityPoolInput, CapacityPoolView, PlanDiffView, PlanOverrideInput, PlanOverrideView, PlanView, RolloutInput, RolloutView } from '@capstan/contracts';
+import type {
+  CapacityPoolInput,
+  CapacityPoolView,
+  FreezeWindowsView,
+  PlanDiffView,
+  PlanOverrideInput,
+  PlanOverrideView,
+  PlanView,
+  RolloutBudgetView,
+  RolloutInput,
+  RolloutView,
+} from '@capstan/contracts';
 import { gatewayCsv } from './gateway-csv';
 
 export type ScenarioChange =
@@ -10,7 +21,8 @@ export type ScenarioChange =
   | { kind: 'pause'; initiativeId: string }
   | { kind: 'authorize'; initiativeId: string }
   | { kind: 'deadline'; initiativeId: string; wave: string; deadline: string | null };
-export type { CapacityPoolInput, CapacityPoolView, PlanDiffView, PlanOverrideInput, PlanOverrideView, RolloutView };
+export type { CapacityPoolInput, CapacityPoolView, FreezeWindowsView, PlanDiffView, PlanOverrideInput, PlanOverrideView, RolloutBudgetView, RolloutView };
+export type FreezeWindow = FreezeWindowsView['windows'][number];
 
 export type Plan = PlanView;
 
@@ -81,6 +93,26 @@ export class PlansApi {
    */
   putPool(id: string, pool: CapacityPoolInput, version: number | null): Observable<CapacityPoolView> {
     return this.http.put<CapacityPoolView>(`/api/v1/capacity-pools/${encodeURIComponent(id)}`, pool, { headers: versionHeaders(version) });
+  }
+
+  /** Every business unit's change-freeze windows, with their versions. */
+  freezeWindows(): Observable<{ items: FreezeWindowsView[] }> {
+    return this.http.get<{ items: FreezeWindowsView[] }>('/api/v1/freeze-windows');
+  }
+
+  /** Sets a business unit's freeze windows whole, at the version they were read at (null: it had none). */
+  putFreezeWindows(businessUnit: string, windows: FreezeWindow[], version: number | null): Observable<FreezeWindowsView> {
+    return this.http.put<FreezeWindowsView>(`/api/v1/business-units/${encodeURIComponent(businessUnit)}/freeze-windows`, { windows }, { headers: versionHeaders(version) });
+  }
+
+  /** The rollout budget of each quarter a limit was set for. */
+  rolloutBudgets(): Observable<{ items: RolloutBudgetView[] }> {
+    return this.http.get<{ items: RolloutBudgetView[] }>('/api/v1/rollout-budgets');
+  }
+
+  /** Sets a quarter's rollout budget (finance), at the version it was read at (null: it had none). */
+  putRolloutBudget(quarter: string, amount: string, version: number | null): Observable<RolloutBudgetView> {
+    return this.http.put<RolloutBudgetView>(`/api/v1/rollout-budgets/${encodeURIComponent(quarter)}`, { amount }, { headers: versionHeaders(version) });
   }
 
   createScenario(name: string, changes: ScenarioChange[], basePlanId: string): Observable<{ id: string }> {

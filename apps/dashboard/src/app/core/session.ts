@@ -32,6 +32,7 @@ export class Session {
     this.hasAnyRole('admin', 'pmo') ? CRITERION_IDS : this.hasAnyRole('engineering') ? ENGINEERING_ATTESTABLE_CRITERIA : [],
   );
   readonly canImportCosts = computed(() => this.hasAnyRole('admin', 'finance'));
+  readonly canSetRolloutBudgets = computed(() => this.hasAnyRole('admin', 'finance'));
   /** The authorization committee's decisions: admins, or the `committee` capability. */
   readonly canDecide = computed(() => this.hasAnyRole('admin') || (this.principal()?.capabilities ?? []).includes('committee'));
   /** Where work starts for this caller: the plan for PMO, economics for finance, the portfolio otherwise. */

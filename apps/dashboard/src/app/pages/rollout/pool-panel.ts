@@ -79,28 +79,11 @@ type Adjustment = CapacityPoolInput['adjustments'][number];
       @if (action.done(); as message) { <p class="ok" role="status">{{ message }}</p> }
     </section>
   `,
+  styleUrl: './input-panel.css',
   styles: `
-    .card { background: #fff; border-radius: 8px; box-shadow: 0 1px 4px #0002; padding: 1rem 1.25rem; margin-bottom: 1.5rem; }
-    .card h2 { margin-top: 0; font-size: 1.1rem; }
-    h3 { font-size: 0.95rem; margin: 0; width: 100%; }
-    table { width: 100%; border-collapse: collapse; margin-bottom: 0.75rem; }
-    th, td { text-align: left; padding: 0.4rem 0.6rem; border-bottom: 1px solid #eee; font-size: 0.85rem; vertical-align: top; }
-    th { background: #f4f5f7; font-weight: 600; }
-    .num { text-align: right; font-variant-numeric: tabular-nums; }
     .id { color: #4a5059; font-size: 0.75rem; margin-left: 0.3rem; }
     .adjustment { display: block; }
-    form { display: flex; gap: 1rem; align-items: end; flex-wrap: wrap; margin-top: 0.75rem; border-top: 1px solid #eee; padding-top: 0.75rem; }
-    fieldset { border: 1px solid #eee; border-radius: 4px; width: 100%; }
-    legend { font-size: 0.85rem; }
-    .row { display: flex; gap: 0.75rem; align-items: end; flex-wrap: wrap; margin: 0.25rem 0; }
-    label { display: flex; flex-direction: column; font-size: 0.85rem; gap: 0.25rem; }
     input[type='number'] { width: 6rem; }
-    button { border: 1px solid #14213d; background: #fff; color: #14213d; border-radius: 4px; padding: 0.35rem 0.9rem; cursor: pointer; }
-    button.primary { background: #1f7a70; border-color: #1f7a70; color: #fff; }
-    .error { color: #a4161a; }
-    .ok { color: #1f7a70; }
-    .state { color: #4a5059; }
-    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
   `,
 })
 export class PoolPanel {

@@ -10,7 +10,9 @@ import { PlansApi, type Plan, type PlanContests, type PlanDiffView } from '../..
 import { Session } from '../../core/session';
 import { PlanDiffSummary } from './plan-diff-summary';
 import { OverridePanel } from './override-panel';
+import { FreezePanel } from './freeze-panel';
 import { PoolPanel } from './pool-panel';
+import { RolloutBudgetPanel } from './rollout-budget-panel';
 import { ScenarioPanel } from './scenario-panel';
 import { WaveProgressForm } from './wave-progress-form';
 
@@ -22,7 +24,7 @@ type Showing = 'published' | 'draft';
  */
 @Component({
   selector: 'cap-rollout-page',
-  imports: [RouterLink, PercentPipe, OverridePanel, PlanDiffSummary, PoolPanel, ScenarioPanel, WaveProgressForm],
+  imports: [RouterLink, PercentPipe, FreezePanel, OverridePanel, PlanDiffSummary, PoolPanel, RolloutBudgetPanel, ScenarioPanel, WaveProgressForm],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>Rollout plan</h1>
@@ -174,6 +176,8 @@ type Showing = 'published' | 'draft';
       }
     }
     <cap-pool-panel [planId]="plan()?.id ?? null" />
+    <cap-freeze-panel [planId]="plan()?.id ?? null" />
+    <cap-rollout-budget-panel [planId]="plan()?.id ?? null" />
   `,
   styles: `
     h1 { margin-top: 0; }
