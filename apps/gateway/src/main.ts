@@ -39,6 +39,7 @@ async function bootstrap(): Promise<void> {
     }),
   );
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, exposedHeaders: ['ETag', 'Location'] });
+  app.use('/api', uncachedAnswers);
   app.use(express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }));
   app.use(
     ['/api/v1/initiative-imports', '/api/v1/telemetry-imports'],
@@ -69,6 +70,21 @@ function refuseUndeclaredNonUtf8(_request: unknown, _response: unknown, body: Bu
       type: 'encoding.not-utf8',
     });
   }
+}
+
+/**
+ * The API's answers are live data, never cached, and never 304: an ETag here names the version of what a write
+ * would replace (If-Match), while the answer may hold more that moves without it (an initiative's posture, a
+ * rollout's recorded progress), so "not modified since that ETag" would be untrue.
+ */
+function uncachedAnswers(request: express.Request, response: express.Response, next: express.NextFunction): void {
+  response.setHeader('Cache-Control', 'no-store');
+  // On a read only: on a write, `If-None-Match: *` asks to create only what is new.
+  if (request.method === 'GET' || request.method === 'HEAD') {
+    delete request.headers['if-none-match'];
+    delete request.headers['if-modified-since'];
+  }
+  next();
 }
 
 /** Each request as a server span (continuing the caller's trace context); what it calls over NATS nests under it. */

@@ -358,8 +358,8 @@ describe('dashboard', () => {
     await pools.getByRole('button', { name: 'Change AI platform team' }).click();
     const pmo = new ApiClient(context.system.gatewayUrl, pmoToken);
     const stored = (await pmo.get<{ items: { id: string; name: string; capacityPerWeek: number; adjustments: unknown[]; version: number }[] }>('/api/v1/capacity-pools')).body.items.find((p) => p.id === 'platform');
-    const theirs = await pmo.request('PUT', '/api/v1/capacity-pools/platform', {
-      body: { name: stored?.name, capacityPerWeek: stored?.capacityPerWeek, adjustments: stored?.adjustments },
+    const theirs = await pmo.request<{ version: number }>('PUT', '/api/v1/capacity-pools/platform', {
+      body: { name: stored?.name, capacityPerWeek: 4, adjustments: stored?.adjustments },
       headers: { 'if-match': `"${stored?.version}"` },
     });
     expect(theirs.status).toBe(200);
@@ -367,7 +367,13 @@ describe('dashboard', () => {
     await pools.getByRole('button', { name: 'Save the pool' }).click();
     await pools.getByRole('alert').getByText(`Capacity pool platform has changed since version ${stored?.version}`).waitFor();
     await pools.getByRole('button', { name: 'Cancel' }).click();
-    expect(await pools.locator('tr[data-pool="platform"] td.num').textContent()).toBe('3');
+    // The list was read again: the other's 4, not the 9 refused nor the 3 the form was opened at.
+    expect(await pools.locator('tr[data-pool="platform"] td.num').textContent()).toBe('4');
+    const restored = await pmo.request('PUT', '/api/v1/capacity-pools/platform', {
+      body: { name: stored?.name, capacityPerWeek: 3, adjustments: stored?.adjustments },
+      headers: { 'if-match': `"${theirs.body.version}"` },
+    });
+    expect(restored.status).toBe(200);
 
     // A business unit's freeze windows: PMO sets them here, everyone sees them.
     const freezes = page.getByRole('region', { name: 'Freeze windows' });

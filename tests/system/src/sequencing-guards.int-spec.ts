@@ -284,10 +284,17 @@ describe('sequencing guards through the API', () => {
     const stale = await put(pmo, poolPath, { name: 'Versioned', capacityPerWeek: 7 }, ifMatch(made.body.version));
     expect(stale.status).toBe(412);
     expect(stale.body.detail).toContain(`has changed since version ${made.body.version}: it is now at version ${winner.body.version}`);
+    // The winner's save sent again (a retry after a 504 whose first try was applied) is its own: answered, not refused.
+    const winning = (winner.body as unknown as { capacityPerWeek: number }).capacityPerWeek;
+    const repeated = await put(pmo, poolPath, { name: 'Versioned', capacityPerWeek: winning }, ifMatch(made.body.version));
+    expect([repeated.status, repeated.body.version]).toEqual([200, winner.body.version]);
     const stored = (await pmo.get<{ items: { id: string; capacityPerWeek: number; version: number }[] }>('/api/v1/capacity-pools')).body.items.find((p) => p.id === 'versioned-pool');
     expect(stored).toMatchObject({ version: winner.body.version, capacityPerWeek: (winner.body as unknown as { capacityPerWeek: number }).capacityPerWeek });
-    // A version of a pool there is none of names nothing to replace: nothing is made.
-    expect((await put(pmo, '/api/v1/capacity-pools/never-made', { name: 'Never', capacityPerWeek: 1 }, ifMatch(1))).status).toBe(412);
+    // A version of a pool there is none of names nothing to replace, nor does "any" (*) or "0": nothing is made.
+    for (const headers of [ifMatch(1), { 'if-match': '*' }, ifMatch(0)]) {
+      expect((await put(pmo, '/api/v1/capacity-pools/never-made', { name: 'Never', capacityPerWeek: 1 }, headers)).status).toBe(412);
+    }
+    expect((await put(pmo, poolPath, { name: 'Versioned', capacityPerWeek: winning }, { 'if-match': '*' })).status).toBe(200);
     expect((await pmo.get<{ items: { id: string }[] }>('/api/v1/capacity-pools')).body.items.map((p) => p.id)).not.toContain('never-made');
     // Headers that say nothing a write can use are refused, not ignored.
     expect((await put(pmo, poolPath, { name: 'Versioned', capacityPerWeek: 1 }, { 'if-none-match': '"3"' })).status).toBe(400);
@@ -296,6 +303,9 @@ describe('sequencing guards through the API', () => {
     // A rollout: its ETag is the version a save names.
     const read = await pmo.get<{ version: number; value: string }>(`/api/v1/initiatives/${ids.d}/rollout`);
     expect(read.headers.get('etag')).toBe(`"${read.body.version}"`);
+    // Never a 304: the answer holds more than the version covers (the progress recorded), and is never cached.
+    const revalidated = await pmo.request('GET', `/api/v1/initiatives/${ids.d}/rollout`, { headers: { 'if-none-match': `"${read.body.version}"` } });
+    expect([revalidated.status, revalidated.headers.get('cache-control')]).toEqual([200, 'no-store']);
     const rolloutPath = `/api/v1/initiatives/${ids.d}/rollout`;
     expect((await put(pmo, rolloutPath, { ...rollout(), value: '2000' }, ifMatch(read.body.version + 1))).status).toBe(412);
     expect((await pmo.get<{ value: string }>(rolloutPath)).body.value).toBe(read.body.value);

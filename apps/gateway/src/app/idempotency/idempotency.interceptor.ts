@@ -12,6 +12,7 @@ import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { catchError, from, of, switchMap, throwError, type Observable } from 'rxjs';
+import { RpcError } from '@capstan/messaging';
 import type { AuthenticatedRequest } from '../auth/principal';
 import { IdempotencyStore } from './idempotency.store';
 
@@ -56,7 +57,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
                   switchMap(() => of(body)),
                 );
               }),
-              catchError((error: unknown) => from(this.store.release(scope)).pipe(switchMap(() => throwError(() => error)))),
+              // A request that failed is free to be sent again. One that timed out may still be applied: its key stays
+              // held until the hold lapses (a repeat meanwhile gets 409), then the service recognises the repeat.
+              catchError((error: unknown) =>
+                error instanceof RpcError && error.code === 'timeout' ? throwError(() => error) : from(this.store.release(scope)).pipe(switchMap(() => throwError(() => error))),
+              ),
             );
         }
       }),

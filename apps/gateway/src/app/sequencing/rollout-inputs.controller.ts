@@ -205,7 +205,7 @@ export class RolloutInputsController {
   }
 }
 
-function versionOf(headers: Record<string, string | undefined>): number | undefined {
+function versionOf(headers: Record<string, string | undefined>): number | '*' | undefined {
   return expectedVersion(headers['if-match'], headers['if-none-match']);
 }
 

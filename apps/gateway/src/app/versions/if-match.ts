@@ -32,13 +32,20 @@ export function parseIfMatch(header: string | undefined, required: boolean): num
 }
 
 /**
- * The version a write of an input set whole expects to replace: If-Match's, or 0 with `If-None-Match: *` (create it
- * only if nobody has yet); neither: any. Both at once ask for two things, and `If-None-Match` names nothing else on a
- * write.
+ * The version a write of an input set whole expects to replace: If-Match's (`*`: any, but one must exist), or 0 with
+ * `If-None-Match: *` (create it only if nobody has yet); neither: anything or nothing. Both at once ask for two
+ * things, and `If-None-Match` names nothing else on a write.
  */
-export function expectedVersion(ifMatch: string | undefined, ifNoneMatch: string | undefined): number | undefined {
-  if (ifNoneMatch === undefined || ifNoneMatch.trim() === '') return parseIfMatch(ifMatch, false);
-  if (ifNoneMatch.trim() !== '*') throw new BadRequestException('If-None-Match on a write must be * (create only if there is none yet)');
-  if (ifMatch !== undefined && ifMatch.trim() !== '') throw new BadRequestException('Send If-Match or If-None-Match, not both');
-  return 0;
+export function expectedVersion(ifMatch: string | undefined, ifNoneMatch: string | undefined): number | '*' | undefined {
+  const matching = ifMatch?.trim() ?? '';
+  if (ifNoneMatch !== undefined && ifNoneMatch.trim() !== '') {
+    if (ifNoneMatch.trim() !== '*') throw new BadRequestException('If-None-Match on a write must be * (create only if there is none yet)');
+    if (matching) throw new BadRequestException('Send If-Match or If-None-Match, not both');
+    return 0;
+  }
+  if (matching === '*') return '*';
+  const version = parseIfMatch(ifMatch, false);
+  // Versions start at 1: "0" names none there is.
+  if (version === 0) throw new HttpException(problem(412, 'precondition-failed', 'If-Match "0" names no version: versions start at 1', { status: 412 }), HttpStatus.PRECONDITION_FAILED);
+  return version;
 }

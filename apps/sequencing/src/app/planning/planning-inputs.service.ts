@@ -108,7 +108,7 @@ export class PlanningInputsService {
 
   // Inputs set here --------------------------------------------------------------
 
-  async putPool(id: string, pool: CapacityPoolInput, actor: string, ifMatch?: number): Promise<CapacityPoolView> {
+  async putPool(id: string, pool: CapacityPoolInput, actor: string, ifMatch?: number | '*'): Promise<CapacityPoolView> {
     return this.outbox.transaction(async (manager) => {
       const row = await writeVersioned<PoolRow>(
         manager,
@@ -126,7 +126,7 @@ export class PlanningInputsService {
     return { items: rows.map(poolView) };
   }
 
-  async putRollout(initiativeId: string, rollout: RolloutInput, actor: string, ifMatch?: number): Promise<RolloutView> {
+  async putRollout(initiativeId: string, rollout: RolloutInput, actor: string, ifMatch?: number | '*'): Promise<RolloutView> {
     return this.outbox.transaction(async (manager) => {
       const [initiative] = (await manager.query(`SELECT key FROM sequencing.initiatives WHERE id = $1 AND key <> ''`, [initiativeId])) as { key: string }[];
       if (!initiative) throw new RpcError('unprocessable', `No initiative ${initiativeId} is known to sequencing`, [{ field: 'initiativeId', message: 'Unknown initiative' }]);
@@ -186,7 +186,7 @@ export class PlanningInputsService {
     });
   }
 
-  async putFreezeWindows(businessUnit: string, windows: { from: string; to: string; reason: string }[], actor: string, ifMatch?: number): Promise<FreezeWindowsView> {
+  async putFreezeWindows(businessUnit: string, windows: { from: string; to: string; reason: string }[], actor: string, ifMatch?: number | '*'): Promise<FreezeWindowsView> {
     return this.outbox.transaction(async (manager) => {
       const row = await writeVersioned<FreezeRow>(
         manager,
@@ -205,7 +205,7 @@ export class PlanningInputsService {
     return { items: rows.map(freezeView) };
   }
 
-  async putBudget(quarter: string, amount: string, actor: string, ifMatch?: number): Promise<RolloutBudgetView> {
+  async putBudget(quarter: string, amount: string, actor: string, ifMatch?: number | '*'): Promise<RolloutBudgetView> {
     return this.outbox.transaction(async (manager) => {
       const row = await writeVersioned<BudgetRow>(
         manager,
@@ -522,14 +522,15 @@ function budgetView(row: BudgetRow): RolloutBudgetView {
 
 /**
  * Writes an input set whole. Without `expected` it replaces whatever is there; with it (If-Match) only the version
- * named (0: none yet), in the statement itself, so of two writers that read one version exactly one succeeds. The
- * key column's value comes first in `values`; table and column names are this file's own, never input.
+ * named (0: none yet), in the statement itself, so of two writers that read one version exactly one succeeds. A
+ * write refused so, that finds the row already as it asks, by the same actor, was its own repeat: the row is the
+ * answer. The key column's value comes first in `values`; table and column names are this file's own, never input.
  */
 async function writeVersioned<Row extends ChangedRow>(
   manager: EntityManager,
   input: { table: 'capacity_pools' | 'rollouts' | 'freeze_windows' | 'rollout_budgets'; key: string; what: string; returning: string },
   values: Record<string, unknown>,
-  expected: number | undefined,
+  expected: number | '*' | undefined,
 ): Promise<Row> {
   const table = `sequencing.${input.table}`;
   const columns = Object.keys(values);
@@ -541,14 +542,19 @@ async function writeVersioned<Row extends ChangedRow>(
       ? `${insert} ON CONFLICT (${input.key}) DO UPDATE SET ${replaced}`
       : expected === 0
         ? `${insert} ON CONFLICT (${input.key}) DO NOTHING`
-        : `UPDATE ${table} SET ${replaced} WHERE ${input.key} = $1 AND version = $${columns.length + 1}`;
-  const rows = firstResultSet<Row>(await manager.query(`${sql} RETURNING ${input.returning}`, expected ? [...params, expected] : params));
+        : expected === '*'
+          ? `UPDATE ${table} SET ${replaced} WHERE ${input.key} = $1`
+          : `UPDATE ${table} SET ${replaced} WHERE ${input.key} = $1 AND version = $${columns.length + 1}`;
+  const rows = firstResultSet<Row>(await manager.query(`${sql} RETURNING ${input.returning}`, typeof expected === 'number' && expected > 0 ? [...params, expected] : params));
   if (rows.length) return rows[0];
+  // The same write sent again (a retry after a 504 whose first try was applied): what is there is what it asks for.
+  const [same] = (await manager.query(`SELECT ${input.returning} FROM ${table} WHERE ${columns.map((column, n) => `${column} = $${n + 1}`).join(' AND ')}`, params)) as Row[];
+  if (same) return same;
   const [current] = (await manager.query(`SELECT version FROM ${table} WHERE ${input.key} = $1`, [params[0]])) as { version: number }[];
   throw new RpcError(
     'precondition_failed',
     !current
-      ? `${input.what} does not exist (any more): there is no version ${expected} to replace. Reload and apply your change again.`
+      ? `${input.what} does not exist (any more): there is ${expected === '*' ? 'none' : `no version ${expected}`} to replace. Reload and apply your change again.`
       : expected === 0
         ? `${input.what} exists already, at version ${current.version}: someone set it since you looked. Reload it and apply your change again.`
         : `${input.what} has changed since version ${expected}: it is now at version ${current.version}. Reload it and apply your change again.`,

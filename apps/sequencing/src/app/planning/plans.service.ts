@@ -76,6 +76,9 @@ export class PlansService {
     const snapshot = await this.inputs.snapshot(options.startDate, options.horizonWeeks);
     const [previous] = await this.latest(this.dataSource.manager, ['draft']);
     const row = await this.outbox.transaction(async (manager) => {
+      // A repeat arriving while the first is computing waits here, then answers with what the first made.
+      const made = requestId ? await madeFor(manager, 'plans', requestId) : undefined;
+      if (made) return made as PlanRow;
       const stored = await this.store(manager, 'draft', 'requested', snapshot, options, actor, previous, requestId);
       await manager.query(`DELETE FROM sequencing.draft_changes WHERE seq = ANY($1::bigint[])`, [seen]);
       return stored;
@@ -379,4 +382,14 @@ function summary(row: PlanRow) {
 function changeSummary(changes: { seq: string; reason: string }[]): string {
   const reasons = [...new Set([...changes].sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1)).map((change) => change.reason))];
   return reasons.join('; ').slice(0, 2000);
+}
+
+/**
+ * What an earlier request with this id made (a plan or a what-if), read under a lock on the id held to the end of
+ * the caller's transaction: of two requests with one id, the second waits for the first to commit and finds it.
+ */
+export async function madeFor(manager: EntityManager, table: 'plans' | 'scenarios', requestId: string): Promise<unknown> {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`sequencing.request:${requestId}`]);
+  const [made] = (await manager.query(`SELECT * FROM sequencing.${table} WHERE request_id = $1`, [requestId])) as unknown[];
+  return made;
 }

@@ -5,7 +5,7 @@ import type { CreateScenario, PlanView } from '@capstan/contracts';
 import { firstResultSet, Outbox, RpcError } from '@capstan/messaging';
 import { applyScenario, diffPlans, HYPOTHETICAL_CHANGE_KINDS, hypotheticalChanges, ScenarioError, type PlanDiff, type ScenarioChange } from '@capstan/sequencing-engine';
 import { markStale, PlanningInputsService } from './planning-inputs.service';
-import { PlansService, PROMOTED_FROM_HYPOTHETICAL } from './plans.service';
+import { PlansService, PROMOTED_FROM_HYPOTHETICAL, madeFor } from './plans.service';
 
 interface ScenarioRow {
   id: string;
@@ -64,6 +64,8 @@ export class ScenariosService {
       throw error;
     }
     const row = await this.outbox.transaction(async (manager) => {
+      const made = requestId ? await madeFor(manager, 'scenarios', requestId) : undefined;
+      if (made) return made as ScenarioRow;
       const plan = await this.plans.store(manager, 'scenario', `scenario: ${input.name}`, snapshot, base.options, actor);
       const diff = diffPlans(base.result, plan.result);
       const [scenario] = (await manager.query(

@@ -26,10 +26,10 @@ const units = z.number().int().min(0).max(1_000_000);
 
 /**
  * Inputs set whole carry a version, as their views show it. A write may name the version it replaces (If-Match over
- * HTTP; 0: none yet, from `If-None-Match: *`) and is then refused if another write came first.
+ * HTTP; `*`: any that exists; 0: none yet, from `If-None-Match: *`) and is then refused if another write came first.
  */
 const version = z.number().int().min(1).max(PG_INTEGER_MAX);
-const expectedVersion = z.number().int().min(0).max(PG_INTEGER_MAX).optional();
+const expectedVersion = z.union([z.number().int().min(0).max(PG_INTEGER_MAX), z.literal('*')]).optional();
 const changed = { version, updatedAt: z.string(), updatedBy: z.string() };
 
 // Capacity pools ------------------------------------------------------------

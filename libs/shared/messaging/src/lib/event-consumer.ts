@@ -180,9 +180,9 @@ export class EventConsumers {
       filter_subject: filter,
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
-      // The consumer, not the broker, gives up on an event (at `maxDeliver`): it must first have the event in the
-      // dead letters, and the broker would stop delivering one whose dead letter could not be published.
-      max_deliver: -1,
+      // The consumer gives up on an event (at `maxDeliver`): it must first have the event in the dead letters, so the
+      // broker keeps delivering one whose dead letter could not be published yet (every 30 s), up to this backstop.
+      max_deliver: this.maxDeliver * 4,
       ack_wait: nanos(this.options.ackWaitMs ?? 30_000),
       max_ack_pending: this.options.maxAckPending ?? 1_000,
     };
@@ -324,6 +324,9 @@ export class EventConsumers {
       const event = parseEvent(registration.contracts, message);
       if (event === undefined) message.ack();
       else if (event instanceof Error) await this.deadLetter(registration.durable, message, `unreadable event: ${String(event)}`);
+      // Delivered that often without failing in its handler: it crashed or hung the service each time (or its dead
+      // letter could not be stored). Applied again it would crash it again.
+      else if (message.info.deliveryCount > this.maxDeliver) await this.deadLetter(registration.durable, message, `delivered ${message.info.deliveryCount}x without being settled`);
       else readable.push({ message, event });
     }
     if (!readable.length) return;

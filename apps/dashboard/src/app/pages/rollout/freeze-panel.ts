@@ -90,8 +90,8 @@ const NO_WINDOW: FreezeWindow = { from: '', to: '', reason: '' };
   `,
 })
 export class FreezePanel {
-  /** The plan the page shows: the list is read again with every plan. */
-  readonly planId = input<string | null>(null);
+  /** Bumped with every plan the page loads (a draft recomputed after anyone's change, a reconnect): the list is read again. */
+  readonly revision = input(0);
   protected readonly session = inject(Session);
   private readonly api = inject(PlansApi);
 
@@ -102,7 +102,7 @@ export class FreezePanel {
 
   constructor() {
     effect(() => {
-      this.planId();
+      this.revision();
       untracked(() => void this.action.reload());
     });
   }
@@ -127,12 +127,20 @@ export class FreezePanel {
     this.window.update((w) => ({ ...w, ...change }));
   }
 
-  protected addWindow(): void {
+  /** Adds the window filled in; false (and said why) when it cannot be. */
+  protected addWindow(): boolean {
     const w = this.window();
-    if (w.from > w.to) return void this.action.error.set(`A window ends on or after it starts: ${w.from} → ${w.to} ends before it starts.`);
+    if (!w.from || !w.to) return this.refuse('Give the window both its dates (or clear them).');
+    if (w.from > w.to) return this.refuse(`A window ends on or after it starts: ${w.from} → ${w.to} ends before it starts.`);
     this.action.error.set(null);
     this.editing.update((draft) => draft && { ...draft, windows: [...draft.windows, { ...w, reason: w.reason.trim() }] });
     this.window.set(NO_WINDOW);
+    return true;
+  }
+
+  private refuse(message: string): false {
+    this.action.error.set(message);
+    return false;
   }
 
   protected removeWindow(index: number): void {
@@ -144,8 +152,12 @@ export class FreezePanel {
     if (!draft) return;
     const businessUnit = draft.businessUnit.trim();
     if (!businessUnit) return void this.action.error.set('Name the business unit the windows are for.');
+    // A window filled in but not yet added is part of what is saved, not dropped.
+    const pending = this.window();
+    if ((pending.from || pending.to) && !this.addWindow()) return;
+    const windows = this.editing()?.windows ?? draft.windows;
     await this.action.run(async () => {
-      const saved = await firstValueFrom(this.api.putFreezeWindows(businessUnit, draft.windows, draft.version));
+      const saved = await firstValueFrom(this.api.putFreezeWindows(businessUnit, windows, draft.version));
       this.editing.set(null);
       return `Saved ${saved.windows.length} freeze window(s) for ${saved.businessUnit}. The draft is being recomputed.`;
     });

@@ -87,8 +87,8 @@ type Adjustment = CapacityPoolInput['adjustments'][number];
   `,
 })
 export class PoolPanel {
-  /** The plan the page shows: a new one (recomputed, promoted) may follow a change to a pool, so the list is read again. */
-  readonly planId = input<string | null>(null);
+  /** Bumped with every plan the page loads (a draft recomputed after anyone's change, a reconnect): the list is read again. */
+  readonly revision = input(0);
   protected readonly session = inject(Session);
   private readonly api = inject(PlansApi);
 
@@ -103,7 +103,7 @@ export class PoolPanel {
 
   constructor() {
     effect(() => {
-      this.planId();
+      this.revision();
       untracked(() => void this.action.reload());
     });
   }
@@ -122,10 +122,20 @@ export class PoolPanel {
     this.adjustment.update((adjustment) => ({ ...adjustment, ...change }));
   }
 
-  protected addAdjustment(): void {
+  /** Adds the dated change filled in; false (and said why) when it cannot be. */
+  protected addAdjustment(): boolean {
     const adjustment = this.adjustment();
+    if (!adjustment.from || !adjustment.to) return this.refuse('Give the change both its dates (or clear them).');
+    if (adjustment.from > adjustment.to) return this.refuse(`A change ends on or after it starts: ${adjustment.from} → ${adjustment.to} ends before it starts.`);
+    this.action.error.set(null);
     this.editing.update((draft) => draft && { ...draft, adjustments: [...draft.adjustments, { ...adjustment, reason: adjustment.reason.trim() }] });
     this.adjustment.set({ from: '', to: '', capacity: adjustment.capacity, reason: '' });
+    return true;
+  }
+
+  private refuse(message: string): false {
+    this.action.error.set(message);
+    return false;
   }
 
   protected removeAdjustment(index: number): void {
@@ -133,6 +143,10 @@ export class PoolPanel {
   }
 
   protected async save(): Promise<void> {
+    if (!this.editing()) return;
+    // A change filled in but not yet added is part of what is saved, not dropped.
+    const pending = this.adjustment();
+    if ((pending.from || pending.to) && !this.addAdjustment()) return;
     const draft = this.editing();
     if (!draft) return;
     const { id, version, ...pool } = draft;

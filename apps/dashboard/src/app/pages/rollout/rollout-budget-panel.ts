@@ -68,8 +68,8 @@ const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/;
   styleUrl: './input-panel.css',
 })
 export class RolloutBudgetPanel {
-  /** The plan the page shows: the list is read again with every plan. */
-  readonly planId = input<string | null>(null);
+  /** Bumped with every plan the page loads (a draft recomputed after anyone's change, a reconnect): the list is read again. */
+  readonly revision = input(0);
   protected readonly session = inject(Session);
   private readonly api = inject(PlansApi);
   protected readonly money = money;
@@ -80,7 +80,7 @@ export class RolloutBudgetPanel {
 
   constructor() {
     effect(() => {
-      this.planId();
+      this.revision();
       untracked(() => void this.action.reload());
     });
   }

@@ -175,9 +175,9 @@ type Showing = 'published' | 'draft';
         </table>
       }
     }
-    <cap-pool-panel [planId]="plan()?.id ?? null" />
-    <cap-freeze-panel [planId]="plan()?.id ?? null" />
-    <cap-rollout-budget-panel [planId]="plan()?.id ?? null" />
+    <cap-pool-panel [revision]="loaded()" />
+    <cap-freeze-panel [revision]="loaded()" />
+    <cap-rollout-budget-panel [revision]="loaded()" />
   `,
   styles: `
     h1 { margin-top: 0; }
@@ -257,6 +257,8 @@ export class RolloutPage implements OnInit {
 
   /** Loads started, to tell the latest from those it overtook. */
   private loads = 0;
+  /** Loads finished: each one (a recomputed draft, a reconnect, an action) has the input panels read their lists again. */
+  protected readonly loaded = signal(0);
 
   ngOnInit(): void {
     void this.load();
@@ -330,6 +332,7 @@ export class RolloutPage implements OnInit {
       this.againstPublished.set(against && against !== 'unavailable' ? against : null);
       this.nothingPublished.set(against === null);
       this.comparisonUnavailable.set(against === 'unavailable');
+      this.loaded.update((n) => n + 1);
     } catch (error) {
       if (load !== this.loads) return;
       const problem = problemOf(error);
