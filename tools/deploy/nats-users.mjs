@@ -1,23 +1,25 @@
 #!/usr/bin/env node
-// Writes the Capstan services' NATS users — what each may not publish or
-// subscribe to — into infra/nats/nats-server.conf and the cluster's copy in
-// infra/k8s/base/nats.yaml, between the "generated" markers. Deny-lists are
-// long (every other service's durable consumers), so they are made here from
-// one description rather than kept by hand in two places.
+// Writes the Capstan services' NATS users — what each may publish and
+// subscribe to, everything else denied — into infra/nats/nats-server.conf and
+// the cluster's copy in infra/k8s/base/nats.yaml, between the "generated"
+// markers. The lists are long (each durable consumer's API subjects), so they
+// are made here from one description rather than kept by hand in two places.
 //
 //   node tools/deploy/nats-users.mjs          rewrite both files
 //   node tools/deploy/nats-users.mjs --check  exit 1 if either is out of date
 //   --root <dir>                               the files under <dir> instead of this checkout
 //
 // tests/system/src/nats-users.int-spec.ts runs the system on the written
-// configuration and checks `DURABLES` against the consumers it creates.
+// configuration and checks `DURABLES` against the consumers it creates: a
+// consumer not listed here is refused to its own service too (fails closed).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** The shipped configuration's subjects are those of CAPSTAN_NAMESPACE "capstan". */
+/** The shipped configuration's subjects are those of CAPSTAN_NAMESPACE "capstan" (streams CAPSTAN_EVENTS, CAPSTAN_DEAD_LETTERS). */
 const NAMESPACE = 'capstan';
+const STREAMS = ['CAPSTAN_EVENTS', 'CAPSTAN_DEAD_LETTERS'];
 
 /**
  * Each service: the event types it publishes (by first token), the prefix of
@@ -67,40 +69,49 @@ export const SERVICES = {
   },
 };
 
-/**
- * The integrators' read-only users (their blocks in the configuration are
- * written by hand): their durable consumers and inbox prefixes, which no
- * service may touch either. A block copied for another integrator goes here too.
- */
-const INTEGRATORS = [{ durable: 'analytics', inbox: '_INBOX_analytics' }];
-
 /** Every durable consumer a service reads with, by service. */
 export const DURABLES = Object.fromEntries(Object.entries(SERVICES).map(([service, { durables }]) => [service, durables]));
 
-/** No service may remove what the others rely on: streams, consumers, messages. */
-const DESTRUCTIVE = ['$JS.API.STREAM.DELETE.>', '$JS.API.STREAM.PURGE.>', '$JS.API.STREAM.MSG.DELETE.>', '$JS.API.CONSUMER.DELETE.>'];
+/**
+ * What a service does with durable consumer `name` of the event stream: create or change it (CREATE, DURABLE.CREATE,
+ * filtered CREATE), read its info, pull from it (MSG.NEXT) and acknowledge its messages. Never delete it.
+ */
+const consumerSubjects = (name) => [
+  `$JS.API.CONSUMER.CREATE.${STREAMS[0]}.${name}`,
+  `$JS.API.CONSUMER.CREATE.${STREAMS[0]}.${name}.>`,
+  `$JS.API.CONSUMER.DURABLE.CREATE.${STREAMS[0]}.${name}`,
+  `$JS.API.CONSUMER.INFO.${STREAMS[0]}.${name}`,
+  `$JS.API.CONSUMER.MSG.NEXT.${STREAMS[0]}.${name}`,
+  `$JS.ACK.${STREAMS[0]}.${name}.>`,
+];
 
 /**
- * What touches durable consumer `name` on any stream: creating or changing it
- * (CREATE, DURABLE.CREATE, filtered CREATE), reading its info by name, pulling
- * from it (MSG.NEXT) and acknowledging its messages. Listing the stream's
- * consumers stays allowed (it changes nothing).
+ * A service's permissions, everything else denied: its own events, dead letters and relay wake-ups; requests to any
+ * service; the streams made and read (never deleted or purged); its own durable consumers; its own requests and
+ * replies. Answering a request it received is allowed by `allow_responses` (the reply subject is the caller's).
  */
-const consumerSubjects = (name) => [`$JS.API.CONSUMER.*.*.${name}`, `$JS.API.CONSUMER.*.*.*.${name}`, `$JS.API.CONSUMER.CREATE.*.${name}.>`, `$JS.ACK.*.${name}.>`];
-
-/** A service's permissions: none of the others' events, requests, replies or consumers, and nothing destructive. */
 export function permissionsOf(service) {
-  const others = Object.entries(SERVICES).filter(([name]) => name !== service);
   const own = SERVICES[service];
-  const events = own.events.length ? others.flatMap(([, other]) => other.events).map((type) => `${NAMESPACE}.events.${type}.>`) : [`${NAMESPACE}.events.>`];
-  const consumers = [...others.flatMap(([, other]) => other.durables), ...INTEGRATORS.map((integrator) => integrator.durable)].flatMap(consumerSubjects);
   return {
-    publish: [...events, ...DESTRUCTIVE, ...consumers],
+    publish: [
+      ...own.events.map((type) => `${NAMESPACE}.events.${type}.>`),
+      `${NAMESPACE}.rpc.>`,
+      `${NAMESPACE}.relay-wake.${service}`,
+      ...own.durables.map((durable) => `${NAMESPACE}.dead-letters.${durable}`),
+      '$JS.API.INFO',
+      ...STREAMS.flatMap((stream) => [`$JS.API.STREAM.INFO.${stream}`, `$JS.API.STREAM.CREATE.${stream}`, `$JS.API.STREAM.UPDATE.${stream}`]),
+      `$JS.API.CONSUMER.LIST.${STREAMS[0]}`,
+      `$JS.API.CONSUMER.NAMES.${STREAMS[0]}`,
+      ...own.durables.flatMap(consumerSubjects),
+    ],
     subscribe: [
-      ...others.filter(([, other]) => other.rpc).map(([, other]) => `${NAMESPACE}.rpc.${other.rpc}.>`),
-      '_INBOX.>',
-      ...others.map(([name]) => `_INBOX_${name}.>`),
-      ...INTEGRATORS.map((integrator) => `${integrator.inbox}.>`),
+      `_INBOX_${service}.>`,
+      ...(own.rpc ? [`${NAMESPACE}.rpc.${own.rpc}.>`] : []),
+      // Every service answers its health check under its own name (cost tracking's other requests are `cost.*`).
+      ...(own.rpc === service ? [] : [`${NAMESPACE}.rpc.${service}.health`]),
+      `${NAMESPACE}.relay-wake.${service}`,
+      // The gateway's live event stream reads every event as it is published.
+      ...(service === 'gateway' ? [`${NAMESPACE}.events.>`] : []),
     ],
   };
 }
@@ -118,12 +129,13 @@ function usersBlock(indent) {
       `  user: ${service}`,
       `  password: ${passwordVariable(service)}`,
       '  permissions: {',
-      '    publish: { deny: [',
+      '    publish: { allow: [',
       ...list(publish),
       '    ] }',
-      '    subscribe: { deny: [',
+      '    subscribe: { allow: [',
       ...list(subscribe),
       '    ] }',
+      '    allow_responses: true',
       '  }',
       '}',
     );

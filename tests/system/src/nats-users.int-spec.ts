@@ -79,6 +79,9 @@ describe('a NATS user per service', () => {
       what: 'sequencing to take its rollout',
     });
     expect((await pmo.post('/api/v1/plans', {})).status).toBe(201);
+    // Everything else is denied: nothing any service did above was refused to it.
+    const logDir = join(ROOT, 'test-artifacts', 'logs', `nats-users-${database.name}`);
+    for (const service of SYSTEM_SERVICES) expect({ service, refused: readFileSync(join(logDir, `${service}.log`), 'utf8').match(/Permissions Violation.*/i)?.[0] }).toEqual({ service, refused: undefined });
   }, 120_000);
 
   it("should refuse a service's user another service's events, the deletion of streams, and the gateway any event", async () => {
@@ -91,26 +94,29 @@ describe('a NATS user per service', () => {
     expect((await jsm.streams.info(subjects.eventStream)).config.name).toBe(subjects.eventStream);
     const gateway = await signIn('gateway');
     await expect(gateway.jetstream().publish(subjects.event('initiative.registered'), forged, { timeout: 2_000 })).rejects.toThrow();
+    // Its own consumers' dead letters a service may store, no other's.
+    expect((await intake.jetstream().publish(subjects.deadLetter('intake__posture_changed'), forged, { timeout: 2_000 })).stream).toBe(subjects.deadLetterStream);
+    await expect(intake.jetstream().publish(subjects.deadLetter('scoring__evidence_recorded'), forged, { timeout: 2_000 })).rejects.toThrow();
   });
 
   it("should keep every service's durable consumers from the others: listed for each other user, and refused to them", async () => {
     const config = readFileSync(CONFIG, 'utf8');
-    /** The durable consumers a user is refused, read from its block of the shipped configuration. */
-    const refusedTo = (service: SystemService) => {
-      const block = config.slice(config.indexOf(`user: ${service}\n`), config.indexOf('}\n    }', config.indexOf(`user: ${service}\n`)));
-      return new Set([...block.matchAll(/"\$JS\.ACK\.\*\.([^.]+)\.>"/g)].map((match) => match[1]));
+    /** The durable consumers a user may use, read from its block of the shipped configuration (everything else is denied). */
+    const allowedTo = (service: SystemService) => {
+      const block = config.slice(config.indexOf(`user: ${service}\n`), config.indexOf('allow_responses', config.indexOf(`user: ${service}\n`)));
+      return new Set([...block.matchAll(/"\$JS\.ACK\.[^.]+\.([^.]+)\.>"/g)].map((match) => match[1]));
     };
     const intake = await signIn('intake');
     const jsm = await intake.jetstreamManager({ timeout: 2_000 });
     const durables: string[] = [];
     for await (const consumer of await jsm.consumers.list(subjects.eventStream)) durables.push(consumer.name);
     expect(durables.length).toBeGreaterThan(SYSTEM_SERVICES.length);
-    // A consumer added to a service is refused to the others only once tools/deploy/nats-users.mjs lists it.
+    // A consumer added to a service is allowed to it once tools/deploy/nats-users.mjs lists it, and to no other.
     for (const durable of durables) {
       const owner = SYSTEM_SERVICES.find((service) => durable.startsWith(`${service}__`));
       expect({ durable, owner }).toEqual({ durable, owner: expect.any(String) });
       for (const service of SYSTEM_SERVICES) {
-        expect({ durable, service, refused: refusedTo(service).has(durable) }).toEqual({ durable, service, refused: service !== owner });
+        expect({ durable, service, allowed: allowedTo(service).has(durable) }).toEqual({ durable, service, allowed: service === owner });
       }
     }
 
