@@ -253,6 +253,19 @@ describe('dashboard', () => {
     await page.getByTestId('against-published').getByText('No plan is published yet: this draft would be v1').waitFor();
     expect(await checkPage(page, 'rollout-plan')).toEqual([]);
 
+    // What if an initiative not yet registered joined, needing the platform team? Looked at, never published.
+    await page.getByLabel('Kind of change', { exact: true }).selectOption('add');
+    await page.getByLabel('Name of the initiative added').fill('Fraud triage');
+    await page.getByLabel('Business unit of the initiative added').fill('Payments');
+    await page.getByLabel('Value of the initiative added').fill('900000');
+    await page.getByLabel('Weeks its rollout takes').fill('6');
+    await page.getByLabel('Pool it needs').selectOption('platform');
+    await page.getByLabel('Units per week it needs').fill('2');
+    await page.getByRole('button', { name: 'See the difference' }).click();
+    const joined = page.getByTestId('scenario-diff');
+    await joined.getByText('WHAT-IF w1 (Payments): added').waitFor();
+    expect(await joined.textContent()).toContain('an initiative is registered in intake: the draft made from this what-if can be looked at, not published');
+
     // What if the claims rollout came first? The diff shows it before anything changes.
     await page.getByLabel('Kind of change', { exact: true }).selectOption('priority');
     await page.getByLabel('Initiative', { exact: true }).selectOption(ids[1]);

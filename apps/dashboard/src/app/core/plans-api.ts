@@ -20,7 +20,11 @@ export type ScenarioChange =
   | { kind: 'capacity'; pool: string; capacityPerWeek: number }
   | { kind: 'pause'; initiativeId: string }
   | { kind: 'authorize'; initiativeId: string }
-  | { kind: 'deadline'; initiativeId: string; wave: string; deadline: string | null };
+  | { kind: 'deadline'; initiativeId: string; wave: string; deadline: string | null }
+  | {
+      kind: 'add';
+      initiative: { key: string; name: string; businessUnit: string; value: string; waves: { key: string; name: string; durationWeeks: number; demand: Record<string, number> }[] };
+    };
 export type { CapacityPoolInput, CapacityPoolView, FreezeWindowsView, PlanDiffView, PlanOverrideInput, PlanOverrideView, RolloutBudgetView, RolloutView };
 export type FreezeWindow = FreezeWindowsView['windows'][number];
 

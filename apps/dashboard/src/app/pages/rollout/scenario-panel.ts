@@ -7,11 +7,13 @@ import { PlanDiffSummary } from './plan-diff-summary';
 
 /**
  * What-if on the plan shown: an initiative's priority, a pool's capacity, a
- * wave's deadline, an initiative paused or authorized; see the diff (waves
+ * wave's deadline, an initiative paused or authorized, or one not yet in the
+ * portfolio competing for a pool; see the diff (waves
  * moved and why, weeks gained and lost, value, contests) before anything
  * changes, then make it the draft — exactly the plan the diff described.
  * Priority, capacity and deadline are PMO's to change, so making the draft
- * records them as the plan's inputs; a posture stays a what-if.
+ * records them as the plan's inputs; a posture or an added initiative stays a
+ * what-if.
  */
 @Component({
   selector: 'cap-scenario-panel',
@@ -28,9 +30,21 @@ import { PlanDiffSummary } from './plan-diff-summary';
             <option value="deadline">a wave's deadline</option>
             <option value="pause">pause an initiative</option>
             <option value="authorize">authorize an initiative</option>
+            <option value="add">add an initiative</option>
           </select>
         </label>
-        @if (kind() === 'capacity') {
+        @if (kind() === 'add') {
+          <label>Name <input class="wide" [value]="added().name" (input)="addition({ name: $any($event.target).value })" aria-label="Name of the initiative added" maxlength="200" required /></label>
+          <label>Business unit <input [value]="added().businessUnit" (input)="addition({ businessUnit: $any($event.target).value })" aria-label="Business unit of the initiative added" maxlength="100" required /></label>
+          <label>Value <input [value]="added().value" (input)="addition({ value: $any($event.target).value })" aria-label="Value of the initiative added" inputmode="decimal" /></label>
+          <label>Weeks <input type="number" min="1" max="520" [value]="added().weeks" (input)="addition({ weeks: +$any($event.target).value })" aria-label="Weeks its rollout takes" /></label>
+          <label>Pool
+            <select [value]="pool()" (change)="pool.set($any($event.target).value)" aria-label="Pool it needs">
+              @for (p of pools(); track p.id) { <option [value]="p.id">{{ p.name }}</option> }
+            </select>
+          </label>
+          <label>Per week <input type="number" min="0" [value]="amount()" (input)="amount.set(+$any($event.target).value)" aria-label="Units per week it needs" /></label>
+        } @else if (kind() === 'capacity') {
           <label>Pool
             <select [value]="pool()" (change)="pool.set($any($event.target).value)" aria-label="Pool">
               @for (p of pools(); track p.id) { <option [value]="p.id">{{ p.name }} ({{ p.capacityPerWeek }}/week)</option> }
@@ -62,7 +76,7 @@ import { PlanDiffSummary } from './plan-diff-summary';
         <div class="diff" data-testid="scenario-diff" aria-live="polite">
           <cap-plan-diff-summary [diff]="d" />
           @if (hypothetical()) {
-            <p class="hint">A posture is scoring's to set: the draft made from this what-if can be looked at, not published.</p>
+            <p class="hint">A posture is scoring's to set, and an initiative is registered in intake: the draft made from this what-if can be looked at, not published.</p>
           } @else {
             <p class="hint">Making it the draft records the change as the plan's input (a priority as a PMO override naming this what-if).</p>
           }
@@ -77,6 +91,7 @@ import { PlanDiffSummary } from './plan-diff-summary';
     form { display: flex; gap: 1rem; align-items: end; flex-wrap: wrap; }
     label { display: flex; flex-direction: column; font-size: 0.85rem; gap: 0.25rem; }
     input { width: 7rem; }
+    input.wide { width: 14rem; }
     button { border: 1px solid #14213d; background: #fff; color: #14213d; border-radius: 4px; padding: 0.35rem 0.9rem; cursor: pointer; }
     button.primary { background: #1f7a70; border-color: #1f7a70; color: #fff; }
     .diff { margin-top: 1rem; border-top: 1px solid #eee; padding-top: 0.75rem; }
@@ -101,6 +116,8 @@ export class ScenarioPanel implements OnInit {
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly hypothetical = signal(false);
+  /** The initiative a what-if adds: one wave needing one pool. */
+  protected readonly added = signal({ name: '', businessUnit: '', value: '0', weeks: 8 });
   private scenarioId: string | null = null;
   /** The plan's initiatives, held ones included (authorizing one is the point of asking). */
   protected readonly choices = computed(() => planChoices(this.plan()));
@@ -121,9 +138,19 @@ export class ScenarioPanel implements OnInit {
     this.wave.set(this.wavesOf(initiativeId)[0]?.key ?? '');
   }
 
+  protected addition(change: Partial<{ name: string; businessUnit: string; value: string; weeks: number }>): void {
+    this.added.update((added) => ({ ...added, ...change }));
+  }
+
   protected async run(): Promise<void> {
     const initiativeId = this.initiative();
     const kind = this.kind();
+    if (kind === 'add') {
+      const { name, businessUnit, value, weeks } = this.added();
+      if (!name.trim() || !businessUnit.trim()) return void this.error.set('Name the initiative added and its business unit.');
+      if (!/^\d{1,13}(\.\d{1,2})?$/.test(value.trim().replace(/,/g, ''))) return void this.error.set(`The value is an amount such as 250000.00 (not "${value}").`);
+      if (!Number.isInteger(weeks) || weeks < 1) return void this.error.set('Its rollout takes a whole number of weeks, 1 or more.');
+    }
     const change: ScenarioChange =
       kind === 'capacity'
         ? { kind, pool: this.pool(), capacityPerWeek: this.amount() }
@@ -131,10 +158,15 @@ export class ScenarioPanel implements OnInit {
           ? { kind, initiativeId, wave: this.wave(), deadline: this.deadline() || null }
           : kind === 'pause' || kind === 'authorize'
             ? { kind, initiativeId }
-            : { kind: 'priority', initiativeId, priority: this.amount() };
+            : kind === 'add'
+              ? this.addedInitiative()
+              : { kind: 'priority', initiativeId, priority: this.amount() };
+    // The diff shown is the last what-if's: gone while another is planned, so it is never taken for this one's.
+    this.diff.set(null);
+    this.scenarioId = null;
     await this.act(async () => {
       const scenario = await firstValueFrom(this.api.createScenario(this.nameOf(change), [change], this.plan().id));
-      this.hypothetical.set(change.kind === 'pause' || change.kind === 'authorize');
+      this.hypothetical.set(change.kind === 'pause' || change.kind === 'authorize' || change.kind === 'add');
       this.scenarioId = scenario.id;
       this.diff.set((await firstValueFrom(this.api.scenarioDiff(scenario.id))).diff);
     });
@@ -148,6 +180,20 @@ export class ScenarioPanel implements OnInit {
       this.diff.set(null);
       this.promoted.emit(draft);
     });
+  }
+
+  private addedInitiative(): ScenarioChange {
+    const { name, businessUnit, value, weeks } = this.added();
+    return {
+      kind: 'add',
+      initiative: {
+        key: 'WHAT-IF',
+        name: name.trim(),
+        businessUnit: businessUnit.trim(),
+        value: value.trim().replace(/,/g, ''),
+        waves: [{ key: 'w1', name: name.trim(), durationWeeks: weeks, demand: this.pool() ? { [this.pool()]: this.amount() } : {} }],
+      },
+    };
   }
 
   /** The what-if in words (at most the 200 characters a scenario's name takes): it names the override a promoted priority becomes. */
@@ -168,6 +214,11 @@ export class ScenarioPanel implements OnInit {
         return `What if ${name(change.initiativeId)} were paused`;
       case 'authorize':
         return `What if ${name(change.initiativeId)} were authorized`;
+      case 'add': {
+        const wave = change.initiative.waves[0];
+        const needs = Object.entries(wave.demand).map(([pool, units]) => `${units}/week of ${this.pools().find((p) => p.id === pool)?.name ?? pool}`);
+        return `What if ${change.initiative.name} (${change.initiative.businessUnit}) joined for ${wave.durationWeeks} week(s)${needs.length ? `, needing ${needs.join(', ')}` : ''}`;
+      }
     }
   }
 
