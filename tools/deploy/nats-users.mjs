@@ -23,18 +23,21 @@ const STREAMS = ['CAPSTAN_EVENTS', 'CAPSTAN_DEAD_LETTERS'];
 
 /**
  * Each service: the event types it publishes (by first token), the prefix of
- * the requests it answers, and its durable consumers on the event stream.
+ * the requests it answers, the requests it sends (subjects after `rpc.`), and
+ * its durable consumers on the event stream.
  */
 export const SERVICES = {
-  gateway: { events: [], rpc: null, durables: ['gateway__webhooks'] },
+  gateway: { events: [], rpc: null, requests: ['>'], durables: ['gateway__webhooks'] },
   intake: {
     events: ['initiative', 'owner', 'evidence', 'telemetry', 'decision', 'dependency'],
     rpc: 'intake',
+    requests: [],
     durables: ['intake__posture_changed'],
   },
   scoring: {
     events: ['posture', 'score'],
     rpc: 'scoring',
+    requests: [],
     durables: [
       'scoring__budget_burn_changed',
       'scoring__budget_commitment_changed',
@@ -53,10 +56,12 @@ export const SERVICES = {
       'scoring__telemetry_recorded',
     ],
   },
-  'cost-tracking': { events: ['cost', 'budget', 'fx'], rpc: 'cost', durables: ['cost-tracking__initiative_registered'] },
+  'cost-tracking': { events: ['cost', 'budget', 'fx'], rpc: 'cost', requests: [], durables: ['cost-tracking__initiative_registered'] },
   sequencing: {
     events: ['plan', 'rollout'],
     rpc: 'sequencing',
+    // The postures of the initiatives a plan holds back.
+    requests: ['scoring.posture.many'],
     durables: [
       'sequencing__decision_recorded',
       'sequencing__dependency_added',
@@ -86,8 +91,8 @@ const consumerSubjects = (name) => [
 ];
 
 /**
- * A service's permissions, everything else denied: its own events, dead letters and relay wake-ups; requests to any
- * service; the streams made and read (never deleted or purged); its own durable consumers; its own requests and
+ * A service's permissions, everything else denied: its own events, dead letters and relay wake-ups; the requests it
+ * sends; the streams made and read (never deleted or purged); its own durable consumers; its own requests and
  * replies. Answering a request it received is allowed by `allow_responses` (the reply subject is the caller's).
  */
 export function permissionsOf(service) {
@@ -95,7 +100,7 @@ export function permissionsOf(service) {
   return {
     publish: [
       ...own.events.map((type) => `${NAMESPACE}.events.${type}.>`),
-      `${NAMESPACE}.rpc.>`,
+      ...own.requests.map((request) => `${NAMESPACE}.rpc.${request}`),
       `${NAMESPACE}.relay-wake.${service}`,
       ...own.durables.map((durable) => `${NAMESPACE}.dead-letters.${durable}`),
       '$JS.API.INFO',

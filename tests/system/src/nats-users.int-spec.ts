@@ -133,7 +133,7 @@ describe('a NATS user per service', () => {
     );
   });
 
-  it("should refuse a service's user another service's requests and every reply but its own", async () => {
+  it("should refuse a service's user another service's requests and every reply but its own, and requests it does not send", async () => {
     const intake = await signIn('intake');
     for (const subject of [`${NAMESPACE}.rpc.scoring.>`, '_INBOX.>', '_INBOX_gateway.>']) {
       const subscription = intake.subscribe(subject);
@@ -143,6 +143,8 @@ describe('a NATS user per service', () => {
         })(),
       ).rejects.toThrow(/permissions violation/i);
     }
+    // Nor may it send what it has no need to: a plan published in sequencing's name, say.
+    await expect(intake.request(`${NAMESPACE}.rpc.sequencing.plan.current`, encodeJson({}), { timeout: 2_000 })).rejects.toThrow(/permissions violation/i);
     // Its own requests and replies it may take.
     const own = intake.subscribe(`${NAMESPACE}.rpc.intake.probe`, { max: 1 });
     const inbox = intake.subscribe('_INBOX_intake.probe', { max: 1 });

@@ -119,6 +119,9 @@ export class NatsClient {
       } else if (status.type === 'reconnect') {
         this.connected = true;
         this.logger.log(`NATS reconnected to ${String(status.data)}`);
+      } else if (status.type === 'error') {
+        // A refused publish (an ack, a pull, a reply) fails nowhere else: the server's words name the subject.
+        this.logger.error(`NATS refused: ${String(status.data)}`);
       }
     }
     this.connected = false;
