@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { Logger } from '@nestjs/common';
 import { z } from 'zod';
 import { eventContract, subjectsFor } from '@capstan/contracts';
-import { EventConsumers, NatsClient, encodeJson, messagingTablesUp } from '@capstan/messaging';
+import { EventConsumers, NatsClient, consumerAttemptsUp, encodeJson, messagingTablesUp } from '@capstan/messaging';
 import { openDataSource } from '@capstan/persistence';
 import { createTestDatabase, pollUntil } from '@capstan/testing';
 import type { DataSource } from 'typeorm';
@@ -28,7 +28,7 @@ describe('batched event consumers', () => {
     dataSource = openDataSource({ schema: 'probe', entities: [], migrations: [], databaseUrl: database.url, dataDir: tmpdir() });
     await dataSource.initialize();
     await dataSource.query(`CREATE SCHEMA probe`);
-    for (const sql of messagingTablesUp('probe')) await dataSource.query(sql);
+    for (const sql of [...messagingTablesUp('probe'), ...consumerAttemptsUp('probe')]) await dataSource.query(sql);
     await dataSource.query(`CREATE TABLE probe.applied (seq serial PRIMARY KEY, key text NOT NULL, n int NOT NULL)`);
     nats = new NatsClient({ url: NATS_URL, name: 'event-batches-test' });
     await nats.connect();
@@ -97,6 +97,83 @@ describe('batched event consumers', () => {
     // Events did share transactions: a backlog is not applied one commit per event.
     expect(Math.max(...batchSizes)).toBeGreaterThan(1);
   });
+
+  it('should dead-letter alone an event that stops its service each time, and apply the events delivered again beside it', async () => {
+    const own = subjectsFor(`it${randomUUID().slice(0, 8)}`);
+    await nats.ensureStreams(own);
+    let entered = 0;
+    /** A process of the service: stopping it (as a crash would) drops what it has in hand, applied or not. */
+    const start = async () => {
+      const life = { dead: false, release: () => undefined as void };
+      const pool = openDataSource({ schema: 'probe', entities: [], migrations: [], databaseUrl: database.url, dataDir: tmpdir() });
+      await pool.initialize();
+      const client = new NatsClient({ url: NATS_URL, name: 'crash-loop' });
+      await client.connect();
+      const consumers = new EventConsumers(pool, client, own, 'probe', 'crashing', { batchSize: 16, maxDeliver: 2, ackWaitMs: 1_000 });
+      consumers.on(probe, async (event, manager) => {
+        if (life.dead) throw new Error('the process is gone');
+        if (event.payload.fail) {
+          entered++;
+          // It never comes back: the process hangs on it until it is stopped.
+          await new Promise<void>((_, reject) => (life.release = () => reject(new Error('the process is gone'))));
+        }
+        await manager.query(`INSERT INTO probe.applied (key, n) VALUES ($1, $2)`, [event.payload.key, event.payload.n]);
+      });
+      await consumers.start();
+      // As a crash would: its NATS connection goes (nothing it holds is acknowledged), its open transaction with its
+      // database connection; what it was doing never resumes (the hang is only let go once the test is over).
+      const crash = async () => {
+        await client.close();
+        await dataSource.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction'`);
+        remains.push(async () => {
+          life.dead = true;
+          life.release();
+          await consumers.stop();
+          await pool.destroy();
+        });
+      };
+      return { crash, consumers, pool, client };
+    };
+    const remains: (() => Promise<void>)[] = [];
+    const events = [0, 1, 2, 3, 4].map((i) => ({
+      id: randomUUID(),
+      type: probe.type,
+      version: 1,
+      source: 'test',
+      occurredAt: new Date().toISOString(),
+      payload: { key: 'crash', n: 1000 + i, ...(i === 2 ? { fail: true } : {}) },
+    }));
+    for (const event of events) await nats.js.publish(own.event(probe.type), encodeJson(event), { msgID: event.id });
+    let current = await start();
+    // Applied in a batch first, then alone and counted each time: two attempts allowed, so three stops.
+    for (let stop = 1; stop <= 3; stop++) {
+      await pollUntil(async () => (entered >= stop ? true : undefined), { timeoutMs: 30_000, what: `the service to hang on the event (${stop})` });
+      await current.crash();
+      current = await start();
+    }
+    try {
+      const applied = await pollUntil(
+        async () => {
+          const rows = (await dataSource.query(`SELECT n FROM probe.applied WHERE key = 'crash' ORDER BY n`)) as { n: number }[];
+          return rows.length >= 4 ? rows.map((row) => row.n) : undefined;
+        },
+        { timeoutMs: 30_000, what: 'the events delivered again beside it applied' },
+      );
+      expect(applied).toEqual([1000, 1001, 1003, 1004]);
+      const jsm = await nats.jsm();
+      await pollUntil(async () => ((await jsm.streams.info(own.deadLetterStream)).state.messages === 1 ? true : undefined), { what: 'the event dead-lettered' });
+      const letter = await jsm.streams.getMessage(own.deadLetterStream, { seq: 1 });
+      expect(JSON.parse(new TextDecoder().decode(letter.data))).toMatchObject({ consumer: 'crashing__probe_counted', reason: expect.stringContaining('stopped the service each time') });
+      expect(entered).toBe(3);
+    } finally {
+      await current.consumers.stop();
+      await current.pool.destroy();
+      await current.client.close();
+      for (const remain of remains) await remain();
+      const jsm = await nats.jsm();
+      for (const stream of [own.eventStream, own.deadLetterStream]) await jsm.streams.delete(stream).catch(() => undefined);
+    }
+  }, 120_000);
 
   it('should keep an event whose dead letter cannot be stored, and dead-letter it once it can', async () => {
     const own = subjectsFor(`it${randomUUID().slice(0, 8)}`);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import type { DataSource } from 'typeorm';
 import { subjectsFor, type Subjects } from '@capstan/contracts';
-import { NatsClient, WorkLeases, messagingTablesUp } from '@capstan/messaging';
+import { NatsClient, WorkLeases, consumerAttemptsUp, messagingTablesUp } from '@capstan/messaging';
 import { openDataSource } from '@capstan/persistence';
 import { createTestDatabase } from '@capstan/testing';
 
@@ -32,7 +32,7 @@ export class MessagingProbe {
     this.database = await createTestDatabase();
     const admin = await this.dataSource();
     await admin.query(`CREATE SCHEMA probe`);
-    for (const sql of [...messagingTablesUp('probe'), ...tableSql]) await admin.query(sql);
+    for (const sql of [...messagingTablesUp('probe'), ...consumerAttemptsUp('probe'), ...tableSql]) await admin.query(sql);
     await (await this.nats('probe-admin')).ensureStreams(this.subjects);
     return admin;
   }

@@ -7,6 +7,7 @@ import { InitiativeProfile1764500000000 } from './1764500000000-initiative-profi
 import { ImportKinds1764600000000 } from './1764600000000-import-kinds';
 import { AuditChain1764700000000 } from './1764700000000-audit-chain';
 import { ProcessedRequests1764800000000 } from './1764800000000-processed-requests';
+import { ConsumerAttempts1766500000000 } from './1766500000000-consumer-attempts';
 import { DecisionRequests1766200000000 } from './1766200000000-decision-requests';
 import { UnreportedTelemetry1766000000000 } from './1766000000000-unreported-telemetry';
 
@@ -22,4 +23,5 @@ export const migrations = [
   ProcessedRequests1764800000000,
   UnreportedTelemetry1766000000000,
   DecisionRequests1766200000000,
+  ConsumerAttempts1766500000000,
 ];

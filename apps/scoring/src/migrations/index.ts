@@ -9,5 +9,6 @@ import { HoldModelVersion1764700000000 } from './1764700000000-hold-model-versio
 import { ArchivedSubjects1764800000000 } from './1764800000000-archived-subjects';
 import { MonthRates1766000000000 } from './1766000000000-month-rates';
 import { ModelActivations1766200000000 } from './1766200000000-model-activations';
+import { ConsumerAttempts1766500000000 } from './1766500000000-consumer-attempts';
 
-export const migrations = [Initial1764000000000, AppliedVersions1764100000000, ModelsAndReviews1764200000000, EvaluationInputs1764300000000, Commitments1764400000000, RecentScores1764500000000, WiderCommitments1764600000000, HoldModelVersion1764700000000, ArchivedSubjects1764800000000, MonthRates1766000000000, ModelActivations1766200000000];
+export const migrations = [Initial1764000000000, AppliedVersions1764100000000, ModelsAndReviews1764200000000, EvaluationInputs1764300000000, Commitments1764400000000, RecentScores1764500000000, WiderCommitments1764600000000, HoldModelVersion1764700000000, ArchivedSubjects1764800000000, MonthRates1766000000000, ModelActivations1766200000000, ConsumerAttempts1766500000000];

@@ -8,5 +8,6 @@ import { AdoptedChanges1766100000000 } from './1766100000000-adopted-changes';
 import { InputVersions1766200000000 } from './1766200000000-input-versions';
 import { RequestIds1766300000000 } from './1766300000000-request-ids';
 import { ProjectionOrder1766400000000 } from './1766400000000-projection-order';
+import { ConsumerAttempts1766500000000 } from './1766500000000-consumer-attempts';
 
-export const migrations = [Initial1764000000000, RolloutPlanning1764700000000, InitiativeVersion1764900000000, DraftChanges1765100000000, WaveProgress1765800000000, RemovedDependencies1766000000000, AdoptedChanges1766100000000, InputVersions1766200000000, RequestIds1766300000000, ProjectionOrder1766400000000];
+export const migrations = [Initial1764000000000, RolloutPlanning1764700000000, InitiativeVersion1764900000000, DraftChanges1765100000000, WaveProgress1765800000000, RemovedDependencies1766000000000, AdoptedChanges1766100000000, InputVersions1766200000000, RequestIds1766300000000, ProjectionOrder1766400000000, ConsumerAttempts1766500000000];

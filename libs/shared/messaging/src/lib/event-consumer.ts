@@ -324,12 +324,17 @@ export class EventConsumers {
       const event = parseEvent(registration.contracts, message);
       if (event === undefined) message.ack();
       else if (event instanceof Error) await this.deadLetter(registration.durable, message, `unreadable event: ${String(event)}`);
-      // Delivered that often without failing in its handler: it crashed or hung the service each time (or its dead
-      // letter could not be stored). Applied again it would crash it again.
-      else if (message.info.deliveryCount > this.maxDeliver) await this.deadLetter(registration.durable, message, `delivered ${message.info.deliveryCount}x without being settled`);
       else readable.push({ message, event });
     }
-    if (!readable.length) return;
+    // Events delivered again come first (they are the older, so each key keeps its order), one at a time.
+    for (const delivered of readable.filter(({ message }) => message.info.deliveryCount > 1)) await this.applyAgain(registration, delivered);
+    const fresh = readable.filter(({ message }) => message.info.deliveryCount <= 1);
+    if (!fresh.length) return;
+    await this.applyFresh(registration, fresh);
+  }
+
+  /** First deliveries, applied together; if that fails, one by one, so only the failing one comes back. */
+  private async applyFresh(registration: Registration, readable: Delivered[]): Promise<void> {
     try {
       await this.applyThroughOutages(registration, readable);
     } catch (error) {
@@ -342,19 +347,50 @@ export class EventConsumers {
   }
 
   /**
+   * An event delivered again: a handler failed on it, or the service stopped (or crashed, or hung) while it was in
+   * hand, perhaps because of it. Each attempt is counted and committed before it begins, so an event that takes its
+   * service down every time is dead-lettered after `maxDeliver` attempts, while the events delivered again beside it,
+   * which were never attempted, are applied as usual.
+   */
+  private async applyAgain(registration: Registration, delivered: Delivered): Promise<void> {
+    const { durable } = registration;
+    const attempts = await this.throughOutages(durable, [delivered], () => this.countAttempt(durable, delivered.event.id));
+    if (attempts > this.maxDeliver) {
+      await this.deadLetter(durable, delivered.message, `attempted ${attempts - 1}x without being settled: it stopped the service each time`);
+      await this.dataSource.query(`DELETE FROM "${this.schema}".consumer_attempts WHERE consumer = $1 AND event_id = $2`, [durable, delivered.event.id]).catch(() => undefined);
+      return;
+    }
+    await this.applyThroughOutages(registration, [delivered]).catch((error: unknown) => this.retryLater(durable, delivered, error));
+  }
+
+  private async countAttempt(durable: string, eventId: string): Promise<number> {
+    const [row] = (await this.dataSource.query(
+      `INSERT INTO "${this.schema}".consumer_attempts (consumer, event_id, attempts) VALUES ($1, $2, 1)
+       ON CONFLICT (consumer, event_id) DO UPDATE SET attempts = consumer_attempts.attempts + 1, last_attempt_at = now()
+       RETURNING attempts`,
+      [durable, eventId],
+    )) as { attempts: number }[];
+    return row.attempts;
+  }
+
+  private applyThroughOutages(registration: Registration, delivered: Delivered[]): Promise<void> {
+    return this.throughOutages(registration.durable, delivered, () => this.apply(registration, delivered));
+  }
+
+  /**
    * A database outage is no fault of the events: they are kept (their ack
    * deadline extended) and tried again until the database is back, rather
    * than spending deliveries that would dead-letter them after a long outage.
    */
-  private async applyThroughOutages(registration: Registration, delivered: Delivered[]): Promise<void> {
+  private async throughOutages<T>(durable: string, delivered: Delivered[], work: () => Promise<T>): Promise<T> {
     for (let wait = 250; ; wait = Math.min(wait * 2, 5_000)) {
       try {
-        return await this.apply(registration, delivered);
+        return await work();
       } catch (error) {
         if (!this.running || !isDatabaseOutage(error)) throw error;
-        this.logger.warn(`${registration.durable}: the database is unavailable (${String(error)}); holding ${delivered.length} event(s) until it is back`);
+        this.logger.warn(`${durable}: the database is unavailable (${String(error)}); holding ${delivered.length} event(s) until it is back`);
         // Pulling resumes once the batches in hand are applied, that is once the database answers.
-        this.pausers.get(registration.durable)?.();
+        this.pausers.get(durable)?.();
         for (const { message } of delivered) message.working();
         await new Promise((resolve) => setTimeout(resolve, wait));
       }
@@ -380,6 +416,8 @@ export class EventConsumers {
         // A re-published duplicate in the same batch takes effect once.
         const events = delivered.flatMap(({ event }) => (fresh.delete(event.id) ? [event] : []));
         if (events.length) await applyAll(events, manager);
+        const again = delivered.filter(({ message }) => message.info.deliveryCount > 1).map(({ event }) => event.id);
+        if (again.length) await manager.query(`DELETE FROM "${this.schema}".consumer_attempts WHERE consumer = $1 AND event_id = ANY($2::uuid[])`, [durable, again]);
       });
     } catch (error) {
       this.instrumentation.eventsHandled(durable, delivered.length, (performance.now() - started) / 1000, 'failed');

@@ -25,6 +25,28 @@ export function messagingTablesUp(schema: string): string[] {
   ];
 }
 
+/**
+ * Attempts at applying an event delivered again, counted before each begins and
+ * committed on their own: an event that crashes or hangs its service is told
+ * from the events delivered again beside it (which were never attempted) and
+ * dead-lettered alone. A later migration of each service creates the table.
+ */
+export function consumerAttemptsUp(schema: string): string[] {
+  return [
+    `CREATE TABLE "${schema}".consumer_attempts (
+      consumer text NOT NULL,
+      event_id uuid NOT NULL,
+      attempts integer NOT NULL,
+      last_attempt_at timestamptz NOT NULL DEFAULT now(),
+      CONSTRAINT consumer_attempts_pkey PRIMARY KEY (consumer, event_id)
+    )`,
+  ];
+}
+
+export function consumerAttemptsDown(schema: string): string[] {
+  return [`DROP TABLE "${schema}".consumer_attempts`];
+}
+
 export function messagingTablesDown(schema: string): string[] {
   return [`DROP TABLE "${schema}".inbox`, `DROP TABLE "${schema}".outbox`];
 }
