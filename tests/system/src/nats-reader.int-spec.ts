@@ -23,6 +23,7 @@ describe('the read-only NATS user for integrators', () => {
     NATS_SEQUENCING_PASS: password(),
     NATS_READER_USER: 'analytics',
     NATS_READER_PASS: password(),
+    NATS_OPS_PASS: password(),
   };
   const subjects = subjectsFor('capstan');
   let server: NatsServerProcess;
@@ -78,24 +79,41 @@ describe('the read-only NATS user for integrators', () => {
 
   it('should not let it publish events, change the stream or read another consumer', async () => {
     await sequencing.js.publish(subjects.event('plan.published'), encodeJson({ n: 4 }));
-    const jsm = await service.jsm();
-    await jsm.consumers.add(subjects.eventStream, { durable_name: 'intake__plan_published', ack_policy: AckPolicy.Explicit });
+    // A service's own consumer, made as the service makes it.
+    const jsm = await sequencing.jsm();
+    await jsm.consumers.add(subjects.eventStream, { durable_name: 'sequencing__posture_changed', ack_policy: AckPolicy.Explicit, filter_subject: subjects.event('posture.changed') });
 
     const js = reader.jetstream();
     await expect(js.publish(subjects.event('posture.changed'), encodeJson({ forged: true }), { timeout: 2_000 })).rejects.toThrow();
     const readerJsm = await reader.jetstreamManager({ checkAPI: false });
     await expect(readerJsm.streams.delete(subjects.eventStream)).rejects.toThrow();
-    await expect(js.consumers.get(subjects.eventStream, 'intake__plan_published')).rejects.toThrow();
+    await expect(js.consumers.get(subjects.eventStream, 'sequencing__posture_changed')).rejects.toThrow();
     expect((await jsm.streams.info(subjects.eventStream)).state.messages).toBe(4);
+  });
+
+  it("should let the operators' user read the dead letters and nothing of the services' own", async () => {
+    await service.js.publish(subjects.deadLetter('scoring__evidence_recorded'), encodeJson({ consumer: 'scoring__evidence_recorded', reason: 'test' }));
+    const ops = await connect({ servers: url, user: 'ops', pass: credentials.NATS_OPS_PASS, reconnect: false, inboxPrefix: '_INBOX_ops' });
+    try {
+      const jsm = await ops.jetstreamManager({ checkAPI: false });
+      const letter = await jsm.streams.getMessage(subjects.deadLetterStream, { seq: 1 });
+      expect(letter.json()).toEqual({ consumer: 'scoring__evidence_recorded', reason: 'test' });
+      await expect(ops.request(`$JS.API.CONSUMER.MSG.NEXT.${subjects.eventStream}.sequencing__posture_changed`, encodeJson({ batch: 1, no_wait: true }), { timeout: 2_000 })).rejects.toThrow(
+        /permissions violation/i,
+      );
+    } finally {
+      await ops.close();
+    }
   });
 
   it("should not let it read the replies the services send one another", async () => {
     const overheard: string[] = [];
     reader.subscribe('_INBOX.>', { callback: (error, message) => void (error ? undefined : overheard.push(message.subject)) });
     await reader.flush().catch(() => undefined);
-    const answering = service.nc.subscribe(subjects.rpc('test.echo'), { callback: (_error, message) => message.respond(encodeJson({ secret: 'owners and costs' })) });
+    // Sequencing asks scoring for postures, as it does when it plans.
+    const answering = service.nc.subscribe(subjects.rpc('scoring.posture.many'), { callback: (_error, message) => message.respond(encodeJson({ secret: 'owners and costs' })) });
     try {
-      await service.nc.request(subjects.rpc('test.echo'), encodeJson({}), { timeout: 2_000 });
+      await sequencing.nc.request(subjects.rpc('scoring.posture.many'), encodeJson({}), { timeout: 2_000 });
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(overheard).toEqual([]);
     } finally {

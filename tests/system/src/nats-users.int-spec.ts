@@ -20,6 +20,7 @@ describe('a NATS user per service', () => {
   // nats-server parses environment values as configuration: a password must not start with a digit.
   const password = () => `p${randomBytes(12).toString('hex')}`;
   const passwords = Object.fromEntries(SYSTEM_SERVICES.map((service) => [service, password()])) as Record<SystemService, string>;
+  const opsPassword = password();
   const variable = (service: SystemService) => `NATS_${service.toUpperCase().replace(/-/g, '_')}_PASS`;
   const subjects = subjectsFor(NAMESPACE);
   let server: NatsServerProcess;
@@ -37,7 +38,7 @@ describe('a NATS user per service', () => {
   beforeAll(async () => {
     server = new NatsServerProcess({
       args: ['-c', CONFIG, '-m', String(await freePort())],
-      env: { ...Object.fromEntries(SYSTEM_SERVICES.map((service) => [variable(service), passwords[service]])), NATS_READER_USER: 'analytics', NATS_READER_PASS: password() },
+      env: { ...Object.fromEntries(SYSTEM_SERVICES.map((service) => [variable(service), passwords[service]])), NATS_READER_USER: 'analytics', NATS_READER_PASS: password(), NATS_OPS_PASS: opsPassword },
       user: 'intake',
       pass: passwords.intake,
     });
