@@ -1,15 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { consumerAttemptsDown, consumerAttemptsUp } from '@capstan/messaging';
+import { consumerAttemptsMigration } from '@capstan/messaging';
 
 /** Attempts at applying an event delivered again, counted before each begins (see `consumerAttemptsUp`). */
-export class ConsumerAttempts1766500000000 implements MigrationInterface {
-  name = 'ConsumerAttempts1766500000000';
-
-  async up(runner: QueryRunner): Promise<void> {
-    for (const sql of consumerAttemptsUp('cost_tracking')) await runner.query(sql);
-  }
-
-  async down(runner: QueryRunner): Promise<void> {
-    for (const sql of consumerAttemptsDown('cost_tracking')) await runner.query(sql);
-  }
-}
+export const ConsumerAttempts1766500000000 = consumerAttemptsMigration('cost_tracking');

@@ -18,6 +18,12 @@ export class PanelAction {
     private readonly read: () => Promise<void>,
   ) {}
 
+  /** Says why a change cannot be made, without making it; false, for the caller to answer. */
+  refuse(message: string): false {
+    this.error.set(message);
+    return false;
+  }
+
   /** Runs a change; `work` answers what it did. */
   async run(work: () => Promise<string>): Promise<void> {
     this.busy.set(true);

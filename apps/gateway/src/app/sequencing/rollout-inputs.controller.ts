@@ -1,6 +1,5 @@
-import { Body, Controller, Get, Headers, Param, Post, Put, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeaders, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Get, Param, Post, Put, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodValidationPipe } from 'nestjs-zod';
 import { z } from 'zod';
 import {
@@ -25,7 +24,7 @@ import { ALL_ROLES } from '@capstan/domain';
 import { RpcClient } from '@capstan/messaging';
 import { CurrentPrincipal, type AuthenticatedRequest, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
-import { expectedVersion, setETag } from '../versions/if-match';
+import { ExpectedVersion, Versioned } from '../versions/versioned';
 
 class PoolParamsDto extends createZodDto(z.object({ id: z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'a lowercase id such as deployment-engineering') })) {}
 class CapacityPoolDto extends createZodDto(capacityPoolSchema) {}
@@ -51,16 +50,9 @@ class OverrideParamsDto extends createZodDto(z.object({ id: z.uuid() })) {}
 class RevocationDto extends createZodDto(z.object({ reason: z.string().trim().min(3).max(500) }).strict()) {}
 
 /**
- * A pool, a rollout, a business unit's freeze windows and a quarter's budget are each set whole. Their views carry a
- * version, and a write answers it as its ETag: sent back in `If-Match`, the write happens only at that version (412
- * if someone else's came first); `If-None-Match: *` creates only what nobody has yet.
+ * What rollout plans are computed from: pools, waves, freeze windows, budgets and PMO overrides. A pool, a rollout,
+ * a unit's freeze windows and a quarter's budget are set whole, each at a version (`Versioned`).
  */
-const VERSION_HEADERS = [
-  { name: 'If-Match', required: false, description: 'The ETag (version) of what is being replaced, e.g. "3": 412 if it has changed since' },
-  { name: 'If-None-Match', required: false, description: '`*`: only if there is none yet (412 otherwise)' },
-];
-
-/** What rollout plans are computed from: pools, waves, freeze windows, budgets and PMO overrides. */
 @ApiTags('sequencing')
 @ApiBearerAuth()
 @Controller('v1')
@@ -69,18 +61,16 @@ export class RolloutInputsController {
 
   @Put('capacity-pools/:id')
   @Roles('pmo')
-  @ApiHeaders(VERSION_HEADERS)
+  @Versioned({ write: true })
   @ApiOkResponse({ type: CapacityPoolViewDto })
-  async putPool(
+  putPool(
     @Param() { id }: PoolParamsDto,
     @Body() pool: CapacityPoolDto,
-    @Headers() headers: Record<string, string | undefined>,
+    @ExpectedVersion() ifMatch: number | '*' | undefined,
     @CurrentPrincipal() principal: Principal,
     @Req() request: AuthenticatedRequest,
-    @Res({ passthrough: true }) response: Response,
   ) {
-    const ifMatch = versionOf(headers);
-    return withETag(response, await this.rpc.call(SequencingRpc.putPool, { id, pool, actor: principal.subject, ifMatch }, { correlationId: request.correlationId }));
+    return this.rpc.call(SequencingRpc.putPool, { id, pool, actor: principal.subject, ifMatch }, { correlationId: request.correlationId });
   }
 
   @Get('capacity-pools')
@@ -93,28 +83,24 @@ export class RolloutInputsController {
   /** The initiative's rollout waves and expected value (replaces what was there). */
   @Put('initiatives/:id/rollout')
   @Roles('pmo')
-  @ApiHeaders(VERSION_HEADERS)
+  @Versioned({ write: true })
   @ApiOkResponse({ type: RolloutViewDto })
-  async putRollout(
+  putRollout(
     @Param() { id }: InitiativeParamsDto,
     @Body() rollout: RolloutDto,
-    @Headers() headers: Record<string, string | undefined>,
+    @ExpectedVersion() ifMatch: number | '*' | undefined,
     @CurrentPrincipal() principal: Principal,
     @Req() request: AuthenticatedRequest,
-    @Res({ passthrough: true }) response: Response,
   ) {
-    const ifMatch = versionOf(headers);
-    return withETag(
-      response,
-      await this.rpc.call(SequencingRpc.putRollout, { initiativeId: id, rollout, actor: principal.subject, ifMatch }, { correlationId: request.correlationId }),
-    );
+    return this.rpc.call(SequencingRpc.putRollout, { initiativeId: id, rollout, actor: principal.subject, ifMatch }, { correlationId: request.correlationId });
   }
 
   @Get('initiatives/:id/rollout')
   @Roles(...ALL_ROLES)
+  @Versioned({ write: false })
   @ApiOkResponse({ type: RolloutViewDto })
-  async rollout(@Param() { id }: InitiativeParamsDto, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
-    return withETag(response, await this.rpc.call(SequencingRpc.rollout, { initiativeId: id }, { correlationId: request.correlationId }));
+  rollout(@Param() { id }: InitiativeParamsDto, @Req() request: AuthenticatedRequest) {
+    return this.rpc.call(SequencingRpc.rollout, { initiativeId: id }, { correlationId: request.correlationId });
   }
 
   /**
@@ -131,21 +117,16 @@ export class RolloutInputsController {
   /** A business unit's change-freeze windows (replaces what was there). */
   @Put('business-units/:businessUnit/freeze-windows')
   @Roles('pmo')
-  @ApiHeaders(VERSION_HEADERS)
+  @Versioned({ write: true })
   @ApiOkResponse({ type: FreezeWindowsViewDto })
-  async putFreezeWindows(
+  putFreezeWindows(
     @Param() { businessUnit }: BusinessUnitParamsDto,
     @Body() { windows }: FreezeWindowsDto,
-    @Headers() headers: Record<string, string | undefined>,
+    @ExpectedVersion() ifMatch: number | '*' | undefined,
     @CurrentPrincipal() principal: Principal,
     @Req() request: AuthenticatedRequest,
-    @Res({ passthrough: true }) response: Response,
   ) {
-    const ifMatch = versionOf(headers);
-    return withETag(
-      response,
-      await this.rpc.call(SequencingRpc.putFreezeWindows, { businessUnit, windows, actor: principal.subject, ifMatch }, { correlationId: request.correlationId }),
-    );
+    return this.rpc.call(SequencingRpc.putFreezeWindows, { businessUnit, windows, actor: principal.subject, ifMatch }, { correlationId: request.correlationId });
   }
 
   /** Every business unit's change-freeze windows, with their versions. */
@@ -159,18 +140,16 @@ export class RolloutInputsController {
   /** The rollout budget of a calendar quarter, a limit every plan respects. */
   @Put('rollout-budgets/:quarter')
   @Roles('finance')
-  @ApiHeaders(VERSION_HEADERS)
+  @Versioned({ write: true })
   @ApiOkResponse({ type: RolloutBudgetViewDto })
-  async putBudget(
+  putBudget(
     @Param() { quarter }: QuarterParamsDto,
     @Body() { amount }: RolloutBudgetDto,
-    @Headers() headers: Record<string, string | undefined>,
+    @ExpectedVersion() ifMatch: number | '*' | undefined,
     @CurrentPrincipal() principal: Principal,
     @Req() request: AuthenticatedRequest,
-    @Res({ passthrough: true }) response: Response,
   ) {
-    const ifMatch = versionOf(headers);
-    return withETag(response, await this.rpc.call(SequencingRpc.putBudget, { quarter, amount, actor: principal.subject, ifMatch }, { correlationId: request.correlationId }));
+    return this.rpc.call(SequencingRpc.putBudget, { quarter, amount, actor: principal.subject, ifMatch }, { correlationId: request.correlationId });
   }
 
   @Get('rollout-budgets')
@@ -203,13 +182,4 @@ export class RolloutInputsController {
   revokeOverride(@Param() { id }: OverrideParamsDto, @Body() { reason }: RevocationDto, @CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest) {
     return this.rpc.call(SequencingRpc.revokeOverride, { id, reason, actor: principal.subject }, { correlationId: request.correlationId });
   }
-}
-
-function versionOf(headers: Record<string, string | undefined>): number | '*' | undefined {
-  return expectedVersion(headers['if-match'], headers['if-none-match']);
-}
-
-function withETag<View extends { version: number }>(response: Response, view: View): View {
-  setETag(response, view.version);
-  return view;
 }

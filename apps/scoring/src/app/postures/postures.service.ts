@@ -15,7 +15,7 @@ import {
 } from '@capstan/contracts';
 import type { InitiativeStage, Posture } from '@capstan/domain';
 import { Outbox, RpcError } from '@capstan/messaging';
-import { lockProjectionRow } from '@capstan/persistence';
+import { holdKey, lockProjectionRow } from '@capstan/persistence';
 import {
   conditionKind,
   domainTrends,
@@ -294,7 +294,7 @@ export class PosturesService {
   /** Keeps the capital committed to an initiative, per currency; an older figure never replaces a newer one. */
   async recordCommitment(manager: EntityManager, initiativeId: string, version: number, committed: { currency: string; amount: string }[]): Promise<void> {
     // Replicas apply two versions at once: without the lock, the older could delete the newer's rows after reading.
-    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`scoring.commitments:${initiativeId}`]);
+    await holdKey(manager, `scoring.commitments:${initiativeId}`);
     const [latest] = (await manager.query(`SELECT max(version)::text AS version FROM scoring.commitments WHERE initiative_id = $1`, [initiativeId])) as { version: string | null }[];
     if (latest?.version && Number(latest.version) >= version) return;
     await manager.query(`DELETE FROM scoring.commitments WHERE initiative_id = $1`, [initiativeId]);

@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ScoringRpc, SequencingEvents, type ComputePlan, type PlanView } from '@capstan/contracts';
 import { firstResultSet, Outbox, RpcClient, RpcError } from '@capstan/messaging';
+import { holdKey } from '@capstan/persistence';
 import {
   contentionByInitiative,
   diffPlans,
@@ -389,7 +390,7 @@ function changeSummary(changes: { seq: string; reason: string }[]): string {
  * the caller's transaction: of two requests with one id, the second waits for the first to commit and finds it.
  */
 export async function madeFor(manager: EntityManager, table: 'plans' | 'scenarios', requestId: string): Promise<unknown> {
-  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`sequencing.request:${requestId}`]);
+  await holdKey(manager, `sequencing.request:${requestId}`);
   const [made] = (await manager.query(`SELECT * FROM sequencing.${table} WHERE request_id = $1`, [requestId])) as unknown[];
   return made;
 }

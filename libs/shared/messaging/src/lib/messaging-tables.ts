@@ -1,3 +1,5 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
 /**
  * The outbox and inbox every service keeps in its own schema; its first
  * migration creates them. The outbox is written in the same transaction as the
@@ -45,6 +47,21 @@ export function consumerAttemptsUp(schema: string): string[] {
 
 export function consumerAttemptsDown(schema: string): string[] {
   return [`DROP TABLE "${schema}".consumer_attempts`];
+}
+
+/** The migration that adds `consumer_attempts` to a service's schema, the same in every service. */
+export function consumerAttemptsMigration(schema: string): new () => MigrationInterface {
+  return class ConsumerAttempts1766500000000 implements MigrationInterface {
+    name = 'ConsumerAttempts1766500000000';
+
+    async up(runner: QueryRunner): Promise<void> {
+      for (const sql of consumerAttemptsUp(schema)) await runner.query(sql);
+    }
+
+    async down(runner: QueryRunner): Promise<void> {
+      for (const sql of consumerAttemptsDown(schema)) await runner.query(sql);
+    }
+  };
 }
 
 export function messagingTablesDown(schema: string): string[] {

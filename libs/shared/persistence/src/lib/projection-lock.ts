@@ -3,6 +3,11 @@ export interface Queryable {
   query(sql: string, parameters?: unknown[]): Promise<unknown>;
 }
 
+/** Holds `key` (named across the database, e.g. `scoring.commitments:<id>`) until the transaction ends. */
+export async function holdKey(manager: Queryable, key: string): Promise<void> {
+  await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+}
+
 /**
  * Reads one row of a projection `FOR UPDATE` — or, when there is no row yet,
  * takes the right to create it for the rest of the transaction. `FOR UPDATE`
@@ -18,7 +23,7 @@ export interface Queryable {
 export async function lockProjectionRow<T>(manager: Queryable, select: string, parameters: unknown[], key: string): Promise<T | undefined> {
   const [row] = (await manager.query(select, parameters)) as T[];
   if (row) return row;
-  await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+  await holdKey(manager, key);
   const [created] = (await manager.query(select, parameters)) as T[];
   return created;
 }

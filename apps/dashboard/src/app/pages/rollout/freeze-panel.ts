@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import { PanelAction } from '../../core/panel-action';
+import { datedRangeProblem } from './dated-range';
 import { PlansApi, type FreezeWindow, type FreezeWindowsView } from '../../core/plans-api';
 import { Session } from '../../core/session';
 
@@ -130,17 +131,12 @@ export class FreezePanel {
   /** Adds the window filled in; false (and said why) when it cannot be. */
   protected addWindow(): boolean {
     const w = this.window();
-    if (!w.from || !w.to) return this.refuse('Give the window both its dates (or clear them).');
-    if (w.from > w.to) return this.refuse(`A window ends on or after it starts: ${w.from} → ${w.to} ends before it starts.`);
+    const problem = datedRangeProblem(w, 'window');
+    if (problem) return this.action.refuse(problem);
     this.action.error.set(null);
     this.editing.update((draft) => draft && { ...draft, windows: [...draft.windows, { ...w, reason: w.reason.trim() }] });
     this.window.set(NO_WINDOW);
     return true;
-  }
-
-  private refuse(message: string): false {
-    this.action.error.set(message);
-    return false;
   }
 
   protected removeWindow(index: number): void {
@@ -151,7 +147,7 @@ export class FreezePanel {
     const draft = this.editing();
     if (!draft) return;
     const businessUnit = draft.businessUnit.trim();
-    if (!businessUnit) return void this.action.error.set('Name the business unit the windows are for.');
+    if (!businessUnit) return void this.action.refuse('Name the business unit the windows are for.');
     // A window filled in but not yet added is part of what is saved, not dropped.
     const pending = this.window();
     if ((pending.from || pending.to) && !this.addWindow()) return;

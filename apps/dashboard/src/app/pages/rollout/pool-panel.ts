@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import { PanelAction } from '../../core/panel-action';
+import { datedRangeProblem } from './dated-range';
 import { PlansApi, type CapacityPoolInput, type CapacityPoolView } from '../../core/plans-api';
 import { Session } from '../../core/session';
 
@@ -125,17 +126,12 @@ export class PoolPanel {
   /** Adds the dated change filled in; false (and said why) when it cannot be. */
   protected addAdjustment(): boolean {
     const adjustment = this.adjustment();
-    if (!adjustment.from || !adjustment.to) return this.refuse('Give the change both its dates (or clear them).');
-    if (adjustment.from > adjustment.to) return this.refuse(`A change ends on or after it starts: ${adjustment.from} → ${adjustment.to} ends before it starts.`);
+    const problem = datedRangeProblem(adjustment, 'change');
+    if (problem) return this.action.refuse(problem);
     this.action.error.set(null);
     this.editing.update((draft) => draft && { ...draft, adjustments: [...draft.adjustments, { ...adjustment, reason: adjustment.reason.trim() }] });
     this.adjustment.set({ from: '', to: '', capacity: adjustment.capacity, reason: '' });
     return true;
-  }
-
-  private refuse(message: string): false {
-    this.action.error.set(message);
-    return false;
   }
 
   protected removeAdjustment(index: number): void {
@@ -165,7 +161,7 @@ export class PoolPanel {
   private async put(id: string, pool: CapacityPoolInput, version: number | null, done: () => void): Promise<void> {
     // An emptied number field reads NaN, never a capacity of 0 sent without being asked for.
     const capacities = [pool.capacityPerWeek, ...pool.adjustments.map((a) => a.capacity)];
-    if (!capacities.every((c) => Number.isInteger(c) && c >= 0)) return void this.action.error.set('Each capacity is a whole number of units per week, 0 or more.');
+    if (!capacities.every((c) => Number.isInteger(c) && c >= 0)) return void this.action.refuse('Each capacity is a whole number of units per week, 0 or more.');
     await this.action.run(async () => {
       const saved = await firstValueFrom(this.api.putPool(id, pool, version));
       done();

@@ -99,8 +99,8 @@ export class RolloutBudgetPanel {
     if (!draft) return;
     const quarter = draft.quarter.trim();
     const amount = draft.amount.trim().replace(/,/g, '');
-    if (!QUARTER.test(quarter)) return void this.action.error.set(`Name the quarter as 2027-Q1 (not "${quarter}").`);
-    if (!AMOUNT.test(amount)) return void this.action.error.set(`The budget is an amount such as 250000.00, at most two decimals (not "${draft.amount}").`);
+    if (!QUARTER.test(quarter)) return void this.action.refuse(`Name the quarter as 2027-Q1 (not "${quarter}").`);
+    if (!AMOUNT.test(amount)) return void this.action.refuse(`The budget is an amount such as 250000.00, at most two decimals (not "${draft.amount}").`);
     await this.action.run(async () => {
       const saved = await firstValueFrom(this.api.putRolloutBudget(quarter, amount, draft.version));
       this.editing.set(null);
