@@ -92,7 +92,7 @@ const consumerSubjects = (name) => [
 
 /**
  * A service's permissions, everything else denied: its own events, dead letters and relay wake-ups; the requests it
- * sends; the streams made and read (never deleted or purged); its own durable consumers; its own requests and
+ * sends; the streams' info; its own durable consumers; its own requests and
  * replies. Answering a request it received is allowed by `allow_responses` (the reply subject is the caller's).
  */
 export function permissionsOf(service) {
@@ -104,7 +104,8 @@ export function permissionsOf(service) {
       `${NAMESPACE}.relay-wake.${service}`,
       ...own.durables.map((durable) => `${NAMESPACE}.dead-letters.${durable}`),
       '$JS.API.INFO',
-      ...STREAMS.flatMap((stream) => [`$JS.API.STREAM.INFO.${stream}`, `$JS.API.STREAM.CREATE.${stream}`, `$JS.API.STREAM.UPDATE.${stream}`]),
+      // Read, never made, changed, deleted or purged: the operators' user makes them (the --ensure-streams step).
+      ...STREAMS.map((stream) => `$JS.API.STREAM.INFO.${stream}`),
       `$JS.API.CONSUMER.LIST.${STREAMS[0]}`,
       `$JS.API.CONSUMER.NAMES.${STREAMS[0]}`,
       ...own.durables.flatMap(consumerSubjects),

@@ -5,7 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import helmet from 'helmet';
 import { SpanKind, inSpan, startTracing, traceContextOf } from '@capstan/messaging';
-import { ServiceMetrics, createLogger, deployStepOf } from '@capstan/service-kit';
+import { ServiceMetrics, createLogger, deployStepOf, ensureStreams } from '@capstan/service-kit';
 import { AppModule, config } from './app/app.module';
 import { Authenticator } from './app/auth/authenticator';
 import { httpMetrics, serveMetrics } from './app/metrics/http-metrics';
@@ -13,8 +13,9 @@ import { serveOpenApi } from './app/openapi';
 import { bodyParserErrors } from './app/problems/body-parser-errors';
 
 async function bootstrap(): Promise<void> {
-  // Started as a deploy step (--migrate-only and the like), the gateway does that to its schema and exits.
+  // Started as a deploy step (--migrate-only and the like), the gateway does that to its schema (or its streams) and exits.
   const step = deployStepOf();
+  if (step === 'ensure-streams') return ensureStreams(config, new Logger('Bootstrap'));
   const tracing = step ? undefined : startTracing('gateway');
   process.once('beforeExit', () => void tracing?.shutdown());
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger: createLogger('gateway') });

@@ -26,9 +26,26 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('should give every service a healthcheck', () => {
+  /** Services that do one thing and exit (the streams step), which the others wait to have completed. */
+  const steps = Object.keys(compose.services).filter((name) =>
+    Object.values(compose.services).some((service) => service.depends_on?.[name]?.condition === 'service_completed_successfully'),
+  );
+
+  it('should give every service a healthcheck, and a step that exits none', () => {
+    expect(steps).toEqual(['streams']);
     for (const [name, service] of Object.entries(compose.services)) {
-      expect({ name, test: Array.isArray(service.healthcheck?.test) }).toEqual({ name, test: true });
+      if (steps.includes(name)) expect({ name, healthcheck: service.healthcheck }).toEqual({ name, healthcheck: { disable: true } });
+      else expect({ name, test: Array.isArray(service.healthcheck?.test) }).toEqual({ name, test: true });
+    }
+  });
+
+  it('should make the streams as the operators\' user, and tell the services not to', () => {
+    const streams = compose.services['streams'] as ComposeService & { command?: string[]; environment?: Record<string, string> };
+    expect(streams.command).toEqual(['--ensure-streams']);
+    expect(streams.environment?.['NATS_USER']).toBe('ops');
+    for (const app of deployableApps) {
+      const environment = (compose.services[app] as { environment?: Record<string, string> }).environment ?? {};
+      expect({ app, manage: environment['NATS_MANAGE_STREAMS'] }).toEqual({ app, manage: 'false' });
     }
   });
 
@@ -45,8 +62,10 @@ describe('docker-compose.yml', () => {
   it('should start apps only once what they depend on is healthy', () => {
     for (const app of deployableApps) {
       const dependencies = compose.services[app].depends_on ?? {};
-      expect(Object.keys(dependencies)).toEqual(expect.arrayContaining(['postgres', 'nats']));
-      for (const dependency of Object.values(dependencies)) expect(dependency.condition).toBe('service_healthy');
+      expect(Object.keys(dependencies)).toEqual(expect.arrayContaining(['postgres', 'nats', 'streams']));
+      for (const [name, dependency] of Object.entries(dependencies)) {
+        expect({ name, condition: dependency.condition }).toEqual({ name, condition: steps.includes(name) ? 'service_completed_successfully' : 'service_healthy' });
+      }
     }
   });
 

@@ -1,17 +1,19 @@
 import { execFile, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { connect } from 'nats';
 import { Client } from 'pg';
+import { subjectsFor } from '@capstan/contracts';
 import { createTestDatabase, freePort, pollUntil } from '@capstan/testing';
 
 const ROOT = resolve(__dirname, '../../..');
 
 /**
  * The deploy steps a cluster runs (infra/k8s): the migrations Job
- * (`--migrate-only`), each pod's init container that waits for it
- * (`--await-migrations`), and a rollback (`--revert-last-migration`); run as
- * the built service against a database of their own, with migrations on start
- * switched off as in the cluster.
+ * (`--ensure-streams`, `--migrate-only`), each pod's init container that waits
+ * for it (`--await-migrations`), and a rollback (`--revert-last-migration`);
+ * run as the built service against a database of their own, with migrations on
+ * start switched off as in the cluster.
  */
 describe('deploy steps', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -37,7 +39,8 @@ describe('deploy steps', () => {
     environment = {
       ...process.env,
       DATABASE_URL: database.url,
-      NATS_URL: process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222',
+      // No NATS answers here: the schema's steps sign in to none (the migrations Job has no service's NATS user).
+      NATS_URL: `nats://127.0.0.1:${await freePort()}`,
       CAPSTAN_NAMESPACE: `deploy${database.name.replace('capstan_it_', '')}`,
       CAPSTAN_MIGRATE: 'false',
       SCORING_PORT: String(await freePort()),
@@ -77,5 +80,33 @@ describe('deploy steps', () => {
     expect(await applied()).toEqual(all);
     // With nothing pending, waiting is over at once.
     await step('--await-migrations');
+  }, 120_000);
+
+  it('should hold a service that may not make the streams until the streams step has made them', async () => {
+    const nats = { NATS_URL: process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222', CAPSTAN_NAMESPACE: `streams${database.name.replace('capstan_it_', '')}` };
+    const subjects = subjectsFor(nats.CAPSTAN_NAMESPACE);
+    const serving = spawn(process.execPath, [resolve(ROOT, 'dist/apps/scoring/main.js')], {
+      cwd: ROOT,
+      env: { ...environment, ...nats, CAPSTAN_MIGRATE: 'true', NATS_MANAGE_STREAMS: 'false' },
+    });
+    let output = '';
+    serving.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    serving.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const admin = await connect({ servers: nats.NATS_URL });
+    const jsm = await admin.jetstreamManager();
+    try {
+      await pollUntil(async () => (output.includes('waiting for the stream(s)') ? true : undefined), { what: 'the service waiting for its streams' });
+      await expect(jsm.streams.info(subjects.eventStream)).rejects.toThrow(/stream not found/);
+      expect(output).not.toContain('ready on NATS namespace');
+
+      await promisify(execFile)(process.execPath, [resolve(ROOT, 'dist/apps/gateway/main.js'), '--ensure-streams'], { cwd: ROOT, env: { ...environment, ...nats, CAPSTAN_JWT_SECRET: 'x'.repeat(40) }, timeout: 60_000 });
+      expect((await jsm.streams.info(subjects.eventStream)).config.subjects).toEqual([subjects.allEvents]);
+      expect((await jsm.streams.info(subjects.deadLetterStream)).config.name).toBe(subjects.deadLetterStream);
+      await pollUntil(async () => (output.includes('ready on NATS namespace') ? true : undefined), { what: 'the service to start once its streams exist' });
+    } finally {
+      serving.kill('SIGKILL');
+      for (const stream of [subjects.eventStream, subjects.deadLetterStream]) await jsm.streams.delete(stream).catch(() => undefined);
+      await admin.close();
+    }
   }, 120_000);
 });

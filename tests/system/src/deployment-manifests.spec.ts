@@ -71,7 +71,7 @@ describe('the deployment files', () => {
     writeFileSync(scoring, readFileSync(scoring, 'utf8').replace('args: ["--await-migrations"]', 'args: ["--migrate-only"]'));
     const result = await run(['--k8s', join(scratch, 'k8s')]);
     expect(result.ok).toBe(false);
-    expect(result.output).toContain('Job capstan-migrate: container intake must set allowPrivilegeEscalation: false and drop ALL capabilities');
+    expect(result.output).toContain('Job capstan-migrate: container streams must set allowPrivilegeEscalation: false and drop ALL capabilities');
     expect(result.output).toContain('Deployment scoring: no init container awaiting its migrations (--await-migrations)');
   }, 60_000);
 

@@ -46,7 +46,11 @@ describe('the read-only NATS user for integrators', () => {
     await service.connect();
     sequencing = new NatsClient({ url, name: 'sequencing', user: 'sequencing', pass: credentials.NATS_SEQUENCING_PASS, inboxPrefix: '_INBOX_sequencing' });
     await sequencing.connect();
-    await service.ensureStreams(subjects);
+    // The operators' user makes the streams (the --ensure-streams step); the services' users may not.
+    const ops = new NatsClient({ url, name: 'ops', user: 'ops', pass: credentials.NATS_OPS_PASS, inboxPrefix: '_INBOX_ops' });
+    await ops.connect();
+    await ops.ensureStreams(subjects);
+    await ops.close();
     reader = await connect({ servers: url, user: credentials.NATS_READER_USER, pass: credentials.NATS_READER_PASS, reconnect: false, inboxPrefix: '_INBOX_analytics' });
   });
 

@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { AckPolicy, connect, type NatsConnection } from 'nats';
 import { subjectsFor } from '@capstan/contracts';
 import { encodeJson } from '@capstan/messaging';
@@ -43,6 +45,12 @@ describe('a NATS user per service', () => {
       pass: passwords.intake,
     });
     await server.start();
+    // The streams are made as the migrations Job makes them: by the --ensure-streams step, as the operators' user.
+    await promisify(execFile)(process.execPath, [resolve(ROOT, 'dist/apps/intake/main.js'), '--ensure-streams'], {
+      cwd: ROOT,
+      env: { ...process.env, NATS_URL: server.url, CAPSTAN_NAMESPACE: NAMESPACE, NATS_USER: 'ops', NATS_PASS: opsPassword, LOG_FORMAT: 'text' },
+      timeout: 60_000,
+    });
     database = await createTestDatabase();
     jwtSecret = randomBytes(32).toString('hex');
     system = new RunningSystem({
@@ -53,7 +61,7 @@ describe('a NATS user per service', () => {
       jwtSecret,
       gatewayPort: await freePort(),
       logDir: join(ROOT, 'test-artifacts', 'logs', `nats-users-${database.name}`),
-      serviceEnv: Object.fromEntries(SYSTEM_SERVICES.map((service) => [service, { NATS_USER: service, NATS_PASS: passwords[service] }])),
+      serviceEnv: Object.fromEntries(SYSTEM_SERVICES.map((service) => [service, { NATS_USER: service, NATS_PASS: passwords[service], NATS_MANAGE_STREAMS: 'false' }])),
     });
     await system.startAll();
   }, 180_000);
@@ -85,14 +93,19 @@ describe('a NATS user per service', () => {
     for (const service of SYSTEM_SERVICES) expect({ service, refused: readFileSync(join(logDir, `${service}.log`), 'utf8').match(/Permissions Violation.*/i)?.[0] }).toEqual({ service, refused: undefined });
   }, 120_000);
 
-  it("should refuse a service's user another service's events, the deletion of streams, and the gateway any event", async () => {
+  it("should refuse a service's user another service's events, any change to the streams, and the gateway any event", async () => {
     const intake = await signIn('intake');
     const forged = encodeJson({ id: '00000000-0000-4000-8000-000000000001', type: 'posture.changed' });
     await expect(intake.jetstream().publish(subjects.event('posture.changed'), forged, { timeout: 2_000 })).rejects.toThrow();
     const jsm = await intake.jetstreamManager({ timeout: 2_000 });
     await expect(jsm.streams.purge(subjects.eventStream)).rejects.toThrow();
     await expect(jsm.streams.delete(subjects.eventStream)).rejects.toThrow();
-    expect((await jsm.streams.info(subjects.eventStream)).config.name).toBe(subjects.eventStream);
+    const { config } = await jsm.streams.info(subjects.eventStream);
+    expect(config.name).toBe(subjects.eventStream);
+    // Nor may it shorten what the stream keeps, or make a stream in its place.
+    await expect(jsm.streams.update(subjects.eventStream, { ...config, max_age: 1_000_000_000 })).rejects.toThrow(/permissions violation/i);
+    expect((await jsm.streams.info(subjects.eventStream)).config.max_age).toBe(config.max_age);
+    await expect(jsm.streams.add({ ...config, name: subjects.eventStream })).rejects.toThrow(/permissions violation/i);
     const gateway = await signIn('gateway');
     await expect(gateway.jetstream().publish(subjects.event('initiative.registered'), forged, { timeout: 2_000 })).rejects.toThrow();
     // Its own consumers' dead letters a service may store, no other's.

@@ -92,6 +92,29 @@ export class NatsClient {
     });
   }
 
+  /**
+   * Waits until both streams exist, for a service that may not make them (`NATS_MANAGE_STREAMS=false`): the
+   * `--ensure-streams` deploy step does, as a user allowed to. `onWait` is told each stream still missing.
+   */
+  async awaitStreams(subjects: Subjects, onWait: (missing: string[]) => void, intervalMs = 2_000): Promise<void> {
+    const jsm = await this.jsm();
+    for (let attempt = 0; ; attempt++) {
+      const missing: string[] = [];
+      for (const name of [subjects.eventStream, subjects.deadLetterStream]) {
+        try {
+          await jsm.streams.info(name);
+        } catch (error) {
+          if (!isNotFound(error)) throw error;
+          missing.push(name);
+        }
+      }
+      if (!missing.length) return;
+      // Told at once, then every half minute or so.
+      if (attempt % Math.max(1, Math.round(30_000 / intervalMs)) === 0) onWait(missing);
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    }
+  }
+
   async close(): Promise<void> {
     if (!this.connection || this.connection.isClosed()) return;
     await this.connection.drain().catch(() => this.connection?.close());

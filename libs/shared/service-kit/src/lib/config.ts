@@ -18,6 +18,7 @@ const serviceEnvSchema = z.object({
   OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).default(7),
   INBOX_RETENTION_DAYS: z.coerce.number().int().min(31, 'must be longer than the event stream keeps events (30 days)').default(45),
   NATS_STREAM_REPLICAS: z.coerce.number().int().refine((n) => [1, 3, 5].includes(n), 'must be 1, 3 or 5').default(1),
+  NATS_MANAGE_STREAMS: booleanFlag.default(true),
   CONSUMER_OVERFLOW_PENDING: z.coerce.number().int().min(1).default(256),
 });
 
@@ -37,6 +38,11 @@ export interface ServiceConfig {
   port: number;
   /** Copies JetStream keeps of each stream: 3 on a NATS cluster of three or more. */
   streamReplicas: number;
+  /**
+   * Whether the service creates and updates the streams at start. Where NATS users are allow-lists (compose, the
+   * cluster) it may not: the `--ensure-streams` step does it as the operators' user, and the service waits for them.
+   */
+  manageStreams: boolean;
   outboxRetentionDays: number;
   inboxRetentionDays: number;
   /** Undelivered events at which replicas that do not lead a durable consumer join it. */
@@ -69,6 +75,7 @@ export function loadServiceConfig(service: string, defaultPort: number, env: Nod
     host: values.HOST,
     port: values[portVariable],
     streamReplicas: values.NATS_STREAM_REPLICAS,
+    manageStreams: values.NATS_MANAGE_STREAMS,
     outboxRetentionDays: values.OUTBOX_RETENTION_DAYS,
     inboxRetentionDays: values.INBOX_RETENTION_DAYS,
     consumerOverflowPending: values.CONSUMER_OVERFLOW_PENDING,

@@ -1,19 +1,25 @@
 import type { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { subjectsFor } from '@capstan/contracts';
+import { NatsClient } from '@capstan/messaging';
 import { migrate, revertLastMigration, untilMigrated } from '@capstan/persistence';
+import type { ServiceConfig } from './config';
 
 /**
  * What a process does when started as a step of a deployment rather than to
  * serve: apply its schema's migrations (the migrations Job), wait until
  * they are applied (an init container, so a new version never serves an old
- * schema) or undo the newest one (a rollback; docs/deployment.md).
+ * schema), undo the newest one (a rollback; docs/deployment.md), or create
+ * and update the JetStream streams (the migrations Job, as the operators'
+ * NATS user: the services' users may not). Only the last connects to NATS.
  */
-export type DeployStep = 'migrate' | 'await-migrations' | 'revert-last-migration';
+export type DeployStep = 'migrate' | 'await-migrations' | 'revert-last-migration' | 'ensure-streams';
 
 const FLAGS: Readonly<Record<string, DeployStep>> = {
   '--migrate-only': 'migrate',
   '--await-migrations': 'await-migrations',
   '--revert-last-migration': 'revert-last-migration',
+  '--ensure-streams': 'ensure-streams',
 };
 
 export function deployStepOf(argv: readonly string[] = process.argv): DeployStep | undefined {
@@ -43,4 +49,24 @@ export async function prepareSchema(dataSource: DataSource, schema: string, opti
     logger.warn(`${schema}: waiting for ${pending.length} migration(s) to be applied (${pending.join(', ')}): run the migrations Job or --migrate-only`),
   );
   if (waited) logger.log(`${schema}: migrations applied; starting`);
+}
+
+/** The `--ensure-streams` step: the streams made or brought to this build's settings, with nothing else started. */
+export async function ensureStreams(config: ServiceConfig, logger: Logger): Promise<void> {
+  const nats = new NatsClient({
+    url: config.natsUrl,
+    name: `${config.service}:ensure-streams:${process.pid}`,
+    user: config.natsUser,
+    pass: config.natsPass,
+    // The operators' user reads replies under its own prefix only (infra/nats/nats-server.conf).
+    ...(config.natsUser ? { inboxPrefix: `_INBOX_${config.natsUser}` } : {}),
+  });
+  await nats.connect();
+  try {
+    const subjects = subjectsFor(config.namespace);
+    await nats.ensureStreams(subjects, config.streamReplicas);
+    logger.log(`streams ${subjects.eventStream} and ${subjects.deadLetterStream} ready (${config.streamReplicas} replica(s) each)`);
+  } finally {
+    await nats.close();
+  }
 }

@@ -67,7 +67,8 @@ export class ServiceCoreModule {
               // infra/nats/nats-server.conf lets each service read replies under its own prefix only.
               inboxPrefix: `_INBOX_${config.service}`,
             });
-            await client.connect();
+            // A deploy step touches its schema only: the migrations Job signs in to no NATS user.
+            if (!deployStepOf()) await client.connect();
             return client;
           },
         },

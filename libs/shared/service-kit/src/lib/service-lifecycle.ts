@@ -34,7 +34,13 @@ export class ServiceLifecycle implements OnApplicationBootstrap, BeforeApplicati
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.nats.ensureStreams(this.subjects, this.config.streamReplicas);
+    if (this.config.manageStreams) {
+      await this.nats.ensureStreams(this.subjects, this.config.streamReplicas);
+    } else {
+      await this.nats.awaitStreams(this.subjects, (missing) =>
+        this.logger.warn(`waiting for the stream(s) ${missing.join(', ')}: run the --ensure-streams step as the operators' NATS user`),
+      );
+    }
     this.rpc.handle(healthRpc(this.config.service), () => this.health());
     // Leases first: a replica that starts alone leads its relay and consumers from the start.
     await this.leases.start();
