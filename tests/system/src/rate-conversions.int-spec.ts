@@ -268,10 +268,17 @@ describe('conversions at rates recorded after the entries', () => {
       await rate('2026-10-26', '0.97'); // the Monday
       // 95 from before, and 100 × 0.92.
       expect(await reportingOnceConverted()).toEqual({ groups: [expect.objectContaining({ billedCost: '187' })], unconverted: [] });
-      // A Sunday recorded now converts at once at Friday's rate; a rate sent late for the Saturday re-prices nothing.
+      // A Sunday recorded now converts at once at Friday's rate. A rate sent late for the Saturday is refused: its entry
+      // was converted at Friday's, and another Saturday entry converting at a rate of its own would split the day in two.
       await record('10', '2026-10-25');
-      await rate('2026-10-24', '0.5');
-      expect(await reportingOnceConverted()).toEqual({ groups: [expect.objectContaining({ billedCost: '196.2' })], unconverted: [] });
+      const late = await finance.post<{ detail: string }>('/api/v1/fx-rates', { rates: [{ currency: 'USD', date: '2026-10-24', rate: '0.5' }] });
+      expect(late.status).toBe(409);
+      expect(late.body.detail).toContain('USD entries of 2026-10-24 were converted at the rate of 2026-10-23 already');
+      // Nor is a rate dated in years to come (a slip of the year): it would show every day before it to have none.
+      const ahead = await finance.post<{ errors: { field: string }[] }>('/api/v1/fx-rates', { rates: [{ currency: 'USD', date: '2062-10-27', rate: '0.97' }] });
+      expect([ahead.status, ahead.body.errors.map((error) => error.field)]).toEqual([400, ['rates.date']]);
+      await record('20', '2026-10-24');
+      expect(await reportingOnceConverted()).toEqual({ groups: [expect.objectContaining({ billedCost: '214.6' })], unconverted: [] });
     });
   });
 });

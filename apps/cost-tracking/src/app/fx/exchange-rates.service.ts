@@ -97,10 +97,28 @@ export class ExchangeRatesService {
   async record(manager: EntityManager, { rates }: RecordFxRates, actor: string): Promise<RecordedRates> {
     const own = rates.find((rate) => rate.currency === this.reportingCurrency);
     if (own) throw new RpcError('validation_failed', `${own.currency} is the reporting currency: its rate is 1`, [{ field: 'rates.currency', message: 'the reporting currency needs no rate' }]);
+    // A day still to come has no rate yet (the day after today is allowed: somewhere it has begun). A rate dated years
+    // ahead by a slip would otherwise show every day before it to have none, and convert their entries at a fallback.
+    const latest = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const early = rates.find((rate) => rate.date > latest);
+    if (early) throw new RpcError('validation_failed', `The ${early.currency} rate is dated ${early.date}, a day still to come`, [{ field: 'rates.date', message: `must be ${latest} or earlier` }]);
     // One recording at a time: two converting the same entries in different orders would wait on each other's conversions.
     await manager.query(`SELECT pg_advisory_xact_lock(${RATES_LOCK})`);
     const added: RecordFxRates['rates'] = [];
     for (const rate of rates) {
+      // A day a later rate showed to have none has its entries converted at the rate before it: that is its rate now.
+      const [fallback] = (await manager.query(
+        `SELECT c.rate_date::text AS rate_date FROM cost_tracking.cost_entries e
+           JOIN cost_tracking.entry_conversions c ON c.entry_id = e.id AND c.reporting_currency = $2
+          WHERE e.currency = $1 AND e.charge_date = $3 AND c.rate_date < $3 LIMIT 1`,
+        [rate.currency, this.reportingCurrency, rate.date],
+      )) as { rate_date: string }[];
+      if (fallback) {
+        throw new RpcError(
+          'conflict',
+          `${rate.currency} entries of ${rate.date} were converted at the rate of ${fallback.rate_date} already (a later rate showed the day had none); a day's rate never changes once its entries are converted`,
+        );
+      }
       const inserted = (await manager.query(
         `INSERT INTO cost_tracking.fx_rates (currency, reporting_currency, rate_date, rate, source, recorded_by) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT DO NOTHING RETURNING 1`,

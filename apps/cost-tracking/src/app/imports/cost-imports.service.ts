@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { CostEvents, type CostImport, type StartCostImport } from '@capstan/contracts';
 import { FocusRowError, readFocusHeader, readFocusRow, ruleFor, unclosedQuoteError, type FocusHeader } from '@capstan/cost-tracking-core';
 import { Outbox, RpcError, firstResultSet, isDatabaseOutage, isTransactionConflict } from '@capstan/messaging';
@@ -203,8 +203,7 @@ export class CostImportsService implements OnApplicationBootstrap, BeforeApplica
         // Nothing wrong with the file: the resumer takes the import up again where its last batch left it.
         if (isDatabaseOutage(error) || isTransactionConflict(error)) return void this.logger.warn(`Import ${id} paused, to be resumed: ${String(error)}`);
         this.logger.error(`Import ${id} failed: ${String(error)}`);
-        if (error instanceof FocusRowError) await this.fail(id, error.message);
-        else await this.fail(id, 'The import stopped on an internal error (see the service log) after importing %s row(s), which stay in the ledger under this import', true);
+        await this.fail(id, error instanceof FocusRowError ? error.message : 'The import stopped on an internal error (see the service log)');
       })
       .finally(() => this.running.delete(id));
     this.running.set(id, run);
@@ -242,37 +241,43 @@ export class CostImportsService implements OnApplicationBootstrap, BeforeApplica
     let writing: Promise<void> = Promise.resolve();
     let writePending = false;
     let spareBuffer: Buffer | undefined;
-    for await (const records of csvRuns(Readable.from(chunks))) {
-      if (this.stopping) return void (await writing);
-      for (const record of records) {
-        if (!header) {
-          header = readFocusHeader(record);
-          continue;
-        }
-        rowNumber++;
-        // Rows written by an earlier run of this import are skipped, not written again.
-        if (rowNumber - 1 <= alreadyRead) continue;
-        try {
-          // The rows an unclosed quote took into this one are not lost silently: the row is refused, saying so.
-          if (hasUnclosedQuote(record)) throw unclosedQuoteError(record) ?? new FocusRowError('A quote in this row is never closed');
-          const charge = readFocusRow(record, header, job.default_currency);
-          batch.add(rowNumber, charge, ruleFor(rules, charge));
-        } catch (error) {
-          if (!(error instanceof FocusRowError)) throw error;
-          batch.reject(rowNumber, error.message);
-        }
-        // The batch being written talks to the database only while this loop gives way: each of its statements waits for the next time it does.
-        if (writePending && rowNumber % YIELD_ROWS === 0) await new Promise(setImmediate);
-        if (batch.size >= BATCH_ROWS) {
-          await writing;
-          writePending = true;
-          const written = batch;
-          writing = this.write(written, bytesRead, lease).then(() => void (spareBuffer = written.releaseBuffer()));
-          writing.finally(() => (writePending = false)).catch(() => undefined);
-          batch = batch.next(spareBuffer);
-          spareBuffer = undefined;
+    try {
+      for await (const records of csvRuns(Readable.from(chunks))) {
+        if (this.stopping) return void (await writing);
+        for (const record of records) {
+          if (!header) {
+            header = readFocusHeader(record);
+            continue;
+          }
+          rowNumber++;
+          // Rows written by an earlier run of this import are skipped, not written again.
+          if (rowNumber - 1 <= alreadyRead) continue;
+          try {
+            // The rows an unclosed quote took into this one are not lost silently: the row is refused, saying so.
+            if (hasUnclosedQuote(record)) throw unclosedQuoteError(record) ?? new FocusRowError('A quote in this row is never closed');
+            const charge = readFocusRow(record, header, job.default_currency);
+            batch.add(rowNumber, charge, ruleFor(rules, charge));
+          } catch (error) {
+            if (!(error instanceof FocusRowError)) throw error;
+            batch.reject(rowNumber, error.message);
+          }
+          // The batch being written talks to the database only while this loop gives way: each of its statements waits for the next time it does.
+          if (writePending && rowNumber % YIELD_ROWS === 0) await new Promise(setImmediate);
+          if (batch.size >= BATCH_ROWS) {
+            await writing;
+            writePending = true;
+            const written = batch;
+            writing = this.write(written, bytesRead, lease).then(() => void (spareBuffer = written.releaseBuffer()));
+            writing.finally(() => (writePending = false)).catch(() => undefined);
+            batch = batch.next(spareBuffer);
+            spareBuffer = undefined;
+          }
         }
       }
+    } catch (error) {
+      // A batch still being written commits (or not) before the import is marked failed: its rows are counted.
+      await writing.catch(() => undefined);
+      throw error;
     }
     await writing;
     if (!header) throw new FocusRowError('The file is empty: it needs a FOCUS header row');
@@ -288,7 +293,8 @@ export class CostImportsService implements OnApplicationBootstrap, BeforeApplica
       )) as { data: string; bytes: number }[];
       if (!chunk) throw new Error(`Import ${id} lost piece ${seq}`);
       onRead(chunk.bytes);
-      yield chunk.data;
+      // A byte-order mark is no part of the header's first name, quoted or not: the parser would keep it.
+      yield seq === 0 && chunk.data.startsWith('\uFEFF') ? chunk.data.slice(1) : chunk.data;
     }
   }
 
@@ -342,40 +348,55 @@ export class CostImportsService implements OnApplicationBootstrap, BeforeApplica
           [id],
         ),
       );
-      if (!row) return;
-      await manager.query(`DELETE FROM cost_tracking.cost_import_chunks WHERE import_id = $1`, [id]);
-      // In one order, so that two imports completing at once lock the same budgets in the same order.
-      const touched = (await manager.query(
-        `WITH gone AS (DELETE FROM cost_tracking.cost_import_touches WHERE import_id = $1 RETURNING initiative_id, period, category, currency)
-         SELECT * FROM gone ORDER BY initiative_id, period, category, currency`,
-        [id],
-      )) as { initiative_id: string; period: string; category: string; currency: string }[];
-      const initiatives = [...new Set(touched.map((t) => t.initiative_id))].sort();
-      for (const initiativeId of initiatives) {
-        await this.ledger.publishEconomics(manager, initiativeId, {});
-      }
-      for (const t of touched) {
-        await this.budgets.check(manager, { initiativeId: t.initiative_id, period: t.period.trim(), category: t.category, currency: t.currency.trim() }, {});
-      }
-      await this.outbox.enqueue(manager, CostEvents.imported, {
-        importId: id,
-        rowsImported: row.rows_imported,
-        rowsRejected: row.rows_rejected,
-        rowsUnallocated: row.rows_unallocated,
-        initiatives,
-      });
+      if (row) await this.announce(manager, row);
     });
     this.logger.log(`Import ${id} completed`);
   }
 
-  /** With `naming`, `failure` names the rows imported before it with `%s` (else it is taken as it is: a row's text may hold a %). */
-  private async fail(id: string, failure: string, naming = false): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE cost_tracking.cost_imports SET status = 'failed', failure = CASE WHEN $3 THEN format($2, rows_imported) ELSE $2 END,
-              locked_until = NULL, updated_at = now()
-        WHERE id = $1 AND status = 'processing'`,
-      [id, failure, naming],
-    );
+  /**
+   * Failed: the rows its batches committed stay in the ledger (the failure says how many), so what they changed is
+   * announced as for a completed import — budgets they pushed past a threshold, cost visibility — and the file dropped.
+   */
+  private async fail(id: string, failure: string): Promise<void> {
+    await this.outbox.transaction(async (manager) => {
+      const [row] = firstResultSet<ImportRow>(
+        await manager.query(
+          `UPDATE cost_tracking.cost_imports
+              SET status = 'failed', locked_until = NULL, updated_at = now(),
+                  failure = $2 || CASE WHEN rows_imported > 0 THEN format(' — the %s row(s) imported before it stay in the ledger under this import', rows_imported) ELSE '' END
+            WHERE id = $1 AND status = 'processing' RETURNING *`,
+          [id, failure],
+        ),
+      );
+      if (row) await this.announce(manager, row);
+    });
+  }
+
+  /** What an import that ended changed, told in its transaction: per initiative its economics, per budget its burn, and the import. */
+  private async announce(manager: EntityManager, row: ImportRow): Promise<void> {
+    const id = row.id;
+    await manager.query(`DELETE FROM cost_tracking.cost_import_chunks WHERE import_id = $1`, [id]);
+    // In one order, so that two imports completing at once lock the same budgets in the same order.
+    const touched = (await manager.query(
+      `WITH gone AS (DELETE FROM cost_tracking.cost_import_touches WHERE import_id = $1 RETURNING initiative_id, period, category, currency)
+       SELECT * FROM gone ORDER BY initiative_id, period, category, currency`,
+      [id],
+    )) as { initiative_id: string; period: string; category: string; currency: string }[];
+    const initiatives = [...new Set(touched.map((t) => t.initiative_id))].sort();
+    for (const initiativeId of initiatives) {
+      await this.ledger.publishEconomics(manager, initiativeId, {});
+    }
+    for (const t of touched) {
+      await this.budgets.check(manager, { initiativeId: t.initiative_id, period: t.period.trim(), category: t.category, currency: t.currency.trim() }, {});
+    }
+    await this.outbox.enqueue(manager, CostEvents.imported, {
+      importId: id,
+      status: row.status === 'failed' ? 'failed' : 'completed',
+      rowsImported: row.rows_imported,
+      rowsRejected: row.rows_rejected,
+      rowsUnallocated: row.rows_unallocated,
+      initiatives,
+    });
   }
 }
 

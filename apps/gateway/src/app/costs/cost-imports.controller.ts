@@ -109,7 +109,8 @@ export class CostImportsController {
    * memory grew with the file). Returns what was sent, for cost tracking to check.
    */
   private async forward(id: string, body: AsyncIterable<Buffer>, call: { correlationId?: string }): Promise<{ pieces: number; bytes: number }> {
-    const decoder = new TextDecoder('utf-8', { fatal: true });
+    // The byte-order mark is kept (the parser drops it): cost tracking checks the bytes it stored against the bytes sent.
+    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
     let pending = '';
     let seq = 0;
     let bytes = 0;

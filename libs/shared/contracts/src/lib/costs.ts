@@ -142,7 +142,8 @@ export const fxRateSchema = z
     currency: currencySchema,
     /**
      * The day the rate holds for. An entry uses its charge date's rate; a day without one takes the latest rate
-     * before it (up to 7 days back) once a rate dated after it shows the day had none.
+     * before it (from the six days before it) once a rate dated after it shows the day had none; that is then the
+     * day's rate, and a rate sent for the day afterwards is refused. No later than tomorrow.
      */
     date: calendarDate,
     /** Units of the reporting currency for one unit of `currency`, as a decimal string. */
@@ -332,11 +333,21 @@ export const CostEvents = {
     1,
     z.object({ initiativeId: z.uuid(), version: z.number().int(), committed: z.array(z.object({ currency: z.string(), amount: totalSchema })) }),
   ),
-  /** A billing import finished: how many rows, how many allocated, to which initiatives. */
+  /**
+   * A billing import ended: how many rows, how many allocated, to which initiatives. A failed import's rows imported
+   * before it stopped stay in the ledger, so it is told too, with `status` "failed" (absent before: completed).
+   */
   imported: eventContract(
     'cost.imported',
     1,
-    z.object({ importId: z.uuid(), rowsImported: z.number().int(), rowsRejected: z.number().int(), rowsUnallocated: z.number().int(), initiatives: z.array(z.uuid()) }),
+    z.object({
+      importId: z.uuid(),
+      status: z.enum(['completed', 'failed']).optional(),
+      rowsImported: z.number().int(),
+      rowsRejected: z.number().int(),
+      rowsUnallocated: z.number().int(),
+      initiatives: z.array(z.uuid()),
+    }),
   ),
   /**
    * How much of an initiative's spend is attributed from reliable sources,
@@ -408,7 +419,7 @@ export const costImportSchema = z.object({
   rowsRejected: z.number().int(),
   /** Imported rows no allocation rule mapped: visible as unallocated spend. */
   rowsUnallocated: z.number().int(),
-  /** The first rejected rows (numbered as a spreadsheet does, header = row 1) with the reason. */
+  /** The first rejected rows (header = row 1, then each row of the file; blank lines are not counted) with the reason. */
   errors: z.array(z.object({ row: z.number().int(), message: z.string() })),
   failure: z.string().nullable(),
   requestedBy: z.string(),
