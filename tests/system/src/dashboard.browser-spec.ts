@@ -353,6 +353,15 @@ describe('dashboard', () => {
       what: 'the draft recomputed without the pin',
     });
 
+    // An order override's selects show what the form would send: "then" defaults to the second initiative, and shows it
+    // (a select's value bound before its options existed showed the first while the form held the second).
+    const defaultKind = await overrides.getByLabel('Kind of override').inputValue();
+    await overrides.getByLabel('Kind of override').selectOption('order');
+    const then = overrides.getByLabel('Then initiative', { exact: true });
+    expect(await then.inputValue()).toBe(await then.locator('option').nth(1).getAttribute('value'));
+    expect(await overrides.getByLabel('First initiative', { exact: true }).inputValue()).toBe(await then.locator('option').nth(0).getAttribute('value'));
+    await overrides.getByLabel('Kind of override').selectOption(defaultKind);
+
     // The platform team hires: PMO gives the pool a fourth slot from a date, and the draft is recomputed for it.
     const pools = page.getByRole('region', { name: 'Capacity pools' });
     await pools.getByRole('button', { name: 'Change AI platform team' }).click();

@@ -59,9 +59,9 @@ const POSTURE_ORDER: Record<string, number> = { pause: 0, controlled_investment:
       <div class="filters" role="search" aria-label="Filter initiatives">
         <label>Filter <input type="search" [value]="q() ?? ''" (input)="setQuery({ q: $any($event.target).value || null })" placeholder="Key, name or business unit" /></label>
         <label>Posture
-          <select [value]="posture() ?? ''" (change)="setQuery({ posture: $any($event.target).value || null })">
-            <option value="">Any</option>
-            @for (option of postures; track option) { <option [value]="option">{{ titles[option] }}</option> }
+          <select (change)="setQuery({ posture: $any($event.target).value || null })">
+            <option value="" [selected]="!posture()">Any</option>
+            @for (option of postures; track option) { <option [value]="option" [selected]="option === posture()">{{ titles[option] }}</option> }
           </select>
         </label>
         <span class="shown" role="status">{{ shown().length }} of {{ initiatives().length }}</span>
@@ -156,7 +156,7 @@ export class PortfolioPage implements OnInit {
     // Weekly figures: read once per visit, not on every live event.
     this.api.trends().subscribe({ next: (trends) => this.trends.set(trends), error: () => this.trends.set(null) });
     // Events say what changed; the page refetches so it always shows the services' own view.
-    this.live.subscribe(['initiative.registered', 'initiative.archived', 'posture.changed', 'score.updated'], () => this.refresh(), this.destroyRef, () => this.refresh());
+    this.live.subscribe(['initiative.registered', 'initiative.updated', 'initiative.archived', 'posture.changed', 'score.updated'], () => this.refresh(), this.destroyRef, () => this.refresh());
   }
 
   protected load(): void {
@@ -226,6 +226,8 @@ export class PortfolioPage implements OnInit {
     this.api.list().subscribe({
       next: ({ items }) => {
         this.initiatives.set(items);
+        // A live refresh that failed before hid the list: this one read it, so it shows again.
+        this.error.set(null);
         this.loading.set(false);
         this.done();
       },

@@ -1,5 +1,5 @@
 import type { PlanView } from '@capstan/contracts';
-import { describeOverride, planChoices } from './override-choices';
+import { describeOverride, offeredChoice, planChoices } from './override-choices';
 
 const wave = (initiativeId: string, initiativeKey: string, initiativeName: string, key: string, name: string) =>
   ({ initiativeId, initiativeKey, initiativeName, wave: key, name, priority: 50 }) as PlanView['waves'][number];
@@ -22,5 +22,17 @@ describe('planChoices', () => {
     expect(describeOverride({ kind: 'priority', initiativeId: 'a', priority: 90, reason: 'board' }, choices)).toBe('INI-1 Claims: priority 90');
     expect(describeOverride({ kind: 'pin', initiativeId: 'b', wave: 'w2', start: '2027-03-01', reason: 'launch' }, choices)).toBe('INI-2 Teller w2 starts on 2027-03-01');
     expect(describeOverride({ kind: 'order', first: 'c', then: 'gone', reason: 'trains' }, choices)).toBe('INI-3 Fraud before gone');
+  });
+});
+
+describe('offeredChoice', () => {
+  it('should keep a choice still offered, wherever it moved', () => {
+    expect(offeredChoice('b', ['c', 'a', 'b'], 1)).toBe('b');
+  });
+
+  it('should fall back to an option offered when the choice is not (yet) one, never keep what the select cannot show', () => {
+    expect(offeredChoice('', ['a', 'b', 'c'], 1)).toBe('b');
+    expect(offeredChoice('gone', ['a'], 1)).toBe('a');
+    expect(offeredChoice('gone', [])).toBe('');
   });
 });

@@ -44,3 +44,12 @@ export function describeOverride(override: PlanOverrideView['override'], { names
       return `${name(override.first)} before ${name(override.then)}`;
   }
 }
+
+/**
+ * What a select's model should hold once its options change: `current` while it is still offered, else the option
+ * at `fallback` (else the first; '' when none is). A select shows only what it offers, so a model holding anything
+ * else would send what is not on screen.
+ */
+export function offeredChoice(current: string, offered: readonly string[], fallback = 0): string {
+  return offered.includes(current) ? current : (offered[fallback] ?? offered[0] ?? '');
+}

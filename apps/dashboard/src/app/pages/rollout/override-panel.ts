@@ -3,7 +3,7 @@ import { firstValueFrom } from 'rxjs';
 import { PanelAction } from '../../core/panel-action';
 import { PlansApi, type Plan, type PlanOverrideInput, type PlanOverrideView } from '../../core/plans-api';
 import { Session } from '../../core/session';
-import { describeOverride, planChoices } from './override-choices';
+import { describeOverride, offeredChoice, planChoices } from './override-choices';
 
 type Kind = PlanOverrideInput['kind'];
 
@@ -71,27 +71,27 @@ type Kind = PlanOverrideInput['kind'];
           </label>
           @if (kind() === 'order') {
             <label>First
-              <select [value]="first()" (change)="first.set($any($event.target).value)" aria-label="First initiative">
-                @for (i of choices().initiatives; track i.id) { <option [value]="i.id">{{ i.label }}</option> }
+              <select (change)="first.set($any($event.target).value)" aria-label="First initiative">
+                @for (i of choices().initiatives; track i.id) { <option [value]="i.id" [selected]="i.id === first()">{{ i.label }}</option> }
               </select>
             </label>
             <label>Then
-              <select [value]="then()" (change)="then.set($any($event.target).value)" aria-label="Then initiative">
-                @for (i of choices().initiatives; track i.id) { <option [value]="i.id">{{ i.label }}</option> }
+              <select (change)="then.set($any($event.target).value)" aria-label="Then initiative">
+                @for (i of choices().initiatives; track i.id) { <option [value]="i.id" [selected]="i.id === then()">{{ i.label }}</option> }
               </select>
             </label>
           } @else {
             <label>Initiative
-              <select [value]="initiative()" (change)="pick($any($event.target).value)" aria-label="Override initiative">
-                @for (i of choices().initiatives; track i.id) { <option [value]="i.id">{{ i.label }}</option> }
+              <select (change)="pick($any($event.target).value)" aria-label="Override initiative">
+                @for (i of choices().initiatives; track i.id) { <option [value]="i.id" [selected]="i.id === initiative()">{{ i.label }}</option> }
               </select>
             </label>
             @if (kind() === 'priority') {
               <label>Priority (1–100) <input type="number" min="1" max="100" [value]="priority()" (input)="priority.set(+$any($event.target).value)" aria-label="Override priority" /></label>
             } @else {
               <label>Wave
-                <select [value]="wave()" (change)="wave.set($any($event.target).value)" aria-label="Pinned wave">
-                  @for (w of wavesOf(initiative()); track w.key) { <option [value]="w.key">{{ w.label }}</option> }
+                <select (change)="wave.set($any($event.target).value)" aria-label="Pinned wave">
+                  @for (w of wavesOf(initiative()); track w.key) { <option [value]="w.key" [selected]="w.key === wave()">{{ w.label }}</option> }
                 </select>
               </label>
               <label>Starts on <input type="date" [value]="start()" (input)="start.set($any($event.target).value)" aria-label="Pinned start" required /></label>
@@ -147,13 +147,17 @@ export class OverridePanel {
   protected readonly action = new PanelAction('overrides', async () => this.overrides.set((await firstValueFrom(this.api.overrides())).items));
 
   constructor() {
-    // A new plan (recomputed after an override, say) may follow a change to the overrides.
+    // A new plan (recomputed after an override, say) may follow a change to the overrides. Each choice stays one the
+    // plan offers, and each option marks itself [selected] when it is the choice: a select's own [value] is set before
+    // its @for options exist, so the first option showed while the form sent another.
     effect(() => {
-      const { initiatives } = this.choices();
+      const ids = this.choices().initiatives.map((i) => i.id);
       untracked(() => {
-        if (!initiatives.some((i) => i.id === this.initiative())) this.pick(initiatives[0]?.id ?? '');
-        if (!initiatives.some((i) => i.id === this.first())) this.first.set(initiatives[0]?.id ?? '');
-        if (!initiatives.some((i) => i.id === this.then())) this.then.set(initiatives[1]?.id ?? initiatives[0]?.id ?? '');
+        const initiative = offeredChoice(this.initiative(), ids);
+        if (initiative !== this.initiative()) this.pick(initiative);
+        else this.wave.set(offeredChoice(this.wave(), this.wavesOf(initiative).map((w) => w.key)));
+        this.first.set(offeredChoice(this.first(), ids));
+        this.then.set(offeredChoice(this.then(), ids, 1));
         void this.action.reload();
       });
     });

@@ -79,7 +79,7 @@ type Showing = 'published' | 'draft';
       }
 
       @if (session.canPlan()) {
-        <cap-scenario-panel [plan]="p" (promoted)="showDraft()" />
+        <cap-scenario-panel [plan]="p" [revision]="loaded()" (promoted)="showDraft()" />
       }
       <cap-override-panel [plan]="p" />
 

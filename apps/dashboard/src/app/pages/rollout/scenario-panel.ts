@@ -1,8 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal, type OnInit } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import { problemOf } from '../../core/initiatives-api';
+import { problemOf, problemText } from '../../core/initiatives-api';
 import { PlansApi, type Plan, type PlanDiffView, type ScenarioChange } from '../../core/plans-api';
-import { planChoices } from './override-choices';
+import { offeredChoice, planChoices } from './override-choices';
 import { PlanDiffSummary } from './plan-diff-summary';
 
 /**
@@ -39,30 +39,30 @@ import { PlanDiffSummary } from './plan-diff-summary';
           <label>Value <input [value]="added().value" (input)="addition({ value: $any($event.target).value })" aria-label="Value of the initiative added" inputmode="decimal" /></label>
           <label>Weeks <input type="number" min="1" max="520" [value]="added().weeks" (input)="addition({ weeks: +$any($event.target).value })" aria-label="Weeks its rollout takes" /></label>
           <label>Pool
-            <select [value]="pool()" (change)="pool.set($any($event.target).value)" aria-label="Pool it needs">
-              @for (p of pools(); track p.id) { <option [value]="p.id">{{ p.name }}</option> }
+            <select (change)="pool.set($any($event.target).value)" aria-label="Pool it needs">
+              @for (p of pools(); track p.id) { <option [value]="p.id" [selected]="p.id === pool()">{{ p.name }}</option> }
             </select>
           </label>
           <label>Per week <input type="number" min="0" [value]="amount()" (input)="amount.set(+$any($event.target).value)" aria-label="Units per week it needs" /></label>
         } @else if (kind() === 'capacity') {
           <label>Pool
-            <select [value]="pool()" (change)="pool.set($any($event.target).value)" aria-label="Pool">
-              @for (p of pools(); track p.id) { <option [value]="p.id">{{ p.name }} ({{ p.capacityPerWeek }}/week)</option> }
+            <select (change)="pool.set($any($event.target).value)" aria-label="Pool">
+              @for (p of pools(); track p.id) { <option [value]="p.id" [selected]="p.id === pool()">{{ p.name }} ({{ p.capacityPerWeek }}/week)</option> }
             </select>
           </label>
           <label>Capacity per week <input type="number" min="0" [value]="amount()" (input)="amount.set(+$any($event.target).value)" aria-label="Capacity per week" /></label>
         } @else {
           <label>Initiative
-            <select [value]="initiative()" (change)="pick($any($event.target).value)" aria-label="Initiative">
-              @for (i of choices().initiatives; track i.id) { <option [value]="i.id">{{ i.label }}</option> }
+            <select (change)="pick($any($event.target).value)" aria-label="Initiative">
+              @for (i of choices().initiatives; track i.id) { <option [value]="i.id" [selected]="i.id === initiative()">{{ i.label }}</option> }
             </select>
           </label>
           @if (kind() === 'priority') {
             <label>Priority (1–100) <input type="number" min="1" max="100" [value]="amount()" (input)="amount.set(+$any($event.target).value)" aria-label="Priority" /></label>
           } @else if (kind() === 'deadline') {
             <label>Wave
-              <select [value]="wave()" (change)="wave.set($any($event.target).value)" aria-label="Wave">
-                @for (w of wavesOf(initiative()); track w.key) { <option [value]="w.key">{{ w.label }}</option> }
+              <select (change)="wave.set($any($event.target).value)" aria-label="Wave">
+                @for (w of wavesOf(initiative()); track w.key) { <option [value]="w.key" [selected]="w.key === wave()">{{ w.label }}</option> }
               </select>
             </label>
             <label>Deadline (empty: none) <input type="date" [value]="deadline()" (input)="deadline.set($any($event.target).value)" aria-label="Deadline" /></label>
@@ -71,6 +71,7 @@ import { PlanDiffSummary } from './plan-diff-summary';
         <button type="submit" [disabled]="busy()">See the difference</button>
       </form>
 
+      @if (poolsError(); as message) { <p class="error" role="alert" data-testid="pools-error">{{ message }}</p> }
       @if (error(); as message) { <p class="error" role="alert">{{ message }}</p> }
       @if (diff(); as d) {
         <div class="diff" data-testid="scenario-diff" aria-live="polite">
@@ -99,8 +100,10 @@ import { PlanDiffSummary } from './plan-diff-summary';
     .hint { font-size: 0.85rem; color: #444; }
   `,
 })
-export class ScenarioPanel implements OnInit {
+export class ScenarioPanel {
   readonly plan = input.required<Plan>();
+  /** Bumped with every plan the page loads (a draft recomputed after anyone's change, a reconnect): the pools are read again. */
+  readonly revision = input(0);
   /** A draft was made from the scenario. */
   readonly promoted = output<Plan>();
 
@@ -115,6 +118,8 @@ export class ScenarioPanel implements OnInit {
   protected readonly diff = signal<PlanDiffView | null>(null);
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
+  /** The pools could not be read: said until they are, as a what-if on capacity or an added initiative needs them. */
+  protected readonly poolsError = signal<string | null>(null);
   protected readonly hypothetical = signal(false);
   /** The initiative a what-if adds: one wave needing one pool. */
   protected readonly added = signal({ name: '', businessUnit: '', value: '0', weeks: 8 });
@@ -122,11 +127,46 @@ export class ScenarioPanel implements OnInit {
   /** The plan's initiatives, held ones included (authorizing one is the point of asking). */
   protected readonly choices = computed(() => planChoices(this.plan()));
 
-  async ngOnInit(): Promise<void> {
-    const { items } = await firstValueFrom(this.api.pools());
-    this.pools.set(items);
-    this.pool.set(items[0]?.id ?? '');
-    this.pick(this.choices().initiatives[0]?.id ?? '');
+  /** The plan the diff and scenario were made on: compared by id, so the same plan read again keeps them. */
+  private readonly planId = computed(() => this.plan().id);
+
+  constructor() {
+    effect(() => {
+      this.revision();
+      untracked(() => void this.loadPools());
+    });
+    // Another plan shown (the other tab, a draft recomputed live): a what-if made on the last one is not this one's,
+    // and making it the draft would promote a plan other than the one on screen.
+    effect(() => {
+      this.planId();
+      untracked(() => this.forgetScenario());
+    });
+    // Each select's choice stays one it offers, or it would show one option while the what-if names another.
+    effect(() => {
+      const ids = this.choices().initiatives.map((i) => i.id);
+      untracked(() => {
+        const initiative = offeredChoice(this.initiative(), ids);
+        if (initiative !== this.initiative()) this.pick(initiative);
+        else this.wave.set(offeredChoice(this.wave(), this.wavesOf(initiative).map((w) => w.key)));
+      });
+    });
+  }
+
+  private async loadPools(): Promise<void> {
+    try {
+      const { items } = await firstValueFrom(this.api.pools());
+      this.pools.set(items);
+      this.pool.set(offeredChoice(this.pool(), items.map((p) => p.id)));
+      this.poolsError.set(null);
+    } catch (error) {
+      // The pools last read (if any) stay offered.
+      this.poolsError.set(`The capacity pools could not be read: ${problemText(error)}`);
+    }
+  }
+
+  private forgetScenario(): void {
+    this.diff.set(null);
+    this.scenarioId = null;
   }
 
   protected wavesOf(initiativeId: string): { key: string; label: string }[] {
@@ -162,13 +202,16 @@ export class ScenarioPanel implements OnInit {
               ? this.addedInitiative()
               : { kind: 'priority', initiativeId, priority: this.amount() };
     // The diff shown is the last what-if's: gone while another is planned, so it is never taken for this one's.
-    this.diff.set(null);
-    this.scenarioId = null;
+    this.forgetScenario();
+    const basePlanId = this.planId();
     await this.act(async () => {
-      const scenario = await firstValueFrom(this.api.createScenario(this.nameOf(change), [change], this.plan().id));
+      const scenario = await firstValueFrom(this.api.createScenario(this.nameOf(change), [change], basePlanId));
+      const diff = (await firstValueFrom(this.api.scenarioDiff(scenario.id))).diff;
+      // The plan shown changed while it was computed: the answer is about a plan no longer on screen.
+      if (basePlanId !== this.planId()) return void this.error.set('The plan shown changed meanwhile: see the difference again to have it on this plan.');
       this.hypothetical.set(change.kind === 'pause' || change.kind === 'authorize' || change.kind === 'add');
       this.scenarioId = scenario.id;
-      this.diff.set((await firstValueFrom(this.api.scenarioDiff(scenario.id))).diff);
+      this.diff.set(diff);
     });
   }
 
@@ -177,7 +220,7 @@ export class ScenarioPanel implements OnInit {
     if (!id) return;
     await this.act(async () => {
       const draft = await firstValueFrom(this.api.promote(id));
-      this.diff.set(null);
+      this.forgetScenario();
       this.promoted.emit(draft);
     });
   }
