@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Decimal from 'decimal.js';
@@ -20,6 +21,7 @@ interface ImportBody {
   rowsUnallocated: number;
   progress: number;
   bytesReceived: number;
+  contentSha256?: string | null;
   failure?: string | null;
   errors: { row: number; message: string }[];
 }
@@ -319,6 +321,29 @@ describe('FOCUS billing imports', () => {
       expect(result).toMatchObject({ status: 'completed', rowsImported: 2, rowsRejected: 0, bytesReceived: Buffer.byteLength(csv) });
       expect((await summary('currency', result.id))[0].billedCost).toBe('3.75');
     }
+  });
+
+  it('should refuse the same file sent again, naming the import that has it, unless told it is meant', async () => {
+    const csv = 'ChargePeriodStart,BilledCost,BillingCurrency,ServiceName\n2026-11-02,7.125,CHF,Sent twice\n2026-11-03,0.875,CHF,Sent twice\n';
+    const first = await importFile(csv, 'format=focus');
+    expect(first).toMatchObject({ status: 'completed', rowsImported: 2, contentSha256: createHash('sha256').update(csv).digest('hex') });
+    const before = await summary('currency');
+
+    // A retry after a lost answer, or the month uploaded twice: refused, and the earlier import named.
+    const again = await finance.request<{ detail: string }>('POST', '/api/v1/cost-imports?format=focus', { rawBody: csv, headers: { 'content-type': 'text/csv' } });
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toContain(`The same file was imported as ${first.id}`);
+    const refused = await finished(again.headers.get('location')?.split('/').pop() ?? '');
+    expect(refused).toMatchObject({ status: 'failed', rowsImported: 0, failure: expect.stringContaining(first.id) });
+    expect(await databaseRows('SELECT 1 FROM cost_tracking.cost_import_chunks WHERE import_id = $1', [refused.id])).toEqual([]);
+    expect(await summary('currency')).toEqual(before);
+
+    // Meant: imported once more.
+    const meant = await importFile(csv, 'format=focus&duplicate=allow');
+    expect(meant).toMatchObject({ status: 'completed', rowsImported: 2 });
+    expect((await summary('currency')).find((group) => group.key === 'CHF')?.billedCost).toBe(
+      new Decimal(before.find((group) => group.key === 'CHF')?.billedCost ?? 0).plus(8).toFixed(),
+    );
   });
 
   it('should fail an upload whose pieces stopped arriving, and drop what it kept, instead of leaving it receiving', async () => {

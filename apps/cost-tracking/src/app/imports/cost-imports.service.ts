@@ -31,6 +31,7 @@ interface ImportRow {
   default_currency: string | null;
   phase: CostImport['phase'];
   bytes_received: string;
+  content_sha256: string | null;
   chunks_received: number;
   bytes_processed: string;
   rows_read: number;
@@ -105,8 +106,8 @@ export class CostImportsService implements OnApplicationBootstrap, BeforeApplica
   async start(options: StartCostImport, actor: string): Promise<{ id: string }> {
     const id = randomUUID();
     await this.dataSource.query(
-      `INSERT INTO cost_tracking.cost_imports (id, format, status, default_currency, phase, requested_by) VALUES ($1, $2, 'receiving', $3, $4, $5)`,
-      [id, options.format, options.currency ?? null, options.phase, actor],
+      `INSERT INTO cost_tracking.cost_imports (id, format, status, default_currency, phase, requested_by, allow_duplicate) VALUES ($1, $2, 'receiving', $3, $4, $5, $6)`,
+      [id, options.format, options.currency ?? null, options.phase, actor, options.duplicate === 'allow'],
     );
     return { id };
   }
@@ -126,10 +127,16 @@ export class CostImportsService implements OnApplicationBootstrap, BeforeApplica
     });
   }
 
-  /** The upload is complete: once every piece is there (and every byte, when the sender counted them), processing starts. */
-  async finish(id: string, pieces?: number, bytes?: number): Promise<CostImport> {
-    const claimed = await this.dataSource.transaction(async (manager) => {
-      const [row] = (await manager.query(`SELECT status FROM cost_tracking.cost_imports WHERE id = $1 FOR UPDATE`, [id])) as ImportRow[];
+  /**
+   * The upload is complete: once every piece is there (and every byte, when the sender counted them), processing
+   * starts — unless the same file (by its SHA-256) was imported before and the caller did not allow it again: the
+   * import then fails, its pieces dropped, and the answer (409) names the earlier one.
+   */
+  async finish(id: string, pieces?: number, bytes?: number, sha256?: string): Promise<CostImport> {
+    const claimed = await this.dataSource.transaction(async (manager): Promise<boolean | { duplicateOf: ImportRow }> => {
+      const [row] = (await manager.query(`SELECT status, allow_duplicate FROM cost_tracking.cost_imports WHERE id = $1 FOR UPDATE`, [id])) as (ImportRow & {
+        allow_duplicate: boolean;
+      })[];
       if (!row) throw RpcError.notFound(`Import ${id}`);
       if (row.status !== 'receiving') return false;
       // octet_length reads the size of a stored piece, not the piece.
@@ -145,12 +152,29 @@ export class CostImportsService implements OnApplicationBootstrap, BeforeApplica
       if (bytes !== undefined && Number(kept.bytes) !== bytes) {
         throw new RpcError('unprocessable', `Import ${id} has ${kept.bytes} of the ${bytes} bytes sent; send the file again`);
       }
+      if (sha256 && !row.allow_duplicate) {
+        // Two uploads of one file finishing at once: the second sees the first processing.
+        await manager.query(`SELECT pg_advisory_xact_lock(hashtext('cost_tracking.cost_imports:' || $1))`, [sha256]);
+        const [earlier] = (await manager.query(
+          `SELECT * FROM cost_tracking.cost_imports WHERE content_sha256 = $1 AND id <> $2 AND status IN ('processing', 'completed') ORDER BY created_at LIMIT 1`,
+          [sha256, id],
+        )) as ImportRow[];
+        if (earlier) {
+          await manager.query(`DELETE FROM cost_tracking.cost_import_chunks WHERE import_id = $1`, [id]);
+          await manager.query(
+            `UPDATE cost_tracking.cost_imports SET status = 'failed', failure = $2, content_sha256 = $3, bytes_received = $4, updated_at = now() WHERE id = $1`,
+            [id, duplicateFailure(earlier), sha256, kept.bytes],
+          );
+          return { duplicateOf: earlier };
+        }
+      }
       await manager.query(
-        `UPDATE cost_tracking.cost_imports SET status = 'processing', chunks_received = $2, bytes_received = $3, updated_at = now() WHERE id = $1`,
-        [id, kept.count, kept.bytes],
+        `UPDATE cost_tracking.cost_imports SET status = 'processing', chunks_received = $2, bytes_received = $3, content_sha256 = $4, updated_at = now() WHERE id = $1`,
+        [id, kept.count, kept.bytes, sha256 ?? null],
       );
       return true;
     });
+    if (typeof claimed === 'object') throw new RpcError('conflict', duplicateFailure(claimed.duplicateOf));
     if (claimed) this.processInBackground(id);
     return this.get(id);
   }
@@ -400,6 +424,11 @@ export class CostImportsService implements OnApplicationBootstrap, BeforeApplica
   }
 }
 
+function duplicateFailure(earlier: ImportRow): string {
+  const when = new Date(earlier.created_at).toISOString();
+  return `The same file was imported as ${earlier.id} (${when}, ${earlier.status}, ${earlier.rows_imported} row(s) imported so far); importing it again would count its spend twice. Send it with duplicate=allow if it is meant to be imported again`;
+}
+
 /** Another process took over the import (this one held its lease too long): this one stops, quietly. */
 class LeaseLost extends Error {
   constructor(id: string) {
@@ -416,6 +445,7 @@ export function view(row: ImportRow): CostImport {
     phase: row.phase,
     defaultCurrency: row.default_currency?.trim() ?? null,
     bytesReceived: received,
+    contentSha256: row.content_sha256,
     progress: row.status === 'completed' ? 1 : received ? Math.min(1, Math.round((Number(row.bytes_processed) / received) * 1000) / 1000) : 0,
     rowsRead: row.rows_read,
     rowsImported: row.rows_imported,

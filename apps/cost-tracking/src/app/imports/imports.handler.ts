@@ -16,7 +16,7 @@ export class ImportsHandler implements OnModuleInit {
     this.rpc.handle(CostImportRpc.start, ({ options, actor }) => this.imports.start(options, actor));
     this.rpc.handle(CostImportRpc.chunk, ({ id, seq, data }) => this.imports.appendChunk(id, seq, data));
     // A gateway of an earlier version counted characters, not bytes: its pieces are checked by number only.
-    this.rpc.handle(CostImportRpc.finish, ({ id, pieces, bytes }) => this.imports.finish(id, pieces, bytes));
+    this.rpc.handle(CostImportRpc.finish, ({ id, pieces, bytes, sha256 }) => this.imports.finish(id, pieces, bytes, sha256));
     this.rpc.handle(CostImportRpc.abandon, ({ id, reason }) => this.imports.abandon(id, reason));
     this.rpc.handle(CostImportRpc.get, ({ id }) => this.imports.get(id));
     this.rpc.handle(AllocationRpc.create, ({ rule, actor }) => this.rules.create(rule, actor));

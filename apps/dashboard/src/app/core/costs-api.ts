@@ -30,9 +30,12 @@ export class CostsApi {
     return gatewayCsv(this.http, path, params);
   }
 
-  /** A pilot's export is booked as pilot spend, so pilot and production economics stay apart. */
-  importFocus(file: File, currency: string | null, phase: 'pilot' | 'production'): Observable<CostImport> {
-    const params: Record<string, string> = { format: 'focus', phase, ...(currency ? { currency } : {}) };
+  /**
+   * A pilot's export is booked as pilot spend, so pilot and production economics stay apart. A file imported before
+   * is refused (409) unless `again`.
+   */
+  importFocus(file: File, currency: string | null, phase: 'pilot' | 'production', again = false): Observable<CostImport> {
+    const params: Record<string, string> = { format: 'focus', phase, ...(currency ? { currency } : {}), ...(again ? { duplicate: 'allow' } : {}) };
     return this.http.post<CostImport>('/api/v1/cost-imports', file, { params, headers: { 'content-type': 'text/csv' } });
   }
 

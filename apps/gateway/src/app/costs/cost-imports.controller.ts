@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Param, PayloadTooLargeException, Post, Query, Req, Res, UnsupportedMediaTypeException, UseInterceptors } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -61,7 +62,7 @@ export class CostImportsController {
     if (declared > this.config.costImportLimitBytes) throw new PayloadTooLargeException(`The export is larger than ${this.config.costImportLimitBytes} bytes`);
     const call = { correlationId: request.correlationId };
     const { id } = await this.rpc.call(CostImportRpc.start, { options, actor: principal.subject }, call);
-    let sent: { pieces: number; bytes: number };
+    let sent: { pieces: number; bytes: number; sha256: string };
     try {
       sent = await this.forward(id, request, call);
     } catch (error) {
@@ -106,9 +107,11 @@ export class CostImportsController {
    * Sends the body on in pieces of at most COST_IMPORT_CHUNK_CHARS characters,
    * one at a time (the next read waits for the reply: with several in flight
    * the pieces outlive young-generation collections and the gateway's peak
-   * memory grew with the file). Returns what was sent, for cost tracking to check.
+   * memory grew with the file). Returns what was sent, for cost tracking to check and to tell a file sent again.
    */
-  private async forward(id: string, body: AsyncIterable<Buffer>, call: { correlationId?: string }): Promise<{ pieces: number; bytes: number }> {
+  private async forward(id: string, body: AsyncIterable<Buffer>, call: { correlationId?: string }): Promise<{ pieces: number; bytes: number; sha256: string }> {
+    // The file's fingerprint, for cost tracking to tell the same file sent again.
+    const hash = createHash('sha256');
     // The byte-order mark is kept (the parser drops it): cost tracking checks the bytes it stored against the bytes sent.
     const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
     let pending = '';
@@ -122,6 +125,7 @@ export class CostImportsController {
     let lineBreaks = 0;
     for await (const buffer of body) {
       bytes += buffer.length;
+      hash.update(buffer);
       if (bytes > this.config.costImportLimitBytes) throw new PayloadTooLargeException(`The export is larger than ${this.config.costImportLimitBytes} bytes`);
       // Postgres cannot store U+0000 (in UTF-8, only it has a zero byte): a file holding it is refused, not half-imported.
       const nul = buffer.indexOf(0);
@@ -139,7 +143,7 @@ export class CostImportsController {
     }
     pending += decode(decoder);
     if (pending.length || seq === 0) await send(pending);
-    return { pieces: seq, bytes };
+    return { pieces: seq, bytes, sha256: hash.digest('hex') };
   }
 }
 

@@ -400,6 +400,11 @@ export const startCostImportSchema = z
     /** For exports without a BillingCurrency column (or empty cells). */
     currency: currencySchema.optional(),
     phase: z.enum(COST_PHASES).default('production'),
+    /**
+     * A file imported before (the same bytes, by SHA-256) is refused (409, naming that import) unless `allow`:
+     * a retry after a lost answer or a month sent twice would otherwise double the spend.
+     */
+    duplicate: z.enum(['refuse', 'allow']).default('refuse'),
   })
   .strict();
 export type StartCostImport = z.infer<typeof startCostImportSchema>;
@@ -412,6 +417,8 @@ export const costImportSchema = z.object({
   defaultCurrency: z.string().nullable(),
   /** The size of the file received, in bytes. */
   bytesReceived: z.number().int(),
+  /** The SHA-256 of the file received (hex), once it is all there; null before, and for imports older than it. */
+  contentSha256: z.string().nullable(),
   /** Share of the received file processed, 0..1. */
   progress: z.number(),
   rowsRead: z.number().int(),
@@ -442,8 +449,17 @@ export const CostImportRpc = {
     /**
      * `pieces` and `bytes` (UTF-8): what the sender sent, checked against what
      * was kept. `chars` is what a gateway of an earlier version sent instead.
+     * `sha256`: the file's, as sent (a gateway of an earlier version sends none: nothing is compared).
      */
-    z.object({ id: z.uuid(), pieces: z.number().int().min(1).optional(), bytes: z.number().int().min(0).optional(), chars: z.number().int().min(0).optional() }).strict(),
+    z
+      .object({
+        id: z.uuid(),
+        pieces: z.number().int().min(1).optional(),
+        bytes: z.number().int().min(0).optional(),
+        chars: z.number().int().min(0).optional(),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+      })
+      .strict(),
     costImportSchema,
   ),
   abandon: rpcContract('cost.import.abandon', z.object({ id: z.uuid(), reason: z.string().max(500) }).strict(), costImportSchema),

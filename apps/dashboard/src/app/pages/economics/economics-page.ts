@@ -30,7 +30,7 @@ const CONVERSION_WATCH_MS = 2_000;
     @if (session.canImportCosts()) {
       <section class="card" aria-label="Import a billing export">
         <h2>Import a FOCUS billing export</h2>
-        <form (submit)="$event.preventDefault(); upload(file.files?.[0] ?? null, currency.value, phase)">
+        <form (submit)="$event.preventDefault(); upload(file.files?.[0] ?? null, currency.value, phase, again)">
           <label>Export (CSV) <input #file type="file" accept=".csv,text/csv" required /></label>
           <label>Currency, when the export has none <input #currency maxlength="3" placeholder="USD" pattern="[A-Z]{3}" /></label>
           <label
@@ -40,6 +40,7 @@ const CONVERSION_WATCH_MS = 2_000;
               <option value="pilot">pilot</option>
             </select>
           </label>
+          <label><input #again type="checkbox" /> even if this file was imported before (its spend counts twice)</label>
           <button type="submit" [disabled]="uploading()">Import</button>
         </form>
         @if (importing(); as job) {
@@ -219,17 +220,20 @@ export class EconomicsPage implements OnInit {
     });
   }
 
-  protected async upload(file: File | null, currency: string, phase: HTMLSelectElement): Promise<void> {
+  protected async upload(file: File | null, currency: string, phase: HTMLSelectElement, again: HTMLInputElement): Promise<void> {
     if (!file) return;
     this.uploading.set(true);
     this.error.set(null);
     try {
-      let job = await firstValueFrom(this.costs.importFocus(file, currency.trim().toUpperCase() || null, phase.value === 'pilot' ? 'pilot' : 'production'));
-      // Production is the usual case: the next export is not booked as a pilot's by a choice left over.
+      let job = await firstValueFrom(this.costs.importFocus(file, currency.trim().toUpperCase() || null, phase.value === 'pilot' ? 'pilot' : 'production', again.checked));
+      // Production is the usual case, and a file once: the next export is not booked as a pilot's, or twice, by a choice left over.
       phase.value = 'production';
+      again.checked = false;
       this.importing.set(job);
       while (job.status === 'receiving' || job.status === 'processing') {
         await new Promise((done) => setTimeout(done, 500));
+        // The page was left: the import goes on without it, and no one is here to be shown its progress.
+        if (this.destroyRef.destroyed) return;
         job = await firstValueFrom(this.costs.importStatus(job.id));
         this.importing.set(job);
       }
@@ -256,7 +260,8 @@ export class EconomicsPage implements OnInit {
       this.reporting.set(await firstValueFrom(this.costs.summary('phase', undefined, true)).catch(() => null));
       this.conversions.set((await firstValueFrom(this.costs.conversions()).catch(() => null))?.items ?? []);
       // A conversion under way moves the converted totals with no event to say so: the page looks again until it is done.
-      if (this.conversions().length && this.watching === undefined) {
+      // Not once the page is left: a load still under way then would start a watch no destroy hook clears.
+      if (this.conversions().length && this.watching === undefined && !this.destroyRef.destroyed) {
         this.watching = setTimeout(() => {
           this.watching = undefined;
           void this.load();
