@@ -323,6 +323,18 @@ describe('FOCUS billing imports', () => {
     }
   });
 
+  it('should answer rules of one name made at the same moment with one rule and conflicts, never a failure', async () => {
+    const { body: initiative } = await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Named twice', businessUnit: 'Operations' });
+    const rule = { name: 'Made at once', priority: 5, match: { subAccountId: 'made-at-once' }, target: { kind: 'initiative', initiativeId: initiative.id } };
+    await pollUntil(async () => ((await finance.post('/api/v1/allocation-rules', { ...rule, name: 'Known yet?' })).status === 201 ? true : undefined), {
+      what: 'cost tracking to know the initiative',
+    });
+    const answers = await Promise.all(Array.from({ length: 8 }, () => finance.post('/api/v1/allocation-rules', rule)));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
+    const { body } = await viewer.get<{ items: { name: string; retiredAt: string | null }[] }>('/api/v1/allocation-rules');
+    expect(body.items.filter((item) => item.name === rule.name && !item.retiredAt)).toHaveLength(1);
+  });
+
   it('should refuse the same file sent again, naming the import that has it, unless told it is meant', async () => {
     const csv = 'ChargePeriodStart,BilledCost,BillingCurrency,ServiceName\n2026-11-02,7.125,CHF,Sent twice\n2026-11-03,0.875,CHF,Sent twice\n';
     const first = await importFile(csv, 'format=focus');

@@ -1,4 +1,4 @@
-import { isDatabaseOutage, isTransactionConflict } from './database-outage';
+import { isDatabaseOutage, isTransactionConflict, isUniqueViolation } from './database-outage';
 
 function withCode(message: string, code: string): Error {
   return Object.assign(new Error(message), { code });
@@ -31,5 +31,13 @@ describe(isDatabaseOutage.name, () => {
     expect(isTransactionConflict(withCode('could not serialize access', '40001'))).toBe(true);
     expect(isTransactionConflict(withCode('duplicate key value violates unique constraint', '23505'))).toBe(false);
     expect(isTransactionConflict(withCode('terminating connection', '57P01'))).toBe(false);
+  });
+});
+
+describe(isUniqueViolation.name, () => {
+  it('should recognise a unique key refusing a row, through TypeORM\'s wrapper, and nothing else', () => {
+    expect(isUniqueViolation(Object.assign(new Error('Query failed'), { driverError: withCode('duplicate key value violates unique constraint', '23505') }))).toBe(true);
+    expect(isUniqueViolation(withCode('null value in column violates not-null constraint', '23502'))).toBe(false);
+    expect(isUniqueViolation(withCode('deadlock detected', '40P01'))).toBe(false);
   });
 });

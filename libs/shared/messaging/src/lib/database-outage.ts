@@ -28,3 +28,13 @@ export function isTransactionConflict(error: unknown, depth = 0): boolean {
   if (typeof code === 'string' && CONFLICT_STATES.has(code)) return true;
   return isTransactionConflict((error as { driverError?: unknown }).driverError ?? error.cause, depth + 1);
 }
+
+/**
+ * Whether an error is a unique key refusing a row: checked before, then written by another request at the same
+ * moment (two rules of one name, one request id twice). The work conflicts with what exists; it is not a failure.
+ */
+export function isUniqueViolation(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 3) return false;
+  if ((error as { code?: unknown }).code === '23505') return true;
+  return isUniqueViolation((error as { driverError?: unknown }).driverError ?? error.cause, depth + 1);
+}

@@ -12,7 +12,7 @@ import {
 } from '@capstan/contracts';
 import { CORRELATION_HEADER, decodeJson, encodeJson } from './codec';
 import { currentCorrelationId, withCorrelation } from './correlation';
-import { isDatabaseOutage, isTransactionConflict } from './database-outage';
+import { isDatabaseOutage, isTransactionConflict, isUniqueViolation } from './database-outage';
 import { NO_INSTRUMENTATION, type Instrumentation } from './instrumentation';
 import { SpanKind, inSpan, traceCarrier, traceContextOf } from './tracing';
 import type { NatsClient } from './nats-client';
@@ -88,7 +88,10 @@ export class RpcServer {
     }
   }
 
-  /** What the caller can do about an error no handler expected: wait (the database is away), send it again (it lost to another), or nothing. */
+  /**
+   * What the caller can do about an error no handler expected: wait (the database is away), send it again (it lost
+   * to another), read what another request wrote at the same moment (a unique key), or nothing.
+   */
   private unexpected(name: string, error: unknown): RpcError {
     if (isDatabaseOutage(error)) {
       this.logger.warn(`${name} found the database unavailable: ${String(error)}`);
@@ -97,6 +100,10 @@ export class RpcServer {
     if (isTransactionConflict(error)) {
       this.logger.warn(`${name} lost to a concurrent change: ${String(error)}`);
       return new RpcError('unavailable', 'The request lost to a concurrent change and was undone; send it again.');
+    }
+    if (isUniqueViolation(error)) {
+      this.logger.warn(`${name} met a record written at the same moment: ${String(error)}`);
+      return new RpcError('conflict', 'The request conflicts with a record another request wrote at the same moment; nothing was changed. Read it again before sending it again.');
     }
     this.logger.error(`${name} failed`, error instanceof Error ? error.stack : String(error));
     return new RpcError('internal', 'The service failed to handle the request');
