@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PRODUCTION_ONLY_CATEGORIES, UnitEconomicsEvents, type Forecast, type RecordVolume, type UnitEconomics } from '@capstan/contracts';
-import { COST_CATEGORIES } from '@capstan/domain';
+import { COST_CATEGORIES, minorUnitDigits } from '@capstan/domain';
 import { forecastCategory, projectProduction } from '@capstan/cost-tracking-core';
 import { Outbox, RpcError, type RpcContext } from '@capstan/messaging';
 import { ExchangeRatesService } from '../fx/exchange-rates.service';
@@ -70,6 +70,7 @@ export class UnitEconomicsService {
           rows.filter((r) => r.currency.trim() === currency && r.category === category).map((r) => ({ period: r.period.trim(), amount: r.amount })),
           lastClosed,
           months,
+          minorUnitDigits(currency),
         ),
       })),
     }));
@@ -90,7 +91,7 @@ export class UnitEconomicsService {
             GROUP BY trim(c.period), v.volume`,
           [initiativeId, metric, pilot.currency, pilot.inReportingCurrency === true],
         )) as { period: string; cost: string; volume: string }[];
-        const projected = projectProduction(perMonth.filter((m) => pilot.pilot.months.includes(m.period)), productionVolume);
+        const projected = projectProduction(perMonth.filter((m) => pilot.pilot.months.includes(m.period)), productionVolume, minorUnitDigits(pilot.currency));
         if (projected) production = { metric, volume: productionVolume, currency: pilot.currency, ...projected };
       }
     }

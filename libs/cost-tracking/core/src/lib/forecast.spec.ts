@@ -114,3 +114,15 @@ describe(projectProduction.name, () => {
     expect(projectProduction([{ cost: '0.000', volume: '1000' }], '100000')).toBeNull();
   });
 });
+
+describe('forecasts in currencies of other minor units', () => {
+  it('should round to the currency\'s minor unit: none for yen, three places for dinars', () => {
+    const history = [
+      { period: '2026-08', amount: '1000.125' },
+      { period: '2026-09', amount: '1000.125' },
+    ];
+    expect(forecastCategory(history, '2026-09', 1, 0)).toMatchObject({ runRate: '1000', months: [{ expected: '1000' }] });
+    expect(forecastCategory(history, '2026-09', 1, 3)).toMatchObject({ runRate: '1000.125', months: [{ expected: '1000.125' }] });
+    expect(projectProduction([{ cost: '10.125', volume: '1' }], '2', 3)).toMatchObject({ expected: '20.250' });
+  });
+});

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 
-/** Forecasts are estimates, but their arithmetic stays decimal; results round to cents. */
+/** Forecasts are estimates, but their arithmetic stays decimal; results round to the currency's minor unit. */
 const Exact = Decimal.clone({ precision: 60 });
 
 export interface MonthlyCost {
@@ -47,7 +47,8 @@ const WINDOW_MONTHS = 6;
  * months has no forecast: its economics are unknown, not zero, and not what
  * they were long ago.
  */
-export function forecastCategory(history: readonly MonthlyCost[], lastClosed: string, horizon: number): CategoryForecast {
+export function forecastCategory(history: readonly MonthlyCost[], lastClosed: string, horizon: number, digits = 2): CategoryForecast {
+  const cents = minorUnits(digits);
   const byMonth = new Map<string, Decimal>();
   for (const h of history) byMonth.set(h.period, (byMonth.get(h.period) ?? new Exact(0)).plus(h.amount));
   // A month whose entries cancel out (an entry and its reversal) holds no cost: a gap, like a month without entries.
@@ -84,7 +85,9 @@ export function forecastCategory(history: readonly MonthlyCost[], lastClosed: st
 export function projectProduction(
   pilotMonths: readonly { cost: string; volume: string }[],
   productionVolume: string,
+  digits = 2,
 ): { expected: string; low: string; high: string; unitCost: string } | null {
+  const cents = minorUnits(digits);
   const months = pilotMonths.filter((m) => new Exact(m.volume).gt(0) && !new Exact(m.cost).isZero());
   if (!months.length) return null;
   const cost = months.reduce((sum, m) => sum.plus(m.cost), new Exact(0));
@@ -118,6 +121,7 @@ function leastSquares(points: readonly { x: number; y: Decimal }[]): { slope: De
   return { slope, line: (x) => yMean.plus(slope.times(new Exact(x).minus(xMean))) };
 }
 
-function cents(value: Decimal): string {
-  return value.toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN).toFixed(2);
+/** Rounds to `digits` decimals (a currency's minor unit: 2 for EUR, 0 for JPY, 3 for KWD), half to even. */
+function minorUnits(digits: number): (value: Decimal) => string {
+  return (value) => value.toDecimalPlaces(digits, Decimal.ROUND_HALF_EVEN).toFixed(digits);
 }

@@ -23,3 +23,11 @@ const CURRENCY_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('curr
 export function isCurrencyCode(code: string): boolean {
   return CURRENCY_CODES.has(code);
 }
+
+/**
+ * The decimals a currency's amounts are shown to (its minor unit): 2 for EUR, 0 for JPY, 3 for KWD, as the runtime's
+ * ICU data has them. For figures that are estimates (forecasts); the ledger keeps every digit it is given.
+ */
+export function minorUnitDigits(currency: string): number {
+  return isCurrencyCode(currency) ? (new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2) : 2;
+}
