@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { initiativeSchema, subjectsFor, type PlanDiffView, type PlanView } from '@capstan/contracts';
 import { NatsClient, encodeJson } from '@capstan/messaging';
 import { ApiClient, pollUntil, recomputedDraft, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
+import { backdatePlan, daysFrom, thisMonday, weeksFrom } from './sequencing-weeks';
 
 interface PostureBody {
   posture: string;
@@ -14,7 +15,9 @@ interface ContestsBody {
   fairness: { businessUnit: string; demandShare: number; capacityShare: number }[];
 }
 
-const START = '2027-01-04';
+// Plans start this week at the earliest; the contested wave waits 4 weeks, to WEEK_4.
+const START = thisMonday();
+const WEEK_4 = weeksFrom(START, 4);
 
 /** The initiative as events carry it: the profile, without what the detail view adds. */
 function profileOf(detail: Record<string, unknown>): Record<string, unknown> {
@@ -82,7 +85,7 @@ describe('sequencing through the API', () => {
   });
 
   it('should refuse bad input with problem details and leave writes to their roles', async () => {
-    const notMonday = await pmo.post<{ errors: { field: string }[] }>('/api/v1/plans', { startDate: '2027-01-05' });
+    const notMonday = await pmo.post<{ errors: { field: string }[] }>('/api/v1/plans', { startDate: daysFrom(START, 1) });
     expect(notMonday.status).toBe(400);
     expect(notMonday.headers.get('content-type')).toContain('application/problem+json');
     expect(notMonday.body.errors[0].field).toBe('startDate');
@@ -107,11 +110,11 @@ describe('sequencing through the API', () => {
     const claims = waveOf(first, ids.claims)!;
     expect(retail.priority).toBeGreaterThan(claims.priority);
     expect(retail).toMatchObject({ start: START, delayWeeks: 0 });
-    expect(claims).toMatchObject({ start: '2027-02-01', delayWeeks: 4 });
+    expect(claims).toMatchObject({ start: WEEK_4, delayWeeks: 4 });
     expect(claims.reasons).toEqual([
       expect.objectContaining({ kind: 'capacity', pool: POOL, heldBy: [expect.objectContaining({ initiativeKey: keys.retail, wave: 'w1', businessUnit: 'Retail' })] }),
     ]);
-    expect(claims.reasons[0].text).toContain(`${POOL} is fully used 2027-01-04–2027-01-31 by ${keys.retail} w1 (Retail, priority ${retail.priority})`);
+    expect(claims.reasons[0].text).toContain(`${POOL} is fully used ${START}–${daysFrom(WEEK_4, -1)} by ${keys.retail} w1 (Retail, priority ${retail.priority})`);
     // w2 is beyond what controlled investment allows.
     expect(first.held.map((h) => h.waves)).toEqual([
       [{ wave: 'w2', reason: 'outside the controlled-investment scope; needs authorize_deployment' }],
@@ -161,7 +164,7 @@ describe('sequencing through the API', () => {
     expect(held.conditions).toContain('governance.approval_pathways evidence expired on 2026-10-01 — renew it');
     expect(waveOf(afterPause, ids.claims)).toMatchObject({ start: START, delayWeeks: 0, reasons: [] });
     const moved = afterPause.changes?.moved.find((m) => m.initiativeId === ids.claims);
-    expect(moved).toMatchObject({ from: '2027-02-01', to: START, weeks: -4 });
+    expect(moved).toMatchObject({ from: WEEK_4, to: START, weeks: -4 });
     expect(moved?.because).toEqual([`capacity on ${POOL} freed: ${keys.retail} w1 is now held (posture is pause)`]);
     expect(afterPause.changes?.contestsResolved).toHaveLength(1);
   });
@@ -222,7 +225,7 @@ describe('sequencing through the API', () => {
     expect((await pmo.post<PlanView>(`/api/v1/plans/${contested.id}/publish`, {})).body.version).toBe(2);
     // Published versions stay, for comparison: v1 → v2 moves the claims rollout back 4 weeks.
     const versions = await viewer.get<{ diff: PlanDiffView }>(`/api/v1/plans/${contested.id}/diff?against=${afterPause.id}`);
-    expect(versions.body.diff.moved).toEqual([expect.objectContaining({ initiativeId: ids.claims, from: START, to: '2027-02-01', weeks: 4 })]);
+    expect(versions.body.diff.moved).toEqual([expect.objectContaining({ initiativeId: ids.claims, from: START, to: WEEK_4, weeks: 4 })]);
 
     interface Posture {
       patterns: { id: string; detail: string }[];
@@ -266,14 +269,15 @@ describe('sequencing through the API', () => {
   });
 
   it('should take up what the published plan started: waves that ran their course leave the next draft, finished', async () => {
-    // Published from January: every wave of it has long run its two weeks.
-    const january = (await pmo.post<PlanView>('/api/v1/plans', { startDate: '2026-01-05' })).body;
-    expect((await pmo.post(`/api/v1/plans/${january.id}/publish`, {})).status).toBeLessThan(300);
+    // Published half a year ago (time passes in the database): every wave of it has long run its course.
+    const halfYearAgo = (await pmo.post<PlanView>('/api/v1/plans', {})).body;
+    expect((await pmo.post(`/api/v1/plans/${halfYearAgo.id}/publish`, {})).status).toBeLessThan(300);
+    await backdatePlan(context.databaseUrl, halfYearAgo.id, 26);
     expect((await pmo.request('PUT', `/api/v1/capacity-pools/${POOL}`, { body: { name: 'Deployment engineering', capacityPerWeek: 3 } })).status).toBe(200);
-    const next = await recomputedDraft<PlanView>(pmo, january.id, POOL, 'the draft recomputed after the published plan');
+    const next = await recomputedDraft<PlanView>(pmo, halfYearAgo.id, POOL, 'the draft recomputed after the published plan');
     const draft = (await pmo.get<PlanView>(`/api/v1/plans/${next.id}`)).body;
     const finished = draft.held.flatMap((h) => h.waves.filter((w) => w.reason.startsWith('finished')).map((w) => `${h.initiativeKey} ${w.wave}`));
-    const publishedWaves = january.waves.map((w) => `${w.initiativeKey} ${w.wave}`);
+    const publishedWaves = halfYearAgo.waves.map((w) => `${w.initiativeKey} ${w.wave}`);
     expect(publishedWaves.length).toBeGreaterThan(0);
     expect(finished.sort()).toEqual(publishedWaves.sort());
     expect(draft.waves.filter((w) => publishedWaves.includes(`${w.initiativeKey} ${w.wave}`))).toEqual([]);
@@ -302,7 +306,7 @@ describe('sequencing through the API', () => {
     expect((await progress(ids.claims, 'w1', { startedOn: day(3) }, viewer)).status).toBe(403);
     expect((await pmo.get<{ progress: unknown[] }>(`/api/v1/initiatives/${ids.claims}/rollout`)).body.progress).toEqual([]);
 
-    // The published plan had both first waves run in January; retail's has not begun after all, claims' began two weeks ago.
+    // The published plan had both first waves run half a year ago; retail's has not begun after all, claims' began two weeks ago.
     let previous = (await pmo.get<{ items: { id: string }[] }>('/api/v1/plans?kind=draft&limit=1')).body.items[0].id;
     expect((await progress(ids.retail, 'w1', { startedOn: null })).status).toBe(200);
     previous = (await recomputedDraft<PlanView>(pmo, previous, `progress of ${keys.retail} w1 recorded`, 'the draft after retail w1 was recorded')).id;

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { PlanView } from '@capstan/contracts';
 import { ApiClient, freePort, pollUntil, startTestSystem, type TestSystem, tokenFor } from '@capstan/testing';
+import { thisMonday, weeksFrom } from './sequencing-weeks';
 
 /**
  * Scheduled work with two replicas of a service: one replica leads each sweep
@@ -51,7 +52,7 @@ describe('scheduled sweeps led by one replica', () => {
     await pollUntil(async () => ((await leading(metrics.second, 'draft-refresh')) === 0 ? true : undefined), { what: 'the second replica to stand by' });
     expect(await leading(metrics.first, 'draft-refresh')).toBe(1);
 
-    expect((await pmo.post('/api/v1/plans', { startDate: '2027-01-04' })).status).toBe(201);
+    expect((await pmo.post('/api/v1/plans', { startDate: weeksFrom(thisMonday(), 4) })).status).toBe(201);
     expect((await pmo.request('PUT', '/api/v1/capacity-pools/reviewers', { body: { name: 'Reviewers', capacityPerWeek: 3 } })).status).toBe(200);
     expect(await draftsFor('reviewers')).toHaveLength(1);
 

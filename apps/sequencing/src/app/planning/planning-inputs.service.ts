@@ -130,7 +130,11 @@ export class PlanningInputsService {
     return this.outbox.transaction(async (manager) => {
       const [initiative] = (await manager.query(`SELECT key FROM sequencing.initiatives WHERE id = $1 AND key <> ''`, [initiativeId])) as { key: string }[];
       if (!initiative) throw new RpcError('unprocessable', `No initiative ${initiativeId} is known to sequencing`, [{ field: 'initiativeId', message: 'Unknown initiative' }]);
+      // Links are read under their lock: a rollout following a wave and one taking that wave away cannot both pass.
+      await lockLinks(manager);
       await this.checkLinks(manager, initiativeId, rollout);
+      await this.checkDemand(manager, rollout);
+      await this.refuseBrokenLinks(manager, { id: initiativeId, key: initiative.key }, rollout);
       await this.refuseNewCycle(manager, (snapshot) => withRollout(snapshot, { id: initiativeId, key: initiative.key }, rollout), `The rollout of ${initiative.key}`);
       const row = await writeVersioned<RolloutRow>(
         manager,
@@ -393,7 +397,7 @@ export class PlanningInputsService {
    * does not block unrelated changes; plans hold its waves.
    */
   private async refuseNewCycle(manager: EntityManager, change: (snapshot: PortfolioSnapshot) => PortfolioSnapshot, what: string): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('sequencing.links'))`);
+    await lockLinks(manager);
     // Only the links matter here, not the dates.
     const current = await this.snapshot('2000-01-03', 1, manager);
     const cyclic = new Set(dependencyCycles(current).flatMap((cycle) => cycle.waves));
@@ -430,6 +434,50 @@ export class PlanningInputsService {
     }
     if (errors.length) throw new RpcError('unprocessable', 'The rollout links to waves that do not exist', errors);
   }
+
+  /**
+   * Demand must name pools that exist: a plan would hold the wave, a pool there is none of having no capacity.
+   * Pools are never deleted (one is set whole by its id), so a pool that exists now stays.
+   */
+  private async checkDemand(manager: EntityManager, rollout: RolloutInput): Promise<void> {
+    const pools = new Set(((await manager.query(`SELECT id FROM sequencing.capacity_pools`)) as { id: string }[]).map((pool) => pool.id));
+    const unknown = rollout.waves.flatMap((wave, n) => Object.keys(wave.demand).flatMap((pool) => (pools.has(pool) ? [] : [{ n, pool }])));
+    if (unknown.length) {
+      throw new RpcError(
+        'unprocessable',
+        `The rollout demands capacity pools that do not exist: ${[...new Set(unknown.map((u) => u.pool))].join(', ')}. Set them up first (PUT /api/v1/capacity-pools/{id}).`,
+        unknown.map(({ n, pool }) => ({ field: `waves.${n}.demand`, message: `No capacity pool ${pool}` })),
+      );
+    }
+  }
+
+  /**
+   * A wave other rollouts follow stays while they do: taken away or renamed, their links would name nothing and
+   * plans would start the waves after it as if it were not there. Archived initiatives are in no plan and do not count.
+   */
+  private async refuseBrokenLinks(manager: EntityManager, initiative: { id: string; key: string }, rollout: RolloutInput): Promise<void> {
+    const followers = (await manager.query(
+      `SELECT i.key, w->>'key' AS wave, l->>'wave' AS follows
+         FROM sequencing.rollouts r JOIN sequencing.initiatives i ON i.id = r.initiative_id,
+              jsonb_array_elements(r.waves) w, jsonb_array_elements(w->'after') l
+        WHERE r.initiative_id <> $1 AND i.archived_at IS NULL AND l->>'initiativeId' = $1::text AND NOT (l->>'wave' = ANY($2::text[]))
+        ORDER BY i.key, wave, follows`,
+      [initiative.id, rollout.waves.map((wave) => wave.key)],
+    )) as { key: string; wave: string; follows: string }[];
+    if (followers.length) {
+      const gone = [...new Set(followers.map((f) => f.follows))];
+      throw new RpcError(
+        'conflict',
+        `The rollout of ${initiative.key} would take away wave(s) ${gone.join(', ')}, which other rollouts follow: ${followers.map((f) => `${f.key} ${f.wave} follows ${initiative.key} ${f.follows}`).join('; ')}. ` +
+          'Remove those links first.',
+      );
+    }
+  }
+}
+
+/** Held to the end of the transaction by every change to wave links or orders, so their checks see each other's. */
+async function lockLinks(manager: EntityManager): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtext('sequencing.links'))`);
 }
 
 /** Marks the draft stale only when every initiative named has a rollout: the others are in no plan, so nothing to recompute. */

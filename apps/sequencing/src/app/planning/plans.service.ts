@@ -18,6 +18,7 @@ import {
   type ScenarioChange,
 } from '@capstan/sequencing-engine';
 import { PlanningInputsService } from './planning-inputs.service';
+import { mondayOfThisWeek } from './this-week';
 
 export type PlanKind = PlanView['kind'];
 type PlanOptions = Omit<ComputePlan, 'startDate'> & { startDate: string };
@@ -25,7 +26,7 @@ type PlanOptions = Omit<ComputePlan, 'startDate'> & { startDate: string };
 /** A plan as stored: the engine's result, plus the held initiatives' conditions from scoring. */
 type StoredResult = Omit<PortfolioPlan, 'held'> & { held: (PortfolioPlan['held'][number] & { conditions: string[] })[] };
 
-interface PlanRow {
+export interface PlanRow {
   id: string;
   kind: PlanKind;
   version: number | null;
@@ -98,7 +99,21 @@ export class PlansService {
     previous?: PlanRow,
     requestId?: string,
   ): Promise<PlanRow> {
-    const plan = await this.solve(snapshot, options);
+    return this.storeResult(manager, kind, trigger, snapshot, options, await this.solve(snapshot, options), actor, previous, requestId);
+  }
+
+  /** Stores a plan computed already (a what-if's, promoted as it is), with the snapshot and options it was computed from. */
+  async storeResult(
+    manager: EntityManager,
+    kind: PlanKind,
+    trigger: string,
+    snapshot: PortfolioSnapshot,
+    options: PlanOptions,
+    plan: StoredResult,
+    actor: string,
+    previous?: PlanRow,
+    requestId?: string,
+  ): Promise<PlanRow> {
     const changes = previous ? diffPlans(previous.result, plan) : null;
     const [row] = (await manager.query(
       `INSERT INTO sequencing.plans (id, kind, trigger, previous_plan_id, options, inputs, result, changes, created_by, request_id)
@@ -155,10 +170,12 @@ export class PlansService {
       const [plan] = (await manager.query(`SELECT * FROM sequencing.plans WHERE id = $1 FOR UPDATE`, [id])) as PlanRow[];
       if (!plan) throw RpcError.notFound(`Plan ${id}`);
       if (plan.kind !== 'draft') throw new RpcError('conflict', `Plan ${id} is ${plan.kind === 'published' ? `published already (version ${plan.version})` : 'a scenario plan; promote the scenario to a draft first'}`);
+      refuseWeeksGoneBy(plan);
       // Versions are numbered under a lock so two publishes cannot take the same number.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('sequencing.plan-version'))`);
       // Under the lock, so a publish committed just before is seen.
       await this.refuseUnpublishable(manager, plan);
+      const [previous] = await this.latest(manager, ['published']);
       const [published] = firstResultSet<PlanRow>(
         await manager.query(
           `UPDATE sequencing.plans SET kind = 'published', published_by = $2, published_at = now(),
@@ -176,8 +193,11 @@ export class PlansService {
         contests: published.result.contests.length,
       });
       // Initiatives held by their posture are not in a published plan, and a plan holding them no contests.
-      for (const contention of contentionByInitiative(published.result)) {
-        const { initiativeKey: _key, rivals, ...figures } = contention;
+      const contention = contentionByInitiative(published.result);
+      // One the previous version measured and this one leaves out is measured again, at zero: else scoring keeps the old figures.
+      const gone = previous ? contentionByInitiative(previous.result).filter((before) => !contention.some((now) => now.initiativeId === before.initiativeId)) : [];
+      const zeros = gone.map(({ initiativeId, initiativeKey }) => ({ initiativeId, initiativeKey, contests: 0, contestsLost: 0, weeksLost: 0, rivals: [] }));
+      for (const { initiativeKey: _key, rivals, ...figures } of [...contention, ...zeros]) {
         await this.outbox.enqueue(manager, SequencingEvents.contentionMeasured, { ...figures, rivals: rivals.slice(0, 50), planId: id, planVersion: published.version! });
       }
       return published;
@@ -330,8 +350,19 @@ export class PlansService {
     }
     const conditions = await this.conditionsOf(plan.held.map((h) => h.initiativeId));
     const warnings = [...plan.warnings];
-    if (!conditions) warnings.push('Scoring did not answer: the conditions of held initiatives are not shown');
+    if (!conditions) warnings.push(SCORING_SILENT);
     return { ...plan, warnings, held: plan.held.map((h) => ({ ...h, conditions: conditions?.get(h.initiativeId) ?? [] })) };
+  }
+
+  /** A stored plan with its held initiatives' conditions as scoring has them now; as they were when it does not answer. */
+  async withFreshConditions(result: StoredResult): Promise<StoredResult> {
+    const conditions = await this.conditionsOf(result.held.map((h) => h.initiativeId));
+    if (!conditions) return result;
+    return {
+      ...result,
+      warnings: result.warnings.filter((warning) => warning !== SCORING_SILENT),
+      held: result.held.map((h) => ({ ...h, conditions: conditions.get(h.initiativeId) ?? [] })),
+    };
   }
 
   /** The conditions to progress of held initiatives, from scoring; undefined when it does not answer. */
@@ -350,18 +381,36 @@ export class PlansService {
   }
 }
 
+const SCORING_SILENT = 'Scoring did not answer: the conditions of held initiatives are not shown';
+
 function withStartDate(request: ComputePlan): PlanOptions {
   const startDate = request.startDate ?? mondayOfThisWeek();
   if (!isMonday(startDate)) {
     throw new RpcError('validation_failed', 'The plan must start on a Monday', [{ field: 'startDate', message: `${startDate} is not a Monday` }]);
   }
+  // Weeks gone by are not planned again: what ran in them is recorded progress or the published plan's, not a choice.
+  const thisWeek = mondayOfThisWeek();
+  if (startDate < thisWeek) {
+    throw new RpcError('unprocessable', `The plan cannot start in a week gone by: ${startDate} is before this week, which began on Monday ${thisWeek}`, [
+      { field: 'startDate', message: `Not before ${thisWeek}, the Monday of this week` },
+    ]);
+  }
   return { ...request, startDate };
 }
 
-function mondayOfThisWeek(): string {
-  const today = new Date();
-  const back = (today.getUTCDay() + 6) % 7;
-  return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - back)).toISOString().slice(0, 10);
+/**
+ * A plan starting before this week is not published: the drafts after it would take what it put in the weeks gone
+ * by as having run (or as finished), whether it ran or not.
+ */
+function refuseWeeksGoneBy(plan: PlanRow): void {
+  const thisWeek = mondayOfThisWeek();
+  if (plan.result.startDate < thisWeek) {
+    throw new RpcError(
+      'conflict',
+      `Draft ${plan.id} starts ${plan.result.startDate}, before this week (Monday ${thisWeek}): published, the waves it put in the weeks gone by would be taken as run. ` +
+        'Compute a draft from this week (POST /api/v1/plans) and publish that.',
+    );
+  }
 }
 
 function summary(row: PlanRow) {

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { CreateScenario, PlanView } from '@capstan/contracts';
+import { MAX_PLAN_TIME_LIMIT_MS, type CreateScenario, type PlanView } from '@capstan/contracts';
 import { firstResultSet, Outbox, RpcError } from '@capstan/messaging';
 import { applyScenario, diffPlans, HYPOTHETICAL_CHANGE_KINDS, hypotheticalChanges, ScenarioError, type PlanDiff, type ScenarioChange } from '@capstan/sequencing-engine';
 import { markStale, PlanningInputsService } from './planning-inputs.service';
-import { PlansService, PROMOTED_FROM_HYPOTHETICAL, madeFor } from './plans.service';
+import { PlansService, PROMOTED_FROM_HYPOTHETICAL, madeFor, type PlanRow } from './plans.service';
+import { mondayOfThisWeek } from './this-week';
 
 interface ScenarioRow {
   id: string;
@@ -21,8 +22,11 @@ interface ScenarioRow {
 
 /**
  * What-if scenarios: the base plan's snapshot with changes applied, planned
- * with the base plan's options (same seed and budget), so the diff is exactly
- * what promoting the scenario to a draft gives. The published plan is never touched.
+ * with the base plan's options (same seed and budget); promoting one makes
+ * that very plan a draft, so the diff is exactly what the draft changes. A
+ * base starting before this week is not planned again from its weeks gone by:
+ * the what-if is planned from this week's inputs, against a baseline of those
+ * same inputs. The published plan is never touched.
  */
 @Injectable()
 export class ScenariosService {
@@ -56,9 +60,15 @@ export class ScenariosService {
         ? { kind: 'add', initiative: { ...change.initiative, id: randomUUID(), waves: change.initiative.waves.map((w) => ({ ...w, businessUnit: w.businessUnit ?? change.initiative.businessUnit })) } }
         : change,
     );
+    // A base from weeks gone by would plan them again, and could push back waves running since: this week's inputs instead.
+    const thisWeek = mondayOfThisWeek();
+    const rebased = base.result.startDate < thisWeek;
+    // Two searches (baseline and what-if) share the time one request may take.
+    const options = rebased ? { ...base.options, startDate: thisWeek, timeLimitMs: Math.min(base.options.timeLimitMs, MAX_PLAN_TIME_LIMIT_MS / 2) } : base.options;
+    const inputs = rebased ? await this.inputs.snapshot(thisWeek, options.horizonWeeks) : base.inputs;
     let snapshot;
     try {
-      snapshot = applyScenario(base.inputs, changes);
+      snapshot = applyScenario(inputs, changes);
     } catch (error) {
       if (error instanceof ScenarioError) throw new RpcError('unprocessable', error.message, error.issues.map((message) => ({ field: 'changes', message })));
       throw error;
@@ -66,11 +76,13 @@ export class ScenariosService {
     const row = await this.outbox.transaction(async (manager) => {
       const made = requestId ? await madeFor(manager, 'scenarios', requestId) : undefined;
       if (made) return made as ScenarioRow;
-      const plan = await this.plans.store(manager, 'scenario', `scenario: ${input.name}`, snapshot, base.options, actor);
-      const diff = diffPlans(base.result, plan.result);
+      // The baseline is the same inputs without the changes, so the diff shows the changes' effect alone.
+      const baseline = rebased ? await this.plans.store(manager, 'scenario', `baseline of scenario: ${input.name} (plan ${base.id} from this week)`, inputs, options, actor) : base;
+      const plan = await this.plans.store(manager, 'scenario', `scenario: ${input.name}`, snapshot, options, actor);
+      const diff = diffPlans(baseline.result, plan.result);
       const [scenario] = (await manager.query(
         `INSERT INTO sequencing.scenarios (id, name, base_plan_id, plan_id, changes, diff, created_by, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-        [randomUUID(), input.name, base.id, plan.id, JSON.stringify(changes), JSON.stringify(diff), actor, requestId ?? null],
+        [randomUUID(), input.name, baseline.id, plan.id, JSON.stringify(changes), JSON.stringify(diff), actor, requestId ?? null],
       )) as ScenarioRow[];
       return scenario;
     });
@@ -87,16 +99,20 @@ export class ScenariosService {
   }
 
   /**
-   * Makes the scenario's inputs a draft, computed afresh with the same options: the plan its diff described.
-   * Its priority, capacity and deadline changes become the actual inputs (see `adoptScenarioChanges`).
+   * Makes the scenario's plan the draft, as it is: the plan PMO looked at and its diff described (computed again,
+   * a search stopped by its time cap may come out otherwise). Only the held initiatives' conditions are read
+   * afresh from scoring. Its priority, capacity and deadline changes become the actual inputs (see
+   * `adoptScenarioChanges`).
    */
   async promote(id: string, actor: string): Promise<PlanView> {
     const scenario = await this.row(id);
     if (scenario.promoted_plan_id) throw new RpcError('conflict', `Scenario ${id} was promoted already to draft ${scenario.promoted_plan_id}`);
     const scenarioPlan = await this.plans.row(scenario.plan_id);
+    refusePlannedBeforeThisWeek(scenario, scenarioPlan);
     const base = await this.plans.row(scenario.base_plan_id);
+    const result = await this.plans.withFreshConditions(scenarioPlan.result);
     const draft = await this.outbox.transaction(async (manager) => {
-      const row = await this.plans.store(manager, 'draft', `promoted scenario: ${scenario.name}`, scenarioPlan.inputs, scenarioPlan.options, actor, base);
+      const row = await this.plans.storeResult(manager, 'draft', `promoted scenario: ${scenario.name}`, scenarioPlan.inputs, scenarioPlan.options, result, actor, base);
       const promoted = firstResultSet(
         await manager.query(`UPDATE sequencing.scenarios SET promoted_plan_id = $2 WHERE id = $1 AND promoted_plan_id IS NULL RETURNING id`, [id, row.id]),
       );
@@ -130,6 +146,17 @@ export class ScenariosService {
     const [row] = (await this.dataSource.query(`SELECT * FROM sequencing.scenarios WHERE id = $1`, [id])) as ScenarioRow[];
     if (!row) throw RpcError.notFound(`Scenario ${id}`);
     return row;
+  }
+}
+
+/** A what-if planned before this week began starts in weeks gone by: its draft could not be published. */
+function refusePlannedBeforeThisWeek(scenario: ScenarioRow, plan: PlanRow): void {
+  const thisWeek = mondayOfThisWeek();
+  if (plan.result.startDate < thisWeek) {
+    throw new RpcError(
+      'conflict',
+      `Scenario ${scenario.id} ("${scenario.name}") was planned from ${plan.result.startDate}, before this week (Monday ${thisWeek}); create it again to plan it from this week`,
+    );
   }
 }
 

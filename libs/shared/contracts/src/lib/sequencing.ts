@@ -160,6 +160,9 @@ export type PlanOverrideView = z.infer<typeof planOverrideViewSchema>;
 
 // Plans ---------------------------------------------------------------------
 
+/** The longest a request may have a plan searched for: callers wait that long, plus a margin. */
+export const MAX_PLAN_TIME_LIMIT_MS = 60_000;
+
 export const computePlanSchema = z
   .object({
     /** Monday of the plan's first week; defaults to the Monday of the current week. */
@@ -168,7 +171,7 @@ export const computePlanSchema = z
     seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
     /** Improvement budget; the result is repeatable for a seed unless the time cap is reached first. */
     maxSchedules: z.number().int().min(1).max(1_000_000).default(3000),
-    timeLimitMs: z.number().int().min(10).max(60_000).default(5000),
+    timeLimitMs: z.number().int().min(10).max(MAX_PLAN_TIME_LIMIT_MS).default(5000),
   })
   .strict();
 export type ComputePlan = z.infer<typeof computePlanSchema>;
@@ -332,6 +335,10 @@ export type CreateScenario = z.infer<typeof createScenarioSchema>;
 export const scenarioSchema = z.object({
   id: z.uuid(),
   name: z.string(),
+  /**
+   * The plan the diff compares with: the base asked for, or — when that starts before this week — a baseline
+   * computed from this week's inputs, from which the what-if is planned too (weeks gone by are not planned again).
+   */
   basePlanId: z.uuid(),
   planId: z.uuid(),
   changes: z.array(z.unknown()),
@@ -390,7 +397,10 @@ export const SequencingEvents = {
     1,
     z.object({ planId: z.uuid(), version: z.number().int(), publishedBy: z.string(), waves: z.number().int(), held: z.number().int(), contests: z.number().int() }),
   ),
-  /** Per initiative in a newly published plan: the contests it is in, which scoring measures as rollout conflicts. */
+  /**
+   * Per initiative in a newly published plan: the contests it is in, which scoring measures as rollout conflicts;
+   * and, all at zero, per initiative the previous published version measured that this one has no waves of.
+   */
   contentionMeasured: eventContract(
     'rollout.contention_measured',
     1,

@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import { budgetBounds, type Activity, type Precedence, type Problem, type Resource } from '../problem';
 import type { PortfolioSnapshot, Posture, SnapshotInitiative, SnapshotWave } from './snapshot';
 import { graphCycles } from './link-cycles';
+import { unmatchedFreezeWarnings } from './unmatched-freezes';
 import { deadlineWeek, mondayOf, quarterOf, sundayOf, weekOf, weekOnOrAfter } from './weeks';
 
 /** Cost of one week past a deadline, in priority-weighted weeks: a deadline outweighs any priority. */
@@ -118,6 +119,7 @@ export function buildProblem(snapshot: PortfolioSnapshot): PortfolioProblem {
   }
 
   const pins = pinnedWeeks(snapshot, byId, holds, warnings);
+  warnings.push(...unmatchedFreezeWarnings(snapshot));
   const started = new Map<string, { week: number; on: string }>();
   const finished = new Map<string, { reason: string; startedOn: string; finishedOn: string }>();
   for (const b of begun) {

@@ -138,6 +138,22 @@ describe(planPortfolio.name, () => {
     expect(startOf(plan, 'A')).toBe(START);
   });
 
+  it('should warn of freeze windows ahead whose business unit no wave is in, naming the unit a case apart', () => {
+    const freezeWindows = [
+      { businessUnit: 'retail', from: '2027-01-04', to: '2027-01-20', reason: 'year-end close' },
+      { businessUnit: 'Claims', from: '2027-02-01', to: '2027-02-07', reason: '' },
+      { businessUnit: 'Legal', from: '2026-12-01', to: '2026-12-20', reason: 'gone by' },
+      { businessUnit: 'Retail', from: '2027-03-01', to: '2027-03-07', reason: 'matched' },
+    ];
+    const plan = planPortfolio(snapshot({ initiatives: [initiative('A')], freezeWindows }));
+    // Exact units: "retail" freezes nothing of Retail's.
+    expect(startOf(plan, 'A')).toBe(START);
+    expect(plan.warnings).toEqual([
+      'The freeze windows of business unit "retail" (2027-01-04–2027-01-20 year-end close) apply to no wave: no rollout wave is in "retail"; units are matched exactly — the waves\' unit is "Retail"',
+      'The freeze windows of business unit "Claims" (2027-02-01–2027-02-07) apply to no wave: no rollout wave is in "Claims"',
+    ]);
+  });
+
   it('should lower a pool for every week of an adjustment, its last week included', () => {
     const pools = [{ id: 'deploy', name: 'Deployment', capacityPerWeek: 1, adjustments: [{ from: '2027-01-04', to: '2027-01-11', capacity: 0, reason: 'team offsite' }] }];
     expect(startOf(planPortfolio(snapshot({ initiatives: [initiative('A')], pools })), 'A')).toBe('2027-01-18');
@@ -397,6 +413,8 @@ describe(planPortfolio.name, () => {
 
   it('should refuse a scenario naming what is not there, and money with more than cents', () => {
     expect(() => applyScenario(snapshot(), [{ kind: 'pause', initiativeId: 'nope' }])).toThrow('no initiative nope');
+    const invented = { id: 'id-X', key: 'X', name: 'X', businessUnit: 'Retail', value: '1', waves: [wave('w1', { demand: { nope: 1 } })] };
+    expect(() => applyScenario(snapshot(), [{ kind: 'add', initiative: invented }])).toThrow('change 1: X w1 demands pool nope, which does not exist');
     expect(() => minorUnits('1.234')).toThrow(RangeError);
     expect(minorUnits('12500.50')).toBe(1_250_050);
   });

@@ -58,6 +58,12 @@ export function applyScenario(snapshot: PortfolioSnapshot, changes: readonly Sce
         if (initiatives.some((i) => i.id === change.initiative.id || i.key === change.initiative.key)) {
           return void issues.push(`change ${n + 1}: ${change.initiative.key} is already in the plan's inputs`);
         }
+        // As for a rollout saved: a pool there is none of would only hold the wave.
+        for (const wave of change.initiative.waves) {
+          for (const pool of Object.keys(wave.demand).filter((id) => !pools.some((p) => p.id === id))) {
+            issues.push(`change ${n + 1}: ${change.initiative.key} ${wave.key} demands pool ${pool}, which does not exist`);
+          }
+        }
         initiatives.push({ ...change.initiative, posture: 'authorize_deployment' });
         return;
     }
