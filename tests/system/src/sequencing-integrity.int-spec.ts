@@ -153,6 +153,16 @@ describe('sequencing integrity through the API', () => {
     expect(planned(promoted.body)).toEqual(planned(whatIf));
     expect(promoted.body.changes).toEqual(diff);
     expect(promoted.body.previousPlanId).toBe(scenario.body.basePlanId);
+    // Told to whoever has the latest draft open, as a draft computed on request is.
+    const computed = await pmo.post<PlanView>('/api/v1/plans', {});
+    const told = await query<{ planId: string; trigger: string }>(
+      `SELECT envelope->'payload'->>'planId' AS "planId", envelope->'payload'->>'trigger' AS trigger FROM sequencing.outbox WHERE type = 'plan.draft_recomputed' AND envelope->'payload'->>'planId' = ANY($1::text[])`,
+      [[promoted.body.id, computed.body.id]],
+    );
+    expect(told.sort((x, y) => x.trigger.localeCompare(y.trigger))).toEqual([
+      { planId: promoted.body.id, trigger: 'promoted scenario: what if c came first' },
+      { planId: computed.body.id, trigger: 'requested' },
+    ]);
   });
 
   it('should refuse a rollout that takes away a wave other rollouts follow, naming them, and change nothing', async () => {

@@ -83,6 +83,8 @@ export class PlansService {
       if (made) return made as PlanRow;
       const stored = await this.store(manager, 'draft', 'requested', snapshot, options, actor, previous, requestId);
       await manager.query(`DELETE FROM sequencing.draft_changes WHERE seq = ANY($1::bigint[])`, [seen]);
+      // Whoever else has the latest draft open reads it again: publishing the one they see would be refused.
+      await this.outbox.enqueue(manager, SequencingEvents.draftRecomputed, { planId: stored.id, previousPlanId: stored.previous_plan_id, trigger: stored.trigger });
       return stored;
     });
     return this.view(row);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { MAX_PLAN_TIME_LIMIT_MS, type CreateScenario, type PlanView } from '@capstan/contracts';
+import { MAX_PLAN_TIME_LIMIT_MS, SequencingEvents, type CreateScenario, type PlanView } from '@capstan/contracts';
 import { firstResultSet, Outbox, RpcError } from '@capstan/messaging';
 import { applyScenario, diffPlans, HYPOTHETICAL_CHANGE_KINDS, hypotheticalChanges, ScenarioError, type PlanDiff, type ScenarioChange } from '@capstan/sequencing-engine';
 import { markStale, PlanningInputsService } from './planning-inputs.service';
@@ -125,6 +125,7 @@ export class ScenariosService {
         // them; the mark names this draft, which plans them already and needs no successor while it is the newest.
         await markStale(manager, reason, row.id);
       }
+      await this.outbox.enqueue(manager, SequencingEvents.draftRecomputed, { planId: row.id, previousPlanId: row.previous_plan_id, trigger: row.trigger });
       return row;
     });
     return this.plans.view(draft);

@@ -414,5 +414,6 @@ export const SequencingEvents = {
       rivals: z.array(z.string()).max(50),
     }),
   ),
+  /** A new latest draft: recomputed after an input changed, computed on request, or promoted from a what-if (`trigger` says which). */
   draftRecomputed: eventContract('plan.draft_recomputed', 1, z.object({ planId: z.uuid(), previousPlanId: z.uuid().nullable(), trigger: z.string() })),
 };
