@@ -1490,6 +1490,7 @@ export interface components {
         CostImportDto: {
             bytesReceived: number;
             completedAt: string[];
+            contentSha256: string[];
             createdAt: string;
             defaultCurrency: string[];
             errors: {
@@ -4645,6 +4646,7 @@ export interface operations {
         parameters: {
             query: {
                 currency?: string;
+                duplicate?: "refuse" | "allow";
                 format: "focus";
                 phase?: "pilot" | "production";
             };
