@@ -82,6 +82,25 @@ describe('deploy steps', () => {
     await step('--await-migrations');
   }, 120_000);
 
+  it('should keep trying to make the streams while NATS cannot keep them yet, saying why', async () => {
+    // Three copies asked of one server: as a cluster still forming (or still running an earlier version's users) refuses.
+    const namespace = `waits${database.name.replace('capstan_it_', '')}`;
+    const trying = spawn(process.execPath, [resolve(ROOT, 'dist/apps/scoring/main.js'), '--ensure-streams'], {
+      cwd: ROOT,
+      env: { ...environment, NATS_URL: process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222', CAPSTAN_NAMESPACE: namespace, NATS_STREAM_REPLICAS: '3' },
+    });
+    let output = '';
+    trying.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    trying.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      await pollUntil(async () => (output.includes('could not make the streams yet') ? true : undefined), { what: 'the streams step to say it tries again' });
+      expect(output).toContain('trying again in 5 s');
+      expect(trying.exitCode).toBeNull();
+    } finally {
+      trying.kill('SIGKILL');
+    }
+  }, 60_000);
+
   it('should hold a service that may not make the streams until the streams step has made them', async () => {
     const nats = { NATS_URL: process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222', CAPSTAN_NAMESPACE: `streams${database.name.replace('capstan_it_', '')}` };
     const subjects = subjectsFor(nats.CAPSTAN_NAMESPACE);

@@ -51,8 +51,31 @@ export async function prepareSchema(dataSource: DataSource, schema: string, opti
   if (waited) logger.log(`${schema}: migrations applied; starting`);
 }
 
-/** The `--ensure-streams` step: the streams made or brought to this build's settings, with nothing else started. */
-export async function ensureStreams(config: ServiceConfig, logger: Logger): Promise<void> {
+/** How long the streams step keeps trying: NATS may still be forming its cluster, or still run an earlier version's users. */
+const ENSURE_STREAMS_FOR_MS = 10 * 60_000;
+
+/**
+ * The `--ensure-streams` step: the streams made or brought to this build's settings, with nothing else started.
+ * Tried again every few seconds for up to ten minutes: a cluster without a JetStream leader yet answers "temporarily
+ * unavailable", and a NATS still running an earlier version's users lets the request time out (a refused publish
+ * fails nowhere else). Each failure is logged with what to look at.
+ */
+export async function ensureStreams(config: ServiceConfig, logger: Logger, forMs = ENSURE_STREAMS_FOR_MS, everyMs = 5_000): Promise<void> {
+  const deadline = Date.now() + forMs;
+  for (;;) {
+    try {
+      return await ensureStreamsOnce(config, logger);
+    } catch (error) {
+      if (Date.now() + everyMs > deadline) throw error;
+      logger.warn(
+        `could not make the streams yet (${String(error)}): trying again in ${everyMs / 1000} s. Is NATS up, with a JetStream leader, and running this version's users (the operators' user may create and update the streams)?`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  }
+}
+
+async function ensureStreamsOnce(config: ServiceConfig, logger: Logger): Promise<void> {
   const nats = new NatsClient({
     url: config.natsUrl,
     name: `${config.service}:ensure-streams:${process.pid}`,
