@@ -184,6 +184,8 @@ const waveHandleSchema = z.object({
   priority: z.number(),
   /** Pinned to its week by PMO (absent in plans computed before pins were named). */
   pinned: z.boolean().optional(),
+  /** Under way already: it keeps its place whatever its priority (absent in plans computed before this was named). */
+  underway: z.boolean().optional(),
 });
 const weekRangeSchema = z.object({ from: z.string(), to: z.string() });
 

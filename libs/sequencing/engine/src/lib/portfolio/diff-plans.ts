@@ -79,6 +79,7 @@ function handle(wave: PlannedWave): WaveHandle {
     priority: wave.priority,
     // A plan stored before pins were named has none.
     pinned: wave.pinned ?? false,
+    underway: wave.underwaySince !== undefined,
   };
 }
 

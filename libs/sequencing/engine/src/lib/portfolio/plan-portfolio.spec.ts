@@ -225,7 +225,8 @@ describe(planPortfolio.name, () => {
     const a = plan.waves.find((w) => w.initiativeKey === 'A')!;
     expect([a.start, a.end, a.underwaySince, a.delayWeeks]).toEqual([START, '2027-01-17', '2026-12-21', 0]);
     expect(startOf(plan, 'B')).toBe('2027-01-18');
-    expect(plan.waves.find((w) => w.initiativeKey === 'B')?.reasons[0].text).toMatch(/^deploy is fully used 2027-01-04–2027-01-17 by A w1 \(Retail, priority \d+\)$/);
+    expect(plan.waves.find((w) => w.initiativeKey === 'B')?.reasons[0].text).toMatch(/^deploy is fully used 2027-01-04–2027-01-17 by A w1 \(Retail, under way; priority \d+\)$/);
+    expect(plan.waves.find((w) => w.initiativeKey === 'B')?.reasons[0]).toMatchObject({ heldBy: [expect.objectContaining({ initiativeKey: 'A', underway: true })] });
     expect(startOf(plan, 'C', 'w2')).toBe(START);
     expect(plan.held).toEqual([expect.objectContaining({ initiativeKey: 'C', waves: [{ wave: 'w1', reason: 'finished 2026-12-13, as the published plan had it', finished: true, startedOn: '2026-11-30', finishedOn: '2026-12-13' }] })]);
     expect(plan.contests[0]?.competitors.find((c) => c.initiativeKey === 'A')?.why).toBe('under way since 2026-12-21');

@@ -15,6 +15,8 @@ export interface WaveHandle {
   priority: number;
   /** Pinned to its week by PMO: it holds its place whatever its priority. */
   pinned: boolean;
+  /** Under way already (started before the plan): it holds its place whatever its priority, and no override moves it. */
+  underway: boolean;
 }
 
 export interface PlanReason {
@@ -174,13 +176,15 @@ function handleOf(ref: WaveRef): WaveHandle {
     businessUnit: ref.wave.businessUnit,
     priority: ref.priority,
     pinned: ref.pinnedWeek !== null && ref.startedWeek === null,
+    underway: ref.startedWeek !== null,
   };
 }
 
-/** The holders with the strongest claim (pinned, then highest priority) first, at most `MAX_NAMED_HOLDERS`. */
+/** The holders with the strongest claim (under way, pinned, then highest priority) first, at most `MAX_NAMED_HOLDERS`. */
 function strongest(handles: readonly WaveHandle[], holders: readonly number[]): WaveHandle[] {
+  const claim = (h: WaveHandle) => (h.underway ? 2 : h.pinned ? 1 : 0);
   return [...holders]
-    .sort((a, b) => Number(handles[b].pinned) - Number(handles[a].pinned) || handles[b].priority - handles[a].priority || a - b)
+    .sort((a, b) => claim(handles[b]) - claim(handles[a]) || handles[b].priority - handles[a].priority || a - b)
     .slice(0, MAX_NAMED_HOLDERS)
     .map((j) => handles[j]);
 }
@@ -188,7 +192,7 @@ function strongest(handles: readonly WaveHandle[], holders: readonly number[]): 
 function describeHolders(handles: readonly WaveHandle[], holders: readonly number[]): string {
   const shown = strongest(handles, holders)
     .slice(0, 5)
-    .map((h) => `${h.initiativeKey} ${h.wave} (${h.businessUnit}, ${h.pinned ? `pinned to its week; priority ${h.priority}` : `priority ${h.priority}`})`);
+    .map((h) => `${h.initiativeKey} ${h.wave} (${h.businessUnit}, ${h.underway ? `under way; priority ${h.priority}` : h.pinned ? `pinned to its week; priority ${h.priority}` : `priority ${h.priority}`})`);
   return shown.join(', ') + (holders.length > 5 ? ` and ${holders.length - 5} more` : '');
 }
 
