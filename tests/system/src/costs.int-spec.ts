@@ -665,8 +665,9 @@ describe('the cost ledger', () => {
     expect((await finance.post('/api/v1/fx-rates', { rates: [{ currency: 'USD', date: '2026-10-16', rate: 0.9 }] })).status).toBe(400);
     expect((await viewer.post('/api/v1/fx-rates', { rates: [{ currency: 'USD', date: '2026-10-20', rate: '0.9' }] })).status).toBe(403);
 
-    // The Sunday's own rate arrives after its entry took Friday's; the entry keeps Friday's.
-    expect((await finance.post('/api/v1/fx-rates', { rates: [{ currency: 'USD', date: '2026-10-18', rate: '0.95' }] })).status).toBe(201);
+    // The Sunday's own rate arrives after its entry took Friday's: refused, Friday's is the Sunday's rate now.
+    const late = await finance.post<{ detail: string }>('/api/v1/fx-rates', { rates: [{ currency: 'USD', date: '2026-10-18', rate: '0.95' }] });
+    expect([late.status, late.body.detail]).toEqual([409, expect.stringContaining('USD entries of 2026-10-18 were converted at the rate of 2026-10-16 already')]);
     expect((await reporting()).groups[0].billedCost).toBe('130.3150000001');
     // A reversal takes the conversion of the entry it reverses, not its day's rate now: the pair nets to zero.
     expect((await finance.post(`/api/v1/cost-entries/${dollars}/reversal`, { reason: 'duplicate invoice' })).status).toBe(201);
@@ -674,7 +675,6 @@ describe('the cost ledger', () => {
     const rates = await viewer.get<{ reportingCurrency: string; items: { currency: string; date: string; rate: string }[] }>('/api/v1/fx-rates?currency=USD');
     expect(rates.body.items.map((rate) => [rate.date, rate.rate])).toEqual([
       ['2026-10-16', '0.923100000001'],
-      ['2026-10-18', '0.95'],
       ['2026-10-19', '0.5'],
     ]);
 
