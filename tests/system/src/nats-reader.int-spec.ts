@@ -116,6 +116,8 @@ describe('the read-only NATS user for integrators', () => {
     await reader.flush().catch(() => undefined);
     // Sequencing asks scoring for postures, as it does when it plans.
     const answering = service.nc.subscribe(subjects.rpc('scoring.posture.many'), { callback: (_error, message) => message.respond(encodeJson({ secret: 'owners and costs' })) });
+    // The server knows of the subscription before sequencing asks (else: no responders, 503).
+    await service.nc.flush();
     try {
       await sequencing.nc.request(subjects.rpc('scoring.posture.many'), encodeJson({}), { timeout: 2_000 });
       await new Promise((resolve) => setTimeout(resolve, 300));
