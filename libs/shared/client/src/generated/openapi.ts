@@ -2262,6 +2262,7 @@ export interface components {
                     pinned?: boolean;
                     priority: number;
                     start: string;
+                    underway?: boolean;
                     wave: string;
                 }[];
                 contestsCreated: string[];
@@ -2275,6 +2276,7 @@ export interface components {
                     pinned?: boolean;
                     priority: number;
                     to: string;
+                    underway?: boolean;
                     wave: string;
                     weeks: number;
                 }[];
@@ -2285,6 +2287,7 @@ export interface components {
                     pinned?: boolean;
                     priority: number;
                     start: string;
+                    underway?: boolean;
                     wave: string;
                 }[];
                 valueDelta: number;
@@ -2306,6 +2309,7 @@ export interface components {
                     outcome: "won" | "lost";
                     pinned?: boolean;
                     priority: number;
+                    underway?: boolean;
                     wave: string;
                     why: string;
                 }[];
@@ -2317,6 +2321,7 @@ export interface components {
                     initiativeKey: string;
                     pinned?: boolean;
                     priority: number;
+                    underway?: boolean;
                     wave: string;
                 }[];
                 pool: string;
@@ -2344,6 +2349,7 @@ export interface components {
                     pinned?: boolean;
                     priority: number;
                     start: string;
+                    underway?: boolean;
                     wave: string;
                 }[];
                 contestsCreated: string[];
@@ -2357,6 +2363,7 @@ export interface components {
                     pinned?: boolean;
                     priority: number;
                     to: string;
+                    underway?: boolean;
                     wave: string;
                     weeks: number;
                 }[];
@@ -2367,6 +2374,7 @@ export interface components {
                     pinned?: boolean;
                     priority: number;
                     start: string;
+                    underway?: boolean;
                     wave: string;
                 }[];
                 valueDelta: number;
@@ -2442,6 +2450,7 @@ export interface components {
                         initiativeKey: string;
                         pinned?: boolean;
                         priority: number;
+                        underway?: boolean;
                         wave: string;
                     }[];
                     heldByCount?: number;
@@ -2456,6 +2465,7 @@ export interface components {
                 }[];
                 start: string;
                 startWeek: number;
+                underway?: boolean;
                 underwaySince?: string;
                 wave: string;
             }[];
@@ -2926,6 +2936,7 @@ export interface components {
                     pinned?: boolean;
                     priority: number;
                     start: string;
+                    underway?: boolean;
                     wave: string;
                 }[];
                 contestsCreated: string[];
@@ -2939,6 +2950,7 @@ export interface components {
                     pinned?: boolean;
                     priority: number;
                     to: string;
+                    underway?: boolean;
                     wave: string;
                     weeks: number;
                 }[];
@@ -2949,6 +2961,7 @@ export interface components {
                     pinned?: boolean;
                     priority: number;
                     start: string;
+                    underway?: boolean;
                     wave: string;
                 }[];
                 valueDelta: number;
