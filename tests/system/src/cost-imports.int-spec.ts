@@ -358,6 +358,46 @@ describe('FOCUS billing imports', () => {
     );
   });
 
+  it('should list every import newest first, page by page, by status and as CSV, without their rejected rows', async () => {
+    const good = await importFile('ChargePeriodStart,BilledCost,BillingCurrency,ServiceName\n2026-11-04,1.5,CHF,Listed\n', 'format=focus');
+    const bad = await importFile('not,a,focus,export\n1,2,3,4\n', 'format=focus');
+    expect(bad.status).toBe('failed');
+
+    type ListBody = { items: (ImportBody & { createdAt: string })[]; nextCursor: string | null };
+    const seen: ListBody['items'] = [];
+    let cursor: string | null = '';
+    while (cursor !== null) {
+      const page: { status: number; body: ListBody } = await viewer.get<ListBody>(`/api/v1/cost-imports?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    }
+    const [{ count }] = await databaseRows<{ count: number }>('SELECT count(*)::int AS count FROM cost_tracking.cost_imports');
+    expect(seen).toHaveLength(count);
+    expect(new Set(seen.map((item) => item.id)).size).toBe(count);
+    expect(seen.slice(0, 2).map((item) => item.id)).toEqual([bad.id, good.id]);
+    const times = seen.map((item) => Date.parse(item.createdAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(seen.every((item) => !('errors' in item))).toBe(true);
+    expect(seen.find((item) => item.id === good.id)).toMatchObject({ status: 'completed', rowsImported: 1, requestedBy: expect.any(String) });
+
+    const failed = await viewer.get<ListBody>('/api/v1/cost-imports?status=failed&limit=200');
+    expect(failed.body.items.map((item) => item.id)).toContain(bad.id);
+    expect(failed.body.items.every((item) => item.status === 'failed')).toBe(true);
+    expect(failed.body.items.find((item) => item.id === bad.id)?.failure).toEqual(bad.failure);
+
+    const csv = await viewer.request<string>('GET', '/api/v1/cost-imports?limit=1', { headers: { accept: 'text/csv' } });
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(csv.body.split('\n')[0]).toContain('id,format,status');
+    expect(csv.body).toContain(bad.id);
+    expect(csv.headers.get('link')).toContain('cursor=');
+
+    for (const query of ['limit=0', 'cursor=42', 'status=lost', 'sort=name']) {
+      expect((await viewer.get(`/api/v1/cost-imports?${query}`)).status).toBe(400);
+    }
+  });
+
   it('should fail an upload whose pieces stopped arriving, and drop what it kept, instead of leaving it receiving', async () => {
     // The gateway sends pieces over NATS and abandons an upload that breaks off; one restarted mid-file never can. Its part, by hand:
     const nats = new NatsClient({ url: context.natsUrl, name: 'stalled-upload' });

@@ -452,10 +452,14 @@ describe('dashboard', () => {
     await financePage.locator('input[type="file"]').setInputFiles({ name: 'october.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     // The pilot's export, booked as pilot spend.
     await financePage.getByLabel('Its spend is').selectOption('pilot');
-    await financePage.getByRole('button', { name: 'Import' }).click();
+    await financePage.getByRole('button', { name: 'Import', exact: true }).click();
     await pollUntil(async () => ((await financePage.getByTestId('import-status').textContent()) ?? '').trim().startsWith('completed'), { what: 'the import to complete' });
     expect(await financePage.getByTestId('import-status').textContent()).toContain('(pilot spend) — 2 rows imported, 1 rejected, 2 unallocated');
     expect(await financePage.getByText('Row 4: BilledCost "oops" is not a number').count()).toBe(1);
+    // The import joins the list every finance user sees, with who sent it and how it went.
+    const listed = financePage.getByRole('table', { name: 'Billing imports' }).locator('tbody tr').first();
+    await pollUntil(async () => ((await listed.textContent()) ?? '').includes('completed'), { what: 'the import to be listed as completed' });
+    expect((await listed.locator('td').allTextContents()).map((cell) => cell.trim())).toEqual([expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/), 'fran', 'pilot', 'completed', '2', '1', '2']);
     const unallocated = financePage.locator('tr[data-initiative="unallocated"]');
     await unallocated.waitFor();
     // 1200.123456789 − 0.123456789 and 1100.5 − 0.5, summed exactly, grouped by thousands for reading.

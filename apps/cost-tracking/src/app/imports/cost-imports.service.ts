@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { CostEvents, type CostImport, type StartCostImport } from '@capstan/contracts';
+import { CostEvents, type CostImport, type CostImportList, type CostImportListQuery, type StartCostImport } from '@capstan/contracts';
 import { FocusRowError, readFocusHeader, readFocusRow, ruleFor, unclosedQuoteError, type FocusHeader } from '@capstan/cost-tracking-core';
 import { Outbox, RpcError, firstResultSet, isDatabaseOutage, isTransactionConflict } from '@capstan/messaging';
 import { isEmbedded } from '@capstan/persistence';
@@ -21,6 +21,12 @@ const BATCH_ROWS = 5_000;
  * about a fifth as long as its COPY took.
  */
 const YIELD_ROWS = 32;
+/** What the list reads of an import: all but its rejected rows' reasons. */
+const LIST_COLUMNS = [
+  'id', 'format', 'status', 'default_currency', 'phase', 'bytes_received', 'content_sha256', 'chunks_received', 'bytes_processed',
+  'rows_read', 'rows_imported', 'rows_rejected', 'rows_unallocated', 'failure', 'requested_by', 'created_at', 'updated_at', 'completed_at',
+].join(', ');
+const CREATED_MICROS = '(extract(epoch FROM created_at) * 1000000)::bigint';
 /** The report keeps this many rejected rows; the counts stay exact. */
 const MAX_REPORTED_ERRORS = 1_000;
 
@@ -216,6 +222,33 @@ export class CostImportsService implements OnApplicationBootstrap, BeforeApplica
     const [row] = (await this.dataSource.query(`SELECT * FROM cost_tracking.cost_imports WHERE id = $1`, [id])) as ImportRow[];
     if (!row) throw RpcError.notFound(`Import ${id}`);
     return view(row);
+  }
+
+  /** Newest first; the cursor is the last item's creation (in microseconds) and id, so a page never skips or repeats one. */
+  async list(query: CostImportListQuery): Promise<CostImportList> {
+    const filters: string[] = ['true'];
+    const params: unknown[] = [];
+    if (query.status) filters.push(`status = $${params.push(query.status)}`);
+    if (query.cursor) {
+      const [micros, id] = query.cursor.split('_');
+      // Compared as whole microseconds: a timestamp through to_timestamp's double would not round-trip.
+      filters.push(`(${CREATED_MICROS}, id) < ($${params.push(micros)}::bigint, $${params.push(id)}::uuid)`);
+    }
+    const rows = (await this.dataSource.query(
+      `SELECT ${LIST_COLUMNS}, ${CREATED_MICROS}::text AS created_micros
+         FROM cost_tracking.cost_imports WHERE ${filters.join(' AND ')}
+        ORDER BY created_at DESC, id DESC LIMIT ${query.limit + 1}`,
+      params,
+    )) as (ImportRow & { created_micros: string })[];
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((row) => {
+        const { errors: _, ...item } = view({ ...row, errors: [] });
+        return item;
+      }),
+      nextCursor: rows.length > query.limit ? `${last.created_micros}_${last.id}` : null,
+    };
   }
 
   private processInBackground(id: string): void {

@@ -19,6 +19,7 @@ export class ImportsHandler implements OnModuleInit {
     this.rpc.handle(CostImportRpc.finish, ({ id, pieces, bytes, sha256 }) => this.imports.finish(id, pieces, bytes, sha256));
     this.rpc.handle(CostImportRpc.abandon, ({ id, reason }) => this.imports.abandon(id, reason));
     this.rpc.handle(CostImportRpc.get, ({ id }) => this.imports.get(id));
+    this.rpc.handle(CostImportRpc.list, (query) => this.imports.list(query));
     this.rpc.handle(AllocationRpc.create, ({ rule, actor }) => this.rules.create(rule, actor));
     this.rpc.handle(AllocationRpc.list, () => this.rules.list());
     this.rpc.handle(AllocationRpc.retire, ({ id, actor }) => this.rules.retire(id, actor));

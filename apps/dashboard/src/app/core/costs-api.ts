@@ -1,8 +1,10 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
-import type { BudgetStatus, CostImport, CostSummary, Forecast, FxConversionView, UnitEconomics } from '@capstan/contracts';
+import type { BudgetStatus, CostImport, CostImportList, CostSummary, Forecast, FxConversionView, UnitEconomics } from '@capstan/contracts';
 import { gatewayCsv } from './gateway-csv';
+
+export type CsvTable = '/api/v1/costs/summary' | '/api/v1/budgets' | '/api/v1/cost-imports';
 
 /** Production economics from cost tracking, through the gateway. Amounts stay decimal strings. */
 @Injectable({ providedIn: 'root' })
@@ -26,7 +28,7 @@ export class CostsApi {
   }
 
   /** Spend or budgets as the gateway exports them. */
-  csv(path: '/api/v1/costs/summary' | '/api/v1/budgets', params: Record<string, string> = {}): Observable<string> {
+  csv(path: CsvTable, params: Record<string, string> = {}): Observable<string> {
     return gatewayCsv(this.http, path, params);
   }
 
@@ -42,6 +44,11 @@ export class CostsApi {
   /** Conversions to the reporting currency under way in the background. */
   conversions(): Observable<{ reportingCurrency: string; items: FxConversionView[] }> {
     return this.http.get<{ reportingCurrency: string; items: FxConversionView[] }>('/api/v1/fx-rates/conversions');
+  }
+
+  /** The latest imports, newest first. */
+  imports(limit = 10): Observable<CostImportList> {
+    return this.http.get<CostImportList>('/api/v1/cost-imports', { params: { limit } });
   }
 
   importStatus(id: string): Observable<CostImport> {

@@ -10,6 +10,8 @@ import {
   CostImportRpc,
   allocationRuleInputSchema,
   allocationRuleSchema,
+  costImportListQuerySchema,
+  costImportListSchema,
   costImportSchema,
   pieceLength,
   startCostImportSchema,
@@ -23,6 +25,8 @@ import { csvExport } from '../csv-export/csv-export.interceptor';
 
 class CostImportQueryDto extends createZodDto(startCostImportSchema) {}
 class CostImportDto extends createZodDto(costImportSchema) {}
+class CostImportListQueryDto extends createZodDto(costImportListQuerySchema) {}
+class CostImportListDto extends createZodDto(costImportListSchema) {}
 class IdParamsDto extends createZodDto(z.object({ id: z.uuid() })) {}
 class AllocationRuleInputDto extends createZodDto(allocationRuleInputSchema) {}
 class AllocationRuleDto extends createZodDto(allocationRuleSchema) {}
@@ -71,6 +75,15 @@ export class CostImportsController {
     }
     response.setHeader('Location', `/api/v1/cost-imports/${id}`);
     return this.rpc.call(CostImportRpc.finish, { id, ...sent }, call);
+  }
+
+  /** Every import, newest first (optionally of one status): what was loaded, by whom, and how it went. */
+  @Get('cost-imports')
+  @Roles(...ALL_ROLES)
+  @UseInterceptors(csvExport('items'))
+  @ApiOkResponse({ type: CostImportListDto })
+  list(@Query() query: CostImportListQueryDto, @Req() request: AuthenticatedRequest) {
+    return this.rpc.call(CostImportRpc.list, query, { correlationId: request.correlationId });
   }
 
   @Get('cost-imports/:id')

@@ -216,7 +216,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["CostImportsController_list"];
         put?: never;
         post: operations["CostImportsController_start"];
         delete?: never;
@@ -1513,6 +1513,32 @@ export interface components {
             /** @enum {string} */
             status: "receiving" | "processing" | "completed" | "failed";
             updatedAt: string;
+        };
+        CostImportListDto: {
+            items: {
+                bytesReceived: number;
+                completedAt: string | null;
+                contentSha256: string | null;
+                createdAt: string;
+                defaultCurrency: string | null;
+                failure: string | null;
+                /** @enum {string} */
+                format: "focus";
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                phase: "pilot" | "production";
+                progress: number;
+                requestedBy: string;
+                rowsImported: number;
+                rowsRead: number;
+                rowsRejected: number;
+                rowsUnallocated: number;
+                /** @enum {string} */
+                status: "receiving" | "processing" | "completed" | "failed";
+                updatedAt: string;
+            }[];
+            nextCursor: string[];
         };
         CostSummaryDto: {
             groups: {
@@ -4597,6 +4623,83 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CostEntryDto"];
+                };
+            };
+            /** @description The request is not valid (each field named in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credential, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service or its database is unavailable just now (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as problem details (404, 409, 412, 422, 504 …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CostImportsController_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                status?: "receiving" | "processing" | "completed" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostImportListDto"];
                 };
             };
             /** @description The request is not valid (each field named in `errors`) */

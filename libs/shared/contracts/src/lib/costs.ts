@@ -436,6 +436,22 @@ export const costImportSchema = z.object({
 });
 export type CostImport = z.infer<typeof costImportSchema>;
 
+/** Imports, newest first: what finance has loaded and how each went. */
+export const costImportListQuerySchema = z
+  .object({
+    status: z.enum(['receiving', 'processing', 'completed', 'failed']).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(20),
+    /** Opaque: the `nextCursor` of the previous page. */
+    cursor: z.string().regex(/^\d{1,20}_[0-9a-f-]{36}$/, 'a cursor from a previous page').optional(),
+  })
+  .strict();
+export type CostImportListQuery = z.infer<typeof costImportListQuerySchema>;
+/** An import as the list shows it: its rejected rows' reasons (up to a thousand) are on the import's own route. */
+export const costImportListItemSchema = costImportSchema.omit({ errors: true });
+export type CostImportListItem = z.infer<typeof costImportListItemSchema>;
+export const costImportListSchema = z.object({ items: z.array(costImportListItemSchema), nextCursor: z.string().nullable() });
+export type CostImportList = z.infer<typeof costImportListSchema>;
+
 export const CostImportRpc = {
   start: rpcContract('cost.import.start', z.object({ options: startCostImportSchema, actor: z.string() }).strict(), z.object({ id: z.uuid() })),
   chunk: rpcContract(
@@ -464,6 +480,7 @@ export const CostImportRpc = {
   ),
   abandon: rpcContract('cost.import.abandon', z.object({ id: z.uuid(), reason: z.string().max(500) }).strict(), costImportSchema),
   get: rpcContract('cost.import.get', z.object({ id: z.uuid() }).strict(), costImportSchema),
+  list: rpcContract('cost.import.list', costImportListQuerySchema, costImportListSchema),
 };
 
 // Allocation rules ------------------------------------------------------------

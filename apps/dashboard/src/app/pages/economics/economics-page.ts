@@ -2,12 +2,13 @@ import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signa
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
-import type { BudgetStatus, CostImport, CostSummary, FxConversionView } from '@capstan/contracts';
-import { CostsApi } from '../../core/costs-api';
+import type { BudgetStatus, CostImport, CostImportListItem, CostSummary, FxConversionView } from '@capstan/contracts';
+import { CostsApi, type CsvTable } from '../../core/costs-api';
 import { saveCsv } from '../../core/csv-download';
 import { InitiativesApi, problemOf } from '../../core/initiatives-api';
 import { LiveEvents } from '../../core/live-events';
 import { Session } from '../../core/session';
+import { ImportHistory } from './import-history';
 import { SpendChart } from './spend-chart';
 import { burnPercent, money, percent, reachedBudget } from '../../core/display';
 
@@ -22,7 +23,7 @@ const CONVERSION_WATCH_MS = 2_000;
  */
 @Component({
   selector: 'cap-economics-page',
-  imports: [MatProgressBarModule, RouterLink, SpendChart],
+  imports: [ImportHistory, MatProgressBarModule, RouterLink, SpendChart],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>Production economics</h1>
@@ -158,6 +159,11 @@ const CONVERSION_WATCH_MS = 2_000;
         }
       </tbody>
     </table>
+
+    @if (imports(); as latest) {
+      <div class="table-head"><h2>Billing imports</h2><button type="button" class="csv" (click)="exportCsv('capstan-billing-imports.csv', '/api/v1/cost-imports', { limit: '200' })" aria-label="Download billing imports as CSV">CSV</button></div>
+      <cap-import-history [imports]="latest" />
+    }
   `,
   styles: `
     .other-currency { color: #6b4e00; font-size: 0.8rem; }
@@ -197,6 +203,8 @@ export class EconomicsPage implements OnInit {
   private watching?: ReturnType<typeof setTimeout>;
   protected readonly budgets = signal<BudgetStatus[]>([]);
   protected readonly importing = signal<CostImport | null>(null);
+  /** The latest imports; null when they could not be read (the rest of the page still shows). */
+  protected readonly imports = signal<readonly CostImportListItem[] | null>(null);
   protected readonly uploading = signal(false);
   protected readonly error = signal<string | null>(null);
   private readonly initiativeNames = signal<[string, string][]>([]);
@@ -213,7 +221,7 @@ export class EconomicsPage implements OnInit {
   }
 
   /** The table as the gateway exports it: every row, amounts exact to the last digit. */
-  protected exportCsv(fileName: string, path: '/api/v1/costs/summary' | '/api/v1/budgets', params: Record<string, string> = {}): void {
+  protected exportCsv(fileName: string, path: CsvTable, params: Record<string, string> = {}): void {
     this.costs.csv(path, params).subscribe({
       next: (csv) => saveCsv(fileName, csv),
       error: (error: unknown) => this.error.set(`The export failed: ${problemOf(error).detail ?? problemOf(error).title}`),
@@ -259,6 +267,7 @@ export class EconomicsPage implements OnInit {
       // Converted totals are a summary beside the rest: without them the page still shows.
       this.reporting.set(await firstValueFrom(this.costs.summary('phase', undefined, true)).catch(() => null));
       this.conversions.set((await firstValueFrom(this.costs.conversions()).catch(() => null))?.items ?? []);
+      this.imports.set((await firstValueFrom(this.costs.imports()).catch(() => null))?.items ?? null);
       // A conversion under way moves the converted totals with no event to say so: the page looks again until it is done.
       // Not once the page is left: a load still under way then would start a watch no destroy hook clears.
       if (this.conversions().length && this.watching === undefined && !this.destroyRef.destroyed) {
