@@ -282,6 +282,12 @@ describe('FOCUS billing imports', () => {
       );
       expect(told.map((row) => row.payload)).toEqual([expect.objectContaining({ status: 'failed', rowsImported: 5_000, initiatives: [initiative.id] })]);
       expect(await databaseRows('SELECT 1 FROM cost_tracking.cost_import_chunks WHERE import_id = $1', [stopped.id])).toEqual([]);
+
+      // Its rows stay: the same file sent again would count them twice, so it is refused as a file imported before.
+      const again = await finance.request<{ detail: string }>('POST', '/api/v1/cost-imports?format=focus', { rawBody: lines.join('\n') + '\n', headers: { 'content-type': 'text/csv' } });
+      expect(again.status).toBe(409);
+      expect(again.body.detail).toContain(`The same file was imported as ${stopped.id}`);
+      expect(again.body.detail).toContain(`failed, 5000 row(s) imported, which stay in the ledger`);
     } finally {
       await databaseRows('DROP TRIGGER refuse_4242 ON cost_tracking.cost_entries');
       await databaseRows('DROP FUNCTION cost_tracking.refuse_4242()');
@@ -393,7 +399,8 @@ describe('FOCUS billing imports', () => {
     expect(csv.body).toContain(bad.id);
     expect(csv.headers.get('link')).toContain('cursor=');
 
-    for (const query of ['limit=0', 'cursor=42', 'status=lost', 'sort=name']) {
+    const badCursors = ['42', `99999999999999999999_${bad.id}`, `1_${'-'.repeat(36)}`].map((cursor) => `cursor=${cursor}`);
+    for (const query of ['limit=0', 'status=lost', 'sort=name', ...badCursors]) {
       expect((await viewer.get(`/api/v1/cost-imports?${query}`)).status).toBe(400);
     }
   });

@@ -159,10 +159,13 @@ export class CostImportsService implements OnApplicationBootstrap, BeforeApplica
         throw new RpcError('unprocessable', `Import ${id} has ${kept.bytes} of the ${bytes} bytes sent; send the file again`);
       }
       if (sha256 && !row.allow_duplicate) {
-        // Two uploads of one file finishing at once: the second sees the first processing.
+        // Two uploads of one file finishing at once: the second sees the first processing. An import that failed
+        // part-way counts too: the rows it committed stay in the ledger.
         await manager.query(`SELECT pg_advisory_xact_lock(hashtext('cost_tracking.cost_imports:' || $1))`, [sha256]);
         const [earlier] = (await manager.query(
-          `SELECT * FROM cost_tracking.cost_imports WHERE content_sha256 = $1 AND id <> $2 AND status IN ('processing', 'completed') ORDER BY created_at LIMIT 1`,
+          `SELECT * FROM cost_tracking.cost_imports
+            WHERE content_sha256 = $1 AND id <> $2 AND (status IN ('processing', 'completed') OR (status = 'failed' AND rows_imported > 0))
+            ORDER BY created_at LIMIT 1`,
           [sha256, id],
         )) as ImportRow[];
         if (earlier) {
@@ -260,7 +263,10 @@ export class CostImportsService implements OnApplicationBootstrap, BeforeApplica
         // Nothing wrong with the file: the resumer takes the import up again where its last batch left it.
         if (isDatabaseOutage(error) || isTransactionConflict(error)) return void this.logger.warn(`Import ${id} paused, to be resumed: ${String(error)}`);
         this.logger.error(`Import ${id} failed: ${String(error)}`);
-        await this.fail(id, error instanceof FocusRowError ? error.message : 'The import stopped on an internal error (see the service log)');
+        await this.fail(id, error instanceof FocusRowError ? error.message : 'The import stopped on an internal error (see the service log)').catch((failing: unknown) =>
+          // Nothing was changed (the failure and its announcement commit together): the import is still processing, and the resumer takes it up again.
+          this.logger.warn(`Import ${id} could not be marked failed, to be resumed: ${String(failing)}`),
+        );
       })
       .finally(() => this.running.delete(id));
     this.running.set(id, run);
@@ -459,7 +465,8 @@ export class CostImportsService implements OnApplicationBootstrap, BeforeApplica
 
 function duplicateFailure(earlier: ImportRow): string {
   const when = new Date(earlier.created_at).toISOString();
-  return `The same file was imported as ${earlier.id} (${when}, ${earlier.status}, ${earlier.rows_imported} row(s) imported so far); importing it again would count its spend twice. Send it with duplicate=allow if it is meant to be imported again`;
+  const kept = earlier.status === 'failed' ? `, which stay in the ledger (GET /api/v1/cost-entries?importId=${earlier.id})` : ' so far';
+  return `The same file was imported as ${earlier.id} (${when}, ${earlier.status}, ${earlier.rows_imported} row(s) imported${kept}); importing it again would count its spend twice. Send it with duplicate=allow if it is meant to be imported again`;
 }
 
 /** Another process took over the import (this one held its lease too long): this one stops, quietly. */

@@ -442,7 +442,10 @@ export const costImportListQuerySchema = z
     status: z.enum(['receiving', 'processing', 'completed', 'failed']).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(20),
     /** Opaque: the `nextCursor` of the previous page. */
-    cursor: z.string().regex(/^\d{1,20}_[0-9a-f-]{36}$/, 'a cursor from a previous page').optional(),
+    cursor: z
+      .string()
+      .regex(/^\d{1,18}_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'a cursor from a previous page')
+      .optional(),
   })
   .strict();
 export type CostImportListQuery = z.infer<typeof costImportListQuerySchema>;
