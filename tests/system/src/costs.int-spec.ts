@@ -668,6 +668,12 @@ describe('the cost ledger', () => {
     // The Sunday's own rate arrives after its entry took Friday's: refused, Friday's is the Sunday's rate now.
     const late = await finance.post<{ detail: string }>('/api/v1/fx-rates', { rates: [{ currency: 'USD', date: '2026-10-18', rate: '0.95' }] });
     expect([late.status, late.body.detail]).toEqual([409, expect.stringContaining('USD entries of 2026-10-18 were converted at the rate of 2026-10-16 already')]);
+    // Nor a Saturday's: the Sunday would fall back to it, and its dollars yet to come would take another rate than those converted.
+    const between = await finance.post<{ detail: string }>('/api/v1/fx-rates', { rates: [{ currency: 'USD', date: '2026-10-17', rate: '0.95' }] });
+    expect([between.status, between.body.detail]).toEqual([
+      409,
+      expect.stringContaining('USD entries of 2026-10-18, a day that would fall back to this rate, were converted at the rate of 2026-10-16 already'),
+    ]);
     expect((await reporting()).groups[0].billedCost).toBe('130.3150000001');
     // A reversal takes the conversion of the entry it reverses, not its day's rate now: the pair nets to zero.
     expect((await finance.post(`/api/v1/cost-entries/${dollars}/reversal`, { reason: 'duplicate invoice' })).status).toBe(201);

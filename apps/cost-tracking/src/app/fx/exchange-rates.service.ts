@@ -106,35 +106,37 @@ export class ExchangeRatesService {
     await manager.query(`SELECT pg_advisory_xact_lock(${RATES_LOCK})`);
     const added: RecordFxRates['rates'] = [];
     for (const rate of rates) {
-      // A day a later rate showed to have none has its entries converted at the rate before it: that is its rate now.
-      const [fallback] = (await manager.query(
-        `SELECT c.rate_date::text AS rate_date FROM cost_tracking.cost_entries e
-           JOIN cost_tracking.entry_conversions c ON c.entry_id = e.id AND c.reporting_currency = $2
-          WHERE e.currency = $1 AND e.charge_date = $3 AND c.rate_date < $3 LIMIT 1`,
-        [rate.currency, this.reportingCurrency, rate.date],
-      )) as { rate_date: string }[];
-      if (fallback) {
-        throw new RpcError(
-          'conflict',
-          `${rate.currency} entries of ${rate.date} were converted at the rate of ${fallback.rate_date} already (a later rate showed the day had none); a day's rate never changes once its entries are converted`,
-        );
-      }
-      const inserted = (await manager.query(
-        `INSERT INTO cost_tracking.fx_rates (currency, reporting_currency, rate_date, rate, source, recorded_by) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT DO NOTHING RETURNING 1`,
-        [rate.currency, this.reportingCurrency, rate.date, rate.rate, rate.source, actor],
-      )) as unknown[];
-      if (inserted.length) {
-        added.push(rate);
-        continue;
-      }
       const [existing] = (await manager.query(
         `SELECT rate::text AS rate FROM cost_tracking.fx_rates WHERE currency = $1 AND reporting_currency = $2 AND rate_date = $3`,
         [rate.currency, this.reportingCurrency, rate.date],
       )) as { rate: string }[];
-      if (!new Decimal(existing.rate).equals(rate.rate)) {
+      if (existing) {
+        // The same rate sent again (a retry) changes nothing.
+        if (new Decimal(existing.rate).equals(rate.rate)) continue;
         throw new RpcError('conflict', `The ${rate.currency} rate of ${rate.date} is recorded already as ${new Decimal(existing.rate).toFixed()}; a day's rate never changes, so history keeps the price it was converted at`);
       }
+      // A day a later rate showed to have none has its entries converted at the rate before it: that is its rate now.
+      // A new rate would also become the rate the days after it fall back to, within the lookback: entries of those
+      // days converted at an earlier rate would leave the rest of their day converted at another.
+      const [fallback] = (await manager.query(
+        `SELECT e.charge_date::text AS charge_date, c.rate_date::text AS rate_date FROM cost_tracking.cost_entries e
+           JOIN cost_tracking.entry_conversions c ON c.entry_id = e.id AND c.reporting_currency = $2
+          WHERE e.currency = $1 AND e.charge_date BETWEEN $3::date AND $3::date + ${RATE_LOOKBACK_DAYS - 1} AND c.rate_date < $3::date
+          ORDER BY e.charge_date LIMIT 1`,
+        [rate.currency, this.reportingCurrency, rate.date],
+      )) as { charge_date: string; rate_date: string }[];
+      if (fallback) {
+        const day = fallback.charge_date === rate.date ? `${rate.currency} entries of ${rate.date}` : `${rate.currency} entries of ${fallback.charge_date}, a day that would fall back to this rate,`;
+        throw new RpcError(
+          'conflict',
+          `${day} were converted at the rate of ${fallback.rate_date} already (a later rate showed the day had none); a day's rate never changes once its entries are converted`,
+        );
+      }
+      await manager.query(
+        `INSERT INTO cost_tracking.fx_rates (currency, reporting_currency, rate_date, rate, source, recorded_by) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [rate.currency, this.reportingCurrency, rate.date, rate.rate, rate.source, actor],
+      );
+      added.push(rate);
     }
     const conversions: string[] = [];
     for (const currency of new Set(added.map((rate) => rate.currency))) {
