@@ -230,6 +230,8 @@ describe(planPortfolio.name, () => {
     expect(startOf(plan, 'C', 'w2')).toBe(START);
     expect(plan.held).toEqual([expect.objectContaining({ initiativeKey: 'C', waves: [{ wave: 'w1', reason: 'finished 2026-12-13, as the published plan had it', finished: true, startedOn: '2026-11-30', finishedOn: '2026-12-13' }] })]);
     expect(plan.contests[0]?.competitors.find((c) => c.initiativeKey === 'A')?.why).toBe('under way since 2026-12-21');
+    // B lost to a wave already running, not to a higher priority: its priority is not the lever.
+    expect(plan.contests[0]?.competitors.find((c) => c.initiativeKey === 'B')?.why).toBe('delayed 2 week(s): deploy is held by A w1, under way since 2026-12-21');
   });
 
   it('should take the progress PMO recorded over the published plan: a late start, an early finish, a wave running past its duration', () => {

@@ -255,6 +255,9 @@ function describeContest(snapshot: PortfolioSnapshot, handles: WaveHandle[], wav
     }
     const blocked = wave.reasons.find((r) => r.kind !== 'capacity' || r.pool !== pool);
     if (blocked) return `delayed ${wave.delayWeeks} week(s); ${blocked.text}`;
+    // A wave under way, then a pin, outweighs any priority: raising this wave's priority would not move it.
+    const started = contest.winners.filter((j) => handles[j].underway).map((j) => `${handles[j].initiativeKey} ${handles[j].wave}, under way since ${waves[j].underwaySince}`);
+    if (started.length) return `delayed ${wave.delayWeeks} week(s): ${pool} is held by ${started.join('; ')}`;
     const pinned = contest.winners.filter((j) => handles[j].pinned).map((j) => `${handles[j].initiativeKey} ${handles[j].wave}`);
     if (pinned.length) return `delayed ${wave.delayWeeks} week(s): ${pool} is held by ${pinned.join(', ')}, pinned to its week by PMO`;
     return `delayed ${wave.delayWeeks} week(s): lower priority (${wave.priority}) than the waves holding ${pool} (up to ${winnerPriority})`;
