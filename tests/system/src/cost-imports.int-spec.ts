@@ -405,6 +405,65 @@ describe('FOCUS billing imports', () => {
     }
   });
 
+  it('should reverse an import as a whole, entry by entry and in batches, so its spend and budgets net to zero and the file may come again', async () => {
+    const { body: initiative } = await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Imported by mistake', businessUnit: 'Finance' });
+    await makeAllocationRule(finance, { name: 'Imported by mistake', priority: 1, match: { subAccountId: 'by-mistake' }, target: { kind: 'initiative', initiativeId: initiative.id } });
+    const budget = { initiativeId: initiative.id, period: '2026-07', category: 'infrastructure', amount: '100', currency: 'EUR' };
+    expect((await finance.request('PUT', '/api/v1/budgets', { body: budget })).status).toBe(200);
+    // 12,001 rows: three batches of the reversal; every other row the initiative's (60.01 EUR of the budget's 100), the rest unallocated.
+    const lines = ['ChargePeriodStart,BilledCost,EffectiveCost,BillingCurrency,ServiceCategory,SubAccountId'];
+    for (let row = 0; row <= 12_000; row++) lines.push(`2026-07-${String(1 + (row % 28)).padStart(2, '0')},0.01,0.005,EUR,Compute,${row % 2 ? 'elsewhere' : 'by-mistake'}`);
+    const csv = `${lines.join('\n')}\n`;
+    const imported = await importFile(csv, 'format=focus');
+    expect(imported).toMatchObject({ status: 'completed', rowsImported: 12_001, rowsUnallocated: 6_000 });
+    const burn = async () => (await viewer.get<{ items: { actual: string; crossed: string[] }[] }>(`/api/v1/budgets?initiativeId=${initiative.id}`)).body.items[0];
+    expect(await burn()).toMatchObject({ actual: '60.01', crossed: ['0.5'] });
+
+    // One entry was reversed by hand before: it is passed by, not reversed twice.
+    const [first] = (await viewer.get<{ items: { id: string }[] }>(`/api/v1/cost-entries?importId=${imported.id}&limit=1`)).body.items;
+    expect((await finance.post(`/api/v1/cost-entries/${first.id}/reversal`, { reason: 'by hand' })).status).toBe(201);
+
+    const path = `/api/v1/cost-imports/${imported.id}/reversal`;
+    expect((await viewer.post(path, { reason: 'wrong month' })).status).toBe(403);
+    expect((await finance.post(path, {})).status).toBe(400);
+    const asked = await finance.post<ImportBody & { reversal: { status: string; reason: string } }>(path, { reason: 'the July file was June\'s' });
+    expect(asked.status).toBe(202);
+    expect(asked.body.reversal).toMatchObject({ status: 'reversing', reason: 'the July file was June\'s' });
+    expect((await finance.post<{ detail: string }>(path, { reason: 'again' })).status).toBe(409);
+    expect((await finance.post(`/api/v1/cost-imports/00000000-0000-4000-8000-000000000000/reversal`, { reason: 'none' })).status).toBe(404);
+
+    const reversed = await pollUntil(async () => {
+      const { body } = await viewer.get<ImportBody & { reversal: { status: string; entriesReversed: number; reversedAt: string | null } }>(`/api/v1/cost-imports/${imported.id}`);
+      return body.reversal.status === 'reversed' ? body : undefined;
+    }, { timeoutMs: 120_000, what: 'the reversal to finish' });
+    expect(reversed.reversal).toMatchObject({ entriesReversed: 12_000, reversedAt: expect.any(String) });
+
+    // Every view nets to zero: the import's spend, in its currency and converted, the initiative's budget.
+    const [eur] = await summary('currency', imported.id);
+    expect([eur.key, new Decimal(eur.billedCost).isZero(), new Decimal(eur.effectiveCost).isZero()]).toEqual(['EUR', true, true]);
+    const converted = await viewer.get<SummaryBody>(`/api/v1/costs/summary?groupBy=phase&importId=${imported.id}&reporting=true`);
+    expect(converted.body.groups.map((group) => new Decimal(group.billedCost).isZero())).toEqual([true]);
+    expect(new Decimal((await burn()).actual).isZero()).toBe(true);
+    const [{ reversals, distinct }] = await databaseRows<{ reversals: number; distinct: number }>(
+      `SELECT count(*)::int AS reversals, count(DISTINCT reverses_id)::int AS distinct FROM cost_tracking.cost_entries WHERE import_id = $1 AND reverses_id IS NOT NULL`,
+      [imported.id],
+    );
+    expect([reversals, distinct]).toEqual([12_001, 12_001]);
+    const told = await databaseRows<{ payload: { status: string; initiatives: string[] } }>(
+      `SELECT envelope->'payload' AS payload FROM cost_tracking.outbox WHERE type = 'cost.imported' AND envelope->'payload'->>'importId' = $1 ORDER BY seq`,
+      [imported.id],
+    );
+    expect(told.map((row) => [row.payload.status, row.payload.initiatives])).toEqual([
+      ['completed', [initiative.id]],
+      ['reversed', [initiative.id]],
+    ]);
+
+    // The file may come again, as if the mistaken import had never counted.
+    const again = await importFile(csv, 'format=focus');
+    expect(again).toMatchObject({ status: 'completed', rowsImported: 12_001 });
+    expect(await burn()).toMatchObject({ actual: '60.01' });
+  });
+
   it('should fail an upload whose pieces stopped arriving, and drop what it kept, instead of leaving it receiving', async () => {
     // The gateway sends pieces over NATS and abandons an upload that breaks off; one restarted mid-file never can. Its part, by hand:
     const nats = new NatsClient({ url: context.natsUrl, name: 'stalled-upload' });
@@ -422,7 +481,7 @@ describe('FOCUS billing imports', () => {
     }
   });
 
-  it('should lose no row and import none twice when the service is killed mid-import, and check the budgets its first rows touched', async () => {
+  it('should lose no row and import none twice when the service is killed mid-import, and check the budgets its first rows touched; nor reverse one twice', async () => {
     // Every row maps to one initiative. Only the first batch's rows fall in August, whose budget they pass: the resumed import
     // never reads them again, yet checks that budget when it completes.
     const { body: initiative } = await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Night batch scoring', businessUnit: 'Operations' });
@@ -454,5 +513,30 @@ describe('FOCUS billing imports', () => {
     expect(new Decimal(eur.billedCost).equals(expected)).toBe(true);
     const crossed = (await thresholdsCrossed()).filter((row) => row.initiative === initiative.id);
     expect(crossed.map((row) => row.threshold)).toEqual(['0.5', '0.8', '1']);
+
+    // Its reversal, killed midway too, resumes where its last batch ended: every entry reversed once.
+    type Reversing = ImportBody & { reversal: { status: string; entriesReversed: number } | null };
+    expect((await finance.post(`/api/v1/cost-imports/${started.body.id}/reversal`, { reason: 'sent to the wrong ledger' })).status).toBe(202);
+    const reversing = await pollUntil(async () => {
+      const { body } = await viewer.get<Reversing>(`/api/v1/cost-imports/${started.body.id}`);
+      return body.reversal && body.reversal.entriesReversed > 0 ? body : undefined;
+    }, { intervalMs: 20, what: 'the first batch of the reversal' });
+    await context.system.stop('cost-tracking', 'SIGKILL');
+    expect(reversing.reversal).toMatchObject({ status: 'reversing', entriesReversed: expect.any(Number) });
+    expect(reversing.reversal?.entriesReversed).toBeLessThan(rows);
+
+    context.system.start('cost-tracking');
+    const reversed = await pollUntil(async () => {
+      const { body } = await viewer.get<Reversing>(`/api/v1/cost-imports/${started.body.id}`);
+      return body.reversal?.status === 'reversed' ? body : undefined;
+    }, { timeoutMs: 120_000, what: 'the reversal to finish' });
+    expect(reversed.reversal?.entriesReversed).toBe(rows);
+    const [counts] = await databaseRows<{ reversals: number; distinct: number }>(
+      `SELECT count(*)::int AS reversals, count(DISTINCT reverses_id)::int AS distinct FROM cost_tracking.cost_entries WHERE import_id = $1 AND reverses_id IS NOT NULL`,
+      [started.body.id],
+    );
+    expect(counts).toEqual({ reversals: rows, distinct: rows });
+    const [net] = await summary('currency', started.body.id);
+    expect(new Decimal(net.billedCost).isZero()).toBe(true);
   });
 });

@@ -459,7 +459,7 @@ describe('dashboard', () => {
     // The import joins the list every finance user sees, with who sent it and how it went.
     const listed = financePage.getByRole('table', { name: 'Billing imports' }).locator('tbody tr').first();
     await pollUntil(async () => ((await listed.textContent()) ?? '').includes('completed'), { what: 'the import to be listed as completed' });
-    expect((await listed.locator('td').allTextContents()).map((cell) => cell.trim())).toEqual([expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/), 'fran', 'pilot', 'completed', '2', '1', '2']);
+    expect((await listed.locator('td').allTextContents()).map((cell) => cell.trim())).toEqual([expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/), 'fran', 'pilot', 'completed', '2', '1', '2', 'Reverse…']);
     const unallocated = financePage.locator('tr[data-initiative="unallocated"]');
     await unallocated.waitFor();
     // 1200.123456789 − 0.123456789 and 1100.5 − 0.5, summed exactly, grouped by thousands for reading.
@@ -507,6 +507,16 @@ describe('dashboard', () => {
     });
     await financePage.getByRole('heading', { name: 'All currencies, in EUR' }).waitFor();
     expect(await checkPage(financePage, 'economics')).toEqual([]);
+
+    // The file was the wrong one: finance reverses the import, saying why, and its spend nets to zero.
+    const history = financePage.getByRole('table', { name: 'Billing imports' });
+    await history.getByRole('button', { name: /^Reverse the import of/ }).first().click();
+    await history.getByLabel('Why').fill('the wrong month');
+    await history.getByRole('button', { name: 'Reverse this import' }).click();
+    await pollUntil(async () => ((await history.getByTestId('reversal').first().textContent()) ?? '').includes('reversed by fran'), { what: 'the reversal to show' });
+    expect(await history.getByTestId('reversal').first().textContent()).toContain('the wrong month (2 entries)');
+    await pollUntil(async () => ((await unallocated.locator('td.num').allTextContents()).join('|') === '0|0' ? true : undefined), { what: 'the unallocated spend to net to zero' });
+    expect(await checkPage(financePage, 'economics-reversed')).toEqual([]);
 
     // Finance sets a quarter's rollout budget on the rollout page; a malformed amount is said before anything is sent.
     await financePage.getByRole('link', { name: 'Rollout plan' }).click();

@@ -66,6 +66,7 @@ export const MATRIX: Record<string, readonly Role[] | 'public'> = {
   'GET /api/v1/initiatives/{id}/forecast': ALL,
   'POST /api/v1/cost-imports': ['admin', 'finance'],
   'GET /api/v1/cost-imports': ALL,
+  'POST /api/v1/cost-imports/{id}/reversal': ['admin', 'finance'],
   'GET /api/v1/cost-imports/{id}': ALL,
   'POST /api/v1/allocation-rules': ['admin', 'finance'],
   'GET /api/v1/allocation-rules': ALL,

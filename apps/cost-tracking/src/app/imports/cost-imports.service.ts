@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { CostEvents, type CostImport, type CostImportList, type CostImportListQuery, type StartCostImport } from '@capstan/contracts';
+import { CostEvents, type CostImport, type CostImportList, type CostImportListItem, type CostImportListQuery, type StartCostImport } from '@capstan/contracts';
 import { FocusRowError, readFocusHeader, readFocusRow, ruleFor, unclosedQuoteError, type FocusHeader } from '@capstan/cost-tracking-core';
 import { Outbox, RpcError, firstResultSet, isDatabaseOutage, isTransactionConflict } from '@capstan/messaging';
 import { isEmbedded } from '@capstan/persistence';
@@ -12,6 +12,7 @@ import { LedgerService } from '../ledger/ledger.service';
 import { AllocationRulesService } from './allocation-rules.service';
 import { csvRuns, hasUnclosedQuote } from './csv-runs';
 import { ImportBatch } from './import-batch';
+import { importSettings } from './import-settings';
 
 /** Rows written per transaction; the import's progress commits with them. */
 const BATCH_ROWS = 5_000;
@@ -25,12 +26,13 @@ const YIELD_ROWS = 32;
 const LIST_COLUMNS = [
   'id', 'format', 'status', 'default_currency', 'phase', 'bytes_received', 'content_sha256', 'chunks_received', 'bytes_processed',
   'rows_read', 'rows_imported', 'rows_rejected', 'rows_unallocated', 'failure', 'requested_by', 'created_at', 'updated_at', 'completed_at',
+  'reversal_status', 'reversal_reason', 'reversal_requested_by', 'reversal_requested_at', 'reversed_at', 'entries_reversed', 'reversed_through_row',
 ].join(', ');
 const CREATED_MICROS = '(extract(epoch FROM created_at) * 1000000)::bigint';
 /** The report keeps this many rejected rows; the counts stay exact. */
 const MAX_REPORTED_ERRORS = 1_000;
 
-interface ImportRow {
+export interface ImportRow {
   id: string;
   format: 'focus';
   status: CostImport['status'];
@@ -50,6 +52,13 @@ interface ImportRow {
   created_at: Date;
   updated_at: Date;
   completed_at: Date | null;
+  reversal_status: 'reversing' | 'reversed' | null;
+  reversal_reason: string | null;
+  reversal_requested_by: string | null;
+  reversal_requested_at: Date | null;
+  reversed_at: Date | null;
+  entries_reversed: number;
+  reversed_through_row: number;
 }
 
 /**
@@ -67,11 +76,10 @@ export class CostImportsService implements OnApplicationBootstrap, BeforeApplica
   private readonly running = new Map<string, Promise<void>>();
   private resumer?: NodeJS.Timeout;
   private stopping = false;
-  /** How long a process owns an import it works on; a crashed one's import is resumed after this. */
-  private readonly leaseSeconds = Number(process.env['COST_IMPORT_LEASE_SECONDS'] ?? 60);
-  private readonly resumeIntervalMs = Number(process.env['COST_IMPORT_RESUME_INTERVAL_MS'] ?? 15_000);
-  /** How long an upload may go without a new piece before it is taken as broken off. */
-  private readonly uploadTimeoutSeconds = Number(process.env['COST_IMPORT_UPLOAD_TIMEOUT_SECONDS'] ?? 3_600);
+  private readonly settings = importSettings();
+  private readonly leaseSeconds = this.settings.leaseSeconds;
+  private readonly resumeIntervalMs = this.settings.resumeIntervalMs;
+  private readonly uploadTimeoutSeconds = this.settings.uploadTimeoutSeconds;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -80,17 +88,7 @@ export class CostImportsService implements OnApplicationBootstrap, BeforeApplica
     private readonly ledger: LedgerService,
     private readonly budgets: BudgetsService,
     private readonly rates: ExchangeRatesService,
-  ) {
-    if (!Number.isInteger(this.leaseSeconds) || this.leaseSeconds < 1) {
-      throw new Error('Invalid configuration for cost-tracking: COST_IMPORT_LEASE_SECONDS must be a whole number of seconds, at least 1');
-    }
-    if (!Number.isInteger(this.resumeIntervalMs) || this.resumeIntervalMs < 100) {
-      throw new Error('Invalid configuration for cost-tracking: COST_IMPORT_RESUME_INTERVAL_MS must be a whole number of milliseconds, at least 100');
-    }
-    if (!Number.isInteger(this.uploadTimeoutSeconds) || this.uploadTimeoutSeconds < 1) {
-      throw new Error('Invalid configuration for cost-tracking: COST_IMPORT_UPLOAD_TIMEOUT_SECONDS must be a whole number of seconds, at least 1');
-    }
-  }
+  ) {}
 
   onApplicationBootstrap(): void {
     const resume = () =>
@@ -160,11 +158,12 @@ export class CostImportsService implements OnApplicationBootstrap, BeforeApplica
       }
       if (sha256 && !row.allow_duplicate) {
         // Two uploads of one file finishing at once: the second sees the first processing. An import that failed
-        // part-way counts too: the rows it committed stay in the ledger.
+        // part-way counts too: the rows it committed stay in the ledger. One reversed as a whole no longer counts.
         await manager.query(`SELECT pg_advisory_xact_lock(hashtext('cost_tracking.cost_imports:' || $1))`, [sha256]);
         const [earlier] = (await manager.query(
           `SELECT * FROM cost_tracking.cost_imports
             WHERE content_sha256 = $1 AND id <> $2 AND (status IN ('processing', 'completed') OR (status = 'failed' AND rows_imported > 0))
+              AND reversal_status IS DISTINCT FROM 'reversed'
             ORDER BY created_at LIMIT 1`,
           [sha256, id],
         )) as ImportRow[];
@@ -242,14 +241,11 @@ export class CostImportsService implements OnApplicationBootstrap, BeforeApplica
          FROM cost_tracking.cost_imports WHERE ${filters.join(' AND ')}
         ORDER BY created_at DESC, id DESC LIMIT ${query.limit + 1}`,
       params,
-    )) as (ImportRow & { created_micros: string })[];
+    )) as (Omit<ImportRow, 'errors'> & { created_micros: string })[];
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     return {
-      items: page.map((row) => {
-        const { errors: _, ...item } = view({ ...row, errors: [] });
-        return item;
-      }),
+      items: page.map(listItem),
       nextCursor: rows.length > query.limit ? `${last.created_micros}_${last.id}` : null,
     };
   }
@@ -435,8 +431,11 @@ export class CostImportsService implements OnApplicationBootstrap, BeforeApplica
     });
   }
 
-  /** What an import that ended changed, told in its transaction: per initiative its economics, per budget its burn, and the import. */
-  private async announce(manager: EntityManager, row: ImportRow): Promise<void> {
+  /**
+   * What an import that ended (or its reversal) changed, told in its transaction: per initiative its economics, per
+   * budget its burn, and the import. The touches its batches noted are used up.
+   */
+  async announce(manager: EntityManager, row: ImportRow, status: 'completed' | 'failed' | 'reversed' = row.status === 'failed' ? 'failed' : 'completed'): Promise<void> {
     const id = row.id;
     await manager.query(`DELETE FROM cost_tracking.cost_import_chunks WHERE import_id = $1`, [id]);
     // In one order, so that two imports completing at once lock the same budgets in the same order.
@@ -454,7 +453,7 @@ export class CostImportsService implements OnApplicationBootstrap, BeforeApplica
     }
     await this.outbox.enqueue(manager, CostEvents.imported, {
       importId: id,
-      status: row.status === 'failed' ? 'failed' : 'completed',
+      status,
       rowsImported: row.rows_imported,
       rowsRejected: row.rows_rejected,
       rowsUnallocated: row.rows_unallocated,
@@ -477,6 +476,11 @@ class LeaseLost extends Error {
 }
 
 export function view(row: ImportRow): CostImport {
+  return { ...listItem(row), errors: row.errors };
+}
+
+/** An import as lists show it: all but its rejected rows' reasons. */
+function listItem(row: Omit<ImportRow, 'errors'>): CostImportListItem {
   const received = Number(row.bytes_received);
   return {
     id: row.id,
@@ -491,11 +495,21 @@ export function view(row: ImportRow): CostImport {
     rowsImported: row.rows_imported,
     rowsRejected: row.rows_rejected,
     rowsUnallocated: row.rows_unallocated,
-    errors: row.errors,
     failure: row.failure,
     requestedBy: row.requested_by,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
     completedAt: row.completed_at ? new Date(row.completed_at).toISOString() : null,
+    reversal:
+      row.reversal_status && row.reversal_requested_at
+        ? {
+            status: row.reversal_status,
+            reason: row.reversal_reason ?? '',
+            requestedBy: row.reversal_requested_by ?? '',
+            requestedAt: new Date(row.reversal_requested_at).toISOString(),
+            entriesReversed: row.entries_reversed,
+            reversedAt: row.reversed_at ? new Date(row.reversed_at).toISOString() : null,
+          }
+        : null,
   };
 }

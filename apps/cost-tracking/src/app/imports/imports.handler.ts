@@ -3,6 +3,7 @@ import { AllocationRpc, CostImportRpc } from '@capstan/contracts';
 import { RpcServer } from '@capstan/messaging';
 import { AllocationRulesService } from './allocation-rules.service';
 import { CostImportsService } from './cost-imports.service';
+import { ImportReversalsService } from './import-reversals.service';
 
 @Injectable()
 export class ImportsHandler implements OnModuleInit {
@@ -10,6 +11,7 @@ export class ImportsHandler implements OnModuleInit {
     private readonly rpc: RpcServer,
     private readonly imports: CostImportsService,
     private readonly rules: AllocationRulesService,
+    private readonly reversals: ImportReversalsService,
   ) {}
 
   onModuleInit(): void {
@@ -20,6 +22,7 @@ export class ImportsHandler implements OnModuleInit {
     this.rpc.handle(CostImportRpc.abandon, ({ id, reason }) => this.imports.abandon(id, reason));
     this.rpc.handle(CostImportRpc.get, ({ id }) => this.imports.get(id));
     this.rpc.handle(CostImportRpc.list, (query) => this.imports.list(query));
+    this.rpc.handle(CostImportRpc.reverse, ({ id, reason, actor }) => this.reversals.request(id, reason, actor));
     this.rpc.handle(AllocationRpc.create, ({ rule, actor }) => this.rules.create(rule, actor));
     this.rpc.handle(AllocationRpc.list, () => this.rules.list());
     this.rpc.handle(AllocationRpc.retire, ({ id, actor }) => this.rules.retire(id, actor));

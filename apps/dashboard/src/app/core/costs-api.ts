@@ -51,6 +51,11 @@ export class CostsApi {
     return this.http.get<CostImportList>('/api/v1/cost-imports', { params: { limit } });
   }
 
+  /** Reverses an import that has ended as a whole; it goes on in the background. */
+  reverseImport(id: string, reason: string): Observable<CostImport> {
+    return this.http.post<CostImport>(`/api/v1/cost-imports/${encodeURIComponent(id)}/reversal`, { reason });
+  }
+
   importStatus(id: string): Observable<CostImport> {
     return this.http.get<CostImport>(`/api/v1/cost-imports/${encodeURIComponent(id)}`);
   }

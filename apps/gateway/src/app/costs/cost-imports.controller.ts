@@ -12,6 +12,7 @@ import {
   allocationRuleSchema,
   costImportListQuerySchema,
   costImportListSchema,
+  costImportReversalSchema,
   costImportSchema,
   pieceLength,
   startCostImportSchema,
@@ -27,6 +28,7 @@ class CostImportQueryDto extends createZodDto(startCostImportSchema) {}
 class CostImportDto extends createZodDto(costImportSchema) {}
 class CostImportListQueryDto extends createZodDto(costImportListQuerySchema) {}
 class CostImportListDto extends createZodDto(costImportListSchema) {}
+class CostImportReversalDto extends createZodDto(costImportReversalSchema) {}
 class IdParamsDto extends createZodDto(z.object({ id: z.uuid() })) {}
 class AllocationRuleInputDto extends createZodDto(allocationRuleInputSchema) {}
 class AllocationRuleDto extends createZodDto(allocationRuleSchema) {}
@@ -91,6 +93,19 @@ export class CostImportsController {
   @ApiOkResponse({ type: CostImportDto })
   get(@Param() { id }: IdParamsDto, @Req() request: AuthenticatedRequest) {
     return this.rpc.call(CostImportRpc.get, { id }, { correlationId: request.correlationId });
+  }
+
+  /**
+   * Reverses an import that has ended as a whole (the wrong file, the wrong phase, a month sent twice): every entry
+   * it wrote gets its reversing entry, in the background; the import's `reversal` shows how far it is. The same
+   * file may then be imported again.
+   */
+  @Post('cost-imports/:id/reversal')
+  @Roles('finance')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: CostImportDto })
+  reverse(@Param() { id }: IdParamsDto, @Body() { reason }: CostImportReversalDto, @CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest) {
+    return this.rpc.call(CostImportRpc.reverse, { id, reason, actor: principal.subject }, { correlationId: request.correlationId });
   }
 
   /** A rule mapping billing rows (by tag, account or resource pattern) to an initiative, or splitting them among several. */

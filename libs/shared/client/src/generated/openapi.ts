@@ -241,6 +241,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cost-imports/{id}/reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CostImportsController_reverse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/costs/summary": {
         parameters: {
             query?: never;
@@ -1506,6 +1522,15 @@ export interface components {
             phase: "pilot" | "production";
             progress: number;
             requestedBy: string;
+            reversal: {
+                entriesReversed: number;
+                reason: string;
+                requestedAt: string;
+                requestedBy: string;
+                reversedAt: string | null;
+                /** @enum {string} */
+                status: "reversing" | "reversed";
+            } | null;
             rowsImported: number;
             rowsRead: number;
             rowsRejected: number;
@@ -1530,6 +1555,15 @@ export interface components {
                 phase: "pilot" | "production";
                 progress: number;
                 requestedBy: string;
+                reversal: {
+                    entriesReversed: number;
+                    reason: string;
+                    requestedAt: string;
+                    requestedBy: string;
+                    reversedAt: string | null;
+                    /** @enum {string} */
+                    status: "reversing" | "reversed";
+                } | null;
                 rowsImported: number;
                 rowsRead: number;
                 rowsRejected: number;
@@ -1539,6 +1573,9 @@ export interface components {
                 updatedAt: string;
             }[];
             nextCursor: string[];
+        };
+        CostImportReversalDto: {
+            reason: string;
         };
         CostSummaryDto: {
             groups: {
@@ -4852,6 +4889,85 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostImportDto"];
+                };
+            };
+            /** @description The request is not valid (each field named in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credential, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service or its database is unavailable just now (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as problem details (404, 409, 412, 422, 504 …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CostImportsController_reverse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CostImportReversalDto"];
+            };
+        };
+        responses: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };

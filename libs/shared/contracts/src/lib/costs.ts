@@ -335,14 +335,15 @@ export const CostEvents = {
   ),
   /**
    * A billing import ended: how many rows, how many allocated, to which initiatives. A failed import's rows imported
-   * before it stopped stay in the ledger, so it is told too, with `status` "failed" (absent before: completed).
+   * before it stopped stay in the ledger, so it is told too, with `status` "failed" (absent before: completed); an
+   * import reversed as a whole is told again with `status` "reversed" once every entry has its reversing entry.
    */
   imported: eventContract(
     'cost.imported',
     1,
     z.object({
       importId: z.uuid(),
-      status: z.enum(['completed', 'failed']).optional(),
+      status: z.enum(['completed', 'failed', 'reversed']).optional(),
       rowsImported: z.number().int(),
       rowsRejected: z.number().int(),
       rowsUnallocated: z.number().int(),
@@ -433,8 +434,23 @@ export const costImportSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   completedAt: z.string().nullable(),
+  /** The import reversed as a whole: every entry it wrote given its reversing entry (null: never asked). */
+  reversal: z
+    .object({
+      status: z.enum(['reversing', 'reversed']),
+      reason: z.string(),
+      requestedBy: z.string(),
+      requestedAt: z.string(),
+      entriesReversed: z.number().int(),
+      reversedAt: z.string().nullable(),
+    })
+    .nullable(),
 });
 export type CostImport = z.infer<typeof costImportSchema>;
+
+/** Why an import is reversed as a whole: kept with it, and on each reversing entry. */
+export const costImportReversalSchema = z.object({ reason: z.string().trim().min(1).max(500) }).strict();
+export type CostImportReversal = z.infer<typeof costImportReversalSchema>;
 
 /** Imports, newest first: what finance has loaded and how each went. */
 export const costImportListQuerySchema = z
@@ -484,6 +500,8 @@ export const CostImportRpc = {
   abandon: rpcContract('cost.import.abandon', z.object({ id: z.uuid(), reason: z.string().max(500) }).strict(), costImportSchema),
   get: rpcContract('cost.import.get', z.object({ id: z.uuid() }).strict(), costImportSchema),
   list: rpcContract('cost.import.list', costImportListQuerySchema, costImportListSchema),
+  /** Starts reversing every entry of an import that has ended; the reversal goes on in the background (see `reversal`). */
+  reverse: rpcContract('cost.import.reverse', costImportReversalSchema.extend({ id: z.uuid(), actor: z.string() }).strict(), costImportSchema),
 };
 
 // Allocation rules ------------------------------------------------------------

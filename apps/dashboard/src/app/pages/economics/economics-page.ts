@@ -162,7 +162,7 @@ const CONVERSION_WATCH_MS = 2_000;
 
     @if (imports(); as latest) {
       <div class="table-head"><h2>Billing imports</h2><button type="button" class="csv" (click)="exportCsv('capstan-billing-imports.csv', '/api/v1/cost-imports', { limit: '200' })" aria-label="Download billing imports as CSV">CSV</button></div>
-      <cap-import-history [imports]="latest" />
+      <cap-import-history [imports]="latest" [canReverse]="session.canImportCosts()" (reverse)="reverseImport($event.id, $event.reason)" />
     }
   `,
   styles: `
@@ -251,6 +251,23 @@ export class EconomicsPage implements OnInit {
       this.error.set(problem.detail ?? problem.title);
     } finally {
       this.uploading.set(false);
+    }
+  }
+
+  /** Asks for an import's reversal, then follows it until every entry is reversed (the page reloads as it goes). */
+  protected async reverseImport(id: string, reason: string): Promise<void> {
+    this.error.set(null);
+    try {
+      let job = await firstValueFrom(this.costs.reverseImport(id, reason));
+      await this.load();
+      while (job.reversal?.status === 'reversing' && !this.destroyRef.destroyed) {
+        await new Promise((done) => setTimeout(done, 1_000));
+        job = await firstValueFrom(this.costs.importStatus(id));
+        await this.load();
+      }
+    } catch (error) {
+      const problem = problemOf(error);
+      this.error.set(problem.detail ?? problem.title);
     }
   }
 

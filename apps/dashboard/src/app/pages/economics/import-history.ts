@@ -1,12 +1,13 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, output, signal } from '@angular/core';
 import type { CostImportListItem } from '@capstan/contracts';
 import { percent } from '../../core/display';
 
 /**
  * The latest billing imports, newest first: what was loaded, by whom, as
  * pilot or production spend, and how it went — so a failed or half-mapped
- * import is seen by finance, not only by whoever sent it.
+ * import is seen by finance, not only by whoever sent it. Finance can reverse
+ * one that ended (the wrong file, the wrong phase), giving the reason.
  */
 @Component({
   selector: 'cap-import-history',
@@ -17,7 +18,7 @@ import { percent } from '../../core/display';
       <thead>
         <tr>
           <th scope="col">Started</th><th scope="col">By</th><th scope="col">Spend</th><th scope="col">Status</th>
-          <th scope="col" class="num">Imported</th><th scope="col" class="num">Rejected</th><th scope="col" class="num">Unallocated</th>
+          <th scope="col" class="num">Imported</th><th scope="col" class="num">Rejected</th><th scope="col" class="num">Unallocated</th><th scope="col">Correction</th>
         </tr>
       </thead>
       <tbody>
@@ -33,9 +34,26 @@ import { percent } from '../../core/display';
             <td class="num">{{ job.rowsImported }}</td>
             <td class="num">{{ job.rowsRejected }}</td>
             <td class="num">{{ job.rowsUnallocated }}</td>
+            <td>
+              @if (job.reversal; as reversal) {
+                <div class="reversal" data-testid="reversal">
+                  {{ reversal.status === 'reversed' ? 'reversed' : 'reversing' }} by {{ reversal.requestedBy }}: {{ reversal.reason }} ({{ reversal.entriesReversed }} entries)
+                </div>
+              } @else if (canReverse() && (job.status === 'completed' || job.status === 'failed')) {
+                @if (confirming() === job.id) {
+                  <form class="reverse" (submit)="$event.preventDefault(); confirm(job.id, reason.value)">
+                    <label>Why <input #reason required maxlength="500" placeholder="the wrong month's file" /></label>
+                    <button type="submit">Reverse this import</button>
+                    <button type="button" class="plain" (click)="confirming.set(null)">Keep it</button>
+                  </form>
+                } @else {
+                  <button type="button" class="plain" (click)="confirming.set(job.id)" [attr.aria-label]="'Reverse the import of ' + (job.createdAt | date: 'yyyy-MM-dd HH:mm')">Reverse…</button>
+                }
+              }
+            </td>
           </tr>
         } @empty {
-          <tr><td colspan="7">No billing export imported yet.</td></tr>
+          <tr><td colspan="8">No billing export imported yet.</td></tr>
         }
       </tbody>
     </table>
@@ -47,9 +65,24 @@ import { percent } from '../../core/display';
     .num { text-align: right; font-variant-numeric: tabular-nums; }
     tr.failed td { background: #fff1ee; }
     .failure { color: #a4161a; font-size: 0.8rem; max-width: 40rem; }
+    .reversal { color: #6b4e00; font-size: 0.8rem; }
+    form.reverse { display: flex; gap: 0.5rem; align-items: end; flex-wrap: wrap; margin-top: 0.35rem; }
+    label { display: flex; flex-direction: column; font-size: 0.8rem; gap: 0.2rem; }
+    button { border: 1px solid #14213d; background: #14213d; color: #fff; border-radius: 4px; padding: 0.25rem 0.7rem; cursor: pointer; font-size: 0.8rem; }
+    button.plain { background: #fff; color: #14213d; }
   `,
 })
 export class ImportHistory {
   readonly imports = input.required<readonly CostImportListItem[]>();
+  readonly canReverse = input(false);
+  /** The reversal asked for, with its reason; the page sends it and reloads. */
+  readonly reverse = output<{ id: string; reason: string }>();
+  protected readonly confirming = signal<string | null>(null);
+
+  protected confirm(id: string, reason: string): void {
+    if (!reason.trim()) return;
+    this.confirming.set(null);
+    this.reverse.emit({ id, reason: reason.trim() });
+  }
   protected readonly percent = percent;
 }
