@@ -426,17 +426,39 @@ describe('FOCUS billing imports', () => {
     const path = `/api/v1/cost-imports/${imported.id}/reversal`;
     expect((await viewer.post(path, { reason: 'wrong month' })).status).toBe(403);
     expect((await finance.post(path, {})).status).toBe(400);
-    const asked = await finance.post<ImportBody & { reversal: { status: string; reason: string } }>(path, { reason: 'the July file was June\'s' });
-    expect(asked.status).toBe(202);
-    expect(asked.body.reversal).toMatchObject({ status: 'reversing', reason: 'the July file was June\'s' });
-    expect((await finance.post<{ detail: string }>(path, { reason: 'again' })).status).toBe(409);
+    // The first attempt meets a database that refuses its entries (a fault injected here): nothing of the batch stays, the
+    // import says why, and the reversal is tried again.
+    await databaseRows(`CREATE FUNCTION cost_tracking.refuse_reversals() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.reference LIKE 'reversal of import %' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$`);
+    await databaseRows('CREATE TRIGGER refuse_reversals BEFORE INSERT ON cost_tracking.cost_entries FOR EACH ROW EXECUTE FUNCTION cost_tracking.refuse_reversals()');
+    type Reversing = ImportBody & { reversal: { status: string; reason: string; entriesReversed: number; reversedAt: string | null; lastError: string | null; failedAttempts: number } };
+    try {
+      const asked = await finance.post<Reversing>(path, { reason: 'the July file was June\'s' });
+      expect(asked.status).toBe(202);
+      expect(asked.body.reversal).toMatchObject({ status: 'reversing', reason: 'the July file was June\'s', entriesReversed: 0, lastError: null });
+      expect((await finance.post<{ detail: string }>(path, { reason: 'again' })).status).toBe(409);
+      const stalled = await pollUntil(async () => {
+        const { body } = await viewer.get<Reversing>(`/api/v1/cost-imports/${imported.id}`);
+        return body.reversal.lastError ? body : undefined;
+      }, { what: 'the failed attempt to show' });
+      expect(stalled.reversal).toMatchObject({ status: 'reversing', entriesReversed: 0, lastError: 'An internal error (see the service log)', failedAttempts: expect.any(Number) });
+      // Meanwhile the same file is refused, saying to wait.
+      const meanwhile = await finance.request<{ detail: string }>('POST', '/api/v1/cost-imports?format=focus', { rawBody: csv, headers: { 'content-type': 'text/csv' } });
+      expect([meanwhile.status, meanwhile.body.detail]).toEqual([409, expect.stringContaining('It is being reversed: send the file again once that is done')]);
+    } finally {
+      await databaseRows('DROP TRIGGER refuse_reversals ON cost_tracking.cost_entries');
+      await databaseRows('DROP FUNCTION cost_tracking.refuse_reversals()');
+    }
     expect((await finance.post(`/api/v1/cost-imports/00000000-0000-4000-8000-000000000000/reversal`, { reason: 'none' })).status).toBe(404);
+    const nothing = await importFile('Month,Spend\n2026-07,1\n', 'format=focus');
+    const refused = await finance.post<{ detail: string }>(`/api/v1/cost-imports/${nothing.id}/reversal`, { reason: 'nothing' });
+    expect([refused.status, refused.body.detail]).toEqual([409, expect.stringContaining('wrote no entry to the ledger')]);
 
     const reversed = await pollUntil(async () => {
-      const { body } = await viewer.get<ImportBody & { reversal: { status: string; entriesReversed: number; reversedAt: string | null } }>(`/api/v1/cost-imports/${imported.id}`);
+      const { body } = await viewer.get<Reversing>(`/api/v1/cost-imports/${imported.id}`);
       return body.reversal.status === 'reversed' ? body : undefined;
     }, { timeoutMs: 120_000, what: 'the reversal to finish' });
-    expect(reversed.reversal).toMatchObject({ entriesReversed: 12_000, reversedAt: expect.any(String) });
+    expect(reversed.reversal).toMatchObject({ entriesReversed: 12_000, reversedAt: expect.any(String), lastError: null });
 
     // Every view nets to zero: the import's spend, in its currency and converted, the initiative's budget.
     const [eur] = await summary('currency', imported.id);

@@ -359,6 +359,8 @@ export class ExchangeRatesService {
              LIMIT 1) r
           WHERE ${where}
             AND NOT EXISTS (SELECT 1 FROM cost_tracking.entry_conversions c WHERE c.entry_id = e.id AND c.reporting_currency = $1)
+          -- In the ledger's order, whoever converts: two converting the same entries wait for each other, never deadlock.
+          ORDER BY e.seq
          ON CONFLICT DO NOTHING
          RETURNING entry_id
        )

@@ -27,6 +27,7 @@ const LIST_COLUMNS = [
   'id', 'format', 'status', 'default_currency', 'phase', 'bytes_received', 'content_sha256', 'chunks_received', 'bytes_processed',
   'rows_read', 'rows_imported', 'rows_rejected', 'rows_unallocated', 'failure', 'requested_by', 'created_at', 'updated_at', 'completed_at',
   'reversal_status', 'reversal_reason', 'reversal_requested_by', 'reversal_requested_at', 'reversed_at', 'entries_reversed', 'reversed_through_row',
+  'reversal_attempts', 'reversal_error',
 ].join(', ');
 const CREATED_MICROS = '(extract(epoch FROM created_at) * 1000000)::bigint';
 /** The report keeps this many rejected rows; the counts stay exact. */
@@ -59,6 +60,8 @@ export interface ImportRow {
   reversed_at: Date | null;
   entries_reversed: number;
   reversed_through_row: number;
+  reversal_attempts: number;
+  reversal_error: string | null;
 }
 
 /**
@@ -465,7 +468,11 @@ export class CostImportsService implements OnApplicationBootstrap, BeforeApplica
 function duplicateFailure(earlier: ImportRow): string {
   const when = new Date(earlier.created_at).toISOString();
   const kept = earlier.status === 'failed' ? `, which stay in the ledger (GET /api/v1/cost-entries?importId=${earlier.id})` : ' so far';
-  return `The same file was imported as ${earlier.id} (${when}, ${earlier.status}, ${earlier.rows_imported} row(s) imported${kept}); importing it again would count its spend twice. Send it with duplicate=allow if it is meant to be imported again`;
+  const next =
+    earlier.reversal_status === 'reversing'
+      ? 'It is being reversed: send the file again once that is done'
+      : `Reverse it first (POST /api/v1/cost-imports/${earlier.id}/reversal), or send the file with duplicate=allow if it is meant to be imported again`;
+  return `The same file was imported as ${earlier.id} (${when}, ${earlier.status}, ${earlier.rows_imported} row(s) imported${kept}); importing it again would count its spend twice. ${next}`;
 }
 
 /** Another process took over the import (this one held its lease too long): this one stops, quietly. */
@@ -509,6 +516,8 @@ function listItem(row: Omit<ImportRow, 'errors'>): CostImportListItem {
             requestedAt: new Date(row.reversal_requested_at).toISOString(),
             entriesReversed: row.entries_reversed,
             reversedAt: row.reversed_at ? new Date(row.reversed_at).toISOString() : null,
+            lastError: row.reversal_error,
+            failedAttempts: row.reversal_attempts,
           }
         : null,
   };

@@ -61,7 +61,7 @@ export class ImportReversalsService implements OnApplicationBootstrap, BeforeApp
       await this.dataSource.query(
         `UPDATE cost_tracking.cost_imports
             SET reversal_status = 'reversing', reversal_reason = $2, reversal_requested_by = $3, reversal_requested_at = now(), updated_at = now()
-          WHERE id = $1 AND status IN ('completed', 'failed') AND reversal_status IS NULL
+          WHERE id = $1 AND status IN ('completed', 'failed') AND reversal_status IS NULL AND rows_imported > 0
           RETURNING *`,
         [id, reason, actor],
       ),
@@ -69,7 +69,8 @@ export class ImportReversalsService implements OnApplicationBootstrap, BeforeApp
     if (!row) {
       const current = await this.imports.get(id);
       if (current.reversal) throw new RpcError('conflict', `Import ${id} was asked to be reversed already, by ${current.reversal.requestedBy} at ${current.reversal.requestedAt} (${current.reversal.status})`);
-      throw new RpcError('conflict', `Import ${id} is ${current.status}: an import is reversed once it has ended`);
+      if (current.status === 'receiving' || current.status === 'processing') throw new RpcError('conflict', `Import ${id} is ${current.status}: an import is reversed once it has ended`);
+      throw new RpcError('conflict', `Import ${id} wrote no entry to the ledger: there is nothing to reverse`);
     }
     this.reverseInBackground(id);
     return view(row);
@@ -77,22 +78,30 @@ export class ImportReversalsService implements OnApplicationBootstrap, BeforeApp
 
   private reverseInBackground(id: string): void {
     if (this.running.has(id) || this.stopping) return;
-    const run = this.reverse(id)
-      .catch((error: unknown) => {
+    const lease = randomUUID();
+    const run = this.reverse(id, lease)
+      .catch(async (error: unknown) => {
         if (this.stopping) return;
         if (error instanceof TakenOver) return void this.logger.warn(error.message);
-        // A batch that meets a reversal made by hand, a database away, a bug: nothing of the batch was kept, and the resumer tries again.
+        // A database away, a deadlock, a bug: nothing of the batch was kept. The error is shown on the import, and its
+        // lease let go so that the resumer tries again on its next round rather than when the lease would lapse.
         const transient = isDatabaseOutage(error) || isTransactionConflict(error) || isUniqueViolation(error);
-        const log = `The reversal of import ${id} stopped, to be resumed: ${String(error)}`;
+        const log = `The reversal of import ${id} stopped, to be tried again: ${String(error)}`;
         if (transient) this.logger.warn(log);
         else this.logger.error(log);
+        await this.dataSource
+          .query(
+            `UPDATE cost_tracking.cost_imports SET reversal_attempts = reversal_attempts + 1, reversal_error = $3, locked_until = NULL, updated_at = now()
+              WHERE id = $1 AND locked_by = $2 AND reversal_status = 'reversing'`,
+            [id, lease, transient ? String(error).slice(0, 500) : 'An internal error (see the service log)'],
+          )
+          .catch(() => undefined);
       })
       .finally(() => this.running.delete(id));
     this.running.set(id, run);
   }
 
-  private async reverse(id: string): Promise<void> {
-    const lease = randomUUID();
+  private async reverse(id: string, lease: string): Promise<void> {
     const [job] = firstResultSet<ImportRow>(
       await this.dataSource.query(
         `UPDATE cost_tracking.cost_imports SET locked_until = now() + make_interval(secs => $2), locked_by = $3
@@ -116,9 +125,10 @@ export class ImportReversalsService implements OnApplicationBootstrap, BeforeApp
           [id, lease],
         ),
       );
-      if (row) await this.imports.announce(manager, row, 'reversed');
+      if (!row) return;
+      await this.imports.announce(manager, row, 'reversed');
+      this.logger.log(`Import ${id} reversed: ${row.entries_reversed} entries`);
     });
-    this.logger.log(`Import ${id} reversed`);
   }
 
   /**
@@ -143,6 +153,8 @@ export class ImportReversalsService implements OnApplicationBootstrap, BeforeApp
         WHERE e.import_id = $1 AND e.import_row > $2 AND e.import_row <= $3 AND e.reverses_id IS NULL
           AND NOT EXISTS (SELECT 1 FROM cost_tracking.cost_entries r WHERE r.reverses_id = e.id)
         ORDER BY e.import_row, e.split_part
+       -- An entry reversed by hand meanwhile (not committed when this batch looked) keeps that reversal alone.
+       ON CONFLICT (reverses_id) WHERE reverses_id IS NOT NULL DO NOTHING
        RETURNING id, reverses_id`,
       [job.id, through, last.last, `reversal of import ${job.id}: ${job.reversal_reason ?? ''}`, job.reversal_requested_by ?? ''],
     )) as { id: string; reverses_id: string }[];
@@ -170,7 +182,8 @@ export class ImportReversalsService implements OnApplicationBootstrap, BeforeApp
     const kept = firstResultSet(
       await manager.query(
         `UPDATE cost_tracking.cost_imports
-            SET reversed_through_row = $2, entries_reversed = entries_reversed + $3, locked_until = now() + make_interval(secs => $5), updated_at = now()
+            SET reversed_through_row = $2, entries_reversed = entries_reversed + $3, reversal_error = NULL,
+                locked_until = now() + make_interval(secs => $5), updated_at = now()
           WHERE id = $1 AND locked_by = $4 AND reversal_status = 'reversing' RETURNING id`,
         [job.id, last.last, reversed.length, lease, this.leaseSeconds],
       ),

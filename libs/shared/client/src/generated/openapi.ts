@@ -1522,8 +1522,11 @@ export interface components {
             phase: "pilot" | "production";
             progress: number;
             requestedBy: string;
-            reversal: {
+            /** @default null */
+            reversal?: {
                 entriesReversed: number;
+                failedAttempts: number;
+                lastError: string | null;
                 reason: string;
                 requestedAt: string;
                 requestedBy: string;
@@ -1555,8 +1558,11 @@ export interface components {
                 phase: "pilot" | "production";
                 progress: number;
                 requestedBy: string;
-                reversal: {
+                /** @default null */
+                reversal?: {
                     entriesReversed: number;
+                    failedAttempts: number;
+                    lastError: string | null;
                     reason: string;
                     requestedAt: string;
                     requestedBy: string;

@@ -443,8 +443,13 @@ export const costImportSchema = z.object({
       requestedAt: z.string(),
       entriesReversed: z.number().int(),
       reversedAt: z.string().nullable(),
+      /** The last attempt's error while it is tried again (null once a batch commits), and how many attempts failed. */
+      lastError: z.string().nullable(),
+      failedAttempts: z.number().int(),
     })
-    .nullable(),
+    .nullable()
+    // A cost tracking of an earlier version sends none during a rolling upgrade.
+    .default(null),
 });
 export type CostImport = z.infer<typeof costImportSchema>;
 

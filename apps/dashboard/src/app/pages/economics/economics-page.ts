@@ -260,7 +260,8 @@ export class EconomicsPage implements OnInit {
     try {
       let job = await firstValueFrom(this.costs.reverseImport(id, reason));
       await this.load();
-      while (job.reversal?.status === 'reversing' && !this.destroyRef.destroyed) {
+      // Followed while it goes on; once an attempt fails the list shows why, and live events tell when it ends.
+      while (job.reversal?.status === 'reversing' && !job.reversal.lastError && !this.destroyRef.destroyed) {
         await new Promise((done) => setTimeout(done, 1_000));
         job = await firstValueFrom(this.costs.importStatus(id));
         await this.load();

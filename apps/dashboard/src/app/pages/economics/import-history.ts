@@ -38,8 +38,9 @@ import { percent } from '../../core/display';
               @if (job.reversal; as reversal) {
                 <div class="reversal" data-testid="reversal">
                   {{ reversal.status === 'reversed' ? 'reversed' : 'reversing' }} by {{ reversal.requestedBy }}: {{ reversal.reason }} ({{ reversal.entriesReversed }} entries)
+                  @if (reversal.lastError) { <div class="failure">The last attempt failed ({{ reversal.lastError }}); it is tried again.</div> }
                 </div>
-              } @else if (canReverse() && (job.status === 'completed' || job.status === 'failed')) {
+              } @else if (canReverse() && (job.status === 'completed' || job.status === 'failed') && job.rowsImported > 0) {
                 @if (confirming() === job.id) {
                   <form class="reverse" (submit)="$event.preventDefault(); confirm(job.id, reason.value)">
                     <label>Why <input #reason required maxlength="500" placeholder="the wrong month's file" /></label>
