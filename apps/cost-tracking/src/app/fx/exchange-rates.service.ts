@@ -235,6 +235,30 @@ export class ExchangeRatesService {
     return result?.n ?? 0;
   }
 
+  /**
+   * Gives reversing entries their originals' conversions, negated, in every reporting currency, so each pair nets to
+   * zero whatever rates arrived in between. An original not converted to this reporting currency yet (its rate is now
+   * known, or a backfill has not reached it) is converted first and its reversal takes that; a pair whose rate is not
+   * known waits, both entries.
+   */
+  async carryConversions(manager: EntityManager, pairs: readonly { reversal: string; original: string }[]): Promise<void> {
+    if (!pairs.length) return;
+    // Before the copy: a rate recorded meanwhile would otherwise leave the reversals out of the entries it converts.
+    await this.holdRates(manager);
+    const reversals = pairs.map((pair) => pair.reversal);
+    const originals = pairs.map((pair) => pair.original);
+    await manager.query(
+      `INSERT INTO cost_tracking.entry_conversions (entry_id, reporting_currency, rate, rate_date, amount, effective_amount)
+       SELECT p.reversal, c.reporting_currency, c.rate, c.rate_date, -c.amount, -c.effective_amount
+         FROM unnest($1::uuid[], $2::uuid[]) AS p(reversal, original)
+         JOIN cost_tracking.entry_conversions c ON c.entry_id = p.original`,
+      [reversals, originals],
+    );
+    // Each in a statement of its own, which sees the conversions the one before made (even another transaction's).
+    await this.convertEntries(manager, originals);
+    await this.convertEntries(manager, reversals);
+  }
+
   /** Keeps rates from being recorded until the caller's transaction ends (it converts entries at the rates it sees). */
   async holdRates(manager: EntityManager): Promise<void> {
     await manager.query(`SELECT pg_advisory_xact_lock_shared(${RATES_LOCK})`);

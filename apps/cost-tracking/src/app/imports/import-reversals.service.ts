@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { CostImport } from '@capstan/contracts';
 import { Outbox, RpcError, firstResultSet, isDatabaseOutage, isTransactionConflict, isUniqueViolation } from '@capstan/messaging';
 import { ExchangeRatesService } from '../fx/exchange-rates.service';
+import { REVERSING_COLUMNS, reversingValues } from '../ledger/ledger.service';
 import { CostImportsService, view, type ImportRow } from './cost-imports.service';
 import { importSettings } from './import-settings';
 
@@ -142,13 +143,11 @@ export class ImportReversalsService implements OnApplicationBootstrap, BeforeApp
       [job.id, through],
     )) as { last: number | null }[];
     if (last?.last === null || last?.last === undefined) return null;
-    // Before the copy: a rate recorded meanwhile would otherwise leave reversing entries out of the entries it converts.
+    // Before the entries: a rate recorded meanwhile would otherwise leave them out of the entries it converts.
     await this.rates.holdRates(manager);
     const reversed = (await manager.query(
-      `INSERT INTO cost_tracking.cost_entries (id, initiative_id, charge_date, period, category, phase, amount, effective_amount, list_cost, contracted_cost,
-          service_category, charge_category, resource_id, import_id, allocation_rule_id, currency, source, reference, reverses_id, recorded_by)
-       SELECT gen_random_uuid(), e.initiative_id, e.charge_date, e.period, e.category, e.phase, -e.amount, -e.effective_amount, -e.list_cost, -e.contracted_cost,
-          e.service_category, e.charge_category, e.resource_id, e.import_id, e.allocation_rule_id, e.currency, e.source, $4, e.id, $5
+      `INSERT INTO cost_tracking.cost_entries (${REVERSING_COLUMNS})
+       SELECT ${reversingValues('gen_random_uuid()', '$4', '$5')}
          FROM cost_tracking.cost_entries e
         WHERE e.import_id = $1 AND e.import_row > $2 AND e.import_row <= $3 AND e.reverses_id IS NULL
           AND NOT EXISTS (SELECT 1 FROM cost_tracking.cost_entries r WHERE r.reverses_id = e.id)
@@ -159,24 +158,12 @@ export class ImportReversalsService implements OnApplicationBootstrap, BeforeApp
       [job.id, through, last.last, `reversal of import ${job.id}: ${job.reversal_reason ?? ''}`, job.reversal_requested_by ?? ''],
     )) as { id: string; reverses_id: string }[];
     if (reversed.length) {
-      const originals = reversed.map((r) => r.reverses_id);
-      const reversals = reversed.map((r) => r.id);
-      await manager.query(
-        `INSERT INTO cost_tracking.entry_conversions (entry_id, reporting_currency, rate, rate_date, amount, effective_amount)
-         SELECT p.reversal, c.reporting_currency, c.rate, c.rate_date, -c.amount, -c.effective_amount
-           FROM unnest($1::uuid[], $2::uuid[]) AS p(reversal, original)
-           JOIN cost_tracking.entry_conversions c ON c.entry_id = p.original`,
-        [reversals, originals],
-      );
-      // Entries still waiting for their rate, now known (a backfill not there yet), are converted first; their
-      // reversing entries then take the same day's rate. Those whose rate is unknown wait, both of the pair.
-      await this.rates.convertEntries(manager, originals);
-      await this.rates.convertEntries(manager, reversals);
+      await this.rates.carryConversions(manager, reversed.map((r) => ({ reversal: r.id, original: r.reverses_id })));
       await manager.query(
         `INSERT INTO cost_tracking.cost_import_touches (import_id, initiative_id, period, category, currency)
          SELECT DISTINCT import_id, initiative_id, period, category, currency FROM cost_tracking.cost_entries WHERE id = ANY($1::uuid[]) AND initiative_id IS NOT NULL
          ON CONFLICT DO NOTHING`,
-        [reversals],
+        [reversed.map((r) => r.id)],
       );
     }
     const kept = firstResultSet(

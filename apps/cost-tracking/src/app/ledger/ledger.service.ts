@@ -49,6 +49,16 @@ const GROUP_COLUMNS: Record<CostSummaryQuery['groupBy'], string> = {
  * reversing entry. After each entry the initiative's cost visibility (the
  * share of its spend from reliable sources) is published for scoring.
  */
+/** The columns of a reversing entry (`reversingValues` gives them for the entries aliased `e`). */
+export const REVERSING_COLUMNS = `id, initiative_id, charge_date, period, category, phase, amount, effective_amount, list_cost, contracted_cost,
+  service_category, charge_category, resource_id, import_id, allocation_rule_id, currency, source, reference, reverses_id, recorded_by`;
+
+/** A reversing copy of entry `e`: every amount negated, what it was filed under (service category, import, rule) kept. */
+export function reversingValues(id: string, reference: string, actor: string): string {
+  return `${id}, e.initiative_id, e.charge_date, e.period, e.category, e.phase, -e.amount, -e.effective_amount, -e.list_cost, -e.contracted_cost,
+    e.service_category, e.charge_category, e.resource_id, e.import_id, e.allocation_rule_id, e.currency, e.source, ${reference}, e.id, ${actor}`;
+}
+
 @Injectable()
 export class LedgerService {
   constructor(
@@ -106,29 +116,15 @@ export class LedgerService {
     const [already] = (await manager.query(`SELECT id FROM cost_tracking.cost_entries WHERE reverses_id = $1`, [id])) as { id: string }[];
     if (already) throw new RpcError('conflict', `Cost entry ${id} was reversed already by ${already.id}`);
     const [row] = (await manager.query(
-      `INSERT INTO cost_tracking.cost_entries (id, initiative_id, charge_date, period, category, phase, amount, effective_amount, list_cost, contracted_cost,
-          service_category, charge_category, resource_id, import_id, allocation_rule_id, currency, source, reference, reverses_id, recorded_by)
-       SELECT $1, initiative_id, charge_date, period, category, phase, -amount, -effective_amount, -list_cost, -contracted_cost,
-          service_category, charge_category, resource_id, import_id, allocation_rule_id, currency, source, $2, id, $3
-         FROM cost_tracking.cost_entries WHERE id = $4
+      `INSERT INTO cost_tracking.cost_entries (${REVERSING_COLUMNS})
+       SELECT ${reversingValues('$1', '$2', '$3')} FROM cost_tracking.cost_entries e WHERE e.id = $4
        RETURNING *`,
       [randomUUID(), reason ? `reversal: ${reason}` : 'reversal', actor, id],
     )) as EntryRow[];
     const reversal = toEntry(row);
     // A reversed token charge no longer stands: its usage is left uncharged, and re-pricing passes it by.
     await manager.query(`UPDATE cost_tracking.token_charges SET current = false WHERE entry_id = $1 AND current`, [id]);
-    // Before the copy: a rate recorded meanwhile would otherwise leave the reversal out of the entries it converts.
-    await this.rates.holdRates(manager);
-    await manager.query(
-      `INSERT INTO cost_tracking.entry_conversions (entry_id, reporting_currency, rate, rate_date, amount, effective_amount)
-       SELECT $1, reporting_currency, rate, rate_date, -amount, -effective_amount FROM cost_tracking.entry_conversions WHERE entry_id = $2`,
-      [reversal.id, id],
-    );
-    // An original not converted to this reporting currency yet (its rate is now known, or a backfill has not reached
-    // it) is converted first; the reversal then takes its conversion (a statement of its own sees it, even one another
-    // transaction made meanwhile).
-    await this.rates.convertEntries(manager, [id]);
-    await this.rates.convertEntries(manager, [reversal.id]);
+    await this.rates.carryConversions(manager, [{ reversal: reversal.id, original: id }]);
     return this.recorded(manager, reversal, context);
   }
 
