@@ -99,9 +99,13 @@ describe('scoring through the API', () => {
   });
 
   it('should hold a ready initiative for the shipped model\'s hold period', async () => {
-    const ready = await viewer.get<PostureBody>(`/api/v1/initiatives/${ids.ready}/posture`);
-    expect(ready.body.posture).toBe('controlled_investment');
-    expect(ready.body.conditions[0]).toMatch(/^keep every deployment gate holding until /);
+    // The cost entry reaches scoring by an event, after the posture was already controlled_investment for want of it.
+    const ready = await pollUntil(async () => {
+      const response = await viewer.get<PostureBody>(`/api/v1/initiatives/${ids.ready}/posture`);
+      return response.body.conditions.some((condition) => condition.startsWith('record actual costs')) ? undefined : response.body;
+    }, { what: 'the cost entry to reach scoring' });
+    expect(ready.posture).toBe('controlled_investment');
+    expect(ready.conditions[0]).toMatch(/^keep every deployment gate holding until /);
   });
 
   it('should summarize the portfolio: counts, heatmap and the conditions holding most back', async () => {
