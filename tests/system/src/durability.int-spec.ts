@@ -9,7 +9,8 @@ describe('event durability', () => {
   let database: Client;
 
   beforeAll(async () => {
-    context = await startTestSystem(resolve(__dirname, '../../..'));
+    // A key held longer than a request may wait for its answer (RPC_TIMEOUT_MS, 5 s by default), and not much longer.
+    context = await startTestSystem(resolve(__dirname, '../../..'), { CAPSTAN_IDEMPOTENCY_LOCK_SECONDS: '9' });
     database = new Client({ connectionString: context.databaseUrl });
     await database.connect();
   });
@@ -56,5 +57,41 @@ describe('event durability', () => {
     const viewer = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['viewer']));
     const sample = await viewer.get<{ posture: { posture: string } | null }>(`/api/v1/initiatives/${ids[COUNT - 1]}`);
     expect(sample.body.posture?.posture).toBe('pause');
+  });
+
+  it('should hold the Idempotency-Key of a request that timed out, and apply the request once when it is sent again', async () => {
+    const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
+    const stamp = Date.now();
+    const name = `Sent while intake was stopped ${stamp}`;
+    const send = () => pmo.request<{ id: string; title?: string }>('POST', '/api/v1/initiatives', {
+      body: { name, businessUnit: 'Timeouts' },
+      headers: { 'idempotency-key': `timeout-${stamp}` },
+    });
+    const intake = context.system.pidOf('intake');
+    if (intake === undefined) throw new Error('intake is not running');
+    // Stopped, not killed: the request waits in intake's socket and is applied when it runs again, after the gateway gave up.
+    process.kill(intake, 'SIGSTOP');
+    let first: Awaited<ReturnType<typeof send>>;
+    let meanwhile: Awaited<ReturnType<typeof send>>;
+    try {
+      first = await send();
+      meanwhile = await send();
+    } finally {
+      process.kill(intake, 'SIGCONT');
+    }
+    expect(first.status).toBe(504);
+    // Released, the key would let this repeat through to race the first; held, it is told to wait.
+    expect(meanwhile.status).toBe(409);
+
+    const again = await pollUntil(async () => {
+      const response = await send();
+      return response.status === 201 ? response : undefined;
+    }, { timeoutMs: 30_000, intervalMs: 500, what: 'the repeat to be answered once the key is no longer held' });
+    const { rows } = await database.query<{ id: string }>('SELECT id FROM intake.initiatives WHERE name = $1', [name]);
+    expect(rows).toEqual([{ id: again.body.id }]);
+    const replay = await send();
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.body.id).toBe(again.body.id);
   });
 });
