@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { ApiClient, pollUntil, queryDatabase, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
+import { ApiClient, freePort, pollUntil, queryDatabase, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
 import { launchChromium, recordBreakage } from './chromium';
 import { checkPage } from './page-check';
 
@@ -93,6 +93,25 @@ describe('dashboard', () => {
     await page.getByRole('link', { name: 'Portfolio' }).click();
     await page.getByRole('searchbox', { name: 'Filter' }).fill('');
     await pollUntil(async () => (await initiativeRows(page).count()) === demo.initiatives.length + 2, { what: 'the whole list again' });
+  });
+
+  it('should read the list anew when the live stream comes back, with what was registered while it was down', async () => {
+    // A second gateway takes the registration while the page's gateway is down: its event goes to no stream the page has.
+    const replica = await context.system.startReplica('gateway', await freePort());
+    try {
+      await context.system.stop('gateway', 'SIGKILL');
+      const pmo = new ApiClient(replica.url as string, pmoToken);
+      const created = await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Registered while the stream was down', businessUnit: 'Payments' });
+      expect(created.status).toBe(201);
+      // Scored before the page's gateway is back, so no later event of it can bring the row instead.
+      await pollUntil(async () => (await pmo.get<{ posture: unknown }>(`/api/v1/initiatives/${created.body.id}`)).body.posture, { what: 'its first posture' });
+      context.system.start('gateway');
+      await context.system.waitHealthy();
+      const row = initiativeRows(page).filter({ hasText: 'Registered while the stream was down' });
+      await row.locator('[data-posture="pause"]').waitFor({ timeout: 60_000 });
+    } finally {
+      await context.system.stop(replica.instance);
+    }
   });
 
   it('should open an initiative and show its posture, conditions, domains and owner gaps', async () => {
