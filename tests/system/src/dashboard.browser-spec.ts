@@ -284,6 +284,14 @@ describe('dashboard', () => {
     const joined = page.getByTestId('scenario-diff');
     await joined.getByText('WHAT-IF w1 (Payments): added').waitFor();
     expect(await joined.textContent()).toContain('an initiative is registered in intake: the draft made from this what-if can be looked at, not published');
+    // Made the draft, it says why it cannot be published and offers no publishing; a draft computed again can be.
+    await page.getByRole('button', { name: 'Make this the draft' }).click();
+    await page.getByTestId('unpublishable').waitFor();
+    expect(await page.getByTestId('unpublishable').textContent()).toMatch(/not published: it was promoted from what-if ".+", which adds initiative WHAT-IF/);
+    expect(await page.getByTestId('publish').count()).toBe(0);
+    await page.getByRole('button', { name: 'Compute a draft' }).click();
+    await page.getByTestId('publish').waitFor();
+    expect(await page.getByTestId('unpublishable').count()).toBe(0);
 
     // What if the claims rollout came first? The diff shows it before anything changes.
     await page.getByLabel('Kind of change', { exact: true }).selectOption('priority');

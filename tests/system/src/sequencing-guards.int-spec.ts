@@ -67,6 +67,11 @@ describe('sequencing guards through the API', () => {
       expect(scenario.status).toBe(201);
       const promoted = await pmo.post<PlanView>(`/api/v1/scenarios/${scenario.body.id}/promotion`, {});
       expect(promoted.status).toBe(201);
+      // Said before anyone tries: the draft names why it cannot be published.
+      expect(promoted.body.unpublishable).toBe(
+        `it was promoted from what-if "what if ${change.kind}", which ${change.kind === 'add' ? 'adds initiative HYPO-1' : `authorizes ${keys.a}`} — hypothetical changes, not the actual inputs`,
+      );
+      expect((await pmo.get<PlanView>(`/api/v1/plans/${promoted.body.id}`)).body.unpublishable).toBe(promoted.body.unpublishable);
       const refused = await publish(promoted.body.id);
       expect(refused.status).toBe(409);
       expect(refused.headers.get('content-type')).toContain('application/problem+json');
@@ -78,6 +83,7 @@ describe('sequencing guards through the API', () => {
 
     const controllable = await pmo.post<{ id: string }>('/api/v1/scenarios', { name: 'what if b came first', changes: [{ kind: 'priority', initiativeId: ids.b, priority: 90 }] });
     const promoted = await pmo.post<PlanView>(`/api/v1/scenarios/${controllable.body.id}/promotion`, {});
+    expect(promoted.body.unpublishable).toBeNull();
     expect((await publish(promoted.body.id)).body.version).toBe(1);
   });
 

@@ -24,7 +24,11 @@ export type PlanKind = PlanView['kind'];
 type PlanOptions = Omit<ComputePlan, 'startDate'> & { startDate: string };
 
 /** A plan as stored: the engine's result, plus the held initiatives' conditions from scoring. */
-type StoredResult = Omit<PortfolioPlan, 'held'> & { held: (PortfolioPlan['held'][number] & { conditions: string[] })[] };
+type StoredResult = Omit<PortfolioPlan, 'held'> & {
+  held: (PortfolioPlan['held'][number] & { conditions: string[] })[];
+  /** Set on a draft promoted from a what-if with hypothetical changes: why it cannot be published. */
+  unpublishable?: string;
+};
 
 export interface PlanRow {
   id: string;
@@ -225,10 +229,7 @@ export class PlansService {
     const own = rows.find((row) => row.id === plan.id);
     const ownChanges = hypothetical(own);
     if (ownChanges.length) {
-      throw new RpcError(
-        'conflict',
-        `Draft ${plan.id} cannot be published: it was promoted from scenario "${own?.scenario}", which ${ownChanges.join(', ')} — hypothetical changes, not the actual inputs. Compute a draft from the actual inputs (POST /api/v1/plans) to publish.`,
-      );
+      throw new RpcError('conflict', `Draft ${plan.id} cannot be published: ${unpublishableReason(own?.scenario ?? '', ownChanges)}. Compute a draft from the actual inputs (POST /api/v1/plans) to publish.`);
     }
     if (own?.scenario) await this.refuseStaleScenario(manager, plan.id, own.scenario);
     const published = rows.find((row) => row.kind === 'published');
@@ -337,6 +338,7 @@ export class PlansService {
       warnings: [...result.warnings],
       changes: row.changes,
       stats: result.stats,
+      unpublishable: result.unpublishable ?? null,
     };
   }
 
@@ -444,4 +446,9 @@ export async function madeFor(manager: EntityManager, table: 'plans' | 'scenario
   await holdKey(manager, `sequencing.request:${requestId}`);
   const [made] = (await manager.query(`SELECT * FROM sequencing.${table} WHERE request_id = $1`, [requestId])) as unknown[];
   return made;
+}
+
+/** Why a draft promoted from what-if `scenario` cannot be published, given its hypothetical changes (`hypotheticalChanges`). */
+export function unpublishableReason(scenario: string, changes: readonly string[]): string {
+  return `it was promoted from what-if "${scenario}", which ${changes.join(', ')} — hypothetical changes, not the actual inputs`;
 }

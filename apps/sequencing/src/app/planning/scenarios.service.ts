@@ -5,7 +5,7 @@ import { MAX_PLAN_TIME_LIMIT_MS, SequencingEvents, type CreateScenario, type Pla
 import { firstResultSet, Outbox, RpcError } from '@capstan/messaging';
 import { applyScenario, diffPlans, HYPOTHETICAL_CHANGE_KINDS, hypotheticalChanges, ScenarioError, type PlanDiff, type ScenarioChange } from '@capstan/sequencing-engine';
 import { markStale, PlanningInputsService } from './planning-inputs.service';
-import { PlansService, PROMOTED_FROM_HYPOTHETICAL, madeFor, type PlanRow } from './plans.service';
+import { PlansService, PROMOTED_FROM_HYPOTHETICAL, madeFor, unpublishableReason, type PlanRow } from './plans.service';
 import { mondayOfThisWeek } from './this-week';
 
 interface ScenarioRow {
@@ -110,7 +110,9 @@ export class ScenariosService {
     const scenarioPlan = await this.plans.row(scenario.plan_id);
     refusePlannedBeforeThisWeek(scenario, scenarioPlan);
     const base = await this.plans.row(scenario.base_plan_id);
-    const result = await this.plans.withFreshConditions(scenarioPlan.result);
+    const hypothetical = hypotheticalChanges(base.inputs, scenario.changes);
+    const fresh = await this.plans.withFreshConditions(scenarioPlan.result);
+    const result = hypothetical.length ? { ...fresh, unpublishable: unpublishableReason(scenario.name, hypothetical) } : fresh;
     const draft = await this.outbox.transaction(async (manager) => {
       const row = await this.plans.storeResult(manager, 'draft', `promoted scenario: ${scenario.name}`, scenarioPlan.inputs, scenarioPlan.options, result, actor, base);
       const promoted = firstResultSet(
@@ -118,7 +120,7 @@ export class ScenariosService {
       );
       if (!promoted.length) throw new RpcError('conflict', `Scenario ${id} was promoted already`);
       // A what-if changing a posture or adding an initiative stays one; PMO's own changes become the inputs.
-      if (!hypotheticalChanges(base.inputs, scenario.changes).length) {
+      if (!hypothetical.length) {
         const reason = `what-if "${scenario.name}" made the draft`;
         await this.inputs.adoptScenarioChanges(manager, scenario.changes, base.options.startDate, reason, actor);
         // Marked like any change to the inputs, so a draft computed meanwhile without them is followed by one with

@@ -2488,6 +2488,8 @@ export interface components {
                 stoppedBy: string;
             };
             trigger: string;
+            /** @default null */
+            unpublishable?: string[];
             version: number | null;
             warnings: string[];
             waves: {

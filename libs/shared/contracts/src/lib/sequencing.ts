@@ -287,6 +287,8 @@ export const planSchema = z.object({
   /** Changes from the previous draft, with reasons, when this draft re-computed one. */
   changes: planDiffSchema.nullable(),
   stats: z.object({ schedules: z.number().int(), firstFeasibleMs: z.number(), elapsedMs: z.number(), stoppedBy: z.string() }),
+  /** Why this draft can be looked at but not published (promoted from a what-if with hypothetical changes); null when it can be. */
+  unpublishable: z.string().nullable().default(null),
 });
 export type PlanView = z.infer<typeof planSchema>;
 

@@ -35,7 +35,7 @@ type Showing = 'published' | 'draft';
       </div>
       @if (session.canPlan()) {
         <button type="button" (click)="compute()" [disabled]="busy()">Compute a draft</button>
-        @if (plan()?.kind === 'draft') {
+        @if (plan()?.kind === 'draft' && !plan()?.unpublishable) {
           <button type="button" class="primary" (click)="publish()" [disabled]="busy()" data-testid="publish">Publish this draft</button>
         }
       }
@@ -64,6 +64,9 @@ type Showing = 'published' | 'draft';
       }
       @for (warning of p.warnings; track warning) {
         <p class="note warning">{{ warning }}</p>
+      }
+      @if (p.unpublishable; as why) {
+        <p class="note warning" data-testid="unpublishable">This draft can be looked at, not published: {{ why }}. Compute a draft to publish the actual inputs.</p>
       }
       @if (p.kind === 'draft' && session.canPlan()) {
         <section class="card against" aria-label="Against the published plan" data-testid="against-published">
