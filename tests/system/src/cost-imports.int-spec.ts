@@ -486,6 +486,89 @@ describe('FOCUS billing imports', () => {
     expect(await burn()).toMatchObject({ actual: '60.01' });
   });
 
+  it('should map an import\'s unallocated spend by rules made after it, exactly and once, keeping the ledger append-only', async () => {
+    const [alpha, beta] = await Promise.all(
+      ['Mapped later', 'Shared later'].map(async (name) => (await pmo.post<{ id: string }>('/api/v1/initiatives', { name, businessUnit: 'Finance' })).body.id),
+    );
+    // 6,004 rows, two batches: 6,000 tagged for alpha, two on a shared sub-account to split evenly, one whose tag needs escaping
+    // on its way into the ledger (a backslash, quotes), one no rule will map.
+    const lines = ['ChargePeriodStart,BilledCost,EffectiveCost,BillingCurrency,ServiceCategory,SubAccountId,Tags'];
+    for (let row = 0; row < 6_000; row++) lines.push(`2026-06-${String(1 + (row % 28)).padStart(2, '0')},0.01,0.009,EUR,Compute,team-sub,"{""team"":""alpha-later""}"`);
+    lines.push(
+      '2026-06-15,100.00,90.00,EUR,Compute,shared-later,',
+      '2026-06-16,33.33,,EUR,Compute,shared-later,{}',
+      '2026-06-16,1.11,,EUR,Compute,team-sub,"{""team"":""back\\\\slash \\""quoted\\""""}"',
+      '2026-06-17,7.77,7.77,EUR,Compute,nobody-later,',
+    );
+    const imported = await importFile(`${lines.join('\n')}\n`, 'format=focus');
+    expect(imported).toMatchObject({ status: 'completed', rowsImported: 6_004, rowsUnallocated: 6_004 });
+    const before = await summary('currency', imported.id);
+
+    type Reallocating = ImportBody & { reallocation: { status: string; reason: string; entriesReallocated: number; entriesLeftUnallocated: number; reallocatedAt: string | null } | null };
+    const path = `/api/v1/cost-imports/${imported.id}/reallocation`;
+    const reallocated = async (reason: string) => {
+      const asked = await finance.post<Reallocating>(path, { reason });
+      expect([asked.status, asked.body.reallocation?.status, asked.body.reallocation?.reason]).toEqual([202, 'reallocating', reason]);
+      return pollUntil(async () => {
+        const { body } = await viewer.get<Reallocating>(`/api/v1/cost-imports/${imported.id}`);
+        return body.reallocation?.status === 'reallocated' ? body.reallocation : undefined;
+      }, { timeoutMs: 120_000, what: 'the re-allocation to finish' });
+    };
+    expect((await viewer.post(path, { reason: 'no' })).status).toBe(403);
+    expect((await finance.post(path, {})).status).toBe(400);
+    expect((await finance.post('/api/v1/cost-imports/00000000-0000-4000-8000-000000000000/reallocation', { reason: 'none' })).status).toBe(404);
+    // No rule maps these rows yet: nothing moves.
+    expect(await reallocated('before any rule')).toMatchObject({ entriesReallocated: 0, entriesLeftUnallocated: 6_004, reallocatedAt: expect.any(String) });
+
+    await makeAllocationRule(finance, { name: 'Alpha, later', priority: 1, match: { tag: { key: 'team', value: 'alpha-later' } }, target: { kind: 'initiative', initiativeId: alpha } });
+    await makeAllocationRule(finance, {
+      name: 'Shared, later',
+      priority: 2,
+      match: { subAccountId: 'shared-later' },
+      target: { kind: 'split', method: 'even', parts: [{ initiativeId: alpha }, { initiativeId: beta }] },
+    });
+    await makeAllocationRule(finance, { name: 'Escaped, later', priority: 3, match: { tag: { key: 'team', value: 'back\\slash "quoted"' } }, target: { kind: 'initiative', initiativeId: beta } });
+    expect(await reallocated('rules for alpha and the shared platform')).toMatchObject({ entriesReallocated: 6_003, entriesLeftUnallocated: 1 });
+    const byInitiative = Object.fromEntries((await summary('initiative', imported.id)).map((g) => [g.key, g.billedCost]));
+    // 6,000 × 0.01 and half of 100.00 and of 33.33 (and 1.11 for beta's escaped tag), exactly; the rest stays unallocated, and the import's total is what it was.
+    expect(byInitiative).toEqual({ [alpha]: '126.665', [beta]: '67.775', unallocated: '7.77' });
+    expect(await summary('currency', imported.id)).toEqual(before);
+    const [mapped] = await databaseRows<{ entries: number; originals: number; reversals: number }>(
+      `SELECT count(*) FILTER (WHERE reallocates_id IS NOT NULL)::int AS entries, count(DISTINCT reallocates_id)::int AS originals,
+              count(*) FILTER (WHERE reference LIKE 're-allocation of import %' AND reverses_id IS NOT NULL)::int AS reversals
+         FROM cost_tracking.cost_entries WHERE import_id = $1`,
+      [imported.id],
+    );
+    expect(mapped).toEqual({ entries: 6_005, originals: 6_003, reversals: 6_003 });
+    // Asked again, only what is still unallocated is looked at.
+    expect(await reallocated('once more')).toMatchObject({ entriesReallocated: 0, entriesLeftUnallocated: 1 });
+
+    // Reversed as a whole afterwards, the import nets to zero: the mapped entries are reversed, the re-mapped ones are not twice.
+    expect((await finance.post(`/api/v1/cost-imports/${imported.id}/reversal`, { reason: 'to see it net out' })).status).toBe(202);
+    const reversed = await pollUntil(async () => {
+      const { body } = await viewer.get<ImportBody & { reversal: { status: string; entriesReversed: number } }>(`/api/v1/cost-imports/${imported.id}`);
+      return body.reversal.status === 'reversed' ? body.reversal : undefined;
+    }, { timeoutMs: 120_000, what: 'the reversal to finish' });
+    expect(reversed.entriesReversed).toBe(6_006);
+    expect((await summary('initiative', imported.id)).map((g) => new Decimal(g.billedCost).isZero())).toEqual([true, true, true]);
+    const converted = await viewer.get<SummaryBody>(`/api/v1/costs/summary?groupBy=phase&importId=${imported.id}&reporting=true`);
+    expect(converted.body.groups.map((group) => new Decimal(group.billedCost).isZero())).toEqual([true]);
+    const refused = await finance.post<{ detail: string }>(path, { reason: 'after the reversal' });
+    expect([refused.status, refused.body.detail]).toEqual([409, expect.stringContaining('was reversed as a whole')]);
+    const told = await databaseRows<{ payload: { status: string; initiatives: string[] } }>(
+      `SELECT envelope->'payload' AS payload FROM cost_tracking.outbox WHERE type = 'cost.imported' AND envelope->'payload'->>'importId' = $1 ORDER BY seq`,
+      [imported.id],
+    );
+    const both = [alpha, beta].sort();
+    expect(told.map((row) => [row.payload.status, row.payload.initiatives])).toEqual([
+      ['completed', []],
+      ['reallocated', []],
+      ['reallocated', both],
+      ['reallocated', []],
+      ['reversed', both],
+    ]);
+  });
+
   it('should fail an upload whose pieces stopped arriving, and drop what it kept, instead of leaving it receiving', async () => {
     // The gateway sends pieces over NATS and abandons an upload that breaks off; one restarted mid-file never can. Its part, by hand:
     const nats = new NatsClient({ url: context.natsUrl, name: 'stalled-upload' });
@@ -560,5 +643,41 @@ describe('FOCUS billing imports', () => {
     expect(counts).toEqual({ reversals: rows, distinct: rows });
     const [net] = await summary('currency', started.body.id);
     expect(new Decimal(net.billedCost).isZero()).toBe(true);
+  });
+
+  it('should map no entry twice when the service is killed mid-way through a re-allocation', async () => {
+    const { body: initiative } = await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Mapped after a crash', businessUnit: 'Operations' });
+    const rows = 50_000;
+    const lines = ['ChargePeriodStart,BilledCost,BillingCurrency,ServiceCategory,BillingAccountId'];
+    for (let i = 0; i < rows; i++) lines.push(`2026-05-${String(1 + (i % 28)).padStart(2, '0')},${i % 89}.${String(i % 997).padStart(3, '0')},EUR,Compute,crash-later`);
+    const imported = await importFile(lines.join('\n'), 'format=focus');
+    expect(imported).toMatchObject({ status: 'completed', rowsUnallocated: rows });
+    const [before] = await summary('currency', imported.id);
+    await makeAllocationRule(finance, { name: 'After a crash', priority: 1, match: { billingAccountId: 'crash-later' }, target: { kind: 'initiative', initiativeId: initiative.id } });
+
+    type Reallocating = ImportBody & { reallocation: { status: string; entriesReallocated: number } | null };
+    expect((await finance.post(`/api/v1/cost-imports/${imported.id}/reallocation`, { reason: 'the account is the night batch' })).status).toBe(202);
+    const midway = await pollUntil(async () => {
+      const { body } = await viewer.get<Reallocating>(`/api/v1/cost-imports/${imported.id}`);
+      return body.reallocation && body.reallocation.entriesReallocated > 0 ? body.reallocation : undefined;
+    }, { intervalMs: 20, what: 'the first batch of the re-allocation' });
+    await context.system.stop('cost-tracking', 'SIGKILL');
+    expect(midway.status).toBe('reallocating');
+    expect(midway.entriesReallocated).toBeLessThan(rows);
+
+    context.system.start('cost-tracking');
+    const done = await pollUntil(async () => {
+      const { body } = await viewer.get<Reallocating>(`/api/v1/cost-imports/${imported.id}`);
+      return body.reallocation?.status === 'reallocated' ? body.reallocation : undefined;
+    }, { timeoutMs: 120_000, what: 'the re-allocation to finish' });
+    expect(done.entriesReallocated).toBe(rows);
+    const [counts] = await databaseRows<{ mapped: number; distinct: number }>(
+      `SELECT count(*)::int AS mapped, count(DISTINCT reallocates_id)::int AS distinct FROM cost_tracking.cost_entries WHERE import_id = $1 AND reallocates_id IS NOT NULL`,
+      [imported.id],
+    );
+    expect(counts).toEqual({ mapped: rows, distinct: rows });
+    const byInitiative = Object.fromEntries((await summary('initiative', imported.id)).map((g) => [g.key, g.billedCost]));
+    expect(new Decimal(byInitiative[initiative.id]).equals(before.billedCost)).toBe(true);
+    expect(new Decimal(byInitiative['unallocated']).isZero()).toBe(true);
   });
 });

@@ -486,7 +486,7 @@ describe('dashboard', () => {
     // The import joins the list every finance user sees, with who sent it and how it went.
     const listed = financePage.getByRole('table', { name: 'Billing imports' }).locator('tbody tr').first();
     await pollUntil(async () => ((await listed.textContent()) ?? '').includes('completed'), { what: 'the import to be listed as completed' });
-    expect((await listed.locator('td').allTextContents()).map((cell) => cell.trim())).toEqual([expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/), 'fran', 'pilot', 'completed', '2', '1', '2', 'Reverse…']);
+    expect((await listed.locator('td').allTextContents()).map((cell) => cell.trim())).toEqual([expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/), 'fran', 'pilot', 'completed', '2', '1', '2', expect.stringMatching(/^Reverse…\s*Map again…$/)]);
     const unallocated = financePage.locator('tr[data-initiative="unallocated"]');
     await unallocated.waitFor();
     // 1200.123456789 − 0.123456789 and 1100.5 − 0.5, summed exactly, grouped by thousands for reading.
@@ -535,14 +535,38 @@ describe('dashboard', () => {
     await financePage.getByRole('heading', { name: 'All currencies, in EUR' }).waitFor();
     expect(await checkPage(financePage, 'economics')).toEqual([]);
 
-    // The file was the wrong one: finance reverses the import, saying why, and its spend nets to zero.
+    // A rule made after the import maps its unallocated spend when finance asks, saying why.
+    const financeApi = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['finance']));
+    const { body: portfolio } = await financeApi.get<{ items: { id: string; name: string }[] }>('/api/v1/initiatives?limit=1');
+    const owner = portfolio.items[0];
+    const rule = await financeApi.post<{ id: string }>('/api/v1/allocation-rules', { name: 'Every resource', priority: 900, match: { resourceIdPattern: '*' }, target: { kind: 'initiative', initiativeId: owner.id } });
+    expect(rule.status).toBe(201);
     const history = financePage.getByRole('table', { name: 'Billing imports' });
+    try {
+      await history.getByRole('button', { name: /^Map again the unallocated spend of the import of/ }).first().click();
+      await history.getByLabel('Why').fill('the platform rule');
+      await history.getByRole('button', { name: 'Map its unallocated spend' }).click();
+      await pollUntil(async () => ((await history.getByTestId('reallocation').first().textContent()) ?? '').includes('mapped again by fran'), { what: 'the re-allocation to show' });
+      expect(await history.getByTestId('reallocation').first().textContent()).toMatch(/the platform rule\s+\(2 entries mapped, 0 still unallocated\)/);
+      const mapped = financePage.locator(`tr[data-initiative="${owner.id}"]`);
+      await pollUntil(async () => ((await mapped.locator('td.num').allTextContents()).join('|') === '1,200|1,100' ? true : undefined), { what: 'the spend on its initiative' });
+      expect((await unallocated.locator('td.num').allTextContents()).join('|')).toBe('0|0');
+      // Nothing is left to map: only the reversal is offered.
+      expect(await history.getByRole('button', { name: /^Map again/ }).count()).toBe(0);
+      expect(await checkPage(financePage, 'economics-reallocated')).toEqual([]);
+    } finally {
+      await financeApi.post(`/api/v1/allocation-rules/${rule.body.id}/retirement`, {});
+    }
+
+    // The file was the wrong one: finance reverses the import, saying why, and its spend nets to zero.
     await history.getByRole('button', { name: /^Reverse the import of/ }).first().click();
     await history.getByLabel('Why').fill('the wrong month');
     await history.getByRole('button', { name: 'Reverse this import' }).click();
     await pollUntil(async () => ((await history.getByTestId('reversal').first().textContent()) ?? '').includes('reversed by fran'), { what: 'the reversal to show' });
     expect(await history.getByTestId('reversal').first().textContent()).toContain('the wrong month (2 entries)');
-    await pollUntil(async () => ((await unallocated.locator('td.num').allTextContents()).join('|') === '0|0' ? true : undefined), { what: 'the unallocated spend to net to zero' });
+    await pollUntil(async () => ((await financePage.locator(`tr[data-initiative="${owner.id}"] td.num`).allTextContents()).join('|') === '0|0' ? true : undefined), {
+      what: 'the mapped spend to net to zero',
+    });
     expect(await checkPage(financePage, 'economics-reversed')).toEqual([]);
 
     // Finance sets a quarter's rollout budget on the rollout page; a malformed amount is said before anything is sent.

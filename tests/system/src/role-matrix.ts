@@ -67,6 +67,7 @@ export const MATRIX: Record<string, readonly Role[] | 'public'> = {
   'POST /api/v1/cost-imports': ['admin', 'finance'],
   'GET /api/v1/cost-imports': ALL,
   'POST /api/v1/cost-imports/{id}/reversal': ['admin', 'finance'],
+  'POST /api/v1/cost-imports/{id}/reallocation': ['admin', 'finance'],
   'GET /api/v1/cost-imports/{id}': ALL,
   'POST /api/v1/allocation-rules': ['admin', 'finance'],
   'GET /api/v1/allocation-rules': ALL,

@@ -27,7 +27,8 @@ const LIST_COLUMNS = [
   'id', 'format', 'status', 'default_currency', 'phase', 'bytes_received', 'content_sha256', 'chunks_received', 'bytes_processed',
   'rows_read', 'rows_imported', 'rows_rejected', 'rows_unallocated', 'failure', 'requested_by', 'created_at', 'updated_at', 'completed_at',
   'reversal_status', 'reversal_reason', 'reversal_requested_by', 'reversal_requested_at', 'reversed_at', 'entries_reversed', 'reversed_through_row',
-  'reversal_attempts', 'reversal_error',
+  'reversal_attempts', 'reversal_error', 'reallocation_status', 'reallocation_reason', 'reallocation_requested_by', 'reallocation_requested_at',
+  'reallocated_at', 'entries_reallocated', 'entries_left_unallocated', 'reallocated_through_row', 'reallocation_attempts', 'reallocation_error',
 ].join(', ');
 const CREATED_MICROS = '(extract(epoch FROM created_at) * 1000000)::bigint';
 /** The report keeps this many rejected rows; the counts stay exact. */
@@ -62,6 +63,16 @@ export interface ImportRow {
   reversed_through_row: number;
   reversal_attempts: number;
   reversal_error: string | null;
+  reallocation_status: 'reallocating' | 'reallocated' | null;
+  reallocation_reason: string | null;
+  reallocation_requested_by: string | null;
+  reallocation_requested_at: Date | null;
+  reallocated_at: Date | null;
+  entries_reallocated: number;
+  entries_left_unallocated: number;
+  reallocated_through_row: number;
+  reallocation_attempts: number;
+  reallocation_error: string | null;
 }
 
 /**
@@ -435,10 +446,14 @@ export class CostImportsService implements OnApplicationBootstrap, BeforeApplica
   }
 
   /**
-   * What an import that ended (or its reversal) changed, told in its transaction: per initiative its economics, per
+   * What an import that ended (or its reversal, or re-allocation) changed, told in its transaction: per initiative its economics, per
    * budget its burn, and the import. The touches its batches noted are used up.
    */
-  async announce(manager: EntityManager, row: ImportRow, status: 'completed' | 'failed' | 'reversed' = row.status === 'failed' ? 'failed' : 'completed'): Promise<void> {
+  async announce(
+    manager: EntityManager,
+    row: ImportRow,
+    status: 'completed' | 'failed' | 'reversed' | 'reallocated' = row.status === 'failed' ? 'failed' : 'completed',
+  ): Promise<void> {
     const id = row.id;
     await manager.query(`DELETE FROM cost_tracking.cost_import_chunks WHERE import_id = $1`, [id]);
     // In one order, so that two imports completing at once lock the same budgets in the same order.
@@ -518,6 +533,20 @@ function listItem(row: Omit<ImportRow, 'errors'>): CostImportListItem {
             reversedAt: row.reversed_at ? new Date(row.reversed_at).toISOString() : null,
             lastError: row.reversal_error,
             failedAttempts: row.reversal_attempts,
+          }
+        : null,
+    reallocation:
+      row.reallocation_status && row.reallocation_requested_at
+        ? {
+            status: row.reallocation_status,
+            reason: row.reallocation_reason ?? '',
+            requestedBy: row.reallocation_requested_by ?? '',
+            requestedAt: new Date(row.reallocation_requested_at).toISOString(),
+            entriesReallocated: row.entries_reallocated,
+            entriesLeftUnallocated: row.entries_left_unallocated,
+            reallocatedAt: row.reallocated_at ? new Date(row.reallocated_at).toISOString() : null,
+            lastError: row.reallocation_error,
+            failedAttempts: row.reallocation_attempts,
           }
         : null,
   };

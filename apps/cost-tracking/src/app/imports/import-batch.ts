@@ -7,7 +7,7 @@ import { copyFrom, copyText } from '@capstan/persistence';
 const MAX_MESSAGE = 500;
 
 const COPY_COLUMNS =
-  'id, initiative_id, charge_date, period, category, phase, amount, effective_amount, list_cost, contracted_cost, service_category, charge_category, resource_id, import_id, import_row, split_part, allocation_rule_id, currency, source, recorded_by';
+  'id, initiative_id, charge_date, period, category, phase, amount, effective_amount, list_cost, contracted_cost, service_category, charge_category, resource_id, import_id, import_row, split_part, allocation_rule_id, currency, source, recorded_by, allocation_attributes';
 
 export interface Touch {
   initiativeId: string;
@@ -25,7 +25,7 @@ const COPY_BUFFER_BYTES = 2 << 20;
 /** A rule's weights and, for a split, its splitter: worked out once per rule and import, used for every row it maps. */
 const allocations = new WeakMap<AllocationRule, { weights: ReturnType<typeof weightsOf>; splitter?: (amount: string) => string[] }>();
 
-function allocationOf(rule: AllocationRule) {
+export function allocationOf(rule: AllocationRule) {
   let allocation = allocations.get(rule);
   if (!allocation) {
     const weights = weightsOf(rule.target);
@@ -33,6 +33,32 @@ function allocationOf(rule: AllocationRule) {
     allocations.set(rule, allocation);
   }
   return allocation;
+}
+
+/**
+ * What rules match on besides the resource id, kept on an unallocated entry so that a rule made later can map it
+ * (`ImportReallocationsService`). The tags object is shared by the rows that have the same tags: written once.
+ */
+const tagsText = new WeakMap<object, string>();
+
+export interface AllocationAttributes {
+  billingAccountId?: string;
+  subAccountId?: string;
+  tags?: Record<string, string>;
+}
+
+function attributesOf(charge: FocusCharge): string {
+  let tags = tagsText.get(charge.tags);
+  if (tags === undefined) {
+    tags = Object.keys(charge.tags).length ? JSON.stringify(charge.tags) : '';
+    tagsText.set(charge.tags, tags);
+  }
+  const parts = [
+    charge.billingAccountId === null ? '' : `"billingAccountId":${JSON.stringify(charge.billingAccountId)}`,
+    charge.subAccountId === null ? '' : `"subAccountId":${JSON.stringify(charge.subAccountId)}`,
+    tags && `"tags":${tags}`,
+  ].filter(Boolean);
+  return `{${parts.join(',')}}`;
 }
 
 /**
@@ -70,6 +96,7 @@ export class ImportBatch {
     rule: [] as (string | null)[],
     currency: [] as string[],
     source: [] as string[],
+    attributes: [] as (string | null)[],
   };
 
   /** The (currency, charge day) pairs of the entries, for their exchange rates: a handful per batch. */
@@ -134,7 +161,7 @@ export class ImportBatch {
     if (!this.currencyDays.has(day)) this.currencyDays.set(day, { currency: charge.currency, date: charge.chargeDate });
     if (!rule) {
       this.unallocated++;
-      this.push(row, 0, charge, null, charge, null, 'import');
+      this.push(row, 0, charge, null, charge, null, 'import', attributesOf(charge));
       return;
     }
     const { weights, splitter } = allocationOf(rule);
@@ -169,13 +196,14 @@ export class ImportBatch {
     await manager.query(
       `INSERT INTO cost_tracking.cost_entries
          (id, initiative_id, charge_date, period, category, phase, amount, effective_amount, list_cost, contracted_cost,
-          service_category, charge_category, resource_id, import_id, import_row, split_part, allocation_rule_id, currency, source, reference, recorded_by)
+          service_category, charge_category, resource_id, import_id, import_row, split_part, allocation_rule_id, currency, source, reference, recorded_by,
+          allocation_attributes)
        SELECT u.id, u.initiative_id, u.charge_date, to_char(u.charge_date, 'YYYY-MM'), u.category, $15, u.amount, u.effective, u.list, u.contracted,
-              u.service_category, u.charge_category, u.resource_id, $16, u.import_row, u.split_part, u.rule_id, u.currency, u.source, '', $17
+              u.service_category, u.charge_category, u.resource_id, $16, u.import_row, u.split_part, u.rule_id, u.currency, u.source, '', $17, u.attributes
          FROM unnest($1::uuid[], $2::date[], $3::text[], $4::numeric[], $5::numeric[], $6::numeric[], $7::numeric[], $8::text[], $9::text[], $10::text[],
-                     $11::int[], $12::smallint[], $13::uuid[], $14::text[], $18::text[], $19::uuid[])
+                     $11::int[], $12::smallint[], $13::uuid[], $14::text[], $18::text[], $19::uuid[], $20::jsonb[])
            AS u(initiative_id, charge_date, category, amount, effective, list, contracted, service_category, charge_category, resource_id,
-                import_row, split_part, rule_id, currency, source, id)
+                import_row, split_part, rule_id, currency, source, id, attributes)
        ON CONFLICT (import_id, import_row, split_part) WHERE import_id IS NOT NULL DO NOTHING`,
       [
         c.initiative,
@@ -197,6 +225,7 @@ export class ImportBatch {
         this.job.requested_by,
         c.source,
         c.id,
+        c.attributes,
       ],
     );
   }
@@ -219,6 +248,7 @@ export class ImportBatch {
     amounts: Pick<FocusCharge, 'billedCost' | 'effectiveCost' | 'listCost' | 'contractedCost'>,
     ruleId: string | null,
     source: 'import' | 'allocation',
+    attributes: string | null = null,
   ): void {
     const id = timeOrderedId();
     if (!this.entries++) this.firstRow = row;
@@ -234,7 +264,7 @@ export class ImportBatch {
         `${id}\t${initiativeId ?? NULL}\t${charge.chargeDate}\t${charge.chargeDate.slice(0, 7)}\t${charge.category}\t${this.job.phase}\t` +
           `${amounts.billedCost}\t${amounts.effectiveCost ?? NULL}\t${amounts.listCost ?? NULL}\t${amounts.contractedCost ?? NULL}\t` +
           `${copyText(charge.serviceCategory)}\t${copyText(charge.chargeCategory)}\t${copyText(charge.resourceId)}\t` +
-          `${this.importId}\t${row}\t${part}\t${ruleId ?? NULL}\t${charge.currency}\t${source}\t${this.recordedBy}\n`,
+          `${this.importId}\t${row}\t${part}\t${ruleId ?? NULL}\t${charge.currency}\t${source}\t${this.recordedBy}\t${copyText(attributes)}\n`,
       );
       return;
     }
@@ -255,6 +285,7 @@ export class ImportBatch {
     c.rule.push(ruleId);
     c.currency.push(charge.currency);
     c.source.push(source);
+    c.attributes.push(attributes);
   }
 }
 

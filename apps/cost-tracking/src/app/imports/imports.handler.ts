@@ -3,6 +3,7 @@ import { AllocationRpc, CostImportRpc } from '@capstan/contracts';
 import { RpcServer } from '@capstan/messaging';
 import { AllocationRulesService } from './allocation-rules.service';
 import { CostImportsService } from './cost-imports.service';
+import { ImportReallocationsService } from './import-reallocations.service';
 import { ImportReversalsService } from './import-reversals.service';
 
 @Injectable()
@@ -12,6 +13,7 @@ export class ImportsHandler implements OnModuleInit {
     private readonly imports: CostImportsService,
     private readonly rules: AllocationRulesService,
     private readonly reversals: ImportReversalsService,
+    private readonly reallocations: ImportReallocationsService,
   ) {}
 
   onModuleInit(): void {
@@ -23,6 +25,7 @@ export class ImportsHandler implements OnModuleInit {
     this.rpc.handle(CostImportRpc.get, ({ id }) => this.imports.get(id));
     this.rpc.handle(CostImportRpc.list, (query) => this.imports.list(query));
     this.rpc.handle(CostImportRpc.reverse, ({ id, reason, actor }) => this.reversals.request(id, reason, actor));
+    this.rpc.handle(CostImportRpc.reallocate, ({ id, reason, actor }) => this.reallocations.request(id, reason, actor));
     this.rpc.handle(AllocationRpc.create, ({ rule, actor }) => this.rules.create(rule, actor));
     this.rpc.handle(AllocationRpc.list, () => this.rules.list());
     this.rpc.handle(AllocationRpc.retire, ({ id, actor }) => this.rules.retire(id, actor));

@@ -7,11 +7,12 @@ import { TokenMeteringHandler } from '../metering/token-metering.handler';
 import { TokenMeteringService } from '../metering/token-metering.service';
 import { AllocationRulesService } from '../imports/allocation-rules.service';
 import { CostImportsService } from '../imports/cost-imports.service';
+import { ImportReallocationsService } from '../imports/import-reallocations.service';
 import { ImportReversalsService } from '../imports/import-reversals.service';
 import { ImportsHandler } from '../imports/imports.handler';
 import { LedgerHandler } from './ledger.handler';
 import { LedgerService } from './ledger.service';
 import { UnitEconomicsService } from './unit-economics.service';
 
-@Module({ providers: [LedgerService, LedgerHandler, BudgetsService, AllocationRulesService, CostImportsService, ImportReversalsService, ImportsHandler, UnitEconomicsService, ExchangeRatesService, ExchangeRatesHandler, RateConversions, TokenMeteringService, TokenMeteringHandler] })
+@Module({ providers: [LedgerService, LedgerHandler, BudgetsService, AllocationRulesService, CostImportsService, ImportReversalsService, ImportReallocationsService, ImportsHandler, UnitEconomicsService, ExchangeRatesService, ExchangeRatesHandler, RateConversions, TokenMeteringService, TokenMeteringHandler] })
 export class LedgerModule {}

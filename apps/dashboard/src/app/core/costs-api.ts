@@ -56,6 +56,11 @@ export class CostsApi {
     return this.http.post<CostImport>(`/api/v1/cost-imports/${encodeURIComponent(id)}/reversal`, { reason });
   }
 
+  /** Maps an ended import's unallocated spend by the allocation rules in force; it goes on in the background. */
+  reallocateImport(id: string, reason: string): Observable<CostImport> {
+    return this.http.post<CostImport>(`/api/v1/cost-imports/${encodeURIComponent(id)}/reallocation`, { reason });
+  }
+
   importStatus(id: string): Observable<CostImport> {
     return this.http.get<CostImport>(`/api/v1/cost-imports/${encodeURIComponent(id)}`);
   }

@@ -12,6 +12,7 @@ import {
   allocationRuleSchema,
   costImportListQuerySchema,
   costImportListSchema,
+  costImportReallocationSchema,
   costImportReversalSchema,
   costImportSchema,
   pieceLength,
@@ -29,6 +30,7 @@ class CostImportDto extends createZodDto(costImportSchema) {}
 class CostImportListQueryDto extends createZodDto(costImportListQuerySchema) {}
 class CostImportListDto extends createZodDto(costImportListSchema) {}
 class CostImportReversalDto extends createZodDto(costImportReversalSchema) {}
+class CostImportReallocationDto extends createZodDto(costImportReallocationSchema) {}
 class IdParamsDto extends createZodDto(z.object({ id: z.uuid() })) {}
 class AllocationRuleInputDto extends createZodDto(allocationRuleInputSchema) {}
 class AllocationRuleDto extends createZodDto(allocationRuleSchema) {}
@@ -106,6 +108,19 @@ export class CostImportsController {
   @ApiAcceptedResponse({ type: CostImportDto })
   reverse(@Param() { id }: IdParamsDto, @Body() { reason }: CostImportReversalDto, @CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest) {
     return this.rpc.call(CostImportRpc.reverse, { id, reason, actor: principal.subject }, { correlationId: request.correlationId });
+  }
+
+  /**
+   * Maps an ended import's unallocated spend by the allocation rules in force now (a rule made since the import):
+   * each unallocated entry a rule matches is reversed and replaced by the entries the rule gives, in the background;
+   * the import's `reallocation` shows how far it is. Asked again once it has ended, it maps what is still unallocated.
+   */
+  @Post('cost-imports/:id/reallocation')
+  @Roles('finance')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: CostImportDto })
+  reallocate(@Param() { id }: IdParamsDto, @Body() { reason }: CostImportReallocationDto, @CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest) {
+    return this.rpc.call(CostImportRpc.reallocate, { id, reason, actor: principal.subject }, { correlationId: request.correlationId });
   }
 
   /** A rule mapping billing rows (by tag, account or resource pattern) to an initiative, or splitting them among several. */

@@ -241,6 +241,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cost-imports/{id}/reallocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CostImportsController_reallocate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cost-imports/{id}/reversal": {
         parameters: {
             query?: never;
@@ -1521,6 +1537,19 @@ export interface components {
             /** @enum {string} */
             phase: "pilot" | "production";
             progress: number;
+            /** @default null */
+            reallocation?: {
+                entriesLeftUnallocated: number;
+                entriesReallocated: number;
+                failedAttempts: number;
+                lastError: string | null;
+                reallocatedAt: string | null;
+                reason: string;
+                requestedAt: string;
+                requestedBy: string;
+                /** @enum {string} */
+                status: "reallocating" | "reallocated";
+            } | null;
             requestedBy: string;
             /** @default null */
             reversal?: {
@@ -1557,6 +1586,19 @@ export interface components {
                 /** @enum {string} */
                 phase: "pilot" | "production";
                 progress: number;
+                /** @default null */
+                reallocation?: {
+                    entriesLeftUnallocated: number;
+                    entriesReallocated: number;
+                    failedAttempts: number;
+                    lastError: string | null;
+                    reallocatedAt: string | null;
+                    reason: string;
+                    requestedAt: string;
+                    requestedBy: string;
+                    /** @enum {string} */
+                    status: "reallocating" | "reallocated";
+                } | null;
                 requestedBy: string;
                 /** @default null */
                 reversal?: {
@@ -1579,6 +1621,9 @@ export interface components {
                 updatedAt: string;
             }[];
             nextCursor: string[];
+        };
+        CostImportReallocationDto: {
+            reason: string;
         };
         CostImportReversalDto: {
             reason: string;
@@ -4897,6 +4942,85 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostImportDto"];
+                };
+            };
+            /** @description The request is not valid (each field named in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credential, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's roles do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service or its database is unavailable just now (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as problem details (404, 409, 412, 422, 504 …) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CostImportsController_reallocate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CostImportReallocationDto"];
+            };
+        };
+        responses: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -336,14 +336,15 @@ export const CostEvents = {
   /**
    * A billing import ended: how many rows, how many allocated, to which initiatives. A failed import's rows imported
    * before it stopped stay in the ledger, so it is told too, with `status` "failed" (absent before: completed); an
-   * import reversed as a whole is told again with `status` "reversed" once every entry has its reversing entry.
+   * import reversed as a whole is told again with `status` "reversed" once every entry has its reversing entry, and
+   * one whose unallocated spend was mapped again with "reallocated" (`initiatives`: those it mapped spend to).
    */
   imported: eventContract(
     'cost.imported',
     1,
     z.object({
       importId: z.uuid(),
-      status: z.enum(['completed', 'failed', 'reversed']).optional(),
+      status: z.enum(['completed', 'failed', 'reversed', 'reallocated']).optional(),
       rowsImported: z.number().int(),
       rowsRejected: z.number().int(),
       rowsUnallocated: z.number().int(),
@@ -450,12 +451,35 @@ export const costImportSchema = z.object({
     .nullable()
     // A cost tracking of an earlier version sends none during a rolling upgrade.
     .default(null),
+  /**
+   * The latest re-allocation: its unallocated entries mapped by the allocation rules in force then, each reversed and
+   * replaced by the entries its rule gives (null: never asked). It can be asked again once it has ended.
+   */
+  reallocation: z
+    .object({
+      status: z.enum(['reallocating', 'reallocated']),
+      reason: z.string(),
+      requestedBy: z.string(),
+      requestedAt: z.string(),
+      /** Unallocated entries a rule mapped, so far. */
+      entriesReallocated: z.number().int(),
+      /** Unallocated entries no rule maps yet, so far. */
+      entriesLeftUnallocated: z.number().int(),
+      reallocatedAt: z.string().nullable(),
+      lastError: z.string().nullable(),
+      failedAttempts: z.number().int(),
+    })
+    .nullable()
+    .default(null),
 });
 export type CostImport = z.infer<typeof costImportSchema>;
 
 /** Why an import is reversed as a whole: kept with it, and on each reversing entry. */
 export const costImportReversalSchema = z.object({ reason: z.string().trim().min(1).max(500) }).strict();
 export type CostImportReversal = z.infer<typeof costImportReversalSchema>;
+
+/** Why an import's unallocated spend is mapped again (a rule made since, say): kept with it, and on each entry it writes. */
+export const costImportReallocationSchema = costImportReversalSchema;
 
 /** Imports, newest first: what finance has loaded and how each went. */
 export const costImportListQuerySchema = z
@@ -507,6 +531,8 @@ export const CostImportRpc = {
   list: rpcContract('cost.import.list', costImportListQuerySchema, costImportListSchema),
   /** Starts reversing every entry of an import that has ended; the reversal goes on in the background (see `reversal`). */
   reverse: rpcContract('cost.import.reverse', costImportReversalSchema.extend({ id: z.uuid(), actor: z.string() }).strict(), costImportSchema),
+  /** Starts mapping an ended import's unallocated entries by the rules in force; it goes on in the background (see `reallocation`). */
+  reallocate: rpcContract('cost.import.reallocate', costImportReallocationSchema.extend({ id: z.uuid(), actor: z.string() }).strict(), costImportSchema),
 };
 
 // Allocation rules ------------------------------------------------------------

@@ -162,7 +162,7 @@ const CONVERSION_WATCH_MS = 2_000;
 
     @if (imports(); as latest) {
       <div class="table-head"><h2>Billing imports</h2><button type="button" class="csv" (click)="exportCsv('capstan-billing-imports.csv', '/api/v1/cost-imports', { limit: '200' })" aria-label="Download billing imports as CSV">CSV</button></div>
-      <cap-import-history [imports]="latest" [canReverse]="session.canImportCosts()" (reverse)="reverseImport($event.id, $event.reason)" />
+      <cap-import-history [imports]="latest" [canReverse]="session.canImportCosts()" (reverse)="correctImport('reverse', $event.id, $event.reason)" (reallocate)="correctImport('reallocate', $event.id, $event.reason)" />
     }
   `,
   styles: `
@@ -254,14 +254,19 @@ export class EconomicsPage implements OnInit {
     }
   }
 
-  /** Asks for an import's reversal, then follows it until every entry is reversed (the page reloads as it goes). */
-  protected async reverseImport(id: string, reason: string): Promise<void> {
+  /**
+   * Asks for an import's reversal, or for its unallocated spend to be mapped by the rules in force, then follows it
+   * until it is done (the page reloads as it goes).
+   */
+  protected async correctImport(kind: 'reverse' | 'reallocate', id: string, reason: string): Promise<void> {
     this.error.set(null);
+    const going = (job: CostImport) =>
+      kind === 'reverse' ? job.reversal?.status === 'reversing' && !job.reversal.lastError : job.reallocation?.status === 'reallocating' && !job.reallocation.lastError;
     try {
-      let job = await firstValueFrom(this.costs.reverseImport(id, reason));
+      let job = await firstValueFrom(kind === 'reverse' ? this.costs.reverseImport(id, reason) : this.costs.reallocateImport(id, reason));
       await this.load();
       // Followed while it goes on; once an attempt fails the list shows why, and live events tell when it ends.
-      while (job.reversal?.status === 'reversing' && !job.reversal.lastError && !this.destroyRef.destroyed) {
+      while (going(job) && !this.destroyRef.destroyed) {
         await new Promise((done) => setTimeout(done, 1_000));
         job = await firstValueFrom(this.costs.importStatus(id));
         await this.load();

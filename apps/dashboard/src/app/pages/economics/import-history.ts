@@ -7,7 +7,8 @@ import { percent } from '../../core/display';
  * The latest billing imports, newest first: what was loaded, by whom, as
  * pilot or production spend, and how it went — so a failed or half-mapped
  * import is seen by finance, not only by whoever sent it. Finance can reverse
- * one that ended (the wrong file, the wrong phase), giving the reason.
+ * one that ended (the wrong file, the wrong phase), or have its unallocated
+ * spend mapped by the rules made since, giving the reason.
  */
 @Component({
   selector: 'cap-import-history',
@@ -41,14 +42,27 @@ import { percent } from '../../core/display';
                   @if (reversal.lastError) { <div class="failure">The last attempt failed ({{ reversal.lastError }}); it is tried again.</div> }
                 </div>
               } @else if (canReverse() && (job.status === 'completed' || job.status === 'failed') && job.rowsImported > 0) {
-                @if (confirming() === job.id) {
-                  <form class="reverse" (submit)="$event.preventDefault(); confirm(job.id, reason.value)">
-                    <label>Why <input #reason required maxlength="500" placeholder="the wrong month's file" /></label>
-                    <button type="submit">Reverse this import</button>
-                    <button type="button" class="plain" (click)="confirming.set(null)">Keep it</button>
-                  </form>
-                } @else {
-                  <button type="button" class="plain" (click)="confirming.set(job.id)" [attr.aria-label]="'Reverse the import of ' + (job.createdAt | date: 'yyyy-MM-dd HH:mm')">Reverse…</button>
+                @if (job.reallocation; as reallocation) {
+                  <div class="reversal" data-testid="reallocation">
+                    {{ reallocation.status === 'reallocated' ? 'mapped again' : 'mapping again' }} by {{ reallocation.requestedBy }}: {{ reallocation.reason }}
+                    ({{ reallocation.entriesReallocated }} entries mapped, {{ reallocation.entriesLeftUnallocated }} still unallocated)
+                    @if (reallocation.lastError) { <div class="failure">The last attempt failed ({{ reallocation.lastError }}); it is tried again.</div> }
+                  </div>
+                }
+                @let when = job.createdAt | date: 'yyyy-MM-dd HH:mm';
+                @if (confirming(); as asked) {
+                  @if (asked.id === job.id) {
+                    <form class="reverse" (submit)="$event.preventDefault(); confirm(asked, reason.value)">
+                      <label>Why <input #reason required maxlength="500" [placeholder]="asked.kind === 'reverse' ? 'the wrong month’s file' : 'rules for the platform team'" /></label>
+                      <button type="submit">{{ asked.kind === 'reverse' ? 'Reverse this import' : 'Map its unallocated spend' }}</button>
+                      <button type="button" class="plain" (click)="confirming.set(null)">Cancel</button>
+                    </form>
+                  }
+                } @else if (job.reallocation?.status !== 'reallocating') {
+                  <button type="button" class="plain" (click)="confirming.set({ id: job.id, kind: 'reverse' })" [attr.aria-label]="'Reverse the import of ' + when">Reverse…</button>
+                  @if (job.rowsUnallocated > 0 && (job.reallocation?.entriesLeftUnallocated ?? 1) > 0) {
+                    <button type="button" class="plain" (click)="confirming.set({ id: job.id, kind: 'reallocate' })" [attr.aria-label]="'Map again the unallocated spend of the import of ' + when">Map again…</button>
+                  }
                 }
               }
             </td>
@@ -78,12 +92,14 @@ export class ImportHistory {
   readonly canReverse = input(false);
   /** The reversal asked for, with its reason; the page sends it and reloads. */
   readonly reverse = output<{ id: string; reason: string }>();
-  protected readonly confirming = signal<string | null>(null);
+  /** The re-allocation asked for (the rules in force map the import's unallocated spend), with its reason. */
+  readonly reallocate = output<{ id: string; reason: string }>();
+  protected readonly confirming = signal<{ id: string; kind: 'reverse' | 'reallocate' } | null>(null);
 
-  protected confirm(id: string, reason: string): void {
+  protected confirm(asked: { id: string; kind: 'reverse' | 'reallocate' }, reason: string): void {
     if (!reason.trim()) return;
     this.confirming.set(null);
-    this.reverse.emit({ id, reason: reason.trim() });
+    (asked.kind === 'reverse' ? this.reverse : this.reallocate).emit({ id: asked.id, reason: reason.trim() });
   }
   protected readonly percent = percent;
 }

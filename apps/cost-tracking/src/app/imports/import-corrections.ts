@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Outbox, firstResultSet, isDatabaseOutage, isTransactionConflict, isUniqueViolation } from '@capstan/messaging';
+import type { CostImportsService, ImportRow } from './cost-imports.service';
+import { importSettings } from './import-settings';
+
+/** A correction of an ended import as a whole, by its columns on `cost_tracking.cost_imports`. */
+export interface CorrectionKind {
+  /** In logs: "reversal", "re-allocation". */
+  name: string;
+  statusColumn: 'reversal_status' | 'reallocation_status';
+  running: 'reversing' | 'reallocating';
+  done: 'reversed' | 'reallocated';
+  doneAtColumn: 'reversed_at' | 'reallocated_at';
+  attemptsColumn: 'reversal_attempts' | 'reallocation_attempts';
+  errorColumn: 'reversal_error' | 'reallocation_error';
+  throughColumn: 'reversed_through_row' | 'reallocated_through_row';
+}
+
+/**
+ * Runs corrections of whole imports in the background: batches of rows, in
+ * the file's order, each committing with the row it reached under the
+ * import's lease, so a crash (or another replica, once the lease lapses)
+ * resumes where the last batch ended. A failed attempt is shown on the import
+ * (its error and count) and its lease let go, so the resumer tries it again on
+ * its next round. When no row is left the import is told again, as `done`,
+ * with what the correction changed.
+ */
+export abstract class ImportCorrections<Context> implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  protected readonly logger = new Logger(this.constructor.name);
+  protected readonly settings = importSettings();
+  private readonly running = new Map<string, Promise<void>>();
+  private resumer?: NodeJS.Timeout;
+  private stopping = false;
+
+  protected constructor(
+    private readonly kind: CorrectionKind,
+    protected readonly dataSource: DataSource,
+    protected readonly outbox: Outbox,
+    protected readonly imports: CostImportsService,
+  ) {}
+
+  /** What every batch of one attempt shares (the rules in force, say), read when the attempt starts. */
+  protected abstract prepare(): Promise<Context>;
+
+  /** Corrects the rows after `through`; returns the last row reached, or null when none is left. Calls `checkpoint`. */
+  protected abstract batch(manager: EntityManager, job: ImportRow, through: number, lease: string, context: Context): Promise<number | null>;
+
+  /** The log line once the correction is done. */
+  protected abstract finished(row: ImportRow): string;
+
+  onApplicationBootstrap(): void {
+    const { statusColumn, running, name } = this.kind;
+    const resume = () =>
+      this.dataSource
+        .query(`SELECT id FROM cost_tracking.cost_imports WHERE ${statusColumn} = $1 AND (locked_until IS NULL OR locked_until < now())`, [running])
+        .then((rows: { id: string }[]) => rows.forEach((row) => this.inBackground(row.id)))
+        .catch((error: unknown) => this.logger.warn(`Could not resume import ${name}s: ${String(error)}`));
+    void resume();
+    this.resumer = setInterval(() => void resume(), this.settings.resumeIntervalMs);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.resumer);
+    await Promise.allSettled(this.running.values());
+  }
+
+  protected inBackground(id: string): void {
+    if (this.running.has(id) || this.stopping) return;
+    const { statusColumn, running, attemptsColumn, errorColumn, name } = this.kind;
+    const lease = randomUUID();
+    const run = this.correct(id, lease)
+      .catch(async (error: unknown) => {
+        if (this.stopping) return;
+        if (error instanceof TakenOver) return void this.logger.warn(error.message);
+        // A database away, a deadlock, a bug: nothing of the batch was kept. The error is shown on the import, and its
+        // lease let go so that the resumer tries again on its next round rather than when the lease would lapse.
+        const transient = isDatabaseOutage(error) || isTransactionConflict(error) || isUniqueViolation(error);
+        const log = `The ${name} of import ${id} stopped, to be tried again: ${String(error)}`;
+        if (transient) this.logger.warn(log);
+        else this.logger.error(log);
+        await this.dataSource
+          .query(
+            `UPDATE cost_tracking.cost_imports SET ${attemptsColumn} = ${attemptsColumn} + 1, ${errorColumn} = $3, locked_until = NULL, updated_at = now()
+              WHERE id = $1 AND locked_by = $2 AND ${statusColumn} = $4`,
+            [id, lease, transient ? String(error).slice(0, 500) : 'An internal error (see the service log)', running],
+          )
+          .catch(() => undefined);
+      })
+      .finally(() => this.running.delete(id));
+    this.running.set(id, run);
+  }
+
+  /**
+   * Keeps a batch's progress, in its transaction, with `counters` (SQL assignments, parameters from $5 on) and the
+   * lease renewed; a process that lost the lease (it held it too long, another took over) keeps nothing of it.
+   */
+  protected async checkpoint(manager: EntityManager, job: ImportRow, reached: number, lease: string, counters: string, values: unknown[]): Promise<void> {
+    const { statusColumn, running, throughColumn, errorColumn } = this.kind;
+    const kept = firstResultSet(
+      await manager.query(
+        `UPDATE cost_tracking.cost_imports
+            SET ${throughColumn} = $2, ${counters}, ${errorColumn} = NULL, locked_until = now() + make_interval(secs => $4), updated_at = now()
+          WHERE id = $1 AND locked_by = $3 AND ${statusColumn} = '${running}' RETURNING id`,
+        [job.id, reached, lease, this.settings.leaseSeconds, ...values],
+      ),
+    );
+    if (!kept.length) throw new TakenOver(this.kind.name, job.id);
+  }
+
+  private async correct(id: string, lease: string): Promise<void> {
+    const { statusColumn, running, done, doneAtColumn, throughColumn } = this.kind;
+    const [job] = firstResultSet<ImportRow>(
+      await this.dataSource.query(
+        `UPDATE cost_tracking.cost_imports SET locked_until = now() + make_interval(secs => $2), locked_by = $3
+          WHERE id = $1 AND ${statusColumn} = $4 AND (locked_until IS NULL OR locked_until < now()) RETURNING *`,
+        [id, this.settings.leaseSeconds, lease, running],
+      ),
+    );
+    if (!job) return;
+    const context = await this.prepare();
+    let through: number = job[throughColumn];
+    for (;;) {
+      if (this.stopping) return;
+      const reached = await this.outbox.transaction((manager) => this.batch(manager, job, through, lease, context));
+      if (reached === null) break;
+      through = reached;
+    }
+    await this.outbox.transaction(async (manager) => {
+      const [row] = firstResultSet<ImportRow>(
+        await manager.query(
+          `UPDATE cost_tracking.cost_imports SET ${statusColumn} = $3, ${doneAtColumn} = now(), locked_until = NULL, locked_by = NULL, updated_at = now()
+            WHERE id = $1 AND ${statusColumn} = $4 AND locked_by = $2 RETURNING *`,
+          [id, lease, done, running],
+        ),
+      );
+      if (!row) return;
+      await this.imports.announce(manager, row, done);
+      this.logger.log(this.finished(row));
+    });
+  }
+}
+
+/** The last row of the next `rows` rows of an import after `through`: a batch's end; null when none is left. */
+export async function batchEnd(manager: EntityManager, importId: string, through: number, rows: number): Promise<number | null> {
+  const [last] = (await manager.query(
+    `SELECT max(import_row) AS last FROM (
+       SELECT import_row FROM cost_tracking.cost_entries WHERE import_id = $1 AND import_row > $2 ORDER BY import_row LIMIT ${rows}) rows`,
+    [importId, through],
+  )) as { last: number | null }[];
+  return last?.last ?? null;
+}
+
+/** Another process holds the correction now: this one stops, quietly. */
+class TakenOver extends Error {
+  constructor(name: string, id: string) {
+    super(`The ${name} of import ${id} is being done elsewhere now; this process stops working on it`);
+  }
+}
