@@ -498,7 +498,8 @@ describe('FOCUS billing imports', () => {
       '2026-06-15,100.00,90.00,EUR,Compute,shared-later,',
       '2026-06-16,33.33,,EUR,Compute,shared-later,{}',
       '2026-06-16,1.11,,EUR,Compute,team-sub,"{""team"":""back\\\\slash \\""quoted\\""""}"',
-      '2026-06-17,7.77,7.77,EUR,Compute,nobody-later,',
+      // Tags JSON allows and a jsonb column would refuse: kept as they came, not a reason to fail the row.
+      '2026-06-17,7.77,7.77,EUR,Compute,nobody-later,"{""odd"":""\\u0000 \\ud800""}"',
     );
     const imported = await importFile(`${lines.join('\n')}\n`, 'format=focus');
     expect(imported).toMatchObject({ status: 'completed', rowsImported: 6_004, rowsUnallocated: 6_004 });
@@ -567,6 +568,61 @@ describe('FOCUS billing imports', () => {
       ['reallocated', []],
       ['reversed', both],
     ]);
+  });
+
+  it('should say which unallocated entries no rule can map, and let a reversal take over a re-allocation that keeps failing', async () => {
+    const { body: initiative } = await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Older rows', businessUnit: 'Finance' });
+    const csv = ['ChargePeriodStart,BilledCost,BillingCurrency,ServiceCategory,BillingAccountId', '2026-04-01,1.50,EUR,Compute,old-attrs', '2026-04-02,2.50,EUR,Compute,old-attrs', '2026-04-03,4.00,EUR,Compute,old-attrs'].join('\n');
+    const imported = await importFile(csv, 'format=focus');
+    expect(imported).toMatchObject({ status: 'completed', rowsUnallocated: 3 });
+    // Two entries as Capstan wrote them before it kept accounts and tags (the ledger's append-only guard lifted for it).
+    await databaseRows('ALTER TABLE cost_tracking.cost_entries DISABLE TRIGGER cost_entries_append_only');
+    try {
+      await databaseRows(`UPDATE cost_tracking.cost_entries SET allocation_attributes = NULL WHERE import_id = $1 AND import_row < 4`, [imported.id]);
+    } finally {
+      await databaseRows('ALTER TABLE cost_tracking.cost_entries ENABLE TRIGGER cost_entries_append_only');
+    }
+    await makeAllocationRule(finance, { name: 'Older rows', priority: 1, match: { billingAccountId: 'old-attrs' }, target: { kind: 'initiative', initiativeId: initiative.id } });
+    type Reallocating = ImportBody & {
+      reallocation: { status: string; entriesReallocated: number; entriesLeftUnallocated: number; entriesWithoutAttributes: number; lastError: string | null } | null;
+      reversal: { status: string } | null;
+    };
+    const path = `/api/v1/cost-imports/${imported.id}/reallocation`;
+    const current = async () => (await viewer.get<Reallocating>(`/api/v1/cost-imports/${imported.id}`)).body;
+    expect((await finance.post(path, { reason: 'the account is known now' })).status).toBe(202);
+    const done = await pollUntil(async () => ((await current()).reallocation?.status === 'reallocated' ? (await current()).reallocation : undefined), { what: 'the re-allocation' });
+    expect(done).toMatchObject({ entriesReallocated: 1, entriesLeftUnallocated: 2, entriesWithoutAttributes: 2 });
+
+    // A re-allocation that keeps failing does not keep the import from being reversed: the reversal supersedes it.
+    const [{ n: before }] = await databaseRows<{ n: number }>(`SELECT count(*)::int AS n FROM cost_tracking.cost_entries WHERE import_id = $1`, [imported.id]);
+    await databaseRows(`CREATE FUNCTION cost_tracking.refuse_reallocations() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.reference LIKE 're-allocation of import %' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$`);
+    await databaseRows('CREATE TRIGGER refuse_reallocations BEFORE INSERT ON cost_tracking.cost_entries FOR EACH ROW EXECUTE FUNCTION cost_tracking.refuse_reallocations()');
+    try {
+      // The two older entries given their attributes back, so that a rule maps them and the refused insert is tried.
+      await databaseRows('ALTER TABLE cost_tracking.cost_entries DISABLE TRIGGER cost_entries_append_only');
+      try {
+        await databaseRows(`UPDATE cost_tracking.cost_entries SET allocation_attributes = '{"billingAccountId":"old-attrs"}' WHERE import_id = $1 AND allocation_attributes IS NULL`, [imported.id]);
+      } finally {
+        await databaseRows('ALTER TABLE cost_tracking.cost_entries ENABLE TRIGGER cost_entries_append_only');
+      }
+      expect((await finance.post(path, { reason: 'the older rows too' })).status).toBe(202);
+      await pollUntil(async () => ((await current()).reallocation?.lastError ? true : undefined), { what: 'the failed attempt to show' });
+      expect([(await current()).reallocation?.status, (await current()).reallocation?.entriesReallocated]).toEqual(['reallocating', 0]);
+      expect((await finance.post(`/api/v1/cost-imports/${imported.id}/reversal`, { reason: 'start over' })).status).toBe(202);
+      const reversed = await pollUntil(async () => {
+        const body = await current();
+        return body.reversal?.status === 'reversed' ? body : undefined;
+      }, { what: 'the reversal to finish' });
+      expect(reversed.reallocation?.status).toBe('superseded');
+    } finally {
+      await databaseRows('DROP TRIGGER refuse_reallocations ON cost_tracking.cost_entries');
+      await databaseRows('DROP FUNCTION cost_tracking.refuse_reallocations()');
+    }
+    // Nothing of the failed attempts was kept; the first re-allocation's entry and the two still unallocated are reversed.
+    const [{ n: after }] = await databaseRows<{ n: number }>(`SELECT count(*)::int AS n FROM cost_tracking.cost_entries WHERE import_id = $1`, [imported.id]);
+    expect(after - before).toBe(3);
+    expect((await summary('initiative', imported.id)).map((g) => new Decimal(g.billedCost).isZero())).toEqual([true, true]);
   });
 
   it('should fail an upload whose pieces stopped arriving, and drop what it kept, instead of leaving it receiving', async () => {

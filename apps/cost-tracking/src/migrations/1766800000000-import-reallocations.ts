@@ -12,9 +12,11 @@ export class ImportReallocations1766800000000 implements MigrationInterface {
   name = 'ImportReallocations1766800000000';
 
   async up(runner: QueryRunner): Promise<void> {
+    // The attributes are JSON kept as text: jsonb refuses some of what JSON allows in a tag (an escaped NUL, a lone
+    // surrogate), and no row may fail for its tags.
     await runner.query(`
       ALTER TABLE cost_tracking.cost_entries
-        ADD COLUMN allocation_attributes jsonb,
+        ADD COLUMN allocation_attributes text,
         ADD COLUMN reallocates_id uuid,
         ADD COLUMN reallocation_part smallint`);
     await runner.query(`
@@ -22,13 +24,14 @@ export class ImportReallocations1766800000000 implements MigrationInterface {
       WHERE reallocates_id IS NOT NULL`);
     await runner.query(`
       ALTER TABLE cost_tracking.cost_imports
-        ADD COLUMN reallocation_status text CHECK (reallocation_status IN ('reallocating', 'reallocated')),
+        ADD COLUMN reallocation_status text CHECK (reallocation_status IN ('reallocating', 'reallocated', 'superseded')),
         ADD COLUMN reallocation_reason text,
         ADD COLUMN reallocation_requested_by text,
         ADD COLUMN reallocation_requested_at timestamptz,
         ADD COLUMN reallocated_at timestamptz,
         ADD COLUMN entries_reallocated integer NOT NULL DEFAULT 0,
         ADD COLUMN entries_left_unallocated integer NOT NULL DEFAULT 0,
+        ADD COLUMN entries_without_attributes integer NOT NULL DEFAULT 0,
         ADD COLUMN reallocated_through_row integer NOT NULL DEFAULT 0,
         ADD COLUMN reallocation_attempts integer NOT NULL DEFAULT 0,
         ADD COLUMN reallocation_error text`);
@@ -38,7 +41,8 @@ export class ImportReallocations1766800000000 implements MigrationInterface {
     await runner.query(`
       ALTER TABLE cost_tracking.cost_imports
         DROP COLUMN reallocation_status, DROP COLUMN reallocation_reason, DROP COLUMN reallocation_requested_by, DROP COLUMN reallocation_requested_at,
-        DROP COLUMN reallocated_at, DROP COLUMN entries_reallocated, DROP COLUMN entries_left_unallocated, DROP COLUMN reallocated_through_row,
+        DROP COLUMN reallocated_at, DROP COLUMN entries_reallocated, DROP COLUMN entries_left_unallocated, DROP COLUMN entries_without_attributes,
+        DROP COLUMN reallocated_through_row,
         DROP COLUMN reallocation_attempts, DROP COLUMN reallocation_error`);
     await runner.query(`DROP INDEX cost_tracking.cost_entries_reallocates_idx`);
     await runner.query(`ALTER TABLE cost_tracking.cost_entries DROP COLUMN allocation_attributes, DROP COLUMN reallocates_id, DROP COLUMN reallocation_part`);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AllocationRuleInput, AllocationRuleView } from '@capstan/contracts';
 import type { AllocationRule } from '@capstan/cost-tracking-core';
 import { RpcError, firstResultSet } from '@capstan/messaging';
@@ -53,9 +53,9 @@ export class AllocationRulesService {
     throw exists ? new RpcError('conflict', `Allocation rule ${id} was retired already`) : RpcError.notFound(`Allocation rule ${id}`);
   }
 
-  /** The rules in force, in the order they are tried. */
-  async active(): Promise<AllocationRule[]> {
-    const rows = (await this.dataSource.query(`SELECT * FROM cost_tracking.allocation_rules WHERE retired_at IS NULL ORDER BY priority, lower(name)`)) as RuleRow[];
+  /** The rules in force, in the order they are tried (as `manager`'s transaction sees them, when given). */
+  async active(manager: EntityManager = this.dataSource.manager): Promise<AllocationRule[]> {
+    const rows = (await manager.query(`SELECT * FROM cost_tracking.allocation_rules WHERE retired_at IS NULL ORDER BY priority, lower(name)`)) as RuleRow[];
     return rows.map((row) => ({ id: row.id, name: row.name, priority: row.priority, match: row.match, target: row.target }));
   }
 }

@@ -28,7 +28,7 @@ const LIST_COLUMNS = [
   'rows_read', 'rows_imported', 'rows_rejected', 'rows_unallocated', 'failure', 'requested_by', 'created_at', 'updated_at', 'completed_at',
   'reversal_status', 'reversal_reason', 'reversal_requested_by', 'reversal_requested_at', 'reversed_at', 'entries_reversed', 'reversed_through_row',
   'reversal_attempts', 'reversal_error', 'reallocation_status', 'reallocation_reason', 'reallocation_requested_by', 'reallocation_requested_at',
-  'reallocated_at', 'entries_reallocated', 'entries_left_unallocated', 'reallocated_through_row', 'reallocation_attempts', 'reallocation_error',
+  'reallocated_at', 'entries_reallocated', 'entries_left_unallocated', 'entries_without_attributes', 'reallocated_through_row', 'reallocation_attempts', 'reallocation_error',
 ].join(', ');
 const CREATED_MICROS = '(extract(epoch FROM created_at) * 1000000)::bigint';
 /** The report keeps this many rejected rows; the counts stay exact. */
@@ -63,13 +63,14 @@ export interface ImportRow {
   reversed_through_row: number;
   reversal_attempts: number;
   reversal_error: string | null;
-  reallocation_status: 'reallocating' | 'reallocated' | null;
+  reallocation_status: 'reallocating' | 'reallocated' | 'superseded' | null;
   reallocation_reason: string | null;
   reallocation_requested_by: string | null;
   reallocation_requested_at: Date | null;
   reallocated_at: Date | null;
   entries_reallocated: number;
   entries_left_unallocated: number;
+  entries_without_attributes: number;
   reallocated_through_row: number;
   reallocation_attempts: number;
   reallocation_error: string | null;
@@ -544,6 +545,7 @@ function listItem(row: Omit<ImportRow, 'errors'>): CostImportListItem {
             requestedAt: new Date(row.reallocation_requested_at).toISOString(),
             entriesReallocated: row.entries_reallocated,
             entriesLeftUnallocated: row.entries_left_unallocated,
+            entriesWithoutAttributes: row.entries_without_attributes,
             reallocatedAt: row.reallocated_at ? new Date(row.reallocated_at).toISOString() : null,
             lastError: row.reallocation_error,
             failedAttempts: row.reallocation_attempts,

@@ -201,7 +201,7 @@ export class ImportBatch {
        SELECT u.id, u.initiative_id, u.charge_date, to_char(u.charge_date, 'YYYY-MM'), u.category, $15, u.amount, u.effective, u.list, u.contracted,
               u.service_category, u.charge_category, u.resource_id, $16, u.import_row, u.split_part, u.rule_id, u.currency, u.source, '', $17, u.attributes
          FROM unnest($1::uuid[], $2::date[], $3::text[], $4::numeric[], $5::numeric[], $6::numeric[], $7::numeric[], $8::text[], $9::text[], $10::text[],
-                     $11::int[], $12::smallint[], $13::uuid[], $14::text[], $18::text[], $19::uuid[], $20::jsonb[])
+                     $11::int[], $12::smallint[], $13::uuid[], $14::text[], $18::text[], $19::uuid[], $20::text[])
            AS u(initiative_id, charge_date, category, amount, effective, list, contracted, service_category, charge_category, resource_id,
                 import_row, split_part, rule_id, currency, source, id, attributes)
        ON CONFLICT (import_id, import_row, split_part) WHERE import_id IS NOT NULL DO NOTHING`,

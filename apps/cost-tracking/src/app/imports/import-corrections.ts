@@ -27,7 +27,7 @@ export interface CorrectionKind {
  * its next round. When no row is left the import is told again, as `done`,
  * with what the correction changed.
  */
-export abstract class ImportCorrections<Context> implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export abstract class ImportCorrections implements OnApplicationBootstrap, BeforeApplicationShutdown {
   protected readonly logger = new Logger(this.constructor.name);
   protected readonly settings = importSettings();
   private readonly running = new Map<string, Promise<void>>();
@@ -41,11 +41,8 @@ export abstract class ImportCorrections<Context> implements OnApplicationBootstr
     protected readonly imports: CostImportsService,
   ) {}
 
-  /** What every batch of one attempt shares (the rules in force, say), read when the attempt starts. */
-  protected abstract prepare(): Promise<Context>;
-
   /** Corrects the rows after `through`; returns the last row reached, or null when none is left. Calls `checkpoint`. */
-  protected abstract batch(manager: EntityManager, job: ImportRow, through: number, lease: string, context: Context): Promise<number | null>;
+  protected abstract batch(manager: EntityManager, job: ImportRow, through: number, lease: string): Promise<number | null>;
 
   /** The log line once the correction is done. */
   protected abstract finished(row: ImportRow): string;
@@ -120,11 +117,10 @@ export abstract class ImportCorrections<Context> implements OnApplicationBootstr
       ),
     );
     if (!job) return;
-    const context = await this.prepare();
     let through: number = job[throughColumn];
     for (;;) {
       if (this.stopping) return;
-      const reached = await this.outbox.transaction((manager) => this.batch(manager, job, through, lease, context));
+      const reached = await this.outbox.transaction((manager) => this.batch(manager, job, through, lease));
       if (reached === null) break;
       through = reached;
     }

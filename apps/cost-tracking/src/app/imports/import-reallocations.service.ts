@@ -28,8 +28,8 @@ interface UnallocatedEntry {
   charge_category: string | null;
   resource_id: string | null;
   currency: string;
-  /** Null on entries imported before attributes were kept. */
-  allocation_attributes: AllocationAttributes | null;
+  /** JSON of `AllocationAttributes`; null on entries imported before attributes were kept. */
+  allocation_attributes: string | null;
 }
 
 /**
@@ -47,7 +47,7 @@ interface UnallocatedEntry {
  * (`cost.imported`, "reallocated") with the budgets and economics it changed.
  */
 @Injectable()
-export class ImportReallocationsService extends ImportCorrections<AllocationRule[]> {
+export class ImportReallocationsService extends ImportCorrections {
   constructor(
     dataSource: DataSource,
     outbox: Outbox,
@@ -78,7 +78,7 @@ export class ImportReallocationsService extends ImportCorrections<AllocationRule
       await this.dataSource.query(
         `UPDATE cost_tracking.cost_imports
             SET reallocation_status = 'reallocating', reallocation_reason = $2, reallocation_requested_by = $3, reallocation_requested_at = now(),
-                reallocated_at = NULL, entries_reallocated = 0, entries_left_unallocated = 0, reallocated_through_row = 0,
+                reallocated_at = NULL, entries_reallocated = 0, entries_left_unallocated = 0, entries_without_attributes = 0, reallocated_through_row = 0,
                 reallocation_attempts = 0, reallocation_error = NULL, updated_at = now()
           WHERE id = $1 AND status IN ('completed', 'failed') AND reversal_status IS NULL AND rows_unallocated > 0
             AND reallocation_status IS DISTINCT FROM 'reallocating'
@@ -99,11 +99,6 @@ export class ImportReallocationsService extends ImportCorrections<AllocationRule
     return view(row);
   }
 
-  /** The rules in force when an attempt starts; one resumed after a crash reads them again. */
-  protected prepare(): Promise<AllocationRule[]> {
-    return this.rules.active();
-  }
-
   protected finished(row: ImportRow): string {
     return `Import ${row.id} re-allocated: ${row.entries_reallocated} entries mapped, ${row.entries_left_unallocated} left unallocated`;
   }
@@ -112,9 +107,11 @@ export class ImportReallocationsService extends ImportCorrections<AllocationRule
    * Maps the unallocated entries of the import's next rows after `through`; returns the last row reached, or null
    * when no row is left. The checkpoint commits with the entries, under this process's lease.
    */
-  protected async batch(manager: EntityManager, job: ImportRow, through: number, lease: string, rules: AllocationRule[]): Promise<number | null> {
+  protected async batch(manager: EntityManager, job: ImportRow, through: number, lease: string): Promise<number | null> {
     const last = await batchEnd(manager, job.id, through, BATCH_ROWS);
     if (last === null) return null;
+    // The rules in force as each batch begins: one retired meanwhile maps nothing more.
+    const rules = await this.rules.active(manager);
     const unallocated = (await manager.query(
       `SELECT e.id, e.import_row, e.charge_date::text AS charge_date, e.category, e.phase, e.amount::text AS amount, e.effective_amount::text AS effective_amount,
               e.list_cost::text AS list_cost, e.contracted_cost::text AS contracted_cost, e.service_category, e.charge_category, e.resource_id,
@@ -126,10 +123,14 @@ export class ImportReallocationsService extends ImportCorrections<AllocationRule
       [job.id, through, last],
     )) as UnallocatedEntry[];
     const mapped = new Map<string, { entry: UnallocatedEntry; rule: AllocationRule }>();
+    let withoutAttributes = 0;
     for (const entry of unallocated) {
       // One imported before its attributes were kept is left: mapped by resource id alone, it could take a rule its tags would not.
-      if (!entry.allocation_attributes) continue;
-      const rule = ruleFor(rules, chargeOf(entry, entry.allocation_attributes));
+      if (entry.allocation_attributes === null) {
+        withoutAttributes++;
+        continue;
+      }
+      const rule = ruleFor(rules, chargeOf(entry, JSON.parse(entry.allocation_attributes) as AllocationAttributes));
       if (rule) mapped.set(entry.id, { entry, rule });
     }
     let reallocated = 0;
@@ -164,8 +165,8 @@ export class ImportReallocationsService extends ImportCorrections<AllocationRule
       job,
       last,
       lease,
-      'entries_reallocated = entries_reallocated + $5, entries_left_unallocated = entries_left_unallocated + $6',
-      [reallocated, unallocated.length - mapped.size],
+      'entries_reallocated = entries_reallocated + $5, entries_left_unallocated = entries_left_unallocated + $6, entries_without_attributes = entries_without_attributes + $7',
+      [reallocated, unallocated.length - mapped.size, withoutAttributes],
     );
     return last;
   }

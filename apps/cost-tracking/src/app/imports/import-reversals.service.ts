@@ -22,7 +22,7 @@ const BATCH_ROWS = 5_000;
  * "reversed") with the economics and budgets it changed.
  */
 @Injectable()
-export class ImportReversalsService extends ImportCorrections<void> {
+export class ImportReversalsService extends ImportCorrections {
   constructor(
     dataSource: DataSource,
     outbox: Outbox,
@@ -46,14 +46,20 @@ export class ImportReversalsService extends ImportCorrections<void> {
     );
   }
 
-  /** Asks for the reversal of an import that has ended; refused while it is still under way, or once asked. */
+  /**
+   * Asks for the reversal of an import that has ended; refused while it is still under way, or once asked. A
+   * re-allocation still running is superseded: the reversal takes back what it mapped too, and the process running
+   * it keeps nothing more (its next checkpoint finds it superseded).
+   */
   async request(id: string, reason: string, actor: string): Promise<CostImport> {
     const [row] = firstResultSet<ImportRow>(
       await this.dataSource.query(
         `UPDATE cost_tracking.cost_imports
-            SET reversal_status = 'reversing', reversal_reason = $2, reversal_requested_by = $3, reversal_requested_at = now(), updated_at = now()
+            SET reversal_status = 'reversing', reversal_reason = $2, reversal_requested_by = $3, reversal_requested_at = now(), updated_at = now(),
+                reallocation_status = CASE WHEN reallocation_status = 'reallocating' THEN 'superseded' ELSE reallocation_status END,
+                locked_until = CASE WHEN reallocation_status = 'reallocating' THEN NULL ELSE locked_until END,
+                locked_by = CASE WHEN reallocation_status = 'reallocating' THEN NULL ELSE locked_by END
           WHERE id = $1 AND status IN ('completed', 'failed') AND reversal_status IS NULL AND rows_imported > 0
-            AND reallocation_status IS DISTINCT FROM 'reallocating'
           RETURNING *`,
         [id, reason, actor],
       ),
@@ -62,15 +68,10 @@ export class ImportReversalsService extends ImportCorrections<void> {
       const current = await this.imports.get(id);
       if (current.reversal) throw new RpcError('conflict', `Import ${id} was asked to be reversed already, by ${current.reversal.requestedBy} at ${current.reversal.requestedAt} (${current.reversal.status})`);
       if (current.status === 'receiving' || current.status === 'processing') throw new RpcError('conflict', `Import ${id} is ${current.status}: an import is reversed once it has ended`);
-      if (current.reallocation?.status === 'reallocating') throw new RpcError('conflict', `Import ${id} is being re-allocated: reverse it once that has ended`);
       throw new RpcError('conflict', `Import ${id} wrote no entry to the ledger: there is nothing to reverse`);
     }
     this.inBackground(id);
     return view(row);
-  }
-
-  protected async prepare(): Promise<void> {
-    return undefined;
   }
 
   protected finished(row: ImportRow): string {

@@ -141,7 +141,7 @@ export class LedgerService {
          FROM cost_tracking.cost_entries e WHERE ${filters.join(' AND ')}
         ORDER BY e.seq DESC LIMIT ${query.limit + 1}`,
       params,
-    )) as (EntryRow & { seq_text: string; reversed_by: string | null; effective_amount: string | null; service_category: string | null; resource_id: string | null; import_id: string | null; import_row: number | null })[];
+    )) as (EntryRow & { seq_text: string; reversed_by: string | null; effective_amount: string | null; service_category: string | null; resource_id: string | null; import_id: string | null; import_row: number | null; reallocates_id: string | null })[];
     const page = rows.slice(0, query.limit);
     return {
       items: page.map((row) => ({
@@ -152,6 +152,7 @@ export class LedgerService {
         importId: row.import_id,
         importRow: row.import_row,
         reversedBy: row.reversed_by,
+        reallocatesId: row.reallocates_id,
       })),
       nextCursor: rows.length > query.limit ? page[page.length - 1].seq_text : null,
     };

@@ -1505,6 +1505,11 @@ export interface components {
                 period: string;
                 /** @enum {string} */
                 phase: "pilot" | "production";
+                /**
+                 * Format: uuid
+                 * @default null
+                 */
+                reallocatesId?: string | null;
                 recordedAt: string;
                 recordedBy: string;
                 reference: string;
@@ -1541,6 +1546,7 @@ export interface components {
             reallocation?: {
                 entriesLeftUnallocated: number;
                 entriesReallocated: number;
+                entriesWithoutAttributes: number;
                 failedAttempts: number;
                 lastError: string | null;
                 reallocatedAt: string | null;
@@ -1548,7 +1554,7 @@ export interface components {
                 requestedAt: string;
                 requestedBy: string;
                 /** @enum {string} */
-                status: "reallocating" | "reallocated";
+                status: "reallocating" | "reallocated" | "superseded";
             } | null;
             requestedBy: string;
             /** @default null */
@@ -1590,6 +1596,7 @@ export interface components {
                 reallocation?: {
                     entriesLeftUnallocated: number;
                     entriesReallocated: number;
+                    entriesWithoutAttributes: number;
                     failedAttempts: number;
                     lastError: string | null;
                     reallocatedAt: string | null;
@@ -1597,7 +1604,7 @@ export interface components {
                     requestedAt: string;
                     requestedBy: string;
                     /** @enum {string} */
-                    status: "reallocating" | "reallocated";
+                    status: "reallocating" | "reallocated" | "superseded";
                 } | null;
                 requestedBy: string;
                 /** @default null */

@@ -70,6 +70,8 @@ export const costEntryListItemSchema = costEntrySchema.safeExtend({
   importRow: z.number().int().nullable(),
   /** The entry that reversed this one, if any. */
   reversedBy: z.uuid().nullable(),
+  /** The unallocated entry this one maps to its initiative, when a re-allocation of its import wrote it. */
+  reallocatesId: z.uuid().nullable().default(null),
 });
 export const costEntryListSchema = z.object({ items: z.array(costEntryListItemSchema), nextCursor: z.string().nullable() });
 export type CostEntryList = z.infer<typeof costEntryListSchema>;
@@ -457,7 +459,8 @@ export const costImportSchema = z.object({
    */
   reallocation: z
     .object({
-      status: z.enum(['reallocating', 'reallocated']),
+      /** `superseded`: the import's reversal as a whole took over before it ended. */
+      status: z.enum(['reallocating', 'reallocated', 'superseded']),
       reason: z.string(),
       requestedBy: z.string(),
       requestedAt: z.string(),
@@ -465,6 +468,11 @@ export const costImportSchema = z.object({
       entriesReallocated: z.number().int(),
       /** Unallocated entries no rule maps yet, so far. */
       entriesLeftUnallocated: z.number().int(),
+      /**
+       * Of those, the entries imported before their accounts and tags were kept: no rule can be applied to them
+       * (reverse the import and import the file again).
+       */
+      entriesWithoutAttributes: z.number().int(),
       reallocatedAt: z.string().nullable(),
       lastError: z.string().nullable(),
       failedAttempts: z.number().int(),

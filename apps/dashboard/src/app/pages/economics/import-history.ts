@@ -46,21 +46,23 @@ import { percent } from '../../core/display';
                   <div class="reversal" data-testid="reallocation">
                     {{ reallocation.status === 'reallocated' ? 'mapped again' : 'mapping again' }} by {{ reallocation.requestedBy }}: {{ reallocation.reason }}
                     ({{ reallocation.entriesReallocated }} entries mapped, {{ reallocation.entriesLeftUnallocated }} still unallocated)
+                    @if (reallocation.entriesWithoutAttributes > 0) {
+                      <div>{{ reallocation.entriesWithoutAttributes }} of them were imported before their accounts and tags were kept: no rule can map them (reverse the import and import the file again).</div>
+                    }
                     @if (reallocation.lastError) { <div class="failure">The last attempt failed ({{ reallocation.lastError }}); it is tried again.</div> }
                   </div>
                 }
                 @let when = job.createdAt | date: 'yyyy-MM-dd HH:mm';
-                @if (confirming(); as asked) {
-                  @if (asked.id === job.id) {
-                    <form class="reverse" (submit)="$event.preventDefault(); confirm(asked, reason.value)">
-                      <label>Why <input #reason required maxlength="500" [placeholder]="asked.kind === 'reverse' ? 'the wrong month’s file' : 'rules for the platform team'" /></label>
-                      <button type="submit">{{ asked.kind === 'reverse' ? 'Reverse this import' : 'Map its unallocated spend' }}</button>
-                      <button type="button" class="plain" (click)="confirming.set(null)">Cancel</button>
-                    </form>
-                  }
-                } @else if (job.reallocation?.status !== 'reallocating') {
+                @let asked = confirming();
+                @if (asked?.id === job.id) {
+                  <form class="reverse" (submit)="$event.preventDefault(); confirm(asked!, reason.value)">
+                    <label>Why <input #reason required maxlength="500" [placeholder]="asked!.kind === 'reverse' ? 'the wrong month’s file' : 'rules for the platform team'" /></label>
+                    <button type="submit">{{ asked!.kind === 'reverse' ? 'Reverse this import' : 'Map its unallocated spend' }}</button>
+                    <button type="button" class="plain" (click)="confirming.set(null)">Cancel</button>
+                  </form>
+                } @else {
                   <button type="button" class="plain" (click)="confirming.set({ id: job.id, kind: 'reverse' })" [attr.aria-label]="'Reverse the import of ' + when">Reverse…</button>
-                  @if (job.rowsUnallocated > 0 && (job.reallocation?.entriesLeftUnallocated ?? 1) > 0) {
+                  @if (job.rowsUnallocated > 0 && job.reallocation?.status !== 'reallocating' && (job.reallocation?.entriesLeftUnallocated ?? 1) > (job.reallocation?.entriesWithoutAttributes ?? 0)) {
                     <button type="button" class="plain" (click)="confirming.set({ id: job.id, kind: 'reallocate' })" [attr.aria-label]="'Map again the unallocated spend of the import of ' + when">Map again…</button>
                   }
                 }
