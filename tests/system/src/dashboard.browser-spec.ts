@@ -535,12 +535,20 @@ describe('dashboard', () => {
     await financePage.getByRole('heading', { name: 'All currencies, in EUR' }).waitFor();
     expect(await checkPage(financePage, 'economics')).toEqual([]);
 
-    // A rule made after the import maps its unallocated spend when finance asks, saying why.
+    // Finance adds an allocation rule on the page; made after the import, it maps its unallocated spend when asked, saying why.
     const financeApi = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['finance']));
-    const { body: portfolio } = await financeApi.get<{ items: { id: string; name: string }[] }>('/api/v1/initiatives?limit=1');
+    const { body: portfolio } = await financeApi.get<{ items: { id: string; key: string; name: string }[] }>('/api/v1/initiatives?limit=1');
     const owner = portfolio.items[0];
-    const rule = await financeApi.post<{ id: string }>('/api/v1/allocation-rules', { name: 'Every resource', priority: 900, match: { resourceIdPattern: '*' }, target: { kind: 'initiative', initiativeId: owner.id } });
-    expect(rule.status).toBe(201);
+    const newRule = financePage.getByRole('form', { name: 'New allocation rule' });
+    await newRule.getByLabel('Name').fill('Every resource');
+    await newRule.getByLabel('Priority').fill('900');
+    await newRule.getByLabel('Matching', { exact: true }).selectOption('resourceIdPattern');
+    await newRule.getByLabel('Value', { exact: true }).fill('*');
+    await newRule.getByLabel('Maps to', { exact: true }).selectOption(owner.id);
+    await newRule.getByRole('button', { name: 'Add the rule' }).click();
+    const ruleRow = financePage.getByRole('table', { name: 'Allocation rules' }).locator('tr[data-rule="Every resource"]');
+    await ruleRow.waitFor();
+    expect((await ruleRow.locator('td').allTextContents()).map((cell) => cell.trim()).slice(0, 5)).toEqual(['900', 'Every resource', 'resource id *', `${owner.key} ${owner.name}`, 'fran']);
     const history = financePage.getByRole('table', { name: 'Billing imports' });
     try {
       await history.getByRole('button', { name: /^Map again the unallocated spend of the import of/ }).first().click();
@@ -555,7 +563,9 @@ describe('dashboard', () => {
       expect(await history.getByRole('button', { name: /^Map again/ }).count()).toBe(0);
       expect(await checkPage(financePage, 'economics-reallocated')).toEqual([]);
     } finally {
-      await financeApi.post(`/api/v1/allocation-rules/${rule.body.id}/retirement`, {});
+      // Retired on the page, so later imports are not mapped by it.
+      await ruleRow.getByRole('button', { name: 'Retire the rule Every resource' }).click();
+      await ruleRow.waitFor({ state: 'detached' });
     }
 
     // The file was the wrong one: finance reverses the import, saying why, and its spend nets to zero.
@@ -692,6 +702,11 @@ describe('dashboard', () => {
     await viewerPage.getByRole('region', { name: 'PMO overrides' }).getByTestId('override').first().waitFor();
     expect(await viewerPage.getByRole('button', { name: /^(Record override|Revoke|Change |Add the pool)/ }).count()).toBe(0);
     expect(await viewerPage.getByRole('region', { name: 'Capacity pools' }).locator('tr[data-pool="platform"]').textContent()).toContain('Two engineers join');
+    // Allocation rules are listed for everyone; only finance adds or retires them.
+    await viewerPage.getByRole('link', { name: 'Economics' }).click();
+    await viewerPage.getByRole('table', { name: 'Allocation rules' }).waitFor();
+    expect(await viewerPage.getByRole('form', { name: 'New allocation rule' }).count()).toBe(0);
+    expect(await viewerPage.getByRole('button', { name: /^(Add the rule|Retire|Reverse|Map again)/ }).count()).toBe(0);
     await viewerPage.close();
   });
 

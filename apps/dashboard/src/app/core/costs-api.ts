@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
-import type { BudgetStatus, CostImport, CostImportList, CostSummary, Forecast, FxConversionView, UnitEconomics } from '@capstan/contracts';
+import type { AllocationRuleInput, AllocationRuleView, BudgetStatus, CostImport, CostImportList, CostSummary, Forecast, FxConversionView, UnitEconomics } from '@capstan/contracts';
 import { gatewayCsv } from './gateway-csv';
 
 export type CsvTable = '/api/v1/costs/summary' | '/api/v1/budgets' | '/api/v1/cost-imports';
@@ -59,6 +59,19 @@ export class CostsApi {
   /** Maps an ended import's unallocated spend by the allocation rules in force; it goes on in the background. */
   reallocateImport(id: string, reason: string): Observable<CostImport> {
     return this.http.post<CostImport>(`/api/v1/cost-imports/${encodeURIComponent(id)}/reallocation`, { reason });
+  }
+
+  /** Every allocation rule, retired ones included, in the order they are tried. */
+  allocationRules(): Observable<{ items: AllocationRuleView[] }> {
+    return this.http.get<{ items: AllocationRuleView[] }>('/api/v1/allocation-rules');
+  }
+
+  createAllocationRule(rule: AllocationRuleInput): Observable<AllocationRuleView> {
+    return this.http.post<AllocationRuleView>('/api/v1/allocation-rules', rule);
+  }
+
+  retireAllocationRule(id: string): Observable<AllocationRuleView> {
+    return this.http.post<AllocationRuleView>(`/api/v1/allocation-rules/${encodeURIComponent(id)}/retirement`, {});
   }
 
   importStatus(id: string): Observable<CostImport> {

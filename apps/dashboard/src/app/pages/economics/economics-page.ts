@@ -8,6 +8,7 @@ import { saveCsv } from '../../core/csv-download';
 import { InitiativesApi, problemOf } from '../../core/initiatives-api';
 import { LiveEvents } from '../../core/live-events';
 import { Session } from '../../core/session';
+import { AllocationRulesPanel } from './allocation-rules-panel';
 import { ImportHistory } from './import-history';
 import { SpendChart } from './spend-chart';
 import { burnPercent, money, percent, reachedBudget } from '../../core/display';
@@ -23,7 +24,7 @@ const CONVERSION_WATCH_MS = 2_000;
  */
 @Component({
   selector: 'cap-economics-page',
-  imports: [ImportHistory, MatProgressBarModule, RouterLink, SpendChart],
+  imports: [AllocationRulesPanel, ImportHistory, MatProgressBarModule, RouterLink, SpendChart],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>Production economics</h1>
@@ -164,6 +165,9 @@ const CONVERSION_WATCH_MS = 2_000;
       <div class="table-head"><h2>Billing imports</h2><button type="button" class="csv" (click)="exportCsv('capstan-billing-imports.csv', '/api/v1/cost-imports', { limit: '200' })" aria-label="Download billing imports as CSV">CSV</button></div>
       <cap-import-history [imports]="latest" [canReverse]="session.canImportCosts()" (reverse)="correctImport('reverse', $event.id, $event.reason)" (reallocate)="correctImport('reallocate', $event.id, $event.reason)" />
     }
+
+    <h2>Allocation rules</h2>
+    <cap-allocation-rules-panel [initiatives]="initiativeNames()" [canEdit]="session.canImportCosts()" />
   `,
   styles: `
     .other-currency { color: #6b4e00; font-size: 0.8rem; }
@@ -207,7 +211,7 @@ export class EconomicsPage implements OnInit {
   protected readonly imports = signal<readonly CostImportListItem[] | null>(null);
   protected readonly uploading = signal(false);
   protected readonly error = signal<string | null>(null);
-  private readonly initiativeNames = signal<[string, string][]>([]);
+  protected readonly initiativeNames = signal<[string, string][]>([]);
   protected readonly names = computed(() => new Map(this.initiativeNames()));
   protected readonly percent = percent;
   protected readonly burnPercent = burnPercent;
