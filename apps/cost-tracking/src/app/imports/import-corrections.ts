@@ -5,17 +5,29 @@ import { Outbox, firstResultSet, isDatabaseOutage, isTransactionConflict, isUniq
 import type { CostImportsService, ImportRow } from './cost-imports.service';
 import { importSettings } from './import-settings';
 
-/** A correction of an ended import as a whole, by its columns on `cost_tracking.cost_imports`. */
+/**
+ * A correction of an ended import as a whole. Its columns on `cost_tracking.cost_imports` are named after it:
+ * `<noun>_status` (`running`, then `done`), `<noun>_attempts`, `<noun>_error`, `<done>_at`, `<done>_through_row`.
+ */
 export interface CorrectionKind {
   /** In logs: "reversal", "re-allocation". */
   name: string;
-  statusColumn: 'reversal_status' | 'reallocation_status';
+  noun: 'reversal' | 'reallocation';
   running: 'reversing' | 'reallocating';
   done: 'reversed' | 'reallocated';
-  doneAtColumn: 'reversed_at' | 'reallocated_at';
-  attemptsColumn: 'reversal_attempts' | 'reallocation_attempts';
-  errorColumn: 'reversal_error' | 'reallocation_error';
-  throughColumn: 'reversed_through_row' | 'reallocated_through_row';
+}
+
+export const REVERSAL: CorrectionKind = { name: 'reversal', noun: 'reversal', running: 'reversing', done: 'reversed' };
+export const REALLOCATION: CorrectionKind = { name: 're-allocation', noun: 'reallocation', running: 'reallocating', done: 'reallocated' };
+
+function columnsOf({ noun, done }: CorrectionKind) {
+  return {
+    statusColumn: `${noun}_status`,
+    attemptsColumn: `${noun}_attempts`,
+    errorColumn: `${noun}_error`,
+    doneAtColumn: `${done}_at`,
+    throughColumn: `${done}_through_row` as const,
+  };
 }
 
 /**
@@ -31,6 +43,7 @@ export abstract class ImportCorrections implements OnApplicationBootstrap, Befor
   protected readonly logger = new Logger(this.constructor.name);
   protected readonly settings = importSettings();
   private readonly running = new Map<string, Promise<void>>();
+  private readonly columns: ReturnType<typeof columnsOf>;
   private resumer?: NodeJS.Timeout;
   private stopping = false;
 
@@ -39,7 +52,9 @@ export abstract class ImportCorrections implements OnApplicationBootstrap, Befor
     protected readonly dataSource: DataSource,
     protected readonly outbox: Outbox,
     protected readonly imports: CostImportsService,
-  ) {}
+  ) {
+    this.columns = columnsOf(kind);
+  }
 
   /** Corrects the rows after `through`; returns the last row reached, or null when none is left. Calls `checkpoint`. */
   protected abstract batch(manager: EntityManager, job: ImportRow, through: number, lease: string): Promise<number | null>;
@@ -48,7 +63,8 @@ export abstract class ImportCorrections implements OnApplicationBootstrap, Befor
   protected abstract finished(row: ImportRow): string;
 
   onApplicationBootstrap(): void {
-    const { statusColumn, running, name } = this.kind;
+    const { running, name } = this.kind;
+    const { statusColumn } = this.columns;
     const resume = () =>
       this.dataSource
         .query(`SELECT id FROM cost_tracking.cost_imports WHERE ${statusColumn} = $1 AND (locked_until IS NULL OR locked_until < now())`, [running])
@@ -66,7 +82,8 @@ export abstract class ImportCorrections implements OnApplicationBootstrap, Befor
 
   protected inBackground(id: string): void {
     if (this.running.has(id) || this.stopping) return;
-    const { statusColumn, running, attemptsColumn, errorColumn, name } = this.kind;
+    const { running, name } = this.kind;
+    const { statusColumn, attemptsColumn, errorColumn } = this.columns;
     const lease = randomUUID();
     const run = this.correct(id, lease)
       .catch(async (error: unknown) => {
@@ -95,7 +112,8 @@ export abstract class ImportCorrections implements OnApplicationBootstrap, Befor
    * lease renewed; a process that lost the lease (it held it too long, another took over) keeps nothing of it.
    */
   protected async checkpoint(manager: EntityManager, job: ImportRow, reached: number, lease: string, counters: string, values: unknown[]): Promise<void> {
-    const { statusColumn, running, throughColumn, errorColumn } = this.kind;
+    const { running } = this.kind;
+    const { statusColumn, throughColumn, errorColumn } = this.columns;
     const kept = firstResultSet(
       await manager.query(
         `UPDATE cost_tracking.cost_imports
@@ -108,7 +126,8 @@ export abstract class ImportCorrections implements OnApplicationBootstrap, Befor
   }
 
   private async correct(id: string, lease: string): Promise<void> {
-    const { statusColumn, running, done, doneAtColumn, throughColumn } = this.kind;
+    const { running, done } = this.kind;
+    const { statusColumn, doneAtColumn, throughColumn } = this.columns;
     const [job] = firstResultSet<ImportRow>(
       await this.dataSource.query(
         `UPDATE cost_tracking.cost_imports SET locked_until = now() + make_interval(secs => $2), locked_by = $3

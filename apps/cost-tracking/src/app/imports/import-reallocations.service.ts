@@ -9,7 +9,7 @@ import { REVERSING_COLUMNS, reversingValues } from '../ledger/ledger.service';
 import { AllocationRulesService } from './allocation-rules.service';
 import { allocationOf, type AllocationAttributes } from './import-batch';
 import { CostImportsService, view, type ImportRow } from './cost-imports.service';
-import { ImportCorrections, batchEnd } from './import-corrections';
+import { REALLOCATION, ImportCorrections, batchEnd } from './import-corrections';
 
 /** An import's rows looked at per transaction. */
 const BATCH_ROWS = 5_000;
@@ -55,21 +55,7 @@ export class ImportReallocationsService extends ImportCorrections {
     private readonly rules: AllocationRulesService,
     private readonly rates: ExchangeRatesService,
   ) {
-    super(
-      {
-        name: 're-allocation',
-        statusColumn: 'reallocation_status',
-        running: 'reallocating',
-        done: 'reallocated',
-        doneAtColumn: 'reallocated_at',
-        attemptsColumn: 'reallocation_attempts',
-        errorColumn: 'reallocation_error',
-        throughColumn: 'reallocated_through_row',
-      },
-      dataSource,
-      outbox,
-      imports,
-    );
+    super(REALLOCATION, dataSource, outbox, imports);
   }
 
   /** Asks for an ended import's unallocated spend to be mapped by the rules in force; again once the last one has ended. */

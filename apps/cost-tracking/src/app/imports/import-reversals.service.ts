@@ -5,7 +5,7 @@ import { Outbox, RpcError, firstResultSet } from '@capstan/messaging';
 import { ExchangeRatesService } from '../fx/exchange-rates.service';
 import { REVERSING_COLUMNS, reversingValues } from '../ledger/ledger.service';
 import { CostImportsService, view, type ImportRow } from './cost-imports.service';
-import { ImportCorrections, batchEnd } from './import-corrections';
+import { REVERSAL, ImportCorrections, batchEnd } from './import-corrections';
 
 /** An import's rows reversed per transaction (each row's entries: one, or one per part of a split). */
 const BATCH_ROWS = 5_000;
@@ -29,21 +29,7 @@ export class ImportReversalsService extends ImportCorrections {
     imports: CostImportsService,
     private readonly rates: ExchangeRatesService,
   ) {
-    super(
-      {
-        name: 'reversal',
-        statusColumn: 'reversal_status',
-        running: 'reversing',
-        done: 'reversed',
-        doneAtColumn: 'reversed_at',
-        attemptsColumn: 'reversal_attempts',
-        errorColumn: 'reversal_error',
-        throughColumn: 'reversed_through_row',
-      },
-      dataSource,
-      outbox,
-      imports,
-    );
+    super(REVERSAL, dataSource, outbox, imports);
   }
 
   /**

@@ -43,12 +43,6 @@ const GROUP_COLUMNS: Record<CostSummaryQuery['groupBy'], string> = {
   phase: 'phase',
 };
 
-/**
- * The append-only cost ledger. Amounts are Postgres `numeric` and decimal
- * strings end to end; sums are done by Postgres, exactly. A correction is a
- * reversing entry. After each entry the initiative's cost visibility (the
- * share of its spend from reliable sources) is published for scoring.
- */
 /** The columns of a reversing entry (`reversingValues` gives them for the entries aliased `e`). */
 export const REVERSING_COLUMNS = `id, initiative_id, charge_date, period, category, phase, amount, effective_amount, list_cost, contracted_cost,
   service_category, charge_category, resource_id, import_id, allocation_rule_id, currency, source, reference, reverses_id, recorded_by`;
@@ -59,6 +53,12 @@ export function reversingValues(id: string, reference: string, actor: string): s
     e.service_category, e.charge_category, e.resource_id, e.import_id, e.allocation_rule_id, e.currency, e.source, ${reference}, e.id, ${actor}`;
 }
 
+/**
+ * The append-only cost ledger. Amounts are Postgres `numeric` and decimal
+ * strings end to end; sums are done by Postgres, exactly. A correction is a
+ * reversing entry. After each entry the initiative's cost visibility (the
+ * share of its spend from reliable sources) is published for scoring.
+ */
 @Injectable()
 export class LedgerService {
   constructor(
