@@ -167,11 +167,16 @@ describe('the cost ledger', () => {
     expect(listed.body.items).toEqual([
       expect.objectContaining({ budget: '5000', actual: '4510.0000000001', burn: '0.902', crossed: ['0.5', '0.8'], otherCurrencies: [] }),
     ]);
-    // Spend in another currency is not in the burn, and not hidden either.
+    // Spend in another currency is shown beside the budget; without its rate it is not in the burn yet, and counted.
     expect((await finance.post('/api/v1/cost-entries', entry('25.50', { source: 'metered', currency: 'USD' }))).status).toBe(201);
     const withDollars = await viewer.get<{ items: Status[] }>(`/api/v1/budgets?initiativeId=${initiativeId}`);
     expect(withDollars.body.items).toEqual([
-      expect.objectContaining({ actual: '4510.0000000001', burn: '0.902', otherCurrencies: [{ currency: 'USD', actual: '25.5' }] }),
+      expect.objectContaining({
+        actual: '4510.0000000001',
+        burn: '0.902',
+        otherCurrencies: [{ currency: 'USD', actual: '25.5' }],
+        inBudgetCurrency: { actual: '4510.0000000001', entriesAwaitingRate: 1, rate: null },
+      }),
     ]);
 
     // Spend that reaches a threshold exactly crosses it.
@@ -191,6 +196,56 @@ describe('the cost ledger', () => {
     } finally {
       await database.end();
     }
+  });
+
+  it('should burn a budget over spend in every currency once it has its rate, crossing thresholds as rates arrive', async () => {
+    interface Status { currency: string; category: string; actual: string; burn: string; crossed: string[]; inBudgetCurrency?: unknown }
+    const { id, spend } = await budgetedInitiative('Spent abroad', { period: '2026-07', category: 'data', amount: '100' });
+    const budgets = async () => (await viewer.get<{ items: Status[] }>(`/api/v1/budgets?initiativeId=${id}`)).body.items;
+    const crossings = () =>
+      rowsOf(
+        `SELECT envelope->'payload'->>'threshold' AS threshold, envelope->'payload'->'status'->>'currency' AS currency,
+                envelope->'payload'->'status'->'inBudgetCurrency'->>'actual' AS actual
+           FROM cost_tracking.outbox WHERE type = 'budget.threshold_crossed' AND envelope->'payload'->'status'->>'initiativeId' = $1 ORDER BY seq`,
+        [id],
+      );
+    expect((await spend('60')).status).toBe(201);
+    const dollars = { ...entry('100', { initiativeId: id, category: 'data', chargeDate: '2026-07-10', currency: 'AUD' }) };
+    expect((await finance.post('/api/v1/cost-entries', dollars)).status).toBe(201);
+    expect(await budgets()).toEqual([
+      expect.objectContaining({ actual: '60', burn: '0.6', crossed: [], inBudgetCurrency: { actual: '60', entriesAwaitingRate: 1, rate: null } }),
+    ]);
+    // The rate converts the dollars into the reporting currency, which is the budget's: 60 + 100 × 0.5 passes 100.
+    expect((await finance.post('/api/v1/fx-rates', { rates: [{ currency: 'AUD', date: '2026-07-10', rate: '0.5' }] })).status).toBe(201);
+    expect(await budgets()).toEqual([
+      expect.objectContaining({ actual: '60', burn: '1.1', crossed: ['1'], inBudgetCurrency: { actual: '110', entriesAwaitingRate: 0, rate: null } }),
+    ]);
+    expect(await crossings()).toEqual([{ threshold: '1', currency: 'EUR', actual: '110' }]);
+
+    // A budget in a currency other than the reporting one takes the rest at its currency's rate for the month.
+    const inSingaporeDollars = { initiativeId: id, period: '2026-07', category: 'monitoring', amount: '100', currency: 'SGD', thresholds: ['0.5', '1'] };
+    expect((await finance.request('PUT', '/api/v1/budgets', { body: inSingaporeDollars })).status).toBe(200);
+    expect((await finance.post('/api/v1/cost-entries', entry('30', { initiativeId: id, category: 'monitoring', chargeDate: '2026-07-03' }))).status).toBe(201);
+    const monitoring = async () => (await budgets()).find((status) => status.category === 'monitoring');
+    // No SGD rate for July or June: its own spend alone, and said.
+    expect(await monitoring()).toMatchObject({ currency: 'SGD', actual: '0', burn: '0', crossed: [], inBudgetCurrency: null });
+    // June's last rate stands for July while July has none: 30 EUR ÷ 0.6 = 50 SGD.
+    expect((await finance.post('/api/v1/fx-rates', { rates: [{ currency: 'SGD', date: '2026-06-30', rate: '0.6' }] })).status).toBe(201);
+    expect(await monitoring()).toMatchObject({
+      burn: '0.5',
+      crossed: ['0.5'],
+      inBudgetCurrency: { actual: '50', entriesAwaitingRate: 0, rate: { date: '2026-06-30', rate: '0.6' } },
+    });
+    // July's own rate replaces it: 30 ÷ 0.5 = 60 SGD; then euros spent pass the budget, crossing at the entry.
+    expect((await finance.post('/api/v1/fx-rates', { rates: [{ currency: 'SGD', date: '2026-07-20', rate: '0.5' }] })).status).toBe(201);
+    expect(await monitoring()).toMatchObject({ burn: '0.6', inBudgetCurrency: { actual: '60', entriesAwaitingRate: 0, rate: { date: '2026-07-20', rate: '0.5' } } });
+    expect((await finance.post('/api/v1/cost-entries', entry('20', { initiativeId: id, category: 'monitoring', chargeDate: '2026-07-21' }))).status).toBe(201);
+    expect(await monitoring()).toMatchObject({ burn: '1', crossed: ['0.5', '1'], inBudgetCurrency: { actual: '100' } });
+    expect(await crossings()).toEqual([
+      { threshold: '1', currency: 'EUR', actual: '110' },
+      { threshold: '0.5', currency: 'SGD', actual: '50' },
+      { threshold: '1', currency: 'SGD', actual: '100' },
+    ]);
   });
 
   it('should not round spend a hair under its budget up to a whole burn', async () => {

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CostEvents, type BudgetStatus, type SetBudget } from '@capstan/contracts';
-import { ExactDecimal } from '@capstan/cost-tracking-core';
 import { Outbox, RpcError, firstResultSet, type RpcContext } from '@capstan/messaging';
 import { lockInitiatives } from '../ledger/initiative-totals';
 import { nextFigureVersion } from '../ledger/unit-economics.service';
+import { ExchangeRatesService } from '../fx/exchange-rates.service';
+import { burnOf } from './budget-burn';
 
 interface StatusRow {
   initiative_id: string;
@@ -16,20 +17,37 @@ interface StatusRow {
   thresholds: string[];
   actual: string;
   other_currencies: { currency: string; actual: string }[];
+  others_reporting: string;
+  others_waiting: number;
+  budget_rate: string | null;
+  budget_rate_date: string | null;
 }
 
+/** A budget's key without its currency: an initiative has one budget per month and category. */
+export interface BudgetScope {
+  initiativeId: string;
+  period: string;
+  category: string;
+}
+
+/** The budget `b` has spend in another currency: what converting entries or a rate of its currency may move. */
+const OTHER_CURRENCY_SPEND = `EXISTS (SELECT 1 FROM cost_tracking.cost_entries e
+  WHERE e.initiative_id = b.initiative_id AND e.period = b.period AND e.category = b.category AND e.currency <> b.currency)`;
+
 /**
- * Budgets per initiative × month × category and their burn. Each threshold
- * raises `budget.threshold_crossed` once when actual spend reaches it, and
- * again only after spend fell back under it; every change announces the burn
- * (`budget.burn_changed`) — checked in the transaction of the cost entry (or
- * budget change) that did it.
+ * Budgets per initiative × month × category and their burn, over the spend in
+ * every currency (`burnOf`). Each threshold raises `budget.threshold_crossed`
+ * once when spend reaches it, and again only after spend fell back under it;
+ * every change announces the burn (`budget.burn_changed`) — checked in the
+ * transaction of the cost entry (or budget change) that did it, or of the
+ * conversion that brought spend in another currency into it.
  */
 @Injectable()
 export class BudgetsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly rates: ExchangeRatesService,
   ) {}
 
   async set(budget: SetBudget, actor: string, context: RpcContext): Promise<BudgetStatus> {
@@ -87,39 +105,68 @@ export class BudgetsService {
   }
 
   /** Raises the alerts a cost entry (or a budget change) made due, each once while spend stays past it, and announces the burn. */
-  async check(
-    manager: EntityManager,
-    scope: { initiativeId: string; period: string; category: string; currency: string },
-    context: RpcContext,
-  ): Promise<void> {
-    const key = [scope.initiativeId, scope.period, scope.category, scope.currency];
+  async check(manager: EntityManager, scope: BudgetScope, context: RpcContext): Promise<void> {
+    const key = [scope.initiativeId, scope.period, scope.category];
     // Numbering the burn takes the budget's row first: two entries committed side by side would otherwise each
     // sum without the other and both stay under a threshold their total crosses. No budget, nothing to check.
     // Numbers come from the service's one sequence, so a budget set again after it was replaced numbers its
-    // burn past the replaced one's.
-    const [numbered] = firstResultSet<{ version: number }>(
+    // burn past the replaced one's. Spend in any currency counts, so the budget is found whatever its currency.
+    const numbered = firstResultSet<{ version: number; currency: string }>(
       await manager.query(
         `UPDATE cost_tracking.budgets SET burn_version = nextval('cost_tracking.published_figure_versions')
-          WHERE initiative_id = $1 AND period = $2 AND category = $3 AND currency = $4 RETURNING burn_version::int AS version`,
+          WHERE initiative_id = $1 AND period = $2 AND category = $3 RETURNING burn_version::int AS version, trim(currency) AS currency`,
         key,
       ),
     );
-    if (!numbered) return;
-    const [status] = await this.statuses(manager, scope);
-    // Spend brought back under a threshold (a reversal, a budget raised) arms it again.
-    await manager.query(
-      `DELETE FROM cost_tracking.budget_alerts WHERE initiative_id = $1 AND period = $2 AND category = $3 AND currency = $4 AND NOT (threshold = ANY($5::text[]))`,
-      [...key, status.crossed],
-    );
-    for (const threshold of status.crossed) {
-      const inserted = (await manager.query(
-        `INSERT INTO cost_tracking.budget_alerts (initiative_id, period, category, currency, threshold) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT DO NOTHING RETURNING threshold`,
-        [...key, threshold],
-      )) as unknown[];
-      if (inserted.length) await this.outbox.enqueue(manager, CostEvents.budgetThresholdCrossed, { status, threshold }, context);
+    for (const { version, currency } of numbered) {
+      const [status] = await this.statuses(manager, { ...scope, currency });
+      // Spend brought back under a threshold (a reversal, a budget raised) arms it again.
+      await manager.query(
+        `DELETE FROM cost_tracking.budget_alerts WHERE initiative_id = $1 AND period = $2 AND category = $3 AND currency = $4 AND NOT (threshold = ANY($5::text[]))`,
+        [...key, currency, status.crossed],
+      );
+      for (const threshold of status.crossed) {
+        const inserted = (await manager.query(
+          `INSERT INTO cost_tracking.budget_alerts (initiative_id, period, category, currency, threshold) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT DO NOTHING RETURNING threshold`,
+          [...key, currency, threshold],
+        )) as unknown[];
+        if (inserted.length) await this.outbox.enqueue(manager, CostEvents.budgetThresholdCrossed, { status, threshold }, context);
+      }
+      await this.outbox.enqueue(manager, CostEvents.budgetBurnChanged, { status, version }, context);
     }
-    await this.outbox.enqueue(manager, CostEvents.budgetBurnChanged, { status, version: numbered.version }, context);
+  }
+
+  /** Checks each budget once, in one order (initiative, month, category), so that two transactions lock them alike. */
+  async checkEach(manager: EntityManager, scopes: readonly BudgetScope[], context: RpcContext): Promise<number> {
+    const keyOf = (scope: BudgetScope) => `${scope.initiativeId} ${scope.period} ${scope.category}`;
+    const unique = new Map(scopes.map((scope) => [keyOf(scope), scope]));
+    for (const key of [...unique.keys()].sort()) await this.check(manager, unique.get(key) as BudgetScope, context);
+    return unique.size;
+  }
+
+  /** After entries of these initiatives were converted to the reporting currency: the burn of their budgets with spend in other currencies. */
+  async checkConverted(manager: EntityManager, initiativeIds: readonly string[], context: RpcContext): Promise<void> {
+    const rows = (await manager.query(
+      `SELECT b.initiative_id::text AS "initiativeId", trim(b.period) AS period, b.category FROM cost_tracking.budgets b
+        WHERE b.initiative_id = ANY($1::uuid[]) AND ${OTHER_CURRENCY_SPEND}`,
+      [initiativeIds],
+    )) as BudgetScope[];
+    await this.checkEach(manager, rows, context);
+  }
+
+  /**
+   * After rates of `currency` dated `from`–`through` were recorded: the burn of the budgets in it whose month's rate
+   * they may be (a month without one takes the month before's), with spend in other currencies to bring in at it.
+   */
+  async checkAtRates(manager: EntityManager, currency: string, from: string, through: string, context: RpcContext): Promise<number> {
+    const rows = (await manager.query(
+      `SELECT b.initiative_id::text AS "initiativeId", trim(b.period) AS period, b.category FROM cost_tracking.budgets b
+        WHERE b.currency = $1 AND b.period BETWEEN to_char($2::date, 'YYYY-MM') AND to_char($3::date + interval '1 month', 'YYYY-MM')
+          AND ${OTHER_CURRENCY_SPEND}`,
+      [currency, from, through],
+    )) as BudgetScope[];
+    return this.checkEach(manager, rows, context);
   }
 
   private async statuses(
@@ -134,38 +181,59 @@ export class BudgetsService {
       ['b.category', filter.category],
       ['b.currency', filter.currency],
     ] as const) {
-      if (value !== undefined) conditions.push(`${column} = $${params.push(value)}`);
+      if (value !== undefined) conditions.push(`${column} = $${params.push(value) + 1}`);
     }
+    const reporting = this.rates.reportingCurrency;
     const rows = (await manager.query(
       `SELECT b.initiative_id, b.period, b.category, b.currency, b.amount::text AS amount, b.thresholds,
               coalesce((SELECT sum(e.amount) FROM cost_tracking.cost_entries e
                         WHERE e.initiative_id = b.initiative_id AND e.period = b.period AND e.category = b.category AND e.currency = b.currency), 0)::text AS actual,
-              (SELECT coalesce(json_agg(json_build_object('currency', o.currency, 'actual', o.total::text) ORDER BY o.currency), '[]'::json)
-                 FROM (SELECT e.currency, sum(e.amount) AS total FROM cost_tracking.cost_entries e
-                        WHERE e.initiative_id = b.initiative_id AND e.period = b.period AND e.category = b.category AND e.currency <> b.currency
-                        GROUP BY e.currency) o) AS other_currencies
-       FROM cost_tracking.budgets b ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+              coalesce(o.others, '[]'::json) AS other_currencies, coalesce(o.reporting, 0)::text AS others_reporting, coalesce(o.waiting, 0)::int AS others_waiting,
+              r.rate::text AS budget_rate, r.rate_date::text AS budget_rate_date
+       FROM cost_tracking.budgets b
+       LEFT JOIN LATERAL (
+         SELECT json_agg(json_build_object('currency', t.currency, 'actual', t.total::text) ORDER BY t.currency) AS others,
+                sum(t.reporting) AS reporting, sum(t.waiting) AS waiting
+           FROM (SELECT e.currency, sum(e.amount) AS total, sum(c.amount) AS reporting, count(*) FILTER (WHERE c.entry_id IS NULL) AS waiting
+                   FROM cost_tracking.cost_entries e
+                   LEFT JOIN cost_tracking.entry_conversions c ON c.entry_id = e.id AND c.reporting_currency = $1
+                  WHERE e.initiative_id = b.initiative_id AND e.period = b.period AND e.category = b.category AND e.currency <> b.currency
+                  GROUP BY e.currency) t) o ON true
+       LEFT JOIN LATERAL (
+         SELECT f.rate, f.rate_date FROM cost_tracking.fx_rates f
+          WHERE f.currency = b.currency AND f.reporting_currency = $1
+            AND f.rate_date >= to_date(trim(b.period), 'YYYY-MM') - interval '1 month'
+            AND f.rate_date < to_date(trim(b.period), 'YYYY-MM') + interval '1 month'
+          ORDER BY f.rate_date DESC LIMIT 1) r ON true
+       ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
        ORDER BY b.period, b.initiative_id, b.category, b.currency`,
-      params,
+      [reporting, ...params],
     )) as StatusRow[];
     return rows.map((row) => {
-      const budget = new Decimal(row.amount);
-      const actual = new Decimal(row.actual);
-      // At decimal.js's default 20 digits, 999999.999999999999999999 of 1000000 would round up to a whole burn.
-      const burn = budget.isZero() ? (actual.gt(0) ? new Decimal(Infinity) : new Decimal(0)) : new ExactDecimal(actual).div(budget);
-      const burnText = burn.isFinite() ? burn.toDecimalPlaces(4, Decimal.ROUND_DOWN).toFixed() : 'Infinity';
+      const currency = row.currency.trim();
+      // Other currencies are never left out silently: finance sees each beside the budget, and what it came to.
+      const otherCurrencies = row.other_currencies.map((other) => ({ currency: other.currency.trim(), actual: new Decimal(other.actual).toFixed() }));
+      const { crossedBy, ...burn } = burnOf({
+        currency,
+        budget: row.amount,
+        own: row.actual,
+        others: otherCurrencies,
+        othersInReporting: row.others_reporting,
+        othersWaiting: row.others_waiting,
+        reportingCurrency: reporting,
+        budgetRate: row.budget_rate && row.budget_rate_date ? { date: row.budget_rate_date, rate: row.budget_rate } : null,
+      });
       return {
         initiativeId: row.initiative_id,
         period: row.period.trim(),
         category: row.category,
-        currency: row.currency.trim(),
-        budget: budget.toFixed(),
-        actual: actual.toFixed(),
-        burn: burnText,
+        currency,
+        budget: new Decimal(row.amount).toFixed(),
+        actual: new Decimal(row.actual).toFixed(),
+        ...burn,
         thresholds: row.thresholds,
-        crossed: row.thresholds.filter((threshold) => !burn.lt(threshold)),
-        // Left out of the burn, never converted silently: finance sees it beside the budget.
-        otherCurrencies: row.other_currencies.map((other) => ({ currency: other.currency.trim(), actual: new Decimal(other.actual).toFixed() })),
+        crossed: row.thresholds.filter(crossedBy),
+        otherCurrencies,
       };
     });
   }

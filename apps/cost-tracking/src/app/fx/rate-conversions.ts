@@ -2,6 +2,7 @@ import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationB
 import { DataSource, type EntityManager } from 'typeorm';
 import { FxEvents, type FxConversionView, type FxRecorded, type RecordFxRates } from '@capstan/contracts';
 import { Outbox, WorkLeases, firstResultSet, type RpcContext } from '@capstan/messaging';
+import { BudgetsService } from '../budgets/budgets.service';
 import { LedgerService } from '../ledger/ledger.service';
 import { ExchangeRatesService, type RateConversionRow } from './exchange-rates.service';
 
@@ -29,7 +30,8 @@ function wholeNumber(name: string, fallback: number, min: number): number {
  * after the reporting currency changes, as jobs (`rate_conversions`) worked
  * through in slices of the ledger by `seq`, one transaction each; then
  * publishes again the cost visibility and unit economics of the initiatives whose entries were
- * converted. The request recording rates works on its own jobs for up to
+ * converted, and the burn of their budgets (and of budgets in the currency whose month rate
+ * the new rates are). The request recording rates works on its own jobs for up to
  * `COST_CONVERSION_INLINE_MS` and answers; whatever is left goes on in the
  * background, and the replica leading `rate-conversions` picks up any job a
  * crash interrupted. Slices take one lock, so two processes never convert
@@ -52,6 +54,7 @@ export class RateConversions implements OnApplicationBootstrap, BeforeApplicatio
     private readonly outbox: Outbox,
     private readonly rates: ExchangeRatesService,
     private readonly ledger: LedgerService,
+    private readonly budgets: BudgetsService,
     private readonly leases: WorkLeases,
   ) {}
 
@@ -244,13 +247,19 @@ export class RateConversions implements OnApplicationBootstrap, BeforeApplicatio
     );
     if (initiatives.length) {
       await this.ledger.publishEconomicsOf(manager, initiatives.map((row) => row.initiative_id), context);
+      await this.budgets.checkConverted(manager, initiatives.map((row) => row.initiative_id), context);
       await manager.query(`UPDATE cost_tracking.rate_conversions SET attempts = 0, retry_at = NULL, last_error = NULL WHERE id = $1 AND attempts > 0`, [job.id]);
       return true;
     }
+    // The currency's new rates may be its budgets' month rates, bringing their other currencies' spend into them.
+    const budgetsChecked =
+      job.currency !== null && job.from_date !== null && job.through_date !== null
+        ? await this.budgets.checkAtRates(manager, job.currency.trim(), job.from_date, job.through_date, context)
+        : 0;
     await manager.query(`UPDATE cost_tracking.rate_conversions SET finished_at = now(), last_error = NULL WHERE id = $1`, [job.id]);
     const what = job.currency === null ? `the ledger to ${this.rates.reportingCurrency}` : `${job.currency.trim()} entries of ${job.from_date}–${job.through_date}`;
     this.logger.log(`Converted ${job.entries_converted} ${what} (conversion ${job.id})`);
-    return false;
+    return budgetsChecked > 0;
   }
 
   /**

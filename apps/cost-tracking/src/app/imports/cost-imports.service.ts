@@ -467,9 +467,7 @@ export class CostImportsService implements OnApplicationBootstrap, BeforeApplica
     for (const initiativeId of initiatives) {
       await this.ledger.publishEconomics(manager, initiativeId, {});
     }
-    for (const t of touched) {
-      await this.budgets.check(manager, { initiativeId: t.initiative_id, period: t.period.trim(), category: t.category, currency: t.currency.trim() }, {});
-    }
+    await this.budgets.checkEach(manager, touched.map((t) => ({ initiativeId: t.initiative_id, period: t.period.trim(), category: t.category })), {});
     await this.outbox.enqueue(manager, CostEvents.imported, {
       importId: id,
       status,

@@ -1,4 +1,4 @@
-import { burnPercent, money, percent, reachedBudget, refusal, sumCents } from './display';
+import { burnPercent, money, otherCurrencyNotes, percent, reachedBudget, refusal, sumCents } from './display';
 
 describe(money.name, () => {
   it('should group the whole part by thousands and keep every digit of the fraction', () => {
@@ -47,5 +47,29 @@ describe(refusal.name, () => {
     const problem = { title: 'Bad Request', detail: 'The request is invalid', errors: [{ field: 'attestedAt', message: 'is in the future' }, { field: 'other', message: 'unknown' }] };
     expect(refusal('Not recorded', problem, { attestedAt: 'Attested on' })).toBe('Not recorded: The request is invalid · Attested on: is in the future · other: unknown');
     expect(refusal('Not saved', { title: 'Conflict' })).toBe('Not saved: Conflict');
+  });
+});
+
+describe(otherCurrencyNotes.name, () => {
+  const budget = { currency: 'SGD', period: '2026-07', otherCurrencies: [{ currency: 'EUR', actual: '1030' }] };
+
+  it('should say nothing of a budget spent in its own currency alone', () => {
+    expect(otherCurrencyNotes({ ...budget, otherCurrencies: [] })).toEqual([]);
+  });
+
+  it('should show what all the spend came to, cut to the cent, with the rate and the entries still waiting for one', () => {
+    const all = { actual: '1716.666666666666666667', entriesAwaitingRate: 2, rate: { date: '2026-07-20', rate: '0.6' } };
+    expect(otherCurrencyNotes({ ...budget, inBudgetCurrency: all })).toEqual([
+      '+ 1,030 EUR',
+      '≈ 1,716.66 SGD in all, at the SGD rate of 2026-07-20; 2 entries wait for a rate, not in it yet',
+    ]);
+    expect(otherCurrencyNotes({ ...budget, currency: 'EUR', otherCurrencies: [{ currency: 'USD', actual: '25.5' }], inBudgetCurrency: { actual: '4510.5', entriesAwaitingRate: 0, rate: null } })).toEqual([
+      '+ 25.5 USD',
+      '= 4,510.5 EUR in all',
+    ]);
+  });
+
+  it("should say why other currencies are not in the burn without the budget currency's rate", () => {
+    expect(otherCurrencyNotes({ ...budget, inBudgetCurrency: null })).toEqual(['+ 1,030 EUR', 'not in the burn: no SGD rate for 2026-07 or the month before']);
   });
 });

@@ -1,3 +1,4 @@
+import type { BudgetStatus } from '@capstan/contracts';
 import type { Problem } from './initiatives-api';
 
 /** A share ("0.902") as a whole percentage, for display only: the figure itself stays exact in the data. */
@@ -48,6 +49,24 @@ export function money(amount: string | null | undefined): string {
   if (!match) return amount;
   const [, sign, whole, fraction = ''] = match;
   return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction}`;
+}
+
+/**
+ * What a budget's row says of spend in other currencies, a line each: the spend as recorded, then what all of it
+ * came to in the budget's currency (cut to the cent: the figure itself has the ledger's 18 places), or why it is
+ * not in the burn.
+ */
+export function otherCurrencyNotes(budget: Pick<BudgetStatus, 'currency' | 'period' | 'otherCurrencies' | 'inBudgetCurrency'>): string[] {
+  const others = budget.otherCurrencies ?? [];
+  if (!others.length) return [];
+  const lines = others.map((other) => `+ ${money(other.actual)} ${other.currency}`);
+  const all = budget.inBudgetCurrency;
+  if (all === null) return [...lines, `not in the burn: no ${budget.currency} rate for ${budget.period} or the month before`];
+  if (all === undefined) return [...lines, 'not in the burn'];
+  const cut = /^(-?\d+)(\.\d{1,2})?/.exec(all.actual)?.[0] ?? all.actual;
+  const at = all.rate ? `, at the ${budget.currency} rate of ${all.rate.date}` : '';
+  const waiting = all.entriesAwaitingRate ? `; ${all.entriesAwaitingRate} ${all.entriesAwaitingRate === 1 ? 'entry waits' : 'entries wait'} for a rate, not in it yet` : '';
+  return [...lines, `${cut === all.actual ? '=' : '≈'} ${money(cut)} ${budget.currency} in all${at}${waiting}`];
 }
 
 /**

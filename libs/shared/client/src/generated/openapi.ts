@@ -1393,6 +1393,14 @@ export interface components {
                 category: "inference" | "infrastructure" | "data" | "monitoring" | "support_staffing" | "operating_controls" | "other";
                 crossed: string[];
                 currency: string;
+                inBudgetCurrency?: {
+                    actual: string;
+                    entriesAwaitingRate: number;
+                    rate: {
+                        date: string;
+                        rate: string;
+                    } | null;
+                } | null;
                 /** Format: uuid */
                 initiativeId: string;
                 otherCurrencies?: {
@@ -1412,6 +1420,14 @@ export interface components {
             category: "inference" | "infrastructure" | "data" | "monitoring" | "support_staffing" | "operating_controls" | "other";
             crossed: string[];
             currency: string;
+            inBudgetCurrency?: {
+                actual: string;
+                entriesAwaitingRate: number;
+                rate: {
+                    date: string;
+                    rate: string;
+                } | null;
+            } | null;
             /** Format: uuid */
             initiativeId: string;
             otherCurrencies?: {

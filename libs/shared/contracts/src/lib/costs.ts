@@ -126,12 +126,31 @@ export const budgetStatusSchema = z.object({
   currency: z.string(),
   budget: amountSchema,
   actual: totalSchema,
-  /** actual ÷ budget, exact to 4 places, as a decimal string. */
+  /**
+   * Spend ÷ budget, cut (not rounded) to 4 places, as a decimal string: `actual`, and the other currencies' spend
+   * once it is brought into the budget's currency (`inBudgetCurrency`). The thresholds are crossed by this burn.
+   */
   burn: z.string(),
   thresholds: z.array(z.string()),
   crossed: z.array(z.string()),
-  /** Spend of the same initiative, month and category in other currencies: not in `actual`, which is in the budget's currency (absent on statuses sent before it). */
+  /** Spend of the same initiative, month and category in other currencies, as recorded: not in `actual`, which is in the budget's currency (absent on statuses sent before it). */
   otherCurrencies: z.array(z.object({ currency: z.string(), actual: totalSchema })).optional(),
+  /**
+   * With spend in other currencies: all of it in the budget's currency — `actual` plus the others converted into the
+   * reporting currency at each entry's charge-date rate and, for a budget in another currency, from it at that
+   * currency's `rate` for the month (the latest recorded in the month, or failing that the month before). Entries
+   * still waiting for their rate are not in it, and counted. Null when no rate of the budget's currency is recorded
+   * for the month: the burn is then of `actual` alone. Absent without spend in other currencies (and on statuses
+   * sent before it).
+   */
+  inBudgetCurrency: z
+    .object({
+      actual: totalSchema,
+      entriesAwaitingRate: z.number().int(),
+      rate: z.object({ date: z.string(), rate: z.string() }).nullable(),
+    })
+    .nullable()
+    .optional(),
   /** Only in `budget.burn_changed`: this budget was set again in that currency, which replaced it — its burn no longer counts. */
   replacedBy: z.string().optional(),
 });

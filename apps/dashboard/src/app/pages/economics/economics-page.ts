@@ -11,7 +11,7 @@ import { Session } from '../../core/session';
 import { AllocationRulesPanel } from './allocation-rules-panel';
 import { ImportHistory } from './import-history';
 import { SpendChart } from './spend-chart';
-import { burnPercent, money, percent, reachedBudget } from '../../core/display';
+import { burnPercent, money, otherCurrencyNotes, percent, reachedBudget } from '../../core/display';
 
 /** How often the page looks again while entries are being converted to the reporting currency. */
 const CONVERSION_WATCH_MS = 2_000;
@@ -150,7 +150,7 @@ const CONVERSION_WATCH_MS = 2_000;
             <td>{{ budget.category }}</td>
             <td class="num">{{ money(budget.budget) }} {{ budget.currency }}</td>
             <td class="num">{{ money(budget.actual) }} {{ budget.currency }}
-              @for (other of budget.otherCurrencies ?? []; track other.currency) { <div class="other-currency">+ {{ money(other.actual) }} {{ other.currency }}, not in the burn</div> }
+              @for (note of otherCurrencyNotes(budget); track $index) { <div class="other-currency">{{ note }}</div> }
             </td>
             <td class="num">{{ burnPercent(budget.burn) }}</td>
             <td>{{ budget.crossed.length ? 'crossed ' + budget.crossed.join(', ') : '' }}</td>
@@ -216,6 +216,7 @@ export class EconomicsPage implements OnInit {
   protected readonly percent = percent;
   protected readonly burnPercent = burnPercent;
   protected readonly reachedBudget = reachedBudget;
+  protected readonly otherCurrencyNotes = otherCurrencyNotes;
   protected readonly money = money;
 
   ngOnInit(): void {

@@ -5,7 +5,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { Chart } from '../../charts/chart';
 import { timeSeriesBase } from '../../charts/time-series-options';
 import { CostsApi } from '../../core/costs-api';
-import { burnPercent, money, sumCents } from '../../core/display';
+import { burnPercent, money, otherCurrencyNotes, sumCents } from '../../core/display';
 import { unknownInEveryCurrency } from './forecast-unknowns';
 
 type Forecasted = Extract<Forecast['byCurrency'][number]['categories'][number], { status: 'forecast' }>;
@@ -59,7 +59,9 @@ type Forecasted = Extract<Forecast['byCurrency'][number]['categories'][number], 
             @for (budget of budgets(); track budget.period + budget.category + budget.currency) {
               <tr>
                 <td>{{ budget.period }}</td><td>{{ budget.category }}</td>
-                <td class="num">{{ money(budget.budget) }} {{ budget.currency }}</td><td class="num">{{ money(budget.actual) }} {{ budget.currency }}</td>
+                <td class="num">{{ money(budget.budget) }} {{ budget.currency }}</td><td class="num">{{ money(budget.actual) }} {{ budget.currency }}
+                  @for (note of otherCurrencyNotes(budget); track $index) { <div class="other-currency">{{ note }}</div> }
+                </td>
                 <td class="num">{{ burnPercent(budget.burn) }}@if (budget.crossed.length) { <span class="over"> · crossed {{ budget.crossed.join(', ') }}</span> }</td>
               </tr>
             } @empty { <tr><td colspan="5">No budget set.</td></tr> }
@@ -90,6 +92,7 @@ type Forecasted = Extract<Forecast['byCurrency'][number]['categories'][number], 
     .num { text-align: right; font-variant-numeric: tabular-nums; }
     .muted { color: #4a5059; font-size: 0.85rem; }
     .over { color: #8a1c1c; font-weight: 600; }
+    .other-currency { color: #6b4e00; font-size: 0.8rem; }
     .unknown { font-size: 0.85rem; padding-left: 1.2rem; }
     .error { color: #a4161a; }
   `,
@@ -105,6 +108,7 @@ export class InitiativeEconomics {
   protected readonly forecast = signal<Forecast | null>(null);
   protected readonly failed = signal(false);
   protected readonly burnPercent = burnPercent;
+  protected readonly otherCurrencyNotes = otherCurrencyNotes;
   protected readonly money = money;
 
   /** A phase's cost per unit; unknown without a denominator, and said to wait while some of its spend has no rate yet. */
