@@ -579,6 +579,32 @@ describe('dashboard', () => {
     });
     expect(await checkPage(financePage, 'economics-reversed')).toEqual([]);
 
+    // Finance sets an initiative's monthly budget on the page; what the API would refuse is said before anything is sent.
+    await financePage.getByRole('button', { name: 'Set a budget…' }).click();
+    const budgetForm = financePage.getByRole('form', { name: 'Budget' });
+    await budgetForm.getByLabel('Initiative', { exact: true }).selectOption(owner.id);
+    await budgetForm.getByLabel('Month', { exact: true }).fill('2030-01');
+    await budgetForm.getByLabel('Category', { exact: true }).selectOption('monitoring');
+    await budgetForm.getByLabel('Budget amount', { exact: true }).fill('2,000.50');
+    await budgetForm.getByLabel('Currency', { exact: true }).fill('usd');
+    await budgetForm.getByLabel('Alerts at', { exact: true }).fill('80, eighty');
+    await budgetForm.getByRole('button', { name: 'Save the budget' }).click();
+    await financePage.getByRole('alert').getByText('(not "eighty")').waitFor();
+    await budgetForm.getByLabel('Alerts at', { exact: true }).fill('50, 112.5');
+    await budgetForm.getByRole('button', { name: 'Save the budget' }).click();
+    await financePage.getByRole('status').getByText(`Saved the monitoring budget of ${owner.key} ${owner.name} for 2030-01: 2,000.5 USD, 0 % spent.`).waitFor();
+    const budgetRow = financePage.getByRole('table', { name: 'Budgets' }).locator('tbody tr', { hasText: '2030-01' });
+    expect((await budgetRow.locator('td').allTextContents()).map((cell) => cell.trim()).slice(1, 6)).toEqual(['2030-01', 'monitoring', '2,000.5 USD', '0 USD', '0 %']);
+    // Changed to euros, it says it replaces the dollar budget before it does.
+    await budgetRow.getByRole('button', { name: /^Change the monitoring budget of/ }).click();
+    expect(await budgetForm.getByLabel('Alerts at', { exact: true }).inputValue()).toBe('50, 112.5');
+    await budgetForm.getByLabel('Currency', { exact: true }).fill('EUR');
+    expect(await budgetForm.getByTestId('budget-replaces').textContent()).toContain("2030-01's monitoring budget is 2,000.5 USD: set in EUR, it replaces that one, its alerts with it.");
+    await budgetForm.getByRole('button', { name: 'Replace the budget' }).click();
+    await financePage.getByRole('status').getByText(/2,000.5 EUR, 0 % spent\.$/).waitFor();
+    await pollUntil(async () => ((await budgetRow.count()) === 1 && ((await budgetRow.textContent()) ?? '').includes('2,000.5 EUR') ? true : undefined), { what: 'one budget, in euros' });
+    expect(await checkPage(financePage, 'economics-budget')).toEqual([]);
+
     // Finance sets a quarter's rollout budget on the rollout page; a malformed amount is said before anything is sent.
     await financePage.getByRole('link', { name: 'Rollout plan' }).click();
     const budgets = financePage.getByRole('region', { name: 'Rollout budgets' });
@@ -702,11 +728,11 @@ describe('dashboard', () => {
     await viewerPage.getByRole('region', { name: 'PMO overrides' }).getByTestId('override').first().waitFor();
     expect(await viewerPage.getByRole('button', { name: /^(Record override|Revoke|Change |Add the pool)/ }).count()).toBe(0);
     expect(await viewerPage.getByRole('region', { name: 'Capacity pools' }).locator('tr[data-pool="platform"]').textContent()).toContain('Two engineers join');
-    // Allocation rules are listed for everyone; only finance adds or retires them.
+    // Allocation rules and budgets are listed for everyone; only finance adds, changes or retires them.
     await viewerPage.getByRole('link', { name: 'Economics' }).click();
     await viewerPage.getByRole('table', { name: 'Allocation rules' }).waitFor();
     expect(await viewerPage.getByRole('form', { name: 'New allocation rule' }).count()).toBe(0);
-    expect(await viewerPage.getByRole('button', { name: /^(Add the rule|Retire|Reverse|Map again)/ }).count()).toBe(0);
+    expect(await viewerPage.getByRole('button', { name: /^(Add the rule|Retire|Reverse|Map again|Set a budget|Change the)/ }).count()).toBe(0);
     await viewerPage.close();
   });
 

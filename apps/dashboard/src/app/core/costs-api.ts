@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
-import type { AllocationRuleInput, AllocationRuleView, BudgetStatus, CostImport, CostImportList, CostSummary, Forecast, FxConversionView, UnitEconomics } from '@capstan/contracts';
+import type { AllocationRuleInput, AllocationRuleView, BudgetStatus, SetBudget, CostImport, CostImportList, CostSummary, Forecast, FxConversionView, UnitEconomics } from '@capstan/contracts';
 import { gatewayCsv } from './gateway-csv';
 
 export type CsvTable = '/api/v1/costs/summary' | '/api/v1/budgets' | '/api/v1/cost-imports';
@@ -17,6 +17,11 @@ export class CostsApi {
 
   budgets(initiativeId?: string): Observable<{ items: BudgetStatus[] }> {
     return this.http.get<{ items: BudgetStatus[] }>('/api/v1/budgets', { params: initiativeId ? { initiativeId } : {} });
+  }
+
+  /** Sets an initiative's budget for a month and category; in another currency than the one there, it replaces it. */
+  setBudget(budget: SetBudget): Observable<BudgetStatus> {
+    return this.http.put<BudgetStatus>('/api/v1/budgets', budget);
   }
 
   forecast(initiativeId: string, months = 6): Observable<Forecast> {

@@ -9,6 +9,7 @@ import { InitiativesApi, problemOf } from '../../core/initiatives-api';
 import { LiveEvents } from '../../core/live-events';
 import { Session } from '../../core/session';
 import { AllocationRulesPanel } from './allocation-rules-panel';
+import { BudgetForm, draftOf, type BudgetDraft } from './budget-form';
 import { ImportHistory } from './import-history';
 import { SpendChart } from './spend-chart';
 import { burnPercent, money, otherCurrencyNotes, percent, reachedBudget } from '../../core/display';
@@ -24,7 +25,7 @@ const CONVERSION_WATCH_MS = 2_000;
  */
 @Component({
   selector: 'cap-economics-page',
-  imports: [AllocationRulesPanel, ImportHistory, MatProgressBarModule, RouterLink, SpendChart],
+  imports: [AllocationRulesPanel, BudgetForm, ImportHistory, MatProgressBarModule, RouterLink, SpendChart],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>Production economics</h1>
@@ -141,7 +142,7 @@ const CONVERSION_WATCH_MS = 2_000;
 
     <div class="table-head"><h2>Budgets</h2><button type="button" class="csv" (click)="exportCsv('capstan-budgets.csv', '/api/v1/budgets')" aria-label="Download budgets as CSV">CSV</button></div>
     <table aria-label="Budgets">
-      <thead><tr><th scope="col">Initiative</th><th scope="col">Month</th><th scope="col">Category</th><th scope="col" class="num">Budget</th><th scope="col" class="num">Actual</th><th scope="col" class="num">Burn</th><th scope="col">Alerts</th></tr></thead>
+      <thead><tr><th scope="col">Initiative</th><th scope="col">Month</th><th scope="col">Category</th><th scope="col" class="num">Budget</th><th scope="col" class="num">Actual</th><th scope="col" class="num">Burn</th><th scope="col">Alerts</th>@if (session.canImportCosts()) {<th scope="col"><span class="visually-hidden">Change</span></th>}</tr></thead>
       <tbody>
         @for (budget of budgets(); track budget.initiativeId + budget.period + budget.category + budget.currency) {
           <tr [class.over]="reachedBudget(budget.burn)">
@@ -154,12 +155,18 @@ const CONVERSION_WATCH_MS = 2_000;
             </td>
             <td class="num">{{ burnPercent(budget.burn) }}</td>
             <td>{{ budget.crossed.length ? 'crossed ' + budget.crossed.join(', ') : '' }}</td>
+            @if (session.canImportCosts()) {
+              <td><button type="button" class="plain" (click)="budgetDraft.set(draftOf(budget))" [attr.aria-label]="'Change the ' + budget.category + ' budget of ' + (names().get(budget.initiativeId) ?? budget.initiativeId) + ' for ' + budget.period">Change…</button></td>
+            }
           </tr>
         } @empty {
-          <tr><td colspan="7">No budgets set.</td></tr>
+          <tr><td [attr.colspan]="session.canImportCosts() ? 8 : 7">No budgets set.</td></tr>
         }
       </tbody>
     </table>
+    @if (session.canImportCosts()) {
+      <cap-budget-form class="budget-form" [initiatives]="initiativeNames()" [budgets]="budgets()" [reload]="reload" [(draft)]="budgetDraft" />
+    }
 
     @if (imports(); as latest) {
       <div class="table-head"><h2>Billing imports</h2><button type="button" class="csv" (click)="exportCsv('capstan-billing-imports.csv', '/api/v1/cost-imports', { limit: '200' })" aria-label="Download billing imports as CSV">CSV</button></div>
@@ -186,6 +193,9 @@ const CONVERSION_WATCH_MS = 2_000;
     th { background: #f4f5f7; font-weight: 600; }
     .num { text-align: right; font-variant-numeric: tabular-nums; }
     tr.over td { background: #fff1ee; }
+    .budget-form { display: block; margin: -0.75rem 0 1.5rem; }
+    button.plain { background: #fff; color: #14213d; font-size: 0.8rem; padding: 0.2rem 0.6rem; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
     .status { margin: 0.75rem 0 0; }
     .error { color: #a4161a; margin: 0.25rem 0; }
     .state { padding: 1rem; background: #fff; border-radius: 8px; }
@@ -218,6 +228,10 @@ export class EconomicsPage implements OnInit {
   protected readonly reachedBudget = reachedBudget;
   protected readonly otherCurrencyNotes = otherCurrencyNotes;
   protected readonly money = money;
+  protected readonly draftOf = draftOf;
+  /** The budget finance is setting or changing, if any. */
+  protected readonly budgetDraft = signal<BudgetDraft | null>(null);
+  protected readonly reload = () => this.load();
 
   ngOnInit(): void {
     void this.load();
