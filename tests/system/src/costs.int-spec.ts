@@ -738,6 +738,10 @@ describe('the cost ledger', () => {
       ['2026-10-16', '0.923100000001'],
       ['2026-10-19', '0.5'],
     ]);
+    // The latest day of each currency: what the economics page lists.
+    const latest = await viewer.get<{ items: { currency: string; date: string; rate: string }[] }>('/api/v1/fx-rates?latest=true');
+    expect(latest.body.items.filter((rate) => rate.currency === 'USD').map((rate) => [rate.date, rate.rate])).toEqual([['2026-10-19', '0.5']]);
+    expect(new Set(latest.body.items.map((rate) => rate.currency)).size).toBe(latest.body.items.length);
 
     // More rates than one list answers: refused with what to narrow, rather than cut short without a word.
     const days = (first: number, count: number) => Array.from({ length: count }, (_, i) => new Date(Date.UTC(2001, 0, first + i)).toISOString().slice(0, 10));

@@ -500,6 +500,11 @@ describe('dashboard', () => {
     await waiting.waitFor();
     expect(await waiting.textContent()).toContain('2 USD entries (1,200 USD) wait for an exchange rate');
     expect(await checkPage(financePage, 'economics')).toEqual([]);
+    // Beside the waiting dollars, finance is offered to record their rate, the currency filled in.
+    await waiting.getByRole('button', { name: 'Record a USD rate…' }).click();
+    const rateForm = financePage.getByRole('form', { name: 'Exchange rate' });
+    expect(await rateForm.getByLabel('Rate currency', { exact: true }).inputValue()).toBe('USD');
+    await rateForm.getByRole('button', { name: 'Cancel' }).click();
 
     // The dollars' rate arrives while the database refuses their conversion: the page says it is under way, and why it stalls.
     const database = (sql: string) => queryDatabase(context.databaseUrl, sql);
@@ -534,6 +539,27 @@ describe('dashboard', () => {
     });
     await financePage.getByRole('heading', { name: 'All currencies, in EUR' }).waitFor();
     expect(await checkPage(financePage, 'economics')).toEqual([]);
+    const rates = financePage.getByRole('table', { name: 'Exchange rates' });
+    await pollUntil(async () => ((await rates.locator('tr[data-currency="USD"]').count()) === 0 ? undefined : true), { what: 'the dollar rates listed' });
+    // Finance records a day's rate on the page; one that would change a recorded day's is refused, saying why.
+    await financePage.getByRole('button', { name: 'Record a rate…' }).click();
+    await rateForm.getByLabel('Rate currency', { exact: true }).fill('gbp');
+    await rateForm.getByLabel('Rate day', { exact: true }).fill('2026-10-01');
+    await rateForm.getByLabel('Rate', { exact: true }).fill('0,0');
+    await rateForm.getByRole('button', { name: 'Record the rate' }).click();
+    await financePage.getByRole('alert').getByText('(not "0,0")').waitFor();
+    await rateForm.getByLabel('Rate', { exact: true }).fill('1.15');
+    await rateForm.getByLabel('Rate source', { exact: true }).fill('ECB');
+    await rateForm.getByRole('button', { name: 'Record the rate' }).click();
+    await financePage.getByRole('status').getByText('Recorded the GBP rate of 2026-10-01: 1 GBP = 1.15 EUR, 0 entries converted.').waitFor();
+    expect((await rates.locator('tr[data-currency="GBP"] td').allTextContents()).map((cell) => cell.trim())).toEqual(['GBP', '2026-10-01', '1.15', 'ECB', 'fran']);
+    await financePage.getByRole('button', { name: 'Record a rate…' }).click();
+    await rateForm.getByLabel('Rate currency', { exact: true }).fill('GBP');
+    await rateForm.getByLabel('Rate day', { exact: true }).fill('2026-10-01');
+    await rateForm.getByLabel('Rate', { exact: true }).fill('1.2');
+    await rateForm.getByRole('button', { name: 'Record the rate' }).click();
+    await financePage.getByRole('alert').getByText(/The GBP rate of 2026-10-01 is recorded already as 1.15/).waitFor();
+    await rateForm.getByRole('button', { name: 'Cancel' }).click();
 
     // Finance adds an allocation rule on the page; made after the import, it maps its unallocated spend when asked, saying why.
     const financeApi = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['finance']));

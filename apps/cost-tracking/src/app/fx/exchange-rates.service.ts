@@ -159,10 +159,10 @@ export class ExchangeRatesService {
 
   async list(query: FxRateQuery): Promise<{ reportingCurrency: string; items: FxRateView[] }> {
     const rows = (await this.dataSource.query(
-      `SELECT currency, rate_date::text AS date, rate::text AS rate, source, reporting_currency, recorded_by, recorded_at
+      `SELECT ${query.latest ? 'DISTINCT ON (currency)' : ''} currency, rate_date::text AS date, rate::text AS rate, source, reporting_currency, recorded_by, recorded_at
          FROM cost_tracking.fx_rates
         WHERE reporting_currency = $1 AND ($2::text IS NULL OR currency = $2) AND ($3::date IS NULL OR rate_date >= $3) AND ($4::date IS NULL OR rate_date <= $4)
-        ORDER BY currency, rate_date LIMIT $5`,
+        ORDER BY currency, rate_date ${query.latest ? 'DESC' : ''} LIMIT $5`,
       [this.reportingCurrency, query.currency ?? null, query.from ?? null, query.to ?? null, MAX_LISTED_RATES + 1],
     )) as { currency: string; date: string; rate: string; source: string; reporting_currency: string; recorded_by: string; recorded_at: Date }[];
     // Cut short, the list would drop the currencies that sort last without a word.

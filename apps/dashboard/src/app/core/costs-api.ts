@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
-import type { AllocationRuleInput, AllocationRuleView, BudgetStatus, SetBudget, CostImport, CostImportList, CostSummary, Forecast, FxConversionView, UnitEconomics } from '@capstan/contracts';
+import type { AllocationRuleInput, AllocationRuleView, BudgetStatus, FxRate, FxRateView, FxRecorded, SetBudget, CostImport, CostImportList, CostSummary, Forecast, FxConversionView, UnitEconomics } from '@capstan/contracts';
 import { gatewayCsv } from './gateway-csv';
 
 export type CsvTable = '/api/v1/costs/summary' | '/api/v1/budgets' | '/api/v1/cost-imports';
@@ -44,6 +44,16 @@ export class CostsApi {
   importFocus(file: File, currency: string | null, phase: 'pilot' | 'production', again = false): Observable<CostImport> {
     const params: Record<string, string> = { format: 'focus', phase, ...(currency ? { currency } : {}), ...(again ? { duplicate: 'allow' } : {}) };
     return this.http.post<CostImport>('/api/v1/cost-imports', file, { params, headers: { 'content-type': 'text/csv' } });
+  }
+
+  /** The latest day's exchange rate into the reporting currency of each currency. */
+  latestFxRates(): Observable<{ reportingCurrency: string; items: FxRateView[] }> {
+    return this.http.get<{ reportingCurrency: string; items: FxRateView[] }>('/api/v1/fx-rates', { params: { latest: 'true' } });
+  }
+
+  /** Records a day's rate; the entries waiting for it are converted (the rest in the background when there are many). */
+  recordFxRates(rates: FxRate[]): Observable<FxRecorded> {
+    return this.http.post<FxRecorded>('/api/v1/fx-rates', { rates });
   }
 
   /** Conversions to the reporting currency under way in the background. */

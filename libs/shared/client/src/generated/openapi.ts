@@ -5416,6 +5416,7 @@ export interface operations {
             query?: {
                 currency?: string;
                 from?: string;
+                latest?: boolean | ("true" | "false");
                 to?: string;
             };
             header?: never;

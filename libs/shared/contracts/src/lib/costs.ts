@@ -180,7 +180,15 @@ export type RecordFxRates = z.infer<typeof recordFxRatesSchema>;
 export const fxRateViewSchema = fxRateSchema.safeExtend({ currency: currencyCodeSchema, reportingCurrency: z.string(), recordedBy: z.string(), recordedAt: z.string() });
 export type FxRateView = z.infer<typeof fxRateViewSchema>;
 
-export const fxRateQuerySchema = z.object({ currency: currencyCodeSchema.optional(), from: calendarDate.optional(), to: calendarDate.optional() }).strict();
+export const fxRateQuerySchema = z
+  .object({
+    currency: currencyCodeSchema.optional(),
+    from: calendarDate.optional(),
+    to: calendarDate.optional(),
+    /** Only the latest day's rate of each currency (within `from`–`to` when given). */
+    latest: z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')]).optional(),
+  })
+  .strict();
 export type FxRateQuery = z.infer<typeof fxRateQuerySchema>;
 
 /**

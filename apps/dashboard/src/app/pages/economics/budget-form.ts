@@ -74,7 +74,7 @@ export function draftOf(budget: BudgetStatus): BudgetDraft {
           </p>
         }
         <button type="submit" class="primary" [disabled]="action.busy()">{{ replaced() ? 'Replace the budget' : 'Save the budget' }}</button>
-        <button type="button" (click)="draft.set(null)">Cancel</button>
+        <button type="button" (click)="draft.set(null); action.error.set(null)">Cancel</button>
       </form>
     } @else {
       <button type="button" (click)="start()">Set a budget…</button>

@@ -10,6 +10,8 @@ import { LiveEvents } from '../../core/live-events';
 import { Session } from '../../core/session';
 import { AllocationRulesPanel } from './allocation-rules-panel';
 import { BudgetForm, draftOf, type BudgetDraft } from './budget-form';
+import { dayBefore } from '../../core/days';
+import { ExchangeRatesPanel, type RateDraft } from './exchange-rates-panel';
 import { ImportHistory } from './import-history';
 import { SpendChart } from './spend-chart';
 import { burnPercent, money, otherCurrencyNotes, percent, reachedBudget } from '../../core/display';
@@ -25,7 +27,7 @@ const CONVERSION_WATCH_MS = 2_000;
  */
 @Component({
   selector: 'cap-economics-page',
-  imports: [AllocationRulesPanel, BudgetForm, ImportHistory, MatProgressBarModule, RouterLink, SpendChart],
+  imports: [AllocationRulesPanel, BudgetForm, ExchangeRatesPanel, ImportHistory, MatProgressBarModule, RouterLink, SpendChart],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>Production economics</h1>
@@ -95,7 +97,9 @@ const CONVERSION_WATCH_MS = 2_000;
           </tbody>
         </table>
         @for (waiting of total.unconverted ?? []; track waiting.currency) {
-          <p class="waiting" data-testid="unconverted"><span aria-hidden="true">⚠</span> {{ waiting.entries }} {{ waiting.currency }} entr{{ waiting.entries === 1 ? 'y' : 'ies' }} ({{ money(waiting.billedCost) }} {{ waiting.currency }}) wait for an exchange rate and are not in these totals.</p>
+          <p class="waiting" data-testid="unconverted"><span aria-hidden="true">⚠</span> {{ waiting.entries }} {{ waiting.currency }} entr{{ waiting.entries === 1 ? 'y' : 'ies' }} ({{ money(waiting.billedCost) }} {{ waiting.currency }}) wait for an exchange rate and are not in these totals.
+            @if (session.canImportCosts()) { <button type="button" class="plain" (click)="fxDraft.set({ currency: waiting.currency, date: today(), rate: '', source: '' })">Record a {{ waiting.currency }} rate…</button> }
+          </p>
         }
       </section>
     }
@@ -106,6 +110,11 @@ const CONVERSION_WATCH_MS = 2_000;
         @if (conversion.lastError) { <span class="error">The last attempt failed ({{ conversion.lastError }}); it is tried again.</span> }
       </p>
     }
+
+    <section class="card" aria-labelledby="rates-title">
+      <h2 id="rates-title">Exchange rates</h2>
+      <cap-exchange-rates-panel [canRecord]="session.canImportCosts()" [reload]="reload" [(draft)]="fxDraft" />
+    </section>
 
     <div class="table-head"><h2>Spend by initiative</h2><button type="button" class="csv" (click)="exportCsv('capstan-spend-by-initiative.csv', '/api/v1/costs/summary', { groupBy: 'initiative' })" aria-label="Download spend by initiative as CSV">CSV</button></div>
     <table aria-label="Spend by initiative">
@@ -232,6 +241,9 @@ export class EconomicsPage implements OnInit {
   /** The budget finance is setting or changing, if any. */
   protected readonly budgetDraft = signal<BudgetDraft | null>(null);
   protected readonly reload = () => this.load();
+  /** The exchange rate finance is recording, if any. */
+  protected readonly fxDraft = signal<RateDraft | null>(null);
+  protected readonly today = () => dayBefore();
 
   ngOnInit(): void {
     void this.load();
