@@ -648,6 +648,52 @@ describe('dashboard', () => {
     await financePage.close();
   });
 
+  it("should let finance record a cost by hand on an initiative's page and correct it by a reversal", async () => {
+    const financePage = recordBreakage(await browser.newPage({ viewport: { width: 1440, height: 900 } }), breakage);
+    await financePage.goto(`${context.system.gatewayUrl}/sign-in`);
+    await financePage.getByLabel('Token').fill(await tokenFor(context.jwtSecret, ['finance'], 'fran'));
+    await financePage.getByRole('button', { name: 'Sign in' }).click();
+    await financePage.waitForURL('**/economics');
+    const financeApi = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['finance']));
+    const { body: portfolio } = await financeApi.get<{ items: { id: string }[] }>('/api/v1/initiatives?limit=1');
+    await financePage.goto(`${context.system.gatewayUrl}/initiatives/${portfolio.items[0].id}`);
+    const ledger = financePage.getByRole('region', { name: 'Cost ledger' });
+    await ledger.getByRole('button', { name: 'Record a cost…' }).click();
+    const form = ledger.getByRole('form', { name: 'Cost entry' });
+    await form.getByLabel('Charged on', { exact: true }).fill('2026-11-30');
+    await form.getByLabel('Cost category', { exact: true }).selectOption('support_staffing');
+    await form.getByLabel('Amount', { exact: true }).fill('12,500.0o5');
+    await form.getByLabel('Entry currency', { exact: true }).fill('eur');
+    await form.getByLabel('Reference', { exact: true }).fill('November support rota');
+    await form.getByRole('button', { name: 'Record the cost' }).click();
+    await ledger.getByRole('alert').getByText('(not "12,500.0o5")').waitFor();
+    await form.getByLabel('Amount', { exact: true }).fill('12,500.005');
+    await form.getByRole('button', { name: 'Record the cost' }).click();
+    await ledger.getByRole('status').getByText('Recorded 12,500.005 EUR of support_staffing (production) charged on 2026-11-30.').waitFor();
+    const recorded = ledger.locator('tbody tr', { hasText: 'November support rota' });
+    expect((await recorded.locator('td').allTextContents()).map((cell) => cell.trim())).toEqual([
+      '2026-11-30',
+      'support_staffing',
+      'production',
+      '12,500.005 EUR',
+      'manual (an estimate)',
+      'November support rota',
+      'fran',
+      'Reverse…',
+    ]);
+    // A mistake is corrected by a reversing entry that says why; the original stays, marked.
+    await recorded.getByRole('button', { name: /^Reverse the support_staffing entry of 2026-11-30/ }).click();
+    await recorded.getByLabel('Why', { exact: true }).fill('charged to the wrong initiative');
+    await recorded.getByRole('button', { name: 'Reverse this entry' }).click();
+    await ledger.getByRole('status').getByText('Reversed the support_staffing entry of 2026-11-30 (12,500.005 EUR).').waitFor();
+    const reversal = ledger.locator('tbody tr', { hasText: 'reversal: charged to the wrong initiative' });
+    expect(await reversal.locator('td.num').textContent()).toBe('-12,500.005 EUR');
+    expect(await recorded.textContent()).toContain('November support rota (reversed)');
+    expect(await recorded.getByRole('button').count()).toBe(0);
+    expect(await checkPage(financePage, 'initiative-ledger')).toEqual([]);
+    await financePage.close();
+  });
+
   it('should preview a CSV inventory, import its valid rows with progress and show the bad row with its reason', async () => {
     await page.getByRole('link', { name: 'Intake' }).click();
     await page.getByRole('heading', { name: 'Import initiatives from CSV' }).waitFor();
@@ -743,7 +789,7 @@ describe('dashboard', () => {
     expect(await viewerPage.getByRole('button', { name: 'Register' }).count()).toBe(0);
     await viewerPage.getByRole('table', { name: 'Initiatives' }).locator('tbody tr a').first().click();
     await viewerPage.getByRole('table', { name: 'Owners' }).waitFor();
-    expect(await viewerPage.getByRole('button', { name: /^(Assign|Change|Remove) |^(Record evidence|Save changes|Record decision)$/ }).count()).toBe(0);
+    expect(await viewerPage.getByRole('button', { name: /^(Assign|Change|Remove|Reverse) |^(Record evidence|Save changes|Record decision|Record a cost…)$/ }).count()).toBe(0);
     await viewerPage.goBack();
     await viewerPage.getByRole('table', { name: 'Initiatives' }).waitFor();
     await viewerPage.getByRole('link', { name: 'Rollout plan' }).click();

@@ -1,10 +1,10 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
-import type { AllocationRuleInput, AllocationRuleView, BudgetStatus, FxRate, FxRateView, FxRecorded, SetBudget, CostImport, CostImportList, CostSummary, Forecast, FxConversionView, UnitEconomics } from '@capstan/contracts';
+import type { AllocationRuleInput, AllocationRuleView, BudgetStatus, CostEntry, CostEntryList, FxRate, FxRateView, FxRecorded, RecordCostEntry, SetBudget, CostImport, CostImportList, CostSummary, Forecast, FxConversionView, UnitEconomics } from '@capstan/contracts';
 import { gatewayCsv } from './gateway-csv';
 
-export type CsvTable = '/api/v1/costs/summary' | '/api/v1/budgets' | '/api/v1/cost-imports';
+export type CsvTable = '/api/v1/costs/summary' | '/api/v1/budgets' | '/api/v1/cost-imports' | '/api/v1/cost-entries';
 
 /** Production economics from cost tracking, through the gateway. Amounts stay decimal strings. */
 @Injectable({ providedIn: 'root' })
@@ -17,6 +17,21 @@ export class CostsApi {
 
   budgets(initiativeId?: string): Observable<{ items: BudgetStatus[] }> {
     return this.http.get<{ items: BudgetStatus[] }>('/api/v1/budgets', { params: initiativeId ? { initiativeId } : {} });
+  }
+
+  /** An initiative's latest ledger entries, newest first, with what reversed them. */
+  ledger(initiativeId: string, limit = 20): Observable<CostEntryList> {
+    return this.http.get<CostEntryList>('/api/v1/cost-entries', { params: { initiativeId, limit } });
+  }
+
+  /** Records an entry by hand (an estimate); the key makes a retry after a lost answer record it once. */
+  recordCost(entry: RecordCostEntry, idempotencyKey: string): Observable<CostEntry> {
+    return this.http.post<CostEntry>('/api/v1/cost-entries', entry, { headers: { 'Idempotency-Key': idempotencyKey } });
+  }
+
+  /** Corrects an entry by a reversing one; the ledger is never changed. */
+  reverseEntry(id: string, reason: string): Observable<CostEntry> {
+    return this.http.post<CostEntry>(`/api/v1/cost-entries/${encodeURIComponent(id)}/reversal`, { reason });
   }
 
   /** Sets an initiative's budget for a month and category; in another currency than the one there, it replaces it. */

@@ -76,7 +76,7 @@ type Forecasted = Extract<Forecast['byCurrency'][number]['categories'][number], 
           }
           <ul class="unknown">
             @for (unknown of unknownCategories(); track unknown.category) {
-              <li><strong>{{ unknown.category }}</strong>: economics unknown — {{ unknown.reason }}</li>
+              <li><strong>{{ unknown.category }}</strong>: {{ unknown.reason }}</li>
             }
           </ul>
         }

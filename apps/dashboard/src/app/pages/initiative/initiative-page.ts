@@ -10,6 +10,7 @@ import { AttestEvidenceForm } from './attest-evidence-form';
 import { RecordDecisionForm } from './record-decision-form';
 import { EditInitiativeForm } from './edit-initiative-form';
 import { InitiativeEconomics } from './initiative-economics';
+import { InitiativeLedger } from './initiative-ledger';
 import { InitiativeRollout } from './initiative-rollout';
 import { InitiativeHistory } from './initiative-history';
 import { InitiativeOwners } from './initiative-owners';
@@ -21,7 +22,7 @@ const COST_EVENTS = ['cost.recorded', 'cost.imported', 'budget.threshold_crossed
 /** One initiative: its posture and why, domain scores by source, owners and gaps, evidence, dependencies, decisions, economics, history; its profile edited safely. */
 @Component({
   selector: 'cap-initiative-page',
-  imports: [AttestEvidenceForm, EditInitiativeForm, InitiativeEconomics, InitiativeHistory, InitiativeOwners, InitiativeRollout, InitiativeTelemetry, PostureBadge, RecordDecisionForm, RouterLink],
+  imports: [AttestEvidenceForm, EditInitiativeForm, InitiativeEconomics, InitiativeHistory, InitiativeLedger, InitiativeOwners, InitiativeRollout, InitiativeTelemetry, PostureBadge, RecordDecisionForm, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a routerLink="/" class="back">← Portfolio</a>
@@ -135,6 +136,7 @@ const COST_EVENTS = ['cost.recorded', 'cost.imported', 'budget.threshold_crossed
 
         <cap-initiative-rollout [initiativeId]="item.id" />
         <cap-initiative-economics [initiativeId]="item.id" [revision]="costRevision()" />
+        <cap-initiative-ledger [initiativeId]="item.id" [revision]="costRevision()" [canRecord]="session.canImportCosts()" />
         <cap-initiative-telemetry [initiativeId]="item.id" [revision]="historyRevision()" />
         <cap-initiative-history [initiativeId]="item.id" [revision]="historyRevision()" />
       </div>
