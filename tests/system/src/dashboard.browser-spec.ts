@@ -648,7 +648,7 @@ describe('dashboard', () => {
     await financePage.close();
   });
 
-  it("should let finance record a cost by hand on an initiative's page and correct it by a reversal", async () => {
+  it("should let finance record a cost by hand and a business volume on an initiative's page, and correct the cost by a reversal", async () => {
     const financePage = recordBreakage(await browser.newPage({ viewport: { width: 1440, height: 900 } }), breakage);
     await financePage.goto(`${context.system.gatewayUrl}/sign-in`);
     await financePage.getByLabel('Token').fill(await tokenFor(context.jwtSecret, ['finance'], 'fran'));
@@ -681,6 +681,22 @@ describe('dashboard', () => {
       'fran',
       'Reverse…',
     ]);
+    // With the month's business volume beside it, the spend gives a cost per unit.
+    const economics = financePage.getByRole('region', { name: 'Economics' });
+    await economics.getByRole('button', { name: 'Record a business volume…' }).click();
+    const volume = economics.getByRole('form', { name: 'Business volume' });
+    await volume.getByLabel('Volume month', { exact: true }).fill('2026-11');
+    await volume.getByLabel('Metric', { exact: true }).fill('Transactions');
+    await volume.getByLabel('Volume', { exact: true }).fill('1,000');
+    await volume.getByRole('button', { name: 'Record the volume' }).click();
+    await economics.getByRole('alert').getByText('(not "Transactions")').waitFor();
+    await volume.getByLabel('Metric', { exact: true }).fill('transactions');
+    await volume.getByRole('button', { name: 'Record the volume' }).click();
+    await economics.getByRole('status').getByText('Recorded 1,000 transactions in 2026-11 (production).').waitFor();
+    const perTransaction = economics.getByRole('table', { name: 'Cost per unit' }).locator('tbody tr', { hasText: 'transactions (EUR' });
+    await perTransaction.waitFor();
+    expect((await perTransaction.locator('td.num').allTextContents()).map((cell) => cell.trim()).slice(0, 2)).toEqual(['unknown', '12.500005']);
+
     // A mistake is corrected by a reversing entry that says why; the original stays, marked.
     await recorded.getByRole('button', { name: /^Reverse the support_staffing entry of 2026-11-30/ }).click();
     await recorded.getByLabel('Why', { exact: true }).fill('charged to the wrong initiative');
@@ -789,7 +805,7 @@ describe('dashboard', () => {
     expect(await viewerPage.getByRole('button', { name: 'Register' }).count()).toBe(0);
     await viewerPage.getByRole('table', { name: 'Initiatives' }).locator('tbody tr a').first().click();
     await viewerPage.getByRole('table', { name: 'Owners' }).waitFor();
-    expect(await viewerPage.getByRole('button', { name: /^(Assign|Change|Remove|Reverse) |^(Record evidence|Save changes|Record decision|Record a cost…)$/ }).count()).toBe(0);
+    expect(await viewerPage.getByRole('button', { name: /^(Assign|Change|Remove|Reverse) |^(Record evidence|Save changes|Record decision|Record a cost…|Record a business volume…)$/ }).count()).toBe(0);
     await viewerPage.goBack();
     await viewerPage.getByRole('table', { name: 'Initiatives' }).waitFor();
     await viewerPage.getByRole('link', { name: 'Rollout plan' }).click();

@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
-import type { AllocationRuleInput, AllocationRuleView, BudgetStatus, CostEntry, CostEntryList, FxRate, FxRateView, FxRecorded, RecordCostEntry, SetBudget, CostImport, CostImportList, CostSummary, Forecast, FxConversionView, UnitEconomics } from '@capstan/contracts';
+import type { AllocationRuleInput, AllocationRuleView, BudgetStatus, CostEntry, CostEntryList, FxRate, FxRateView, FxRecorded, RecordCostEntry, RecordVolume, SetBudget, CostImport, CostImportList, CostSummary, Forecast, FxConversionView, UnitEconomics } from '@capstan/contracts';
 import { gatewayCsv } from './gateway-csv';
 
 export type CsvTable = '/api/v1/costs/summary' | '/api/v1/budgets' | '/api/v1/cost-imports' | '/api/v1/cost-entries';
@@ -37,6 +37,11 @@ export class CostsApi {
   /** Sets an initiative's budget for a month and category; in another currency than the one there, it replaces it. */
   setBudget(budget: SetBudget): Observable<BudgetStatus> {
     return this.http.put<BudgetStatus>('/api/v1/budgets', budget);
+  }
+
+  /** A month's business volume in a phase (the denominator of unit cost); it replaces what was there. */
+  recordVolume(volume: RecordVolume): Observable<RecordVolume & { recordedBy: string }> {
+    return this.http.put<RecordVolume & { recordedBy: string }>('/api/v1/business-volumes', volume);
   }
 
   forecast(initiativeId: string, months = 6): Observable<Forecast> {

@@ -33,6 +33,8 @@ export class Session {
   );
   readonly canImportCosts = computed(() => this.hasAnyRole('admin', 'finance'));
   readonly canSetRolloutBudgets = computed(() => this.hasAnyRole('admin', 'finance'));
+  /** Business volumes, the denominators of unit costs: finance, or engineering's systems that count them. */
+  readonly canRecordVolumes = computed(() => this.hasAnyRole('admin', 'finance', 'engineering'));
   /** The authorization committee's decisions: admins, or the `committee` capability. */
   readonly canDecide = computed(() => this.hasAnyRole('admin') || (this.principal()?.capabilities ?? []).includes('committee'));
   /** Where work starts for this caller: the plan for PMO, economics for finance, the portfolio otherwise. */

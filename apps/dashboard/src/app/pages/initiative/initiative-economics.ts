@@ -6,6 +6,7 @@ import { Chart } from '../../charts/chart';
 import { timeSeriesBase } from '../../charts/time-series-options';
 import { CostsApi } from '../../core/costs-api';
 import { burnPercent, money, otherCurrencyNotes, sumCents } from '../../core/display';
+import { BusinessVolumeForm } from './business-volume-form';
 import { unknownInEveryCurrency } from './forecast-unknowns';
 
 type Forecasted = Extract<Forecast['byCurrency'][number]['categories'][number], { status: 'forecast' }>;
@@ -17,7 +18,7 @@ type Forecasted = Extract<Forecast['byCurrency'][number]['categories'][number], 
  */
 @Component({
   selector: 'cap-initiative-economics',
-  imports: [Chart],
+  imports: [BusinessVolumeForm, Chart],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="card" aria-labelledby="economics-title">
@@ -35,8 +36,8 @@ type Forecasted = Extract<Forecast['byCurrency'][number]['categories'][number], 
           </tbody>
         </table>
 
+        <h3>Cost per unit</h3>
         @if (unitCosts().length) {
-          <h3>Cost per unit</h3>
           <table aria-label="Cost per unit">
             <thead><tr><th scope="col">Per</th><th scope="col" class="num">Pilot</th><th scope="col" class="num">Production</th><th scope="col" class="num">Production ÷ pilot</th></tr></thead>
             <tbody>
@@ -50,6 +51,11 @@ type Forecasted = Extract<Forecast['byCurrency'][number]['categories'][number], 
               }
             </tbody>
           </table>
+        } @else {
+          <p class="muted">No cost per unit yet: it needs a month with both spend and a business volume (transactions, users …).</p>
+        }
+        @if (canRecordVolumes()) {
+          <cap-business-volume-form [initiativeId]="initiativeId()" (recorded)="reloads.update((n) => n + 1)" />
         }
 
         <h3>Budget against actual</h3>
@@ -101,6 +107,9 @@ export class InitiativeEconomics {
   readonly initiativeId = input.required<string>();
   /** Bumped by the page when costs changed, to reload. */
   readonly revision = input(0);
+  readonly canRecordVolumes = input(false);
+  /** Bumped here when a volume is recorded: no event tells the page of one. */
+  protected readonly reloads = signal(0);
   private readonly costs = inject(CostsApi);
   protected readonly phases = signal<CostSummary['groups']>([]);
   protected readonly unitCosts = signal<UnitEconomics[]>([]);
@@ -121,6 +130,7 @@ export class InitiativeEconomics {
     effect(() => {
       const id = this.initiativeId();
       this.revision();
+      this.reloads();
       forkJoin({
         phases: this.costs.summary('phase', id),
         unitCosts: this.costs.unitCosts(id).pipe(catchError(() => of({ items: [] }))),

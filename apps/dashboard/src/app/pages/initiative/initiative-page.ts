@@ -135,7 +135,7 @@ const COST_EVENTS = ['cost.recorded', 'cost.imported', 'budget.threshold_crossed
         </section>
 
         <cap-initiative-rollout [initiativeId]="item.id" />
-        <cap-initiative-economics [initiativeId]="item.id" [revision]="costRevision()" />
+        <cap-initiative-economics [initiativeId]="item.id" [revision]="costRevision()" [canRecordVolumes]="session.canRecordVolumes()" />
         <cap-initiative-ledger [initiativeId]="item.id" [revision]="costRevision()" [canRecord]="session.canImportCosts()" />
         <cap-initiative-telemetry [initiativeId]="item.id" [revision]="historyRevision()" />
         <cap-initiative-history [initiativeId]="item.id" [revision]="historyRevision()" />
