@@ -655,8 +655,9 @@ describe('dashboard', () => {
     await financePage.getByRole('button', { name: 'Sign in' }).click();
     await financePage.waitForURL('**/economics');
     const financeApi = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['finance']));
-    const { body: portfolio } = await financeApi.get<{ items: { id: string }[] }>('/api/v1/initiatives?limit=1');
-    await financePage.goto(`${context.system.gatewayUrl}/initiatives/${portfolio.items[0].id}`);
+    const { body: portfolio } = await financeApi.get<{ items: { id: string; key: string; name: string }[] }>('/api/v1/initiatives?limit=1');
+    const initiative = portfolio.items[0];
+    await financePage.goto(`${context.system.gatewayUrl}/initiatives/${initiative.id}`);
     const ledger = financePage.getByRole('region', { name: 'Cost ledger' });
     await ledger.getByRole('button', { name: 'Record a cost…' }).click();
     const form = ledger.getByRole('form', { name: 'Cost entry' });
@@ -697,6 +698,18 @@ describe('dashboard', () => {
     await perTransaction.waitFor();
     expect((await perTransaction.locator('td.num').allTextContents()).map((cell) => cell.trim()).slice(0, 2)).toEqual(['unknown', '12.500005']);
 
+    // A budget set on the same page, the initiative chosen already, burns that spend.
+    await economics.getByRole('button', { name: 'Set a budget…' }).click();
+    const budget = economics.getByRole('form', { name: 'Budget' });
+    await budget.getByLabel('Month', { exact: true }).fill('2026-11');
+    await budget.getByLabel('Category', { exact: true }).selectOption('support_staffing');
+    await budget.getByLabel('Budget amount', { exact: true }).fill('20000');
+    await budget.getByLabel('Currency', { exact: true }).fill('EUR');
+    await budget.getByRole('button', { name: 'Save the budget' }).click();
+    await economics.getByRole('status').getByText(`Saved the support_staffing budget of ${initiative.key} ${initiative.name} for 2026-11: 20,000 EUR, 62 % spent.`).waitFor();
+    const budgetRow = economics.getByRole('table', { name: 'Budgets of this initiative' }).locator('tbody tr', { hasText: 'support_staffing' });
+    await pollUntil(async () => (((await budgetRow.textContent()) ?? '').includes('62 %') ? true : undefined), { what: 'the budget listed with its burn' });
+
     // A mistake is corrected by a reversing entry that says why; the original stays, marked.
     await recorded.getByRole('button', { name: /^Reverse the support_staffing entry of 2026-11-30/ }).click();
     await recorded.getByLabel('Why', { exact: true }).fill('charged to the wrong initiative');
@@ -706,6 +719,9 @@ describe('dashboard', () => {
     expect(await reversal.locator('td.num').textContent()).toBe('-12,500.005 EUR');
     expect(await recorded.textContent()).toContain('November support rota (reversed)');
     expect(await recorded.getByRole('button').count()).toBe(0);
+    await pollUntil(async () => ((await budgetRow.locator('td').allTextContents()).map((cell) => cell.trim()).join('|').startsWith('2026-11|support_staffing|20,000 EUR|0 EUR|0 %') ? true : undefined), {
+      what: 'the budget burn after the reversal',
+    });
     expect(await checkPage(financePage, 'initiative-ledger')).toEqual([]);
     await financePage.close();
   });

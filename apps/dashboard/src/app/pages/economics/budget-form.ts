@@ -118,7 +118,8 @@ export class BudgetForm {
 
   protected start(): void {
     this.action.done.set(null);
-    this.draft.set({ initiativeId: '', period: new Date().toISOString().slice(0, 7), category: 'inference', amount: '', currency: '', alertsAt: '50, 80, 100' });
+    const only = this.initiatives().length === 1 ? this.initiatives()[0][0] : '';
+    this.draft.set({ initiativeId: only, period: new Date().toISOString().slice(0, 7), category: 'inference', amount: '', currency: '', alertsAt: '50, 80, 100' });
   }
 
   protected patch(change: Partial<BudgetDraft>): void {

@@ -6,6 +6,7 @@ import { Chart } from '../../charts/chart';
 import { timeSeriesBase } from '../../charts/time-series-options';
 import { CostsApi } from '../../core/costs-api';
 import { burnPercent, money, otherCurrencyNotes, sumCents } from '../../core/display';
+import { BudgetForm, type BudgetDraft } from '../economics/budget-form';
 import { BusinessVolumeForm } from './business-volume-form';
 import { unknownInEveryCurrency } from './forecast-unknowns';
 
@@ -18,7 +19,7 @@ type Forecasted = Extract<Forecast['byCurrency'][number]['categories'][number], 
  */
 @Component({
   selector: 'cap-initiative-economics',
-  imports: [BusinessVolumeForm, Chart],
+  imports: [BudgetForm, BusinessVolumeForm, Chart],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="card" aria-labelledby="economics-title">
@@ -73,6 +74,9 @@ type Forecasted = Extract<Forecast['byCurrency'][number]['categories'][number], 
             } @empty { <tr><td colspan="5">No budget set.</td></tr> }
           </tbody>
         </table>
+        @if (canSetBudgets()) {
+          <cap-budget-form [initiatives]="[[initiativeId(), initiativeName()]]" [budgets]="budgets()" [reload]="reload" [(draft)]="budgetDraft" />
+        }
 
         <h3>Forecast</h3>
         @if (forecast(); as f) {
@@ -108,6 +112,11 @@ export class InitiativeEconomics {
   /** Bumped by the page when costs changed, to reload. */
   readonly revision = input(0);
   readonly canRecordVolumes = input(false);
+  readonly canSetBudgets = input(false);
+  /** Its key and name, as the budget form names it. */
+  readonly initiativeName = input('');
+  protected readonly budgetDraft = signal<BudgetDraft | null>(null);
+  protected readonly reload = async () => this.reloads.update((n) => n + 1);
   /** Bumped here when a volume is recorded: no event tells the page of one. */
   protected readonly reloads = signal(0);
   private readonly costs = inject(CostsApi);

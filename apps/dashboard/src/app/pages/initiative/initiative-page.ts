@@ -135,7 +135,7 @@ const COST_EVENTS = ['cost.recorded', 'cost.imported', 'budget.threshold_crossed
         </section>
 
         <cap-initiative-rollout [initiativeId]="item.id" />
-        <cap-initiative-economics [initiativeId]="item.id" [revision]="costRevision()" [canRecordVolumes]="session.canRecordVolumes()" />
+        <cap-initiative-economics [initiativeId]="item.id" [revision]="costRevision()" [canRecordVolumes]="session.canRecordVolumes()" [canSetBudgets]="session.canImportCosts()" [initiativeName]="item.key + ' ' + item.name" />
         <cap-initiative-ledger [initiativeId]="item.id" [revision]="costRevision()" [canRecord]="session.canImportCosts()" />
         <cap-initiative-telemetry [initiativeId]="item.id" [revision]="historyRevision()" />
         <cap-initiative-history [initiativeId]="item.id" [revision]="historyRevision()" />
