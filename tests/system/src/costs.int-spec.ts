@@ -241,11 +241,18 @@ describe('the cost ledger', () => {
     expect(await monitoring()).toMatchObject({ burn: '0.6', inBudgetCurrency: { actual: '60', entriesAwaitingRate: 0, rate: { date: '2026-07-20', rate: '0.5' } } });
     expect((await finance.post('/api/v1/cost-entries', entry('20', { initiativeId: id, category: 'monitoring', chargeDate: '2026-07-21' }))).status).toBe(201);
     expect(await monitoring()).toMatchObject({ burn: '1', crossed: ['0.5', '1'], inBudgetCurrency: { actual: '100' } });
-    expect(await crossings()).toEqual([
+    const raised = [
       { threshold: '1', currency: 'EUR', actual: '110' },
       { threshold: '0.5', currency: 'SGD', actual: '50' },
       { threshold: '1', currency: 'SGD', actual: '100' },
-    ]);
+    ];
+    expect(await crossings()).toEqual(raised);
+    // The month's rate moving day by day takes the burn under 100 % and back: the alert is not raised again for it.
+    expect((await finance.post('/api/v1/fx-rates', { rates: [{ currency: 'SGD', date: '2026-07-28', rate: '1' }] })).status).toBe(201);
+    expect(await monitoring()).toMatchObject({ burn: '0.5', crossed: ['0.5'] });
+    expect((await finance.post('/api/v1/fx-rates', { rates: [{ currency: 'SGD', date: '2026-07-29', rate: '0.5' }] })).status).toBe(201);
+    expect(await monitoring()).toMatchObject({ burn: '1', crossed: ['0.5', '1'] });
+    expect(await crossings()).toEqual(raised);
   });
 
   it('should not round spend a hair under its budget up to a whole burn', async () => {

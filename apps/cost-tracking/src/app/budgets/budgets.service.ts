@@ -104,8 +104,13 @@ export class BudgetsService {
     return { items: await this.statuses(this.dataSource.manager, filter) };
   }
 
-  /** Raises the alerts a cost entry (or a budget change) made due, each once while spend stays past it, and announces the burn. */
-  async check(manager: EntityManager, scope: BudgetScope, context: RpcContext): Promise<void> {
+  /**
+   * Raises the alerts a cost entry (or a budget change) made due, each once while spend stays past it, and announces
+   * the burn. `rearm` false when only conversions moved the burn (a rate arriving, the month's rate of the budget's
+   * currency changing day by day): a burn that sank under a threshold by them keeps its alert, so that no daily rate
+   * raises the same one again and again.
+   */
+  async check(manager: EntityManager, scope: BudgetScope, context: RpcContext, { rearm = true } = {}): Promise<void> {
     const key = [scope.initiativeId, scope.period, scope.category];
     // Numbering the burn takes the budget's row first: two entries committed side by side would otherwise each
     // sum without the other and both stay under a threshold their total crosses. No budget, nothing to check.
@@ -121,7 +126,7 @@ export class BudgetsService {
     for (const { version, currency } of numbered) {
       const [status] = await this.statuses(manager, { ...scope, currency });
       // Spend brought back under a threshold (a reversal, a budget raised) arms it again.
-      await manager.query(
+      if (rearm) await manager.query(
         `DELETE FROM cost_tracking.budget_alerts WHERE initiative_id = $1 AND period = $2 AND category = $3 AND currency = $4 AND NOT (threshold = ANY($5::text[]))`,
         [...key, currency, status.crossed],
       );
@@ -137,11 +142,16 @@ export class BudgetsService {
     }
   }
 
-  /** Checks each budget once, in one order (initiative, month, category), so that two transactions lock them alike. */
-  async checkEach(manager: EntityManager, scopes: readonly BudgetScope[], context: RpcContext): Promise<number> {
+  /**
+   * Checks each budget once. Their initiatives are locked first, as every other writer of a budget's row takes its
+   * initiative before it (re-pricing takes many, then budgets in date order): budget rows taken without them could
+   * wait on such a writer in the opposite order. Then budgets in one order (initiative, month, category).
+   */
+  async checkEach(manager: EntityManager, scopes: readonly BudgetScope[], context: RpcContext, options: { rearm?: boolean } = {}): Promise<number> {
     const keyOf = (scope: BudgetScope) => `${scope.initiativeId} ${scope.period} ${scope.category}`;
     const unique = new Map(scopes.map((scope) => [keyOf(scope), scope]));
-    for (const key of [...unique.keys()].sort()) await this.check(manager, unique.get(key) as BudgetScope, context);
+    await lockInitiatives(manager, [...new Set(scopes.map((scope) => scope.initiativeId))]);
+    for (const key of [...unique.keys()].sort()) await this.check(manager, unique.get(key) as BudgetScope, context, options);
     return unique.size;
   }
 
@@ -152,7 +162,7 @@ export class BudgetsService {
         WHERE b.initiative_id = ANY($1::uuid[]) AND ${OTHER_CURRENCY_SPEND}`,
       [initiativeIds],
     )) as BudgetScope[];
-    await this.checkEach(manager, rows, context);
+    await this.checkEach(manager, rows, context, { rearm: false });
   }
 
   /**
@@ -166,7 +176,7 @@ export class BudgetsService {
           AND ${OTHER_CURRENCY_SPEND}`,
       [currency, from, through],
     )) as BudgetScope[];
-    return this.checkEach(manager, rows, context);
+    return this.checkEach(manager, rows, context, { rearm: false });
   }
 
   private async statuses(

@@ -6,6 +6,7 @@ import { CostsApi } from '../../core/costs-api';
 import { burnPercent, money } from '../../core/display';
 import { PanelAction } from '../../core/panel-action';
 import { percentToShare, shareToPercent } from '../../core/percent-shares';
+import { listItems, ungrouped } from '../../core/typed-amounts';
 
 /** A budget as the form holds it: thresholds as the percentages typed. */
 export interface BudgetDraft {
@@ -15,6 +16,8 @@ export interface BudgetDraft {
   amount: string;
   currency: string;
   alertsAt: string;
+  /** Changing a budget that is set: its initiative, month and category stay (another would overwrite that one's). */
+  fixed?: boolean;
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -31,6 +34,7 @@ export function draftOf(budget: BudgetStatus): BudgetDraft {
     amount: budget.budget,
     currency: budget.currency,
     alertsAt: budget.thresholds.map(shareToPercent).join(', '),
+    fixed: true,
   };
 }
 
@@ -47,6 +51,9 @@ export function draftOf(budget: BudgetStatus): BudgetDraft {
   template: `
     @if (draft(); as d) {
       <form aria-label="Budget" (submit)="$event.preventDefault(); save(d)">
+        @if (d.fixed) {
+          <h3>{{ nameOf(d.initiativeId) }} · {{ d.period }} · {{ d.category }}</h3>
+        } @else {
         <label
           >Initiative
           <select aria-label="Initiative" (change)="patch({ initiativeId: $any($event.target).value })" required>
@@ -65,6 +72,7 @@ export function draftOf(budget: BudgetStatus): BudgetDraft {
             }
           </select>
         </label>
+        }
         <label>Budget <input aria-label="Budget amount" inputmode="decimal" placeholder="25000.00" [value]="d.amount" (input)="patch({ amount: $any($event.target).value })" required /></label>
         <label>Currency <input aria-label="Currency" class="short" maxlength="3" placeholder="EUR" [value]="d.currency" (input)="patch({ currency: $any($event.target).value })" required /></label>
         <label>Alerts at (% of the budget) <input aria-label="Alerts at" placeholder="50, 80, 100" [value]="d.alertsAt" (input)="patch({ alertsAt: $any($event.target).value })" /></label>
@@ -89,6 +97,7 @@ export function draftOf(budget: BudgetStatus): BudgetDraft {
     input.month { width: 6rem; }
     button { border: 1px solid #14213d; background: #fff; color: #14213d; border-radius: 4px; padding: 0.35rem 0.9rem; cursor: pointer; }
     button.primary { background: #1f7a70; border-color: #1f7a70; color: #fff; }
+    h3 { width: 100%; margin: 0; font-size: 0.95rem; }
     .warning { width: 100%; margin: 0; color: #6b4e00; font-size: 0.85rem; }
     .error { color: #a4161a; }
     .ok { color: #1f7a70; }
@@ -116,6 +125,10 @@ export class BudgetForm {
     return this.budgets().find((b) => b.initiativeId === d.initiativeId && b.period === d.period && b.category === d.category && currency && b.currency !== currency);
   });
 
+  protected nameOf(id: string): string {
+    return this.initiatives().find(([known]) => known === id)?.[1] ?? id;
+  }
+
   protected start(): void {
     this.action.done.set(null);
     const only = this.initiatives().length === 1 ? this.initiatives()[0][0] : '';
@@ -127,12 +140,13 @@ export class BudgetForm {
   }
 
   protected async save(d: BudgetDraft): Promise<void> {
-    const amount = d.amount.trim().replace(/,/g, '');
+    const period = d.period.trim();
+    const amount = ungrouped(d.amount);
     const currency = d.currency.trim().toUpperCase();
-    const typed = d.alertsAt.split(/[,;\s]+/).filter(Boolean);
+    const typed = listItems(d.alertsAt);
     const thresholds = typed.map(percentToShare);
     if (!d.initiativeId) return void this.action.refuse('Choose the initiative the budget is for.');
-    if (!MONTH.test(d.period)) return void this.action.refuse(`Name the month as 2026-11 (not "${d.period}").`);
+    if (!MONTH.test(period)) return void this.action.refuse(`Name the month as 2026-11 (not "${d.period}").`);
     if (!AMOUNT.test(amount)) return void this.action.refuse(`The budget is an amount such as 25000.00, at most ten decimals (not "${d.amount}").`);
     if (!CURRENCY.test(currency)) return void this.action.refuse(`The currency is a three-letter code such as EUR (not "${d.currency}").`);
     const wrong = typed.find((_, index) => thresholds[index] === null || /^0(\.0+)?$/.test(thresholds[index] as string));
@@ -140,11 +154,10 @@ export class BudgetForm {
     if (!typed.length || typed.length > MAX_THRESHOLDS) return void this.action.refuse(`Give between 1 and ${MAX_THRESHOLDS} percentages to raise alerts at, such as 50, 80, 100.`);
     await this.action.run(async () => {
       const saved = await firstValueFrom(
-        this.costs.setBudget({ initiativeId: d.initiativeId, period: d.period, category: d.category, amount, currency, thresholds: thresholds as string[] }),
+        this.costs.setBudget({ initiativeId: d.initiativeId, period, category: d.category, amount, currency, thresholds: thresholds as string[] }),
       );
       this.draft.set(null);
-      const name = this.initiatives().find(([id]) => id === saved.initiativeId)?.[1] ?? saved.initiativeId;
-      return `Saved the ${saved.category} budget of ${name} for ${saved.period}: ${money(saved.budget)} ${saved.currency}, ${burnPercent(saved.burn)} spent.`;
+      return `Saved the ${saved.category} budget of ${this.nameOf(saved.initiativeId)} for ${saved.period}: ${money(saved.budget)} ${saved.currency}, ${burnPercent(saved.burn)} spent.`;
     });
   }
 }

@@ -10,7 +10,6 @@ import { LiveEvents } from '../../core/live-events';
 import { Session } from '../../core/session';
 import { AllocationRulesPanel } from './allocation-rules-panel';
 import { BudgetForm, draftOf, type BudgetDraft } from './budget-form';
-import { dayBefore } from '../../core/days';
 import { ExchangeRatesPanel, type RateDraft } from './exchange-rates-panel';
 import { ImportHistory } from './import-history';
 import { SpendChart } from './spend-chart';
@@ -98,7 +97,7 @@ const CONVERSION_WATCH_MS = 2_000;
         </table>
         @for (waiting of total.unconverted ?? []; track waiting.currency) {
           <p class="waiting" data-testid="unconverted"><span aria-hidden="true">⚠</span> {{ waiting.entries }} {{ waiting.currency }} entr{{ waiting.entries === 1 ? 'y' : 'ies' }} ({{ money(waiting.billedCost) }} {{ waiting.currency }}) wait for an exchange rate and are not in these totals.
-            @if (session.canImportCosts()) { <button type="button" class="plain" (click)="fxDraft.set({ currency: waiting.currency, date: today(), rate: '', source: '' })">Record a {{ waiting.currency }} rate…</button> }
+            @if (session.canImportCosts()) { <button type="button" class="plain" (click)="fxDraft.set({ currency: waiting.currency, date: '', rate: '', source: '' })">Record a {{ waiting.currency }} rate…</button> }
           </p>
         }
       </section>
@@ -113,7 +112,7 @@ const CONVERSION_WATCH_MS = 2_000;
 
     <section class="card" aria-labelledby="rates-title">
       <h2 id="rates-title">Exchange rates</h2>
-      <cap-exchange-rates-panel [canRecord]="session.canImportCosts()" [reload]="reload" [(draft)]="fxDraft" />
+      <cap-exchange-rates-panel [canRecord]="session.canImportCosts()" [reload]="reload" [revision]="loads()" [(draft)]="fxDraft" />
     </section>
 
     <div class="table-head"><h2>Spend by initiative</h2><button type="button" class="csv" (click)="exportCsv('capstan-spend-by-initiative.csv', '/api/v1/costs/summary', { groupBy: 'initiative' })" aria-label="Download spend by initiative as CSV">CSV</button></div>
@@ -243,11 +242,12 @@ export class EconomicsPage implements OnInit {
   protected readonly reload = () => this.load();
   /** The exchange rate finance is recording, if any. */
   protected readonly fxDraft = signal<RateDraft | null>(null);
-  protected readonly today = () => dayBefore();
+  /** Bumped by every load of the page, for the panels that read on their own to read again. */
+  protected readonly loads = signal(0);
 
   ngOnInit(): void {
     void this.load();
-    this.live.subscribe(['cost.recorded', 'cost.imported', 'budget.threshold_crossed'], () => void this.load(), this.destroyRef, () => void this.load());
+    this.live.subscribe(['cost.recorded', 'cost.imported', 'budget.threshold_crossed', 'budget.burn_changed'], () => void this.load(), this.destroyRef, () => void this.load());
     this.destroyRef.onDestroy(() => clearTimeout(this.watching));
   }
 
@@ -336,6 +336,7 @@ export class EconomicsPage implements OnInit {
       this.byInitiative.set(byInitiative.groups);
       this.byCategory.set(byCategory.groups);
       this.budgets.set(budgets.items);
+      this.loads.update((n) => n + 1);
     } catch (error) {
       const problem = problemOf(error);
       this.error.set(problem.detail ?? problem.title);

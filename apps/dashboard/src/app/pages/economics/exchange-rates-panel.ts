@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, input, model, signal, type OnInit } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, model, signal, untracked } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type { FxRateView } from '@capstan/contracts';
 import { CostsApi } from '../../core/costs-api';
@@ -79,7 +79,7 @@ const RATE = /^\d{1,12}(\.\d{1,12})?$/;
     .ok { color: #1f7a70; }
   `,
 })
-export class ExchangeRatesPanel implements OnInit {
+export class ExchangeRatesPanel {
   private readonly costs = inject(CostsApi);
   readonly canRecord = input(false);
   /** Reads the page again once a rate is recorded: its converted totals, conversions and budgets move. */
@@ -94,8 +94,14 @@ export class ExchangeRatesPanel implements OnInit {
     this.rates.set(items);
   });
 
-  ngOnInit(): void {
-    void this.action.reload();
+  /** Bumped by the page each time it reads again (a live event, a rate recorded): the rates are read again too. */
+  readonly revision = input(0);
+
+  constructor() {
+    effect(() => {
+      this.revision();
+      untracked(() => void this.action.reload());
+    });
   }
 
   protected start(): void {

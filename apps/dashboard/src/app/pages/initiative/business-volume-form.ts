@@ -4,6 +4,7 @@ import { COST_PHASES, type CostPhase } from '@capstan/domain';
 import { CostsApi } from '../../core/costs-api';
 import { money } from '../../core/display';
 import { PanelAction } from '../../core/panel-action';
+import { ungrouped } from '../../core/typed-amounts';
 
 interface VolumeDraft {
   period: string;
@@ -76,7 +77,7 @@ export class BusinessVolumeForm {
   protected async save(d: VolumeDraft): Promise<void> {
     const period = d.period.trim();
     const metric = d.metric.trim();
-    const volume = d.volume.trim().replace(/,/g, '');
+    const volume = ungrouped(d.volume);
     if (!MONTH.test(period)) return void this.action.refuse(`Name the month as 2026-11 (not "${d.period}").`);
     if (!METRIC.test(metric)) return void this.action.refuse(`Name what is counted in lowercase, such as transactions or active_users (not "${d.metric}").`);
     if (!VOLUME.test(volume) || /^0+(\.0+)?$/.test(volume)) return void this.action.refuse(`The volume is a number above 0 such as 125000 (not "${d.volume}"): without one there is no cost per unit.`);

@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
-import { catchError, forkJoin, of } from 'rxjs';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { catchError, firstValueFrom, forkJoin, of } from 'rxjs';
 import type { BudgetStatus, CostSummary, Forecast, UnitEconomics } from '@capstan/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
 import { Chart } from '../../charts/chart';
@@ -116,7 +116,8 @@ export class InitiativeEconomics {
   /** Its key and name, as the budget form names it. */
   readonly initiativeName = input('');
   protected readonly budgetDraft = signal<BudgetDraft | null>(null);
-  protected readonly reload = async () => this.reloads.update((n) => n + 1);
+  /** What the budget form waits for after saving: the budgets read again. */
+  protected readonly reload = () => this.fetch(this.initiativeId());
   /** Bumped here when a volume is recorded: no event tells the page of one. */
   protected readonly reloads = signal(0);
   private readonly costs = inject(CostsApi);
@@ -140,22 +141,29 @@ export class InitiativeEconomics {
       const id = this.initiativeId();
       this.revision();
       this.reloads();
-      forkJoin({
-        phases: this.costs.summary('phase', id),
-        unitCosts: this.costs.unitCosts(id).pipe(catchError(() => of({ items: [] }))),
-        budgets: this.costs.budgets(id),
-        forecast: this.costs.forecast(id).pipe(catchError(() => of(null))),
-      }).subscribe({
-        next: ({ phases, unitCosts, budgets, forecast }) => {
-          this.phases.set(phases.groups);
-          this.unitCosts.set(unitCosts.items);
-          this.budgets.set(budgets.items);
-          this.forecast.set(forecast);
-          this.failed.set(false);
-        },
-        error: () => this.failed.set(true),
-      });
+      untracked(() => void this.fetch(id));
     });
+  }
+
+  /** Reads the initiative's economics; resolves once they are shown (or the failure is). */
+  private async fetch(id: string): Promise<void> {
+    try {
+      const { phases, unitCosts, budgets, forecast } = await firstValueFrom(
+        forkJoin({
+          phases: this.costs.summary('phase', id),
+          unitCosts: this.costs.unitCosts(id).pipe(catchError(() => of({ items: [] }))),
+          budgets: this.costs.budgets(id),
+          forecast: this.costs.forecast(id).pipe(catchError(() => of(null))),
+        }),
+      );
+      this.phases.set(phases.groups);
+      this.unitCosts.set(unitCosts.items);
+      this.budgets.set(budgets.items);
+      this.forecast.set(forecast);
+      this.failed.set(false);
+    } catch {
+      this.failed.set(true);
+    }
   }
 
   protected readonly unknownCategories = computed(() => unknownInEveryCurrency(this.forecast()?.byCurrency ?? []));

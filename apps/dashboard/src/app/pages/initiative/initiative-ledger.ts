@@ -8,6 +8,7 @@ import { dayBefore } from '../../core/days';
 import { money } from '../../core/display';
 import { problemText } from '../../core/initiatives-api';
 import { PanelAction } from '../../core/panel-action';
+import { ungrouped } from '../../core/typed-amounts';
 
 type Entry = CostEntryList['items'][number];
 
@@ -177,7 +178,7 @@ export class InitiativeLedger {
 
   protected async record(d: EntryDraft): Promise<void> {
     const chargeDate = d.chargeDate.trim();
-    const amount = d.amount.trim().replace(/,/g, '');
+    const amount = ungrouped(d.amount);
     const currency = d.currency.trim().toUpperCase();
     if (!DATE.test(chargeDate)) return void this.action.refuse(`Name the day it was charged as 2026-11-30 (not "${d.chargeDate}").`);
     if (!AMOUNT.test(amount)) return void this.action.refuse(`The amount is a number such as 12500.00, at most eighteen decimals (not "${d.amount}").`);

@@ -17,7 +17,7 @@ import { InitiativeOwners } from './initiative-owners';
 import { InitiativeTelemetry } from './initiative-telemetry';
 
 const PROFILE_EVENTS = ['posture.changed', 'score.updated', 'owner.assigned', 'owner.removed', 'evidence.recorded', 'evidence.expired', 'decision.recorded', 'dependency.added', 'dependency.removed', 'initiative.updated', 'telemetry.recorded'];
-const COST_EVENTS = ['cost.recorded', 'cost.imported', 'budget.threshold_crossed'];
+const COST_EVENTS = ['cost.recorded', 'cost.imported', 'budget.threshold_crossed', 'budget.burn_changed'];
 
 /** One initiative: its posture and why, domain scores by source, owners and gaps, evidence, dependencies, decisions, economics, history; its profile edited safely. */
 @Component({
