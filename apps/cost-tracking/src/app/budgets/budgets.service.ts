@@ -179,6 +179,14 @@ export class BudgetsService {
     return this.checkEach(manager, rows, context, { rearm: false });
   }
 
+  /** After the ledger was converted to a new reporting currency: the burn of every budget with spend in other currencies. */
+  async checkAllWithOtherCurrencies(manager: EntityManager, context: RpcContext): Promise<number> {
+    const rows = (await manager.query(
+      `SELECT b.initiative_id::text AS "initiativeId", trim(b.period) AS period, b.category FROM cost_tracking.budgets b WHERE ${OTHER_CURRENCY_SPEND}`,
+    )) as BudgetScope[];
+    return this.checkEach(manager, rows, context, { rearm: false });
+  }
+
   private async statuses(
     manager: EntityManager,
     filter: { initiativeId?: string; period?: string; category?: string; currency?: string },

@@ -252,10 +252,13 @@ export class RateConversions implements OnApplicationBootstrap, BeforeApplicatio
       return true;
     }
     // The currency's new rates may be its budgets' month rates, bringing their other currencies' spend into them.
+    // A new reporting currency moves every budget's other currencies, whether or not this job converted their entries.
     const budgetsChecked =
       job.currency !== null && job.from_date !== null && job.through_date !== null
         ? await this.budgets.checkAtRates(manager, job.currency.trim(), job.from_date, job.through_date, context)
-        : 0;
+        : job.republish_all
+          ? await this.budgets.checkAllWithOtherCurrencies(manager, context)
+          : 0;
     await manager.query(`UPDATE cost_tracking.rate_conversions SET finished_at = now(), last_error = NULL WHERE id = $1`, [job.id]);
     const what = job.currency === null ? `the ledger to ${this.rates.reportingCurrency}` : `${job.currency.trim()} entries of ${job.from_date}–${job.through_date}`;
     this.logger.log(`Converted ${job.entries_converted} ${what} (conversion ${job.id})`);

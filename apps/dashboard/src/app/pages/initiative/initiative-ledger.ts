@@ -44,7 +44,7 @@ const LISTED = 20;
         <h2 id="ledger-title">Cost ledger</h2>
         <button type="button" class="small" (click)="exportCsv()" aria-label="Download the cost ledger as CSV">CSV</button>
       </div>
-      <p class="muted">The latest {{ listed }} entries, newest first. A correction is a reversing entry; nothing is changed or deleted.</p>
+      <p class="muted">The latest {{ listed }} entries, newest first (the CSV has the latest 500). A correction is a reversing entry; nothing is changed or deleted.</p>
       <div class="scroll">
       <table aria-label="Cost ledger">
         <thead>
