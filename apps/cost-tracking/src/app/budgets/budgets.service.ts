@@ -156,13 +156,8 @@ export class BudgetsService {
   }
 
   /** After entries of these initiatives were converted to the reporting currency: the burn of their budgets with spend in other currencies. */
-  async checkConverted(manager: EntityManager, initiativeIds: readonly string[], context: RpcContext): Promise<void> {
-    const rows = (await manager.query(
-      `SELECT b.initiative_id::text AS "initiativeId", trim(b.period) AS period, b.category FROM cost_tracking.budgets b
-        WHERE b.initiative_id = ANY($1::uuid[]) AND ${OTHER_CURRENCY_SPEND}`,
-      [initiativeIds],
-    )) as BudgetScope[];
-    await this.checkEach(manager, rows, context, { rearm: false });
+  async checkConverted(manager: EntityManager, initiativeIds: readonly string[], context: RpcContext): Promise<number> {
+    return this.recheckConverted(manager, `b.initiative_id = ANY($1::uuid[])`, [initiativeIds], context);
   }
 
   /**
@@ -170,19 +165,24 @@ export class BudgetsService {
    * they may be (a month without one takes the month before's), with spend in other currencies to bring in at it.
    */
   async checkAtRates(manager: EntityManager, currency: string, from: string, through: string, context: RpcContext): Promise<number> {
-    const rows = (await manager.query(
-      `SELECT b.initiative_id::text AS "initiativeId", trim(b.period) AS period, b.category FROM cost_tracking.budgets b
-        WHERE b.currency = $1 AND b.period BETWEEN to_char($2::date, 'YYYY-MM') AND to_char($3::date + interval '1 month', 'YYYY-MM')
-          AND ${OTHER_CURRENCY_SPEND}`,
-      [currency, from, through],
-    )) as BudgetScope[];
-    return this.checkEach(manager, rows, context, { rearm: false });
+    const months = `b.currency = $1 AND b.period BETWEEN to_char($2::date, 'YYYY-MM') AND to_char($3::date + interval '1 month', 'YYYY-MM')`;
+    return this.recheckConverted(manager, months, [currency, from, through], context);
   }
 
   /** After the ledger was converted to a new reporting currency: the burn of every budget with spend in other currencies. */
   async checkAllWithOtherCurrencies(manager: EntityManager, context: RpcContext): Promise<number> {
+    return this.recheckConverted(manager, 'true', [], context);
+  }
+
+  /**
+   * The budgets matching `condition` (on `b`) with spend in other currencies, checked after conversions alone moved
+   * their burn: no alert is re-armed by them.
+   */
+  private async recheckConverted(manager: EntityManager, condition: string, params: unknown[], context: RpcContext): Promise<number> {
     const rows = (await manager.query(
-      `SELECT b.initiative_id::text AS "initiativeId", trim(b.period) AS period, b.category FROM cost_tracking.budgets b WHERE ${OTHER_CURRENCY_SPEND}`,
+      `SELECT b.initiative_id::text AS "initiativeId", trim(b.period) AS period, b.category FROM cost_tracking.budgets b
+        WHERE ${condition} AND ${OTHER_CURRENCY_SPEND}`,
+      params,
     )) as BudgetScope[];
     return this.checkEach(manager, rows, context, { rearm: false });
   }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import { COST_PHASES, type CostPhase } from '@capstan/domain';
 import { CostsApi } from '../../core/costs-api';
@@ -59,11 +59,11 @@ const VOLUME = /^\d{1,20}(\.\d{1,6})?$/;
 export class BusinessVolumeForm {
   private readonly costs = inject(CostsApi);
   readonly initiativeId = input.required<string>();
-  /** Told once a volume is recorded, for the unit costs to be read again. */
-  readonly recorded = output<void>();
+  /** Reads the unit costs again once a volume is recorded (the message waits for it). */
+  readonly reload = input.required<() => Promise<void>>();
   protected readonly phases = COST_PHASES;
   protected readonly draft = signal<VolumeDraft | null>(null);
-  protected readonly action = new PanelAction('unit costs', async () => this.recorded.emit());
+  protected readonly action = new PanelAction('unit costs', () => this.reload()());
 
   protected start(): void {
     this.action.done.set(null);

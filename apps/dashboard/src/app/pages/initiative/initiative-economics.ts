@@ -56,7 +56,7 @@ type Forecasted = Extract<Forecast['byCurrency'][number]['categories'][number], 
           <p class="muted">No cost per unit yet: it needs a month with both spend and a business volume (transactions, users …).</p>
         }
         @if (canRecordVolumes()) {
-          <cap-business-volume-form [initiativeId]="initiativeId()" (recorded)="reloads.update((n) => n + 1)" />
+          <cap-business-volume-form [initiativeId]="initiativeId()" [reload]="reload" />
         }
 
         <h3>Budget against actual</h3>
@@ -116,10 +116,8 @@ export class InitiativeEconomics {
   /** Its key and name, as the budget form names it. */
   readonly initiativeName = input('');
   protected readonly budgetDraft = signal<BudgetDraft | null>(null);
-  /** What the budget form waits for after saving: the budgets read again. */
+  /** What the budget and volume forms wait for after saving: the figures read again. */
   protected readonly reload = () => this.fetch(this.initiativeId());
-  /** Bumped here when a volume is recorded: no event tells the page of one. */
-  protected readonly reloads = signal(0);
   private readonly costs = inject(CostsApi);
   protected readonly phases = signal<CostSummary['groups']>([]);
   protected readonly unitCosts = signal<UnitEconomics[]>([]);
@@ -140,7 +138,6 @@ export class InitiativeEconomics {
     effect(() => {
       const id = this.initiativeId();
       this.revision();
-      this.reloads();
       untracked(() => void this.fetch(id));
     });
   }
