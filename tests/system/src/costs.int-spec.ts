@@ -43,7 +43,7 @@ describe('the cost ledger', () => {
   }
 
   /** Rows of a query on the test's database, read directly. */
-  const rowsOf = (sql: string, params: unknown[] = []) => queryDatabase(context.databaseUrl, sql, params);
+  const rowsOf = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => queryDatabase<T>(context.databaseUrl, sql, params);
   /** As if the gateway died after cost tracking committed, before it stored its answer to the request with `key`. */
   const forgetAnswer = (key: string) =>
     rowsOf(
@@ -635,6 +635,55 @@ describe('the cost ledger', () => {
     const { body } = await viewer.get<Readiness>('/api/v1/portfolio/readiness');
     const approval = body.conditionsByCapital.find((c) => c.currency === 'EUR' && c.condition.startsWith('assign an approval_authority owner'));
     expect(new Decimal(approval?.amount ?? '0').greaterThanOrEqualTo('20000')).toBe(true);
+  });
+
+  it('should keep the newer commitment when another replica applies an older one at the same time', async () => {
+    const { id } = await budgetedInitiative('Committed twice', { period: '2026-11', category: 'inference', amount: '100' });
+    const commitments = () => rowsOf<{ currency: string; amount: string; version: string }>(
+      `SELECT currency, amount::text AS amount, version::text AS version FROM scoring.commitments WHERE initiative_id = $1 ORDER BY currency`,
+      [id],
+    );
+    await pollUntil(async () => ((await commitments()).length > 0 ? true : undefined), { what: 'scoring to keep the first commitment' });
+
+    // Another replica applies a newer version (in dollars) and has not committed yet.
+    const key = `scoring.commitments:${id}`;
+    const replica = new Client({ connectionString: context.databaseUrl });
+    await replica.connect();
+    try {
+      await replica.query('BEGIN');
+      await replica.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+      await replica.query('DELETE FROM scoring.commitments WHERE initiative_id = $1', [id]);
+      await replica.query(`INSERT INTO scoring.commitments (initiative_id, currency, amount, version) VALUES ($1, 'USD', 1, 9000000000000)`, [id]);
+
+      // Meanwhile the scoring service takes an older version (in euros): it must wait for the replica, then leave it be.
+      expect((await finance.request('PUT', '/api/v1/budgets', { body: { initiativeId: id, period: '2026-12', category: 'inference', amount: '50', currency: 'EUR' } })).status).toBe(200);
+      const event = await pollUntil(async () => {
+        const [row] = await rowsOf<{ id: string; committed: { amount: string }[] }>(
+          `SELECT id, envelope->'payload'->'committed' AS committed FROM cost_tracking.outbox
+            WHERE type = 'budget.commitment_changed' AND envelope->'payload'->>'initiativeId' = $1 ORDER BY seq DESC LIMIT 1`,
+          [id],
+        );
+        return row?.committed[0]?.amount === '150' ? row.id : undefined;
+      }, { what: 'the commitment of 150 EUR to be announced' });
+      await pollUntil(
+        async () => {
+          const [waiting] = await rowsOf<{ n: number }>(
+            `SELECT count(*)::int AS n FROM pg_locks
+              WHERE locktype = 'advisory' AND NOT granted AND ((classid::bigint << 32) | objid::bigint) = hashtextextended($1, 0)`,
+            [key],
+          );
+          return waiting && waiting.n > 0 ? true : undefined;
+        },
+        { what: 'scoring to wait for the replica' },
+      );
+      await replica.query('COMMIT');
+      await pollUntil(async () => ((await rowsOf(`SELECT 1 FROM scoring.inbox WHERE event_id = $1`, [event])).length > 0 ? true : undefined), {
+        what: 'scoring to apply the older commitment',
+      });
+    } finally {
+      await replica.end();
+    }
+    expect(await commitments()).toEqual([{ currency: 'USD', amount: '1.000000000000000000', version: '9000000000000' }]);
   });
 
   it('should record an entry once when the gateway lost its record of the first answer', async () => {
