@@ -103,7 +103,8 @@ describe('sequencing integrity through the API', () => {
 
   it('should plan a what-if on a plan published weeks ago from this week, against a baseline of the same inputs, and promote it as it is', async () => {
     const monday = thisMonday();
-    const computed = (await pmo.post<PlanView>('/api/v1/plans', {})).body;
+    // Searched for longer than a rebased what-if may search (half the cap).
+    const computed = (await pmo.post<PlanView>('/api/v1/plans', { timeLimitMs: 45_000 })).body;
     expect(waveOf(computed, ids.a)).toMatchObject({ start: monday });
     expect(waveOf(computed, ids.b)).toMatchObject({ start: weeksFrom(monday, 8) });
     expect((await publish(computed.id)).status).toBe(200);
@@ -128,6 +129,11 @@ describe('sequencing integrity through the API', () => {
     const promoted = await pmo.post<PlanView>(`/api/v1/scenarios/${scenario.body.id}/promotion`, {});
     expect(promoted.status).toBe(201);
     expect(promoted.body).toMatchObject({ kind: 'draft', startDate: monday, waves: whatIf.waves });
+    // The what-if searched for half the cap; the drafts after the promoted one search as long as before it.
+    const searchTimes = await query<{ id: string; ms: number }>(`SELECT id, (options->>'timeLimitMs')::int AS ms FROM sequencing.plans WHERE id = ANY($1::uuid[])`, [
+      [scenario.body.planId, promoted.body.id],
+    ]);
+    expect(Object.fromEntries(searchTimes.map((p) => [p.id, p.ms]))).toEqual({ [scenario.body.planId]: 30_000, [promoted.body.id]: 45_000 });
     expect((await publish(promoted.body.id)).body.version).toBe(2);
   });
 

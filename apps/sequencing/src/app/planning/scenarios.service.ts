@@ -113,8 +113,12 @@ export class ScenariosService {
     const hypothetical = hypotheticalChanges(base.inputs, scenario.changes);
     const fresh = await this.plans.withFreshConditions(scenarioPlan.result);
     const result = hypothetical.length ? { ...fresh, unpublishable: unpublishableReason(scenario.name, hypothetical) } : fresh;
+    // A what-if rebased on this week searched for at most half a request's time (two searches in one); the drafts
+    // recomputed after the promoted one search for as long as the draft line did before it.
+    const [line] = base.kind === 'scenario' ? await this.plans.latest(this.dataSource.manager, ['draft', 'published']) : [];
+    const options = line ? { ...scenarioPlan.options, timeLimitMs: line.options.timeLimitMs } : scenarioPlan.options;
     const draft = await this.outbox.transaction(async (manager) => {
-      const row = await this.plans.storeResult(manager, 'draft', `promoted scenario: ${scenario.name}`, scenarioPlan.inputs, scenarioPlan.options, result, actor, base);
+      const row = await this.plans.storeResult(manager, 'draft', `promoted scenario: ${scenario.name}`, scenarioPlan.inputs, options, result, actor, base);
       const promoted = firstResultSet(
         await manager.query(`UPDATE sequencing.scenarios SET promoted_plan_id = $2 WHERE id = $1 AND promoted_plan_id IS NULL RETURNING id`, [id, row.id]),
       );
