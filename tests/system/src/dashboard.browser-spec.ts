@@ -33,6 +33,19 @@ describe('dashboard', () => {
     await context?.teardown();
   });
 
+  /** A page of its own, signed in with a token for `roles` (and `capabilities`) as `subject`. */
+  async function signedInPage(
+    roles: Parameters<typeof tokenFor>[1],
+    subject: string,
+    options: { capabilities?: string[]; viewport?: { width: number; height: number } } = {},
+  ): Promise<Page> {
+    const signedIn = recordBreakage(await browser.newPage(options.viewport ? { viewport: options.viewport } : {}), breakage);
+    await signedIn.goto(`${context.system.gatewayUrl}/sign-in`);
+    await signedIn.getByLabel('Token').fill(await tokenFor(context.jwtSecret, roles, subject, options.capabilities));
+    await signedIn.getByRole('button', { name: 'Sign in' }).click();
+    return signedIn;
+  }
+
   it('should sign in and show the demo initiatives with their postures', async () => {
     await page.goto(context.system.gatewayUrl);
     await page.waitForURL('**/sign-in');
@@ -463,10 +476,7 @@ describe('dashboard', () => {
   });
 
   it('should let finance import a FOCUS export and see the spend, unallocated included, exactly', async () => {
-    const financePage = recordBreakage(await browser.newPage({ viewport: { width: 1440, height: 900 } }), breakage);
-    await financePage.goto(`${context.system.gatewayUrl}/sign-in`);
-    await financePage.getByLabel('Token').fill(await tokenFor(context.jwtSecret, ['finance'], 'fran'));
-    await financePage.getByRole('button', { name: 'Sign in' }).click();
+    const financePage = await signedInPage(['finance'], 'fran', { viewport: { width: 1440, height: 900 } });
     // Finance starts on economics.
     await financePage.waitForURL('**/economics');
     await financePage.getByRole('heading', { name: 'Production economics' }).waitFor();
@@ -649,10 +659,7 @@ describe('dashboard', () => {
   });
 
   it("should let finance record a cost by hand and a business volume on an initiative's page, and correct the cost by a reversal", async () => {
-    const financePage = recordBreakage(await browser.newPage({ viewport: { width: 1440, height: 900 } }), breakage);
-    await financePage.goto(`${context.system.gatewayUrl}/sign-in`);
-    await financePage.getByLabel('Token').fill(await tokenFor(context.jwtSecret, ['finance'], 'fran'));
-    await financePage.getByRole('button', { name: 'Sign in' }).click();
+    const financePage = await signedInPage(['finance'], 'fran', { viewport: { width: 1440, height: 900 } });
     await financePage.waitForURL('**/economics');
     const financeApi = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['finance']));
     const { body: portfolio } = await financeApi.get<{ items: { id: string; key: string; name: string }[] }>('/api/v1/initiatives?limit=1');
@@ -786,10 +793,7 @@ describe('dashboard', () => {
   it("should let the committee record a decision with its scope envelope on the initiative's page", async () => {
     const admin = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['admin']));
     const subject = (await admin.post<{ id: string }>('/api/v1/initiatives', { name: 'Decided on screen', businessUnit: 'Claims', stage: 'scaling' })).body;
-    const committeePage = recordBreakage(await browser.newPage({ viewport: { width: 1440, height: 900 } }), breakage);
-    await committeePage.goto(`${context.system.gatewayUrl}/sign-in`);
-    await committeePage.getByLabel('Token').fill(await tokenFor(context.jwtSecret, ['viewer'], 'chair', ['committee']));
-    await committeePage.getByRole('button', { name: 'Sign in' }).click();
+    const committeePage = await signedInPage(['viewer'], 'chair', { capabilities: ['committee'], viewport: { width: 1440, height: 900 } });
     await committeePage.getByRole('table', { name: 'Initiatives' }).waitFor();
     await committeePage.goto(`${context.system.gatewayUrl}/initiatives/${subject.id}`);
     const form = committeePage.getByRole('form', { name: 'Record a committee decision' });
@@ -813,10 +817,7 @@ describe('dashboard', () => {
   });
 
   it('should show a viewer no write controls', async () => {
-    const viewerPage = recordBreakage(await browser.newPage(), breakage);
-    await viewerPage.goto(`${context.system.gatewayUrl}/sign-in`);
-    await viewerPage.getByLabel('Token').fill(await tokenFor(context.jwtSecret, ['viewer'], 'vera'));
-    await viewerPage.getByRole('button', { name: 'Sign in' }).click();
+    const viewerPage = await signedInPage(['viewer'], 'vera');
     await viewerPage.getByRole('table', { name: 'Initiatives' }).waitFor();
     expect(await viewerPage.getByRole('button', { name: 'Register' }).count()).toBe(0);
     await viewerPage.getByRole('table', { name: 'Initiatives' }).locator('tbody tr a').first().click();

@@ -7,7 +7,11 @@ import { EventConsumers, RpcServer } from '@capstan/messaging';
 import { PosturesService } from './postures.service';
 
 /** The profile fields the recommended scope envelope comes from. */
-const scopeOf = (initiative: Initiative) => ({ businessUnit: initiative.businessUnit, requestedUsers: initiative.requestedScope.users });
+const scopeOf = (initiative: Initiative) => ({
+  businessUnit: initiative.businessUnit,
+  requestedUsers: initiative.requestedScope.users,
+  requestedBusinessUnits: initiative.requestedScope.businessUnits,
+});
 
 const envelopeOf = (envelope: ScopeEnvelope | null) =>
   envelope ? { businessUnits: envelope.businessUnits, users: envelope.users, monthlySpendCap: envelope.monthlySpendCap, currency: envelope.currency } : null;

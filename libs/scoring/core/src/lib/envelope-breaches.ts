@@ -10,8 +10,8 @@ const Exact = Decimal.clone({ precision: 60 });
 
 /**
  * Where the initiative goes past the scope envelope the committee set with a
- * controlled-investment decision: users asked for beyond the envelope's, and
- * recent months (from the decision's on) whose spend passed the monthly cap.
+ * controlled-investment decision: business units and users asked for beyond
+ * the envelope's, and recent months (from the decision's on) whose spend passed the monthly cap.
  * A month's spend in the cap's currency alone is held against the cap as it
  * is. Spend in several currencies is brought into the cap's currency (see
  * `spendAgainstCap`); what is known of it while rates are missing: at least
@@ -22,6 +22,13 @@ export function envelopeBreaches(inputs: ScoringInputs, asOf: Date): string[] {
   if (!envelope) return [];
   const on = envelope.decidedAt.slice(0, 10);
   const breaches: string[] = [];
+  // Business units are named by people: told apart regardless of case and surrounding spaces.
+  const authorized = new Set(envelope.businessUnits.map(unitName));
+  const beyond = [...new Set((inputs.scope?.requestedBusinessUnits ?? []).filter((unit) => !authorized.has(unitName(unit))))];
+  if (beyond.length) {
+    const units = (names: string[]) => names.map((name) => `"${name.trim()}"`).join(', ');
+    breaches.push(`it asks for ${units(beyond)}, beyond the business units the committee authorized on ${on} (${units(envelope.businessUnits)})`);
+  }
   const requested = inputs.scope?.requestedUsers ?? null;
   if (envelope.users !== null && requested !== null && requested > envelope.users) {
     breaches.push(`it asks for ${requested} users, beyond the ${envelope.users} the committee authorized on ${on}`);
@@ -43,6 +50,8 @@ export function nextEnvelopeChange(inputs: ScoringInputs, asOf: Date): Date | nu
 }
 
 type DecidedEnvelope = ScopeEnvelopeInput & { decidedAt: string };
+
+const unitName = (name: string) => name.trim().toLowerCase();
 
 function committeeEnvelope(inputs: ScoringInputs): DecidedEnvelope | null {
   const decided = inputs.decision;

@@ -242,6 +242,24 @@ describe(evaluate.name, () => {
     });
   });
 
+  it('should let an overrun with no share of spend measured lower attested cost visibility, never raise it', () => {
+    const over = { period: '2026-11', category: 'inference', currency: 'EUR', burn: '1.2' };
+    const visibility = (inputs: ScoringInputs) => evaluate(inputs, DEFAULT_MODEL, asOf).domains.flatMap((d) => d.criteria).find((c) => c.id === 'economics.cost_visibility');
+    const otherEvidence = { ...fullyReady().evidence };
+    delete otherEvidence['economics.cost_visibility'];
+    // No evidence at all: still absent, and the initiative still paused for it.
+    const unattested = { ...fullyReady(), evidence: otherEvidence, budgetOverruns: [over] };
+    expect(visibility(unattested)).toMatchObject({ state: 'absent', source: 'missing' });
+    const paused = evaluate(unattested, DEFAULT_MODEL, asOf);
+    expect(paused.posture).toBe('pause');
+    expect(paused.signals).toContain('cost visibility weak');
+    // Lapsed evidence is named as such, not hidden behind the overrun.
+    const lapsed = { ...fullyReady(), evidence: { ...otherEvidence, 'economics.cost_visibility': { status: 'established' as const, attestedAt: '2026-10-01T00:00:00Z', expiresAt: '2026-11-01T00:00:00Z' } } };
+    expect(visibility({ ...lapsed, budgetOverruns: [over] })).toMatchObject({ state: 'absent', expiredAt: '2026-11-01T00:00:00Z' });
+    // Established evidence: the overrun takes it down to partial, as before.
+    expect(visibility({ ...fullyReady(), budgetOverruns: [over] })).toMatchObject({ state: 'partial', source: 'measured', basis: 'inference spend in 2026-11 at 120 % of its budget' });
+  });
+
   describe('a new active model', () => {
     const day = 24 * 60 * 60 * 1000;
     const heldLongAgo = { gatesHeldSince: new Date(asOf.getTime() - 30 * day).toISOString(), gatesHeldUnder: 'default-1' };

@@ -14,7 +14,7 @@ import {
 import { nextEnvelopeChange } from './envelope-breaches';
 import type { ScopeEnvelopeInput, ScoringInputs } from './inputs';
 import { percentAgainst } from './percent';
-import { measuredCriteria, nextOverrunChange, nextTelemetryChange, ownerCondition, seriesOf, type Measurement } from './measured';
+import { STATE_ORDER, measuredCriteria, nextOverrunChange, nextTelemetryChange, ownerCondition, seriesOf, type Measurement } from './measured';
 import type { ScoringModel } from './model';
 import { detectPatterns, type DetectedPattern } from './patterns';
 import type { Trend } from './trends';
@@ -353,12 +353,18 @@ function earliest(dates: (Date | null)[]): string | null {
 
 /**
  * A criterion's state: where data measures it (telemetry, the cost ledger),
- * the measurement decides — figures outrank an attestation either way;
- * elsewhere the attested evidence does. So adding evidence can never lower a
- * score, and the source always says which kind of input counted.
+ * the measurement decides — figures outrank an attestation either way, but
+ * for figures that can only tell bad news (a ceiling), which lower the
+ * attested state and never raise it; elsewhere the attested evidence does.
+ * So adding evidence can never lower a score, and the source always says
+ * which kind of input counted.
  */
 function criterionState(inputs: ScoringInputs, id: CriterionId, model: ScoringModel, asOf: Date, measurement?: Measurement): CriterionResult {
   if (!measurement) return attestedState(inputs, id, model, asOf);
+  if (measurement.ceiling) {
+    const attested = attestedState(inputs, id, model, asOf);
+    if (STATE_ORDER.indexOf(attested.state) < STATE_ORDER.indexOf(measurement.state)) return attested;
+  }
   return { id, state: measurement.state, source: 'measured', contribution: model.points[measurement.state], basis: measurement.basis };
 }
 

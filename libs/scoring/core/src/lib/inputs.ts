@@ -120,7 +120,12 @@ export interface ScoringInputs {
   /** Measured by sequencing in the published rollout plan: the contests this initiative is in. */
   rollout?: RolloutContention;
   /** What the initiative asks to roll out to (intake's profile). */
-  scope?: { businessUnit: string; requestedUsers: number | null };
+  scope?: {
+    businessUnit: string;
+    requestedUsers: number | null;
+    /** The business units the rollout asks for (absent in inputs stored before they were kept). */
+    requestedBusinessUnits?: string[];
+  };
   /** The authorization committee's latest decision, with its scope envelope for controlled investment. */
   decision?: { decision: Posture; decidedAt: string; scopeEnvelope?: ScopeEnvelopeInput | null };
 }

@@ -9,7 +9,7 @@ export const OVERRUN_MONTHS = 3;
 /** Telemetry periods that started longer ago than this no longer measure anything: attestation decides again. */
 export const TELEMETRY_RECENCY_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
-const STATE_ORDER: EvidenceStatus[] = ['absent', 'partial', 'established'];
+export const STATE_ORDER: readonly EvidenceStatus[] = ['absent', 'partial', 'established'];
 
 /** What it would take to reach a better state: one condition per lever, none where the state is reached already. */
 export type Levers = { [state in 'partial' | 'established']?: string[] };
@@ -20,6 +20,11 @@ export interface Measurement {
   basis: string;
   /** What would move the figures to `partial` or `established`: a measured criterion cannot be attested up. */
   levers: Levers;
+  /**
+   * At most this state: the figures can only tell bad news (a budget overrun with no share of spend measured), so
+   * attested evidence below it still decides. Without this an overrun lifted absent cost visibility to partial.
+   */
+  ceiling?: true;
 }
 
 export type MeasuredInputs = Pick<ScoringInputs, 'telemetry' | 'attributedSpendShare' | 'rollout' | 'budgetOverruns'> & Partial<Pick<ScoringInputs, 'owners'>>;
@@ -91,7 +96,7 @@ export function measuredCriteria(inputs: MeasuredInputs, asOf: Date, minAttribut
   }
   const overrun = overrunMeasurement(inputs.budgetOverruns, asOf);
   if (overrun) parts.push(overrun);
-  if (parts.length) costs['economics.cost_visibility'] = combined(parts);
+  if (parts.length) costs['economics.cost_visibility'] = { ...combined(parts), ...(attributedSpendShare === undefined ? { ceiling: true as const } : {}) };
 
   // Each criterion from the latest periods that report its figures (a figure no system reported measures nothing),
   // in the series — weekly or monthly — whose latest such period is the most recent.

@@ -122,6 +122,23 @@ describe(detectPatterns.name, () => {
     expect(authorized.map((p) => p.detail)).toEqual(['the committee authorized deployment on 2026-09-15 but the gates give controlled_investment']);
   });
 
+  it('should see a rollout asking for business units beyond the envelope, told apart regardless of case', () => {
+    const envelope = { businessUnits: ['Payments', 'Cards'], users: 250, monthlySpendCap: '12000.50', currency: 'EUR' };
+    const decision = { decision: 'controlled_investment' as const, decidedAt: '2026-09-15T10:00:00Z', scopeEnvelope: envelope };
+    const asking = (requestedBusinessUnits?: string[]): ScoringInputs => ({
+      ...emptyInputs('7d9f3c1e-0000-4000-8000-000000000019'),
+      scope: { businessUnit: 'Payments', requestedUsers: 100, ...(requestedBusinessUnits ? { requestedBusinessUnits } : {}) },
+      decision,
+    });
+    const lags = (what: ScoringInputs) => detectPatterns(what, DEFAULT_PATTERN_PARAMETERS, 'controlled_investment', asOf).filter((p) => p.id === 'governance_lags_deployment').map((p) => p.detail);
+    expect(lags(asking(['payments ', 'Wholesale', 'Logistics', 'Wholesale']))).toEqual([
+      'the rollout goes beyond its authorized scope envelope: it asks for "Wholesale", "Logistics", beyond the business units the committee authorized on 2026-09-15 ("Payments", "Cards")',
+    ]);
+    expect(lags(asking(['Payments', 'CARDS']))).toEqual([]);
+    // Inputs stored before the business units asked for were kept: nothing to compare.
+    expect(lags(asking())).toEqual([]);
+  });
+
   /** What "governance lags deployment" says of the inputs, under controlled investment. */
   const details = (what: ScoringInputs) =>
     detectPatterns(what, DEFAULT_PATTERN_PARAMETERS, 'controlled_investment', asOf)
