@@ -49,6 +49,12 @@ export interface Activity {
   readonly costPerPeriod?: number;
   /** Half-open [from, to) period ranges in which the activity may not be active (freeze windows). */
   readonly blackouts?: readonly (readonly [number, number])[];
+  /**
+   * Under way already: it starts at its release whatever else the plan holds. Its demand and cost are taken before
+   * any other activity's, even past a resource's capacity or a period's budget (others fit in what is left); no
+   * precedence may lead to it.
+   */
+  readonly fixed?: boolean;
 }
 
 /** `after` starts no earlier than `before` finishes plus `lag` periods. Indices into `activities`. */

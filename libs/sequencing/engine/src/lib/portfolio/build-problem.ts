@@ -21,6 +21,8 @@ export interface WaveRef {
   readonly startedWeek: number | null;
   /** For a wave under way: the day it started. */
   readonly startedOn: string | null;
+  /** The week the finished waves it follows let it start (their finishing week's end plus the lag), 0 without. */
+  readonly afterFinished: number;
 }
 
 export interface HeldInitiative {
@@ -132,6 +134,15 @@ export function buildProblem(snapshot: PortfolioSnapshot): PortfolioProblem {
     }
   }
 
+  // A finished wave leaves the plan, but what follows it still waits out the week it finished in and the lag.
+  const afterFinished = new Map<string, number>();
+  for (const link of links) {
+    const done = finished.get(endOf(link.before));
+    if (!done || link.startToStart) continue;
+    const week = weekOf(snapshot.startDate, done.finishedOn) + 1 + link.lagWeeks;
+    afterFinished.set(endOf(link.after), Math.max(afterFinished.get(endOf(link.after)) ?? 0, week));
+  }
+
   const refs: WaveRef[] = [];
   const index = new Map<string, number>();
   const held: HeldInitiative[] = [];
@@ -165,6 +176,7 @@ export function buildProblem(snapshot: PortfolioSnapshot): PortfolioProblem {
         pinnedWeek: start ? 0 : (pins.get(id) ?? null),
         startedWeek: start?.week ?? null,
         startedOn: start?.on ?? null,
+        afterFinished: afterFinished.get(id) ?? 0,
       });
     }
   }
@@ -375,7 +387,7 @@ function activityOf(snapshot: PortfolioSnapshot, ref: WaveRef, poolIndex: Map<st
   const demand = new Array<number>(snapshot.pools.length).fill(0);
   for (const [pool, units] of Object.entries(wave.demand)) demand[poolIndex.get(pool)!] = units;
   const underway = ref.startedWeek !== null;
-  const release = underway ? 0 : Math.max(0, wave.earliestStart ? weekOnOrAfter(snapshot.startDate, wave.earliestStart) : 0, ref.pinnedWeek ?? 0);
+  const release = underway ? 0 : Math.max(0, wave.earliestStart ? weekOnOrAfter(snapshot.startDate, wave.earliestStart) : 0, ref.pinnedWeek ?? 0, ref.afterFinished);
   // A freeze stops what would start in it, not a rollout already running.
   const blackouts = snapshot.freezeWindows
     .filter((f) => !underway && f.businessUnit === wave.businessUnit)
@@ -390,6 +402,8 @@ function activityOf(snapshot: PortfolioSnapshot, ref: WaveRef, poolIndex: Map<st
     weight: ref.pinnedWeek === null ? ref.priority : PIN_WEIGHT,
     costPerPeriod: minorUnits(wave.costPerWeek),
     blackouts,
+    // Running: no pin, priority or budget moves it, not even a week.
+    ...(underway ? { fixed: true } : {}),
   };
 }
 
@@ -397,9 +411,10 @@ function activityOf(snapshot: PortfolioSnapshot, ref: WaveRef, poolIndex: Map<st
  * Budget periods are the calendar quarters the plan's weeks fall in (a week
  * in the quarter of its Monday), each with its quarter's limit, unlimited
  * where none is set; a plan starting mid-quarter begins with what is left of
- * it once `spent` (what waves begun before the start spent in it) is taken,
- * and never with less than the waves under way need to go on: what is running
- * is not stopped by the budget, it is warned of as overspent.
+ * it once `spent` (what waves begun before the start spent in it) is taken.
+ * Waves under way go on whatever the budget (the engine takes their cost
+ * first): a quarter they cost more than is left of is warned of as overspent,
+ * and nothing else is planned in it.
  */
 function budgetOf(snapshot: PortfolioSnapshot, spent: number, refs: readonly WaveRef[], warnings: string[]): Problem['budget'] {
   if (!snapshot.budgetLimits.length) return undefined;
@@ -414,20 +429,22 @@ function budgetOf(snapshot: PortfolioSnapshot, spent: number, refs: readonly Wav
   }
   bounds.push(snapshot.horizonWeeks);
   const first = quarters[0];
-  const limit = byQuarter.get(first);
-  if (limit !== undefined) {
-    // Waves under way run from week 0 for the weeks they have left; within the first quarter, this is what they cost.
-    const running = refs
-      .filter((ref) => ref.startedWeek !== null)
-      .reduce((sum, ref) => sum + minorUnits(ref.wave.costPerWeek) * Math.min(ref.wave.durationWeeks + (ref.startedWeek as number), bounds[1]), 0);
-    const left = Math.max(0, limit - spent);
-    if (running > left) {
-      warnings.push(
-        `The rollout budget of ${first} (${money(limit)}) is overspent: ${money(spent)} before ${snapshot.startDate} and ${money(running)} for the waves under way; nothing else is planned in it`,
-      );
-    }
-    byQuarter.set(first, Math.max(left, running));
-  }
+  const firstLimit = byQuarter.get(first);
+  if (firstLimit !== undefined) byQuarter.set(first, Math.max(0, firstLimit - spent));
+  // Waves under way run from week 0 for the weeks they have left: what they cost in each quarter.
+  const running = refs.filter((ref) => ref.startedWeek !== null);
+  quarters.forEach((quarter, q) => {
+    const limit = byQuarter.get(quarter);
+    if (limit === undefined) return;
+    const cost = running.reduce((sum, ref) => {
+      const weeks = Math.min(ref.wave.durationWeeks + (ref.startedWeek as number), bounds[q + 1]) - bounds[q];
+      return sum + minorUnits(ref.wave.costPerWeek) * Math.max(0, weeks);
+    }, 0);
+    if (cost <= limit) return;
+    const before = q === 0 ? `${money(spent)} before ${snapshot.startDate} and ` : '';
+    const budgeted = q === 0 ? (firstLimit as number) : limit;
+    warnings.push(`The rollout budget of ${quarter} (${money(budgeted)}) is overspent: ${before}${money(cost)} for the waves under way; nothing else is planned in it`);
+  });
   return { periodBounds: bounds, limits: quarters.map((quarter) => byQuarter.get(quarter) ?? UNLIMITED) };
 }
 

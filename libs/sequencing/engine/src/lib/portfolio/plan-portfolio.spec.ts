@@ -316,6 +316,71 @@ describe(planPortfolio.name, () => {
     ]);
   });
 
+  it('should never move a wave under way: not for a pin on its pool, nor for a later quarter it overspends', () => {
+    // U has 6 of its 8 weeks left, using 3 of the pool's 4; P is pinned to this week and needs 3 too.
+    const pinned = planPortfolio(
+      snapshot({
+        pools: [{ id: 'deploy', name: 'Deployment', capacityPerWeek: 4, adjustments: [] }],
+        initiatives: [initiative('U', { waves: [wave('w1', { durationWeeks: 8, demand: { deploy: 3 } })] }), initiative('P', { waves: [wave('w1', { demand: { deploy: 3 } })] })],
+        underway: [{ initiativeId: 'id-U', wave: 'w1', startedOn: '2026-12-21', recorded: true }],
+        overrides: [{ id: 'o1', kind: 'pin', initiativeId: 'id-P', wave: 'w1', start: START, reason: 'launch event' }],
+      }),
+    );
+    expect([startOf(pinned, 'U'), startOf(pinned, 'P')]).toEqual([START, '2027-02-15']);
+    expect(pinned.warnings).toEqual([`P w1 is pinned to ${START} but can only start 2027-02-15`]);
+
+    // W has 16 weeks left at 10,000.00 a week: 3 of them in the second quarter, whose budget is 20,000.00.
+    const overspent = planPortfolio(
+      snapshot({
+        initiatives: [initiative('W', { waves: [wave('w1', { durationWeeks: 20, costPerWeek: '10000.00' })] })],
+        underway: [{ initiativeId: 'id-W', wave: 'w1', startedOn: '2026-12-07', recorded: true }],
+        budgetLimits: [{ quarter: '2027-Q2', amount: '20000.00' }],
+      }),
+    );
+    expect(overspent.waves.map((w) => [w.initiativeKey, w.start, w.end])).toEqual([['W', START, '2027-04-25']]);
+    expect(overspent.warnings).toEqual(['The rollout budget of 2027-Q2 (20000.00) is overspent: 30000.00 for the waves under way; nothing else is planned in it']);
+  });
+
+  it('should explain a contest lost after waiting for a dependency by the contest, saying the wait first', () => {
+    const plan = planPortfolio(
+      snapshot({
+        pools: [
+          { id: 'deploy', name: 'Deployment', capacityPerWeek: 1, adjustments: [] },
+          { id: 'platform', name: 'Platform', capacityPerWeek: 4, adjustments: [] },
+        ],
+        initiatives: [
+          // Q is pinned on deployment, so P (and L after it) are a week late.
+          initiative('Q', { value: '900', businessUnit: 'Ops', waves: [wave('w1', { durationWeeks: 1, businessUnit: 'Ops' })] }),
+          initiative('P', { value: '10', businessUnit: 'Ops', waves: [wave('w1', { durationWeeks: 1, businessUnit: 'Ops' })] }),
+          initiative('L', { value: '20', waves: [wave('w1', { demand: { platform: 3 } })] }),
+          initiative('W', { value: '800', businessUnit: 'Claims', waves: [wave('w1', { businessUnit: 'Claims', earliestStart: '2027-01-18', demand: { platform: 3 } })] }),
+        ],
+        dependencies: [{ initiativeId: 'id-L', dependsOn: 'id-P' }],
+        overrides: [{ id: 'o1', kind: 'pin', initiativeId: 'id-Q', wave: 'w1', start: START, reason: 'vendor window' }],
+      }),
+    );
+    expect(['Q', 'P', 'W', 'L'].map((key) => startOf(plan, key))).toEqual([START, '2027-01-11', '2027-01-18', '2027-02-01']);
+    const contest = plan.contests.find((c) => c.pool === 'platform');
+    const loser = contest?.competitors.find((c) => c.initiativeKey === 'L');
+    expect(loser).toMatchObject({ outcome: 'lost', delayWeeks: 3 });
+    expect(loser?.why).toMatch(/^delayed 3 week\(s\) \(waits for P w1, ready 2027-01-18\): lower priority \(\d+\) than the waves holding platform \(up to \d+\)$/);
+  });
+
+  it('should start what follows a finished wave after the week it finished in and the lag', () => {
+    const following = (finishedOn: string, lagWeeks: number) =>
+      planPortfolio(
+        snapshot({
+          initiatives: [initiative('A', { waves: [wave('w1'), wave('w2', { after: [{ initiativeId: null, wave: 'w1', lagWeeks }] })] })],
+          underway: [{ initiativeId: 'id-A', wave: 'w1', startedOn: '2026-12-21', finishedOn, recorded: true }],
+        }),
+      );
+    // Finished on the Wednesday of the plan's first week: the week after.
+    expect(startOf(following('2027-01-06', 0), 'A', 'w2')).toBe('2027-01-11');
+    // Finished the week before, with two weeks between: the third week.
+    expect(startOf(following('2026-12-31', 2), 'A', 'w2')).toBe('2027-01-18');
+    expect(startOf(following('2026-12-31', 0), 'A', 'w2')).toBe(START);
+  });
+
   it('should plan waves under way that a later dependency puts in a cycle, rather than fail the plan', () => {
     const plan = planPortfolio(
       snapshot({

@@ -253,14 +253,17 @@ function describeContest(snapshot: PortfolioSnapshot, handles: WaveHandle[], wav
       if (wave.priority === loserPriority) return `equal priority (${wave.priority}); the plan delivers more weighted value this way`;
       return `lower priority (${wave.priority}), but fits alongside the others or protects a deadline or dependent waves`;
     }
-    const blocked = wave.reasons.find((r) => r.kind !== 'capacity' || r.pool !== pool);
-    if (blocked) return `delayed ${wave.delayWeeks} week(s); ${blocked.text}`;
+    // The contest begins once the wave is ready: a dependency it waited for first is said, never blamed for the rest.
+    const waited = wave.reasons.find((r) => r.kind === 'dependency');
+    const delayed = `delayed ${wave.delayWeeks} week(s)${waited ? ` (${waited.text})` : ''}`;
+    const blocked = wave.reasons.find((r) => r.kind !== 'dependency' && (r.kind !== 'capacity' || r.pool !== pool));
+    if (blocked) return `${delayed}; ${blocked.text}`;
     // A wave under way, then a pin, outweighs any priority: raising this wave's priority would not move it.
     const started = contest.winners.filter((j) => handles[j].underway).map((j) => `${handles[j].initiativeKey} ${handles[j].wave}, under way since ${waves[j].underwaySince}`);
-    if (started.length) return `delayed ${wave.delayWeeks} week(s): ${pool} is held by ${started.join('; ')}`;
+    if (started.length) return `${delayed}: ${pool} is held by ${started.join('; ')}`;
     const pinned = contest.winners.filter((j) => handles[j].pinned).map((j) => `${handles[j].initiativeKey} ${handles[j].wave}`);
-    if (pinned.length) return `delayed ${wave.delayWeeks} week(s): ${pool} is held by ${pinned.join(', ')}, pinned to its week by PMO`;
-    return `delayed ${wave.delayWeeks} week(s): lower priority (${wave.priority}) than the waves holding ${pool} (up to ${winnerPriority})`;
+    if (pinned.length) return `${delayed}: ${pool} is held by ${pinned.join(', ')}, pinned to its week by PMO`;
+    return `${delayed}: lower priority (${wave.priority}) than the waves holding ${pool} (up to ${winnerPriority})`;
   };
   return {
     pool,

@@ -42,6 +42,10 @@ export interface CompiledProblem {
   readonly budgetPeriodOf: Int32Array;
   /** A topological order of the activities (precedences are acyclic once validated). */
   readonly topological: Int32Array;
+  /** 1 for an activity fixed at its release (under way). */
+  readonly fixed: Uint8Array;
+  /** The fixed activities, placed before any other. */
+  readonly fixedOrder: Int32Array;
 }
 
 export function compile(problem: Problem): CompiledProblem {
@@ -113,6 +117,8 @@ export function compile(problem: Problem): CompiledProblem {
     capacity: resources.map((r) => Float64Array.from(r.capacity)),
     ...compiledBudget(problem),
     topological: topologicalOrder(n, forward.start, forward.to),
+    fixed: Uint8Array.from(activities, (a) => (a.fixed ? 1 : 0)),
+    fixedOrder: Int32Array.from(activities.flatMap((a, i) => (a.fixed ? [i] : []))),
   };
 }
 

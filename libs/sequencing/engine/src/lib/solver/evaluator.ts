@@ -85,7 +85,7 @@ export class Evaluator {
       improved = false;
       for (let k = 0; k < p.n && !improved; k++) {
         const j = list[k];
-        if (p.cost[j] === 0 || p.duration[j] === 0) continue;
+        if (p.cost[j] === 0 || p.duration[j] === 0 || p.fixed[j]) continue;
         const kept = notBefore[j];
         for (let delay = 1; delay <= p.budgetPeriod && !improved; delay++) {
           if (!state.allows()) return;

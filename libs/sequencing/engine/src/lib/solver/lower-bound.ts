@@ -4,7 +4,8 @@ import type { ScheduleGenerator } from './schedule-generator';
 /**
  * A value no schedule can beat, so the search can stop once it reaches it.
  * Makespan: the longest path (releases, lags, each activity's own blackouts and
- * capacity dips) and, per resource, the periods its total work needs.
+ * capacity dips) and, per resource, the periods its total work needs (but
+ * for fixed activities', which may go past it).
  * Weighted: every activity finishing at its own earliest finish.
  */
 export function lowerBound(p: CompiledProblem, generator: ScheduleGenerator): number {
@@ -21,7 +22,11 @@ export function lowerBound(p: CompiledProblem, generator: ScheduleGenerator): nu
   let bound = 0;
   for (let j = 0; j < p.n; j++) bound = Math.max(bound, earliest[j] + p.duration[j]);
   const work = new Float64Array(p.resourceCount);
-  for (let j = 0; j < p.n; j++) for (let e = p.demandStart[j]; e < p.demandStart[j + 1]; e++) work[p.demandResource[e]] += p.demandAmount[e] * p.duration[j];
+  // Work fixed activities do may go past capacity: only the rest has to be supplied.
+  for (let j = 0; j < p.n; j++) {
+    if (p.fixed[j]) continue;
+    for (let e = p.demandStart[j]; e < p.demandStart[j + 1]; e++) work[p.demandResource[e]] += p.demandAmount[e] * p.duration[j];
+  }
   p.capacity.forEach((capacity, r) => (bound = Math.max(bound, periodsToSupply(capacity, work[r]))));
   return bound;
 }

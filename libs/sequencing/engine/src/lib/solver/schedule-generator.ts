@@ -35,8 +35,22 @@ export class ScheduleGenerator {
     this.reset();
     let makespan = 0;
     let weighted = 0;
+    // What is under way holds its place first; everything else fits around it.
+    for (let k = 0; k < p.fixedOrder.length; k++) {
+      const j = p.fixedOrder[k];
+      const t = p.release[j];
+      if (p.duration[j] > 0) this.place(j, t);
+      starts[j] = t;
+    }
     for (let k = 0; k < list.length; k++) {
       const j = list[k];
+      if (p.fixed[j]) {
+        const finish = starts[j] + p.duration[j];
+        if (finish > makespan) makespan = finish;
+        weighted += p.weight[j] * finish;
+        if (finish > p.deadline[j]) weighted += p.penalty * (finish - p.deadline[j]);
+        continue;
+      }
       let t = notBefore && notBefore[j] > p.release[j] ? notBefore[j] : p.release[j];
       for (let e = p.predStart[j]; e < p.predStart[j + 1]; e++) {
         const i = p.pred[e];
@@ -66,6 +80,11 @@ export class ScheduleGenerator {
     const p = this.problem;
     this.reset();
     this.ensure(end);
+    for (let k = 0; k < p.fixedOrder.length; k++) {
+      const j = p.fixedOrder[k];
+      if (p.release[j] + p.duration[j] > end) return false;
+      if (p.duration[j] > 0) this.place(j, p.release[j]);
+    }
     for (let k = 0; k < order.length; k++) {
       const j = order[k];
       let latestFinish = end;
@@ -74,6 +93,12 @@ export class ScheduleGenerator {
         if (limit < latestFinish) latestFinish = limit;
       }
       const d = p.duration[j];
+      if (p.fixed[j]) {
+        // Placed already: its successors must still follow it.
+        if (p.release[j] + d > latestFinish) return false;
+        starts[j] = p.release[j];
+        continue;
+      }
       let t = latestFinish - d;
       if (d > 0) t = this.latestFit(j, t);
       if (t < p.release[j]) return false;
@@ -91,7 +116,7 @@ export class ScheduleGenerator {
     for (const j of p.topological) {
       let t = p.release[j];
       for (let e = p.predStart[j]; e < p.predStart[j + 1]; e++) t = Math.max(t, starts[p.pred[e]] + p.duration[p.pred[e]] + p.predLag[e]);
-      starts[j] = p.duration[j] > 0 ? this.earliestFit(j, t) : t;
+      starts[j] = p.duration[j] > 0 && !p.fixed[j] ? this.earliestFit(j, t) : t;
     }
     return starts;
   }

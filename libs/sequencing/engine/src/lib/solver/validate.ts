@@ -32,6 +32,7 @@ export function problemIssues(problem: Problem): string[] {
     const name = `activity ${activity.id}`;
     if (!isCount(activity.duration)) issues.push(`${name}: duration must be a non-negative integer, got ${activity.duration}`);
     if (!Number.isInteger(activity.release)) issues.push(`${name}: release must be an integer, got ${activity.release}`);
+    else if (activity.fixed && activity.release < 0) issues.push(`${name}: fixed at its release, which must not be negative, got ${activity.release}`);
     if (!(Number.isFinite(activity.weight) && activity.weight >= 0)) issues.push(`${name}: weight must be a non-negative number, got ${activity.weight}`);
     if (activity.deadline !== undefined && !Number.isInteger(activity.deadline)) issues.push(`${name}: deadline must be an integer, got ${activity.deadline}`);
     const cost = activity.costPerPeriod;
@@ -43,7 +44,7 @@ export function problemIssues(problem: Problem): string[] {
       if (activity.demand.length > resources.length) issues.push(`${name}: demand lists ${activity.demand.length} resources, the problem has ${resources.length}`);
       activity.demand.forEach((units, r) => {
         if (!isCount(units)) issues.push(`${name}: demand for resource ${resources[r]?.id ?? r} must be a non-negative integer, got ${units}`);
-        else if (r < resources.length && activity.duration > 0 && Array.isArray(resources[r].capacity) && resources[r].capacity.length > 0) {
+        else if (!activity.fixed && r < resources.length && activity.duration > 0 && Array.isArray(resources[r].capacity) && resources[r].capacity.length > 0) {
           const tail = resources[r].capacity[resources[r].capacity.length - 1];
           // Every later period has the tail capacity: if even that is too small, no start works.
           if (units > tail) issues.push(`${name} needs ${units} of ${resources[r].id}, more than its capacity ${tail} from period ${resources[r].capacity.length - 1} on, so it can never be placed`);
@@ -81,6 +82,7 @@ export function problemIssues(problem: Problem): string[] {
       linksValid = false;
     }
     if (lag !== undefined && !Number.isInteger(lag)) issues.push(`precedence ${k}: lag must be an integer, got ${lag}`);
+    if (known(before) && known(after) && activities[after].fixed) issues.push(`precedence ${k}: ${activities[after].id} is fixed at its release and can follow nothing`);
   });
   if (linksValid) {
     const cycle = precedenceCycle(problem);
