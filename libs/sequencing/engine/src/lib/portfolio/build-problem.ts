@@ -67,7 +67,8 @@ export function buildProblem(snapshot: PortfolioSnapshot): PortfolioProblem {
     for (const [pool, units] of Object.entries(wave.demand)) {
       const r = poolIndex.get(pool);
       if (r === undefined) return `needs pool "${pool}", which is not defined`;
-      if (units > snapshot.pools[r].capacityPerWeek) return `needs ${units} units/week of ${pool}, more than its capacity of ${snapshot.pools[r].capacityPerWeek}`;
+      const capacity = lastingCapacity(snapshot, snapshot.pools[r]);
+      if (units > capacity) return `needs ${units} units/week of ${pool}, more than its capacity of ${capacity}`;
     }
     return undefined;
   };
@@ -120,7 +121,7 @@ export function buildProblem(snapshot: PortfolioSnapshot): PortfolioProblem {
     }
   }
 
-  const pins = pinnedWeeks(snapshot, byId, holds, warnings);
+  const pins = pinnedWeeks(snapshot, byId, holds, settled, warnings);
   warnings.push(...unmatchedFreezeWarnings(snapshot));
   const started = new Map<string, { week: number; on: string }>();
   const finished = new Map<string, { reason: string; startedOn: string; finishedOn: string }>();
@@ -315,7 +316,13 @@ export function dependencyCycles(snapshot: PortfolioSnapshot): { waves: string[]
 }
 
 /** Pinned start weeks by wave id, a pin on a weekday rounded up to the next Monday; a pin that cannot apply is dropped with a warning. */
-function pinnedWeeks(snapshot: PortfolioSnapshot, byId: Map<string, SnapshotInitiative>, holds: Map<string, string>, warnings: string[]): Map<string, number> {
+function pinnedWeeks(
+  snapshot: PortfolioSnapshot,
+  byId: Map<string, SnapshotInitiative>,
+  holds: Map<string, string>,
+  settled: ReadonlySet<string>,
+  warnings: string[],
+): Map<string, number> {
   const pins = new Map<string, number>();
   for (const override of snapshot.overrides) {
     if (override.kind !== 'pin') continue;
@@ -325,7 +332,12 @@ function pinnedWeeks(snapshot: PortfolioSnapshot, byId: Map<string, SnapshotInit
     if (!initiative) warnings.push(`${pin} is ignored: the initiative has no rollout in this plan`);
     else if (!wave) warnings.push(`${pin} is ignored: ${initiative.key} has no rollout wave ${override.wave}`);
     else if (holds.has(waveId(initiative.id, wave.key))) warnings.push(`${pin} is ignored: the wave is not scheduled (${holds.get(waveId(initiative.id, wave.key))})`);
-    else pins.set(waveId(initiative.id, wave.key), Math.max(0, weekOnOrAfter(snapshot.startDate, override.start)));
+    else {
+      const week = weekOnOrAfter(snapshot.startDate, override.start);
+      // Begun or done, the pin did its work; not begun, it is overdue: said, then planned as soon as it can.
+      if (week < 0 && !settled.has(waveId(initiative.id, wave.key))) warnings.push(`${pin} is in a week gone by and the wave has not started: it is planned from ${snapshot.startDate} at the earliest`);
+      pins.set(waveId(initiative.id, wave.key), Math.max(0, week));
+    }
   }
   return pins;
 }
@@ -371,15 +383,32 @@ function waveLinks(snapshot: PortfolioSnapshot, byId: Map<string, SnapshotInitia
 }
 
 function capacityProfile(snapshot: PortfolioSnapshot, pool: PortfolioSnapshot['pools'][number]): number[] {
-  // One entry past the horizon carries the base capacity on beyond it.
-  const capacity = new Array<number>(snapshot.horizonWeeks + 1).fill(pool.capacityPerWeek);
+  const capacity = new Array<number>(snapshot.horizonWeeks).fill(pool.capacityPerWeek);
   for (const adjustment of pool.adjustments) {
     const from = Math.max(0, weekOf(snapshot.startDate, adjustment.from));
     const to = Math.min(snapshot.horizonWeeks - 1, weekOf(snapshot.startDate, adjustment.to));
     // Later adjustments win, so a scenario can raise what an earlier one lowered.
     for (let t = from; t <= to; t++) capacity[t] = adjustment.capacity;
   }
+  // One entry past the horizon carries the pool's lasting capacity on beyond it.
+  capacity.push(lastingCapacity(snapshot, pool));
   return capacity;
+}
+
+/**
+ * What a pool has for good, past the horizon: its base capacity, or more where the adjustment that sets the
+ * horizon's last week raises it and runs on past the horizon (a hire, say). Never less than the base: a cut
+ * running past the horizon would leave a wave needing the pool nowhere to go, so it is held against the base.
+ */
+function lastingCapacity(snapshot: PortfolioSnapshot, pool: PortfolioSnapshot['pools'][number]): number {
+  const last = snapshot.horizonWeeks - 1;
+  let lasting = pool.capacityPerWeek;
+  for (const adjustment of pool.adjustments) {
+    if (weekOf(snapshot.startDate, adjustment.from) > last || weekOf(snapshot.startDate, adjustment.to) < last) continue;
+    // Later adjustments win, as in the profile.
+    lasting = weekOf(snapshot.startDate, adjustment.to) > last ? adjustment.capacity : pool.capacityPerWeek;
+  }
+  return Math.max(pool.capacityPerWeek, lasting);
 }
 
 function activityOf(snapshot: PortfolioSnapshot, ref: WaveRef, poolIndex: Map<string, number>): Activity {

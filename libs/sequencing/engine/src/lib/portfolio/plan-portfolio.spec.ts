@@ -366,6 +366,50 @@ describe(planPortfolio.name, () => {
     expect(loser?.why).toMatch(/^delayed 3 week\(s\) \(waits for P w1, ready 2027-01-18\): lower priority \(\d+\) than the waves holding platform \(up to \d+\)$/);
   });
 
+  it('should plan a wave needing more than a pool has now once a lasting raise gives it that, and hold it against a raise that ends', () => {
+    const raised = (to: string) =>
+      planPortfolio(
+        snapshot({
+          pools: [{ id: 'deploy', name: 'Deployment', capacityPerWeek: 2, adjustments: [{ from: '2027-04-05', to, capacity: 6, reason: 'new hires' }] }],
+          initiatives: [initiative('A', { waves: [wave('w1', { demand: { deploy: 4 } })] })],
+        }),
+      );
+    expect(startOf(raised('2030-12-31'), 'A')).toBe('2027-04-05');
+    expect(raised('2027-06-27').held).toEqual([expect.objectContaining({ initiativeKey: 'A', waves: [{ wave: 'w1', reason: 'needs 4 units/week of deploy, more than its capacity of 2' }] })]);
+  });
+
+  it('should say a pin in a week gone by is overdue when its wave has not started, and not when it has', () => {
+    const pinned = (underway: PortfolioSnapshot['underway']) =>
+      planPortfolio(
+        snapshot({
+          initiatives: [initiative('A')],
+          overrides: [{ id: 'o1', kind: 'pin', initiativeId: 'id-A', wave: 'w1', start: '2026-12-14', reason: 'launch event' }],
+          underway,
+        }),
+      );
+    const overdue = pinned([]);
+    expect(startOf(overdue, 'A')).toBe(START);
+    expect(overdue.warnings).toEqual([`The pin of A w1 to 2026-12-14 is in a week gone by and the wave has not started: it is planned from ${START} at the earliest`]);
+    expect(pinned([{ initiativeId: 'id-A', wave: 'w1', startedOn: '2026-12-28', recorded: true }]).warnings).toEqual([]);
+  });
+
+  it('should blame a contest nobody could win on the pool cut, not on priorities', () => {
+    const plan = planPortfolio(
+      snapshot({
+        pools: [{ id: 'deploy', name: 'Deployment', capacityPerWeek: 4, adjustments: [{ from: '2027-01-11', to: '2027-01-17', capacity: 0, reason: 'migration' }] }],
+        initiatives: [initiative('A', { waves: [wave('w1', { durationWeeks: 3 })] }), initiative('B', { businessUnit: 'Claims', waves: [wave('w1', { durationWeeks: 3, businessUnit: 'Claims' })] })],
+      }),
+    );
+    expect([startOf(plan, 'A'), startOf(plan, 'B')]).toEqual(['2027-01-18', '2027-01-18']);
+    const [contest] = plan.contests;
+    expect(contest).toMatchObject({ pool: 'deploy', from: '2027-01-11', to: '2027-01-17', capacity: 0 });
+    for (const competitor of contest?.competitors ?? []) {
+      expect(competitor).toMatchObject({ outcome: 'lost', delayWeeks: 2 });
+      expect(competitor.why).not.toMatch(/priority/);
+      expect(competitor.why).toMatch(/^delayed 2 week\(s\): deploy is .*0.*, less than the 1 this wave needs$/);
+    }
+  });
+
   it('should start what follows a finished wave after the week it finished in and the lag', () => {
     const following = (finishedOn: string, lagWeeks: number) =>
       planPortfolio(

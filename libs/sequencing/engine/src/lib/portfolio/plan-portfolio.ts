@@ -263,6 +263,11 @@ function describeContest(snapshot: PortfolioSnapshot, handles: WaveHandle[], wav
     if (started.length) return `${delayed}: ${pool} is held by ${started.join('; ')}`;
     const pinned = contest.winners.filter((j) => handles[j].pinned).map((j) => `${handles[j].initiativeKey} ${handles[j].wave}`);
     if (pinned.length) return `${delayed}: ${pool} is held by ${pinned.join(', ')}, pinned to its week by PMO`;
+    // Nobody holds the pool in these weeks: what it lacks then (a cut, say) is the reason, not anyone's priority.
+    if (!contest.winners.length && !contest.otherHolders.length) {
+      const short = wave.reasons.find((r) => r.kind === 'capacity' && r.pool === pool);
+      return `${delayed}: ${short?.text ?? `${pool} has ${contest.capacity} units/week then, less than this wave needs`}`;
+    }
     return `${delayed}: lower priority (${wave.priority}) than the waves holding ${pool} (up to ${winnerPriority})`;
   };
   return {
