@@ -93,7 +93,9 @@ export class PosturesService {
     const reviewed = await this.dataSource.transaction(async (manager) => {
       const due = await manager
         .createQueryBuilder(ScoringSubjectEntity, 's')
-        .where('s.review_at <= now() AND s.archived_at IS NULL')
+        // Due by this process's clock, which the evaluation uses too: by the database's, a clock behind it would find
+        // a subject due that the evaluation sees as not yet due, give it the same review time, and find it again.
+        .where('s.review_at <= :now AND s.archived_at IS NULL', { now: new Date() })
         .orderBy('s.review_at')
         .limit(batch)
         .setLock('pessimistic_write')

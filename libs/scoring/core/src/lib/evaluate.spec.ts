@@ -190,6 +190,18 @@ describe(evaluate.name, () => {
     expect(evaluate(closed, NO_HOLD, asOf).posture).toBe('authorize_deployment');
   });
 
+  it('should ask to be reviewed when this month closes, if its spend would then prove the closed month', () => {
+    const graceful = { ...NO_HOLD, closedMonthGraceDays: 10 };
+    // The first spend was recorded late in March: nothing proves February, but March will count from 1 April.
+    const firstSpend = { ...fullyReady(), latestCostPeriod: '2026-03', recentSpend: [{ period: '2026-03', currency: 'EUR', amount: '120.50' }] };
+    const march = evaluate(firstSpend, graceful, new Date('2026-03-28T09:00:00Z'));
+    expect(march.conditions).toEqual(['record actual costs for 2026-02 (latest recorded: 2026-03)']);
+    expect(march.reviewAt).toBe('2026-04-01T00:00:00.000Z');
+    expect(evaluate(firstSpend, graceful, new Date('2026-04-01T00:00:00Z')).posture).toBe('authorize_deployment');
+    // Nothing spent this month: the month closing changes nothing, so no review is asked for.
+    expect(evaluate({ ...firstSpend, latestCostPeriod: null, recentSpend: [] }, graceful, new Date('2026-03-28T09:00:00Z')).reviewAt).toBeNull();
+  });
+
   it('should give a month\'s bill the model\'s grace days to arrive before the month counts as the latest closed one', () => {
     const graceful = { ...NO_HOLD, closedMonthGraceDays: 10 };
     const september = { ...fullyReady(), latestCostPeriod: '2026-09' };

@@ -157,6 +157,7 @@ export function evaluate(
       held ? null : holdEndsAt,
       nextExpiry(inputs, asOf),
       model.requireLatestClosedMonthCosts && allHeld ? nextClosedMonthChange(asOf, model.closedMonthGraceDays) : null,
+      model.requireLatestClosedMonthCosts ? nextMonthClosingSpend(inputs, asOf, model.closedMonthGraceDays) : null,
       nextOverrunChange(inputs.budgetOverruns, asOf),
       nextTelemetryChange(inputs.telemetry, asOf),
       nextEnvelopeChange(inputs, asOf),
@@ -305,6 +306,20 @@ function closedMonthCostsRecorded(inputs: ScoringInputs, closedMonth: string, la
   // None named beside a month with spend: an event from before they were (cost tracking names them whenever there is one).
   if (!inputs.recentSpend?.length) return Boolean(inputs.latestCostPeriod && inputs.latestCostPeriod >= closedMonth);
   return inputs.recentSpend.some((month) => month.period >= closedMonth && month.period <= lastClosed && !new Decimal(month.amount).isZero());
+}
+
+/**
+ * When this month's spend starts to count for the closed-month gate that fails now for want of it: the first of
+ * next month, when this month closes. Without a review then, the gate would hold from that day unseen until the
+ * next event about the initiative.
+ */
+function nextMonthClosingSpend(inputs: ScoringInputs, asOf: Date, graceDays: number): Date | null {
+  const lastClosed = latestClosedMonth(asOf);
+  if (closedMonthCostsRecorded(inputs, latestClosedMonth(asOf, graceDays), lastClosed)) return null;
+  const later = inputs.recentSpend?.length
+    ? inputs.recentSpend.some((month) => month.period > lastClosed && !new Decimal(month.amount).isZero())
+    : Boolean(inputs.latestCostPeriod && inputs.latestCostPeriod > lastClosed);
+  return later ? new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth() + 1, 1)) : null;
 }
 
 /** What keeps an authorization (the brief: reliable production accountability and operational discipline), the next due date first. */
