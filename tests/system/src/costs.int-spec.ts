@@ -515,6 +515,33 @@ describe('the cost ledger', () => {
     expect(pattern.detail).toContain('production costs 4.3 EUR per claims against 0.65 in the pilot (×6.6154)');
   });
 
+  it("should name business units asked for beyond the committee's scope envelope, and take it back when the request narrows", async () => {
+    const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
+    const committee = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['viewer'], 'chair', ['committee']));
+    const registered = await pmo.post<{ id: string }>('/api/v1/initiatives', {
+      name: 'Spreading',
+      businessUnit: 'Payments',
+      stage: 'scaling',
+      requestedScope: { businessUnits: ['Payments', 'Wholesale'], users: 100 },
+    });
+    expect(registered.status).toBe(201);
+    const id = registered.body.id;
+    const scopeEnvelope = { businessUnits: ['payments'], users: 250, monthlySpendCap: '1000.00', currency: 'EUR' };
+    expect((await committee.post(`/api/v1/initiatives/${id}/decisions`, { decision: 'controlled_investment', rationale: 'Payments first.', scopeEnvelope })).status).toBe(201);
+    const today = new Date().toISOString().slice(0, 10);
+    const beyond = async () => {
+      const { body } = await viewer.get<{ patterns: { id: string; detail: string }[] }>(`/api/v1/initiatives/${id}/posture`);
+      return body.patterns.find((p) => p.id === 'governance_lags_deployment' && p.detail.includes('business units'));
+    };
+    const breach = await pollUntil(beyond, { what: 'scoring to see the business unit beyond the envelope' });
+    expect(breach.detail).toBe(`the rollout goes beyond its authorized scope envelope: it asks for "Wholesale", beyond the business units the committee authorized on ${today} ("payments")`);
+
+    const { headers } = await viewer.get(`/api/v1/initiatives/${id}`);
+    const narrowed = await pmo.request('PATCH', `/api/v1/initiatives/${id}`, { body: { requestedScope: { businessUnits: ['Payments'] } }, headers: { 'if-match': String(headers.get('etag')) } });
+    expect(narrowed.status).toBe(200);
+    await pollUntil(async () => ((await beyond()) ? undefined : true), { what: 'the breach to leave with the narrower request' });
+  });
+
   it("should name spend past the monthly cap of the committee's scope envelope, and take it back when a correction brings the month within it", async () => {
     const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
     const committee = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['viewer'], 'chair', ['committee']));
