@@ -37,9 +37,12 @@ describe('dashboard', () => {
   async function signedInPage(
     roles: Parameters<typeof tokenFor>[1],
     subject: string,
-    options: { capabilities?: string[]; viewport?: { width: number; height: number } } = {},
+    options: { capabilities?: string[]; viewport?: { width: number; height: number }; timezoneId?: string } = {},
   ): Promise<Page> {
-    const signedIn = recordBreakage(await browser.newPage(options.viewport ? { viewport: options.viewport } : {}), breakage);
+    const signedIn = recordBreakage(
+      await browser.newPage({ ...(options.viewport ? { viewport: options.viewport } : {}), ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}) }),
+      breakage,
+    );
     await signedIn.goto(`${context.system.gatewayUrl}/sign-in`);
     await signedIn.getByLabel('Token').fill(await tokenFor(context.jwtSecret, roles, subject, options.capabilities));
     await signedIn.getByRole('button', { name: 'Sign in' }).click();
@@ -814,6 +817,54 @@ describe('dashboard', () => {
     expect(body.decisions).toEqual([expect.objectContaining({ decision: 'controlled_investment', scopeEnvelope: { businessUnits: ['Claims', 'Motor'], users: 300, monthlySpendCap: '15000', currency: 'EUR' } })]);
     expect(await checkPage(committeePage, 'initiative')).toEqual([]);
     await committeePage.close();
+  });
+
+  it("should keep evidence's days where the user is, and check a retry after a refused save against the version reloaded", async () => {
+    const pmo = new ApiClient(context.system.gatewayUrl, pmoToken);
+    const { body } = await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Dated evidence', businessUnit: 'Claims' });
+    // East of UTC: midnight where the user is falls on the day before in UTC.
+    const berlin = await signedInPage(['pmo'], 'pat', { timezoneId: 'Europe/Berlin', viewport: { width: 1440, height: 900 } });
+    await berlin.goto(`${context.system.gatewayUrl}/initiatives/${body.id}`);
+    const choose = async () => {
+      await berlin.getByLabel('Criterion').click();
+      await berlin.getByRole('option', { name: 'rollback conditions understood (resilience.rollback)' }).click();
+    };
+    const evidenceOnRecord = async () =>
+      (await pmo.get<{ evidence: { criterionId: string; evidence: string; expiresAt: string | null }[] }>(`/api/v1/initiatives/${body.id}`)).body.evidence.find(
+        (e) => e.criterionId === 'resilience.rollback',
+      );
+    await choose();
+    await berlin.getByLabel('Attested by').fill('Ops lead');
+    await berlin.getByRole('textbox', { name: 'Evidence', exact: true }).fill('runbook v1');
+    await berlin.getByLabel('Expires on').fill('2030-06-01');
+    await berlin.getByRole('button', { name: 'Record evidence' }).click();
+    await berlin.getByText('Recorded: rollback conditions understood established.').waitFor();
+    expect((await evidenceOnRecord())?.expiresAt).toBe('2030-05-31T22:00:00.000Z');
+    const row = berlin.getByRole('table', { name: 'Evidence' }).locator('tr', { hasText: 'rollback conditions understood' });
+    await pollUntil(async () => ((await row.textContent()) ?? '').includes('2030-06-01'), { what: 'the expiry shown on the day it was entered' });
+    // Changed again: the day it shows is the day it keeps.
+    await choose();
+    expect(await berlin.getByLabel('Expires on').inputValue()).toBe('2030-06-01');
+    await berlin.getByRole('textbox', { name: 'Evidence', exact: true }).fill('runbook v2');
+
+    // Meanwhile someone else records the criterion: the save is refused and the page reloaded.
+    const attest = (evidence: string) => pmo.request('PUT', `/api/v1/initiatives/${body.id}/criteria/resilience.rollback`, { body: { status: 'partial', attestedBy: 'Auditor', evidence } });
+    expect((await attest('seen by the auditor')).status).toBe(200);
+    await berlin.getByRole('button', { name: 'Record evidence' }).click();
+    await berlin.getByText('someone changed this initiative meanwhile').waitFor();
+    await pollUntil(async () => ((await row.textContent()) ?? '').includes('seen by the auditor'), { what: 'the reload to show the change' });
+    // A second change after the reload: the retry is checked against the version reloaded, so it is refused too.
+    expect((await attest('seen twice')).status).toBe(200);
+    const retried = berlin.waitForResponse((response) => response.url().endsWith('/criteria/resilience.rollback') && response.request().method() === 'PUT');
+    await berlin.getByRole('button', { name: 'Record evidence' }).click();
+    expect((await retried).status()).toBe(412);
+    await pollUntil(async () => ((await row.textContent()) ?? '').includes('seen twice'), { what: 'the second reload' });
+    expect((await evidenceOnRecord())?.evidence).toBe('seen twice');
+    // Recorded again once the user has seen what changed: what they typed is kept, the day included.
+    await berlin.getByRole('button', { name: 'Record evidence' }).click();
+    await berlin.getByText('Recorded: rollback conditions understood established.').waitFor();
+    expect(await evidenceOnRecord()).toMatchObject({ evidence: 'runbook v2', expiresAt: '2030-05-31T22:00:00.000Z' });
+    await berlin.close();
   });
 
   it('should show a viewer no write controls', async () => {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -6,7 +6,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { EVIDENCE_STATUSES, criterionTitle, type CriterionId } from '@capstan/domain';
 import { localDate, refusal } from '../../core/display';
-import { newerEtag } from '../../core/etags';
+import { WriteBase } from '../../core/etags';
 import { InitiativesApi, problemOf, type InitiativeDetailWithPosture } from '../../core/initiatives-api';
 import { Session } from '../../core/session';
 
@@ -68,7 +68,8 @@ export class AttestEvidenceForm {
   protected readonly failure = signal<string | null>(null);
   protected readonly message = signal<string | null>(null);
   /** The version a save is made against: the one on screen when the criterion was chosen (or the one last recorded here). */
-  private readonly base = signal('*');
+  private readonly writes = new WriteBase(() => this.etag());
+
   protected readonly today = localDate(new Date());
   private readonly recorded = computed(() => new Map(this.initiative().evidence.map((e) => [e.criterionId, e])));
   protected readonly form = inject(FormBuilder).nonNullable.group({
@@ -80,16 +81,23 @@ export class AttestEvidenceForm {
     expiresAt: [''],
   });
 
+  constructor() {
+    effect(() => {
+      const etag = this.etag();
+      untracked(() => this.writes.reloaded(etag));
+    });
+  }
+
   protected title(id: CriterionId): string {
     return criterionTitle(id);
   }
 
   /** What is on record for the criterion, to change; a fresh attestation otherwise. */
   protected fill(criterionId: string): void {
-    this.base.set(newerEtag(this.etag(), this.base()));
+    this.writes.open();
     const current = this.recorded().get(criterionId);
     // An expiry already past is the usual reason to attest again: it is not carried over.
-    const expiry = current?.expiresAt && Date.parse(current.expiresAt) > Date.now() ? current.expiresAt.slice(0, 10) : '';
+    const expiry = current?.expiresAt && Date.parse(current.expiresAt) > Date.now() ? localDate(new Date(current.expiresAt)) : '';
     this.form.patchValue({
       status: current?.status ?? 'established',
       evidence: current?.evidence ?? '',
@@ -114,9 +122,9 @@ export class AttestEvidenceForm {
     this.failure.set(null);
     // Dates are the user's calendar days: midnight where they are (today: now, which is never "in the future").
     const body = { status, evidence, attestedBy, ...(attestedAt && attestedAt !== today ? { attestedAt: localMidnight(attestedAt) } : {}), expiresAt: expiresAt ? localMidnight(expiresAt) : null };
-    this.api.recordEvidence(this.initiative().id, criterionId, body, this.base()).subscribe({
+    this.api.recordEvidence(this.initiative().id, criterionId, body, this.writes.current).subscribe({
       next: ({ version }) => {
-        this.base.set(newerEtag(this.etag(), `"${version}"`));
+        this.writes.wrote(version);
         this.saving.set(false);
         this.message.set(`Recorded: ${criterionTitle(criterionId as CriterionId)} ${status}.`);
         this.saved.emit();
@@ -125,7 +133,9 @@ export class AttestEvidenceForm {
         this.saving.set(false);
         const problem = problemOf(error);
         if (problem.status === 412) {
-          this.base.set('*');
+          // Not `*` (no check at all): a retry is checked against the version the user sees next — on screen
+          // already (a live reload came first), or the one the reload this sets going brings.
+          this.writes.refused();
           this.failure.set('Not recorded: someone changed this initiative meanwhile. It has been reloaded; check its evidence and record again.');
           this.saved.emit();
           return;

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, input, output, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, effect, inject, input, output, signal, untracked, viewChild } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -6,7 +6,7 @@ import { MatInputModule } from '@angular/material/input';
 import type { Observable } from 'rxjs';
 import { RESPONSIBILITIES, type Responsibility } from '@capstan/domain';
 import { refusal } from '../../core/display';
-import { newerEtag } from '../../core/etags';
+import { WriteBase } from '../../core/etags';
 import { InitiativesApi, problemOf, type InitiativeDetailWithPosture } from '../../core/initiatives-api';
 
 const OWNER_LABELS = { person: "Owner's name", team: "Owner's team" };
@@ -101,7 +101,14 @@ export class InitiativeOwners {
   protected readonly busy = signal(false);
   protected readonly failure = signal<string | null>(null);
   /** The version a write is made against: the one on screen when the form opened (or the one this component last wrote). */
-  private readonly base = signal('*');
+  private readonly writes = new WriteBase(() => this.etag());
+
+  constructor() {
+    effect(() => {
+      const etag = this.etag();
+      untracked(() => this.writes.reloaded(etag));
+    });
+  }
   private readonly injector = inject(Injector);
   private readonly personField = viewChild<ElementRef<HTMLInputElement>>('person');
   private readonly confirmButton = viewChild('confirm', { read: ElementRef<HTMLButtonElement> });
@@ -112,7 +119,7 @@ export class InitiativeOwners {
   });
 
   protected edit(responsibility: Responsibility): void {
-    this.base.set(newerEtag(this.etag(), this.base()));
+    this.writes.open();
     const current = this.initiative().owners[responsibility];
     this.form.reset({ person: current?.person ?? '', team: current?.team ?? '' });
     this.removing.set(null);
@@ -123,7 +130,7 @@ export class InitiativeOwners {
   }
 
   protected askRemove(responsibility: Responsibility): void {
-    this.base.set(newerEtag(this.etag(), this.base()));
+    this.writes.open();
     this.editing.set(null);
     this.failure.set(null);
     this.removing.set(responsibility);
@@ -133,11 +140,11 @@ export class InitiativeOwners {
   protected save(responsibility: Responsibility): void {
     if (this.form.invalid) return this.form.markAllAsTouched();
     const { person, team } = this.form.getRawValue();
-    this.write(this.api.assignOwner(this.initiative().id, responsibility, { person: person.trim(), team: team.trim() }, this.base()), `${responsibility} not saved`);
+    this.write(this.api.assignOwner(this.initiative().id, responsibility, { person: person.trim(), team: team.trim() }, this.writes.current), `${responsibility} not saved`);
   }
 
   protected remove(responsibility: Responsibility): void {
-    this.write(this.api.removeOwner(this.initiative().id, responsibility, this.base()), `${responsibility} not removed`);
+    this.write(this.api.removeOwner(this.initiative().id, responsibility, this.writes.current), `${responsibility} not removed`);
   }
 
   private write(request: Observable<{ version: number }>, what: string): void {
@@ -146,7 +153,7 @@ export class InitiativeOwners {
     request.subscribe({
       next: ({ version }) => {
         // The next write starts from this version, even before the page's reload brings it.
-        this.base.set(newerEtag(this.etag(), `"${version}"`));
+        this.writes.wrote(version);
         this.busy.set(false);
         this.editing.set(null);
         this.removing.set(null);
@@ -158,7 +165,9 @@ export class InitiativeOwners {
         if (problem.status === 412) {
           this.failure.set(`${what}: someone changed this initiative meanwhile. It has been reloaded; check its owners and try again.`);
           this.removing.set(null);
-          this.base.set('*');
+          // Not `*` (no check at all): a retry is checked against the version the user sees next — on screen
+          // already (a live reload came first), or the one the reload this sets going brings.
+          this.writes.refused();
           this.changed.emit();
           return;
         }

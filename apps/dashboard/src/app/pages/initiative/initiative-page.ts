@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, effect, inject, input, signal, untracked, type OnInit } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { STABILIZATION_DOMAINS, criterionTitle, type CriterionId, type DomainId } from '@capstan/domain';
-import { money, refusal } from '../../core/display';
+import { localDate, money, refusal } from '../../core/display';
 import { InitiativesApi, problemOf, type InitiativeDetailWithPosture } from '../../core/initiatives-api';
 import { LiveEvents } from '../../core/live-events';
 import { Session } from '../../core/session';
@@ -97,8 +97,8 @@ const COST_EVENTS = ['cost.recorded', 'cost.imported', 'budget.threshold_crossed
                     <td>{{ title(evidence.criterionId) }}</td>
                     <td>{{ evidence.status }}</td>
                     <td class="evidence-text">{{ evidence.evidence || '—' }}</td>
-                    <td>{{ evidence.attestedBy }}, {{ evidence.attestedAt.slice(0, 10) }}</td>
-                    <td [class.gap]="expired(evidence.expiresAt)">{{ evidence.expiresAt ? evidence.expiresAt.slice(0, 10) : '—' }}{{ expired(evidence.expiresAt) ? ' (expired)' : '' }}</td>
+                    <td>{{ evidence.attestedBy }}, {{ day(evidence.attestedAt) }}</td>
+                    <td [class.gap]="expired(evidence.expiresAt)">{{ evidence.expiresAt ? day(evidence.expiresAt) : '—' }}{{ expired(evidence.expiresAt) ? ' (expired)' : '' }}</td>
                   </tr>
                 }
               </tbody>
@@ -240,6 +240,11 @@ export class InitiativePage implements OnInit {
 
   protected title(id: string): string {
     return criterionTitle(id as CriterionId);
+  }
+
+  /** An instant as the user's calendar day: evidence dates are entered as midnight where the user is. */
+  protected day(instant: string): string {
+    return localDate(new Date(instant));
   }
 
   protected expired(expiresAt: string | null): boolean {
