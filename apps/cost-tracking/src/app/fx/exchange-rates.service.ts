@@ -350,8 +350,13 @@ export class ExchangeRatesService {
     return bounds?.first && bounds.last ? { first: bounds.first, last: bounds.last } : null;
   }
 
-  /** Converts a conversion job's entries with `seq` in `[from, to]`, in the caller's transaction. */
+  /**
+   * Converts a conversion job's entries with `seq` in `[from, to]`, in the caller's transaction. Under the rates
+   * lock, as every conversion: a rate recorded meanwhile would not see this slice's fallback conversions of its
+   * day, and the rest of the day's entries would be converted at the new rate.
+   */
   async convertSlice(manager: EntityManager, job: RateConversionRow, from: number, to: number): Promise<{ count: number; initiatives: string[] }> {
+    await this.holdRates(manager);
     if (job.currency === null) return this.convert(manager, `e.seq BETWEEN $2 AND $3`, [from, to]);
     return this.convert(manager, `e.seq BETWEEN $2 AND $3 AND e.currency = $4 AND e.charge_date BETWEEN $5::date AND $6::date`, [
       from,

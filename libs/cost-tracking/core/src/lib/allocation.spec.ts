@@ -116,6 +116,9 @@ describe(matches.name, () => {
     expect(matches({ tag: { key: 'app', value: 'triage' } }, charge())).toBe(true);
     expect(matches({ tag: { key: 'app', value: 'fraud' } }, charge())).toBe(false);
     expect(matches({ tag: { key: 'env' } }, charge())).toBe(false);
+    // A key every object inherits is no tag of the charge.
+    expect(matches({ tag: { key: 'constructor' } }, charge())).toBe(false);
+    expect(matches({ tag: { key: 'toString' } }, charge())).toBe(false);
   });
 
   it('should match accounts exactly', () => {

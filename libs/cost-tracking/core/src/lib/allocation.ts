@@ -34,7 +34,8 @@ export function ruleFor(rules: readonly AllocationRule[], charge: FocusCharge): 
 
 export function matches(match: AllocationMatch, charge: FocusCharge): boolean {
   if (match.tag) {
-    const value = charge.tags[match.tag.key];
+    // Own keys only: a rule on "constructor" would otherwise match every charge through Object.prototype.
+    const value = Object.hasOwn(charge.tags, match.tag.key) ? charge.tags[match.tag.key] : undefined;
     if (value === undefined || (match.tag.value !== undefined && value !== match.tag.value)) return false;
   }
   if (match.billingAccountId !== undefined && charge.billingAccountId !== match.billingAccountId) return false;

@@ -19,6 +19,9 @@ describe(readFocusRow.name, () => {
       chargeDate: '2024-03-31',
       category: 'monitoring',
     });
+    const governance = (service: string) => readFocusRow(['EUR', '1', '1', '', '2024-04-01', 'Management and Governance', service, ''], header, null).category;
+    expect(['CloudWatch Logs', 'Cloud Logging', 'Log Analytics', 'X-Ray Traces', 'Application Insights', 'Azure Monitor'].map(governance)).toEqual(Array(6).fill('monitoring'));
+    expect(['Service Catalog', 'Marketplace Contracts', 'CloudTrail', 'Config'].map(governance)).toEqual(Array(4).fill('operating_controls'));
     // Behind UTC: the late evening of the 31st is already the 1st.
     expect(readFocusRow(['EUR', '1', '1', '', '2024-03-31T23:30:00-02:00', '', '', ''], header, null).chargeDate).toBe('2024-04-01');
   });
@@ -26,6 +29,9 @@ describe(readFocusRow.name, () => {
   it('should refuse what it cannot read exactly, saying why', () => {
     const row = (billed: string, start = '2024-01-01', currency = 'USD') => readFocusRow([currency, billed, billed, '', start, '', '', ''], header, null);
     expect(() => row('abc')).toThrow('BilledCost "abc" is not a number');
+    // decimal.js reads these; no bill means them.
+    for (const other of ['0x10', '-0b11', '0o7', 'Infinity', 'NaN']) expect(() => row(other)).toThrow(`BilledCost "${other}" is not a number`);
+    expect(row('+1.5e2').billedCost).toBe('150');
     expect(() => row('1.0000000000000000001')).toThrow('more than 18 decimals');
     expect(() => row('1', '2024-02-30')).toThrow('is not a date');
     // Dates Postgres has no day for, or no bill is for: the row is refused, not the batch it is in.

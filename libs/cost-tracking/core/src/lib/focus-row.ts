@@ -122,11 +122,14 @@ export function unclosedQuoteError(record: readonly string[]): FocusRowError | u
 
 /** A plain decimal the ledger stores as written: the common case, checked without building a Decimal. */
 const PLAIN_DECIMAL = /^-?\d{1,20}(\.\d{1,18})?$/;
+/** Any decimal number, with an exponent or a sign: decimal.js also reads hexadecimal, binary and octal, which no bill means. */
+const DECIMAL_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const LIMIT = new Decimal(10).pow(20);
 
 function decimal(value: string | null, column: string): string | null {
   if (value === null) return null;
   if (PLAIN_DECIMAL.test(value)) return value;
+  if (!DECIMAL_NUMBER.test(value)) throw new FocusRowError(`${column} "${value}" is not a number`);
   let parsed: Decimal;
   try {
     parsed = new Decimal(value);
@@ -218,7 +221,8 @@ function categoryOf(serviceCategory: string | null, serviceName: string | null):
     case 'Integration':
       return 'data';
     case 'Management and Governance':
-      return /monitor|observ|log|trac|watch|metric|insight/i.test(serviceName ?? '') ? 'monitoring' : 'operating_controls';
+      // Whole words where a fragment hides in others' names ("Service Catalog", "Contracts").
+      return /monitor|observ|\blog(s|ging)?\b|\btrac(e|es|ing)\b|watch|metric|insight/i.test(serviceName ?? '') ? 'monitoring' : 'operating_controls';
     case 'Security':
     case 'Identity':
       return 'operating_controls';
