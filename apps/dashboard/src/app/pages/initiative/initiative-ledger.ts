@@ -9,6 +9,7 @@ import { money } from '../../core/display';
 import { problemText } from '../../core/initiatives-api';
 import { PanelAction } from '../../core/panel-action';
 import { ungrouped } from '../../core/typed-amounts';
+import { RequestKeys } from '../../core/request-keys';
 
 type Entry = CostEntryList['items'][number];
 
@@ -157,7 +158,7 @@ export class InitiativeLedger {
   protected readonly reversing = signal<string | null>(null);
   protected readonly action = new PanelAction('cost ledger', async () => this.entries.set((await firstValueFrom(this.costs.ledger(this.initiativeId(), LISTED))).items));
   /** One key per entry as sent: the same submission retried after a lost answer is recorded once, an edited one anew. */
-  private sent: { body: string; key: string } | null = null;
+  private readonly keys = new RequestKeys();
 
   constructor() {
     effect(() => {
@@ -184,12 +185,10 @@ export class InitiativeLedger {
     if (!AMOUNT.test(amount)) return void this.action.refuse(`The amount is a number such as 12500.00, at most eighteen decimals (not "${d.amount}").`);
     if (!CURRENCY.test(currency)) return void this.action.refuse(`The currency is a three-letter code such as EUR (not "${d.currency}").`);
     const entry = { initiativeId: this.initiativeId(), chargeDate, category: d.category, phase: d.phase, amount, currency, source: 'manual' as const, reference: d.reference.trim() };
-    const body = JSON.stringify(entry);
-    if (this.sent?.body !== body) this.sent = { body, key: crypto.randomUUID() };
-    const key = this.sent.key;
+    const key = this.keys.keyFor(entry);
     await this.action.run(async () => {
       const recorded = await firstValueFrom(this.costs.recordCost(entry, key));
-      this.sent = null;
+      this.keys.done();
       this.draft.set(null);
       return `Recorded ${money(recorded.amount)} ${recorded.currency} of ${recorded.category} (${recorded.phase}) charged on ${recorded.chargeDate}.`;
     });

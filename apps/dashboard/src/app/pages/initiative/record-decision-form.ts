@@ -9,6 +9,7 @@ import { POSTURES, type Posture } from '@capstan/domain';
 import type { RecordDecision } from '@capstan/contracts';
 import { refusal } from '../../core/display';
 import { InitiativesApi, problemOf, type InitiativeDetailWithPosture } from '../../core/initiatives-api';
+import { RequestKeys } from '../../core/request-keys';
 
 const LABELS: Record<string, string> = {
   '(body)': 'Decision',
@@ -91,7 +92,7 @@ export class RecordDecisionForm {
   protected readonly message = signal('');
   protected readonly envelopeNeeded = signal(true);
   /** One key per decision as sent: the same submission retried after a lost answer is recorded once, an edited one anew. */
-  private sent: { body: string; key: string } | null = null;
+  private readonly keys = new RequestKeys();
   private readonly builder = inject(FormBuilder).nonNullable;
   protected readonly scope = this.builder.group({
     businessUnits: ['', Validators.required],
@@ -133,15 +134,13 @@ export class RecordDecisionForm {
           }
         : {}),
     };
-    const json = JSON.stringify(body);
-    if (this.sent?.body !== json) this.sent = { body: json, key: crypto.randomUUID() };
     this.saving.set(true);
     this.failure.set('');
     this.message.set('');
-    this.api.recordDecision(this.initiative().id, body, this.sent.key).subscribe({
+    this.api.recordDecision(this.initiative().id, body, this.keys.keyFor(body)).subscribe({
       next: (recorded) => {
         this.saving.set(false);
-        this.sent = null;
+        this.keys.done();
         this.formDirective().resetForm({ ...this.form.getRawValue(), rationale: '' });
         this.message.set(`Recorded: ${recorded.decision} on ${recorded.decidedAt.slice(0, 10)}.`);
         this.saved.emit();

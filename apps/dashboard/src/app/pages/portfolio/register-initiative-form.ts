@@ -6,6 +6,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { INITIATIVE_STAGES, RISK_TIERS } from '@capstan/domain';
 import { InitiativesApi, problemOf, type InitiativeWithPosture } from '../../core/initiatives-api';
+import { RequestKeys } from '../../core/request-keys';
 
 type Field = 'name' | 'businessUnit' | 'sponsor' | 'stage' | 'riskTier';
 
@@ -84,18 +85,20 @@ export class RegisterInitiativeForm {
   protected readonly saving = signal(false);
   /** Problems that belong to no field shown here. */
   protected readonly errors = signal<string[]>([]);
-  private idempotencyKey = crypto.randomUUID();
+  /** One key per registration as sent: the same submission retried after a lost answer registers once, an edited one anew. */
+  private readonly keys = new RequestKeys();
 
   protected submit(): void {
     if (this.form.invalid) return this.form.markAllAsTouched();
     const { sponsor, ...rest } = this.form.getRawValue();
     this.saving.set(true);
-    this.api.register({ ...rest, ...(sponsor.trim() ? { sponsor } : {}) }, this.idempotencyKey).subscribe({
+    const body = { ...rest, ...(sponsor.trim() ? { sponsor } : {}) };
+    this.api.register(body, this.keys.keyFor(body)).subscribe({
       next: (initiative) => {
         this.saving.set(false);
         this.errors.set([]);
         this.form.reset({ businessUnit: rest.businessUnit, stage: rest.stage, riskTier: rest.riskTier });
-        this.idempotencyKey = crypto.randomUUID();
+        this.keys.done();
         this.registered.emit(initiative);
       },
       error: (error: unknown) => {
