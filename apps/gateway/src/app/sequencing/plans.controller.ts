@@ -3,14 +3,14 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import {
-  PLAN_KINDS,
   SequencingRpc,
   computePlanSchema,
   createScenarioSchema,
   planContestsSchema,
   planDiffSchema,
+  planListQuerySchema,
+  planListSchema,
   planSchema,
-  planSummarySchema,
   scenarioDiffSchema,
   scenarioSchema,
 } from '@capstan/contracts';
@@ -23,10 +23,8 @@ import { Idempotent } from '../idempotency/idempotent.decorator';
 
 class ComputePlanDto extends createZodDto(computePlanSchema) {}
 class PlanDto extends createZodDto(planSchema) {}
-class PlanListDto extends createZodDto(z.object({ items: z.array(planSummarySchema) })) {}
-class PlanListQueryDto extends createZodDto(
-  z.object({ kind: z.enum(PLAN_KINDS).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }).strict(),
-) {}
+class PlanListDto extends createZodDto(planListSchema) {}
+class PlanListQueryDto extends createZodDto(planListQuerySchema) {}
 class PlanContestsDto extends createZodDto(planContestsSchema) {}
 class IdParamsDto extends createZodDto(z.object({ id: z.uuid() })) {}
 class CompareQueryDto extends createZodDto(z.object({ against: z.uuid() }).strict()) {}

@@ -32,7 +32,7 @@ export class PlanningHandler implements OnModuleInit {
     this.rpc.handle(SequencingRpc.compute, ({ options, actor, requestId }) => this.plans.compute(options, actor, requestId));
     this.rpc.handle(SequencingRpc.plan, ({ id }) => this.plans.get(id));
     this.rpc.handle(SequencingRpc.current, () => this.plans.current());
-    this.rpc.handle(SequencingRpc.plans, ({ kind, limit }) => this.plans.list(kind, limit));
+    this.rpc.handle(SequencingRpc.plans, (query) => this.plans.list(query));
     this.rpc.handle(SequencingRpc.contests, ({ id }) => this.plans.contests(id));
     this.rpc.handle(SequencingRpc.compare, ({ id, against }) => this.plans.compare(id, against));
     this.rpc.handle(SequencingRpc.publish, ({ id, actor }) => this.plans.publish(id, actor));

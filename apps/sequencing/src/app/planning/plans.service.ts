@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ScoringRpc, SequencingEvents, type ComputePlan, type PlanView } from '@capstan/contracts';
+import { ScoringRpc, SequencingEvents, type ComputePlan, type PlanListQuery, type PlanView } from '@capstan/contracts';
 import { firstResultSet, Outbox, RpcClient, RpcError } from '@capstan/messaging';
 import { holdKey } from '@capstan/persistence';
 import {
@@ -150,14 +150,26 @@ export class PlansService {
     return this.view(row);
   }
 
-  async list(kind: PlanKind | undefined, limit: number) {
-    // Published plans newest version first, as `current` takes them; the rest newest first.
-    const order = kind === 'published' ? 'version DESC' : 'created_at DESC, id';
+  /** A page of plans: published ones newest version first, as `current` takes them; the rest newest first. */
+  async list({ kind, limit, cursor }: PlanListQuery) {
+    const byVersion = kind === 'published';
+    const after = cursorOf(cursor, byVersion);
+    // The cursor holds the last row's creation time in whole microseconds (Postgres's own precision), so no row
+    // created in the same millisecond is skipped or shown twice.
     const rows = (await this.dataSource.query(
-      `SELECT * FROM sequencing.plans WHERE ($1::text IS NULL OR kind = $1) ORDER BY ${order} LIMIT $2`,
-      [kind ?? null, limit],
-    )) as PlanRow[];
-    return { items: rows.map((row) => summary(row)) };
+      byVersion
+        ? `SELECT *, NULL AS created_micros FROM sequencing.plans
+            WHERE kind = 'published' AND ($2::int IS NULL OR version < $2) ORDER BY version DESC LIMIT $1`
+        : `SELECT *, (extract(epoch FROM created_at) * 1000000)::bigint::text AS created_micros FROM sequencing.plans
+            WHERE ($2::text IS NULL OR kind = $2)
+              AND ($3::bigint IS NULL OR (extract(epoch FROM created_at) * 1000000)::bigint < $3 OR ((extract(epoch FROM created_at) * 1000000)::bigint = $3 AND id > $4))
+            ORDER BY created_at DESC, id LIMIT $1`,
+      byVersion ? [limit + 1, after?.version ?? null] : [limit + 1, kind ?? null, after?.micros ?? null, after?.id ?? null],
+    )) as (PlanRow & { created_micros: string | null })[];
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    const nextCursor = rows.length > limit && last ? (byVersion ? `v${last.version}` : `t${last.created_micros}.${last.id}`) : null;
+    return { items: page.map((row) => summary(row)), nextCursor };
   }
 
   async contests(id: string) {
@@ -451,4 +463,15 @@ export async function madeFor(manager: EntityManager, table: 'plans' | 'scenario
 /** Why a draft promoted from what-if `scenario` cannot be published, given its hypothetical changes (`hypotheticalChanges`). */
 export function unpublishableReason(scenario: string, changes: readonly string[]): string {
   return `it was promoted from what-if "${scenario}", which ${changes.join(', ')} — hypothetical changes, not the actual inputs`;
+}
+
+/** The position a plans cursor names: a version (published plans) or a creation time and id (the others). */
+function cursorOf(cursor: string | undefined, byVersion: boolean): { version?: number; micros?: string; id?: string } | undefined {
+  if (!cursor) return undefined;
+  if (cursor.startsWith('v') === byVersion) {
+    if (byVersion) return { version: Number(cursor.slice(1)) };
+    const [micros, id] = cursor.slice(1).split('.');
+    return { micros, id };
+  }
+  throw new RpcError('validation_failed', 'The cursor is from a list of another kind of plan', [{ field: 'cursor', message: 'a cursor from a previous page of the same kind' }]);
 }

@@ -2624,6 +2624,8 @@ export interface components {
                 trigger: string;
                 version: number | null;
             }[];
+            /** @default null */
+            nextCursor?: string[];
         };
         PoolListDto: {
             items: {
@@ -7799,6 +7801,7 @@ export interface operations {
     PlansController_list: {
         parameters: {
             query?: {
+                cursor?: string;
                 kind?: "draft" | "published" | "scenario";
                 limit?: number;
             };

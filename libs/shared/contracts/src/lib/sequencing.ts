@@ -305,6 +305,18 @@ export const planSummarySchema = planSchema.pick({
   objective: true,
   contestCount: true,
 });
+/** A page of plans: published ones by version, the others newest first; `cursor` is the previous page's `nextCursor`. */
+export const planListQuerySchema = z
+  .object({
+    kind: z.enum(PLAN_KINDS).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    /** Opaque: the `nextCursor` of the previous page of the same kind. */
+    cursor: z.string().regex(/^(t\d{1,20}\.[0-9a-f-]{36}|v\d{1,9})$/, 'a cursor from a previous page').optional(),
+  })
+  .strict();
+export type PlanListQuery = z.infer<typeof planListQuerySchema>;
+
+export const planListSchema = z.object({ items: z.array(planSummarySchema), nextCursor: z.string().nullable().default(null) });
 
 // Scenarios -------------------------------------------------------------------
 
@@ -381,7 +393,7 @@ export const SequencingRpc = {
   compute: rpcContract('sequencing.plan.compute', z.object({ options: computePlanSchema, actor, requestId }).strict(), planSchema),
   plan: rpcContract('sequencing.plan.get', id, planSchema),
   current: rpcContract('sequencing.plan.current', z.object({}).strict(), planSchema),
-  plans: rpcContract('sequencing.plan.list', z.object({ kind: z.enum(PLAN_KINDS).optional(), limit: z.number().int().min(1).max(100).default(20) }).strict(), z.object({ items: z.array(planSummarySchema) })),
+  plans: rpcContract('sequencing.plan.list', planListQuerySchema, planListSchema),
   contests: rpcContract('sequencing.plan.contests', id, planContestsSchema),
   compare: rpcContract(
     'sequencing.plan.compare',
