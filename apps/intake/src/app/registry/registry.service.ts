@@ -106,10 +106,12 @@ export class RegistryService {
       }
       const initiativeVersion = await nextVersion(manager, initiativeId);
       const scope = input.scopeEnvelope;
+      // Timed once the initiative's row is held (clock_timestamp, not the transaction's start): two decisions taken
+      // at once are listed in the order they were applied, the order scoring and sequencing take them in.
       const [row] = (await manager.query(
         `INSERT INTO intake.decisions (id, initiative_id, decision, rationale, scope_business_units, scope_users,
-           scope_monthly_spend_cap, scope_currency, decided_by, request_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
+           scope_monthly_spend_cap, scope_currency, decided_by, request_id, decided_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, clock_timestamp()) RETURNING *`,
         [
           randomUUID(),
           initiativeId,
