@@ -344,6 +344,11 @@ describe('dashboard', () => {
     await claims.getByLabel('Started on').fill(today);
     await claims.getByRole('button', { name: 'Record', exact: true }).click();
     expect(await claims.getByRole('status').textContent()).toContain(`Recorded: began ${today}, still running.`);
+    // Opened again after a reload, the form starts from what is on record, not from the published plan (which has no start for it).
+    await page.reload();
+    const again = page.locator('tr[data-wave]', { hasText: 'Claims summarizer' });
+    await again.getByText('Record progress').click();
+    await pollUntil(async () => ((await again.getByLabel('Started on').inputValue()) === today ? true : undefined), { what: 'the recorded start in the form' });
     await pollUntil(async () => {
       const { body } = await pmo.get<{ items: { trigger: string }[] }>('/api/v1/plans?kind=draft&limit=1');
       return body.items[0]?.trigger.includes('progress of') ? true : undefined;

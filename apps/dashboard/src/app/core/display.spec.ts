@@ -1,4 +1,4 @@
-import { burnPercent, money, otherCurrencyNotes, percent, reachedBudget, refusal, sumCents } from './display';
+import { burnPercent, money, otherCurrencyNotes, percent, reachedBudget, refusal, sumAmounts } from './display';
 
 describe(money.name, () => {
   it('should group the whole part by thousands and keep every digit of the fraction', () => {
@@ -18,12 +18,16 @@ describe(money.name, () => {
   });
 });
 
-describe(sumCents.name, () => {
+describe(sumAmounts.name, () => {
   it('should add amounts to the cent exactly', () => {
-    expect(sumCents(['0.10', '0.20'])).toBe('0.30');
-    expect(sumCents(['1170.50', '-1020.20'])).toBe('150.30');
-    expect(sumCents(['-0.10', '0.05'])).toBe('-0.05');
-    expect(sumCents([])).toBe('0.00');
+    expect(sumAmounts(['0.10', '0.20'])).toBe('0.30');
+    expect(sumAmounts(['1170.50', '-1020.20'])).toBe('150.30');
+    expect(sumAmounts(['-0.10', '0.05'])).toBe('-0.05');
+    expect(sumAmounts([])).toBe('0.00');
+    // Currencies with three places (a forecast in Kuwaiti dinars), and whole yen.
+    expect(sumAmounts(['1.125', '2.5', '-0.005'])).toBe('3.620');
+    expect(sumAmounts(['1200', '35'])).toBe('1235.00');
+    expect(() => sumAmounts(['1e3'])).toThrow('Not a decimal amount');
   });
 });
 

@@ -70,19 +70,25 @@ export function otherCurrencyNotes(budget: Pick<BudgetStatus, 'currency' | 'peri
 }
 
 /**
- * The exact sum of amounts given to the cent ("1170.50", "-0.10"), as such a
- * string: added as whole cents, so no float ever drifts ("0.30000000000000004").
+ * The exact sum of decimal amounts (cents, or the thousandths of a dinar a forecast rounds to), as a decimal
+ * string with as many places as the most precise of them and at least two: added as whole units of the
+ * smallest place, so no float ever drifts ("0.30000000000000004").
  */
-export function sumCents(amounts: readonly string[]): string {
-  const cents = amounts.reduce((sum, amount) => {
-    const match = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(amount);
-    if (!match) throw new Error(`Not an amount to the cent: ${amount}`);
-    const value = BigInt(match[2]) * 100n + BigInt((match[3] ?? '').padEnd(2, '0'));
-    return sum + (match[1] ? -value : value);
+export function sumAmounts(amounts: readonly string[]): string {
+  const parsed = amounts.map((amount) => {
+    const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(amount);
+    if (!match) throw new Error(`Not a decimal amount: ${amount}`);
+    return { negative: match[1] === '-', whole: match[2], fraction: match[3] ?? '' };
+  });
+  const places = Math.max(2, ...parsed.map((p) => p.fraction.length));
+  const unit = 10n ** BigInt(places);
+  const total = parsed.reduce((sum, p) => {
+    const value = BigInt(p.whole) * unit + BigInt(p.fraction.padEnd(places, '0') || '0');
+    return sum + (p.negative ? -value : value);
   }, 0n);
-  const sign = cents < 0n ? '-' : '';
-  const magnitude = cents < 0n ? -cents : cents;
-  return `${sign}${magnitude / 100n}.${String(magnitude % 100n).padStart(2, '0')}`;
+  const sign = total < 0n ? '-' : '';
+  const magnitude = total < 0n ? -total : total;
+  return `${sign}${magnitude / unit}.${String(magnitude % unit).padStart(places, '0')}`;
 }
 
 /** What a refused write tells the user: the reason, then each field the server named, by its label on screen. */

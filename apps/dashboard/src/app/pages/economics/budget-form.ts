@@ -7,6 +7,7 @@ import { burnPercent, money } from '../../core/display';
 import { PanelAction } from '../../core/panel-action';
 import { percentToShare, shareToPercent } from '../../core/percent-shares';
 import { listItems, ungrouped } from '../../core/typed-amounts';
+import { thisMonth } from '../../core/days';
 
 /** A budget as the form holds it: thresholds as the percentages typed. */
 export interface BudgetDraft {
@@ -132,7 +133,7 @@ export class BudgetForm {
   protected start(): void {
     this.action.done.set(null);
     const only = this.initiatives().length === 1 ? this.initiatives()[0][0] : '';
-    this.draft.set({ initiativeId: only, period: new Date().toISOString().slice(0, 7), category: 'inference', amount: '', currency: '', alertsAt: '50, 80, 100' });
+    this.draft.set({ initiativeId: only, period: thisMonth(), category: 'inference', amount: '', currency: '', alertsAt: '50, 80, 100' });
   }
 
   protected patch(change: Partial<BudgetDraft>): void {

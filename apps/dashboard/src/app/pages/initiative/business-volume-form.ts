@@ -5,6 +5,7 @@ import { CostsApi } from '../../core/costs-api';
 import { money } from '../../core/display';
 import { PanelAction } from '../../core/panel-action';
 import { ungrouped } from '../../core/typed-amounts';
+import { thisMonth } from '../../core/days';
 
 interface VolumeDraft {
   period: string;
@@ -67,7 +68,7 @@ export class BusinessVolumeForm {
 
   protected start(): void {
     this.action.done.set(null);
-    this.draft.set({ period: new Date().toISOString().slice(0, 7), phase: 'production', metric: '', volume: '' });
+    this.draft.set({ period: thisMonth(), phase: 'production', metric: '', volume: '' });
   }
 
   protected patch(change: Partial<VolumeDraft>): void {

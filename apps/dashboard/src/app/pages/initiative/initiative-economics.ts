@@ -5,7 +5,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { Chart } from '../../charts/chart';
 import { timeSeriesBase } from '../../charts/time-series-options';
 import { CostsApi } from '../../core/costs-api';
-import { burnPercent, money, otherCurrencyNotes, sumCents } from '../../core/display';
+import { burnPercent, money, otherCurrencyNotes, sumAmounts } from '../../core/display';
 import { BudgetForm, type BudgetDraft } from '../economics/budget-form';
 import { BusinessVolumeForm } from './business-volume-form';
 import { unknownInEveryCurrency } from './forecast-unknowns';
@@ -179,7 +179,7 @@ function forecastChart({ currency, categories }: Forecast['byCurrency'][number])
   if (!forecasted.length) return null;
   const periods = forecasted[0].months.map((month) => month.period);
   // Sums to the cent, exactly; the chart draws numbers, its tooltip shows the exact figures.
-  const total = (field: 'expected' | 'low' | 'high', index: number) => sumCents(forecasted.map((category) => category.months[index]?.[field] ?? '0'));
+  const total = (field: 'expected' | 'low' | 'high', index: number) => sumAmounts(forecasted.map((category) => category.months[index]?.[field] ?? '0'));
   const [low, high, expected] = (['low', 'high', 'expected'] as const).map((field) => periods.map((_, i) => total(field, i)));
   // The exact figures behind each series; the range band's tooltip line is its top, the high figure.
   const exact: Record<string, { label: string; values: string[] }> = { Low: { label: 'Low', values: low }, Range: { label: 'High', values: high }, Expected: { label: 'Expected', values: expected } };
@@ -195,7 +195,7 @@ function forecastChart({ currency, categories }: Forecast['byCurrency'][number])
     yAxis: { type: 'value', name: currency },
     series: [
       { name: 'Low', type: 'line', stack: 'range', data: low.map(Number), lineStyle: { opacity: 0 }, symbol: 'none' },
-      { name: 'Range', type: 'line', stack: 'range', data: periods.map((_, i) => Number(sumCents([high[i], negated(low[i])]))), lineStyle: { opacity: 0 }, areaStyle: { color: '#9ec5e8', opacity: 0.6 }, symbol: 'none' },
+      { name: 'Range', type: 'line', stack: 'range', data: periods.map((_, i) => Number(sumAmounts([high[i], negated(low[i])]))), lineStyle: { opacity: 0 }, areaStyle: { color: '#9ec5e8', opacity: 0.6 }, symbol: 'none' },
       { name: 'Expected', type: 'line', data: expected.map(Number), lineStyle: { width: 2 }, symbolSize: 6 },
     ],
   };

@@ -4,6 +4,7 @@ import { money } from '../../core/display';
 import { PanelAction } from '../../core/panel-action';
 import { PlansApi, type RolloutBudgetView } from '../../core/plans-api';
 import { Session } from '../../core/session';
+import { ungrouped } from '../../core/typed-amounts';
 
 /** A quarter's budget as it will be saved; `version` null for a quarter without one yet. */
 interface Editing {
@@ -98,7 +99,7 @@ export class RolloutBudgetPanel {
     const draft = this.editing();
     if (!draft) return;
     const quarter = draft.quarter.trim();
-    const amount = draft.amount.trim().replace(/,/g, '');
+    const amount = ungrouped(draft.amount);
     if (!QUARTER.test(quarter)) return void this.action.refuse(`Name the quarter as 2027-Q1 (not "${quarter}").`);
     if (!AMOUNT.test(amount)) return void this.action.refuse(`The budget is an amount such as 250000.00, at most two decimals (not "${draft.amount}").`);
     await this.action.run(async () => {

@@ -4,6 +4,7 @@ import { problemOf, problemText } from '../../core/initiatives-api';
 import { PlansApi, type Plan, type PlanDiffView, type ScenarioChange } from '../../core/plans-api';
 import { offeredChoice, planChoices } from './override-choices';
 import { PlanDiffSummary } from './plan-diff-summary';
+import { ungrouped } from '../../core/typed-amounts';
 
 /**
  * What-if on the plan shown: an initiative's priority, a pool's capacity, a
@@ -188,7 +189,7 @@ export class ScenarioPanel {
     if (kind === 'add') {
       const { name, businessUnit, value, weeks } = this.added();
       if (!name.trim() || !businessUnit.trim()) return void this.error.set('Name the initiative added and its business unit.');
-      if (!/^\d{1,13}(\.\d{1,2})?$/.test(value.trim().replace(/,/g, ''))) return void this.error.set(`The value is an amount such as 250000.00 (not "${value}").`);
+      if (!/^\d{1,13}(\.\d{1,2})?$/.test(ungrouped(value))) return void this.error.set(`The value is an amount such as 250000.00 (not "${value}").`);
       if (!Number.isInteger(weeks) || weeks < 1) return void this.error.set('Its rollout takes a whole number of weeks, 1 or more.');
     }
     const change: ScenarioChange =
@@ -233,7 +234,7 @@ export class ScenarioPanel {
         key: 'WHAT-IF',
         name: name.trim(),
         businessUnit: businessUnit.trim(),
-        value: value.trim().replace(/,/g, ''),
+        value: ungrouped(value),
         waves: [{ key: 'w1', name: name.trim(), durationWeeks: weeks, demand: this.pool() ? { [this.pool()]: this.amount() } : {} }],
       },
     };

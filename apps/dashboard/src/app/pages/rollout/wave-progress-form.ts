@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal, type OnInit } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { localDate, refusal } from '../../core/display';
 import { problemOf } from '../../core/initiatives-api';
@@ -16,12 +16,12 @@ const LABELS: Record<string, string> = { startedOn: 'Started on', finishedOn: 'F
   imports: [FormsModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <details class="progress">
+    <details class="progress" (toggle)="opened($event)">
       <summary>Record progress</summary>
       <form (ngSubmit)="save()" [attr.aria-label]="'Progress of ' + label()">
-        <label>Started on <input type="date" name="startedOn" [max]="today" [(ngModel)]="startedOn" /></label>
-        <label>Finished on <input type="date" name="finishedOn" [max]="today" [(ngModel)]="finishedOn" /></label>
-        <button type="submit" [disabled]="saving()">Record</button>
+        <label>Started on <input type="date" name="startedOn" [max]="today" [ngModel]="startedOn()" (ngModelChange)="startedOn.set($event)" /></label>
+        <label>Finished on <input type="date" name="finishedOn" [max]="today" [ngModel]="finishedOn()" (ngModelChange)="finishedOn.set($event)" /></label>
+        <button type="submit" [disabled]="saving() || !loaded()">Record</button>
         @if (failure(); as text) { <p class="failure" role="alert">{{ text }}</p> }
         @if (message(); as text) { <p class="message" role="status">{{ text }}</p> }
       </form>
@@ -37,7 +37,7 @@ const LABELS: Record<string, string> = { startedOn: 'Started on', finishedOn: 'F
     .failure { color: #a4161a; margin: 0; white-space: normal; }
   `,
 })
-export class WaveProgressForm implements OnInit {
+export class WaveProgressForm {
   readonly initiativeId = input.required<string>();
   readonly wave = input.required<string>();
   /** "RET-1 w1", for the form's name. */
@@ -46,23 +46,35 @@ export class WaveProgressForm implements OnInit {
   readonly underwaySince = input<string | undefined>();
   private readonly api = inject(PlansApi);
   protected readonly today = localDate(new Date());
-  protected startedOn = '';
-  protected finishedOn = '';
+  protected readonly startedOn = signal('');
+  protected readonly finishedOn = signal('');
+  /** What is on record has been read: a save replaces both days, so it must start from them. */
+  protected readonly loaded = signal(false);
   protected readonly saving = signal(false);
   protected readonly failure = signal<string | null>(null);
   protected readonly message = signal<string | null>(null);
 
-  ngOnInit(): void {
-    this.startedOn = this.underwaySince() ?? '';
+  /** Opened: the form starts from the progress on record (a finish included), else from the plan's start. */
+  protected opened(event: Event): void {
+    if (!(event.target as HTMLDetailsElement).open || this.loaded()) return;
+    this.api.rollout(this.initiativeId()).subscribe({
+      next: (rollout) => {
+        const recorded = rollout.progress.find((p) => p.wave === this.wave());
+        this.startedOn.set(recorded ? (recorded.startedOn ?? '') : (this.underwaySince() ?? ''));
+        this.finishedOn.set(recorded?.finishedOn ?? '');
+        this.loaded.set(true);
+      },
+      error: (error: unknown) => this.failure.set(refusal('The progress on record could not be read', problemOf(error), LABELS)),
+    });
   }
 
   protected save(): void {
     this.failure.set(null);
     this.message.set(null);
-    if (this.finishedOn && !this.startedOn) return this.failure.set('Not recorded: a wave that finished has a start; fill in Started on.');
-    if (this.finishedOn && this.finishedOn < this.startedOn) return this.failure.set('Not recorded: Finished on is before Started on.');
+    if (this.finishedOn() && !this.startedOn()) return this.failure.set('Not recorded: a wave that finished has a start; fill in Started on.');
+    if (this.finishedOn() && this.finishedOn() < this.startedOn()) return this.failure.set('Not recorded: Finished on is before Started on.');
     this.saving.set(true);
-    this.api.recordProgress(this.initiativeId(), this.wave(), { startedOn: this.startedOn || null, finishedOn: this.finishedOn || null }).subscribe({
+    this.api.recordProgress(this.initiativeId(), this.wave(), { startedOn: this.startedOn() || null, finishedOn: this.finishedOn() || null }).subscribe({
       next: ({ startedOn, finishedOn }) => {
         this.saving.set(false);
         this.message.set(
