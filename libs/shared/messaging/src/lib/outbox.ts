@@ -123,8 +123,8 @@ export class Outbox {
     await this.loop;
   }
 
-  /** Publishes one batch; returns how many rows it sent. */
-  async relayOnce(): Promise<number> {
+  /** Publishes one batch (of `limit` rows at most); returns how many rows it sent. */
+  async relayOnce(limit = this.options.batchSize ?? 200): Promise<number> {
     const schema = this.options.schema;
     const rows: { id: string; seq: string; envelope: EventEnvelope | string }[] = await this.dataSource.query(
       `UPDATE "${schema}".outbox SET claimed_until = now() + make_interval(secs => $2)
@@ -133,7 +133,7 @@ export class Outbox {
          WHERE published_at IS NULL AND (claimed_until IS NULL OR claimed_until < now())
          ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
        RETURNING id, seq, envelope`,
-      [this.options.batchSize ?? 200, this.options.claimSeconds ?? 30],
+      [limit, this.options.claimSeconds ?? 30],
     ).then((result: unknown) => firstResultSet(result));
     if (!rows.length) return 0;
     rows.sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));
@@ -152,7 +152,12 @@ export class Outbox {
     const failed = outcomes.findIndex((outcome) => outcome.status === 'rejected');
     const sent = (failed === -1 ? rows : rows.slice(0, failed)).map((row) => row.id);
     await this.settle(rows.map((row) => row.id), sent);
-    if (failed !== -1) throw (outcomes[failed] as PromiseRejectedResult).reason;
+    if (failed !== -1) {
+      const reason = (outcomes[failed] as PromiseRejectedResult).reason;
+      const row = rows[failed];
+      const envelope = typeof row.envelope === 'string' ? (JSON.parse(row.envelope) as EventEnvelope) : row.envelope;
+      throw new Error(`event ${envelope.type} ${envelope.id} (outbox seq ${row.seq}) was not published: ${reason instanceof Error ? reason.message : String(reason)}`);
+    }
     return sent.length;
   }
 
@@ -184,7 +189,10 @@ export class Outbox {
       }
       let sent = 0;
       try {
-        sent = await this.relayOnce();
+        // After a failure, the first unsent row alone until it goes: a row that cannot be published (too large, not
+        // allowed) would otherwise have every row behind it in the batch published again at each retry, and past the
+        // broker's duplicate window stored again (the rows behind it wait, in order, as they must).
+        sent = await this.relayOnce(failures ? 1 : undefined);
         failures = 0;
         this.lastError = undefined;
       } catch (error) {
