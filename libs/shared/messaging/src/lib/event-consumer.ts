@@ -338,10 +338,10 @@ export class EventConsumers {
     try {
       await this.applyThroughOutages(registration, readable);
     } catch (error) {
-      if (readable.length === 1) return this.retryLater(registration.durable, readable[0], error);
+      if (readable.length === 1) return this.retryLater(registration.durable, readable[0], error, 1);
       this.logger.warn(`${registration.durable} batch of ${readable.length} failed (${String(error)}); applying its events one by one`);
       for (const delivered of readable) {
-        await this.applyThroughOutages(registration, [delivered]).catch((alone: unknown) => this.retryLater(registration.durable, delivered, alone));
+        await this.applyThroughOutages(registration, [delivered]).catch((alone: unknown) => this.retryLater(registration.durable, delivered, alone, 1));
       }
     }
   }
@@ -356,11 +356,15 @@ export class EventConsumers {
     const { durable } = registration;
     const attempts = await this.throughOutages(durable, [delivered], () => this.countAttempt(durable, delivered.event.id));
     if (attempts > this.maxDeliver) {
-      await this.deadLetter(durable, delivered.message, `attempted ${attempts - 1}x without being settled: it stopped the service each time`);
-      await this.dataSource.query(`DELETE FROM "${this.schema}".consumer_attempts WHERE consumer = $1 AND event_id = $2`, [durable, delivered.event.id]).catch(() => undefined);
+      // The count is kept until the dead letter is stored: reset on a failed publish, the event would be attempted
+      // again until the broker's own limit, and past it dropped without a dead letter.
+      if (await this.deadLetter(durable, delivered.message, `attempted ${attempts - 1}x without being settled: it stopped the service each time`)) {
+        await this.dataSource.query(`DELETE FROM "${this.schema}".consumer_attempts WHERE consumer = $1 AND event_id = $2`, [durable, delivered.event.id]).catch(() => undefined);
+      }
       return;
     }
-    await this.applyThroughOutages(registration, [delivered]).catch((error: unknown) => this.retryLater(durable, delivered, error));
+    // Attempts counted on redeliveries, and the first delivery's.
+    await this.applyThroughOutages(registration, [delivered]).catch((error: unknown) => this.retryLater(durable, delivered, error, attempts + 1));
   }
 
   private async countAttempt(durable: string, eventId: string): Promise<number> {
@@ -432,18 +436,22 @@ export class EventConsumers {
     }
   }
 
-  /** A failed event comes back later, with backoff; after `maxDeliver` tries it goes to the dead letters. */
-  private async retryLater(durable: string, { message, event }: Delivered, error: unknown): Promise<void> {
-    if (message.info.deliveryCount >= this.maxDeliver) {
-      await this.deadLetter(durable, message, `handler failed ${message.info.deliveryCount}x: ${String(error)}`);
+  /**
+   * A failed event comes back later, with backoff; after `maxDeliver` attempts it goes to the dead letters. Counted
+   * by `attempts`, not by the broker's deliveries: deliveries dropped unattempted (a restart, a lease handed over,
+   * events queued in the client past their ack deadline) would dead-letter an event on its first real failure.
+   */
+  private async retryLater(durable: string, { message, event }: Delivered, error: unknown, attempts: number): Promise<void> {
+    if (attempts >= this.maxDeliver) {
+      await this.deadLetter(durable, message, `handler failed ${attempts}x: ${String(error)}`);
     } else {
       this.logger.warn(`${durable} failed on ${event.id} (delivery ${message.info.deliveryCount}): ${String(error)}`);
       message.nak(Math.min(500 * 2 ** message.info.deliveryCount, 30_000));
     }
   }
 
-  /** Terminated only once the dead letter is stored; until then the event comes back, to be dead-lettered again. */
-  private async deadLetter(consumer: string, message: JsMsg, reason: string): Promise<void> {
+  /** Terminated only once the dead letter is stored (true); until then the event comes back, to be dead-lettered again. */
+  private async deadLetter(consumer: string, message: JsMsg, reason: string): Promise<boolean> {
     this.logger.error(`Dead-lettering message ${message.seq} of ${consumer}: ${reason}`);
     try {
       await this.nats.js.publish(
@@ -461,9 +469,10 @@ export class EventConsumers {
     } catch (error) {
       this.logger.error(`Could not dead-letter message ${message.seq} of ${consumer}, trying again later: ${String(error)}`);
       message.nak(30_000);
-      return;
+      return false;
     }
     message.term();
+    return true;
   }
 }
 
