@@ -213,7 +213,9 @@ export class EventConsumers {
         // acknowledgement deadline (30 s) — a pause in the middle of a flow, each time a helper leaves.
         const messages = helping
           ? await consumer.fetch({ max_messages: 64, expires: Math.max(1_000, leases?.checkIntervalMs ?? 1_000) })
-          : await consumer.consume({ max_messages: 64 });
+          : // Not waiting for the consumer (or stream) to come back should it be deleted: nothing would bring it back but
+            // this replica, which puts it back once the pull ends (and the replica still leads: no one else would).
+            await consumer.consume({ max_messages: 64, abort_on_missing_resource: true });
         const close = () => void messages.close();
         this.stops.push(close);
         this.pausers.set(registration.durable, close);
