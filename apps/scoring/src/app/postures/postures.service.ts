@@ -93,9 +93,9 @@ export class PosturesService {
     const reviewed = await this.dataSource.transaction(async (manager) => {
       const due = await manager
         .createQueryBuilder(ScoringSubjectEntity, 's')
-        // Due by this process's clock, which the evaluation uses too: by the database's, a clock behind it would find
-        // a subject due that the evaluation sees as not yet due, give it the same review time, and find it again.
-        .where('s.review_at <= :now AND s.archived_at IS NULL', { now: new Date() })
+        // Due by the database's clock, which the evaluation uses too (see `rescore`): by two clocks, one behind the
+        // other would find a subject due that the evaluation sees as not yet due, and find it again and again.
+        .where('s.review_at <= now() AND s.archived_at IS NULL')
         .orderBy('s.review_at')
         .limit(batch)
         .setLock('pessimistic_write')
@@ -436,7 +436,10 @@ export class PosturesService {
     inputs = await this.withCapRates(manager, inputs);
     const { model, activatedAt } = await this.activeModel.current(manager);
     // A hold begun under another model restarts from this one's activation.
-    const evaluated = evaluate(inputs, model, new Date(), priorOf(subject), { activatedAt });
+    // The database's clock, read once the subject is held: one clock for every replica, so an initiative's
+    // evaluations are timed in the order they were made, the order intake and sequencing keep postures by.
+    const [{ now }] = (await manager.query(`SELECT clock_timestamp() AS now`)) as { now: Date }[];
+    const evaluated = evaluate(inputs, model, new Date(now), priorOf(subject), { activatedAt });
     const { result, recent } = await this.withTrends(manager, evaluated, subject);
     const evaluationId = randomUUID();
     const previous = subject?.posture ?? null;
