@@ -228,14 +228,20 @@ export class DecisionsPage {
     void this.router.navigate([], { queryParams: changes, queryParamsHandling: 'merge' });
   }
 
+  private decisionLoads = 0;
+  private auditLoads = 0;
+
   protected loadDecisions(): void {
     const asOf = this.asOf();
+    // Loads overlap (a date changed while one runs, a live event): only the latest one's answer is shown.
+    const load = ++this.decisionLoads;
     this.decisionsError.set(null);
     forkJoin({
       initiatives: this.initiativesApi.list(),
       entries: this.auditApi.listAll({ action: 'decision.recorded' }),
     }).subscribe({
       next: ({ initiatives, entries }) => {
+        if (load !== this.decisionLoads) return;
         this.initiatives.set(initiatives.items);
         const decisions = latestDecisions(entries.items.flatMap((entry) => decisionOf(entry) ?? []), asOf);
         const current = new Map(initiatives.items.map((initiative) => [initiative.id, initiative.posture?.posture ?? null]));
@@ -250,6 +256,7 @@ export class DecisionsPage {
             ).pipe(map((pairs) => new Map<string, Posture | null>(pairs)))
           : of(current);
         (decisions.length ? recommendations : of(new Map<string, Posture | null>())).subscribe((recommended) => {
+          if (load !== this.decisionLoads) return;
           const names = this.names();
           const rows = decisions.map((decision) => {
             const posture = recommended.get(decision.initiativeId) ?? null;
@@ -263,6 +270,7 @@ export class DecisionsPage {
         });
       },
       error: (error: unknown) => {
+        if (load !== this.decisionLoads) return;
         this.decisionsError.set(problemOf(error).detail ?? 'Decisions could not be loaded.');
         this.loadingDecisions.set(false);
       },
@@ -273,13 +281,17 @@ export class DecisionsPage {
     this.loadingAudit.set(true);
     this.auditError.set(null);
     const cursor = more ? (this.nextCursor() ?? undefined) : undefined;
+    // A page of another filter, or one a newer load replaced, is not shown (nor appended).
+    const load = ++this.auditLoads;
     this.auditApi.list({ action: this.action(), actor: this.actor(), cursor, limit: 25 }).subscribe({
       next: (page) => {
+        if (load !== this.auditLoads) return;
         this.audit.update((shown) => (more ? [...shown, ...page.items] : page.items));
         this.nextCursor.set(page.nextCursor);
         this.loadingAudit.set(false);
       },
       error: (error: unknown) => {
+        if (load !== this.auditLoads) return;
         this.auditError.set(problemOf(error).detail ?? 'The audit trail could not be loaded.');
         this.loadingAudit.set(false);
       },

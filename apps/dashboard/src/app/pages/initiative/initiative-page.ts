@@ -26,9 +26,11 @@ const COST_EVENTS = ['cost.recorded', 'cost.imported', 'budget.threshold_crossed
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a routerLink="/" class="back">← Portfolio</a>
+    <!-- A reload that fails leaves the page (and what is typed in its forms) as it was, the error above it. -->
     @if (error(); as message) {
       <p class="state error" role="alert">{{ message }}</p>
-    } @else if (initiative(); as item) {
+    }
+    @if (initiative(); as item) {
       <header class="head">
         <h1><span class="key">{{ item.key }}</span> {{ item.name }}</h1>
         <cap-posture-badge [posture]="item.posture?.posture ?? null" />
@@ -149,7 +151,7 @@ const COST_EVENTS = ['cost.recorded', 'cost.imported', 'budget.threshold_crossed
       @if (session.canWriteInitiatives()) {
         <cap-edit-initiative-form class="edit" [initiative]="item" [etag]="etag()" (saved)="load()" />
       }
-    } @else {
+    } @else if (!error()) {
       <p class="state" role="status">Loading…</p>
     }
   `,
@@ -267,19 +269,26 @@ export class InitiativePage implements OnInit {
     });
   }
 
+  private loads = 0;
+
   protected load(): void {
     const id = this.id();
+    // Loads overlap (live events, a form's own reload): only the latest one's answer is shown, so an older
+    // version (and its ETag) never replaces a newer one.
+    const load = ++this.loads;
     this.api.getVersioned(id).subscribe({
       next: ({ initiative, etag }) => {
-        // An answer about the initiative shown before has nothing to do here.
-        if (id !== this.id()) return;
+        // An answer about the initiative shown before, or one a newer load replaced, has nothing to do here.
+        if (id !== this.id() || load !== this.loads) return;
         this.initiative.set(initiative);
         this.etag.set(etag);
         this.historyRevision.update((n) => n + 1);
         this.error.set(null);
       },
       error: (error: unknown) => {
-        if (id === this.id()) this.error.set(problemOf(error).detail ?? 'This initiative could not be loaded.');
+        if (id !== this.id() || load !== this.loads) return;
+        const detail = problemOf(error).detail ?? 'This initiative could not be loaded.';
+        this.error.set(this.initiative() ? `Not brought up to date: ${detail} What is shown may be out of date.` : detail);
       },
     });
   }
