@@ -756,6 +756,17 @@ describe('dashboard', () => {
     expect(await bad.count()).toBe(1);
     expect(await bad.textContent()).toMatch(/^3\s*stage/);
     expect(await checkPage(page, 'intake')).toEqual([]);
+
+    // A spreadsheet saved in Windows-1252 (ü as the byte 0xFC): previewed and imported as written.
+    const legacy = Buffer.concat([Buffer.from('name,businessUnit,stage,riskTier\nZ', 'latin1'), Buffer.from([0xfc]), Buffer.from('rich claims desk,Claims,pilot,limited\n', 'latin1')]);
+    await page.getByLabel('CSV file', { exact: true }).setInputFiles({ name: 'legacy.csv', mimeType: 'text/csv', buffer: legacy });
+    await expectText(page, '[data-testid="preview-summary"]', '1 row(s) in legacy.csv; the first 1 below.');
+    expect(await page.getByRole('table', { name: 'Preview of the CSV file' }).textContent()).toContain('Zürich claims desk');
+    await page.getByRole('button', { name: 'Import 1 row(s)' }).click();
+    await pollUntil(async () => (await page.getByTestId('import-progress').textContent())?.includes('1 imported') === true, { what: 'the legacy file imported' });
+    const pmo = new ApiClient(context.system.gatewayUrl, pmoToken);
+    const names = (await pmo.get<{ items: { name: string }[] }>('/api/v1/initiatives?limit=500')).body.items.map((item) => item.name);
+    expect(names).toContain('Zürich claims desk');
   });
 
   it('should set committee decisions beside the recommendations, now and as of a date, and filter the audit trail from the URL', async () => {

@@ -8,8 +8,9 @@ import type { ImportMode, InitiativeImport } from '@capstan/contracts';
 export class ImportsApi {
   private readonly http = inject(HttpClient);
 
-  start(file: Blob, mode: ImportMode): Observable<InitiativeImport> {
-    return this.http.post<InitiativeImport>('/api/v1/initiative-imports', file, { params: { mode }, headers: { 'content-type': 'text/csv' } });
+  /** `charset`: what the file's bytes are in (the server reads UTF-8 unless told otherwise). */
+  start(file: Blob, mode: ImportMode, charset = 'utf-8'): Observable<InitiativeImport> {
+    return this.http.post<InitiativeImport>('/api/v1/initiative-imports', file, { params: { mode }, headers: { 'content-type': `text/csv; charset=${charset}` } });
   }
 
   status(id: string): Observable<InitiativeImport> {

@@ -7,7 +7,7 @@ import { MatTableModule } from '@angular/material/table';
 import type { ImportMode, InitiativeImport } from '@capstan/contracts';
 import { ImportsApi } from '../../core/imports-api';
 import { problemOf } from '../../core/initiatives-api';
-import { previewCsv, type CsvPreview } from './csv-preview';
+import { decodeCsv, previewCsv, type CsvCharset, type CsvPreview } from './csv-preview';
 
 const FINISHED = ['completed', 'rejected', 'failed'];
 /** Status reads that may fail in a row (each waiting longer) before the panel stops and says so. */
@@ -103,6 +103,8 @@ export class CsvImportPanel {
   protected readonly error = signal<string | null>(null);
   protected mode: ImportMode = 'all-or-nothing';
   private file: File | null = null;
+  /** What the preview read the file in, named to the server so it reads it alike. */
+  private charset: CsvCharset = 'utf-8';
   private poller?: ReturnType<typeof setTimeout>;
 
   constructor() {
@@ -114,7 +116,9 @@ export class CsvImportPanel {
     this.job.set(null);
     this.error.set(null);
     if (!file) return this.preview.set(null);
-    const preview = previewCsv(await file.text());
+    const { text, charset } = decodeCsv(await file.arrayBuffer());
+    this.charset = charset;
+    const preview = previewCsv(text);
     this.fileName.set(file.name);
     this.columnIds.set(preview.header.map((_, index) => `c${index}`));
     this.preview.set(preview);
@@ -124,7 +128,7 @@ export class CsvImportPanel {
     if (!this.file) return;
     this.busy.set(true);
     this.error.set(null);
-    this.api.start(this.file, this.mode).subscribe({
+    this.api.start(this.file, this.mode, this.charset).subscribe({
       next: (job) => this.follow(job),
       error: (error: unknown) => {
         this.busy.set(false);

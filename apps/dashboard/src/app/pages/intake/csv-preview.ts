@@ -22,3 +22,19 @@ export function previewCsv(text: string): CsvPreview {
   if (ragged >= 0) problems.push(`Row ${ragged + 2} has ${data[ragged].length} cells; the header has ${header.length}`);
   return { header, rows: data.slice(0, PREVIEW_ROWS), total: data.length, problems };
 }
+
+/** The charsets a CSV file is read in: UTF-8, else Windows-1252, as older spreadsheets save it. */
+export type CsvCharset = 'utf-8' | 'windows-1252';
+
+/**
+ * A CSV file's text and the charset it was read in: UTF-8 when its bytes are (a leading byte-order mark dropped),
+ * else Windows-1252 (Excel's "CSV (Comma delimited)" on Western systems), which every byte decodes in. The upload
+ * names the charset, so the server reads it as the preview did rather than refusing it.
+ */
+export function decodeCsv(bytes: ArrayBuffer): { text: string; charset: CsvCharset } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), charset: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(bytes), charset: 'windows-1252' };
+  }
+}
