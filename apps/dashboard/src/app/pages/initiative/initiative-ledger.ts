@@ -26,7 +26,7 @@ interface EntryDraft {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const AMOUNT = /^-?\d{1,20}(\.\d{1,18})?$/;
 const CURRENCY = /^[A-Z]{3}$/;
-/** Entries listed, the latest; the CSV holds up to 500 (the gateway names the next page in its Link header). */
+/** Entries listed, the latest; the CSV holds them all (fetched a page of 500 at a time). */
 const LISTED = 20;
 
 /**
@@ -45,7 +45,7 @@ const LISTED = 20;
         <h2 id="ledger-title">Cost ledger</h2>
         <button type="button" class="small" (click)="exportCsv()" aria-label="Download the cost ledger as CSV">CSV</button>
       </div>
-      <p class="muted">The latest {{ listed }} entries, newest first (the CSV has the latest 500). A correction is a reversing entry; nothing is changed or deleted.</p>
+      <p class="muted">The latest {{ listed }} entries, newest first (the CSV has them all). A correction is a reversing entry; nothing is changed or deleted.</p>
       <div class="scroll">
       <table aria-label="Cost ledger">
         <thead>
