@@ -1,5 +1,5 @@
 import type { AuditEntry } from '@capstan/contracts';
-import { decisionOf, latestDecisions } from './committee-decisions';
+import { decisionOf, endOfLocalDay, latestDecisions } from './committee-decisions';
 
 function recorded(id: string, initiativeId: string, decision: string, at: string): AuditEntry {
   return {
@@ -41,5 +41,13 @@ describe(latestDecisions.name, () => {
   it('should read the decision and rationale from the audit record, and ignore other records', () => {
     expect(decisionOf(recorded('9', A, 'pause', '2026-09-01T00:00:00Z'))).toMatchObject({ decision: 'pause', rationale: 'why 9', decidedBy: 'chair' });
     expect(decisionOf({ ...recorded('9', A, 'pause', '2026-09-01T00:00:00Z'), changes: [] })).toBeNull();
+  });
+});
+
+describe(endOfLocalDay.name, () => {
+  it("should end the user's day at their midnight, not UTC's", () => {
+    const end = new Date(endOfLocalDay('2026-09-30'));
+    expect([end.getFullYear(), end.getMonth(), end.getDate(), end.getHours(), end.getMinutes()]).toEqual([2026, 8, 30, 23, 59]);
+    expect(new Date(end.getTime() + 1).getDate()).toBe(1);
   });
 });

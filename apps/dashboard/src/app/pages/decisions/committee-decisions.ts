@@ -25,9 +25,15 @@ export function decisionOf(entry: AuditEntry): CommitteeDecision | null {
   };
 }
 
-/** Each initiative's latest decision made by the end of `asOf` (a date), newest first; all of them when no date is given. */
+/** The last instant of a calendar day where the user is (a decision at 8 pm in New York is of that day). */
+export function endOfLocalDay(day: string): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Date(new Date(year, month - 1, date + 1).getTime() - 1).toISOString();
+}
+
+/** Each initiative's latest decision made by the end of `asOf` (the user's day), newest first; all of them when no date is given. */
 export function latestDecisions(decisions: CommitteeDecision[], asOf?: string): CommitteeDecision[] {
-  const cutoff = asOf ? `${asOf}T23:59:59.999Z` : undefined;
+  const cutoff = asOf ? endOfLocalDay(asOf) : undefined;
   const latest = new Map<string, CommitteeDecision>();
   for (const decision of decisions) {
     if (cutoff && new Date(decision.decidedAt).toISOString() > cutoff) continue;

@@ -16,7 +16,7 @@ import { downloadCsv } from '../../core/csv-download';
 import { InitiativesApi, problemOf, type InitiativeWithPosture } from '../../core/initiatives-api';
 import { LiveEvents } from '../../core/live-events';
 import { PostureBadge } from '../portfolio/posture-badge';
-import { decisionOf, latestDecisions, type CommitteeDecision } from './committee-decisions';
+import { decisionOf, endOfLocalDay, latestDecisions, type CommitteeDecision } from './committee-decisions';
 import { shortValue } from '../../core/display';
 
 const ACTIONS = [
@@ -248,7 +248,7 @@ export class DecisionsPage {
         const recommendations = asOf
           ? forkJoin(
               decisions.map((decision) =>
-                this.auditApi.postureAsOf(decision.initiativeId, asOf).pipe(
+                this.auditApi.postureAsOf(decision.initiativeId, endOfLocalDay(asOf)).pipe(
                   map((view) => [decision.initiativeId, view.posture] as const),
                   catchError(() => of([decision.initiativeId, null] as const)),
                 ),

@@ -25,7 +25,7 @@ import { SingleSignOn, type OidcSettings } from '../../core/single-sign-on';
           <ng-container *ngTemplateOutlet="tokenForm" />
         </details>
       } @else {
-        <p>Paste a bearer token or API key. <code>npm start</code> prints one per role; <code>npm run token -- --role pmo</code> makes another.</p>
+        <p>Paste a bearer token (a JWT; API keys are for programs). <code>npm start</code> prints one per role; <code>npm run token -- --role pmo</code> makes another.</p>
         <ng-container *ngTemplateOutlet="tokenForm" />
       }
       <ng-template #tokenForm>
