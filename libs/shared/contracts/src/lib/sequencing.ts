@@ -311,7 +311,10 @@ export const planListQuerySchema = z
     kind: z.enum(PLAN_KINDS).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
     /** Opaque: the `nextCursor` of the previous page of the same kind. */
-    cursor: z.string().regex(/^(t\d{1,20}\.[0-9a-f-]{36}|v\d{1,9})$/, 'a cursor from a previous page').optional(),
+    cursor: z
+      .string()
+      .regex(/^(t\d{1,18}\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|v\d{1,9})$/, 'a cursor from a previous page')
+      .optional(),
   })
   .strict();
 export type PlanListQuery = z.infer<typeof planListQuerySchema>;
