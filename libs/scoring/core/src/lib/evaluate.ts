@@ -316,9 +316,8 @@ function closedMonthCostsRecorded(inputs: ScoringInputs, closedMonth: string, la
 function nextMonthClosingSpend(inputs: ScoringInputs, asOf: Date, graceDays: number): Date | null {
   const lastClosed = latestClosedMonth(asOf);
   if (closedMonthCostsRecorded(inputs, latestClosedMonth(asOf, graceDays), lastClosed)) return null;
-  const later = inputs.recentSpend?.length
-    ? inputs.recentSpend.some((month) => month.period > lastClosed && !new Decimal(month.amount).isZero())
-    : Boolean(inputs.latestCostPeriod && inputs.latestCostPeriod > lastClosed);
+  // Spend from this month on (the months after the last closed one), read as the gate reads it.
+  const later = closedMonthCostsRecorded(inputs, asOf.toISOString().slice(0, 7), '9999-12');
   return later ? new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth() + 1, 1)) : null;
 }
 

@@ -126,21 +126,21 @@ export class Outbox {
   /** Publishes one batch (of `limit` rows at most); returns how many rows it sent. */
   async relayOnce(limit = this.options.batchSize ?? 200): Promise<number> {
     const schema = this.options.schema;
-    const rows: { id: string; seq: string; envelope: EventEnvelope | string }[] = await this.dataSource.query(
+    const rows: { id: string; seq: string; type: string; envelope: EventEnvelope | string }[] = await this.dataSource.query(
       `UPDATE "${schema}".outbox SET claimed_until = now() + make_interval(secs => $2)
        WHERE id IN (
          SELECT id FROM "${schema}".outbox
          WHERE published_at IS NULL AND (claimed_until IS NULL OR claimed_until < now())
          ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
-       RETURNING id, seq, envelope`,
+       RETURNING id, seq, type, envelope`,
       [limit, this.options.claimSeconds ?? 30],
     ).then((result: unknown) => firstResultSet(result));
     if (!rows.length) return 0;
     rows.sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));
     // Published in one go, in order on one connection (the server stores them in
     // that order); a row counts as sent only if every row before it was. After a
-    // failure the rest are published again later, and the broker drops the
-    // copies it already has by their message id.
+    // failure the first unsent row is retried alone (`run`), and the broker drops
+    // the copies it already has by their message id.
     const outcomes = await Promise.allSettled(
       rows.map((row) => {
         const envelope = typeof row.envelope === 'string' ? (JSON.parse(row.envelope) as EventEnvelope) : row.envelope;
@@ -154,9 +154,8 @@ export class Outbox {
     await this.settle(rows.map((row) => row.id), sent);
     if (failed !== -1) {
       const reason = (outcomes[failed] as PromiseRejectedResult).reason;
-      const row = rows[failed];
-      const envelope = typeof row.envelope === 'string' ? (JSON.parse(row.envelope) as EventEnvelope) : row.envelope;
-      throw new Error(`event ${envelope.type} ${envelope.id} (outbox seq ${row.seq}) was not published: ${reason instanceof Error ? reason.message : String(reason)}`);
+      const { type, id, seq } = rows[failed];
+      throw new Error(`event ${type} ${id} (outbox seq ${seq}) was not published: ${reason instanceof Error ? reason.message : String(reason)}`);
     }
     return sent.length;
   }
