@@ -19,8 +19,9 @@ const LABELS: Record<string, string> = { startedOn: 'Started on', finishedOn: 'F
     <details class="progress" (toggle)="opened($event)">
       <summary>Record progress</summary>
       <form (ngSubmit)="save()" [attr.aria-label]="'Progress of ' + label()">
-        <label>Started on <input type="date" name="startedOn" [max]="today" [ngModel]="startedOn()" (ngModelChange)="startedOn.set($event)" /></label>
-        <label>Finished on <input type="date" name="finishedOn" [max]="today" [ngModel]="finishedOn()" (ngModelChange)="finishedOn.set($event)" /></label>
+        <!-- Closed until what is on record is read: the read would otherwise overwrite a day typed meanwhile. -->
+        <label>Started on <input type="date" name="startedOn" [max]="today" [disabled]="!loaded()" [ngModel]="startedOn()" (ngModelChange)="startedOn.set($event)" /></label>
+        <label>Finished on <input type="date" name="finishedOn" [max]="today" [disabled]="!loaded()" [ngModel]="finishedOn()" (ngModelChange)="finishedOn.set($event)" /></label>
         <button type="submit" [disabled]="saving() || !loaded()">Record</button>
         @if (failure(); as text) { <p class="failure" role="alert">{{ text }}</p> }
         @if (message(); as text) { <p class="message" role="status">{{ text }}</p> }
