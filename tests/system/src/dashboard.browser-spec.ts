@@ -481,8 +481,18 @@ describe('dashboard', () => {
     await rollout.getByRole('status').getByText('Saved: 2 wave(s).').waitFor();
     const second = page.locator('tr[data-rollout-wave="w2"]');
     await second.waitFor();
-    expect(await second.textContent()).toMatch(/w2 — Branches.*platform: 1\/week.*— \/ 2027-12-27/s);
+    expect(await second.textContent()).toMatch(/w2 — Branches.*platform: 1\/week.*— \/ 2027-12-27.*not in it/s);
     expect(await checkPage(page, 'initiative-rollout')).toEqual([]);
+
+    // Someone publishes the draft recomputed from it: the card follows, with no reload, and the new wave, "not in" v1, is in v2 (placed or held).
+    const recomputed = await pollUntil(async () => {
+      const { body } = await pmo.get<{ items: { id: string; trigger: string }[] }>('/api/v1/plans?kind=draft&limit=1');
+      return body.items[0]?.trigger.includes('rollout of') ? body.items[0] : undefined;
+    }, { what: 'a draft recomputed from the saved rollout' });
+    expect((await pmo.post(`/api/v1/plans/${recomputed.id}/publish`, {})).status).toBe(200);
+    await rollout.getByText('Published plan v2.').waitFor();
+    expect(await second.textContent()).not.toContain('not in it');
+    expect(await second.textContent()).toMatch(/held: |\d{4}-\d{2}-\d{2} → \d{4}-\d{2}-\d{2}/);
   });
 
   it('should let finance import a FOCUS export and see the spend, unallocated included, exactly', async () => {

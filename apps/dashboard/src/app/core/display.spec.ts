@@ -1,4 +1,4 @@
-import { burnPercent, money, otherCurrencyNotes, percent, reachedBudget, refusal, sumAmounts } from './display';
+import { burnPercent, localMoment, money, otherCurrencyNotes, percent, reachedBudget, refusal, sumAmounts } from './display';
 
 describe(money.name, () => {
   it('should group the whole part by thousands and keep every digit of the fraction', () => {
@@ -75,5 +75,19 @@ describe(otherCurrencyNotes.name, () => {
 
   it("should say why other currencies are not in the burn without the budget currency's rate", () => {
     expect(otherCurrencyNotes({ ...budget, inBudgetCurrency: null })).toEqual(['+ 1,030 EUR', 'not in the burn: no SGD rate for 2026-07 or the month before']);
+  });
+});
+
+describe(localMoment.name, () => {
+  it("should show a stored UTC instant on the user's clock, whatever their zone", () => {
+    // Built from the local clock, so the UTC string differs from what is shown east or west of UTC.
+    const instant = new Date(2026, 11, 4, 0, 30, 7).toISOString();
+    expect(localMoment(instant)).toBe('2026-12-04');
+    expect(localMoment(instant, 'minute')).toBe('2026-12-04 00:30');
+    expect(localMoment(instant, 'second')).toBe('2026-12-04 00:30:07');
+  });
+
+  it('should show what is not an instant as it came', () => {
+    expect(localMoment('not a time')).toBe('not a time');
   });
 });

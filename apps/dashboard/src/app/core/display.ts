@@ -101,3 +101,16 @@ export function refusal(what: string, problem: Pick<Problem, 'title' | 'detail' 
 export function localDate(moment: Date): string {
   return `${moment.getFullYear()}-${String(moment.getMonth() + 1).padStart(2, '0')}-${String(moment.getDate()).padStart(2, '0')}`;
 }
+
+/**
+ * A stored instant (ISO 8601, in UTC) as the user reads it: their day, and
+ * with `to: 'minute' | 'second'` their time of day too. The API speaks UTC;
+ * a decision taken at 00:30 in Berlin is on the user's day, not the day before.
+ */
+export function localMoment(instant: string, to: 'day' | 'minute' | 'second' = 'day'): string {
+  const moment = new Date(instant);
+  if (Number.isNaN(moment.getTime())) return instant;
+  if (to === 'day') return localDate(moment);
+  const time = [moment.getHours(), moment.getMinutes(), ...(to === 'second' ? [moment.getSeconds()] : [])];
+  return `${localDate(moment)} ${time.map((part) => String(part).padStart(2, '0')).join(':')}`;
+}

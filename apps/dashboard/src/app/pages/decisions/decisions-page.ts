@@ -17,7 +17,7 @@ import { InitiativesApi, problemOf, type InitiativeWithPosture } from '../../cor
 import { LiveEvents } from '../../core/live-events';
 import { PostureBadge } from '../portfolio/posture-badge';
 import { decisionOf, endOfLocalDay, latestDecisions, type CommitteeDecision } from './committee-decisions';
-import { shortValue } from '../../core/display';
+import { localMoment, shortValue } from '../../core/display';
 
 const ACTIONS = [
   'initiative.registered',
@@ -98,7 +98,7 @@ interface DecisionRow extends CommitteeDecision {
           </ng-container>
           <ng-container matColumnDef="decidedAt">
             <th mat-header-cell *matHeaderCellDef mat-sort-header scope="col">On</th>
-            <td mat-cell *matCellDef="let row">{{ row.decidedAt.slice(0, 10) }}</td>
+            <td mat-cell *matCellDef="let row">{{ localMoment(row.decidedAt) }}</td>
           </ng-container>
           <ng-container matColumnDef="rationale">
             <th mat-header-cell *matHeaderCellDef scope="col">Rationale</th>
@@ -139,7 +139,7 @@ interface DecisionRow extends CommitteeDecision {
         <table mat-table [dataSource]="audit()" aria-label="Audit trail">
           <ng-container matColumnDef="at">
             <th mat-header-cell *matHeaderCellDef scope="col">When</th>
-            <td mat-cell *matCellDef="let entry">{{ entry.at.slice(0, 19).replace('T', ' ') }}</td>
+            <td mat-cell *matCellDef="let entry">{{ localMoment(entry.at, 'second') }}</td>
           </ng-container>
           <ng-container matColumnDef="initiative">
             <th mat-header-cell *matHeaderCellDef scope="col">Initiative</th>
@@ -182,6 +182,7 @@ interface DecisionRow extends CommitteeDecision {
   `,
 })
 export class DecisionsPage {
+  protected readonly localMoment = localMoment;
   private readonly auditApi = inject(AuditApi);
   private readonly initiativesApi = inject(InitiativesApi);
   private readonly router = inject(Router);

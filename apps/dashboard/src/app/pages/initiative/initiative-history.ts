@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import type { AuditEntry } from '@capstan/contracts';
 import { InitiativesApi, problemOf } from '../../core/initiatives-api';
-import { shortValue } from '../../core/display';
+import { localMoment, shortValue } from '../../core/display';
 
 const SHOWN = 12;
 
@@ -16,7 +16,7 @@ const SHOWN = 12;
       <ol class="history" aria-label="Audit history">
         @for (entry of shown(); track entry.id) {
           <li>
-            <span class="when">{{ entry.at.slice(0, 16).replace('T', ' ') }}</span> <code>{{ entry.action }}</code> by {{ entry.actor }}
+            <span class="when">{{ localMoment(entry.at, 'minute') }}</span> <code>{{ entry.action }}</code> by {{ entry.actor }}
             <div class="changes">@for (change of entry.changes.slice(0, 4); track change.field) { <span><code>{{ change.field }}</code> → {{ show(change.to) }}</span> }</div>
           </li>
         } @empty { @if (!failure()) { <li>No history yet.</li> } }
@@ -36,6 +36,7 @@ const SHOWN = 12;
   `,
 })
 export class InitiativeHistory {
+  protected readonly localMoment = localMoment;
   readonly initiativeId = input.required<string>();
   readonly revision = input(0);
   private readonly api = inject(InitiativesApi);

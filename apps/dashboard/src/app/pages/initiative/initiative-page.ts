@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, effect, inject, input, signal, untracked, type OnInit } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { STABILIZATION_DOMAINS, criterionTitle, type CriterionId, type DomainId } from '@capstan/domain';
-import { localDate, money, refusal } from '../../core/display';
+import { localDate, localMoment, money, refusal } from '../../core/display';
 import { InitiativesApi, problemOf, type InitiativeDetailWithPosture } from '../../core/initiatives-api';
 import { LiveEvents } from '../../core/live-events';
 import { Session } from '../../core/session';
@@ -18,6 +18,8 @@ import { InitiativeTelemetry } from './initiative-telemetry';
 
 const PROFILE_EVENTS = ['posture.changed', 'score.updated', 'owner.assigned', 'owner.removed', 'evidence.recorded', 'evidence.expired', 'decision.recorded', 'dependency.added', 'dependency.removed', 'initiative.updated', 'telemetry.recorded'];
 const COST_EVENTS = ['cost.recorded', 'cost.imported', 'budget.threshold_crossed', 'budget.burn_changed'];
+/** Any plan may move this initiative's waves, and a draft follows a change to its rollout: their payloads need not name it. */
+const PLAN_EVENTS = ['plan.published', 'plan.draft_recomputed'];
 
 /** One initiative: its posture and why, domain scores by source, owners and gaps, evidence, dependencies, decisions, economics, history; its profile edited safely. */
 @Component({
@@ -128,7 +130,7 @@ const COST_EVENTS = ['cost.recorded', 'cost.imported', 'budget.threshold_crossed
             <p>No dependencies.</p>
           }
           @for (decision of item.decisions; track decision.id) {
-            <p class="decision"><strong>{{ decision.decision }}</strong> by {{ decision.decidedBy }} on {{ decision.decidedAt.slice(0, 10) }}: {{ decision.rationale }}
+            <p class="decision"><strong>{{ decision.decision }}</strong> by {{ decision.decidedBy }} on {{ localMoment(decision.decidedAt) }}: {{ decision.rationale }}
               @if (decision.scopeEnvelope; as scope) { — scope {{ scope.businessUnits.join(', ') }}, {{ scope.users }} users, {{ money(scope.monthlySpendCap) }} {{ scope.currency }}/month }
             </p>
           } @empty {
@@ -136,7 +138,7 @@ const COST_EVENTS = ['cost.recorded', 'cost.imported', 'budget.threshold_crossed
           }
         </section>
 
-        <cap-initiative-rollout [initiativeId]="item.id" />
+        <cap-initiative-rollout [initiativeId]="item.id" [revision]="planRevision()" />
         <cap-initiative-economics [initiativeId]="item.id" [revision]="costRevision()" [canRecordVolumes]="session.canRecordVolumes()" [canSetBudgets]="session.canImportCosts()" [initiativeName]="item.key + ' ' + item.name" />
         <cap-initiative-ledger [initiativeId]="item.id" [revision]="costRevision()" [canRecord]="session.canImportCosts()" />
         <cap-initiative-telemetry [initiativeId]="item.id" [revision]="historyRevision()" />
@@ -190,6 +192,7 @@ const COST_EVENTS = ['cost.recorded', 'cost.imported', 'budget.threshold_crossed
   `,
 })
 export class InitiativePage implements OnInit {
+  protected readonly localMoment = localMoment;
   readonly id = input.required<string>();
   private readonly api = inject(InitiativesApi);
   private readonly live = inject(LiveEvents);
@@ -199,6 +202,7 @@ export class InitiativePage implements OnInit {
   protected readonly initiative = signal<InitiativeDetailWithPosture | null>(null);
   protected readonly etag = signal('*');
   protected readonly costRevision = signal(0);
+  protected readonly planRevision = signal(0);
   protected readonly historyRevision = signal(0);
   protected readonly error = signal<string | null>(null);
   protected readonly dependencyError = signal<string | null>(null);
@@ -220,10 +224,11 @@ export class InitiativePage implements OnInit {
   }
 
   ngOnInit(): void {
-    // One stream for the page: profile and posture events reload it, cost events its economics.
+    // One stream for the page: profile and posture events reload it, cost events its economics, plan events its rollout.
     this.live.subscribe(
-      [...PROFILE_EVENTS, ...COST_EVENTS],
+      [...PROFILE_EVENTS, ...COST_EVENTS, ...PLAN_EVENTS],
       (event) => {
+        if (PLAN_EVENTS.includes(event.type)) return void this.planRevision.update((n) => n + 1);
         if (!JSON.stringify(event.payload).includes(this.id())) return;
         if (COST_EVENTS.includes(event.type)) this.costRevision.update((n) => n + 1);
         else this.load();
@@ -232,6 +237,7 @@ export class InitiativePage implements OnInit {
       () => {
         this.load();
         this.costRevision.update((n) => n + 1);
+        this.planRevision.update((n) => n + 1);
       },
     );
   }

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { HttpErrorResponse } from '@angular/common/http';
 import { RouterLink } from '@angular/router';
 import { catchError, forkJoin, of, throwError } from 'rxjs';
-import { money } from '../../core/display';
+import { localMoment, money } from '../../core/display';
 import { problemText } from '../../core/initiatives-api';
 import { PlansApi, type Plan, type RolloutView } from '../../core/plans-api';
 import { Session } from '../../core/session';
@@ -20,10 +20,12 @@ import { newWave, toDraft, toInput, type RolloutDraft, type WaveDraft } from './
   template: `
     <section class="card" aria-labelledby="rollout-title">
       <h2 id="rollout-title">Rollout</h2>
+      <!-- Read again on every plan event: a failed read keeps what is shown, and a rollout being edited, under the alert. -->
       @if (failure(); as text) {
-        <p class="failure" role="alert">The rollout could not be loaded: {{ text }}</p>
-      } @else if (rollout(); as r) {
-        <p class="muted">Value {{ money(r.value) }}; set by {{ r.updatedBy }} on {{ r.updatedAt.slice(0, 10) }}.@if (plan(); as p) { Published plan v{{ p.version }}.} @else { No plan is published yet.}</p>
+        <p class="failure" role="alert">The rollout could not be {{ loaded() ? 'read again (shown as last read)' : 'loaded' }}: {{ text }}</p>
+      }
+      @if (rollout(); as r) {
+        <p class="muted">Value {{ money(r.value) }}; set by {{ r.updatedBy }} on {{ localMoment(r.updatedAt) }}.@if (plan(); as p) { Published plan v{{ p.version }}.} @else { No plan is published yet.}</p>
         <table aria-label="Rollout waves">
           <thead>
             <tr><th scope="col">Wave</th><th scope="col">Weeks</th><th scope="col">Demand</th><th scope="col">Earliest / deadline</th><th scope="col">In the published plan</th></tr>
@@ -53,7 +55,7 @@ import { newWave, toDraft, toInput, type RolloutDraft, type WaveDraft } from './
       } @else if (loaded()) {
         <p class="muted">No rollout described yet.</p>
       }
-      @if (session.canPlan() && loaded() && !failure()) {
+      @if (session.canPlan() && loaded()) {
         @if (draft(); as d) {
           <form class="edit" (submit)="$event.preventDefault(); save()" aria-label="Edit the rollout">
             <label class="value">Expected value <input [value]="d.value" (input)="setValue($any($event.target).value)" aria-label="Expected value" inputmode="decimal" /></label>
@@ -108,7 +110,10 @@ import { newWave, toDraft, toInput, type RolloutDraft, type WaveDraft } from './
   `,
 })
 export class InitiativeRollout {
+  protected readonly localMoment = localMoment;
   readonly initiativeId = input.required<string>();
+  /** Bumped when a plan is published or recomputed: the card is read again. */
+  readonly revision = input(0);
   protected readonly session = inject(Session);
   private readonly api = inject(PlansApi);
   /** The rollout being edited (PMO), or null. */
@@ -118,7 +123,8 @@ export class InitiativeRollout {
   protected readonly formErrors = signal<string[]>([]);
   protected readonly saving = signal(false);
   protected readonly saved = signal<string | null>(null);
-  private readonly revision = signal(0);
+  /** Bumped by this card's own saves. */
+  private readonly edits = signal(0);
   protected readonly rollout = signal<RolloutView | null>(null);
   protected readonly plan = signal<Plan | null>(null);
   protected readonly loaded = signal(false);
@@ -135,6 +141,7 @@ export class InitiativeRollout {
     effect((onCleanup) => {
       const id = this.initiativeId();
       this.revision();
+      this.edits();
       const absentAs404 = <T>(error: unknown) => (error instanceof HttpErrorResponse && error.status === 404 ? of(null as T | null) : throwError(() => error));
       const request = forkJoin({
         rollout: this.api.rollout(id).pipe(catchError((error: unknown) => absentAs404<RolloutView>(error))),
@@ -187,13 +194,13 @@ export class InitiativeRollout {
         this.saving.set(false);
         this.draft.set(null);
         this.saved.set(`Saved: ${saved.waves.length} wave(s). The draft plan is being recomputed.`);
-        this.revision.update((n) => n + 1);
+        this.edits.update((n) => n + 1);
       },
       error: (error: unknown) => {
         this.saving.set(false);
         this.formErrors.set([problemText(error, { fields: true })]);
         // Someone saved it first: theirs is read again, and editing anew starts from it.
-        if (error instanceof HttpErrorResponse && error.status === 412) this.revision.update((n) => n + 1);
+        if (error instanceof HttpErrorResponse && error.status === 412) this.edits.update((n) => n + 1);
       },
     });
   }

@@ -7,7 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { POSTURES, type Posture } from '@capstan/domain';
 import type { RecordDecision } from '@capstan/contracts';
-import { refusal } from '../../core/display';
+import { localMoment, refusal } from '../../core/display';
 import { InitiativesApi, problemOf, type InitiativeDetailWithPosture } from '../../core/initiatives-api';
 import { RequestKeys } from '../../core/request-keys';
 
@@ -142,7 +142,7 @@ export class RecordDecisionForm {
         this.saving.set(false);
         this.keys.done();
         this.formDirective().resetForm({ ...this.form.getRawValue(), rationale: '' });
-        this.message.set(`Recorded: ${recorded.decision} on ${recorded.decidedAt.slice(0, 10)}.`);
+        this.message.set(`Recorded: ${recorded.decision} on ${localMoment(recorded.decidedAt)}.`);
         this.saved.emit();
       },
       error: (error: unknown) => {

@@ -4,6 +4,7 @@ import { PanelAction } from '../../core/panel-action';
 import { datedRangeProblem } from './dated-range';
 import { PlansApi, type FreezeWindow, type FreezeWindowsView } from '../../core/plans-api';
 import { Session } from '../../core/session';
+import { localMoment } from '../../core/display';
 
 /** A business unit's windows as they will be saved; `version` null for a unit that has none yet. */
 interface Editing {
@@ -39,7 +40,7 @@ const NO_WINDOW: FreezeWindow = { from: '', to: '', reason: '' };
                   @for (w of unit.windows; track $index) { <span class="window">{{ w.from }} → {{ w.to }}@if (w.reason) { ({{ w.reason }})}</span> }
                   @empty { <span class="state">none</span> }
                 </td>
-                <td>{{ unit.updatedBy }}, {{ unit.updatedAt.slice(0, 10) }}</td>
+                <td>{{ unit.updatedBy }}, {{ localMoment(unit.updatedAt) }}</td>
                 @if (session.canPlan()) {
                   <td><button type="button" (click)="edit(unit)" [attr.aria-label]="'Change the freeze windows of ' + unit.businessUnit">Change…</button></td>
                 }
@@ -91,6 +92,7 @@ const NO_WINDOW: FreezeWindow = { from: '', to: '', reason: '' };
   `,
 })
 export class FreezePanel {
+  protected readonly localMoment = localMoment;
   /** Bumped with every plan the page loads (a draft recomputed after anyone's change, a reconnect): the list is read again. */
   readonly revision = input(0);
   protected readonly session = inject(Session);

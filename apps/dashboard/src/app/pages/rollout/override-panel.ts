@@ -4,6 +4,7 @@ import { PanelAction } from '../../core/panel-action';
 import { PlansApi, type Plan, type PlanOverrideInput, type PlanOverrideView } from '../../core/plans-api';
 import { Session } from '../../core/session';
 import { describeOverride, offeredChoice, planChoices } from './override-choices';
+import { localMoment } from '../../core/display';
 
 type Kind = PlanOverrideInput['kind'];
 
@@ -30,7 +31,7 @@ type Kind = PlanOverrideInput['kind'];
               <tr data-testid="override">
                 <td>{{ describe(o) }}</td>
                 <td>{{ o.override.reason }}</td>
-                <td>{{ o.createdBy }}, {{ o.createdAt.slice(0, 10) }}</td>
+                <td>{{ o.createdBy }}, {{ localMoment(o.createdAt) }}</td>
                 @if (session.canPlan()) {
                   <td class="actions">
                     @if (revoking() === o.id) {
@@ -54,7 +55,7 @@ type Kind = PlanOverrideInput['kind'];
           <summary>Revoked ({{ revoked().length }})</summary>
           <ul class="revoked">
             @for (o of revoked(); track o.id) {
-              <li>{{ describe(o) }} — set by {{ o.createdBy }} ({{ o.override.reason }}); revoked by {{ o.revokedBy }} on {{ o.revokedAt?.slice(0, 10) }}: {{ o.revokeReason }}</li>
+              <li>{{ describe(o) }} — set by {{ o.createdBy }} ({{ o.override.reason }}); revoked by {{ o.revokedBy }} on {{ o.revokedAt ? localMoment(o.revokedAt) : '' }}: {{ o.revokeReason }}</li>
             }
           </ul>
         </details>
@@ -125,6 +126,7 @@ type Kind = PlanOverrideInput['kind'];
   `,
 })
 export class OverridePanel {
+  protected readonly localMoment = localMoment;
   /** The plan shown: its initiatives and waves are what an override can name. */
   readonly plan = input.required<Plan>();
   protected readonly session = inject(Session);

@@ -4,6 +4,7 @@ import { PanelAction } from '../../core/panel-action';
 import { datedRangeProblem } from './dated-range';
 import { PlansApi, type CapacityPoolInput, type CapacityPoolView } from '../../core/plans-api';
 import { Session } from '../../core/session';
+import { localMoment } from '../../core/display';
 
 type Adjustment = CapacityPoolInput['adjustments'][number];
 
@@ -33,7 +34,7 @@ type Adjustment = CapacityPoolInput['adjustments'][number];
                   @for (a of pool.adjustments; track $index) { <span class="adjustment">{{ a.from }} → {{ a.to }}: {{ a.capacity }}/week@if (a.reason) { ({{ a.reason }})}</span> }
                   @empty { <span class="state">none</span> }
                 </td>
-                <td>{{ pool.updatedBy }}, {{ pool.updatedAt.slice(0, 10) }}</td>
+                <td>{{ pool.updatedBy }}, {{ localMoment(pool.updatedAt) }}</td>
                 @if (session.canPlan()) {
                   <td><button type="button" (click)="edit(pool)" [attr.aria-label]="'Change ' + pool.name">Change…</button></td>
                 }
@@ -88,6 +89,7 @@ type Adjustment = CapacityPoolInput['adjustments'][number];
   `,
 })
 export class PoolPanel {
+  protected readonly localMoment = localMoment;
   /** Bumped with every plan the page loads (a draft recomputed after anyone's change, a reconnect): the list is read again. */
   readonly revision = input(0);
   protected readonly session = inject(Session);

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import { money } from '../../core/display';
+import { localMoment, money } from '../../core/display';
 import { PanelAction } from '../../core/panel-action';
 import { PlansApi, type RolloutBudgetView } from '../../core/plans-api';
 import { Session } from '../../core/session';
@@ -38,7 +38,7 @@ const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/;
               <tr [attr.data-quarter]="budget.quarter">
                 <td>{{ budget.quarter }}</td>
                 <td class="num">{{ money(budget.amount) }}</td>
-                <td>{{ budget.updatedBy }}, {{ budget.updatedAt.slice(0, 10) }}</td>
+                <td>{{ budget.updatedBy }}, {{ localMoment(budget.updatedAt) }}</td>
                 @if (session.canSetRolloutBudgets()) {
                   <td><button type="button" (click)="edit(budget)" [attr.aria-label]="'Change the rollout budget of ' + budget.quarter">Change…</button></td>
                 }
@@ -69,6 +69,7 @@ const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/;
   styleUrl: './input-panel.css',
 })
 export class RolloutBudgetPanel {
+  protected readonly localMoment = localMoment;
   /** Bumped with every plan the page loads (a draft recomputed after anyone's change, a reconnect): the list is read again. */
   readonly revision = input(0);
   protected readonly session = inject(Session);
