@@ -11,6 +11,7 @@ import { Authenticator } from './app/auth/authenticator';
 import { httpMetrics, serveMetrics } from './app/metrics/http-metrics';
 import { serveOpenApi } from './app/openapi';
 import { bodyParserErrors } from './app/problems/body-parser-errors';
+import { refuseDeepBodies } from './app/problems/body-depth';
 
 async function bootstrap(): Promise<void> {
   // Started as a deploy step (--migrate-only and the like), the gateway does that to its schema (or its streams) and exits.
@@ -39,7 +40,11 @@ async function bootstrap(): Promise<void> {
       },
     }),
   );
-  app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, exposedHeaders: ['ETag', 'Location'] });
+  app.enableCors({
+    origin: config.corsOrigins.length ? config.corsOrigins : false,
+    // What a client on another origin must read: versions, paging, when to retry, which request it was, whether a retry was replayed.
+    exposedHeaders: ['ETag', 'Location', 'Link', 'Retry-After', 'X-Correlation-Id', 'Idempotent-Replayed'],
+  });
   app.use('/api', uncachedAnswers);
   app.use(express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }));
   app.use(
@@ -47,6 +52,7 @@ async function bootstrap(): Promise<void> {
     express.text({ limit: config.importLimit, type: ['text/csv', 'application/csv'], verify: refuseUndeclaredNonUtf8 }),
   );
   app.use(bodyParserErrors);
+  app.use(refuseDeepBodies);
   app.setGlobalPrefix('api');
   serveOpenApi(app);
   await app.listen(config.port, config.host);
@@ -96,10 +102,12 @@ function tracedRequests(request: express.Request, response: express.Response, ne
     SpanKind.SERVER,
     (span) =>
       new Promise<void>((done) => {
-        response.on('finish', () => {
+        // 'close', not 'finish': an answer the client gave up on (an event stream closed, say) never finishes, and its span must still end.
+        response.on('close', () => {
           const route = (request.route as { path?: string } | undefined)?.path;
           if (route) span.updateName(`HTTP ${request.method} ${route}`);
-          span.setAttribute('http.response.status_code', response.statusCode);
+          if (response.writableFinished) span.setAttribute('http.response.status_code', response.statusCode);
+          else span.setAttribute('capstan.http.aborted', true);
           done();
         });
         next();

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Client } from 'pg';
-import { ApiClient, pollUntil, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
+import { ApiClient, pollUntil, queryDatabase, startTestSystem, tokenFor, type TestSystem } from '@capstan/testing';
 
 interface InitiativeBody {
   id: string;
@@ -24,7 +24,7 @@ describe('gateway', () => {
   let viewer: ApiClient;
 
   beforeAll(async () => {
-    context = await startTestSystem(resolve(__dirname, '../../..'));
+    context = await startTestSystem(resolve(__dirname, '../../..'), { IDEMPOTENCY_PRUNE_INTERVAL_MS: '300' });
     anonymous = new ApiClient(context.system.gatewayUrl);
     pmo = anonymous.withToken(await tokenFor(context.jwtSecret, ['pmo'], 'alice'));
     viewer = anonymous.withToken(await tokenFor(context.jwtSecret, ['viewer'], 'victor'));
@@ -67,6 +67,42 @@ describe('gateway', () => {
       const response = await anonymous.get<ProblemBody>('/api/v1/initiatives');
       expect(response.status).toBe(401);
       expect(response.headers.get('content-type')).toContain('application/problem+json');
+      expect(response.headers.get('www-authenticate')).toBe('Bearer realm="capstan"');
+    });
+
+    it('should take the bearer scheme in any case, as HTTP says', async () => {
+      const token = await tokenFor(context.jwtSecret, ['viewer'], 'victor');
+      expect((await anonymous.request('GET', '/api/v1/initiatives?limit=1', { headers: { authorization: `bearer ${token}` } })).status).toBe(200);
+    });
+
+    it('should leave the event stream token out of the refusal, however its name is encoded', async () => {
+      const refused = await anonymous.get<ProblemBody & { instance: string }>('/api/v1/events?access%5Ftoken=not.a.token');
+      expect([refused.status, refused.body.instance]).toEqual([401, '/api/v1/events']);
+    });
+
+    it('should hold one caller to 20 open event streams, and free a place when one closes', async () => {
+      const token = await tokenFor(context.jwtSecret, ['viewer'], 'many-tabs');
+      const open = async (as = token) => {
+        const controller = new AbortController();
+        const response = await fetch(`${context.system.gatewayUrl}/api/v1/events`, { signal: controller.signal, headers: { authorization: `Bearer ${as}` } });
+        return { status: response.status, close: () => controller.abort() };
+      };
+      const streams = [];
+      for (let n = 0; n < 20; n++) streams.push(await open());
+      expect(streams.map((stream) => stream.status)).toEqual(Array(20).fill(200));
+      const refused = await open();
+      expect(refused.status).toBe(429);
+      // Another caller is not held to this one's count.
+      const other = await open(await tokenFor(context.jwtSecret, ['viewer'], 'one-tab'));
+      other.close();
+      expect(other.status).toBe(200);
+      streams[0].close();
+      await pollUntil(async () => {
+        const again = await open();
+        again.close();
+        return again.status === 200 ? true : undefined;
+      }, { what: 'a place freed by the closed stream' });
+      for (const stream of streams) stream.close();
     });
 
     it('should answer 401 for a token signed with another secret', async () => {
@@ -93,6 +129,12 @@ describe('gateway', () => {
       expect(response.status).toBe(400);
       expect(response.headers.get('content-type')).toContain('application/problem+json');
       expect(response.body.errors?.map((error) => error.field).sort()).toEqual(['businessUnit', 'colour', 'name', 'stage']);
+    });
+
+    it('should answer a body nested thousands deep with 400, not a stack overflow', async () => {
+      const rawBody = `{"name":${'['.repeat(5_000)}${']'.repeat(5_000)}}`;
+      const response = await pmo.request<ProblemBody>('POST', '/api/v1/initiatives', { rawBody, headers: { 'idempotency-key': 'deep-body' } });
+      expect([response.status, response.body.type]).toEqual([400, '/problems/malformed-body']);
     });
 
     it('should answer malformed JSON with 400, not 500', async () => {
@@ -159,9 +201,20 @@ describe('gateway', () => {
       expect(second.status).toBe(201);
       expect(second.body).toEqual(first.body);
       expect(second.headers.get('idempotent-replayed')).toBe('true');
+      // The replay carries what a client needs next: where it is, and the version to send in If-Match.
+      expect([second.headers.get('location'), second.headers.get('etag')]).toEqual([first.headers.get('location'), '"1"']);
 
       const list = await viewer.get<{ items: InitiativeBody[] }>('/api/v1/initiatives?limit=500');
       expect(list.body.items.filter((item) => item.name === 'Fraud scoring')).toHaveLength(1);
+    });
+
+    it('should delete keys past their keeping time, and keep the others', async () => {
+      const [kept, lapsed] = [`kept-${Date.now()}`, `lapsed-${Date.now()}`];
+      for (const key of [kept, lapsed]) expect((await pmo.post('/api/v1/initiatives', { name: `Key ${key}`, businessUnit: 'Payments' }, { 'idempotency-key': key })).status).toBe(201);
+      await queryDatabase(context.databaseUrl, `UPDATE gateway.idempotency_keys SET expires_at = now() - interval '1 second' WHERE scope LIKE $1`, [`% ${lapsed}`]);
+      const count = async (key: string) => (await queryDatabase<{ n: number }>(context.databaseUrl, `SELECT count(*)::int AS n FROM gateway.idempotency_keys WHERE scope LIKE $1`, [`% ${key}`]))[0].n;
+      await pollUntil(async () => ((await count(lapsed)) === 0 ? true : undefined), { what: 'the lapsed key to be pruned' });
+      expect(await count(kept)).toBe(1);
     });
 
     it('should still register once when the gateway lost its record of the first answer', async () => {

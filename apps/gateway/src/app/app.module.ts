@@ -25,6 +25,7 @@ import { correlationId } from './correlation-id.middleware';
 import { EventsController } from './events/events.controller';
 import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyPruner } from './idempotency/idempotency-pruner';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { CsvUploadService } from './imports/csv-upload.service';
 import { InitiativeImportsController, TelemetryImportsController } from './imports/imports.controllers';
@@ -91,6 +92,7 @@ export const config = loadGatewayConfig();
     WebhookFanOut,
     WebhookDispatcher,
     IdempotencyStore,
+    IdempotencyPruner,
     IdempotencyInterceptor,
     InitiativesService,
     CsvUploadService,

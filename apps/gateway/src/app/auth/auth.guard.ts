@@ -54,8 +54,9 @@ export class AuthGuard implements CanActivate {
 
 /** The credential a request carries: its bearer token, or the event stream's `access_token`. */
 export function bearerToken(request: Request): string | undefined {
-  const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
+  // The scheme's name is case-insensitive (RFC 9110 §11.1): "bearer" is as good as "Bearer".
+  const header = /^bearer +(\S.*)$/i.exec(request.headers.authorization ?? '');
+  if (header) return header[1].trim();
   // EventSource cannot send headers: the event stream alone accepts the token as a query parameter.
   const query = request.query['access_token'];
   if (request.path.endsWith('/events') && typeof query === 'string') return query;

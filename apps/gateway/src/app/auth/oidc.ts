@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { isRole, type Role } from '@capstan/domain';
 import type { Principal } from './principal';
+import { TOKEN_CLOCK_TOLERANCE_SECONDS } from './tokens';
 
 export interface OidcConfig {
   issuer: string;
@@ -63,6 +64,8 @@ export class OidcVerifier {
       audience: this.config.audience,
       algorithms: this.config.algorithms,
       requiredClaims: ['exp'],
+      // The provider's clock and ours differ a little: a token minted this second (nbf = iat) is not yet "not valid".
+      clockTolerance: TOKEN_CLOCK_TOLERANCE_SECONDS,
     }).catch((error: unknown) => {
       throw unreachable(error) ? new IdentityProviderUnavailable(`The identity provider's keys could not be fetched: ${String(error)}`) : error;
     });

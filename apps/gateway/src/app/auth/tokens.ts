@@ -6,7 +6,7 @@ export const TOKEN_ISSUER = 'capstan';
 export const TOKEN_AUDIENCE = 'capstan-api';
 
 /** How far the signer's clock may run ahead of or behind the gateway's. */
-const TOKEN_CLOCK_TOLERANCE_SECONDS = 30;
+export const TOKEN_CLOCK_TOLERANCE_SECONDS = 30;
 
 /** The longest a token Capstan signed may live, unless configured (`CAPSTAN_TOKEN_MAX_AGE_HOURS`). */
 export const DEFAULT_TOKEN_MAX_AGE_SECONDS = 24 * 3600;

@@ -26,6 +26,8 @@ export interface GatewayConfig extends ServiceConfig {
   metricsPort: number;
   /** How long a request holds its Idempotency-Key; after a crash, a retry may run it again once this lapses. */
   idempotencyLockSeconds: number;
+  /** How often keys past their 24 hours are deleted. */
+  idempotencyPruneIntervalMs: number;
 }
 
 export interface WebhookSettings {
@@ -67,6 +69,7 @@ const gatewayEnvSchema = z.object({
     .default('RS256,ES256'),
   OIDC_JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000),
   CAPSTAN_IDEMPOTENCY_LOCK_SECONDS: z.coerce.number().int().min(1).max(3_600).default(120),
+  IDEMPOTENCY_PRUNE_INTERVAL_MS: z.coerce.number().int().min(100).default(3_600_000),
   GATEWAY_METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9400),
   CAPSTAN_RATE_LIMIT: z.coerce.number().int().min(0).default(1_200),
   CAPSTAN_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
@@ -104,6 +107,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     rateLimitPerMinute: parsed.data.CAPSTAN_RATE_LIMIT,
     metricsPort: parsed.data.GATEWAY_METRICS_PORT,
     idempotencyLockSeconds: parsed.data.CAPSTAN_IDEMPOTENCY_LOCK_SECONDS,
+    idempotencyPruneIntervalMs: parsed.data.IDEMPOTENCY_PRUNE_INTERVAL_MS,
     webhooks: {
       allowPrivateTargets: parsed.data.CAPSTAN_WEBHOOK_ALLOW_PRIVATE === 'true',
       retryBaseMs: parsed.data.WEBHOOK_RETRY_BASE_MS,

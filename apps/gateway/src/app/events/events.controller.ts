@@ -1,8 +1,8 @@
-import { Controller, Inject, Req, Sse, UnauthorizedException, type MessageEvent, type OnModuleDestroy } from '@nestjs/common';
+import { Controller, HttpException, HttpStatus, Inject, Req, Sse, UnauthorizedException, type MessageEvent, type OnModuleDestroy } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { Request } from 'express';
-import { EMPTY, Observable, Subject, catchError, filter, from, interval, map, merge, mergeMap, of, takeUntil, timer } from 'rxjs';
+import { EMPTY, Observable, Subject, catchError, filter, finalize, from, interval, map, merge, mergeMap, of, takeUntil, timer } from 'rxjs';
 import type { Subscription } from 'nats';
 import { type Subjects } from '@capstan/contracts';
 import { ALL_ROLES } from '@capstan/domain';
@@ -12,11 +12,19 @@ import { bearerToken } from '../auth/auth.guard';
 import { Authenticator } from '../auth/authenticator';
 import type { AuthenticatedRequest, Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
+import { problem } from '../problems/problem';
 import { isApiKey } from '../service-accounts/api-key';
 
 const KEEP_ALIVE_MS = 15_000;
 /** The longest a timer can wait in Node (a longer one fires at once). */
 const LONGEST_TIMER_MS = 2_147_483_647;
+/**
+ * Open streams one caller may hold in one gateway process: a browser holds one
+ * per open page, so this is many tabs. Streams skip the rate limit, so without
+ * it one key could hold thousands of sockets (and, for an API key, a lookup of
+ * each every keep-alive).
+ */
+export const MAX_STREAMS_PER_CALLER = 20;
 
 /**
  * Domain events for the dashboard as server-sent events. The stream is a live
@@ -31,6 +39,8 @@ const LONGEST_TIMER_MS = 2_147_483_647;
 export class EventsController implements OnModuleDestroy {
   private readonly events = new Subject<MessageEvent>();
   private subscription?: Subscription;
+  /** Open streams by caller (subject). */
+  private readonly open = new Map<string, number>();
 
   constructor(
     private readonly nats: NatsClient,
@@ -42,9 +52,25 @@ export class EventsController implements OnModuleDestroy {
   @Roles(...ALL_ROLES)
   @ApiQuery({ name: 'access_token', required: false, description: 'The bearer token, for EventSource clients' })
   stream(@Req() request: Request & AuthenticatedRequest): Observable<MessageEvent> {
+    const principal = request.principal as Principal;
+    const held = this.open.get(principal.subject) ?? 0;
+    if (held >= MAX_STREAMS_PER_CALLER) {
+      throw new HttpException(
+        problem(429, 'rate-limited', `${held} event streams are open for this caller, the most one may hold: close one before opening another`),
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
+    }
+    this.open.set(principal.subject, held + 1);
     this.subscribe();
     const keepAlive = interval(KEEP_ALIVE_MS).pipe(map((): MessageEvent => ({ type: 'keep-alive', data: {} })));
-    return merge(this.events, keepAlive).pipe(takeUntil(this.endOf(request.principal as Principal, bearerToken(request))));
+    return merge(this.events, keepAlive).pipe(
+      takeUntil(this.endOf(principal, bearerToken(request))),
+      finalize(() => {
+        const left = (this.open.get(principal.subject) ?? 1) - 1;
+        if (left > 0) this.open.set(principal.subject, left);
+        else this.open.delete(principal.subject);
+      }),
+    );
   }
 
   /**

@@ -47,13 +47,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
             throw new ConflictException('A request with this Idempotency-Key is still being processed');
           case 'replay':
             if (reservation.location) response.setHeader('Location', reservation.location);
+            if (reservation.etag) response.setHeader('ETag', reservation.etag);
             response.setHeader('Idempotent-Replayed', 'true');
             return of(reservation.body);
           case 'reserved':
             return next.handle().pipe(
               switchMap((body) => {
-                const location = response.getHeader('Location');
-                return from(this.store.complete(scope, status, body, location ? String(location) : null)).pipe(
+                const [location, etag] = [response.getHeader('Location'), response.getHeader('ETag')];
+                const headers = { location: location ? String(location) : null, etag: etag ? String(etag) : null };
+                return from(this.store.complete(scope, status, body, headers)).pipe(
                   switchMap(() => of(body)),
                 );
               }),

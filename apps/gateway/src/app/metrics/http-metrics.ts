@@ -6,7 +6,8 @@ import type { ServiceMetrics } from '@capstan/service-kit';
 
 /**
  * The gateway's request rate and latency by route (the route's pattern, not
- * its ids, so the label set stays small), recorded when the answer is sent.
+ * its ids, so the label set stays small), recorded when the answer is sent,
+ * or with the status `aborted` when the client went away first.
  */
 export function httpMetrics(metrics: ServiceMetrics): (request: Request, response: Response, next: NextFunction) => void {
   const duration = new Histogram({
@@ -18,9 +19,11 @@ export function httpMetrics(metrics: ServiceMetrics): (request: Request, respons
   });
   return (request, response, next) => {
     const started = performance.now();
-    response.on('finish', () => {
+    // 'close' also comes for an answer the client gave up on (an event stream closed, say), which never finishes.
+    response.on('close', () => {
       const route = (request.route as { path?: string } | undefined)?.path ?? (request.path.startsWith('/api/') ? 'unmatched' : 'static');
-      duration.observe({ method: request.method, route, status: String(response.statusCode) }, (performance.now() - started) / 1000);
+      const status = response.writableFinished ? String(response.statusCode) : 'aborted';
+      duration.observe({ method: request.method, route, status }, (performance.now() - started) / 1000);
     });
     next();
   };

@@ -29,6 +29,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (!request.complete) response.setHeader('Connection', 'close');
     // Unavailable for a moment (a service or its database away): say when to try again, unless the route did.
     if (body.status === 503 && !response.hasHeader('Retry-After')) response.setHeader('Retry-After', '5');
+    // RFC 9110 §15.5.2: a 401 names the scheme it wants.
+    if (body.status === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="capstan"');
     response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
 

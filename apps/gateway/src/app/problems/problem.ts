@@ -14,12 +14,20 @@ export interface Problem {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-/** A request's path and query as a problem's `instance` or a log line may show them: never the event stream's `access_token`. */
+/**
+ * A request's path and query as a problem's `instance` or a log line may show
+ * them: never the event stream's `access_token`, however its name is encoded
+ * (`access%5Ftoken` reaches the guard as the same parameter). Never throws:
+ * it also serves the answer to a request line no URL parser accepts.
+ */
 export function instanceOf(originalUrl: string): string {
-  if (!originalUrl.includes('access_token')) return originalUrl;
-  const url = new URL(originalUrl, 'http://gateway');
-  url.searchParams.delete('access_token');
-  return `${url.pathname}${url.search}`;
+  const at = originalUrl.indexOf('?');
+  if (at < 0) return originalUrl;
+  const query = new URLSearchParams(originalUrl.slice(at + 1));
+  if (!query.has('access_token')) return originalUrl;
+  query.delete('access_token');
+  const rest = query.toString();
+  return `${originalUrl.slice(0, at)}${rest ? `?${rest}` : ''}`;
 }
 
 const TITLES: Record<number, string> = {
