@@ -308,7 +308,12 @@ export class EconomicsPage implements OnInit {
     }
   }
 
+  private loadsStarted = 0;
+
   private async load(): Promise<void> {
+    // Loads overlap (a burst of live events, an import followed): only the latest one's answers are shown,
+    // or a slow earlier one would put back figures a newer one has replaced.
+    const load = ++this.loadsStarted;
     try {
       const [initiatives, byInitiative, byCategory, byMonth, byPhase, budgets] = await Promise.all([
         firstValueFrom(this.initiatives.list()),
@@ -319,9 +324,15 @@ export class EconomicsPage implements OnInit {
         firstValueFrom(this.costs.budgets()),
       ]);
       // Converted totals are a summary beside the rest: without them the page still shows.
-      this.reporting.set(await firstValueFrom(this.costs.summary('phase', undefined, true)).catch(() => null));
-      this.conversions.set((await firstValueFrom(this.costs.conversions()).catch(() => null))?.items ?? []);
-      this.imports.set((await firstValueFrom(this.costs.imports()).catch(() => null))?.items ?? null);
+      const [reporting, conversions, imports] = await Promise.all([
+        firstValueFrom(this.costs.summary('phase', undefined, true)).catch(() => null),
+        firstValueFrom(this.costs.conversions()).catch(() => null),
+        firstValueFrom(this.costs.imports()).catch(() => null),
+      ]);
+      if (load !== this.loadsStarted) return;
+      this.reporting.set(reporting);
+      this.conversions.set(conversions?.items ?? []);
+      this.imports.set(imports?.items ?? null);
       // A conversion under way moves the converted totals with no event to say so: the page looks again until it is done.
       // Not once the page is left: a load still under way then would start a watch no destroy hook clears.
       if (this.conversions().length && this.watching === undefined && !this.destroyRef.destroyed) {
@@ -338,6 +349,7 @@ export class EconomicsPage implements OnInit {
       this.budgets.set(budgets.items);
       this.loads.update((n) => n + 1);
     } catch (error) {
+      if (load !== this.loadsStarted) return;
       const problem = problemOf(error);
       this.error.set(problem.detail ?? problem.title);
     }

@@ -142,8 +142,19 @@ export class InitiativeEconomics {
     });
   }
 
-  /** Reads the initiative's economics; resolves once they are shown (or the failure is). */
-  private async fetch(id: string): Promise<void> {
+  private fetchesStarted = 0;
+  private latestFetch: Promise<void> = Promise.resolve();
+
+  /**
+   * Reads the initiative's economics; resolves once they are shown (or the failure is). Reads overlap (a burst of
+   * cost events, a form's save): only the latest one's answer is shown, and an earlier one resolves with it.
+   */
+  private fetch(id: string): Promise<void> {
+    this.latestFetch = this.read(id, ++this.fetchesStarted);
+    return this.latestFetch;
+  }
+
+  private async read(id: string, fetch: number): Promise<void> {
     try {
       const { phases, unitCosts, budgets, forecast } = await firstValueFrom(
         forkJoin({
@@ -153,12 +164,14 @@ export class InitiativeEconomics {
           forecast: this.costs.forecast(id).pipe(catchError(() => of(null))),
         }),
       );
+      if (fetch !== this.fetchesStarted) return this.latestFetch;
       this.phases.set(phases.groups);
       this.unitCosts.set(unitCosts.items);
       this.budgets.set(budgets.items);
       this.forecast.set(forecast);
       this.failed.set(false);
     } catch {
+      if (fetch !== this.fetchesStarted) return this.latestFetch;
       this.failed.set(true);
     }
   }
