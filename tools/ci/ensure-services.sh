@@ -31,7 +31,12 @@ if [ -z "${DATABASE_URL:-}" ] && ! answers 5432; then
   if ! grep -q '^host all all 127.0.0.1/32 trust' "$hba"; then
     sudo_cmd sed -i '1i host all all 127.0.0.1/32 trust' "$hba"
   fi
-  sudo_cmd pg_ctlcluster --skip-systemctl-redirect "$version" main start
+  # Debian's package starts its cluster on install: then the trust line needs a reload, not a start (which fails).
+  if sudo_cmd pg_ctlcluster --skip-systemctl-redirect "$version" main status >/dev/null 2>&1; then
+    sudo_cmd pg_ctlcluster --skip-systemctl-redirect "$version" main reload
+  else
+    sudo_cmd pg_ctlcluster --skip-systemctl-redirect "$version" main start
+  fi
   wait_for 5432
 fi
 
@@ -40,8 +45,9 @@ if [ -z "${NATS_URL:-}" ] && ! answers 4222; then
     echo "ensure-services: installing nats-server"
     sudo_cmd bash -c "$(declare -f apt_install); apt_install nats-server"
   fi
+  nats_bin=$(command -v nats-server || echo /usr/sbin/nats-server)
   sudo_cmd mkdir -p /var/lib/nats-server
-  sudo_cmd start-stop-daemon --start --oknodo --background --exec /usr/sbin/nats-server -- \
+  sudo_cmd start-stop-daemon --start --oknodo --background --exec "$nats_bin" -- \
     -a 127.0.0.1 -p 4222 -js -sd /var/lib/nats-server -l /var/log/nats-server.log
   wait_for 4222
 fi

@@ -99,7 +99,10 @@ async function recordCosts(call, initiativeId, initiative, index) {
   }
 }
 
-/** Registers the demo initiatives the system does not hold yet (by name); returns how many it added. */
+/**
+ * Loads the demo portfolio into a registry that holds no initiative at all (archived ones count: one archived
+ * by hand is not brought back); returns how many it added, 0 when the registry was not empty.
+ */
 export async function loadDemoPortfolio(baseUrl, token) {
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const call = async (method, path, body) => {
@@ -107,13 +110,13 @@ export async function loadDemoPortfolio(baseUrl, token) {
     if (!response.ok) throw new Error(`Demo data: ${method} ${path} failed: ${response.status} ${await response.text()}`);
     return response.json();
   };
-  const existing = await fetch(`${baseUrl}/api/v1/initiatives?limit=500`, { headers }).then((r) => r.json());
-  const present = new Set((existing.items ?? []).map((item) => item.name));
-  if (present.size === 0) await activateDemoModel(call, headers, baseUrl);
+  // An answer that is not a list (a 503 while a service starts) must not read as an empty registry, or all is added again.
+  const { items } = await call('GET', '/initiatives?limit=1&includeArchived=true');
+  if (items.length > 0) return 0;
+  await activateDemoModel(call, headers, baseUrl);
   let added = 0;
   const ids = [];
   for (const [index, initiative] of DEMO_PORTFOLIO.initiatives.entries()) {
-    if (present.has(initiative.name)) continue;
     const { id } = await call('POST', '/initiatives', initiative);
     ids[index] = id;
     const readiness = readinessOf(initiative, index);

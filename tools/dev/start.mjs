@@ -13,8 +13,12 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const SERVICES = ['intake', 'scoring', 'cost-tracking', 'sequencing', 'gateway'];
 const COLOURS = { intake: 36, scoring: 35, 'cost-tracking': 33, sequencing: 34, gateway: 32, nats: 90 };
 const ROLES = ['admin', 'pmo', 'finance', 'engineering', 'viewer'];
+/** Each service's health port, by its variable and default (apps/<service>). */
+const SERVICE_PORTS = [['INTAKE_PORT', 3101], ['SCORING_PORT', 3102], ['COST_TRACKING_PORT', 3103], ['SEQUENCING_PORT', 3104]];
 const children = [];
 let stopping = false;
+/** Thrown by `fail` once shutdown has begun: the rest of start-up does not run, and shutdown decides the exit. */
+class Stopping extends Error {}
 
 process.chdir(ROOT);
 const [major, minor] = process.versions.node.split('.').map(Number);
@@ -32,6 +36,8 @@ const env = {
   GATEWAY_PORT: String(port),
   // Loading the demo portfolio sends a few thousand requests with one token in a minute.
   CAPSTAN_RATE_LIMIT: process.env.CAPSTAN_RATE_LIMIT ?? '10000',
+  // Any free port: a fixed one taken by something else would stop the gateway.
+  GATEWAY_METRICS_PORT: process.env.GATEWAY_METRICS_PORT ?? '0',
   // Readable lines in the terminal; services log JSON lines elsewhere.
   LOG_FORMAT: process.env.LOG_FORMAT ?? 'text',
   NX_DAEMON: 'false',
@@ -42,27 +48,59 @@ const env = {
 process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));
 
-log('building (cached after the first run) …');
-const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '--projects=gateway,intake,scoring,cost-tracking,sequencing,dashboard', '--parallel=2', '--output-style=static'], { stdio: 'inherit', env });
-if (build.status !== 0) fail('The build failed: see the output above.');
-
-await ensureNats();
-log(process.env.DATABASE_URL ? 'database: DATABASE_URL' : `database: embedded PGlite under ${dataDir}`);
-mkdirSync(dataDir, { recursive: true });
-for (const service of SERVICES) run(service, process.execPath, [`dist/apps/${service}/main.js`]);
-
-const baseUrl = `http://127.0.0.1:${port}`;
-await waitHealthy(baseUrl, 90_000);
-const adminToken = await signDevToken(env.CAPSTAN_JWT_SECRET, 'demo-loader', ['admin']);
-const loaded = await loadDemoPortfolio(baseUrl, adminToken);
-log(loaded ? `demo portfolio: ${loaded} initiatives added` : 'demo portfolio already present');
-
-console.log(`\n  Capstan is running: ${baseUrl}\n  API: ${baseUrl}/api/v1   docs: ${baseUrl}/api/docs\n\n  Development tokens (paste one into the dashboard's sign-in):`);
-for (const role of ROLES) {
-  console.log(`    ${role.padEnd(12)} ${await signDevToken(env.CAPSTAN_JWT_SECRET, `dev-${role}`, [role])}`);
+try {
+  await main();
+} catch (error) {
+  // Anything that goes wrong once services run (demo data refused, a request cut by Ctrl-C) stops them too:
+  // never leave them running, holding their ports and embedded databases, behind a launcher that has gone.
+  if (!(error instanceof Stopping) && !stopping) {
+    console.error(`capstan: ${error instanceof Error ? error.message : String(error)}`);
+    shutdown(1);
+  }
 }
-console.log(`    ${'committee'.padEnd(12)} ${await signDevToken(env.CAPSTAN_JWT_SECRET, 'dev-committee', ['viewer'], undefined, ['committee'])}`);
-console.log('\n  Ctrl-C stops everything.\n');
+
+async function main() {
+  log('building (cached after the first run) …');
+  const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '--projects=gateway,intake,scoring,cost-tracking,sequencing,dashboard', '--parallel=2', '--output-style=static'], { stdio: 'inherit', env });
+  if (build.status !== 0) fail('The build failed: see the output above.');
+
+  await ensureFree();
+  await ensureNats();
+  log(process.env.DATABASE_URL ? 'database: DATABASE_URL' : `database: embedded PGlite under ${dataDir}`);
+  mkdirSync(dataDir, { recursive: true });
+  for (const service of SERVICES) run(service, process.execPath, [`dist/apps/${service}/main.js`]);
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitHealthy(baseUrl, 90_000);
+  if (process.env.CAPSTAN_DEMO_DATA === 'false') {
+    log('demo portfolio: not loaded (CAPSTAN_DEMO_DATA=false)');
+  } else {
+    const adminToken = await signDevToken(env.CAPSTAN_JWT_SECRET, 'demo-loader', ['admin']);
+    const loaded = await loadDemoPortfolio(baseUrl, adminToken);
+    log(loaded ? `demo portfolio: ${loaded} initiatives added` : 'demo portfolio: not loaded, the registry already holds initiatives');
+  }
+  if (stopping) return;
+
+  console.log(`\n  Capstan is running: ${baseUrl}\n  API: ${baseUrl}/api/v1   docs: ${baseUrl}/api/docs\n\n  Development tokens (paste one into the dashboard's sign-in):`);
+  for (const role of ROLES) {
+    console.log(`    ${role.padEnd(12)} ${await signDevToken(env.CAPSTAN_JWT_SECRET, `dev-${role}`, [role])}`);
+  }
+  console.log(`    ${'committee'.padEnd(12)} ${await signDevToken(env.CAPSTAN_JWT_SECRET, 'dev-committee', ['viewer'], undefined, ['committee'])}`);
+  console.log('\n  Ctrl-C stops everything.\n');
+}
+
+/**
+ * Refuses to start beside another Capstan (an earlier `npm start` still running, or its services left behind):
+ * two processes opening one embedded database would corrupt it, as PGlite takes no lock of its own.
+ */
+async function ensureFree() {
+  const ports = [port, ...SERVICE_PORTS.map(([variable, fallback]) => Number(process.env[variable] ?? fallback))];
+  for (const taken of ports) {
+    if (await answers('127.0.0.1', taken)) {
+      fail(`Something already answers on port ${taken}: stop it first (an earlier npm start still running, or its services left behind).`);
+    }
+  }
+}
 
 async function ensureNats() {
   const { hostname, port: natsPort } = new URL(natsUrl.replace(/^nats:/, 'http:'));
@@ -128,14 +166,18 @@ function answers(host, tcpPort) {
 function shutdown(code) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) child.kill('SIGTERM');
-  Promise.all(children.map((child) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : null))).then(() =>
-    process.exit(code),
-  );
-  setTimeout(() => {
-    for (const child of children) child.kill('SIGKILL');
+  process.exitCode = code;
+  const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
+  for (const child of running) child.kill('SIGTERM');
+  // Kept referenced: the launcher waits for its children (each closing its database), 10 s at most.
+  const force = setTimeout(() => {
+    for (const child of running) child.kill('SIGKILL');
     process.exit(code);
-  }, 10_000).unref();
+  }, 10_000);
+  Promise.all(running.map((child) => new Promise((r) => child.once('exit', r)))).then(() => {
+    clearTimeout(force);
+    process.exit(code);
+  });
 }
 
 function log(message) {
@@ -145,7 +187,7 @@ function log(message) {
 function fail(message) {
   console.error(`capstan: ${message}`);
   shutdown(1);
-  process.exit(1);
+  throw new Stopping(message);
 }
 
 function sleep(ms) {

@@ -57,7 +57,10 @@ async function bootstrap(): Promise<void> {
   serveOpenApi(app);
   await app.listen(config.port, config.host);
   // After the API's port is taken: a metrics port of 0 could otherwise be given the very port the API was told to use.
-  const metricsServer = serveMetrics(metrics, config.host, config.metricsPort);
+  const metricsServer = await serveMetrics(metrics, config.host, config.metricsPort).catch(async (error: unknown) => {
+    await app.close();
+    throw error;
+  });
   app.getHttpServer().on('close', () => metricsServer.close());
   Logger.log(`Capstan gateway on http://${config.host}:${config.port} (API under /api/v1)`, 'Bootstrap');
 }

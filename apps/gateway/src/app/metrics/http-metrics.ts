@@ -29,8 +29,11 @@ export function httpMetrics(metrics: ServiceMetrics): (request: Request, respons
   };
 }
 
-/** Serves `/metrics` on its own port, kept off the public API (Prometheus scrapes it inside the network). */
-export function serveMetrics(metrics: ServiceMetrics, host: string, port: number): Server {
+/**
+ * Serves `/metrics` on its own port, kept off the public API (Prometheus scrapes it inside the network).
+ * Resolves once it listens; a port already taken rejects, for start-up to stop cleanly rather than crash.
+ */
+export function serveMetrics(metrics: ServiceMetrics, host: string, port: number): Promise<Server> {
   const server = createServer((request, response) => {
     if (request.url !== '/metrics') {
       response.writeHead(404).end();
@@ -41,6 +44,11 @@ export function serveMetrics(metrics: ServiceMetrics, host: string, port: number
       (error: unknown) => response.writeHead(500).end(String(error)),
     );
   });
-  server.listen(port, host, () => Logger.log(`gateway metrics on http://${host}:${(server.address() as { port: number }).port}/metrics`, 'Bootstrap'));
-  return server;
+  return new Promise((listening, failed) => {
+    server.once('error', (error: Error) => failed(new Error(`The metrics port ${port} (GATEWAY_METRICS_PORT) cannot be used: ${error.message}`)));
+    server.listen(port, host, () => {
+      Logger.log(`gateway metrics on http://${host}:${(server.address() as { port: number }).port}/metrics`, 'Bootstrap');
+      listening(server);
+    });
+  });
 }
