@@ -288,6 +288,43 @@ describe('initiative CSV imports', () => {
     expect(await figures()).toEqual(imported);
   });
 
+  it('should write only the rows an interrupted telemetry import had not written when it resumes', async () => {
+    const engineering = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['engineering'], 'ci-bot'));
+    const { rows } = await database.query<{ key: string; id: string }>('SELECT key, id FROM intake.initiatives WHERE business_unit = $1 ORDER BY key OFFSET 3 LIMIT 1', [
+      BUSINESS_UNIT,
+    ]);
+    const [{ key, id: initiativeId }] = rows;
+    // Since the interrupted import wrote its first row, the same period was reported again, with a newer figure.
+    const reported = await engineering.post(`/api/v1/initiatives/${initiativeId}/telemetry`, { period: { kind: 'week', start: '2026-10-05' }, incidents: 5 });
+    expect(reported.status).toBe(201);
+    const nats = new NatsClient({ url: context.natsUrl, name: 'resumed-import' });
+    await nats.connect();
+    try {
+      const rpc = new RpcClient(nats, subjectsFor(context.namespace), 10_000);
+      const { id } = await rpc.call(ImportRpc.start, { kind: 'telemetry', mode: 'valid-rows', actor: 'ci-bot' });
+      await rpc.call(ImportRpc.chunk, { id, seq: 0, data: `initiative,periodKind,periodStart,incidents\n${key},week,2026-10-05,1\n${key},week,2026-10-12,2\n` });
+      // What the process that died had committed with its first batch: row 2 written.
+      await database.query('INSERT INTO intake.import_rows_written (import_id, row_number, imported) VALUES ($1, 2, true)', [id]);
+      await rpc.call(ImportRpc.finish, { id });
+      const ended = await pollUntil(async () => {
+        const view = (await engineering.get<ImportView>(`/api/v1/telemetry-imports/${id}`)).body;
+        return view.status === 'processing' ? undefined : view;
+      }, { what: 'the resumed import' });
+      expect(ended).toMatchObject({ status: 'completed', rowsImported: 2, rowsProcessed: 2 });
+      const { rows: figures } = await database.query(`SELECT period_start::text AS start, incidents FROM intake.telemetry WHERE initiative_id = $1 AND period_start < '2026-11-01' ORDER BY period_start`, [
+        initiativeId,
+      ]);
+      // Row 2 was not written again over the newer report; row 3 was written.
+      expect(figures).toEqual([
+        { start: '2026-10-05', incidents: 5 },
+        { start: '2026-10-12', incidents: 2 },
+      ]);
+      expect((await database.query('SELECT 1 FROM intake.import_rows_written WHERE import_id = $1', [id])).rows).toEqual([]);
+    } finally {
+      await nats.close();
+    }
+  });
+
   it('should take every row of an all-or-nothing import back when the database refuses one past the first batch', async () => {
     const engineering = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['engineering'], 'ci-bot'));
     const { rows } = await database.query<{ key: string; id: string }>(

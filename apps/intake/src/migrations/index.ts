@@ -8,6 +8,7 @@ import { ImportKinds1764600000000 } from './1764600000000-import-kinds';
 import { AuditChain1764700000000 } from './1764700000000-audit-chain';
 import { ProcessedRequests1764800000000 } from './1764800000000-processed-requests';
 import { ConsumerAttempts1766500000000 } from './1766500000000-consumer-attempts';
+import { ImportRowsWritten1766900000000 } from './1766900000000-import-rows-written';
 import { DecisionRequests1766200000000 } from './1766200000000-decision-requests';
 import { UnreportedTelemetry1766000000000 } from './1766000000000-unreported-telemetry';
 
@@ -24,4 +25,5 @@ export const migrations = [
   UnreportedTelemetry1766000000000,
   DecisionRequests1766200000000,
   ConsumerAttempts1766500000000,
+  ImportRowsWritten1766900000000,
 ];

@@ -25,15 +25,19 @@ export interface CsvLimits {
 
 /** Reads a CSV whose header must use only `columns` and include every one of `required`. */
 export function readCsvTable(text: string, columns: readonly string[], required: readonly string[], what: string, limits: CsvLimits): CsvTable {
-  let records: string[][];
+  type Parsed = { record: string[]; info: { records: number; empty_lines: number } }[];
+  let parsed: Parsed;
   try {
     // One record past the limit is enough to know the file is too long.
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, to: limits.maxRows + 2 });
+    parsed = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, to: limits.maxRows + 2, info: true }) as unknown as Parsed;
   } catch (error) {
     throw new CsvFileError(`The file is not valid CSV: ${(error as Error).message}`);
   }
-  const [header, ...data] = records;
-  if (!header) throw new CsvFileError(`The file is empty: it needs a header row and at least one ${what}`);
+  const [first, ...rest] = parsed;
+  if (!first) throw new CsvFileError(`The file is empty: it needs a header row and at least one ${what}`);
+  const header = first.record;
+  // Numbered as a spreadsheet shows them: blank lines skipped are rows too.
+  const data = rest.map(({ record, info }) => ({ cells: record, row: info.records + info.empty_lines }));
   if (data.length > limits.maxRows) {
     throw new CsvFileError(`The file has more than ${limits.maxRows} rows, the most one import takes (IMPORT_MAX_ROWS): split it into several files`);
   }
@@ -54,15 +58,16 @@ export function readCsvTable(text: string, columns: readonly string[], required:
     ]);
   }
   const table: CsvTable = { rows: [], ragged: [] };
-  data.forEach((cells, index) => {
-    const row = index + 2;
+  for (const { cells, row } of data) {
+    // A row of empty cells only (`,,,`, as spreadsheets save formatted but empty rows) holds nothing to import.
+    if (cells.every((cell) => cell === '')) continue;
     if (cells.length !== header.length) {
       table.ragged.push({ row, errors: [{ field: '(row)', message: `Has ${cells.length} cells; the header has ${header.length}` }] });
     } else {
       // A cell our own export defused ('=…) reads back as it was.
       table.rows.push({ row, cells: Object.fromEntries(header.map((column, i) => [column, fromSpreadsheetSafe(cells[i])])) });
     }
-  });
+  }
   return table;
 }
 

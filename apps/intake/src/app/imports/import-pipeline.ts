@@ -19,8 +19,8 @@ export interface ImportPlan<R> {
   invalid: ImportRowError[];
 }
 
-/** What one kind of CSV import does; `ImportsService` runs any of them the same way. */
-export interface ImportPipeline<R> {
+/** What one kind of CSV import does; `ImportsService` runs any of them the same way. Rows carry their row number in the file. */
+export interface ImportPipeline<R extends { row: number }> {
   /** Pure: parses and validates the file. Throws `CsvFileError` for a file-level problem. */
   parse(text: string, limits: CsvLimits): ParsedImport<R>;
   plan(manager: EntityManager, valid: R[], importId: string): Promise<ImportPlan<R>>;

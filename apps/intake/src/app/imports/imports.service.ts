@@ -54,7 +54,9 @@ export class ImportsService implements OnApplicationBootstrap, BeforeApplication
     this.pipelines = { initiatives, telemetry };
   }
 
-  private readonly pipelines: Record<ImportKind, ImportPipeline<unknown>>;
+  private readonly pipelines: Record<ImportKind, ImportPipeline<{ row: number }>>;
+  /** Imports this process is working on: a resume tick finding one's lease lapsed does not start it twice here. */
+  private readonly working = new Set<string>();
 
   onApplicationBootstrap(): void {
     // Imports whose process stopped (crash, deploy) carry on once their lease lapses.
@@ -134,17 +136,22 @@ export class ImportsService implements OnApplicationBootstrap, BeforeApplication
   }
 
   private processInBackground(id: string): void {
-    this.process(id).catch(async (error: unknown) => {
-      this.logger.error(`Import ${id} failed`, error instanceof Error ? error.stack : String(error));
-      // The cause is in the log; the caller learns what stands (the database's own words say nothing to them).
-      await this.dataSource
-        .query(
-          `UPDATE intake.imports SET status = 'failed', locked_until = NULL, updated_at = now(),
-             failure = CASE WHEN mode = 'all-or-nothing' THEN $2 ELSE format($3, rows_imported) END WHERE id = $1`,
-          [id, 'The import stopped on an internal error and imported nothing. Send the file again.', 'The import stopped on an internal error after importing %s row(s); those stay. Send the rest again.'],
-        )
-        .catch(() => undefined);
-    });
+    if (this.working.has(id)) return;
+    this.working.add(id);
+    this.process(id)
+      .catch(async (error: unknown) => {
+        this.logger.error(`Import ${id} failed`, error instanceof Error ? error.stack : String(error));
+        // The cause is in the log; the caller learns what stands (the database's own words say nothing to them).
+        // Only while it is processing: another process may have finished it meanwhile, and that stands.
+        await this.dataSource
+          .query(
+            `UPDATE intake.imports SET status = 'failed', locked_until = NULL, updated_at = now(),
+               failure = CASE WHEN mode = 'all-or-nothing' THEN $2 ELSE format($3, rows_imported) END WHERE id = $1 AND status = 'processing'`,
+            [id, 'The import stopped on an internal error and imported nothing. Send the file again.', 'The import stopped on an internal error after importing %s row(s); those stay. Send the rest again.'],
+          )
+          .catch(() => undefined);
+      })
+      .finally(() => this.working.delete(id));
   }
 
   private async process(id: string): Promise<void> {
@@ -169,20 +176,37 @@ export class ImportsService implements OnApplicationBootstrap, BeforeApplication
     }
     let imported = plan.alreadyImported;
     let skipped = plan.skipped;
+    // Resumed: the rows earlier batches wrote count as they did, and are not written again.
+    const written = new Map(
+      (
+        (await this.dataSource.query(`SELECT row_number, imported FROM intake.import_rows_written WHERE import_id = $1`, [id])) as {
+          row_number: number;
+          imported: boolean;
+        }[]
+      ).map((row) => [row.row_number, row.imported]),
+    );
+    const pending = plan.write.filter((row) => !written.has(row.row));
+    for (const row of plan.write) {
+      const done = written.get(row.row);
+      if (done === true) imported++;
+      else if (done === false) skipped++;
+    }
     const settled = () => invalid.length + skipped + imported;
     const write = async (manager: EntityManager, row: (typeof plan.write)[number]) => {
-      if (await pipeline.write(manager, row, current.requested_by, id)) imported++;
+      const wrote = await pipeline.write(manager, row, current.requested_by, id);
+      if (wrote) imported++;
       else skipped++;
+      return wrote;
     };
     await this.update(id, { ...counts, rows_skipped: skipped, rows_imported: imported, rows_processed: settled() });
     if (current.mode === 'all-or-nothing') {
       // One transaction: a row the database refuses takes every other row back with it. It holds the import's row
-      // throughout, so a process that finds the lease lapsed meanwhile waits, then finds the import settled. No
+      // throughout, so a process that finds the lease lapsed meanwhile skips it (see claim). No
       // progress is written meanwhile: that would take a second connection, which the embedded database (one
       // connection) never frees and a small pool can run out of; the rows count as imported when it commits.
       await this.dataSource.transaction(async (manager) => {
         await manager.query(`SELECT 1 FROM intake.imports WHERE id = $1 FOR UPDATE`, [id]);
-        for (const row of plan.write) await write(manager, row);
+        for (const row of pending) await write(manager, row);
         await manager.query(
           `UPDATE intake.imports SET status = 'completed', rows_imported = $2, rows_skipped = $3, rows_processed = $4, locked_until = NULL, updated_at = now() WHERE id = $1`,
           [id, imported, skipped, settled()],
@@ -190,10 +214,19 @@ export class ImportsService implements OnApplicationBootstrap, BeforeApplication
       });
       this.outbox.wake();
     } else {
-      for (let start = 0; start < plan.write.length; start += BATCH) {
-        const batch = plan.write.slice(start, start + BATCH);
+      for (let start = 0; start < pending.length; start += BATCH) {
+        const batch = pending.slice(start, start + BATCH);
         await this.dataSource.transaction(async (manager) => {
-          for (const row of batch) await write(manager, row);
+          const rows: number[] = [];
+          const wrote: boolean[] = [];
+          for (const row of batch) {
+            wrote.push(await write(manager, row));
+            rows.push(row.row);
+          }
+          await manager.query(
+            `INSERT INTO intake.import_rows_written (import_id, row_number, imported) SELECT $1, * FROM unnest($2::int[], $3::boolean[])`,
+            [id, rows, wrote],
+          );
           await manager.query(
             `UPDATE intake.imports SET rows_imported = $2, rows_skipped = $3, rows_processed = $4, locked_until = now() + make_interval(secs => $5), updated_at = now()
              WHERE id = $1`,
@@ -203,16 +236,23 @@ export class ImportsService implements OnApplicationBootstrap, BeforeApplication
         this.outbox.wake();
       }
       await this.settle(id, 'completed', {});
+      await this.dataSource.query(`DELETE FROM intake.import_rows_written WHERE import_id = $1`, [id]);
     }
     this.logger.log(`Import ${id} (${current.kind}): ${imported} imported, ${skipped} skipped, ${invalid.length} invalid of ${parsed.total}`);
   }
 
-  /** One process works on an import at a time: it holds a lease it renews with every batch. */
+  /**
+   * One process works on an import at a time: it holds a lease it renews with every batch. An all-or-nothing
+   * import renews none, but holds its row locked to the end: a row locked is skipped, not waited for (the wait
+   * would outlast the statement timeout and fail an import that was about to complete).
+   */
   private async claim(id: string): Promise<boolean> {
     const rows = firstResultSet(
       await this.dataSource.query(
         `UPDATE intake.imports SET locked_until = now() + make_interval(secs => $2)
-         WHERE id = $1 AND status = 'processing' AND (locked_until IS NULL OR locked_until < now()) RETURNING id`,
+         WHERE id = (SELECT id FROM intake.imports WHERE id = $1 AND status = 'processing' AND (locked_until IS NULL OR locked_until < now())
+                     FOR UPDATE SKIP LOCKED)
+         RETURNING id`,
         [id, LEASE_SECONDS],
       ),
     );

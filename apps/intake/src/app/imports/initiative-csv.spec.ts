@@ -22,6 +22,15 @@ describe(parseInitiativeCsv.name, () => {
     expect(parsed.invalid[2].errors[0].message).toBe('Repeats row 2 (same business unit and name)');
   });
 
+  it('should count blank lines as the rows a spreadsheet shows, and pass over rows of empty cells', () => {
+    const file = ['name,businessUnit,stage,tags', 'Claims triage,Insurance,pilot,', '', ',,,', '"Two-line\nname",Insurance,someday,'].join('\n');
+    const parsed = parseInitiativeCsv(file);
+    expect(parsed.total).toBe(2);
+    expect(parsed.valid.map((row) => row.row)).toEqual([2]);
+    // Row 3 is blank, row 4 holds empty cells only; the two-line cell is one spreadsheet row, the fifth.
+    expect(parsed.invalid.map((row) => [row.row, row.errors.map((e) => e.field)])).toEqual([[5, ['stage']]]);
+  });
+
   it('should refuse a header with unknown or missing columns as a whole', () => {
     expect(() => parseInitiativeCsv('name,colour\nA,red\n')).toThrow(CsvFileError);
     try {

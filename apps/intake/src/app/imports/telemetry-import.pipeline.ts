@@ -29,6 +29,9 @@ export class TelemetryImportPipeline implements ImportPipeline<ResolvedRow> {
       if (initiativeId) plan.write.push({ ...row, initiativeId });
       else plan.invalid.push({ row: row.row, errors: [{ field: 'initiative', message: `No initiative has the key ${row.initiativeKey}` }] });
     }
+    // Written initiative by initiative, each row locking its initiative: two imports naming the same ones lock them
+    // in one order and wait for each other, instead of deadlocking (a file names each initiative and period once).
+    plan.write.sort((a, b) => (a.initiativeId < b.initiativeId ? -1 : a.initiativeId > b.initiativeId ? 1 : a.row - b.row));
     return plan;
   }
 

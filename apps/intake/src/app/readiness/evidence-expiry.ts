@@ -39,8 +39,10 @@ export class EvidenceExpirySweep implements OnApplicationBootstrap, BeforeApplic
     const expired = await this.dataSource.transaction(async (manager) => {
       const rows = firstResultSet<{ initiative_id: string; criterion_id: CriterionId; expires_at: Date }>(
         await manager.query(
-          `UPDATE intake.evidence SET expiry_announced_at = $1
-           WHERE expires_at <= $1 AND expiry_announced_at IS NULL
+          // Never past the database's now: the request's check allows for clock skew, and a lapse announced early
+          // would be on record as having happened, and not announced again when it does.
+          `UPDATE intake.evidence SET expiry_announced_at = LEAST($1::timestamptz, now())
+           WHERE expires_at <= LEAST($1::timestamptz, now()) AND expiry_announced_at IS NULL
            RETURNING initiative_id, criterion_id, expires_at`,
           [asOf],
         ),
