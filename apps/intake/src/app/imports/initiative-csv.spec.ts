@@ -1,5 +1,5 @@
 import { CsvFileError } from './csv-table';
-import { initiativesToCsv, parseInitiativeCsv } from './initiative-csv';
+import { initiativesToCsv, joinTags, parseInitiativeCsv, splitTags } from './initiative-csv';
 
 describe(parseInitiativeCsv.name, () => {
   it('should number rows as a spreadsheet does and give each bad row its reasons', () => {
@@ -93,5 +93,14 @@ describe(parseInitiativeCsv.name, () => {
     const csv = initiativesToCsv([initiative], true);
     expect(csv).toContain(`"'=HYPERLINK(""https://example.invalid"",""open"")"`);
     expect(parseInitiativeCsv(csv).valid[0].input.summary).toBe('=HYPERLINK("https://example.invalid","open")');
+  });
+});
+
+describe(joinTags.name, () => {
+  it('should read back tags holding the separator or a backslash, and leave a hand-typed backslash as it is', () => {
+    const tags = ['R&D;EU', 'ends\\', 'plain', 'x\\;y', 'a\\\\b'];
+    expect(splitTags(joinTags(tags))).toEqual(tags);
+    expect(joinTags(['R&D;EU', 'plain'])).toBe('R&D\\;EU;plain');
+    expect(splitTags('ops; claims ;;a\\b')).toEqual(['ops', 'claims', 'a\\b']);
   });
 });

@@ -21,7 +21,27 @@ export const CSV_COLUMNS = [
   'tags',
 ] as const;
 const REQUIRED_COLUMNS = ['name', 'businessUnit'];
-const TAG_SEPARATOR = ';';
+/**
+ * Tags share one cell, separated by `;`. A tag holding `;` itself (or a
+ * backslash before one) is written with a backslash before it, so an export
+ * reads back as it was; a tag typed `a\b` by hand stays as typed.
+ */
+export function joinTags(tags: readonly string[]): string {
+  return tags.map((tag) => tag.replace(/\\(?=\\|;|$)/g, '\\\\').replace(/;/g, '\\;')).join(';');
+}
+
+export function splitTags(cell: string): string[] {
+  const tags: string[] = [];
+  let tag = '';
+  for (let i = 0; i < cell.length; i++) {
+    const next = cell[i + 1];
+    if (cell[i] === '\\' && (next === ';' || next === '\\')) tag += cell[++i];
+    else if (cell[i] === ';') (tags.push(tag), (tag = ''));
+    else tag += cell[i];
+  }
+  tags.push(tag);
+  return tags.map((t) => t.trim()).filter(Boolean);
+}
 
 export interface ParsedRow {
   /** As a spreadsheet numbers it: the header is row 1. */
@@ -51,7 +71,7 @@ export function parseInitiativeCsv(text: string, limits: CsvLimits = DEFAULT_CSV
     const record: Record<string, unknown> = {};
     for (const [column, value] of Object.entries(cells)) {
       if (column === 'key' || value === '') continue;
-      record[column] = column === 'tags' ? value.split(TAG_SEPARATOR).map((tag) => tag.trim()).filter(Boolean) : value;
+      record[column] = column === 'tags' ? splitTags(value) : value;
     }
     const parsed = registerInitiativeSchema.safeParse(record);
     if (!parsed.success) {
@@ -84,7 +104,7 @@ export function initiativesToCsv(initiatives: Initiative[], withHeader: boolean)
       initiative.riskTier,
       initiative.operatorRole,
       initiative.dataSensitivity,
-      initiative.tags.join(TAG_SEPARATOR),
+      joinTags(initiative.tags),
     ].map(spreadsheetSafe)),
     { header: withHeader, columns: [...CSV_COLUMNS] },
   );
