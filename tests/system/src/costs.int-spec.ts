@@ -988,6 +988,35 @@ describe('the cost ledger', () => {
     expect((await viewer.post(`/api/v1/token-prices/${model}`, { effectiveFrom: '2026-11-01', currency: 'USD', inputPer1k: '1', outputPer1k: '1' })).status).toBe(403);
   });
 
+  it('should announce a threshold a re-pricing leaves crossed no second time, and re-arm one it takes spend back under', async () => {
+    const model = 'capstan-llm-budgeted';
+    const { id } = await budgetedInitiative('Re-priced under budget', { period: '2026-09', category: 'inference', amount: '1' });
+    expect((await finance.request('PUT', '/api/v1/budgets', { body: { initiativeId: id, period: '2026-09', category: 'inference', amount: '1', currency: 'USD', thresholds: ['0.5', '1'] } })).status).toBe(200);
+    const price = (effectiveFrom: string, inputPer1k: string) => finance.post(`/api/v1/token-prices/${model}`, { effectiveFrom, currency: 'USD', inputPer1k, outputPer1k: '0' });
+    expect((await price('2026-09-01', '1')).status).toBe(201);
+    expect((await engineering.post('/api/v1/token-usage', { initiativeId: id, model, date: '2026-09-10', inputTokens: 1_000, outputTokens: 0 })).status).toBe(201);
+    const crossings = async () =>
+      (
+        await rowsOf<{ threshold: string }>(
+          `SELECT envelope->'payload'->>'threshold' AS threshold FROM cost_tracking.outbox
+            WHERE type = 'budget.threshold_crossed' AND envelope->'payload'->'status'->>'initiativeId' = $1 ORDER BY seq`,
+          [id],
+        )
+      ).map((row) => row.threshold);
+    expect(await crossings()).toEqual(['0.5', '1']);
+    // 0.99 for the same usage: still past half the budget (no second announcement), no longer past all of it.
+    expect((await price('2026-09-05', '0.99')).status).toBe(201);
+    const repriced = await finance.post<{ changes: unknown[] }>(`/api/v1/token-prices/${model}/repricing`, { from: '2026-09-01', to: '2026-09-30' });
+    expect([repriced.status, repriced.body.changes.length]).toEqual([201, 1]);
+    expect(await crossings()).toEqual(['0.5', '1']);
+    const budget = (await viewer.get<{ items: { currency: string; burn: string; crossed: string[] }[] }>(`/api/v1/budgets?initiativeId=${id}`)).body.items;
+    expect(budget).toEqual([expect.objectContaining({ currency: 'USD', burn: '0.99', crossed: ['0.5'] })]);
+    // Back at 1: the re-armed threshold is announced again, once.
+    expect((await price('2026-09-06', '1')).status).toBe(201);
+    expect((await finance.post(`/api/v1/token-prices/${model}/repricing`, { from: '2026-09-01', to: '2026-09-30' })).status).toBe(201);
+    expect(await crossings()).toEqual(['0.5', '1', '1']);
+  });
+
   it('should re-price while charges are reversed by hand, answering each request, none lost to a deadlock', async () => {
     const pmo = new ApiClient(context.system.gatewayUrl, await tokenFor(context.jwtSecret, ['pmo']));
     const id = (await pmo.post<{ id: string }>('/api/v1/initiatives', { name: 'Metered and corrected', businessUnit: 'Service', stage: 'production' })).body.id;

@@ -13,7 +13,7 @@ import {
 } from '@capstan/contracts';
 import { ExactDecimal } from '@capstan/cost-tracking-core';
 import { Outbox, RpcError, type RpcContext } from '@capstan/messaging';
-import { BudgetsService } from '../budgets/budgets.service';
+import { BudgetsService, type BudgetScope } from '../budgets/budgets.service';
 import { ExchangeRatesService } from '../fx/exchange-rates.service';
 import { initiativeTotals, lockInitiatives, reportingTotals, sumBy, type InitiativeTotal, type ReportingTotal } from './initiative-totals';
 import { nextFigureVersion, UnitEconomicsService } from './unit-economics.service';
@@ -51,6 +51,16 @@ export const REVERSING_COLUMNS = `id, initiative_id, charge_date, period, catego
 export function reversingValues(id: string, reference: string, actor: string): string {
   return `${id}, e.initiative_id, e.charge_date, e.period, e.category, e.phase, -e.amount, -e.effective_amount, -e.list_cost, -e.contracted_cost,
     e.service_category, e.charge_category, e.resource_id, e.import_id, e.allocation_rule_id, e.currency, e.source, ${reference}, e.id, ${actor}`;
+}
+
+/**
+ * What entries written one after another in one transaction leave to do once, at the end: their initiatives'
+ * economics and the budgets they touched. Checked entry by entry, a charge reversed then recorded again would
+ * take its budget's burn under a threshold and back over it, and announce the crossing a second time.
+ */
+export class DeferredFollowUps {
+  readonly initiatives = new Set<string>();
+  readonly budgets: BudgetScope[] = [];
 }
 
 /**
@@ -95,8 +105,21 @@ export class LedgerService {
   }
 
   /** Records an entry in the caller's transaction (metering prices usage and records its cost together). */
-  async recordIn(manager: EntityManager, entry: Omit<RecordCostEntry, 'source'> & { source: 'manual' | 'metered' }, actor: string, context: RpcContext): Promise<CostEntry> {
-    return this.insert(manager, { ...entry, reversesId: null }, actor, context);
+  /** `deferred`: the follow-ups are collected there for `followUp`, instead of done now. */
+  async recordIn(
+    manager: EntityManager,
+    entry: Omit<RecordCostEntry, 'source'> & { source: 'manual' | 'metered' },
+    actor: string,
+    context: RpcContext,
+    deferred?: DeferredFollowUps,
+  ): Promise<CostEntry> {
+    return this.insert(manager, { ...entry, reversesId: null }, actor, context, deferred);
+  }
+
+  /** Does what entries written with `deferred` left to do: each initiative's economics, then each budget, once. */
+  async followUp(manager: EntityManager, deferred: DeferredFollowUps, context: RpcContext): Promise<void> {
+    if (deferred.initiatives.size) await this.publishEconomicsOf(manager, [...deferred.initiatives], context);
+    if (deferred.budgets.length) await this.budgets.checkEach(manager, deferred.budgets, context);
   }
 
   /**
@@ -106,7 +129,7 @@ export class LedgerService {
    * conversion to the reporting currency, so the pair nets to zero in every
    * view, whatever rates arrived in between.
    */
-  async reverseIn(manager: EntityManager, id: string, reason: string, actor: string, context: RpcContext): Promise<CostEntry> {
+  async reverseIn(manager: EntityManager, id: string, reason: string, actor: string, context: RpcContext, deferred?: DeferredFollowUps): Promise<CostEntry> {
     // Its initiative before the entry, as re-pricing takes them: the other order could deadlock with it.
     const [owner] = (await manager.query(`SELECT initiative_id FROM cost_tracking.cost_entries WHERE id = $1`, [id])) as { initiative_id: string | null }[];
     if (owner?.initiative_id) await lockInitiatives(manager, [owner.initiative_id]);
@@ -125,7 +148,7 @@ export class LedgerService {
     // A reversed token charge no longer stands: its usage is left uncharged, and re-pricing passes it by.
     await manager.query(`UPDATE cost_tracking.token_charges SET current = false WHERE entry_id = $1 AND current`, [id]);
     await this.rates.carryConversions(manager, [{ reversal: reversal.id, original: id }]);
-    return this.recorded(manager, reversal, context);
+    return this.recorded(manager, reversal, context, deferred);
   }
 
   /** One initiative's or one import's entries, newest first, a page at a time (keyset on the ledger's sequence). */
@@ -224,6 +247,7 @@ export class LedgerService {
     entry: Omit<RecordCostEntry, 'source'> & { source: CostEntry['source']; reversesId: string | null },
     actor: string,
     context: RpcContext,
+    deferred?: DeferredFollowUps,
   ): Promise<CostEntry> {
     const [row] = (await manager.query(
       `INSERT INTO cost_tracking.cost_entries (id, initiative_id, charge_date, period, category, phase, amount, currency, source, reference, reverses_id, recorded_by)
@@ -245,13 +269,16 @@ export class LedgerService {
     )) as EntryRow[];
     const recorded = toEntry(row);
     await this.rates.convertEntries(manager, [recorded.id]);
-    return this.recorded(manager, recorded, context);
+    return this.recorded(manager, recorded, context, deferred);
   }
 
-  /** What follows a new entry: its event, and its initiative's economics and budgets brought up to date. */
-  private async recorded(manager: EntityManager, recorded: CostEntry, context: RpcContext): Promise<CostEntry> {
+  /** What follows a new entry: its event, and its initiative's economics and budgets brought up to date (now, or with `deferred`, later). */
+  private async recorded(manager: EntityManager, recorded: CostEntry, context: RpcContext, deferred?: DeferredFollowUps): Promise<CostEntry> {
     await this.outbox.enqueue(manager, CostEvents.recorded, { entry: recorded }, context);
-    if (recorded.initiativeId) {
+    if (recorded.initiativeId && deferred) {
+      deferred.initiatives.add(recorded.initiativeId);
+      deferred.budgets.push({ initiativeId: recorded.initiativeId, period: recorded.period, category: recorded.category });
+    } else if (recorded.initiativeId) {
       await this.publishEconomics(manager, recorded.initiativeId, context);
       await this.budgets.check(manager, { ...recorded, initiativeId: recorded.initiativeId }, context);
     }

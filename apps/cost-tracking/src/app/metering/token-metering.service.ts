@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { RecordTokenUsage, Repricing, SetTokenPrice, TokenPrice, TokenUsage } from '@capstan/contracts';
 import { Outbox, RpcError, type RpcContext } from '@capstan/messaging';
 import { lockInitiatives } from '../ledger/initiative-totals';
-import { LedgerService } from '../ledger/ledger.service';
+import { DeferredFollowUps, LedgerService } from '../ledger/ledger.service';
 
 // Per-1k prices (12 places) times token counts, over 1,000: at most 15 places, exact at 60 digits.
 const Exact = Decimal.clone({ precision: 60 });
@@ -153,6 +153,8 @@ export class TokenMeteringService {
       // The model's prices, newest first: each usage takes the first that had begun by its date.
       const prices = (await this.pricesOf(manager, model)).reverse();
       const changes: Repricing['changes'] = [];
+      // Budgets and economics once, after every change: not between a charge's reversal and its replacement.
+      const deferred = new DeferredFollowUps();
       for (const row of rows) {
         const price = prices.find((candidate) => candidate.effective_from <= row.usage_date);
         if (!price) continue;
@@ -160,13 +162,14 @@ export class TokenMeteringService {
         const amount = costOf(tokens, price);
         if (price.id === row.price_id || (new Exact(amount).equals(row.amount) && price.currency.trim() === row.currency.trim())) continue;
         // Reversing the charge's entry retires the charge too (it is no longer current).
-        await this.ledger.reverseIn(manager, row.entry_id, `re-priced ${model} from ${range.from} to ${range.to}`, actor, context);
-        await this.charge(manager, { id: row.id, initiativeId: row.initiative_id, model, date: row.usage_date, phase: row.phase }, price, amount, actor, context);
+        await this.ledger.reverseIn(manager, row.entry_id, `re-priced ${model} from ${range.from} to ${range.to}`, actor, context, deferred);
+        await this.charge(manager, { id: row.id, initiativeId: row.initiative_id, model, date: row.usage_date, phase: row.phase }, price, amount, actor, context, deferred);
         const from = new Exact(row.amount).toFixed();
         const [fromCurrency, currency] = [row.currency.trim(), price.currency.trim()];
         const difference = fromCurrency === currency ? new Exact(amount).minus(from).toFixed() : null;
         changes.push({ usageId: row.id, date: row.usage_date, from, fromCurrency, to: amount, difference, currency });
       }
+      await this.ledger.followUp(manager, deferred, context);
       return { model, changes, unchanged: rows.length - changes.length };
     });
   }
@@ -193,6 +196,7 @@ export class TokenMeteringService {
     amount: string,
     actor: string,
     context: RpcContext,
+    deferred?: DeferredFollowUps,
   ): Promise<string> {
     const entry = await this.ledger.recordIn(
       manager,
@@ -208,6 +212,7 @@ export class TokenMeteringService {
       },
       actor,
       context,
+      deferred,
     );
     await manager.query(`INSERT INTO cost_tracking.token_charges (usage_id, price_id, entry_id, amount) VALUES ($1, $2, $3, $4)`, [usage.id, price.id, entry.id, amount]);
     return entry.id;
