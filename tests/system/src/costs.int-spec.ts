@@ -992,7 +992,8 @@ describe('the cost ledger', () => {
     const model = 'capstan-llm-budgeted';
     const { id } = await budgetedInitiative('Re-priced under budget', { period: '2026-09', category: 'inference', amount: '1' });
     expect((await finance.request('PUT', '/api/v1/budgets', { body: { initiativeId: id, period: '2026-09', category: 'inference', amount: '1', currency: 'USD', thresholds: ['0.5', '1'] } })).status).toBe(200);
-    const price = (effectiveFrom: string, inputPer1k: string) => finance.post(`/api/v1/token-prices/${model}`, { effectiveFrom, currency: 'USD', inputPer1k, outputPer1k: '0' });
+    // Finance names the model in capitals, the meter in lower case: one model.
+    const price = (effectiveFrom: string, inputPer1k: string) => finance.post(`/api/v1/token-prices/${model.toUpperCase()}`, { effectiveFrom, currency: 'USD', inputPer1k, outputPer1k: '0' });
     expect((await price('2026-09-01', '1')).status).toBe(201);
     expect((await engineering.post('/api/v1/token-usage', { initiativeId: id, model, date: '2026-09-10', inputTokens: 1_000, outputTokens: 0 })).status).toBe(201);
     const crossings = async () =>
@@ -1006,7 +1007,7 @@ describe('the cost ledger', () => {
     expect(await crossings()).toEqual(['0.5', '1']);
     // 0.99 for the same usage: still past half the budget (no second announcement), no longer past all of it.
     expect((await price('2026-09-05', '0.99')).status).toBe(201);
-    const repriced = await finance.post<{ changes: unknown[] }>(`/api/v1/token-prices/${model}/repricing`, { from: '2026-09-01', to: '2026-09-30' });
+    const repriced = await finance.post<{ changes: unknown[] }>(`/api/v1/token-prices/Capstan-LLM-Budgeted/repricing`, { from: '2026-09-01', to: '2026-09-30' });
     expect([repriced.status, repriced.body.changes.length]).toEqual([201, 1]);
     expect(await crossings()).toEqual(['0.5', '1']);
     const budget = (await viewer.get<{ items: { currency: string; burn: string; crossed: string[] }[] }>(`/api/v1/budgets?initiativeId=${id}`)).body.items;

@@ -53,7 +53,10 @@ export class TokenMeteringService {
     private readonly ledger: LedgerService,
   ) {}
 
-  async setPrice(model: string, price: SetTokenPrice, actor: string): Promise<TokenPrice> {
+  // Model names are told apart regardless of case, and kept in lower case: a meter posting "gpt-4o-mini" finds the
+  // price finance set for "GPT-4o-mini", and re-pricing one reaches usage recorded under either.
+  async setPrice(name: string, price: SetTokenPrice, actor: string): Promise<TokenPrice> {
+    const model = name.toLowerCase();
     const rows = (await this.dataSource.query(
       `INSERT INTO cost_tracking.token_prices (id, model, effective_from, currency, input_per_1k, output_per_1k, cached_per_1k, recorded_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (model, effective_from) DO NOTHING
@@ -67,10 +70,11 @@ export class TokenMeteringService {
   }
 
   async prices(model: string): Promise<{ items: TokenPrice[] }> {
-    return { items: (await this.pricesOf(this.dataSource.manager, model)).map(toPrice) };
+    return { items: (await this.pricesOf(this.dataSource.manager, model.toLowerCase())).map(toPrice) };
   }
 
-  async recordUsage(usage: RecordTokenUsage, actor: string, context: RpcContext, requestId?: string): Promise<TokenUsage> {
+  async recordUsage(recorded: RecordTokenUsage, actor: string, context: RpcContext, requestId?: string): Promise<TokenUsage> {
+    const usage = { ...recorded, model: recorded.model.toLowerCase() };
     return this.outbox.transaction(async (manager) => {
       const seen = requestId ? await this.usageOfRequest(manager, requestId) : undefined;
       if (seen) return seen;
@@ -125,7 +129,8 @@ export class TokenMeteringService {
   }
 
   /** Charges usage between two dates again at the prices effective now; only charges that change are reversed and replaced. */
-  async reprice(model: string, range: { from: string; to: string }, actor: string, context: RpcContext): Promise<Repricing> {
+  async reprice(name: string, range: { from: string; to: string }, actor: string, context: RpcContext): Promise<Repricing> {
+    const model = name.toLowerCase();
     return this.outbox.transaction(async (manager) => {
       // Every initiative whose figures may change, locked in one order before any charge: a reversal takes an
       // initiative, then its entry's charge, and taking the charges first here could deadlock with it.

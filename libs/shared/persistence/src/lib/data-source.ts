@@ -49,22 +49,30 @@ export function serviceDataSourceOptions(options: ServiceDatabaseOptions): DataS
  * replicas starting together from migrating at the same time.
  */
 export async function migrate(dataSource: DataSource, schema: string): Promise<string[]> {
-  return underMigrationLock(dataSource, schema, async () => {
-    await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
+  return underMigrationLock(dataSource, schema, async (migrator) => {
+    await migrator.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    const applied = await migrator.runMigrations({ transaction: 'each' });
     return applied.map((migration) => migration.name);
   });
 }
 
 /** Undoes the newest applied migration (a rollback step); returns its name, or undefined when none is applied. */
 export async function revertLastMigration(dataSource: DataSource, schema: string): Promise<string | undefined> {
-  return underMigrationLock(dataSource, schema, async () => {
-    const [newest] = (await appliedMigrations(dataSource, schema)).slice(-1);
+  return underMigrationLock(dataSource, schema, async (migrator) => {
+    const [newest] = (await appliedMigrations(migrator, schema)).slice(-1);
     if (newest === undefined) return undefined;
-    await dataSource.undoLastMigration({ transaction: 'each' });
+    await migrator.undoLastMigration({ transaction: 'each' });
     return newest;
   });
 }
+
+/**
+ * How long a migration's statement waits for a table's lock before it fails
+ * (and the migration with it, to be run again): an ALTER waiting behind an old
+ * version's long transaction would otherwise hold up every query on the table
+ * meanwhile.
+ */
+const MIGRATION_LOCK_TIMEOUT_MS = 15_000;
 
 /** This build's migrations the schema has not applied yet, oldest first. */
 export async function pendingMigrations(dataSource: DataSource, schema: string): Promise<string[]> {
@@ -94,17 +102,32 @@ async function appliedMigrations(dataSource: DataSource, schema: string): Promis
   return rows.map((row) => row.name);
 }
 
-async function underMigrationLock<T>(dataSource: DataSource, schema: string, work: () => Promise<T>): Promise<T> {
+/**
+ * Runs `work` on connections of its own, free of the service's statement timeout (building an index over a
+ * large ledger takes longer than any request should), under the schema's migration lock: a replica that finds
+ * it taken waits for it however long the other's migrations take.
+ */
+async function underMigrationLock<T>(dataSource: DataSource, schema: string, work: (migrator: DataSource) => Promise<T>): Promise<T> {
   // An embedded database belongs to one process and has one connection: no lock needed (or possible).
-  if (isEmbedded(dataSource)) return work();
-  const lock = dataSource.createQueryRunner();
+  if (isEmbedded(dataSource)) return work(dataSource);
+  const migrator = new DataSource({
+    ...dataSource.options,
+    poolSize: 2,
+    extra: { statement_timeout: 0, lock_timeout: MIGRATION_LOCK_TIMEOUT_MS, idle_in_transaction_session_timeout: 0 },
+  } as DataSourceOptions);
+  await migrator.initialize();
+  const lock = migrator.createQueryRunner();
   const lockKey = `capstan.migrate.${schema}`;
   try {
-    await lock.query('SELECT pg_advisory_lock(hashtext($1))', [lockKey]);
-    return await work();
+    // Tried, not waited for: a wait for the lock would count against lock_timeout.
+    while (!((await lock.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [lockKey])) as { locked: boolean }[])[0].locked) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    return await work(migrator);
   } finally {
     await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey]).catch(() => undefined);
     await lock.release();
+    await migrator.destroy();
   }
 }
 
