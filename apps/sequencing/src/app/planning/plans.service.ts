@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ScoringRpc, SequencingEvents, type ComputePlan, type PlanListQuery, type PlanView } from '@capstan/contracts';
+import { MAX_PLAN_TIME_LIMIT_MS, ScoringRpc, SequencingEvents, type ComputePlan, type PlanListQuery, type PlanView } from '@capstan/contracts';
 import { firstResultSet, Outbox, RpcClient, RpcError } from '@capstan/messaging';
 import { holdKey } from '@capstan/persistence';
 import {
@@ -81,11 +81,13 @@ export class PlansService {
     const [{ seen }] = (await this.dataSource.query(`SELECT coalesce(array_agg(seq), '{}') AS seen FROM sequencing.draft_changes`)) as { seen: string[] }[];
     const snapshot = await this.inputs.snapshot(options.startDate, options.horizonWeeks);
     const [previous] = await this.latest(this.dataSource.manager, ['draft']);
+    // Solved before any transaction opens: the search may take its whole time limit, with nothing held meanwhile.
+    const plan = await this.solve(snapshot, options);
     const row = await this.outbox.transaction(async (manager) => {
       // A repeat arriving while the first is computing waits here, then answers with what the first made.
       const made = requestId ? await madeFor(manager, 'plans', requestId) : undefined;
       if (made) return made as PlanRow;
-      const stored = await this.store(manager, 'draft', 'requested', snapshot, options, actor, previous, requestId);
+      const stored = await this.storeResult(manager, 'draft', 'requested', snapshot, options, plan, actor, previous, requestId);
       await manager.query(`DELETE FROM sequencing.draft_changes WHERE seq = ANY($1::bigint[])`, [seen]);
       // Whoever else has the latest draft open reads it again: publishing the one they see would be refused.
       await this.outbox.enqueue(manager, SequencingEvents.draftRecomputed, { planId: stored.id, previousPlanId: stored.previous_plan_id, trigger: stored.trigger });
@@ -304,6 +306,9 @@ export class PlansService {
     return this.outbox.transaction(async (manager) => {
       const [{ locked }] = (await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext('sequencing.draft-refresh')) AS locked`)) as { locked: boolean }[];
       if (!locked) return false;
+      // The draft is solved inside this transaction (its snapshot must hold the changes taken below), for up to the
+      // plan's time limit with no statement running: the session's idle-in-transaction limit would end it first.
+      await manager.query(`SET LOCAL idle_in_transaction_session_timeout = ${MAX_PLAN_TIME_LIMIT_MS + 120_000}`);
       // Taken first, so the snapshot below sees every change they mark; a change committed later stays for the next tick.
       const taken = firstResultSet<{ seq: string; reason: string; planned_by: string | null }>(
         await manager.query(`DELETE FROM sequencing.draft_changes RETURNING seq, reason, planned_by`),
@@ -354,7 +359,7 @@ export class PlansService {
     };
   }
 
-  private async solve(snapshot: PortfolioSnapshot, options: PlanOptions): Promise<StoredResult> {
+  async solve(snapshot: PortfolioSnapshot, options: PlanOptions): Promise<StoredResult> {
     let plan: PortfolioPlan;
     try {
       plan = planPortfolio(snapshot, { seed: options.seed, maxSchedules: options.maxSchedules, timeLimitMs: options.timeLimitMs });

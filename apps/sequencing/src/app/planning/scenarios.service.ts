@@ -73,12 +73,17 @@ export class ScenariosService {
       if (error instanceof ScenarioError) throw new RpcError('unprocessable', error.message, error.issues.map((message) => ({ field: 'changes', message })));
       throw error;
     }
+    // Solved before any transaction opens: the searches may take their whole time limit, with nothing held meanwhile.
+    // The baseline is the same inputs without the changes, so the diff shows the changes' effect alone.
+    const baselineResult = rebased ? await this.plans.solve(inputs, options) : undefined;
+    const planResult = await this.plans.solve(snapshot, options);
     const row = await this.outbox.transaction(async (manager) => {
       const made = requestId ? await madeFor(manager, 'scenarios', requestId) : undefined;
       if (made) return made as ScenarioRow;
-      // The baseline is the same inputs without the changes, so the diff shows the changes' effect alone.
-      const baseline = rebased ? await this.plans.store(manager, 'scenario', `baseline of scenario: ${input.name} (plan ${base.id} from this week)`, inputs, options, actor) : base;
-      const plan = await this.plans.store(manager, 'scenario', `scenario: ${input.name}`, snapshot, options, actor);
+      const baseline = baselineResult
+        ? await this.plans.storeResult(manager, 'scenario', `baseline of scenario: ${input.name} (plan ${base.id} from this week)`, inputs, options, baselineResult, actor)
+        : base;
+      const plan = await this.plans.storeResult(manager, 'scenario', `scenario: ${input.name}`, snapshot, options, planResult, actor);
       const diff = diffPlans(baseline.result, plan.result);
       const [scenario] = (await manager.query(
         `INSERT INTO sequencing.scenarios (id, name, base_plan_id, plan_id, changes, diff, created_by, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
