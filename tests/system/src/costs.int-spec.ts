@@ -749,6 +749,12 @@ describe('the cost ledger', () => {
       [key, id],
     );
     expect(counts).toEqual([{ usage: '1', entries: '1' }]);
+    // Its charge reversed by hand meanwhile (the meter sent it twice), a retry is answered as first, and charges nothing.
+    expect((await finance.post(`/api/v1/cost-entries/${first.body.entryId}/reversal`, { reason: 'sent twice' })).status).toBe(201);
+    await forgetAnswer(key);
+    const afterReversal = await engineering.post<{ id: string; entryId: string; amount: string }>('/api/v1/token-usage', body, { 'idempotency-key': key });
+    expect([afterReversal.status, afterReversal.body]).toEqual([201, first.body]);
+    expect(await rowsOf(`SELECT count(*)::text AS n FROM cost_tracking.cost_entries WHERE initiative_id = $1`, [id])).toEqual([{ n: '2' }]);
   });
 
   it('should convert each entry at its charge date\'s rate once, keep it when later rates come, and list what has no rate yet', async () => {

@@ -9,6 +9,7 @@ import { AuditChain1764700000000 } from './1764700000000-audit-chain';
 import { ProcessedRequests1764800000000 } from './1764800000000-processed-requests';
 import { ConsumerAttempts1766500000000 } from './1766500000000-consumer-attempts';
 import { ImportRowsWritten1766900000000 } from './1766900000000-import-rows-written';
+import { AuditFilters1767000000000 } from './1767000000000-audit-filters';
 import { DecisionRequests1766200000000 } from './1766200000000-decision-requests';
 import { UnreportedTelemetry1766000000000 } from './1766000000000-unreported-telemetry';
 
@@ -26,4 +27,5 @@ export const migrations = [
   DecisionRequests1766200000000,
   ConsumerAttempts1766500000000,
   ImportRowsWritten1766900000000,
+  AuditFilters1767000000000,
 ];

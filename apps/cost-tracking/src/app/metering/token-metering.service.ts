@@ -98,13 +98,18 @@ export class TokenMeteringService {
     });
   }
 
-  /** The usage a request recorded before, as it is charged now. */
+  /**
+   * The usage a request recorded before, as it is charged now; its charge reversed by hand since, as it was last
+   * charged (a retry is answered, not refused as a conflict, and charges nothing again).
+   */
   private async usageOfRequest(manager: EntityManager, requestId: string): Promise<TokenUsage | undefined> {
     const [row] = (await manager.query(
       `SELECT u.id, u.initiative_id, u.model, u.usage_date::text AS usage_date, u.phase, u.input_tokens::text AS input_tokens, u.output_tokens::text AS output_tokens,
               u.cached_tokens::text AS cached_tokens, u.reference, u.recorded_by, c.price_id, c.entry_id, c.amount::text AS amount, p.currency
          FROM cost_tracking.token_usage u
-         JOIN cost_tracking.token_charges c ON c.usage_id = u.id AND c.current
+         JOIN LATERAL (
+           SELECT * FROM cost_tracking.token_charges c WHERE c.usage_id = u.id ORDER BY c.current DESC, c.charged_at DESC LIMIT 1
+         ) c ON true
          JOIN cost_tracking.token_prices p ON p.id = c.price_id
         WHERE u.request_id = $1`,
       [requestId],
