@@ -463,6 +463,9 @@ describe('the cost ledger', () => {
     expect(forecast.body.production).toMatchObject({ unitCost: '0.2', expected: '20000.00', low: '20000.00' });
     const usd = forecast.body.byCurrency.find((c) => c.currency === 'USD');
     expect(usd?.categories.find((c) => c.category === 'monitoring')).toEqual({ category: 'monitoring', status: 'unknown', reason: 'no cost recorded: economics unknown' });
+    // Monitoring was spent in dollars only: the euro block points there rather than calling it unknown.
+    const eur = forecast.body.byCurrency.find((c) => c.currency === 'EUR');
+    expect(eur?.categories.find((c) => c.category === 'monitoring')).toEqual({ category: 'monitoring', status: 'unknown', reason: 'no cost recorded in EUR: forecast in USD' });
     // Nothing to project for no volume, and no threshold crossed before anything is spent: both refused.
     expect((await viewer.get(`/api/v1/initiatives/${id}/forecast?metric=claims&productionVolume=0`)).status).toBe(400);
     const budget = { initiativeId: id, period: kept, category: 'inference', amount: '1000', currency: 'EUR', thresholds: ['0', '1'] };

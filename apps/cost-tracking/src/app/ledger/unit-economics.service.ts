@@ -62,17 +62,23 @@ export class UnitEconomicsService {
     // Nothing recorded yet: every category unknown, in the reporting currency, rather than no forecast at all.
     const recorded = [...new Set(rows.map((r) => r.currency.trim()))];
     const currencies = recorded.length ? recorded : [this.rates.reportingCurrency];
+    // A category spent in other currencies only is not unknown: its forecast is in theirs, and the reason says so.
+    const spentIn = (category: string) => [...new Set(rows.filter((r) => r.category === category).map((r) => r.currency.trim()))];
     const byCurrency = currencies.map((currency) => ({
       currency,
-      categories: COST_CATEGORIES.map((category) => ({
-        category,
-        ...forecastCategory(
-          rows.filter((r) => r.currency.trim() === currency && r.category === category).map((r) => ({ period: r.period.trim(), amount: r.amount })),
+      categories: COST_CATEGORIES.map((category) => {
+        const inCurrency = rows.filter((r) => r.currency.trim() === currency && r.category === category);
+        const elsewhere = spentIn(category).filter((other) => other !== currency);
+        const forecast = forecastCategory(
+          inCurrency.map((r) => ({ period: r.period.trim(), amount: r.amount })),
           lastClosed,
           months,
           minorUnitDigits(currency),
-        ),
-      })),
+        );
+        return inCurrency.length === 0 && elsewhere.length
+          ? { category, status: 'unknown' as const, reason: `no cost recorded in ${currency}: forecast in ${elsewhere.join(', ')}` }
+          : { category, ...forecast };
+      }),
     }));
     let production: Forecast['production'] = null;
     if (metric && productionVolume) {
