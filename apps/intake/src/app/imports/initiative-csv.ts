@@ -36,8 +36,10 @@ export function splitTags(cell: string): string[] {
   for (let i = 0; i < cell.length; i++) {
     const next = cell[i + 1];
     if (cell[i] === '\\' && (next === ';' || next === '\\')) tag += cell[++i];
-    else if (cell[i] === ';') (tags.push(tag), (tag = ''));
-    else tag += cell[i];
+    else if (cell[i] === ';') {
+      tags.push(tag);
+      tag = '';
+    } else tag += cell[i];
   }
   tags.push(tag);
   return tags.map((t) => t.trim()).filter(Boolean);
