@@ -258,7 +258,9 @@ export class PosturesService {
   /**
    * Each of the last `weeks` weeks as it stood at its end: the latest
    * evaluation of every initiative evaluated by then, counted by posture and by
-   * signal. Two aggregate queries; the rows never leave Postgres.
+   * signal. Two aggregate queries; the rows never leave Postgres. Each
+   * initiative's latest evaluation of a week is one probe of its index, so the
+   * cost grows with initiatives and weeks, not with the evaluations kept.
    */
   async trends(weeks: number): Promise<PortfolioTrends> {
     const lastEnd = mondayAfter(new Date()).getTime();
@@ -267,12 +269,14 @@ export class PosturesService {
       WITH ends AS (SELECT week, (week || 'T00:00:00Z')::timestamptz AS week_end FROM unnest($1::text[]) AS week),
       latest AS (
         SELECT ends.week, e.posture, e.result
-          FROM ends CROSS JOIN LATERAL (
-            SELECT DISTINCT ON (initiative_id) initiative_id, posture, result FROM scoring.evaluations
-             WHERE evaluated_at < ends.week_end ORDER BY initiative_id, evaluated_at DESC
+          FROM ends CROSS JOIN scoring.subjects s
+          CROSS JOIN LATERAL (
+            SELECT posture, result FROM scoring.evaluations ev
+             WHERE ev.initiative_id = s.initiative_id AND ev.evaluated_at < ends.week_end
+             ORDER BY ev.evaluated_at DESC LIMIT 1
           ) e
           -- An initiative archived by the week's end no longer counts in it.
-          WHERE NOT EXISTS (SELECT 1 FROM scoring.subjects s WHERE s.initiative_id = e.initiative_id AND s.archived_at < ends.week_end)
+          WHERE s.archived_at IS NULL OR s.archived_at >= ends.week_end
       )`;
     const postures = (await this.dataSource.query(`${latestPerWeek} SELECT week, posture, count(*)::int AS n FROM latest GROUP BY 1, 2`, [ends])) as {
       week: string;

@@ -309,11 +309,19 @@ export class EconomicsPage implements OnInit {
   }
 
   private loadsStarted = 0;
+  private latestLoad: Promise<void> = Promise.resolve();
 
-  private async load(): Promise<void> {
-    // Loads overlap (a burst of live events, an import followed): only the latest one's answers are shown,
-    // or a slow earlier one would put back figures a newer one has replaced.
-    const load = ++this.loadsStarted;
+  /**
+   * Reads the page's figures; resolves once they are shown (forms wait for it before saying what they did).
+   * Loads overlap (a burst of live events, an import followed): only the latest one's answers are shown, or a
+   * slow earlier one would put back figures a newer one has replaced, and an earlier one resolves with it.
+   */
+  private load(): Promise<void> {
+    this.latestLoad = this.read(++this.loadsStarted);
+    return this.latestLoad;
+  }
+
+  private async read(load: number): Promise<void> {
     try {
       const [initiatives, byInitiative, byCategory, byMonth, byPhase, budgets] = await Promise.all([
         firstValueFrom(this.initiatives.list()),
@@ -329,7 +337,7 @@ export class EconomicsPage implements OnInit {
         firstValueFrom(this.costs.conversions()).catch(() => null),
         firstValueFrom(this.costs.imports()).catch(() => null),
       ]);
-      if (load !== this.loadsStarted) return;
+      if (load !== this.loadsStarted) return this.latestLoad;
       this.reporting.set(reporting);
       this.conversions.set(conversions?.items ?? []);
       this.imports.set(imports?.items ?? null);
@@ -349,7 +357,7 @@ export class EconomicsPage implements OnInit {
       this.budgets.set(budgets.items);
       this.loads.update((n) => n + 1);
     } catch (error) {
-      if (load !== this.loadsStarted) return;
+      if (load !== this.loadsStarted) return this.latestLoad;
       const problem = problemOf(error);
       this.error.set(problem.detail ?? problem.title);
     }
