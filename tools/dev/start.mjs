@@ -186,6 +186,7 @@ function log(message) {
 
 function fail(message) {
   console.error(`capstan: ${message}`);
+  if (children.length === 0) process.exit(1);
   shutdown(1);
   throw new Stopping(message);
 }

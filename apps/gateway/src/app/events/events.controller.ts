@@ -2,7 +2,7 @@ import { Controller, HttpException, HttpStatus, Inject, Req, Sse, UnauthorizedEx
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { Request } from 'express';
-import { EMPTY, Observable, Subject, catchError, filter, finalize, from, interval, map, merge, mergeMap, of, takeUntil, timer } from 'rxjs';
+import { EMPTY, Observable, Subject, catchError, defer, filter, finalize, from, interval, map, merge, mergeMap, of, takeUntil, timer } from 'rxjs';
 import type { Subscription } from 'nats';
 import { type Subjects } from '@capstan/contracts';
 import { ALL_ROLES } from '@capstan/domain';
@@ -60,17 +60,20 @@ export class EventsController implements OnModuleDestroy {
         HttpStatus.TOO_MANY_REQUESTS,
       );
     }
-    this.open.set(principal.subject, held + 1);
     this.subscribe();
     const keepAlive = interval(KEEP_ALIVE_MS).pipe(map((): MessageEvent => ({ type: 'keep-alive', data: {} })));
-    return merge(this.events, keepAlive).pipe(
-      takeUntil(this.endOf(principal, bearerToken(request))),
-      finalize(() => {
-        const left = (this.open.get(principal.subject) ?? 1) - 1;
-        if (left > 0) this.open.set(principal.subject, left);
-        else this.open.delete(principal.subject);
-      }),
-    );
+    // Counted while subscribed: a stream whose client left before it began is never subscribed, and never counted.
+    return defer(() => {
+      this.open.set(principal.subject, (this.open.get(principal.subject) ?? 0) + 1);
+      return merge(this.events, keepAlive).pipe(
+        takeUntil(this.endOf(principal, bearerToken(request))),
+        finalize(() => {
+          const left = (this.open.get(principal.subject) ?? 1) - 1;
+          if (left > 0) this.open.set(principal.subject, left);
+          else this.open.delete(principal.subject);
+        }),
+      );
+    });
   }
 
   /**

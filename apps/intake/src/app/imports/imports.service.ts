@@ -224,7 +224,7 @@ export class ImportsService implements OnApplicationBootstrap, BeforeApplication
             rows.push(row.row);
           }
           await manager.query(
-            `INSERT INTO intake.import_rows_written (import_id, row_number, imported) SELECT $1, * FROM unnest($2::int[], $3::boolean[])`,
+            `INSERT INTO intake.import_rows_written (import_id, row_number, imported) SELECT $1::uuid, * FROM unnest($2::int[], $3::boolean[])`,
             [id, rows, wrote],
           );
           await manager.query(
