@@ -59,7 +59,7 @@ export function reversingValues(id: string, reference: string, actor: string): s
  * take its budget's burn under a threshold and back over it, and announce the crossing a second time.
  */
 export class DeferredFollowUps {
-  readonly initiatives = new Set<string>();
+  /** The budgets the entries fall in; their initiatives are the ones whose economics changed. */
   readonly budgets: BudgetScope[] = [];
 }
 
@@ -118,8 +118,9 @@ export class LedgerService {
 
   /** Does what entries written with `deferred` left to do: each initiative's economics, then each budget, once. */
   async followUp(manager: EntityManager, deferred: DeferredFollowUps, context: RpcContext): Promise<void> {
-    if (deferred.initiatives.size) await this.publishEconomicsOf(manager, [...deferred.initiatives], context);
-    if (deferred.budgets.length) await this.budgets.checkEach(manager, deferred.budgets, context);
+    if (!deferred.budgets.length) return;
+    await this.publishEconomicsOf(manager, [...new Set(deferred.budgets.map((scope) => scope.initiativeId))], context);
+    await this.budgets.checkEach(manager, deferred.budgets, context);
   }
 
   /**
@@ -276,7 +277,6 @@ export class LedgerService {
   private async recorded(manager: EntityManager, recorded: CostEntry, context: RpcContext, deferred?: DeferredFollowUps): Promise<CostEntry> {
     await this.outbox.enqueue(manager, CostEvents.recorded, { entry: recorded }, context);
     if (recorded.initiativeId && deferred) {
-      deferred.initiatives.add(recorded.initiativeId);
       deferred.budgets.push({ initiativeId: recorded.initiativeId, period: recorded.period, category: recorded.category });
     } else if (recorded.initiativeId) {
       await this.publishEconomics(manager, recorded.initiativeId, context);

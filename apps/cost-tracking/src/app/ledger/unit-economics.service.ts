@@ -63,12 +63,13 @@ export class UnitEconomicsService {
     const recorded = [...new Set(rows.map((r) => r.currency.trim()))];
     const currencies = recorded.length ? recorded : [this.rates.reportingCurrency];
     // A category spent in other currencies only is not unknown: its forecast is in theirs, and the reason says so.
-    const spentIn = (category: string) => [...new Set(rows.filter((r) => r.category === category).map((r) => r.currency.trim()))];
+    const spentIn = new Map<string, Set<string>>();
+    for (const row of rows) spentIn.set(row.category, (spentIn.get(row.category) ?? new Set()).add(row.currency.trim()));
     const byCurrency = currencies.map((currency) => ({
       currency,
       categories: COST_CATEGORIES.map((category) => {
         const inCurrency = rows.filter((r) => r.currency.trim() === currency && r.category === category);
-        const elsewhere = spentIn(category).filter((other) => other !== currency);
+        const elsewhere = [...(spentIn.get(category) ?? [])].filter((other) => other !== currency);
         const forecast = forecastCategory(
           inCurrency.map((r) => ({ period: r.period.trim(), amount: r.amount })),
           lastClosed,

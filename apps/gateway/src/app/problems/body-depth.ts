@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
-import { PROBLEM_CONTENT_TYPE, instanceOf, problem } from './problem';
+import { answerProblem } from './body-parser-errors';
+import { problem } from './problem';
 
 /** Deeper than any body the API takes (a scenario's changes are about six levels). */
 export const MAX_BODY_DEPTH = 32;
@@ -23,6 +24,5 @@ export function nestsDeeperThan(value: unknown, limit: number): boolean {
  */
 export function refuseDeepBodies(request: Request, response: Response, next: NextFunction): void {
   if (!nestsDeeperThan(request.body, MAX_BODY_DEPTH)) return next();
-  const body = problem(400, 'malformed-body', `The request body nests deeper than ${MAX_BODY_DEPTH} levels`);
-  response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ ...body, instance: instanceOf(request.originalUrl) }));
+  answerProblem(request, response, problem(400, 'malformed-body', `The request body nests deeper than ${MAX_BODY_DEPTH} levels`));
 }

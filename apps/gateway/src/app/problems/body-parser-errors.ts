@@ -1,5 +1,10 @@
 import type { NextFunction, Request, Response } from 'express';
-import { PROBLEM_CONTENT_TYPE, instanceOf, problem } from './problem';
+import { PROBLEM_CONTENT_TYPE, instanceOf, problem, type Problem } from './problem';
+
+/** Answers a request refused before Nest sees it (no filter runs there) as problem+json, naming the request. */
+export function answerProblem(request: Request, response: Response, body: Problem): void {
+  response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ ...body, instance: instanceOf(request.originalUrl) }));
+}
 
 interface BodyParserError {
   type?: string;
@@ -19,5 +24,5 @@ export function bodyParserErrors(error: BodyParserError, request: Request, respo
       : error.type === 'entity.parse.failed'
         ? problem(400, 'malformed-body', 'The request body is not valid JSON')
         : problem(error.status && error.status < 500 ? error.status : 400, 'bad-request', error.message);
-  response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ ...body, instance: instanceOf(request.originalUrl) }));
+  answerProblem(request, response, body);
 }

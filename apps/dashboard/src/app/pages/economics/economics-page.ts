@@ -14,6 +14,7 @@ import { ExchangeRatesPanel, type RateDraft } from './exchange-rates-panel';
 import { ImportHistory } from './import-history';
 import { SpendChart } from './spend-chart';
 import { burnPercent, money, otherCurrencyNotes, percent, reachedBudget } from '../../core/display';
+import { LatestLoad } from '../../core/latest-load';
 
 /** How often the page looks again while entries are being converted to the reporting currency. */
 const CONVERSION_WATCH_MS = 2_000;
@@ -308,58 +309,52 @@ export class EconomicsPage implements OnInit {
     }
   }
 
-  private loadsStarted = 0;
-  private latestLoad: Promise<void> = Promise.resolve();
+  private readonly loadsOf = new LatestLoad();
 
-  /**
-   * Reads the page's figures; resolves once they are shown (forms wait for it before saying what they did).
-   * Loads overlap (a burst of live events, an import followed): only the latest one's answers are shown, or a
-   * slow earlier one would put back figures a newer one has replaced, and an earlier one resolves with it.
-   */
+  /** Reads the page's figures; resolves once they are shown (forms wait for it before saying what they did). */
   private load(): Promise<void> {
-    this.latestLoad = this.read(++this.loadsStarted);
-    return this.latestLoad;
-  }
-
-  private async read(load: number): Promise<void> {
-    try {
-      const [initiatives, byInitiative, byCategory, byMonth, byPhase, budgets] = await Promise.all([
-        firstValueFrom(this.initiatives.list()),
-        firstValueFrom(this.costs.summary('initiative')),
-        firstValueFrom(this.costs.summary('category')),
-        firstValueFrom(this.costs.summary('month')),
-        firstValueFrom(this.costs.summary('phase')),
-        firstValueFrom(this.costs.budgets()),
-      ]);
-      // Converted totals are a summary beside the rest: without them the page still shows.
-      const [reporting, conversions, imports] = await Promise.all([
-        firstValueFrom(this.costs.summary('phase', undefined, true)).catch(() => null),
-        firstValueFrom(this.costs.conversions()).catch(() => null),
-        firstValueFrom(this.costs.imports()).catch(() => null),
-      ]);
-      if (load !== this.loadsStarted) return this.latestLoad;
-      this.reporting.set(reporting);
-      this.conversions.set(conversions?.items ?? []);
-      this.imports.set(imports?.items ?? null);
-      // A conversion under way moves the converted totals with no event to say so: the page looks again until it is done.
-      // Not once the page is left: a load still under way then would start a watch no destroy hook clears.
-      if (this.conversions().length && this.watching === undefined && !this.destroyRef.destroyed) {
-        this.watching = setTimeout(() => {
-          this.watching = undefined;
-          void this.load();
-        }, CONVERSION_WATCH_MS);
-      }
-      this.byMonth.set(byMonth.groups);
-      this.byPhase.set(byPhase.groups);
-      this.initiativeNames.set(initiatives.items.map((i) => [i.id, `${i.key} ${i.name}`]));
-      this.byInitiative.set(byInitiative.groups);
-      this.byCategory.set(byCategory.groups);
-      this.budgets.set(budgets.items);
-      this.loads.update((n) => n + 1);
-    } catch (error) {
-      if (load !== this.loadsStarted) return this.latestLoad;
-      const problem = problemOf(error);
-      this.error.set(problem.detail ?? problem.title);
-    }
+    return this.loadsOf.run(
+      async () => {
+        const [initiatives, byInitiative, byCategory, byMonth, byPhase, budgets] = await Promise.all([
+          firstValueFrom(this.initiatives.list()),
+          firstValueFrom(this.costs.summary('initiative')),
+          firstValueFrom(this.costs.summary('category')),
+          firstValueFrom(this.costs.summary('month')),
+          firstValueFrom(this.costs.summary('phase')),
+          firstValueFrom(this.costs.budgets()),
+        ]);
+        // Converted totals are a summary beside the rest: without them the page still shows.
+        const [reporting, conversions, imports] = await Promise.all([
+          firstValueFrom(this.costs.summary('phase', undefined, true)).catch(() => null),
+          firstValueFrom(this.costs.conversions()).catch(() => null),
+          firstValueFrom(this.costs.imports()).catch(() => null),
+        ]);
+        return { initiatives, byInitiative, byCategory, byMonth, byPhase, budgets, reporting, conversions, imports };
+      },
+      (read) => {
+        this.reporting.set(read.reporting);
+        this.conversions.set(read.conversions?.items ?? []);
+        this.imports.set(read.imports?.items ?? null);
+        // A conversion under way moves the converted totals with no event to say so: the page looks again until it is done.
+        // Not once the page is left: a load still under way then would start a watch no destroy hook clears.
+        if (this.conversions().length && this.watching === undefined && !this.destroyRef.destroyed) {
+          this.watching = setTimeout(() => {
+            this.watching = undefined;
+            void this.load();
+          }, CONVERSION_WATCH_MS);
+        }
+        this.byMonth.set(read.byMonth.groups);
+        this.byPhase.set(read.byPhase.groups);
+        this.initiativeNames.set(read.initiatives.items.map((i) => [i.id, `${i.key} ${i.name}`]));
+        this.byInitiative.set(read.byInitiative.groups);
+        this.byCategory.set(read.byCategory.groups);
+        this.budgets.set(read.budgets.items);
+        this.loads.update((n) => n + 1);
+      },
+      (error) => {
+        const problem = problemOf(error);
+        this.error.set(problem.detail ?? problem.title);
+      },
+    );
   }
 }

@@ -8,6 +8,7 @@ import { CostsApi } from '../../core/costs-api';
 import { burnPercent, money, otherCurrencyNotes, sumAmounts } from '../../core/display';
 import { BudgetForm, type BudgetDraft } from '../economics/budget-form';
 import { BusinessVolumeForm } from './business-volume-form';
+import { LatestLoad } from '../../core/latest-load';
 import { unknownInEveryCurrency } from './forecast-unknowns';
 
 type Forecasted = Extract<Forecast['byCurrency'][number]['categories'][number], { status: 'forecast' }>;
@@ -142,38 +143,29 @@ export class InitiativeEconomics {
     });
   }
 
-  private fetchesStarted = 0;
-  private latestFetch: Promise<void> = Promise.resolve();
+  private readonly fetches = new LatestLoad();
 
-  /**
-   * Reads the initiative's economics; resolves once they are shown (or the failure is). Reads overlap (a burst of
-   * cost events, a form's save): only the latest one's answer is shown, and an earlier one resolves with it.
-   */
+  /** Reads the initiative's economics; resolves once they are shown (or the failure is). */
   private fetch(id: string): Promise<void> {
-    this.latestFetch = this.read(id, ++this.fetchesStarted);
-    return this.latestFetch;
-  }
-
-  private async read(id: string, fetch: number): Promise<void> {
-    try {
-      const { phases, unitCosts, budgets, forecast } = await firstValueFrom(
-        forkJoin({
-          phases: this.costs.summary('phase', id),
-          unitCosts: this.costs.unitCosts(id).pipe(catchError(() => of({ items: [] }))),
-          budgets: this.costs.budgets(id),
-          forecast: this.costs.forecast(id).pipe(catchError(() => of(null))),
-        }),
-      );
-      if (fetch !== this.fetchesStarted) return this.latestFetch;
-      this.phases.set(phases.groups);
-      this.unitCosts.set(unitCosts.items);
-      this.budgets.set(budgets.items);
-      this.forecast.set(forecast);
-      this.failed.set(false);
-    } catch {
-      if (fetch !== this.fetchesStarted) return this.latestFetch;
-      this.failed.set(true);
-    }
+    return this.fetches.run(
+      () =>
+        firstValueFrom(
+          forkJoin({
+            phases: this.costs.summary('phase', id),
+            unitCosts: this.costs.unitCosts(id).pipe(catchError(() => of({ items: [] }))),
+            budgets: this.costs.budgets(id),
+            forecast: this.costs.forecast(id).pipe(catchError(() => of(null))),
+          }),
+        ),
+      ({ phases, unitCosts, budgets, forecast }) => {
+        this.phases.set(phases.groups);
+        this.unitCosts.set(unitCosts.items);
+        this.budgets.set(budgets.items);
+        this.forecast.set(forecast);
+        this.failed.set(false);
+      },
+      () => this.failed.set(true),
+    );
   }
 
   protected readonly unknownCategories = computed(() => unknownInEveryCurrency(this.forecast()?.byCurrency ?? []));
