@@ -83,6 +83,11 @@ describe('batched event consumers', () => {
         { timeoutMs: 60_000, what: 'the failing and the unreadable event dead-lettered' },
       );
       expect(deadLetters).toBe(2);
+      // Its attempts go with it: republished from the dead letters after a fix, it is attempted as often as any event.
+      await pollUntil(
+        async () => Number((await dataSource.query(`SELECT count(*) AS n FROM probe.consumer_attempts WHERE event_id = $1`, [events[123].id]))[0].n) === 0 || undefined,
+        { timeoutMs: 10_000, what: "the dead-lettered event's attempts forgotten" },
+      );
     } finally {
       await consumers.stop();
     }

@@ -259,4 +259,36 @@ describe('scoring through the API', () => {
     const dryRun = await pmo.request<{ evaluated: number }>('POST', '/api/v1/scoring-models/strict-risk/dry-run');
     expect(dryRun.body.evaluated).toBe(3);
   });
+
+  it('should activate a model only once the transactions scoring under the one active before have ended', async () => {
+    const models = await viewer.get<{ items: { status: string; definition: Record<string, unknown> }[] }>('/api/v1/scoring-models');
+    const active = models.body.items.find((model) => model.status === 'active')?.definition ?? {};
+    expect((await admin.post('/api/v1/scoring-models', { ...active, version: 'same-rules' })).status).toBe(201);
+    const database = new Client({ connectionString: context.databaseUrl });
+    await database.connect();
+    try {
+      // What a batch of events being scored holds, from its first read of the active model to its commit.
+      await database.query('BEGIN');
+      await database.query(`SELECT pg_advisory_xact_lock_shared(hashtext('scoring.active-model'))`);
+      let answered = false;
+      const activation = admin.request('POST', '/api/v1/scoring-models/same-rules/activate').then((response) => {
+        answered = true;
+        return response;
+      });
+      await pollUntil(
+        async () => {
+          const { rows } = await database.query(`SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`);
+          return rows[0].waiting > 0 ? true : undefined;
+        },
+        { what: 'the activation to wait for the batch' },
+      );
+      const { rows } = await database.query(`SELECT status FROM scoring.models WHERE version = 'same-rules'`);
+      expect({ answered, status: rows[0].status }).toEqual({ answered: false, status: 'draft' });
+      await database.query('COMMIT');
+      expect((await activation).status).toBe(200);
+      expect((await database.query(`SELECT status FROM scoring.models WHERE version = 'same-rules'`)).rows[0].status).toBe('active');
+    } finally {
+      await database.end();
+    }
+  });
 });

@@ -79,6 +79,20 @@ describe(WorkLeases.name, () => {
     expect(sawTwo).toBe(false);
   });
 
+  it('should hand the work over when the holder goes silent with its connection left open, as a host that died does', async () => {
+    for (const leases of started) await leases.stop();
+    const silent = await replica();
+    const standby = await replica();
+    expect(silent.holds('outbox-relay')).toBe(true);
+    // The holder stops asking and closes nothing: Postgres sees what it sees of a host that lost power.
+    clearInterval((silent as unknown as { timer: NodeJS.Timeout }).timer);
+    await pollUntil(() => standby.holds('outbox-relay') && standby.holds('leases__initiative_registered'), {
+      timeoutMs: 30_000,
+      intervalMs: 100,
+      what: 'the standby to take over from the silent holder',
+    });
+  });
+
   it('should hold everything, with no connection, for a database only this process uses', async () => {
     const dataSource = openDataSource({ schema: 'leases', entities: [], migrations: [], databaseUrl: database.url, dataDir: tmpdir() });
     const alone = new WorkLeases(dataSource, { schema: 'leases', coordinate: false });

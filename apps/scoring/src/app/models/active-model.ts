@@ -10,9 +10,18 @@ export interface ActiveScoringModel {
 }
 
 /**
+ * The lock between activating a model and the transactions scoring under the active one: they hold it shared from their
+ * first read of the model, an activation takes it alone. A batch that read the old model ends before the activation
+ * commits; one begun later waits for it and reads the new model. Without it, a batch could score an initiative under
+ * the old model after the re-score that follows an activation had passed it.
+ */
+export const ACTIVE_MODEL_LOCK = `hashtext('scoring.active-model')`;
+
+/**
  * The model every evaluation uses: the one active row, or the shipped default
  * before any is stored. A model is immutable once active, so its parsed form is
- * kept by version, and a transaction that scores a batch of events asks once.
+ * kept by version, and a transaction that scores a batch of events asks once,
+ * before it locks any initiative (see `ACTIVE_MODEL_LOCK`).
  */
 @Injectable()
 export class ActiveModel {
@@ -28,7 +37,7 @@ export class ActiveModel {
     if (!transaction) return this.read(manager);
     const known = this.perTransaction.get(transaction);
     if (known) return known;
-    const active = this.read(manager);
+    const active = manager.query(`SELECT pg_advisory_xact_lock_shared(${ACTIVE_MODEL_LOCK})`).then(() => this.read(manager));
     this.perTransaction.set(transaction, active);
     return active;
   }

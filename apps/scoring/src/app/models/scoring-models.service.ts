@@ -4,6 +4,7 @@ import { scoringModelSchema, type DryRun, type ScoringModelDefinition, type Scor
 import { RpcError, firstResultSet } from '@capstan/messaging';
 import { DEFAULT_MODEL } from '@capstan/scoring-core';
 import { PosturesService } from '../postures/postures.service';
+import { ACTIVE_MODEL_LOCK } from './active-model';
 
 interface ModelRow {
   version: string;
@@ -56,6 +57,8 @@ export class ScoringModelsService implements OnApplicationBootstrap {
 
   async activate(version: string, actor: string): Promise<ScoringModelView & { rescoring: number }> {
     const activated = await this.dataSource.transaction(async (manager) => {
+      // Waits for the transactions scoring under the model active now; those begun later wait for this one.
+      await manager.query(`SELECT pg_advisory_xact_lock(${ACTIVE_MODEL_LOCK})`);
       const [model] = (await manager.query(`SELECT * FROM scoring.models WHERE version = $1 FOR UPDATE`, [version])) as ModelRow[];
       if (!model) throw RpcError.notFound(`Model version ${version}`);
       if (model.status === 'active') return model;

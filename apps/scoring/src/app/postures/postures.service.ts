@@ -91,6 +91,7 @@ export class PosturesService {
   /** Re-evaluates initiatives whose review time has come; replicas take different ones. Returns how many. */
   async reviewDue(batch = 100): Promise<number> {
     const reviewed = await this.dataSource.transaction(async (manager) => {
+      await this.activeModel.current(manager);
       const due = await manager
         .createQueryBuilder(ScoringSubjectEntity, 's')
         // Due by the database's clock, which the evaluation uses too (see `rescore`): by two clocks, one behind the
@@ -170,6 +171,8 @@ export class PosturesService {
    * Plain SQL, as this and `store` run for every event.
    */
   private async lockSubject(manager: EntityManager, initiativeId: string): Promise<ScoringSubjectEntity | null> {
+    // The model first: a transaction holding an initiative must never wait for a model's activation (`ACTIVE_MODEL_LOCK`).
+    await this.activeModel.current(manager);
     const row = await lockProjectionRow<SubjectRow>(
       manager,
       `SELECT inputs, posture, evaluation_id, applied_versions, gates_held_since, gates_held_under, review_at, recent_scores, archived_at, version, updated_at

@@ -58,13 +58,15 @@ export class PlanningHandler implements OnModuleInit {
       const units = decision === 'controlled_investment' ? (scopeEnvelope?.businessUnits ?? null) : null;
       return this.inputs.recordScopeEnvelope(manager, initiativeId, units, event.payload.initiativeVersion);
     }, (payload) => payload.decision.initiativeId);
+    // Both take the link's row: ordered by the link, an addition's batch and a removal's lock them in one order.
+    const byLink = (payload: { dependency: { initiativeId: string; dependsOn: string } }) => `${payload.dependency.initiativeId}:${payload.dependency.dependsOn}`;
     this.consumers.on(RegistryEvents.dependencyAdded, (event, manager) => {
       const { initiativeId, dependsOn, kind } = event.payload.dependency;
       return this.inputs.recordDependency(manager, initiativeId, dependsOn, { kind, version: event.payload.initiativeVersion ?? 0, removed: false });
-    });
+    }, byLink);
     this.consumers.on(RegistryEvents.dependencyRemoved, (event, manager) => {
       const { initiativeId, dependsOn, kind } = event.payload.dependency;
       return this.inputs.recordDependency(manager, initiativeId, dependsOn, { kind, version: event.payload.initiativeVersion, removed: true });
-    });
+    }, byLink);
   }
 }

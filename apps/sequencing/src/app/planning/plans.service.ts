@@ -17,7 +17,7 @@ import {
   type PortfolioSnapshot,
   type ScenarioChange,
 } from '@capstan/sequencing-engine';
-import { PlanningInputsService } from './planning-inputs.service';
+import { markStale, PlanningInputsService } from './planning-inputs.service';
 import { mondayOfThisWeek } from './this-week';
 
 export type PlanKind = PlanView['kind'];
@@ -79,6 +79,7 @@ export class PlansService {
     const options = withStartDate(request);
     // The changes seen before the snapshot are in this draft: the refresher need not recompute for them.
     const [{ seen }] = (await this.dataSource.query(`SELECT coalesce(array_agg(seq), '{}') AS seen FROM sequencing.draft_changes`)) as { seen: string[] }[];
+    const [newestBefore] = await this.latest(this.dataSource.manager, ['draft', 'published']);
     const snapshot = await this.inputs.snapshot(options.startDate, options.horizonWeeks);
     const [previous] = await this.latest(this.dataSource.manager, ['draft']);
     // Solved before any transaction opens: the search may take its whole time limit, with nothing held meanwhile.
@@ -87,8 +88,13 @@ export class PlansService {
       // A repeat arriving while the first is computing waits here, then answers with what the first made.
       const made = requestId ? await madeFor(manager, 'plans', requestId) : undefined;
       if (made) return made as PlanRow;
+      // Stored one at a time with the refresher's drafts. A plan stored since the snapshot was read may plan changes
+      // this one lacks, whose marks it took: this draft, stored after it, would be the newest without them.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('sequencing.draft-refresh'))`);
+      const [newestNow] = await this.latest(manager, ['draft', 'published']);
       const stored = await this.storeResult(manager, 'draft', 'requested', snapshot, options, plan, actor, previous, requestId);
       await manager.query(`DELETE FROM sequencing.draft_changes WHERE seq = ANY($1::bigint[])`, [seen]);
+      if (newestNow && newestNow.id !== newestBefore?.id) await markStale(manager, `inputs changed while draft ${stored.id} was computed`);
       // Whoever else has the latest draft open reads it again: publishing the one they see would be refused.
       await this.outbox.enqueue(manager, SequencingEvents.draftRecomputed, { planId: stored.id, previousPlanId: stored.previous_plan_id, trigger: stored.trigger });
       return stored;

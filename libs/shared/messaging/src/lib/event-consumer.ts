@@ -361,12 +361,17 @@ export class EventConsumers {
       // The count is kept until the dead letter is stored: reset on a failed publish, the event would be attempted
       // again until the broker's own limit, and past it dropped without a dead letter.
       if (await this.deadLetter(durable, delivered.message, `attempted ${attempts - 1}x without being settled: it stopped the service each time`)) {
-        await this.dataSource.query(`DELETE FROM "${this.schema}".consumer_attempts WHERE consumer = $1 AND event_id = $2`, [durable, delivered.event.id]).catch(() => undefined);
+        await this.forgetAttempts(durable, delivered.event.id);
       }
       return;
     }
     // Attempts counted on redeliveries, and the first delivery's.
     await this.applyThroughOutages(registration, [delivered]).catch((error: unknown) => this.retryLater(durable, delivered, error, attempts + 1));
+  }
+
+  /** A dead-lettered event's count goes: republished from the dead letters, it gets every attempt again. */
+  private async forgetAttempts(durable: string, eventId: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM "${this.schema}".consumer_attempts WHERE consumer = $1 AND event_id = $2`, [durable, eventId]).catch(() => undefined);
   }
 
   private async countAttempt(durable: string, eventId: string): Promise<number> {
@@ -445,7 +450,7 @@ export class EventConsumers {
    */
   private async retryLater(durable: string, { message, event }: Delivered, error: unknown, attempts: number): Promise<void> {
     if (attempts >= this.maxDeliver) {
-      await this.deadLetter(durable, message, `handler failed ${attempts}x: ${String(error)}`);
+      if (await this.deadLetter(durable, message, `handler failed ${attempts}x: ${String(error)}`)) await this.forgetAttempts(durable, event.id);
     } else {
       this.logger.warn(`${durable} failed on ${event.id} (delivery ${message.info.deliveryCount}): ${String(error)}`);
       message.nak(Math.min(500 * 2 ** message.info.deliveryCount, 30_000));

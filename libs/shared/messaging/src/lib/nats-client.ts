@@ -87,7 +87,9 @@ export class NatsClient {
       subjects: [subjects.deadLetter('>')],
       retention: RetentionPolicy.Limits,
       storage: StorageType.File,
-      max_age: nanos(90 * DAY_MS),
+      // No longer than the event stream: a dead letter republished to its subject reaches every consumer of its type, and
+      // each service's inbox (which outlasts the event stream) must still know whether it applied the event.
+      max_age: nanos(30 * DAY_MS),
       num_replicas: replicas,
     });
   }

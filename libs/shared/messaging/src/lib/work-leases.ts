@@ -15,7 +15,7 @@ export interface WorkLeasesOptions {
 
 /** A pg pool client, as far as leases use it. */
 interface LeaseConnection {
-  query(sql: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+  query(sql: string | { text: string; values?: unknown[]; query_timeout: number }, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   on(event: 'error', listener: (error: Error) => void): void;
   release(destroy: boolean): void;
 }
@@ -56,6 +56,11 @@ export class WorkLeases {
 
   get checkIntervalMs(): number {
     return this.options.checkIntervalMs ?? 1_000;
+  }
+
+  /** How long the lease connection may go unanswered, or unused, before its leases are given up. */
+  private get answerWithinMs(): number {
+    return Math.max(10_000, 10 * this.checkIntervalMs);
   }
 
   /** Registers a piece of work to lead; it is tried for at the next check (or `start`). */
@@ -123,14 +128,16 @@ export class WorkLeases {
       const connection = this.connection ?? (await this.connect());
       const missing = [...this.wanted].filter((name) => !this.held.has(name));
       if (!missing.length) {
-        // Nothing to take: make sure the connection (and so the locks) is still there.
-        await connection.query('SELECT 1');
+        // Nothing to take: make sure the connection (and so the locks) is still there. A connection that no longer
+        // answers (half-open, after a failover) is given up, not trusted until the kernel notices.
+        await connection.query({ text: 'SELECT 1', query_timeout: this.answerWithinMs });
         return;
       }
-      const { rows } = await connection.query(
-        `SELECT name, pg_try_advisory_lock(hashtext('capstan.work-lease'), hashtext($1 || '.' || name)) AS taken FROM unnest($2::text[]) AS name`,
-        [this.options.schema, missing],
-      );
+      const { rows } = await connection.query({
+        text: `SELECT name, pg_try_advisory_lock(hashtext('capstan.work-lease'), hashtext($1 || '.' || name)) AS taken FROM unnest($2::text[]) AS name`,
+        values: [this.options.schema, missing],
+        query_timeout: this.answerWithinMs,
+      });
       for (const row of rows) if (row['taken'] === true) this.held.add(String(row['name']));
     } catch (error) {
       if (this.connection) this.logger.warn(`Lost the work leases' connection (${String(error)}); trying again`);
@@ -141,6 +148,15 @@ export class WorkLeases {
   private async connect(): Promise<LeaseConnection> {
     const pool = (this.dataSource.driver as unknown as { master: { connect(): Promise<LeaseConnection> } }).master;
     const connection = await pool.connect();
+    // This process asks every check: a session silent for ten checks belongs to a process whose host died or was cut
+    // off, with no socket closed to tell Postgres. Postgres ends it then, and its leases pass to another replica, instead
+    // of after the kernel's keepalive gives up (two hours by default).
+    try {
+      await connection.query({ text: `SET idle_session_timeout = ${this.answerWithinMs}`, query_timeout: this.answerWithinMs });
+    } catch (error) {
+      connection.release(true);
+      throw error;
+    }
     // An idle connection that breaks reports it here; the locks are gone with it.
     connection.on('error', (error) => {
       if (this.connection !== connection) return;

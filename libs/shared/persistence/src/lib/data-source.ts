@@ -119,6 +119,12 @@ async function underMigrationLock<T>(dataSource: DataSource, schema: string, wor
   const lock = migrator.createQueryRunner();
   const lockKey = `capstan.migrate.${schema}`;
   try {
+    // The lock's session sits idle while the migrations run, for as long as they take; a migrator whose host dies
+    // sends nothing more. Keepalives from Postgres end the session (and free the lock) within half a minute of that,
+    // not the two hours of the kernel's defaults.
+    await lock.query('SET tcp_keepalives_idle = 15');
+    await lock.query('SET tcp_keepalives_interval = 5');
+    await lock.query('SET tcp_keepalives_count = 3');
     // Tried, not waited for: a wait for the lock would count against lock_timeout.
     while (!((await lock.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [lockKey])) as { locked: boolean }[])[0].locked) {
       await new Promise((resolve) => setTimeout(resolve, 500));

@@ -366,6 +366,36 @@ describe(planPortfolio.name, () => {
     expect(loser?.why).toMatch(/^delayed 3 week\(s\) \(waits for P w1, ready 2027-01-18\): lower priority \(\d+\) than the waves holding platform \(up to \d+\)$/);
   });
 
+  it('should not blame its priority for a contest a wave of higher priority lost to a much shorter one', () => {
+    const plan = planPortfolio(
+      snapshot({
+        initiatives: [
+          initiative('A', { value: '900', waves: [wave('w1', { durationWeeks: 10 })] }),
+          initiative('B', { value: '500', businessUnit: 'Claims', waves: [wave('w1', { durationWeeks: 1, businessUnit: 'Claims' })] }),
+        ],
+      }),
+    );
+    expect(['B', 'A'].map((key) => startOf(plan, key))).toEqual([START, '2027-01-11']);
+    const competitors = plan.contests.find((c) => c.pool === 'deploy')?.competitors ?? [];
+    const [a, b] = ['A', 'B'].map((key) => competitors.find((c) => c.initiativeKey === key));
+    expect(a!.priority).toBeGreaterThan(b!.priority);
+    expect(a).toMatchObject({ outcome: 'lost', delayWeeks: 1 });
+    expect(a?.why).toBe(`delayed 1 week(s): higher priority (${a!.priority}) than the waves holding deploy (up to ${b!.priority}), but they are shorter or protect a deadline or dependent waves; the plan delivers more weighted value this way`);
+  });
+
+  it('should keep a pool held by a wave under way for all its weeks, however far past the horizon they reach', () => {
+    const plan = planPortfolio(
+      snapshot({
+        horizonWeeks: 13,
+        initiatives: [initiative('W', { waves: [wave('w1', { durationWeeks: 104 })] }), initiative('X', { value: '900', businessUnit: 'Claims', waves: [wave('w1', { businessUnit: 'Claims' })] })],
+        underway: [{ initiativeId: 'id-W', wave: 'w1', startedOn: '2026-12-07', recorded: true }],
+      }),
+    );
+    const [w, x] = ['W', 'X'].map((key) => plan.waves.find((wave) => wave.initiativeKey === key));
+    expect(w?.end).toBe('2028-12-03');
+    expect(x?.start).toBe('2028-12-04');
+  });
+
   it('should plan a wave needing more than a pool has now once a lasting raise gives it that, and hold it against a raise that ends', () => {
     const raised = (to: string) =>
       planPortfolio(

@@ -243,6 +243,7 @@ function describeContest(snapshot: PortfolioSnapshot, handles: WaveHandle[], wav
   const pool = snapshot.pools[contest.resource].id;
   const loserPriority = Math.max(0, ...contest.losers.map((i) => handles[i].priority));
   const winnerPriority = Math.max(0, ...contest.winners.map((i) => handles[i].priority));
+  const holderPriority = Math.max(winnerPriority, ...contest.otherHolders.map((i) => handles[i].priority));
   const why = (i: number, won: boolean): string => {
     const wave = waves[i];
     if (won) {
@@ -268,7 +269,11 @@ function describeContest(snapshot: PortfolioSnapshot, handles: WaveHandle[], wav
       const short = wave.reasons.find((r) => r.kind === 'capacity' && r.pool === pool);
       return `${delayed}: ${short?.text ?? `${pool} has ${contest.capacity} units/week then, less than this wave needs`}`;
     }
-    return `${delayed}: lower priority (${wave.priority}) than the waves holding ${pool} (up to ${winnerPriority})`;
+    if (wave.priority < holderPriority) return `${delayed}: lower priority (${wave.priority}) than the waves holding ${pool} (up to ${holderPriority})`;
+    // The solver weighs priority by how long a wave takes: a short wave of lower priority can go first, and raising this
+    // wave's priority further may not move it.
+    if (wave.priority === holderPriority) return `${delayed}: equal priority (${wave.priority}) with the waves holding ${pool}; the plan delivers more weighted value this way`;
+    return `${delayed}: higher priority (${wave.priority}) than the waves holding ${pool} (up to ${holderPriority}), but they are shorter or protect a deadline or dependent waves; the plan delivers more weighted value this way`;
   };
   return {
     pool,

@@ -224,6 +224,8 @@ export class ScheduleGenerator {
     const p = this.problem;
     const R = p.resourceCount;
     const d = p.duration[j];
+    // A wave under way is placed where it runs, which may reach past every period checked so far.
+    this.ensure(t + d);
     const free = this.free;
     for (let e = p.demandStart[j]; e < p.demandStart[j + 1]; e++) {
       const r = p.demandResource[e];
