@@ -237,6 +237,8 @@ export class PosturesService {
     const rows = await this.dataSource.manager
       .createQueryBuilder(EvaluationEntity, 'e')
       .innerJoin(ScoringSubjectEntity, 's', 's.evaluation_id = e.id AND s.archived_at IS NULL')
+      // Not the inputs each evaluation keeps (telemetry, spend, rivals): tens of megabytes for a large portfolio.
+      .select(['e.id', 'e.result'])
       .getMany();
     const counts: Record<Posture, number> = { pause: 0, controlled_investment: 0, authorize_deployment: 0 };
     const conditions = new Map<string, number>();
@@ -428,6 +430,7 @@ export class PosturesService {
     const rows = await this.dataSource.manager
       .createQueryBuilder(EvaluationEntity, 'e')
       .innerJoin(ScoringSubjectEntity, 's', 's.evaluation_id = e.id')
+      .select(['e.id', 'e.result'])
       .where({ initiativeId: In(initiativeIds) })
       .getMany();
     return { items: rows.map((row) => toSummary(row.result)) };

@@ -166,14 +166,14 @@ export class PlansService {
     // created in the same millisecond is skipped or shown twice.
     const rows = (await this.dataSource.query(
       byVersion
-        ? `SELECT *, NULL AS created_micros FROM sequencing.plans
+        ? `SELECT ${SUMMARY_COLUMNS}, NULL AS created_micros FROM sequencing.plans
             WHERE kind = 'published' AND ($2::int IS NULL OR version < $2) ORDER BY version DESC LIMIT $1`
-        : `SELECT *, (extract(epoch FROM created_at) * 1000000)::bigint::text AS created_micros FROM sequencing.plans
+        : `SELECT ${SUMMARY_COLUMNS}, (extract(epoch FROM created_at) * 1000000)::bigint::text AS created_micros FROM sequencing.plans
             WHERE ($2::text IS NULL OR kind = $2)
               AND ($3::bigint IS NULL OR (extract(epoch FROM created_at) * 1000000)::bigint < $3 OR ((extract(epoch FROM created_at) * 1000000)::bigint = $3 AND id > $4))
             ORDER BY created_at DESC, id LIMIT $1`,
       byVersion ? [limit + 1, after?.version ?? null] : [limit + 1, kind ?? null, after?.micros ?? null, after?.id ?? null],
-    )) as (PlanRow & { created_micros: string | null })[];
+    )) as (SummaryRow & { created_micros: string | null })[];
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     const nextCursor = rows.length > limit && last ? (byVersion ? `v${last.version}` : `t${last.created_micros}.${last.id}`) : null;
@@ -327,7 +327,13 @@ export class PlansService {
       if (latest) {
         const [previousDraft] = await this.latest(manager, ['draft']);
         // Weeks gone by are not planned again: a draft recomputed later starts this week at the earliest.
-        const options = { ...latest.options, startDate: [latest.options.startDate, mondayOfThisWeek()].sort()[1] };
+        // The search runs on this replica's event loop and repeats at every change: no longer than a default search,
+        // whatever time a requested draft was given.
+        const options = {
+          ...latest.options,
+          startDate: [latest.options.startDate, mondayOfThisWeek()].sort()[1],
+          timeLimitMs: Math.min(latest.options.timeLimitMs ?? REFRESH_TIME_LIMIT_MS, REFRESH_TIME_LIMIT_MS),
+        };
         const snapshot = await this.inputs.snapshot(options.startDate, options.horizonWeeks, manager);
         const row = await this.store(manager, 'draft', changeSummary(taken), snapshot, options, 'sequencing', previousDraft ?? latest);
         await this.outbox.enqueue(manager, SequencingEvents.draftRecomputed, { planId: row.id, previousPlanId: row.previous_plan_id, trigger: row.trigger });
@@ -440,7 +446,27 @@ function refuseWeeksGoneBy(plan: PlanRow): void {
   }
 }
 
-function summary(row: PlanRow) {
+/** The longest search of a draft recomputed after a change (the default of a requested one). */
+export const REFRESH_TIME_LIMIT_MS = 5_000;
+
+/**
+ * What a list of plans reads of each: a plan's inputs and result can run to megabytes, and a page of a hundred would
+ * read and parse them all for three figures.
+ */
+const SUMMARY_COLUMNS = `id, kind, version, trigger, created_at, created_by, published_at,
+  result->>'startDate' AS start_date, result->'objective' AS objective, jsonb_array_length(result->'contests') AS contest_count`;
+
+type SummaryRow = Pick<PlanRow, 'id' | 'kind' | 'version' | 'trigger' | 'created_at' | 'created_by' | 'published_at'> & {
+  start_date: string;
+  objective: PortfolioPlan['objective'];
+  contest_count: number;
+};
+
+function summary(row: PlanRow | SummaryRow) {
+  const figures =
+    'result' in row
+      ? { startDate: row.result.startDate, objective: row.result.objective, contestCount: row.result.contests.length }
+      : { startDate: row.start_date, objective: row.objective, contestCount: row.contest_count };
   return {
     id: row.id,
     kind: row.kind,
@@ -449,9 +475,7 @@ function summary(row: PlanRow) {
     createdAt: new Date(row.created_at).toISOString(),
     createdBy: row.created_by,
     publishedAt: row.published_at ? new Date(row.published_at).toISOString() : null,
-    startDate: row.result.startDate,
-    objective: row.result.objective,
-    contestCount: row.result.contests.length,
+    ...figures,
   };
 }
 

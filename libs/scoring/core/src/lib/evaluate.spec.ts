@@ -54,6 +54,23 @@ describe(evaluate.name, () => {
     expect(result.conditions).toContain('assign an accountable_owner');
   });
 
+  it('should ask for the attestation too where naming the owner alone would leave the criterion short', () => {
+    const inputs = fullyReady();
+    delete inputs.owners.escalation_owner;
+    delete inputs.evidence['ownership.escalation_paths'];
+    const result = evaluate(inputs, NO_HOLD, asOf);
+    expect(result.conditions).toEqual(expect.arrayContaining(['assign an escalation_owner', 'establish it (ownership.escalation_paths): attest it as established']));
+    // With the owner named, that attestation is what is left, as the conditions said.
+    inputs.owners.escalation_owner = { person: 'Ana', team: 'Platform' };
+    const named = evaluate(inputs, NO_HOLD, asOf);
+    expect(named.conditions).toContain('establish it (ownership.escalation_paths): attest it as established');
+    expect(named.conditions).not.toContain('assign an escalation_owner');
+    // Attested already, the owner is all it takes.
+    const attested = fullyReady();
+    delete attested.owners.escalation_owner;
+    expect(evaluate(attested, NO_HOLD, asOf).conditions).not.toContain('establish it (ownership.escalation_paths): attest it as established');
+  });
+
   it('should authorize deployment when every gate holds', () => {
     const result = evaluate(fullyReady(), NO_HOLD, asOf);
     expect(result.posture).toBe('authorize_deployment');

@@ -242,6 +242,13 @@ function gateFindings(
   const evidenceConditions = (id: CriterionId, verb: string, target: 'partial' | 'established'): string[] => {
     const criterion = criteria.get(id);
     const levers = criterion?.source === 'measured' ? measured[id]?.levers[target] : undefined;
+    // A ceiling lifted leaves the attestation to decide: when it falls short too, both are wanted, or the posture
+    // would not move once the figures did.
+    const attested = attestedState(inputs, id, model, asOf);
+    const attestedShort = STATE_ORDER.indexOf(attested.state) < STATE_ORDER.indexOf(target);
+    if (levers?.length && measured[id]?.ceiling && attestedShort) {
+      return [...levers, attested.expiredAt ? expiredCondition(id, attested.expiredAt) : `${verb} (${id}): attest it as established`];
+    }
     if (levers?.length) return levers;
     if (criterion?.source === 'measured') return [`${verb} (${id}): measured as ${criterion.basis ?? criterion.state}`];
     if (criterion?.expiredAt) return [expiredCondition(id, criterion.expiredAt)];

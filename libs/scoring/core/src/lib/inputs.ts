@@ -130,8 +130,8 @@ export interface ScoringInputs {
   decision?: { decision: Posture; decidedAt: string; scopeEnvelope?: ScopeEnvelopeInput | null };
 }
 
-/** How many periods of telemetry scoring keeps per initiative. */
-export const TELEMETRY_PERIODS_KEPT = 12;
+/** How many periods of telemetry scoring keeps per initiative: a backlog growing the longest a model may ask (12 periods) takes 13. */
+export const TELEMETRY_PERIODS_KEPT = 13;
 
 /** Adds (or replaces) one period and keeps the most recent ones, oldest first. */
 export function withTelemetry(series: TelemetryInput[] | undefined, period: TelemetryInput): TelemetryInput[] {

@@ -53,7 +53,8 @@ function ownershipGaps(owners: MeasuredInputs['owners']): Partial<Record<Criteri
   for (const [id, responsibility] of Object.entries(OWNERSHIP_RESTS_ON) as [CriterionId, Responsibility][]) {
     if (owners[responsibility]) continue;
     const condition = ownerCondition(responsibility);
-    gaps[id] = { state: 'absent', basis: `no ${responsibility} named`, levers: { partial: [condition], established: [condition] } };
+    // A ceiling: naming the owner lifts it, and the attestation decides from there.
+    gaps[id] = { state: 'absent', basis: `no ${responsibility} named`, levers: { partial: [condition], established: [condition] }, ceiling: true };
   }
   return gaps;
 }
@@ -197,6 +198,21 @@ export function seriesOf(telemetry: TelemetryInput[] | undefined, asOf: Date, fi
   const latest = (series: TelemetryInput[]) => (series.length ? Math.max(...series.map(periodStart)) : -Infinity);
   const chosen = latest(weekly) >= latest(monthly) ? weekly : monthly;
   return [...chosen].sort((a, b) => periodStart(a) - periodStart(b));
+}
+
+/**
+ * The latest `count` periods reporting `figure`, of the series `seriesOf` chooses, reaching back past the recency
+ * window as far as periods are kept: four months running never fit in the window. None while that series has
+ * nothing recent.
+ */
+export function latestRun(telemetry: TelemetryInput[] | undefined, asOf: Date, figure: (period: TelemetryInput) => number | null | undefined, count: number): TelemetryInput[] {
+  const recent = seriesOf(telemetry, asOf, figure);
+  if (!recent.length) return [];
+  const kind = recent[0].periodKind;
+  return (telemetry ?? [])
+    .filter((p) => p.periodKind === kind && periodStart(p) <= asOf.getTime() && figure(p) !== null && figure(p) !== undefined)
+    .sort((a, b) => periodStart(a) - periodStart(b))
+    .slice(-count);
 }
 
 /** When telemetry alone could change a measurement: a stored period starts, or one leaves the recency window. */

@@ -245,6 +245,17 @@ describe(detectPatterns.name, () => {
     expect(result.signals).toContain('production exposes weakness');
   });
 
+  it('should see a backlog growing month after month, though four months reach past the recency window', () => {
+    const month = (start: string, supportBacklog: number): TelemetryInput => ({ ...week(start, { supportBacklog }), periodKind: 'month' });
+    const monthly = [month('2026-08-01', 10), month('2026-09-01', 14), month('2026-10-01', 19), month('2026-11-01', 25)];
+    const detail = (telemetry: TelemetryInput[], at = asOf) =>
+      detectPatterns({ ...emptyInputs('7d9f3c1e-0000-4000-8000-000000000019'), telemetry }, DEFAULT_PATTERN_PARAMETERS, 'pause', at)[0]?.detail;
+    expect(detail(monthly)).toBe('support backlog grew 3 periods running (10 → 14 → 19 → 25)');
+    // Three months are two of growth; and the run is not seen once its latest month is no longer recent.
+    expect(detail(monthly.slice(0, 3))).toBeUndefined();
+    expect(detail(monthly, new Date('2027-03-01T00:00:00Z'))).toBeUndefined();
+  });
+
   it('should signal complexity expanding while the scope grew in one of the last three periods', () => {
     const signals = (telemetry: TelemetryInput[]) => evaluate({ ...emptyInputs('7d9f3c1e-0000-4000-8000-000000000018'), telemetry }, DEFAULT_MODEL, asOf).signals;
     expect(signals([week('2026-10-26', { scopeExpansions: 2 }), week('2026-11-02'), week('2026-11-09')])).toContain('complexity expanding');

@@ -1,7 +1,7 @@
 import type { Posture } from '@capstan/domain';
 import type { ScoringInputs } from './inputs';
 import { envelopeBreaches } from './envelope-breaches';
-import { backlogGrowth, latestReporting, seriesOf } from './measured';
+import { backlogGrowth, latestReporting, latestRun, seriesOf } from './measured';
 
 /** A scaling-risk pattern from the brief, with the data that triggered it. */
 export interface DetectedPattern {
@@ -91,7 +91,7 @@ export function detectPatterns(inputs: ScoringInputs, parameters: PatternParamet
   }
 
   // From the periods that report each figure: one no system reported shows nothing.
-  const window = seriesOf(inputs.telemetry, asOf, (p) => p.supportBacklog).slice(-(parameters.backlogGrowthPeriods + 1));
+  const window = latestRun(inputs.telemetry, asOf, (p) => p.supportBacklog, parameters.backlogGrowthPeriods + 1);
   const weaknesses: string[] = [];
   if (window.length === parameters.backlogGrowthPeriods + 1 && backlogGrowth(window).periodsGrowing === parameters.backlogGrowthPeriods) {
     weaknesses.push(`support backlog grew ${parameters.backlogGrowthPeriods} periods running (${window.map((p) => p.supportBacklog).join(' → ')})`);

@@ -93,6 +93,12 @@ export class RpcServer {
    * to another), read what another request wrote at the same moment (a unique key), or nothing.
    */
   private unexpected(name: string, error: unknown): RpcError {
+    // Lost while committing, the change may have been made: said as a timeout is, so the caller reads it back and the
+    // gateway keeps the request's Idempotency-Key held rather than letting a repeat apply it twice.
+    if (isDatabaseOutage(error) && (error as { query?: unknown }).query === 'COMMIT') {
+      this.logger.warn(`${name} lost the database while committing: ${String(error)}`);
+      return new RpcError('timeout', 'The service lost its database while committing: the change may have been made. Read it back before sending it again.');
+    }
     if (isDatabaseOutage(error)) {
       this.logger.warn(`${name} found the database unavailable: ${String(error)}`);
       return new RpcError('unavailable', 'The service cannot reach its database just now; nothing was changed. Try again shortly.');
