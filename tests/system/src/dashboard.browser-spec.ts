@@ -49,6 +49,32 @@ describe('dashboard', () => {
     return signedIn;
   }
 
+  it('should bring a link opened before signing in back to its page once signed in', async () => {
+    const linked = recordBreakage(await browser.newPage(), breakage);
+    try {
+      await linked.goto(`${context.system.gatewayUrl}/decisions?asOf=2026-01-31`);
+      await linked.waitForURL('**/sign-in');
+      await linked.getByLabel('Token').fill(pmoToken);
+      await linked.getByRole('button', { name: 'Sign in' }).click();
+      await linked.waitForURL('**/decisions?asOf=2026-01-31');
+      await pollUntil(async () => (await linked.getByTestId('as-of').inputValue()) === '2026-01-31' || undefined, { what: 'the linked moment on the page' });
+
+      // A session the gateway no longer accepts (here, a token it never signed): back to sign in, saying why, then back
+      // to the page.
+      await linked.evaluate(() => sessionStorage.clear());
+      await linked.goto(`${context.system.gatewayUrl}/decisions?asOf=2026-02-28`);
+      await linked.waitForURL('**/sign-in');
+      await linked.getByLabel('Token').fill(await tokenFor('not-the-gateways-secret-0123456789abcdef', ['pmo'], 'pat'));
+      await linked.getByRole('button', { name: 'Sign in' }).click();
+      await linked.getByRole('status').getByText('Your session has ended.', { exact: false }).waitFor();
+      await linked.getByLabel('Token').fill(pmoToken);
+      await linked.getByRole('button', { name: 'Sign in' }).click();
+      await linked.waitForURL('**/decisions?asOf=2026-02-28');
+    } finally {
+      await linked.close();
+    }
+  });
+
   it('should sign in and show the demo initiatives with their postures', async () => {
     await page.goto(context.system.gatewayUrl);
     await page.waitForURL('**/sign-in');
@@ -438,12 +464,18 @@ describe('dashboard', () => {
     await pools.getByLabel('Capacity per week of the pool').fill('9');
     await pools.getByRole('button', { name: 'Save the pool' }).click();
     await pools.getByRole('alert').getByText(`Capacity pool platform has changed since version ${stored?.version}`).waitFor();
-    await pools.getByRole('button', { name: 'Cancel' }).click();
     // The list was read again: the other's 4, not the 9 refused nor the 3 the form was opened at.
     expect(await pools.locator('tr[data-pool="platform"] td.num').textContent()).toBe('4');
+    // The 9 stays in the form, now over their version: saved again, it replaces theirs knowingly.
+    expect(await pools.getByLabel('Capacity per week of the pool').inputValue()).toBe('9');
+    await pools.getByRole('button', { name: 'Save the pool' }).click();
+    await pools.getByRole('status').getByText('Saved AI platform team: 9 per week', { exact: false }).waitFor();
+    expect(await pools.locator('tr[data-pool="platform"] td.num').textContent()).toBe('9');
+    const mine = (await pmo.get<{ items: { id: string; version: number }[] }>('/api/v1/capacity-pools')).body.items.find((p) => p.id === 'platform');
+    expect(mine?.version).toBe(theirs.body.version + 1);
     const restored = await pmo.request('PUT', '/api/v1/capacity-pools/platform', {
       body: { name: stored?.name, capacityPerWeek: 3, adjustments: stored?.adjustments },
-      headers: { 'if-match': `"${theirs.body.version}"` },
+      headers: { 'if-match': `"${mine?.version}"` },
     });
     expect(restored.status).toBe(200);
 
@@ -621,6 +653,10 @@ describe('dashboard', () => {
     } finally {
       // Retired on the page, so later imports are not mapped by it.
       await ruleRow.getByRole('button', { name: 'Retire the rule Every resource' }).click();
+      // It cannot be undone: the page asks first, and the confirmation has the focus.
+      const confirm = ruleRow.getByRole('group', { name: 'Retire the rule Every resource?' }).getByRole('button', { name: 'Retire it' });
+      await pollUntil(async () => (await confirm.evaluate((button) => button === document.activeElement)) || undefined, { what: 'the confirmation to take the focus' });
+      await confirm.click();
       await ruleRow.waitFor({ state: 'detached' });
     }
 

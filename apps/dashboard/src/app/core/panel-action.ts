@@ -24,8 +24,12 @@ export class PanelAction {
     return false;
   }
 
-  /** Runs a change; `work` answers what it did. */
-  async run(work: () => Promise<string>): Promise<void> {
+  /**
+   * Runs a change; `work` answers what it did. `rebase`, when someone changed the item first: with the list read
+   * again, the open editor takes the version now stored and keeps the user's values, so Save replaces what they
+   * saved (listed beside it) instead of being refused again and again.
+   */
+  async run(work: () => Promise<string>, rebase?: () => void): Promise<void> {
     this.busy.set(true);
     this.error.set(null);
     this.done.set(null);
@@ -35,8 +39,12 @@ export class PanelAction {
       this.done.set(done);
     } catch (error) {
       // Refused because someone changed it first: the list is read again, so what they did is what is shown.
-      if (error instanceof HttpErrorResponse && error.status === 412) await this.reload();
-      this.error.set(problemText(error, { fields: true }));
+      const conflict = error instanceof HttpErrorResponse && error.status === 412;
+      if (conflict) await this.reload();
+      if (conflict && rebase) {
+        rebase();
+        this.error.set(`${problemText(error)} What they saved is listed; your changes are still in the form: save again to replace theirs, or cancel.`);
+      } else this.error.set(problemText(error, { fields: true }));
     } finally {
       this.busy.set(false);
     }

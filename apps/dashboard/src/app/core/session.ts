@@ -11,6 +11,7 @@ export interface SessionPrincipal {
 
 const TOKEN_KEY = 'capstan.token';
 const PRINCIPAL_KEY = 'capstan.principal';
+const RETURN_KEY = 'capstan.returnTo';
 
 /**
  * The signed-in caller. A Capstan token is only decoded here, to show roles and
@@ -54,6 +55,22 @@ export class Session {
     this.token.set(token);
     this.known.set(granted ? principal : null);
     return principal;
+  }
+
+  /**
+   * Where to go back to after signing in: the page a link or an expired session left the user on. Kept in the tab's
+   * storage, as single sign-on leaves the app and comes back. Only a path of this app is kept.
+   */
+  rememberReturn(url: string): void {
+    // The bare root is where everyone comes in: signing in leads home from there.
+    if (url.startsWith('/') && !url.startsWith('//') && url !== '/' && !url.startsWith('/sign-in')) sessionStorage.setItem(RETURN_KEY, url);
+  }
+
+  /** The page to go to now that the user is signed in: the one remembered (once), else the caller's home. */
+  takeReturn(): string {
+    const url = sessionStorage.getItem(RETURN_KEY);
+    sessionStorage.removeItem(RETURN_KEY);
+    return url ?? this.home();
   }
 
   signOut(): void {

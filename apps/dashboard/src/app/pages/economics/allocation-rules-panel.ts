@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, input, signal, type OnInit 
 import { firstValueFrom } from 'rxjs';
 import type { AllocationRuleInput, AllocationRuleView } from '@capstan/contracts';
 import { CostsApi } from '../../core/costs-api';
+import { focusAfterRender } from '../../core/focus-after-render';
 import { problemOf } from '../../core/initiatives-api';
 
 type MatchKind = 'tag' | 'billingAccountId' | 'subAccountId' | 'resourceIdPattern';
@@ -31,7 +32,17 @@ type MatchKind = 'tag' | 'billingAccountId' | 'subAccountId' | 'resourceIdPatter
             <td>{{ describeTarget(rule) }}</td>
             <td>{{ rule.createdBy }}</td>
             @if (canEdit()) {
-              <td><button type="button" class="plain" (click)="retire(rule)" [disabled]="busy()" [attr.aria-label]="'Retire the rule ' + rule.name">Retire</button></td>
+              <td>
+                @if (confirming() === rule.id) {
+                  <span role="group" [attr.aria-label]="'Retire the rule ' + rule.name + '?'" class="confirm">
+                    <span>Retired for good: later imports leave what it maps unallocated.</span>
+                    <button type="button" class="plain" (click)="retire(rule)" [disabled]="busy()">Retire it</button>
+                    <button type="button" class="plain" (click)="keep(rule)">Keep it</button>
+                  </span>
+                } @else {
+                  <button type="button" class="plain" [attr.data-retire]="rule.id" (click)="ask(rule)" [disabled]="busy()" [attr.aria-label]="'Retire the rule ' + rule.name">Retire</button>
+                }
+              </td>
             }
           </tr>
         } @empty {
@@ -82,6 +93,7 @@ type MatchKind = 'tag' | 'billingAccountId' | 'subAccountId' | 'resourceIdPatter
     button.plain { background: #fff; color: #14213d; font-size: 0.8rem; padding: 0.2rem 0.6rem; }
     .hint { color: #4a5059; font-size: 0.85rem; }
     .error { color: #a4161a; }
+    .confirm { display: inline-flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
   `,
 })
@@ -137,7 +149,24 @@ export class AllocationRulesPanel implements OnInit {
     }
   }
 
+  /** The rule whose retirement waits for confirming: it cannot be undone. */
+  protected readonly confirming = signal<string | null>(null);
+  private readonly focus = focusAfterRender();
+
+  protected ask(rule: AllocationRuleView): void {
+    this.confirming.set(rule.id);
+    // The confirmation takes the focus from the Retire button it replaces.
+    this.focus('.confirm button');
+  }
+
+  protected keep(rule: AllocationRuleView): void {
+    this.confirming.set(null);
+    // Back to where the user was: the row's Retire button.
+    this.focus(`button[data-retire="${rule.id}"]`);
+  }
+
   protected async retire(rule: AllocationRuleView): Promise<void> {
+    this.confirming.set(null);
     await this.act(() => firstValueFrom(this.costs.retireAllocationRule(rule.id)));
   }
 

@@ -60,6 +60,9 @@ const CONVERSION_WATCH_MS = 2_000;
       </section>
     }
 
+    @if (loadError(); as message) {
+      <p class="state error" role="alert">The figures could not be read: {{ message }}</p>
+    }
     @if (error(); as message) {
       <p class="state error" role="alert">{{ message }}</p>
     }
@@ -69,7 +72,7 @@ const CONVERSION_WATCH_MS = 2_000;
       @if (byMonth().length) {
         <cap-spend-chart [byMonth]="byMonth()" />
       } @else {
-        <p>No costs recorded yet.</p>
+        <p>{{ noCosts() }}</p>
       }
       <h3>Pilot and production</h3>
       <table aria-label="Spend by phase">
@@ -78,7 +81,7 @@ const CONVERSION_WATCH_MS = 2_000;
           @for (group of byPhase(); track group.key + group.currency) {
             <tr><td>{{ group.key }}</td><td>{{ group.currency }}</td><td class="num">{{ money(group.billedCost) }}</td><td class="num">{{ money(group.effectiveCost) }}</td></tr>
           } @empty {
-            <tr><td colspan="4">No costs recorded yet.</td></tr>
+            <tr><td colspan="4">{{ noCosts() }}</td></tr>
           }
         </tbody>
       </table>
@@ -93,7 +96,7 @@ const CONVERSION_WATCH_MS = 2_000;
           <tbody>
             @for (group of total.groups; track group.key) {
               <tr><td>{{ group.key }}</td><td class="num">{{ money(group.billedCost) }} {{ group.currency }}</td><td class="num">{{ money(group.effectiveCost) }} {{ group.currency }}</td></tr>
-            } @empty { <tr><td colspan="3">No costs recorded yet.</td></tr> }
+            } @empty { <tr><td colspan="3">{{ noCosts() }}</td></tr> }
           </tbody>
         </table>
         @for (waiting of total.unconverted ?? []; track waiting.currency) {
@@ -132,7 +135,7 @@ const CONVERSION_WATCH_MS = 2_000;
             <td class="num">{{ money(group.effectiveCost) }}</td>
           </tr>
         } @empty {
-          <tr><td colspan="4">No costs recorded yet.</td></tr>
+          <tr><td colspan="4">{{ noCosts() }}</td></tr>
         }
       </tbody>
     </table>
@@ -144,7 +147,7 @@ const CONVERSION_WATCH_MS = 2_000;
         @for (group of byCategory(); track group.key + group.currency) {
           <tr><td>{{ group.key }}</td><td>{{ group.currency }}</td><td class="num">{{ money(group.billedCost) }}</td><td class="num">{{ money(group.effectiveCost) }}</td></tr>
         } @empty {
-          <tr><td colspan="4">No costs recorded yet.</td></tr>
+          <tr><td colspan="4">{{ noCosts() }}</td></tr>
         }
       </tbody>
     </table>
@@ -169,7 +172,7 @@ const CONVERSION_WATCH_MS = 2_000;
             }
           </tr>
         } @empty {
-          <tr><td [attr.colspan]="session.canImportCosts() ? 8 : 7">No budgets set.</td></tr>
+          <tr><td [attr.colspan]="session.canImportCosts() ? 8 : 7">{{ loads() ? 'No budgets set.' : noCosts() }}</td></tr>
         }
       </tbody>
     </table>
@@ -245,6 +248,10 @@ export class EconomicsPage implements OnInit {
   protected readonly fxDraft = signal<RateDraft | null>(null);
   /** Bumped by every load of the page, for the panels that read on their own to read again. */
   protected readonly loads = signal(0);
+  /** Why the last load failed; cleared by the next that succeeds (other failures stay in `error`). */
+  protected readonly loadError = signal<string | null>(null);
+  /** An empty table's words: nothing recorded only once the figures were read. */
+  protected readonly noCosts = computed(() => (this.loads() ? 'No costs recorded yet.' : this.loadError() ? 'Not read.' : 'Reading…'));
 
   ngOnInit(): void {
     void this.load();
@@ -349,11 +356,12 @@ export class EconomicsPage implements OnInit {
         this.byInitiative.set(read.byInitiative.groups);
         this.byCategory.set(read.byCategory.groups);
         this.budgets.set(read.budgets.items);
+        this.loadError.set(null);
         this.loads.update((n) => n + 1);
       },
       (error) => {
         const problem = problemOf(error);
-        this.error.set(problem.detail ?? problem.title);
+        this.loadError.set(problem.detail ?? problem.title);
       },
     );
   }

@@ -127,8 +127,8 @@ export class EditInitiativeForm {
           this.saving.set(false);
           this.message.set(null);
           this.conflict.set([]);
-          this.failure.set(failureOf(problem));
-          return void this.form.setErrors({ server: problem.detail ?? problem.title });
+          // Shown, not set on the form: an invalid form would refuse the next Save without a word.
+          return void this.failure.set(failureOf(problem));
         }
         // Someone saved first: show what they changed next to the user's values, keep the user's.
         this.api.getVersioned(base.id).subscribe({

@@ -53,6 +53,8 @@ type Forecasted = Extract<Forecast['byCurrency'][number]['categories'][number], 
               }
             </tbody>
           </table>
+        } @else if (!unitCostsRead()) {
+          <p class="error" role="alert">The cost per unit could not be read; it is read again with the next change.</p>
         } @else {
           <p class="muted">No cost per unit yet: it needs a month with both spend and a business volume (transactions, users …).</p>
         }
@@ -90,6 +92,8 @@ type Forecasted = Extract<Forecast['byCurrency'][number]['categories'][number], 
               <li><strong>{{ unknown.category }}</strong>: {{ unknown.reason }}</li>
             }
           </ul>
+        } @else if (!forecastRead()) {
+          <p class="error" role="alert">The forecast could not be read; it is read again with the next change.</p>
         }
       }
     </section>
@@ -122,6 +126,8 @@ export class InitiativeEconomics {
   private readonly costs = inject(CostsApi);
   protected readonly phases = signal<CostSummary['groups']>([]);
   protected readonly unitCosts = signal<UnitEconomics[]>([]);
+  protected readonly unitCostsRead = signal(true);
+  protected readonly forecastRead = signal(true);
   protected readonly budgets = signal<BudgetStatus[]>([]);
   protected readonly forecast = signal<Forecast | null>(null);
   protected readonly failed = signal(false);
@@ -152,16 +158,19 @@ export class InitiativeEconomics {
         firstValueFrom(
           forkJoin({
             phases: this.costs.summary('phase', id),
-            unitCosts: this.costs.unitCosts(id).pipe(catchError(() => of({ items: [] }))),
+            // Either may fail alone: the rest is shown, and the card says which could not be read.
+            unitCosts: this.costs.unitCosts(id).pipe(catchError(() => of(null))),
             budgets: this.costs.budgets(id),
-            forecast: this.costs.forecast(id).pipe(catchError(() => of(null))),
+            forecast: this.costs.forecast(id).pipe(catchError(() => of(undefined))),
           }),
         ),
       ({ phases, unitCosts, budgets, forecast }) => {
         this.phases.set(phases.groups);
-        this.unitCosts.set(unitCosts.items);
+        this.unitCostsRead.set(unitCosts !== null);
+        this.unitCosts.set(unitCosts?.items ?? []);
         this.budgets.set(budgets.items);
-        this.forecast.set(forecast);
+        this.forecastRead.set(forecast !== undefined);
+        this.forecast.set(forecast ?? null);
         this.failed.set(false);
       },
       () => this.failed.set(true),

@@ -8,6 +8,7 @@ import { dayBefore } from '../../core/days';
 import { money } from '../../core/display';
 import { problemText } from '../../core/initiatives-api';
 import { PanelAction } from '../../core/panel-action';
+import { focusAfterRender } from '../../core/focus-after-render';
 import { ungrouped } from '../../core/typed-amounts';
 import { RequestKeys } from '../../core/request-keys';
 
@@ -71,10 +72,10 @@ const LISTED = 20;
                       <form class="inline" [attr.aria-label]="'Reverse the entry of ' + entry.chargeDate" (submit)="$event.preventDefault(); reverse(entry, reason.value)">
                         <input #reason aria-label="Why" maxlength="500" placeholder="why" required />
                         <button type="submit" class="small primary" [disabled]="action.busy()">Reverse this entry</button>
-                        <button type="button" class="small" (click)="reversing.set(null)">Cancel</button>
+                        <button type="button" class="small" (click)="closeReversal(entry.id)">Cancel</button>
                       </form>
                     } @else {
-                      <button type="button" class="small" (click)="reversing.set(entry.id)" [attr.aria-label]="'Reverse the ' + entry.category + ' entry of ' + entry.chargeDate + ' for ' + entry.amount + ' ' + entry.currency">Reverse…</button>
+                      <button type="button" class="small" [attr.data-reverse]="entry.id" (click)="reversing.set(entry.id)" [attr.aria-label]="'Reverse the ' + entry.category + ' entry of ' + entry.chargeDate + ' for ' + entry.amount + ' ' + entry.currency">Reverse…</button>
                     }
                   }
                 </td>
@@ -192,6 +193,14 @@ export class InitiativeLedger {
       this.draft.set(null);
       return `Recorded ${money(recorded.amount)} ${recorded.currency} of ${recorded.category} (${recorded.phase}) charged on ${recorded.chargeDate}.`;
     });
+  }
+
+  private readonly focus = focusAfterRender();
+
+  /** The reversal form closed unused: the focus back on the entry's Reverse… button. */
+  protected closeReversal(id: string): void {
+    this.reversing.set(null);
+    this.focus(`button[data-reverse="${id}"]`);
   }
 
   protected async reverse(entry: Entry, reason: string): Promise<void> {

@@ -8,6 +8,7 @@ import { RESPONSIBILITIES, type Responsibility } from '@capstan/domain';
 import { refusal } from '../../core/display';
 import { WriteBase } from '../../core/etags';
 import { InitiativesApi, problemOf, type InitiativeDetailWithPosture } from '../../core/initiatives-api';
+import { focusAfterRender } from '../../core/focus-after-render';
 
 const OWNER_LABELS = { person: "Owner's name", team: "Owner's team" };
 
@@ -37,7 +38,7 @@ const OWNER_LABELS = { person: "Owner's name", team: "Owner's team" };
               }
               @if (editable()) {
                 <td class="actions">
-                  <button mat-button type="button" [attr.aria-label]="(initiative().owners[responsibility] ? 'Change ' : 'Assign ') + responsibility" (click)="edit(responsibility)" [disabled]="busy()">
+                  <button mat-button type="button" [attr.data-owner-action]="responsibility" [attr.aria-label]="(initiative().owners[responsibility] ? 'Change ' : 'Assign ') + responsibility" (click)="edit(responsibility)" [disabled]="busy()">
                     {{ initiative().owners[responsibility] ? 'Change' : 'Assign' }}
                   </button>
                   @if (initiative().owners[responsibility]) {
@@ -55,7 +56,7 @@ const OWNER_LABELS = { person: "Owner's name", team: "Owner's team" };
                     <mat-form-field appearance="outline"><mat-label>Owner's team</mat-label><input matInput formControlName="team" required maxlength="200" />
                       @if (form.controls.team.hasError('required')) { <mat-error>A team is required</mat-error> }</mat-form-field>
                     <button mat-flat-button type="submit" [disabled]="busy()">Save owner</button>
-                    <button mat-button type="button" (click)="editing.set(null)">Cancel</button>
+                    <button mat-button type="button" (click)="close(responsibility)">Cancel</button>
                   </form>
                 </td>
               </tr>
@@ -65,7 +66,7 @@ const OWNER_LABELS = { person: "Owner's name", team: "Owner's team" };
                 <td colspan="3" class="confirm" role="group" [attr.aria-label]="'Remove the owner of ' + responsibility">
                   Remove {{ initiative().owners[responsibility]?.person }} as {{ responsibility }}? The responsibility becomes a gap.
                   <button #confirm mat-flat-button type="button" (click)="remove(responsibility)" [disabled]="busy()">Remove owner</button>
-                  <button mat-button type="button" (click)="removing.set(null)">Keep</button>
+                  <button mat-button type="button" (click)="close(responsibility)">Keep</button>
                 </td>
               </tr>
             }
@@ -137,17 +138,26 @@ export class InitiativeOwners {
     afterNextRender(() => (this.confirmButton()?.nativeElement as HTMLButtonElement | undefined)?.focus(), { injector: this.injector });
   }
 
+  private readonly focus = focusAfterRender();
+
+  /** Closes the row's form or confirmation, the focus back on the row's Change (or Assign) button. */
+  protected close(responsibility: Responsibility): void {
+    this.editing.set(null);
+    this.removing.set(null);
+    this.focus(`button[data-owner-action="${responsibility}"]`);
+  }
+
   protected save(responsibility: Responsibility): void {
     if (this.form.invalid) return this.form.markAllAsTouched();
     const { person, team } = this.form.getRawValue();
-    this.write(this.api.assignOwner(this.initiative().id, responsibility, { person: person.trim(), team: team.trim() }, this.writes.current), `${responsibility} not saved`);
+    this.write(this.api.assignOwner(this.initiative().id, responsibility, { person: person.trim(), team: team.trim() }, this.writes.current), `${responsibility} not saved`, responsibility);
   }
 
   protected remove(responsibility: Responsibility): void {
-    this.write(this.api.removeOwner(this.initiative().id, responsibility, this.writes.current), `${responsibility} not removed`);
+    this.write(this.api.removeOwner(this.initiative().id, responsibility, this.writes.current), `${responsibility} not removed`, responsibility);
   }
 
-  private write(request: Observable<{ version: number }>, what: string): void {
+  private write(request: Observable<{ version: number }>, what: string, responsibility: Responsibility): void {
     this.busy.set(true);
     this.failure.set(null);
     request.subscribe({
@@ -155,8 +165,7 @@ export class InitiativeOwners {
         // The next write starts from this version, even before the page's reload brings it.
         this.writes.wrote(version);
         this.busy.set(false);
-        this.editing.set(null);
-        this.removing.set(null);
+        this.close(responsibility);
         this.changed.emit();
       },
       error: (error: unknown) => {

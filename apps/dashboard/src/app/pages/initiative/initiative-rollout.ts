@@ -150,6 +150,9 @@ export class InitiativeRollout {
         next: ({ rollout, plan }) => {
           this.rollout.set(rollout);
           this.plan.set(plan);
+          // After a conflict the open edit is rebased on what is now stored: saving again replaces it.
+          if (this.rebaseOnReload && this.draft()) this.editedVersion = rollout?.version ?? null;
+          this.rebaseOnReload = false;
           this.failure.set(null);
           this.loaded.set(true);
         },
@@ -158,6 +161,9 @@ export class InitiativeRollout {
       onCleanup(() => request.unsubscribe());
     });
   }
+
+  /** Set by a save refused as out of date: the next read of the rollout becomes the version the open edit replaces. */
+  private rebaseOnReload = false;
 
   protected edit(): void {
     this.saved.set(null);
@@ -198,9 +204,12 @@ export class InitiativeRollout {
       },
       error: (error: unknown) => {
         this.saving.set(false);
-        this.formErrors.set([problemText(error, { fields: true })]);
-        // Someone saved it first: theirs is read again, and editing anew starts from it.
-        if (error instanceof HttpErrorResponse && error.status === 412) this.edits.update((n) => n + 1);
+        // Someone saved it first: theirs is read again and shown, the user's edit stays open over it.
+        if (error instanceof HttpErrorResponse && error.status === 412) {
+          this.formErrors.set([`${problemText(error)} What they saved is shown above; your changes are still here: save again to replace theirs, or cancel.`]);
+          this.rebaseOnReload = true;
+          this.edits.update((n) => n + 1);
+        } else this.formErrors.set([problemText(error, { fields: true })]);
       },
     });
   }

@@ -148,6 +148,8 @@ export class CsvImportPanel {
 
   /** Polls the import until it finishes; a passing hiccup is retried, a lasting failure is shown instead of spinning on. */
   private follow(job: InitiativeImport, failures = 0): void {
+    // An answer arriving after the user left the page asks nothing more.
+    if (this.destroyRef.destroyed) return;
     this.job.set(job);
     if (FINISHED.includes(job.status)) {
       this.busy.set(false);

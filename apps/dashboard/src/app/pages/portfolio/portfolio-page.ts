@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal, type OnInit } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import type { PortfolioReadiness, PortfolioTrends } from '@capstan/contracts';
-import { POSTURES, type Posture } from '@capstan/domain';
+import { INITIATIVE_STAGES, POSTURES, RISK_TIERS, type Posture } from '@capstan/domain';
 import { downloadCsv } from '../../core/csv-download';
 import { InitiativesApi, problemOf, type InitiativeWithPosture } from '../../core/initiatives-api';
 import { LiveEvents } from '../../core/live-events';
@@ -18,7 +18,8 @@ const POSTURE_TITLES: Record<Posture, string> = {
 };
 
 type SortColumn = 'key' | 'name' | 'businessUnit' | 'stage' | 'riskTier' | 'posture';
-const POSTURE_ORDER: Record<string, number> = { pause: 0, controlled_investment: 1, authorize_deployment: 2 };
+/** Columns that sort by rank, not by name: "high" risk above "limited", production after scaling. */
+const RANKS: Partial<Record<string, readonly string[]>> = { posture: POSTURES, riskTier: RISK_TIERS, stage: INITIATIVE_STAGES };
 
 @Component({
   selector: 'cap-portfolio-page',
@@ -176,7 +177,9 @@ export class PortfolioPage implements OnInit {
         (!text || [initiative.key, initiative.name, initiative.businessUnit].some((value) => value.toLowerCase().includes(text))),
     );
     if (!column) return rows;
-    const value = (initiative: InitiativeWithPosture) => (column === 'posture' ? (POSTURE_ORDER[initiative.posture?.posture ?? ''] ?? -1) : initiative[column]);
+    const ranks = RANKS[column];
+    const value = (initiative: InitiativeWithPosture) =>
+      ranks ? ranks.indexOf(column === 'posture' ? (initiative.posture?.posture ?? '') : String(initiative[column])) : initiative[column];
     return [...rows].sort((a, b) => {
       const [x, y] = [value(a), value(b)];
       return (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y))) * direction;

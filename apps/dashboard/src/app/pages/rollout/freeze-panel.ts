@@ -154,10 +154,16 @@ export class FreezePanel {
     const pending = this.window();
     if ((pending.from || pending.to) && !this.addWindow()) return;
     const windows = this.editing()?.windows ?? draft.windows;
-    await this.action.run(async () => {
-      const saved = await firstValueFrom(this.api.putFreezeWindows(businessUnit, windows, draft.version));
-      this.editing.set(null);
-      return `Saved ${saved.windows.length} freeze window(s) for ${saved.businessUnit}. The draft is being recomputed.`;
-    });
+    await this.action.run(
+      async () => {
+        const saved = await firstValueFrom(this.api.putFreezeWindows(businessUnit, windows, draft.version));
+        this.editing.set(null);
+        return `Saved ${saved.windows.length} freeze window(s) for ${saved.businessUnit}. The draft is being recomputed.`;
+      },
+      () => {
+        const stored = this.units().find((unit) => unit.businessUnit === businessUnit);
+        if (stored) this.editing.update((open) => open && { ...open, businessUnit, version: stored.version });
+      },
+    );
   }
 }

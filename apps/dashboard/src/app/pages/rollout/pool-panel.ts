@@ -164,10 +164,22 @@ export class PoolPanel {
     // An emptied number field reads NaN, never a capacity of 0 sent without being asked for.
     const capacities = [pool.capacityPerWeek, ...pool.adjustments.map((a) => a.capacity)];
     if (!capacities.every((c) => Number.isInteger(c) && c >= 0)) return void this.action.refuse('Each capacity is a whole number of units per week, 0 or more.');
-    await this.action.run(async () => {
-      const saved = await firstValueFrom(this.api.putPool(id, pool, version));
-      done();
-      return `Saved ${saved.name}: ${saved.capacityPerWeek} per week, ${saved.adjustments.length} change(s) by date. The draft is being recomputed.`;
-    });
+    await this.action.run(
+      async () => {
+        const saved = await firstValueFrom(this.api.putPool(id, pool, version));
+        done();
+        return `Saved ${saved.name}: ${saved.capacityPerWeek} per week, ${saved.adjustments.length} change(s) by date. The draft is being recomputed.`;
+      },
+      () => {
+        const stored = this.pools().find((p) => p.id === id);
+        if (!stored) return;
+        // A new pool someone else made meanwhile is edited as theirs from now on.
+        this.editing.update((draft) => (draft ? { ...draft, version: stored.version } : { id, version: stored.version, ...pool }));
+        if (version === null) {
+          this.newId.set('');
+          this.newName.set('');
+        }
+      },
+    );
   }
 }

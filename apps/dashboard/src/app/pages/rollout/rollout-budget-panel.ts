@@ -103,10 +103,16 @@ export class RolloutBudgetPanel {
     const amount = ungrouped(draft.amount);
     if (!QUARTER.test(quarter)) return void this.action.refuse(`Name the quarter as 2027-Q1 (not "${quarter}").`);
     if (!AMOUNT.test(amount)) return void this.action.refuse(`The budget is an amount such as 250000.00, at most two decimals (not "${draft.amount}").`);
-    await this.action.run(async () => {
-      const saved = await firstValueFrom(this.api.putRolloutBudget(quarter, amount, draft.version));
-      this.editing.set(null);
-      return `Saved the rollout budget of ${saved.quarter}: ${money(saved.amount)}. The draft is being recomputed.`;
-    });
+    await this.action.run(
+      async () => {
+        const saved = await firstValueFrom(this.api.putRolloutBudget(quarter, amount, draft.version));
+        this.editing.set(null);
+        return `Saved the rollout budget of ${saved.quarter}: ${money(saved.amount)}. The draft is being recomputed.`;
+      },
+      () => {
+        const stored = this.budgets().find((budget) => budget.quarter === quarter);
+        if (stored) this.editing.update((open) => open && { ...open, quarter, version: stored.version });
+      },
+    );
   }
 }

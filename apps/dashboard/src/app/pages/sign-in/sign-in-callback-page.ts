@@ -35,7 +35,7 @@ export class SignInCallbackPage implements OnInit {
     try {
       const { token, roles, capabilities } = await this.singleSignOn.complete(new URLSearchParams(window.location.search));
       if (!this.session.signIn(token, { roles, capabilities })) throw new Error('The identity provider issued a token that has already expired.');
-      await this.router.navigateByUrl(this.session.home());
+      await this.router.navigateByUrl(this.session.takeReturn());
     } catch (error) {
       this.error.set(
         error instanceof HttpErrorResponse && error.status === 403

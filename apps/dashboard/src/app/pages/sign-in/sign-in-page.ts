@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, signal, type OnInit } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
-import { Router } from '@angular/router';
+import { ActivatedRoute, Router } from '@angular/router';
 import { Session } from '../../core/session';
 import { SingleSignOn, type OidcSettings } from '../../core/single-sign-on';
 
@@ -17,6 +17,9 @@ import { SingleSignOn, type OidcSettings } from '../../core/single-sign-on';
   template: `
     <section class="card">
       <h1>Sign in</h1>
+      @if (expired()) {
+        <p class="notice" role="status">Your session has ended. Sign in again to go back to the page you were on; a change not yet saved there was not kept.</p>
+      }
       @if (sso(); as settings) {
         <p>Sign in with your organisation's account.</p>
         <button type="button" class="primary" (click)="signInWithProvider(settings)" [disabled]="leaving()">Sign in with single sign-on</button>
@@ -45,6 +48,7 @@ import { SingleSignOn, type OidcSettings } from '../../core/single-sign-on';
     label { display: block; font-weight: 600; margin-bottom: 0.25rem; }
     textarea { width: 100%; font-family: monospace; box-sizing: border-box; }
     .error { color: #a4161a; }
+    .notice { background: #fff4d6; border-radius: 4px; padding: 0.5rem 0.75rem; }
     button { margin-top: 1rem; padding: 0.5rem 1.25rem; background: #14213d; color: #fff; border: 0; border-radius: 4px; cursor: pointer; }
     details { margin-top: 1.5rem; }
     summary { cursor: pointer; }
@@ -58,6 +62,8 @@ export class SignInPage implements OnInit {
   protected readonly error = signal<string | null>(null);
   protected readonly sso = signal<OidcSettings | null>(null);
   protected readonly leaving = signal(false);
+  /** Sent here because the session ended (a 401), not by signing out. */
+  protected readonly expired = signal(inject(ActivatedRoute).snapshot.queryParamMap.has('expired'));
 
   ngOnInit(): void {
     // Without an answer (an older gateway, a network error) the token form is all there is.
@@ -74,7 +80,7 @@ export class SignInPage implements OnInit {
 
   protected submit(): void {
     if (this.session.signIn(this.token.trim())) {
-      void this.router.navigateByUrl(this.session.home());
+      void this.router.navigateByUrl(this.session.takeReturn());
     } else {
       this.error.set('That token is not valid or has expired.');
     }
