@@ -24,6 +24,16 @@ describe(readFocusRow.name, () => {
     expect(['Service Catalog', 'Marketplace Contracts', 'CloudTrail', 'Config'].map(governance)).toEqual(Array(4).fill('operating_controls'));
     // Behind UTC: the late evening of the 31st is already the 1st.
     expect(readFocusRow(['EUR', '1', '1', '', '2024-03-31T23:30:00-02:00', '', '', ''], header, null).chargeDate).toBe('2024-04-01');
+    // As BigQuery and Trino write a timestamp (` UTC`), and Postgres one with a time zone (an offset of hours alone).
+    const dated = (start: string) => readFocusRow(['EUR', '1', '1', '', start, '', '', ''], header, null).chargeDate;
+    expect(['2024-01-31 00:00:00 UTC', '2024-01-31 23:59:59.5 UTC', '2024-01-31 UTC', '2024-01-31 00:00:00+00', '2024-02-01 01:00:00+02', '2024-01-31 22:00:00-02'].map(dated)).toEqual([
+      '2024-01-31',
+      '2024-01-31',
+      '2024-01-31',
+      '2024-01-31',
+      '2024-01-31',
+      '2024-02-01',
+    ]);
   });
 
   it('should refuse what it cannot read exactly, saying why', () => {
@@ -33,7 +43,12 @@ describe(readFocusRow.name, () => {
     for (const other of ['0x10', '-0b11', '0o7', 'Infinity', 'NaN']) expect(() => row(other)).toThrow(`BilledCost "${other}" is not a number`);
     expect(row('+1.5e2').billedCost).toBe('150');
     expect(() => row('1.0000000000000000001')).toThrow('more than 18 decimals');
+    // A list price written from a float keeps the ledger's 18 places, and the charge beside it is kept.
+    const listed = readFocusRow(['USD', '0.25', '0.25', '3.3333333333333335E-7', '2024-01-01', '', '', ''], header, null);
+    expect([listed.billedCost, listed.listCost]).toEqual(['0.25', '0.000000333333333333']);
     expect(() => row('1', '2024-02-30')).toThrow('is not a date');
+    // No hour 24 or minute 60, with or without a zone.
+    for (const start of ['2024-01-01T24:00:00Z', '2024-01-01 12:60:00', '2024-01-01T99:99', '2024-01-01T10:00:00+25:00']) expect(() => row('1', start)).toThrow('is not a date');
     // Dates Postgres has no day for, or no bill is for: the row is refused, not the batch it is in.
     expect(() => row('1', '0000-01-01')).toThrow('outside 1900-01-01 to 2199-12-31');
     expect(() => row('1', '0024-03-01 00:00:00+02:00')).toThrow('outside');

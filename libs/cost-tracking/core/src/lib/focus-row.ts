@@ -93,8 +93,10 @@ export function readFocusRow(record: readonly string[], header: FocusHeader, def
     chargeDate: dateOf(cell('ChargePeriodStart')),
     billedCost,
     effectiveCost: decimal(cell('EffectiveCost'), 'EffectiveCost'),
-    listCost: decimal(cell('ListCost'), 'ListCost'),
-    contractedCost: decimal(cell('ContractedCost'), 'ContractedCost'),
+    // Reference prices, not charges: one written from a float with more places than the ledger keeps is rounded to
+    // them, not allowed to refuse the charge beside it.
+    listCost: decimal(cell('ListCost'), 'ListCost', 'round'),
+    contractedCost: decimal(cell('ContractedCost'), 'ContractedCost', 'round'),
     currency,
     chargeCategory: cell('ChargeCategory'),
     serviceCategory,
@@ -126,7 +128,7 @@ const PLAIN_DECIMAL = /^-?\d{1,20}(\.\d{1,18})?$/;
 const DECIMAL_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const LIMIT = new Decimal(10).pow(20);
 
-function decimal(value: string | null, column: string): string | null {
+function decimal(value: string | null, column: string, places: 'exact' | 'round' = 'exact'): string | null {
   if (value === null) return null;
   if (PLAIN_DECIMAL.test(value)) return value;
   if (!DECIMAL_NUMBER.test(value)) throw new FocusRowError(`${column} "${value}" is not a number`);
@@ -137,15 +139,23 @@ function decimal(value: string | null, column: string): string | null {
     throw new FocusRowError(`${column} "${value}" is not a number`);
   }
   if (!parsed.isFinite()) throw new FocusRowError(`${column} "${value}" is not a finite number`);
-  if (parsed.decimalPlaces() > LEDGER_SCALE) throw new FocusRowError(`${column} "${value}" has more than ${LEDGER_SCALE} decimals`);
+  if (parsed.decimalPlaces() > LEDGER_SCALE) {
+    if (places === 'exact') throw new FocusRowError(`${column} "${value}" has more than ${LEDGER_SCALE} decimals`);
+    parsed = parsed.toDecimalPlaces(LEDGER_SCALE, Decimal.ROUND_HALF_EVEN);
+  }
   if (parsed.abs().greaterThanOrEqualTo(LIMIT)) throw new FocusRowError(`${column} "${value}" is too large`);
   return parsed.toFixed();
 }
 
 /** Dates already seen valid: an export repeats a handful of them millions of times. */
 const validDates = new Set<string>();
-/** A datetime in UTC (with `Z` or none): its date is its first ten characters. */
-const UTC_DATETIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/;
+/**
+ * A datetime in UTC (with `Z`, ` UTC` as BigQuery and Trino write it, or nothing): its date is its first ten
+ * characters.
+ */
+const UTC_DATETIME = /^\d{4}-\d{2}-\d{2}(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|\s*UTC)?)?$/;
+/** Any other datetime: with an offset of hours and perhaps minutes (`+02:00`, `+0200`, `+02` as Postgres writes it). */
+const OFFSET_DATETIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d+)?)?)?\s*(Z|UTC|[+-](?:[01]\d|2[0-3])(?::?[0-5]\d)?)?$/;
 
 /** The UTC calendar date of a FOCUS datetime (`2024-01-01T00:00:00Z`, `2024-01-01 00:00:00`, `2024-01-01`). */
 function dateOf(value: string | null): string {
@@ -159,7 +169,7 @@ function dateOf(value: string | null): string {
     if (validDates.size < 100_000) validDates.add(date);
     return date;
   }
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(value);
+  const match = OFFSET_DATETIME.exec(value);
   if (!match) throw new FocusRowError(`ChargePeriodStart "${value}" is not a date`);
   const [, y, m, d, hh = '00', mm = '00', ss = '00', zone] = match;
   // Checked before Date.UTC, which reads the years 0–99 as 1900–1999.
@@ -167,7 +177,7 @@ function dateOf(value: string | null): string {
   const local = Date.UTC(Number(y), Number(m) - 1, Number(d), Number(hh), Number(mm), Number(ss));
   const check = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
   if (check.getUTCMonth() !== Number(m) - 1 || check.getUTCDate() !== Number(d)) throw new FocusRowError(`ChargePeriodStart "${value}" is not a date`);
-  const offsetMinutes = zone && zone !== 'Z' ? (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2))) : 0;
+  const offsetMinutes = zone && zone !== 'Z' && zone !== 'UTC' ? (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + (zone.length > 3 ? Number(zone.slice(-2)) : 0)) : 0;
   const date = new Date(local - offsetMinutes * 60_000).toISOString().slice(0, 10);
   // An offset can carry the first or last day across the bound.
   if (!isRecordableDate(date)) throw outOfRange(value);

@@ -94,6 +94,11 @@ describe(projectProduction.name, () => {
     expect(projectProduction([], '100000')).toBeNull();
   });
 
+  it('should never project production below zero, though a credit outweighed a pilot month', () => {
+    expect(projectProduction([{ cost: '100', volume: '10' }, { cost: '-20', volume: '10' }], '100')).toEqual({ unitCost: '4', expected: '400.00', low: '0.00', high: '1000.00' });
+    expect(projectProduction([{ cost: '-50', volume: '10' }], '100')).toEqual({ unitCost: '-5', expected: '0.00', low: '0.00', high: '0.00' });
+  });
+
   it('should leave out pilot months without volume: no unit cost can come of them', () => {
     expect(projectProduction([{ cost: '600', volume: '3000' }, { cost: '999', volume: '0' }], '100000')).toEqual({
       unitCost: '0.2',

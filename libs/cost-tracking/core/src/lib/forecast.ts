@@ -95,11 +95,13 @@ export function projectProduction(
   const unit = cost.div(volume);
   const units = months.map((m) => new Exact(m.cost).div(m.volume));
   const scale = new Exact(productionVolume);
+  // A month a credit outweighed has a unit cost below zero; production never costs less than nothing.
+  const atLeastZero = (amount: Decimal) => cents(Exact.max(0, amount));
   return {
     unitCost: unit.toDecimalPlaces(10, Decimal.ROUND_HALF_EVEN).toFixed(),
-    expected: cents(unit.times(scale)),
-    low: cents(Exact.min(...units).times(scale)),
-    high: cents(Exact.max(...units).times(scale)),
+    expected: atLeastZero(unit.times(scale)),
+    low: atLeastZero(Exact.min(...units).times(scale)),
+    high: atLeastZero(Exact.max(...units).times(scale)),
   };
 }
 
