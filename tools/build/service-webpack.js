@@ -3,7 +3,8 @@
 const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const { join } = require('path');
 
-module.exports = function serviceWebpackConfig(projectDir, name) {
+// `additionalEntryPoints`: scripts built beside main.js, such as a worker thread's.
+module.exports = function serviceWebpackConfig(projectDir, name, additionalEntryPoints = []) {
   return {
     output: {
       path: join(__dirname, '../../dist/apps', name),
@@ -15,6 +16,7 @@ module.exports = function serviceWebpackConfig(projectDir, name) {
         target: 'node',
         compiler: 'tsc',
         main: './src/main.ts',
+        additionalEntryPoints,
         tsConfig: './tsconfig.app.json',
         optimization: false,
         outputHashing: 'none',

@@ -11,13 +11,13 @@ import {
   hypotheticalChanges,
   InvalidProblemError,
   isMonday,
-  planPortfolio,
   type PlanDiff,
   type PortfolioPlan,
   type PortfolioSnapshot,
   type ScenarioChange,
 } from '@capstan/sequencing-engine';
 import { markStale, PlanningInputsService } from './planning-inputs.service';
+import { SolverThread } from './solver-thread';
 import { mondayOfThisWeek } from './this-week';
 
 export type PlanKind = PlanView['kind'];
@@ -62,6 +62,7 @@ export const PROMOTED_FROM_HYPOTHETICAL = (plan: string, kinds: string) =>
 @Injectable()
 export class PlansService {
   private readonly logger = new Logger(PlansService.name);
+  private readonly solver = new SolverThread();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -374,7 +375,7 @@ export class PlansService {
   async solve(snapshot: PortfolioSnapshot, options: PlanOptions): Promise<StoredResult> {
     let plan: PortfolioPlan;
     try {
-      plan = planPortfolio(snapshot, { seed: options.seed, maxSchedules: options.maxSchedules, timeLimitMs: options.timeLimitMs });
+      plan = await this.solver.plan(snapshot, { seed: options.seed, maxSchedules: options.maxSchedules, timeLimitMs: options.timeLimitMs });
     } catch (error) {
       if (error instanceof InvalidProblemError) {
         throw new RpcError('unprocessable', `The rollout inputs cannot be planned: ${error.issues.join('; ')}`);
