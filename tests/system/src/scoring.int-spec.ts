@@ -270,6 +270,11 @@ describe('scoring through the API', () => {
       // What a batch of events being scored holds, from its first read of the active model to its commit.
       await database.query('BEGIN');
       await database.query(`SELECT pg_advisory_xact_lock_shared(hashtext('scoring.active-model'))`);
+      // A batch that outlasts the activation's wait: it is refused, to be asked again, and nothing changes.
+      const refused = await admin.request<{ detail: string }>('POST', '/api/v1/scoring-models/same-rules/activate');
+      expect(refused.status).toBe(503);
+      expect(refused.body.detail).toContain('activate same-rules again shortly');
+      expect((await database.query(`SELECT status FROM scoring.models WHERE version = 'same-rules'`)).rows[0].status).toBe('draft');
       let answered = false;
       const activation = admin.request('POST', '/api/v1/scoring-models/same-rules/activate').then((response) => {
         answered = true;

@@ -40,7 +40,9 @@ export class PanelAction {
     } catch (error) {
       // Refused because someone changed it first: the list is read again, so what they did is what is shown.
       const conflict = error instanceof HttpErrorResponse && error.status === 412;
-      if (conflict) await this.reload();
+      const reread = conflict && (await this.reload());
+      // Refused, and what they saved could not be read either: both said, the editor left as it was.
+      if (conflict && !reread) return void this.error.set(`${problemText(error)} ${this.error() ?? ''}`.trim());
       if (conflict && rebase) {
         rebase();
         this.error.set(`${problemText(error)} What they saved is listed; your changes are still in the form: save again to replace theirs, or cancel.`);
@@ -50,12 +52,14 @@ export class PanelAction {
     }
   }
 
-  /** Reads the list again; a failure is said, and the list shown stays. */
-  async reload(): Promise<void> {
+  /** Reads the list again; a failure is said, and the list shown stays. Whether it was read. */
+  async reload(): Promise<boolean> {
     try {
       await this.read();
+      return true;
     } catch (error) {
       this.error.set(`The ${this.what} could not be read: ${problemText(error)}`);
+      return false;
     }
   }
 }

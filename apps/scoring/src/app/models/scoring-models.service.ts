@@ -6,6 +6,9 @@ import { DEFAULT_MODEL } from '@capstan/scoring-core';
 import { PosturesService } from '../postures/postures.service';
 import { ACTIVE_MODEL_LOCK } from './active-model';
 
+/** SQLSTATE of a lock not granted within `lock_timeout`. */
+const LOCK_NOT_AVAILABLE = '55P03';
+
 interface ModelRow {
   version: string;
   definition: ScoringModelDefinition;
@@ -57,8 +60,17 @@ export class ScoringModelsService implements OnApplicationBootstrap {
 
   async activate(version: string, actor: string): Promise<ScoringModelView & { rescoring: number }> {
     const activated = await this.dataSource.transaction(async (manager) => {
-      // Waits for the transactions scoring under the model active now; those begun later wait for this one.
-      await manager.query(`SELECT pg_advisory_xact_lock(${ACTIVE_MODEL_LOCK})`);
+      // Waits for the transactions scoring under the model active now; those begun later wait for this one. Not for
+      // long: meanwhile no scoring starts, so a backlog being applied is let finish and the activation asked again.
+      await manager.query(`SET LOCAL lock_timeout = '3s'`); // within the gateway's 5 s wait for an answer
+      try {
+        await manager.query(`SELECT pg_advisory_xact_lock(${ACTIVE_MODEL_LOCK})`);
+      } catch (error) {
+        const { code, driverError } = error as { code?: string; driverError?: { code?: string } };
+        if ((driverError?.code ?? code) !== LOCK_NOT_AVAILABLE) throw error;
+        throw new RpcError('unavailable', `Scoring is applying a batch of events under the model active now; activate ${version} again shortly`);
+      }
+      await manager.query(`SET LOCAL lock_timeout = DEFAULT`);
       const [model] = (await manager.query(`SELECT * FROM scoring.models WHERE version = $1 FOR UPDATE`, [version])) as ModelRow[];
       if (!model) throw RpcError.notFound(`Model version ${version}`);
       if (model.status === 'active') return model;

@@ -17,7 +17,7 @@ import {
   type ScenarioChange,
 } from '@capstan/sequencing-engine';
 import { markStale, PlanningInputsService } from './planning-inputs.service';
-import { SolverThread } from './solver-thread';
+import { SolverThread, type Search } from './solver-thread';
 import { mondayOfThisWeek } from './this-week';
 
 export type PlanKind = PlanView['kind'];
@@ -80,7 +80,7 @@ export class PlansService {
     const options = withStartDate(request);
     // The changes seen before the snapshot are in this draft: the refresher need not recompute for them.
     const [{ seen }] = (await this.dataSource.query(`SELECT coalesce(array_agg(seq), '{}') AS seen FROM sequencing.draft_changes`)) as { seen: string[] }[];
-    const [newestBefore] = await this.latest(this.dataSource.manager, ['draft', 'published']);
+    const newestBefore = await this.newestPlanId(this.dataSource.manager);
     const snapshot = await this.inputs.snapshot(options.startDate, options.horizonWeeks);
     const [previous] = await this.latest(this.dataSource.manager, ['draft']);
     // Solved before any transaction opens: the search may take its whole time limit, with nothing held meanwhile.
@@ -92,29 +92,15 @@ export class PlansService {
       // Stored one at a time with the refresher's drafts. A plan stored since the snapshot was read may plan changes
       // this one lacks, whose marks it took: this draft, stored after it, would be the newest without them.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('sequencing.draft-refresh'))`);
-      const [newestNow] = await this.latest(manager, ['draft', 'published']);
+      const newestNow = await this.newestPlanId(manager);
       const stored = await this.storeResult(manager, 'draft', 'requested', snapshot, options, plan, actor, previous, requestId);
       await manager.query(`DELETE FROM sequencing.draft_changes WHERE seq = ANY($1::bigint[])`, [seen]);
-      if (newestNow && newestNow.id !== newestBefore?.id) await markStale(manager, `inputs changed while draft ${stored.id} was computed`);
+      if (newestNow && newestNow !== newestBefore) await markStale(manager, `inputs changed while draft ${stored.id} was computed`);
       // Whoever else has the latest draft open reads it again: publishing the one they see would be refused.
       await this.outbox.enqueue(manager, SequencingEvents.draftRecomputed, { planId: stored.id, previousPlanId: stored.previous_plan_id, trigger: stored.trigger });
       return stored;
     });
     return this.view(row);
-  }
-
-  /** Computes a plan from a snapshot and stores it; `previous` (a draft) is what its `changes` compare with. */
-  async store(
-    manager: EntityManager,
-    kind: PlanKind,
-    trigger: string,
-    snapshot: PortfolioSnapshot,
-    options: PlanOptions,
-    actor: string,
-    previous?: PlanRow,
-    requestId?: string,
-  ): Promise<PlanRow> {
-    return this.storeResult(manager, kind, trigger, snapshot, options, await this.solve(snapshot, options), actor, previous, requestId);
   }
 
   /** Stores a plan computed already (a what-if's, promoted as it is), with the snapshot and options it was computed from. */
@@ -310,7 +296,9 @@ export class PlansService {
     // The common case, every tick: nothing changed; no transaction, no relay wake-up.
     const [{ stale }] = (await this.dataSource.query(`SELECT EXISTS (SELECT 1 FROM sequencing.draft_changes) AS stale`)) as { stale: boolean }[];
     if (!stale) return false;
-    return this.outbox.transaction(async (manager) => {
+    // A search slot first, before the lock and the transaction: waiting for one inside them would hold up a requested
+    // draft's store (it takes the same lock) for as long as other searches run.
+    return this.solver.withSlot((search) => this.outbox.transaction(async (manager) => {
       const [{ locked }] = (await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext('sequencing.draft-refresh')) AS locked`)) as { locked: boolean }[];
       if (!locked) return false;
       // The draft is solved inside this transaction (its snapshot must hold the changes taken below), for up to the
@@ -328,20 +316,27 @@ export class PlansService {
       if (latest) {
         const [previousDraft] = await this.latest(manager, ['draft']);
         // Weeks gone by are not planned again: a draft recomputed later starts this week at the earliest.
-        // The search runs on this replica's event loop and repeats at every change: no longer than a default search,
-        // whatever time a requested draft was given.
+        // The search repeats at every change, holding the refresh lock and this transaction: no longer than a default
+        // search, whatever time a requested draft was given.
         const options = {
           ...latest.options,
           startDate: [latest.options.startDate, mondayOfThisWeek()].sort()[1],
           timeLimitMs: Math.min(latest.options.timeLimitMs ?? REFRESH_TIME_LIMIT_MS, REFRESH_TIME_LIMIT_MS),
         };
         const snapshot = await this.inputs.snapshot(options.startDate, options.horizonWeeks, manager);
-        const row = await this.store(manager, 'draft', changeSummary(taken), snapshot, options, 'sequencing', previousDraft ?? latest);
+        const plan = await this.solve(snapshot, options, search);
+        const row = await this.storeResult(manager, 'draft', changeSummary(taken), snapshot, options, plan, 'sequencing', previousDraft ?? latest);
         await this.outbox.enqueue(manager, SequencingEvents.draftRecomputed, { planId: row.id, previousPlanId: row.previous_plan_id, trigger: row.trigger });
         this.logger.log(`Draft ${row.id} recomputed: ${row.trigger}`);
       }
       return true;
-    });
+    }));
+  }
+
+  /** The id of the newest draft or published plan, read without its inputs and result. */
+  private async newestPlanId(manager: EntityManager): Promise<string | null> {
+    const [row] = (await manager.query(`SELECT id FROM sequencing.plans WHERE kind IN ('draft', 'published') ORDER BY created_at DESC, id LIMIT 1`)) as { id: string }[];
+    return row?.id ?? null;
   }
 
   async row(id: string, manager: EntityManager = this.dataSource.manager): Promise<PlanRow> {
@@ -372,10 +367,12 @@ export class PlansService {
     };
   }
 
-  async solve(snapshot: PortfolioSnapshot, options: PlanOptions): Promise<StoredResult> {
+  /** `search`: a slot already held (`SolverThread.withSlot`); else the search waits for one. */
+  async solve(snapshot: PortfolioSnapshot, options: PlanOptions, search?: Search): Promise<StoredResult> {
     let plan: PortfolioPlan;
+    const limits = { seed: options.seed, maxSchedules: options.maxSchedules, timeLimitMs: options.timeLimitMs };
     try {
-      plan = await this.solver.plan(snapshot, { seed: options.seed, maxSchedules: options.maxSchedules, timeLimitMs: options.timeLimitMs });
+      plan = await (search ? search(snapshot, limits) : this.solver.plan(snapshot, limits));
     } catch (error) {
       if (error instanceof InvalidProblemError) {
         throw new RpcError('unprocessable', `The rollout inputs cannot be planned: ${error.issues.join('; ')}`);

@@ -18,18 +18,31 @@ export class SolverThread {
   private readonly waiting: (() => void)[] = [];
 
   async plan(snapshot: PortfolioSnapshot, options: SolverOptions): Promise<PortfolioPlan> {
+    return this.withSlot((search) => search(snapshot, options));
+  }
+
+  /**
+   * Holds a search slot for `work`, which may search once it has it (`search`, not queued again): for work that must
+   * not wait for a slot while it holds something else, as the draft refresher holds its lock and transaction.
+   */
+  async withSlot<T>(work: (search: Search) => Promise<T>): Promise<T> {
+    // A slot freed goes straight to the first waiting, so no newcomer slips in between.
     if (this.running >= MAX_RUNNING) await new Promise<void>((turn) => this.waiting.push(turn));
-    this.running++;
+    else this.running++;
     try {
-      return await search(snapshot, options);
+      return await work(searchOnce);
     } finally {
-      this.running--;
-      this.waiting.shift()?.();
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
     }
   }
 }
 
-function search(snapshot: PortfolioSnapshot, options: SolverOptions): Promise<PortfolioPlan> {
+/** One search on a worker thread of its own. */
+export type Search = (snapshot: PortfolioSnapshot, options: SolverOptions) => Promise<PortfolioPlan>;
+
+function searchOnce(snapshot: PortfolioSnapshot, options: SolverOptions): Promise<PortfolioPlan> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(join(__dirname, 'solver-worker.js'), { workerData: { snapshot, options } });
     let settled = false;

@@ -156,7 +156,11 @@ export class InitiativeRollout {
           this.failure.set(null);
           this.loaded.set(true);
         },
-        error: (error: unknown) => this.failure.set(problemText(error)),
+        error: (error: unknown) => {
+          // Not read: a later read (after someone else's change, perhaps) must not silently become the version replaced.
+          this.rebaseOnReload = false;
+          this.failure.set(problemText(error));
+        },
       });
       onCleanup(() => request.unsubscribe());
     });

@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, inject, signal, type OnInit } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal, type OnInit } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
-import { ActivatedRoute, Router } from '@angular/router';
+import { Router } from '@angular/router';
 import { Session } from '../../core/session';
 import { SingleSignOn, type OidcSettings } from '../../core/single-sign-on';
 
@@ -17,7 +17,7 @@ import { SingleSignOn, type OidcSettings } from '../../core/single-sign-on';
   template: `
     <section class="card">
       <h1>Sign in</h1>
-      @if (expired()) {
+      @if (expired() !== undefined) {
         <p class="notice" role="status">Your session has ended. Sign in again to go back to the page you were on; a change not yet saved there was not kept.</p>
       }
       @if (sso(); as settings) {
@@ -63,7 +63,7 @@ export class SignInPage implements OnInit {
   protected readonly sso = signal<OidcSettings | null>(null);
   protected readonly leaving = signal(false);
   /** Sent here because the session ended (a 401), not by signing out. */
-  protected readonly expired = signal(inject(ActivatedRoute).snapshot.queryParamMap.has('expired'));
+  readonly expired = input<string>();
 
   ngOnInit(): void {
     // Without an answer (an older gateway, a network error) the token form is all there is.
